@@ -1,0 +1,80 @@
+import { message, type Lang, type MessageParams } from './messages/index.js';
+import type { InputLocation } from './types.js';
+
+function where(loc: InputLocation, lang: Lang): string {
+  const parts: string[] = [];
+  if (loc.file) parts.push(loc.file);
+  if (loc.row !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.row}` : `row ${loc.row}`);
+  if (loc.column !== undefined) parts.push(lang === 'vi' ? `cột "${loc.column}"` : `column "${loc.column}"`);
+  return parts.join(', ');
+}
+
+/**
+ * A problem found in input or configuration, with a code, its location, and the text in both
+ * languages. `message` holds both so a log, a terminal or a test shows the whole of it.
+ */
+export interface Diagnostic extends InputLocation {
+  code: string;
+  level: 'error' | 'warning';
+  vi: string;
+  en: string;
+  /** The offending cell or value as it was written. */
+  value?: string;
+}
+
+export function diagnostic(
+  code: string,
+  params: MessageParams,
+  location: InputLocation = {},
+  level: Diagnostic['level'] = 'error',
+): Diagnostic {
+  return {
+    code,
+    level,
+    vi: message(code, params, 'vi'),
+    en: message(code, params, 'en'),
+    ...location,
+    ...(params.value !== undefined ? { value: String(params.value) } : {}),
+  };
+}
+
+/** One line per language, location first: `data.csv, dòng 5, cột "2010": ...`. */
+export function formatDiagnostic(d: Diagnostic, lang?: Lang): string {
+  const langs: Lang[] = lang ? [lang] : ['vi', 'en'];
+  return langs
+    .map((l) => {
+      const loc = where(d, l);
+      return `${loc ? loc + ': ' : ''}${d[l]} [${d.code}]`;
+    })
+    .join('\n');
+}
+
+export class ChisoError extends Error {
+  readonly code: string;
+  readonly diagnostics: Diagnostic[];
+
+  constructor(first: Diagnostic, more: Diagnostic[] = []) {
+    super(formatDiagnostic(first));
+    this.name = 'ChisoError';
+    this.code = first.code;
+    this.diagnostics = [first, ...more];
+  }
+
+  get file() { return this.diagnostics[0].file; }
+  get row() { return this.diagnostics[0].row; }
+  get column() { return this.diagnostics[0].column; }
+
+  /** The error's text in one language, for a page or a terminal that speaks one. */
+  text(lang: Lang): string {
+    return this.diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n');
+  }
+}
+
+/** Shorthand for the common case: throw an error for one code at one location. */
+export function fail(code: string, params: MessageParams = {}, location: InputLocation = {}): never {
+  throw new ChisoError(diagnostic(code, params, location));
+}
+
+export function isChisoError(e: unknown): e is ChisoError {
+  return e instanceof ChisoError;
+}

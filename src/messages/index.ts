@@ -1,0 +1,45 @@
+/**
+ * Every user-facing message, in Vietnamese and English. Each layer keeps its catalogue in a file of
+ * its own here; this module joins them so a code is looked up in one place.
+ */
+import { common } from './common.js';
+import { dataMessages } from './data.js';
+import { registryMessages } from './registry.js';
+import { queryMessages } from './query.js';
+import { chartsMessages } from './charts.js';
+import { renderMessages } from './render.js';
+import { componentsMessages } from './components.js';
+import { cliMessages } from './cli.js';
+import { extractMessages } from './extract.js';
+
+export type MessageParams = Record<string, string | number | undefined>;
+export type MessageTemplate = (p: MessageParams) => string;
+export interface MessageEntry {
+  vi: MessageTemplate;
+  en: MessageTemplate;
+}
+export type Catalogue = Record<string, MessageEntry>;
+
+const catalogues: Catalogue[] = [common, dataMessages, registryMessages, queryMessages, chartsMessages, renderMessages, componentsMessages, cliMessages, extractMessages];
+
+const all: Catalogue = {};
+/** Layers register their catalogue once, at module load. Duplicate codes are a programming error. */
+export function registerMessages(catalogue: Catalogue): void {
+  for (const [code, entry] of Object.entries(catalogue)) {
+    if (Object.hasOwn(all, code) && all[code] !== entry) throw new Error(`duplicate message code ${code}`);
+    all[code] = entry;
+  }
+}
+for (const c of catalogues) registerMessages(c);
+
+export type Lang = 'vi' | 'en';
+
+export function message(code: string, params: MessageParams = {}, lang: Lang = 'vi'): string {
+  const entry = all[code];
+  if (!entry) return code;
+  return entry[lang](params);
+}
+
+export function hasMessage(code: string): boolean {
+  return Object.hasOwn(all, code);
+}
