@@ -1,0 +1,7 @@
+import type { Command } from './io.js';
+
+// Replaced by the real command; kept so the dispatcher type-checks meanwhile.
+export const render: Command = async (_args, io) => {
+  io.stderr('chiso render: not available in this build\n');
+  return 2;
+};
