@@ -1,0 +1,20 @@
+/** Public exports of the registry: admin units, name matching, map joins, indicators, units. */
+export { RegionLevel, isRegionLevel, IndicatorKind, isIndicatorKind } from './types.js';
+export type { Region, RegionMatch, Indicator, LocalText, MethodologyBreak } from './types.js';
+export {
+  getRegion,
+  requireRegion,
+  listRegions,
+  successorOf,
+  predecessors,
+  geoNamesOf,
+  END_OF_63,
+  START_OF_34,
+} from './regions.js';
+export type { GeoNames } from './regions.js';
+export { matchRegion, requireMatch, normalizeName } from './match.js';
+export type { MatchOptions, NormalizeOptions } from './match.js';
+export { regionForGeoName, geoNameFor, GeoSource, isGeoSource } from './geo.js';
+export { getIndicator, isIndicatorId, listIndicators, unitFor, matchSeries, matchTier } from './indicators.js';
+export { convertUnit, canConvert, unitLabel, normalizeUnit, listUnits, isUnit } from './units.js';
+export type { Unit } from './units.js';
