@@ -2,4 +2,72 @@ import type { Catalogue } from './index.js';
 
 /** Messages of src/render. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const renderMessages = {
+  RENDER_TOO_MANY_ROWS: {
+    vi: (p) => `Biểu đồ mang ${p.rows} dòng dữ liệu, quá giới hạn ${p.max}: hãy tổng hợp dữ liệu (truy vấn) trước khi vẽ, hoặc nâng giới hạn maxRows`,
+    en: (p) => `The chart carries ${p.rows} data rows, over the limit of ${p.max}: aggregate the data (query) before drawing, or raise maxRows`,
+  },
+  RENDER_FAILED: {
+    vi: (p) => `Không vẽ được biểu đồ "${p.chart}": ${p.detail}`,
+    en: (p) => `Could not draw chart "${p.chart}": ${p.detail}`,
+  },
+  RENDER_BAD_JSON: {
+    vi: (p) => `Tệp không phải JSON hợp lệ: ${p.detail}`,
+    en: (p) => `The file is not valid JSON: ${p.detail}`,
+  },
+  RENDER_CONFIG_UNKNOWN_KEY: {
+    vi: (p) => `Khoá "${p.key}" không được biết tại ${p.path}; các khoá hợp lệ: ${p.allowed}`,
+    en: (p) => `Unknown key "${p.key}" at ${p.path}; allowed keys: ${p.allowed}`,
+  },
+  RENDER_CONFIG_INVALID: {
+    vi: (p) => `Cấu hình sai tại ${p.path}: ${p.detail}`,
+    en: (p) => `Invalid configuration at ${p.path}: ${p.detail}`,
+  },
+  RENDER_CONFIG_UNKNOWN_DATA: {
+    vi: (p) => `Biểu đồ "${p.chart}" dùng nguồn dữ liệu "${p.data}" không có trong "data" (có: ${p.known})`,
+    en: (p) => `Chart "${p.chart}" uses data "${p.data}", which is not in "data" (known: ${p.known})`,
+  },
+  RENDER_CONFIG_DUPLICATE_ID: {
+    vi: (p) => `Hai biểu đồ cùng mã "${p.id}": mỗi biểu đồ cần một mã riêng, vì nó là tên tệp xuất ra`,
+    en: (p) => `Two charts share the id "${p.id}": each needs its own, as it names the output file`,
+  },
+  RENDER_CONFIG_NO_CHART: {
+    vi: (p) => `Biểu đồ "${p.chart}" không có "type" lẫn "spec": cần một trong hai`,
+    en: (p) => `Chart "${p.chart}" has neither "type" nor "spec": it needs one of them`,
+  },
+  RENDER_FILE_NOT_FOUND: {
+    vi: (p) => `Không tìm thấy tệp "${p.path}"`,
+    en: (p) => `File "${p.path}" not found`,
+  },
+  RENDER_NOT_A_SPEC: {
+    vi: () => `Tệp không phải cấu hình chiso (cần "charts") cũng không phải đặc tả Vega-Lite/Vega (cần "mark", "layer", "marks"...)`,
+    en: () => `The file is neither a chiso configuration (needs "charts") nor a Vega-Lite/Vega spec (needs "mark", "layer", "marks"...)`,
+  },
+  RENDER_NEEDS_OUT: {
+    vi: () => `Cần --out THƯ_MỤC: nơi ghi các tệp biểu đồ`,
+    en: () => `--out DIR is required: where the chart files are written`,
+  },
+  RENDER_NEEDS_INPUT: {
+    vi: () => `Cần một tệp: chiso render CONFIG.json|SPEC.vl.json --out THƯ_MỤC`,
+    en: () => `A file is required: chiso render CONFIG.json|SPEC.vl.json --out DIR`,
+  },
+  RENDER_BAD_FORMAT: {
+    vi: (p) => `Định dạng "${p.value}" không hỗ trợ; dùng: ${p.allowed}`,
+    en: (p) => `Format "${p.value}" is not supported; use: ${p.allowed}`,
+  },
+  RENDER_BAD_SCALE: {
+    vi: (p) => `--scale phải là số dương (tối đa 10), không phải "${p.value}"`,
+    en: (p) => `--scale must be a positive number (at most 10), not "${p.value}"`,
+  },
+  RENDER_BAD_LANG: {
+    vi: (p) => `--lang phải là vi hoặc en, không phải "${p.value}"`,
+    en: (p) => `--lang must be vi or en, not "${p.value}"`,
+  },
+  RENDER_NEEDS_CHARTS: {
+    vi: (p) => `Biểu đồ "${p.chart}" cần thư viện biểu đồ (src/charts) cho kiểu "${p.type}", chưa có trong bản này`,
+    en: (p) => `Chart "${p.chart}" needs the chart recipes (src/charts) for type "${p.type}", not in this build`,
+  },
+  RENDER_WROTE: {
+    vi: (p) => `Đã ghi ${p.count} tệp vào ${p.dir}`,
+    en: (p) => `Wrote ${p.count} files to ${p.dir}`,
+  },
 } satisfies Catalogue;

@@ -1,0 +1,146 @@
+/**
+ * Fonts for export without a browser: the real glyph advances for Vega's text layout, and subsets
+ * to embed in the SVG. Node-only (reads font files, uses fontkit and a wasm subsetter).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import * as fontkit from 'fontkit';
+import subsetFont from 'subset-font';
+
+/** The family chiso's charts are set in. */
+export const DEFAULT_FONT_FAMILY = 'Be Vietnam Pro';
+
+/** One face of a family: its weight, the file it came from, and the parsed font. */
+export interface FontFace {
+  family: string;
+  /** CSS weight, 100-900. */
+  weight: number;
+  file: string;
+  bytes: Buffer;
+  font: fontkit.Font;
+  /** Advance widths in font units, per code point: text measurement is a hot path. */
+  advances: Map<number, number>;
+}
+
+/** The faces of one family that text is measured with and embedded from. */
+export interface FontSet {
+  family: string;
+  faces: FontFace[];
+}
+
+const BE_VIETNAM_PRO_FILES: Record<number, string> = {
+  400: '400Regular/BeVietnamPro_400Regular.ttf',
+  500: '500Medium/BeVietnamPro_500Medium.ttf',
+  600: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
+  700: '700Bold/BeVietnamPro_700Bold.ttf',
+};
+
+/** Loads a family from TrueType files, one per weight. */
+export function loadFontSet(family: string, files: { weight: number; file: string }[]): FontSet {
+  const faces = files.map(({ weight, file }) => {
+    const bytes = readFileSync(file);
+    const font = fontkit.create(bytes);
+    if (!('layout' in font)) throw new Error(`${file}: a font collection, not a single font`);
+    return { family, weight, file, bytes, font: font as fontkit.Font, advances: new Map<number, number>() };
+  });
+  faces.sort((a, b) => a.weight - b.weight);
+  return { family, faces };
+}
+
+let beVietnamPro: FontSet | undefined;
+
+/** Be Vietnam Pro regular, medium, semibold and bold, from @expo-google-fonts/be-vietnam-pro (OFL). */
+export function defaultFontSet(): FontSet {
+  if (!beVietnamPro) {
+    const require = createRequire(import.meta.url);
+    const dir = require.resolve('@expo-google-fonts/be-vietnam-pro/package.json').replace(/package\.json$/, '');
+    beVietnamPro = loadFontSet(
+      DEFAULT_FONT_FAMILY,
+      Object.entries(BE_VIETNAM_PRO_FILES).map(([w, f]) => ({ weight: Number(w), file: dir + f })),
+    );
+  }
+  return beVietnamPro;
+}
+
+/** The file paths of a set, for renderers that load fonts themselves (resvg). */
+export function fontFiles(set: FontSet): string[] {
+  return set.faces.map((f) => f.file);
+}
+
+/** CSS weight from what Vega carries in `fontWeight`: `bold`, `normal`, `600`, 600. */
+export function cssWeight(weight: unknown): number {
+  if (weight === undefined || weight === null || weight === '' || weight === 'normal') return 400;
+  if (weight === 'bold' || weight === 'bolder') return 700;
+  if (weight === 'lighter') return 300;
+  const n = Number(weight);
+  return Number.isFinite(n) ? n : 400;
+}
+
+/** The face CSS would pick for a weight: the nearest one, ties going heavier above 500. */
+export function faceFor(set: FontSet, weight: number): FontFace {
+  let best = set.faces[0];
+  for (const face of set.faces) {
+    const d = Math.abs(face.weight - weight);
+    const bd = Math.abs(best.weight - weight);
+    if (d < bd || (d === bd && weight > 500 && face.weight > best.weight)) best = face;
+  }
+  return best;
+}
+
+/** The first family named in a CSS font-family list, unquoted. */
+export function firstFamily(fontFamily: unknown): string {
+  if (typeof fontFamily !== 'string') return '';
+  const first = fontFamily.split(',')[0] ?? '';
+  return first.trim().replace(/^["']|["']$/g, '');
+}
+
+/**
+ * Width in pixels of `text` set in `face` at `size`: the sum of the glyph advances (kerning left
+ * out, so a measured width is never short of the drawn one by more than a hair).
+ */
+export function measureText(face: FontFace, text: string, size: number): number {
+  let units = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    let adv = face.advances.get(cp);
+    if (adv === undefined) {
+      adv = face.font.glyphForCodePoint(cp).advanceWidth;
+      face.advances.set(cp, adv);
+    }
+    units += adv;
+  }
+  return (units * size) / face.font.unitsPerEm;
+}
+
+const subsetCache = new Map<string, Promise<string>>();
+
+/**
+ * The face cut down to the characters given, as base64 TrueType. The same face and character set
+ * give the same bytes, cached, so a batch of charts with the same labels subsets once.
+ */
+export function subsetBase64(face: FontFace, chars: string): Promise<string> {
+  const key = `${face.file}\u0000${chars}`;
+  let hit = subsetCache.get(key);
+  if (!hit) {
+    // Kerning and mark positioning kept so the diacritics sit where the designer put them.
+    hit = subsetFont(face.bytes, chars, {
+      targetFormat: 'truetype',
+      keepFeatures: ['kern', 'mark', 'mkmk', 'ccmp', 'locl'],
+      noHinting: true,
+    }).then((bytes) => Buffer.from(bytes).toString('base64'));
+    if (subsetCache.size > 500) subsetCache.clear();
+    subsetCache.set(key, hit);
+  }
+  return hit;
+}
+
+/** The whole face as base64, for when subsetting is turned off. */
+export function fullBase64(face: FontFace): string {
+  return Buffer.from(face.bytes).toString('base64');
+}
+
+/** A short stable digest, for names that must differ when content differs. */
+export function digest(text: string, length = 8): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}

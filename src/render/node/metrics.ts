@@ -1,0 +1,48 @@
+/**
+ * Plugs real glyph advances into Vega's text layout. Vega measures text to place labels, drop
+ * overlapping ones and size the chart; without a canvas it guesses 0.8 em per character, which
+ * overlaps Vietnamese labels and wastes room. The hook is process-wide (Vega keeps one
+ * `textMetrics`), answers for the families registered here and leaves others to Vega's estimate.
+ */
+import * as vega from 'vega';
+import { cssWeight, faceFor, firstFamily, measureText, type FontSet } from './fonts.js';
+
+interface TextItem {
+  font?: string;
+  fontSize?: number | string;
+  fontWeight?: string | number;
+  limit?: number;
+}
+type WidthFn = (item: TextItem, text: unknown) => number;
+interface TextMetrics {
+  width: WidthFn;
+  estimateWidth: WidthFn;
+}
+
+const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+const families = new Map<string, FontSet>();
+let installed = false;
+
+function lineText(text: unknown): string {
+  return text == null ? '' : String(text).trim();
+}
+
+const width: WidthFn = (item, text) => {
+  const set = families.get(firstFamily(item.font).toLowerCase());
+  if (!set) return metrics.estimateWidth(item, text);
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  if (size <= 0) return 0;
+  const w = measureText(faceFor(set, cssWeight(item.fontWeight)), lineText(text), size);
+  // Vega truncates to `limit` by asking for widths of prefixes; capping at the limit answers those
+  // questions exactly and bounds a truncated label by its limit.
+  return item.limit && item.limit > 0 ? Math.min(w, item.limit) : w;
+};
+
+/** Measures text in `set`'s family with its glyphs from now on, in this process. */
+export function useFontMetrics(set: FontSet): void {
+  families.set(set.family.toLowerCase(), set);
+  if (!installed) {
+    metrics.width = width;
+    installed = true;
+  }
+}
