@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, parseCsv, readRecords } from '../../scripts/data/csv.mjs';
 import { parsePeriod } from '../../src/data/period.js';
-import { getRegion } from '../../src/registry/regions.js';
+import { canConvert, getIndicator, getRegion, isIndicatorId, unitFor } from '../../src/registry/index.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -59,6 +59,23 @@ function commonChecks(name: string, rows: Record<string, string>[]) {
       for (const r of rows) expect(getRegion(r.region), `${r.region} (${r.quote})`).toBeDefined();
     });
 
+    it('uses indicator ids, series and tiers from the catalogue', () => {
+      for (const r of rows) {
+        expect(isIndicatorId(r.indicator), r.indicator).toBe(true);
+        if (r.series === '') continue;
+        const ind = getIndicator(r.indicator);
+        const known = [...Object.keys(ind.series ?? {}), ...(ind.tiers ?? []).map((t) => t.id)];
+        expect(known, `${r.indicator} / ${r.series}`).toContain(r.series);
+      }
+    });
+
+    it("writes each figure in its series' unit, or one that converts to it", () => {
+      for (const r of rows) {
+        const unit = unitFor(r.indicator, r.series || null);
+        expect(r.unit === unit || canConvert(r.unit, unit), `${r.indicator}/${r.series}: ${r.unit} vs ${unit}`).toBe(true);
+      }
+    });
+
     it('reads each value (and denominator) from the figure its quote writes', () => {
       for (const r of rows) {
         const written = numbersIn(r.quote);
@@ -105,7 +122,7 @@ describe('seed quotes', () => {
     expect(find('poverty_rate', '42-duc-tho')).toEqual([['2024-05-07', 3.58, '', '']]);
     expect(find('income_per_capita', '42-duc-tho')).toEqual([['2024-05-07', 60.2, '', '']]);
     expect(find('civilized_urban_criteria', '42-duc-tho')).toEqual([['2024-05-07', 8, '', '9']]);
-    expect(find('exemplary_models', '42-duc-tho')).toEqual([['2021-2023', 3051, '', '']]);
+    expect(find('exemplary_models', '42-duc-tho', 'total')).toEqual([['2021-2023', 3051, '', '']]);
     expect(find('party_org_registration', '42-tx-ky-anh')).toEqual([['2022', 30, '', '31']]);
     expect(find('self_review_sessions', '42-tx-ky-anh')).toEqual([['2022', 100, '', '']]);
     expect(find('commendations', '06', 'collective')).toEqual([['2019', 11, '', '']]);
