@@ -1,0 +1,113 @@
+// The derived files under data/observations/: they must be exactly what scripts/build-data.mjs builds
+// now from the raw originals with chiso's loader, and agree cell by cell with a second, independent
+// reading of the GSO exports (scripts/data/gso.mjs).
+import { readFileSync, existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildData, CURATED, GSO_FILES } from '../../scripts/build-data.mjs';
+import { readRecords } from '../../scripts/data/csv.mjs';
+import { decodeGso, readGsoCells } from '../../scripts/data/gso.mjs';
+import { loadObservations } from '../../src/data/index.js';
+import { getRegion, isIndicatorId, matchRegion, getIndicator } from '../../src/registry/index.js';
+
+const root = new URL('../../', import.meta.url);
+const bytes = (p: string) => readFileSync(new URL(p, root));
+const text = (p: string) => readFileSync(new URL(p, root), 'utf8');
+const built = buildData({ readBytes: bytes, loadObservations });
+
+describe('data/observations/', () => {
+  it('holds exactly what `npm run data` builds now (rebuild with `npm run data` after changing a source)', () => {
+    expect(built.map((f) => f.path).sort()).toEqual([...GSO_FILES.map((s) => s.out), ...CURATED.map((c) => c.out)].sort());
+    for (const f of built) {
+      expect(existsSync(new URL(f.path, root)), f.path).toBe(true);
+      expect(text(f.path) === f.text, `${f.path} is stale: run npm run data`).toBe(true);
+    }
+  });
+
+  it('copies the curated files byte for byte', () => {
+    for (const c of CURATED) expect(text(c.out)).toBe(text(c.from));
+  });
+
+  for (const spec of GSO_FILES) {
+    describe(spec.out, () => {
+      const rows = readRecords(text(spec.out));
+      const cells = readGsoCells(decodeGso(bytes(spec.raw)), spec.raw);
+      const regionRows = new Set(cells.map((c) => c.line)).size;
+      const columns = new Set(cells.map((c) => c.column)).size;
+
+      it('has one observation per region row and period column of the export, missing ones included', () => {
+        expect(cells.length).toBe(regionRows * columns);
+        expect(rows.length).toBe(regionRows * columns);
+      });
+
+      it('keeps every `..` as an empty value, never a zero, never dropped', () => {
+        const missing = cells.filter((c) => c.value === null).length;
+        expect(rows.filter((r) => r.value === '').length).toBe(missing);
+      });
+
+      it('agrees cell by cell with an independent reading of the export', () => {
+        const bySource = new Map(rows.map((r) => [r.source, r]));
+        expect(bySource.size).toBe(rows.length);
+        for (const c of cells) {
+          const r = bySource.get(`${spec.raw}#row=${c.line}&column=${c.column}`);
+          expect(r, `${c.name} ${c.column}`).toBeDefined();
+          if (!r) continue;
+          expect(r.value === '' ? null : Number(r.value), `${c.name} ${c.column}`).toBe(c.value);
+          expect(r.period).toBe(c.period);
+          expect(r.status).toBe(c.status);
+          const m = matchRegion(c.name);
+          expect(m.ok && m.region.id, c.name).toBe(r.region);
+        }
+      });
+
+      it('uses catalogue ids, units and series, and resolvable regions', () => {
+        for (const r of rows) {
+          expect(r.indicator).toBe(spec.indicator);
+          expect(isIndicatorId(r.indicator)).toBe(true);
+          expect(getRegion(r.region), r.region).toBeDefined();
+          const ind = getIndicator(r.indicator);
+          expect(r.unit).toBe(ind.unit);
+          if (r.series !== '') expect(Object.keys(ind.series ?? {})).toContain(r.series);
+        }
+      });
+
+      it('cites the export, row and column of every figure', () => {
+        for (const r of rows) expect(r.source.startsWith(`${spec.raw}#row=`), r.source).toBe(true);
+        expect(existsSync(new URL(spec.raw, root))).toBe(true);
+      });
+    });
+  }
+
+  it('marks only the `Pre. 2016` columns preliminary', () => {
+    for (const spec of GSO_FILES) {
+      for (const r of readRecords(text(spec.out))) {
+        expect(r.status === 'preliminary', r.source).toBe(r.source.includes('column=Pre. 2016'));
+      }
+    }
+  });
+
+  it('reads the real figures: poverty in Vietnam 15.5% (2006) to 5.8% (2016, preliminary); Hà Tây only in 2006', () => {
+    const pov = readRecords(text('data/observations/poverty_rate.csv'));
+    const vn = pov.filter((r) => r.region === 'VN').map((r) => [r.period, r.value, r.status]);
+    expect(vn).toEqual([
+      ['2006', '15.5', 'final'], ['2008', '13.4', 'final'], ['2010', '14.2', 'final'], ['2012', '11.1', 'final'],
+      ['2013', '9.8', 'final'], ['2014', '8.4', 'final'], ['2015', '7', 'final'], ['2016', '5.8', 'preliminary'],
+    ]);
+    expect(pov.filter((r) => r.region === 'ha-tay' && r.value !== '').map((r) => [r.period, r.value])).toEqual([['2006', '12.4']]);
+    // 63 provinces + Hà Tây + 6 regions + the country.
+    expect(new Set(pov.map((r) => r.region)).size).toBe(71);
+  });
+
+  it('decodes the Windows-1252 administrative-units export (Bình Định, code 52) and the national commune count', () => {
+    const adm = readRecords(text('data/observations/admin_units.csv'));
+    expect(adm.filter((r) => r.region === '52').length).toBe(8 * 7);
+    const communes = (period: string) => adm.find((r) => r.region === 'VN' && r.series === 'communes' && r.period === period)?.value;
+    expect(communes('2009')).toBe('9121');
+    expect(communes('2016')).toBe('8978');
+  });
+
+  it('reads monthly income in thousand VND: Vietnam 1387 (2010) to 3049 (2016, preliminary)', () => {
+    const inc = readRecords(text('data/observations/income_per_capita.csv'));
+    const total = inc.filter((r) => r.region === 'VN' && r.series === 'total').map((r) => [r.period, r.value, r.status]);
+    expect(total).toEqual([['2010', '1387', 'final'], ['2012', '2000', 'final'], ['2014', '2637', 'final'], ['2016', '3049', 'preliminary']]);
+  });
+});
