@@ -307,3 +307,40 @@ export function parseNumber(text: string, opts: ParseNumberOptions = {}): Number
   const value = magnitude ? Number(`${sign}${main.canonical}e${Math.log10(magnitude.factor)}`) : written;
   return { ok: true, value, written, qualifier, denominator, magnitude, percent, unit, unquantified: false, rest, warnings };
 }
+
+/**
+ * The decimal convention a column of cells follows, judged from all of them: `comma` when some cell
+ * can only be a decimal comma (`3,58`) or dot grouping (`2.060.856`) and none contradicts it, `dot`
+ * when some cell can only be a decimal point (`15.5`, `1387.0`) or comma grouping, else `auto`.
+ */
+export function inferDecimalStyle(texts: Iterable<string>): DecimalStyle {
+  let comma = 0;
+  let dot = 0;
+  for (const text of texts) {
+    for (const token of text.match(/\d[\d.,]*\d/g) ?? []) {
+      const dots = token.split('.').length - 1;
+      const commas = token.split(',').length - 1;
+      if (dots && commas) {
+        if (token.lastIndexOf(',') > token.lastIndexOf('.')) comma++;
+        else dot++;
+      } else if (commas === 1) {
+        if (!/,\d{3}$/.test(token)) comma++;
+      } else if (commas > 1) dot++;
+      else if (dots === 1) {
+        if (!/\.\d{3}$/.test(token)) dot++;
+      } else if (dots > 1) comma++;
+    }
+  }
+  if (comma && !dot) return 'comma';
+  if (dot && !comma) return 'dot';
+  return 'auto';
+}
+
+const QUALIFIER_WORDS = new Map<string, Qualifier>(QUALIFIERS);
+
+/** A qualifier cell: `>`, `<`, `~`, or a word (`trên`, `dưới`, `khoảng`, ...); `undefined` if not one. */
+export function parseQualifier(text: string): Qualifier | null | undefined {
+  const f = fold(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  if (f === '') return null;
+  return QUALIFIER_WORDS.get(f);
+}

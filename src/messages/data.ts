@@ -39,4 +39,142 @@ export const dataMessages = {
     vi: (p) => `"${p.value}" chỉ là ước lượng độ lớn, không có số cụ thể`,
     en: (p) => `"${p.value}" is an order of magnitude, not a figure`,
   },
+
+  // Loading (src/data/load.ts and the format readers)
+  DATA_UNKNOWN_FORMAT: {
+    vi: (p) => `Định dạng không hợp lệ: "${p.value}". Các định dạng: ${p.allowed}`,
+    en: (p) => `Unknown format "${p.value}". Formats: ${p.allowed}`,
+  },
+  DATA_UNKNOWN_DECIMAL: {
+    vi: (p) => `Quy ước dấu thập phân không hợp lệ: "${p.value}". Chọn một trong: ${p.allowed}`,
+    en: (p) => `Unknown decimal convention "${p.value}". Choose one of: ${p.allowed}`,
+  },
+  DATA_EMPTY: {
+    vi: () => `Tệp rỗng, không có dữ liệu`,
+    en: () => `The file is empty: no data`,
+  },
+  DATA_ENCODING_FALLBACK: {
+    vi: (p) => `Tệp không phải UTF-8; đã đọc theo bảng mã ${p.encoding}. Hãy kiểm tra các chữ có dấu`,
+    en: (p) => `The file is not UTF-8; read it as ${p.encoding}. Check letters with diacritics`,
+  },
+  DATA_CSV_UNTERMINATED_QUOTE: {
+    vi: () => `Dấu ngoặc kép mở ở dòng này không được đóng`,
+    en: () => `A quote opened on this line is never closed`,
+  },
+  DATA_UNKNOWN_LAYOUT: {
+    vi: (p) => `Không nhận ra bố cục bảng. Cần các cột indicator, region, period, value (dạng dài) hoặc một cột địa phương và các cột năm (dạng rộng). Các cột có: ${p.found}`,
+    en: (p) => `Unrecognized table layout. Expected columns indicator, region, period, value (tidy) or a region column and year columns (wide). Columns found: ${p.found}`,
+  },
+  DATA_MISSING_COLUMNS: {
+    vi: (p) => `Thiếu cột bắt buộc: ${p.missing}. Các cột có: ${p.found}`,
+    en: (p) => `Missing required columns: ${p.missing}. Columns found: ${p.found}`,
+  },
+  DATA_MISSING_INDICATOR: {
+    vi: () => `Bảng dạng rộng không có cột chỉ số: hãy cho biết chỉ số (--indicator)`,
+    en: () => `A wide table without an indicator column: give the indicator (--indicator)`,
+  },
+  DATA_MISSING_FIELD: {
+    vi: (p) => `Thiếu giá trị cho trường "${p.field}"`,
+    en: (p) => `No value for the field "${p.field}"`,
+  },
+  DATA_COLUMN_IGNORED: {
+    vi: (p) => `Cột "${p.column}" không thuộc định dạng nên bị bỏ qua (${p.count} ô có dữ liệu)`,
+    en: (p) => `Column "${p.column}" is not part of the format and was skipped (${p.count} non-empty cells)`,
+  },
+  DATA_EXTRA_CELLS: {
+    vi: (p) => `Dòng có ${p.count} ô thừa ngoài tiêu đề, bị bỏ qua: ${p.value}`,
+    en: (p) => `The row has ${p.count} cells beyond the header, skipped: ${p.value}`,
+  },
+  DATA_NOT_A_NUMBER: {
+    vi: (p) => `Cần một số nhưng có "${p.value}"${p.detail ? ` (${p.detail})` : ''}`,
+    en: (p) => `Expected a number, found "${p.value}"${p.detailEn ? ` (${p.detailEn})` : ''}`,
+  },
+  DATA_BAD_PERIOD: {
+    vi: (p) => `Kỳ không hợp lệ: "${p.value}". Viết năm (2016), khoảng năm (2021-2025) hoặc ngày (2024-05-07)`,
+    en: (p) => `Invalid period "${p.value}". Write a year (2016), a range (2021-2025) or a date (2024-05-07)`,
+  },
+  DATA_BAD_STATUS: {
+    vi: (p) => `Trạng thái số liệu không hợp lệ: "${p.value}". Dùng final (chính thức) hoặc preliminary (sơ bộ)`,
+    en: (p) => `Invalid status "${p.value}". Use final or preliminary`,
+  },
+  DATA_BAD_QUALIFIER: {
+    vi: (p) => `Dấu so sánh không hợp lệ: "${p.value}". Dùng >, <, ~ (trên, dưới, khoảng)`,
+    en: (p) => `Invalid qualifier "${p.value}". Use >, <, ~ (above, below, about)`,
+  },
+  DATA_UNKNOWN_INDICATOR: {
+    vi: (p) => `Chỉ số không có trong danh mục: "${p.value}". Các chỉ số: ${p.known}`,
+    en: (p) => `Indicator not in the catalogue: "${p.value}". Indicators: ${p.known}`,
+  },
+  DATA_UNKNOWN_UNIT: {
+    vi: (p) => `Đơn vị "${p.value}" không có trong danh mục; giữ nguyên như đã viết`,
+    en: (p) => `Unit "${p.value}" is not in the catalogue; kept as written`,
+  },
+  DATA_UNIT_MISMATCH: {
+    vi: (p) => `Đơn vị "${p.value}" khác đơn vị của chỉ số ${p.indicator} ("${p.expected}")`,
+    en: (p) => `Unit "${p.value}" differs from the unit of ${p.indicator} ("${p.expected}")`,
+  },
+  DATA_EMPTY_REGION: {
+    vi: () => `Thiếu tên hoặc mã địa phương`,
+    en: () => `No region name or code`,
+  },
+  DATA_UNKNOWN_REGION: {
+    vi: (p) => `Không nhận ra địa phương "${p.value}"${p.candidates ? `. Gần giống: ${p.candidates}` : ''}`,
+    en: (p) => `Unknown region "${p.value}"${p.candidates ? `. Closest: ${p.candidates}` : ''}`,
+  },
+  DATA_AMBIGUOUS_REGION: {
+    vi: (p) => `Tên địa phương "${p.value}" có thể là nhiều đơn vị: ${p.candidates}. Hãy dùng mã`,
+    en: (p) => `Region name "${p.value}" could mean several units: ${p.candidates}. Use a code`,
+  },
+  DATA_REGION_CODE_PADDED: {
+    vi: (p) => `Mã địa phương "${p.value}" thiếu số 0 ở đầu (thường do Excel); đọc là ${p.id}`,
+    en: (p) => `Region code "${p.value}" lost its leading zero (often Excel); read as ${p.id}`,
+  },
+  DATA_DUPLICATE: {
+    vi: (p) => `Trùng số liệu: ${p.indicator}, ${p.region}, ${p.period}${p.series ? `, ${p.series}` : ''} đã có ở dòng ${p.firstRow}${p.firstColumn ? `, cột "${p.firstColumn}"` : ''}`,
+    en: (p) => `Duplicate observation: ${p.indicator}, ${p.region}, ${p.period}${p.series ? `, ${p.series}` : ''} already at row ${p.firstRow}${p.firstColumn ? `, column "${p.firstColumn}"` : ''}`,
+  },
+  DATA_PERCENT_OVER_100: {
+    vi: (p) => `Tỷ lệ phần trăm lớn hơn 100: ${p.value}`,
+    en: (p) => `Percentage over 100: ${p.value}`,
+  },
+  DATA_GSO_LAYOUT: {
+    vi: () => `Không phải tệp xuất PX-Web của Tổng cục Thống kê: cần dòng tiêu đề trong ngoặc kép, một dòng trống, rồi dòng tiêu đề cột`,
+    en: () => `Not a GSO PX-Web export: expected a quoted title line, a blank line, then the header`,
+  },
+  DATA_GSO_UNKNOWN_TITLE: {
+    vi: (p) => `Không nhận ra chỉ số từ tiêu đề "${p.value}"; hãy cho biết chỉ số (--indicator)`,
+    en: (p) => `Cannot tell the indicator from the title "${p.value}"; give it (--indicator)`,
+  },
+  DATA_BAD_JSON: {
+    vi: (p) => `JSON không hợp lệ: ${p.detail}`,
+    en: (p) => `Invalid JSON: ${p.detail}`,
+  },
+  DATA_JSON_SHAPE: {
+    vi: () => `JSON phải là một mảng số liệu hoặc { "observations": [...] }`,
+    en: () => `JSON must be an array of observations or { "observations": [...] }`,
+  },
+  DATA_NOT_AN_OBJECT: {
+    vi: (p) => `Mục này không phải một đối tượng số liệu: ${p.value}`,
+    en: (p) => `This item is not an observation object: ${p.value}`,
+  },
+  DATA_BAD_ARROW: {
+    vi: (p) => `Không đọc được dữ liệu Arrow: ${p.detail}`,
+    en: (p) => `Cannot read the Arrow data: ${p.detail}`,
+  },
+  DATA_ARROW_NEEDS_BYTES: {
+    vi: () => `Dữ liệu Arrow phải được đưa vào dưới dạng byte (Uint8Array), không phải văn bản`,
+    en: () => `Arrow data must be given as bytes (Uint8Array), not text`,
+  },
+  DATA_MORE_ERRORS: {
+    vi: (p) => `Còn ${p.count} lỗi nữa không hiển thị`,
+    en: (p) => `${p.count} more errors not shown`,
+  },
+  DATA_FILE_NOT_FOUND: {
+    vi: () => `Không tìm thấy tệp`,
+    en: () => `File not found`,
+  },
+  DATA_FILE_UNREADABLE: {
+    vi: (p) => `Không đọc được tệp: ${p.detail}`,
+    en: (p) => `Cannot read the file: ${p.detail}`,
+  },
 } satisfies Catalogue;
