@@ -1,0 +1,104 @@
+/** Reading the render command's inputs: JSON with its error position, the config schema. */
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { fail } from '../../errors.js';
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { row: number; column: number } {
+  const before = text.slice(0, offset);
+  const row = before.split('\n').length;
+  return { row, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Offset of the first syntax error in a JSON text (V8's messages give it only sometimes): a plain
+ * recursive-descent scan, run only after JSON.parse has failed.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const bad = (): never => {
+    throw i;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') bad();
+        str();
+        ws();
+        if (text[i] !== ':') bad();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else bad();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else bad();
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (!m) bad();
+    i += (m as RegExpExecArray)[0].length;
+  };
+  const str = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) bad();
+      i++;
+    }
+    if (i >= text.length) bad();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? at : -1;
+  }
+}
+
+/** Parses a JSON file; a syntax error names the file, line and column. */
+export function readJsonFile(path: string, shownAs = path): unknown {
+  if (!existsSync(path)) fail('RENDER_FILE_NOT_FOUND', { path: shownAs });
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const lc = /line (\d+) column (\d+)/.exec(msg);
+    const offset = jsonErrorOffset(text);
+    const where = lc ? { row: Number(lc[1]), column: Number(lc[2]) } : offset >= 0 ? lineColumn(text, offset) : undefined;
+    return fail('RENDER_BAD_JSON', { detail: msg }, { file: shownAs, ...(where ? { row: where.row, column: String(where.column) } : {}) });
+  }
+}
+
+let schema: object | undefined;
+
+/** schema/chiso-config.schema.json, generated from src/render/config-types.ts by `npm run schema`. */
+export function configSchema(): object {
+  // Three levels up from src/render/node and from dist/render/node alike.
+  schema ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../../schema/chiso-config.schema.json', import.meta.url)), 'utf8')) as object;
+  return schema;
+}
