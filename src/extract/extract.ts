@@ -1,0 +1,166 @@
+/**
+ * From report text to observations: find the figures, decide which indicator each one states from
+ * the words around it, and give it the region and period its context names, with the phrase and
+ * offsets it was read from.
+ */
+import { diagnostic, fail, type Diagnostic } from '../errors.js';
+import { isIndicatorId, normalizeUnit, requireRegion, unitFor } from '../registry/index.js';
+import { scanFigures, type Figure } from './figures.js';
+import { periodContext, resolvePeriod } from './periods.js';
+import { regionContext, resolveRegion } from './regions.js';
+import { clauseAt, inFurniture, isReportFormat, readReport, sentenceAt, type Report } from './report.js';
+import { RULES, moneyPurpose, shapeOf, tryRule, type Rule } from './rules.js';
+import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
+
+const PERIOD = /^(?:\d{4}|\d{4}-\d{4}|\d{4}-\d{2}-\d{2})$/;
+
+/** Checks options at the door; the work below trusts them. */
+function normalizeOptions(options: ExtractOptions): Required<Omit<ExtractOptions, 'region' | 'period'>> & Pick<ExtractOptions, 'region' | 'period'> {
+  const { file = '<input>', format = 'auto', region, period, minConfidence = 0 } = options;
+  if (!isReportFormat(format)) fail('EXTRACT_BAD_FORMAT', { value: String(format), allowed: 'auto, text, html' }, { file });
+  if (region !== undefined) requireRegion(region);
+  if (period !== undefined && !PERIOD.test(period)) fail('EXTRACT_BAD_PERIOD', { value: period }, { file });
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    fail('EXTRACT_BAD_CONFIDENCE', { value: String(minConfidence) }, { file });
+  }
+  return { file, format, region, period, minConfidence };
+}
+
+/** Observations from a report, newest reading of the text each time. See {@link extractReport}. */
+export function extractObservations(input: string, options: ExtractOptions = {}): ExtractedObservation[] {
+  return extractReport(input, options).observations;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Reads a report (plain text, or HTML with its markup stripped and never run) and returns every
+ * figure it recognises as an indicator's observation, with provenance, confidence and reason; plus
+ * what it decided about the report and what it passed over.
+ */
+export function extractReport(input: string, options: ExtractOptions = {}): Extraction {
+  const opts = normalizeOptions(options);
+  const report = readReport(input, opts.format);
+  return extractFrom(report, opts.file, opts.region, opts.period, opts.minConfidence);
+}
+
+function extractFrom(report: Report, file: string, regionOverride: string | undefined, periodOverride: string | undefined, minConfidence: number): Extraction {
+  const text = report.text;
+  const regions = regionContext(report, regionOverride);
+  const periods = periodContext(report, periodOverride);
+  const observations: ExtractedObservation[] = [];
+  const skipped: SkippedFigure[] = [];
+  const warnings: Diagnostic[] = [];
+  const documentPeriod = periodOverride ?? periods.reportDate?.date ?? (periods.documentYear !== null ? String(periods.documentYear) : null);
+
+  for (const f of scanFigures(text)) {
+    if (inFurniture(report, f.numStart)) {
+      if (f.role === 'figure') skipped.push({ start: f.start, end: f.end, text: f.text, why: 'page furniture' });
+      continue;
+    }
+    if (f.role === 'unreadable') {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: f.warnings.map((w) => w.code).join(', ') || 'unreadable' });
+      continue;
+    }
+    if (f.role !== 'figure') continue;
+    const clause = clauseAt(text, f.start);
+    const sentence = sentenceAt(text, f.start);
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    let hit: { rule: Rule; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;
+    for (const rule of RULES) {
+      const m = tryRule(rule, f, text, clause.start, sentenceText);
+      if (m) {
+        hit = { rule, m };
+        break;
+      }
+    }
+    if (!hit) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'no indicator wording' });
+      continue;
+    }
+    const { rule, m } = hit;
+    const start = Math.min(m.cueStart, f.start);
+    const end = Math.max(m.cueEnd, f.end);
+    const span = { start, end };
+    const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    const period = resolvePeriod({ start: f.start, end: f.end }, periods);
+    // Without a cue of its own, a figure is as of the report: its date when it has one.
+    const periodValue = period.cue === null && !periodOverride && periods.reportDate ? periods.reportDate.date
+      : period.cue?.kind === 'toDate' && periods.reportDate && !periodOverride ? periods.reportDate.date
+      : period.period === null ? documentPeriod : period.period;
+
+    const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : null);
+    const unit = unitOf(f, rule.indicator, series, m.unit);
+    let confidence = rule.confidence;
+    const why: string[] = [`rule ${rule.id}`];
+    if (!region.region) {
+      confidence *= 0.5;
+      warnings.push(diagnostic('EXTRACT_NO_REGION', { value: text.slice(start, end) }, { file }, 'warning'));
+    } else if (!region.near && !regionOverride && regions.how.startsWith('first')) confidence *= 0.9;
+    why.push(`region ${region.region ?? '?'}: ${region.how}`);
+    if (periodValue === null) {
+      confidence *= 0.5;
+      warnings.push(diagnostic('EXTRACT_NO_PERIOD', { value: text.slice(start, end) }, { file }, 'warning'));
+    } else if (period.cue === null) confidence *= 0.9;
+    why.push(`period ${periodValue ?? '?'}: ${period.cue ? period.how : periodOverride ? `--period ${periodOverride}` : periods.reportDate ? `no period in its sentence; as of the report date ${periods.reportDate.text}` : period.how}`);
+    for (const w of f.warnings) {
+      if (w.code === 'NUMBER_SLASH_PERCENT') {
+        confidence *= 0.8;
+        why.push(`malformed number "${f.text}" read as ${f.value}%`);
+        warnings.push(diagnostic('EXTRACT_MALFORMED_NUMBER', { value: f.text, reading: `${f.value}%` }, { file }, 'warning'));
+      }
+    }
+    if (unit === null) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: `unit "${f.unit ?? m.unit}" unknown to the registry` });
+      continue;
+    }
+    const observation: ExtractedObservation = {
+      indicator: rule.indicator,
+      region: region.region ?? '',
+      period: periodValue ?? '',
+      value: f.value,
+      qualifier: f.qualifier,
+      denominator: f.denominator,
+      unit,
+      series,
+      status: 'final',
+      source: file,
+      quote: text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      confidence: round2(confidence),
+      reason: why.join('; '),
+    };
+    if (observation.confidence >= minConfidence) observations.push(observation);
+  }
+
+  return {
+    observations,
+    report: {
+      file,
+      format: report.format,
+      date: periods.reportDate?.date ?? null,
+      region: regions.region?.id ?? null,
+      regionHow: regions.how,
+      period: documentPeriod,
+      periodHow: periods.documentHow,
+    },
+    skipped,
+    warnings,
+    text,
+  };
+}
+
+/**
+ * The registry's unit id for a figure: the unit it carries (`%`, `tỷ đồng`, `triệu đồng/người/năm`)
+ * or, for counts and fractions, the catalogue's unit for the indicator and series (`cá nhân` for
+ * individual commendations), unless the rule read another.
+ */
+function unitOf(f: Figure, indicator: string, series: string | null, ruleUnit: string | null): string | null {
+  const shape = shapeOf(f);
+  if (shape === 'count' || shape === 'fraction') {
+    if (ruleUnit !== null) return normalizeUnit(ruleUnit) ?? null;
+    return isIndicatorId(indicator) ? unitFor(indicator, series) : null;
+  }
+  return f.unit === null ? null : normalizeUnit(f.unit) ?? null;
+}

@@ -1,0 +1,165 @@
+/**
+ * Periods from a report's wording: explicit years (`Năm 2022`, `Tính đến cuối năm 2021`), ranges
+ * (`giai đoạn 2021 - 2023`), spans counted back from the report's date (`Trong 3 năm qua`,
+ * `sơ kết 3 năm`) and "to date" (`Đến nay`), plus the report's own date (`07/05/2024`,
+ * `Cập nhật lúc: 10/09/2019`).
+ */
+import { clauseAt, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
+
+/** How a cue states its period; explicit cues outrank counted and "to date" ones in the same sentence. */
+export const PeriodCueKind = { year: 'year', range: 'range', relative: 'relative', current: 'current', toDate: 'toDate' } as const;
+export type PeriodCueKind = keyof typeof PeriodCueKind;
+
+export interface PeriodCue extends Span {
+  kind: PeriodCueKind;
+  text: string;
+  /** For `year`/`range`: the period itself; for `relative`: the number of years counted back. */
+  year?: number;
+  endYear?: number;
+  years?: number;
+}
+
+export interface ReportDate extends Span {
+  /** ISO date `2024-05-07`. */
+  date: string;
+  year: number;
+  text: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validDate(d: number, m: number, y: number): boolean {
+  return y >= 1945 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/**
+ * The report's own date: a timestamp near the headline (`20:01 07/05/2024`) or a labelled one
+ * (`Cập nhật lúc: 10/09/2019`, `Ngày đăng: ...`). Dates of documents the report cites
+ * (`Kết luận số 01-KL/TW, ngày 18/5/2021`) are not its date.
+ */
+export function findReportDate(report: Report): ReportDate | null {
+  const text = report.text;
+  const labelled = /(?:cập nhật(?: lúc)?|ngày đăng|đăng lúc|ngày cập nhật|thời gian đăng|xuất bản)[\s\u00a0]*:?[\s\u00a0]*(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
+  const stamped = /(?:^|\n)[\s\u00a0(]*(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\s\u00a0]+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u00a0)]*(?=\n|$)/u;
+  for (const re of [labelled, stamped]) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!validDate(d, mo, y)) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    return { start, end: start + `${m[1]}/${m[2]}/${m[3]}`.length, date: `${y}-${pad(mo)}-${pad(d)}`, year: y, text: m[0].trim() };
+  }
+  return null;
+}
+
+const CUE_PATTERNS: { re: RegExp; kind: PeriodCueKind }[] = [
+  // Ranges: "giai đoạn 2021 - 2023", "2021-2023"; a term of office ("nhiệm kỳ 2020-2025") is not a period of data.
+  { re: /(?<!nhiệm kỳ[\s\u00a0]{1,3})(?<![\d\/])((?:19|20)\d\d)[\s\u00a0]*[-–][\s\u00a0]*((?:19|20)\d\d)(?!\d)/giu, kind: 'range' },
+  // "năm 2022", "cuối năm 2021", "Năm 2022", "Riêng năm 2019"; not "vào năm 2025" (a target).
+  { re: /(?<!vào[\s\u00a0]{1,3})(?<![\p{L}])năm[\s\u00a0]+((?:19|20)\d\d)(?!\d)/giu, kind: 'year' },
+  // "Trong 3 năm qua", "sau 03 năm", "sơ kết 3 năm", "hai năm qua".
+  { re: /(?:(?:trong|sau|qua|sơ kết|tổng kết)[\s\u00a0]+(?:hơn[\s\u00a0]+)?(\d{1,2}|một|hai|ba|bốn|năm)[\s\u00a0]+năm|(\d{1,2}|hai|ba|bốn)[\s\u00a0]+năm[\s\u00a0]+qua)(?![\p{L}\d])/giu, kind: 'relative' },
+  // "Trong năm qua", "năm nay": the report's year.
+  { re: /(?:trong[\s\u00a0]+năm[\s\u00a0]+qua|năm[\s\u00a0]+nay|trong[\s\u00a0]+năm(?=[\s\u00a0]+(?:các|những|\d)))/giu, kind: 'current' },
+  // "Đến nay", "hiện nay", "tính đến nay": as of the report's date.
+  { re: /(?<![\p{L}])(?:tính[\s\u00a0]+)?(?:đến[\s\u00a0]+nay|hiện[\s\u00a0]+nay)(?![\p{L}])/giu, kind: 'toDate' },
+];
+
+const WORD_NUMBERS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5 };
+
+/** Every period cue in the text, in order. */
+export function findPeriodCues(text: string): PeriodCue[] {
+  const cues: PeriodCue[] = [];
+  for (const { re, kind } of CUE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const cue: PeriodCue = { start: m.index, end: m.index + m[0].length, kind, text: m[0] };
+      if (kind === 'range') {
+        cue.year = Number(m[1]);
+        cue.endYear = Number(m[2]);
+        if (cue.endYear <= cue.year) continue;
+      } else if (kind === 'year') {
+        cue.year = Number(m[1]);
+      } else if (kind === 'relative') {
+        const n = (m[1] ?? m[2]).toLowerCase();
+        cue.years = WORD_NUMBERS[n] ?? Number(n);
+      }
+      cues.push(cue);
+    }
+  }
+  // A year inside a range is the range's.
+  const ranges = cues.filter((c) => c.kind === 'range');
+  return cues
+    .filter((c) => c.kind === 'range' || !ranges.some((r) => c.start < r.end && c.end > r.start))
+    .sort((a, b) => a.start - b.start);
+}
+
+export interface PeriodContext {
+  report: Report;
+  cues: PeriodCue[];
+  reportDate: ReportDate | null;
+  /** The report's own period: `--period`, the report's date, or the first year its opening names. */
+  documentYear: number | null;
+  documentHow: string;
+}
+
+export function periodContext(report: Report, override?: string): PeriodContext {
+  const cues = findPeriodCues(report.text);
+  const reportDate = findReportDate(report);
+  if (override) return { report, cues, reportDate, documentYear: Number(override.slice(0, 4)), documentHow: `--period ${override}` };
+  if (reportDate) return { report, cues, reportDate, documentYear: reportDate.year, documentHow: `report date ${reportDate.text}` };
+  const opening = cues.find((c) => c.kind === 'year' && c.start < 1500);
+  if (opening) return { report, cues, reportDate, documentYear: opening.year!, documentHow: `opening "${opening.text}"` };
+  return { report, cues, reportDate, documentYear: null, documentHow: 'none' };
+}
+
+export interface ResolvedPeriod {
+  period: string | null;
+  how: string;
+  /** The cue used, when one was. */
+  cue: PeriodCue | null;
+}
+
+function resolveCue(cue: PeriodCue, ctx: PeriodContext): string | null {
+  const ref = ctx.documentYear;
+  switch (cue.kind) {
+    case 'year': return String(cue.year);
+    case 'range': return `${cue.year}-${cue.endYear}`;
+    // "Trong 3 năm qua" in a 2024 report: the three full years before it, 2021-2023.
+    case 'relative': return ref === null ? null : cue.years! <= 1 ? String(ref - 1) : `${ref - cue.years!}-${ref - 1}`;
+    case 'current':
+    case 'toDate': return ref === null ? null : String(ref);
+  }
+}
+
+const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, relative: 1, current: 2, toDate: 2 };
+
+/**
+ * The period of a figure at `span`: the best cue of its clause, else of its sentence (explicit
+ * years first, then the nearest), else the last cue earlier in its paragraph, else the report's own
+ * period. `override` (the `--period` option) wins over everything.
+ */
+export function resolvePeriod(span: Span, ctx: PeriodContext, override?: string): ResolvedPeriod {
+  if (override) return { period: override, how: `--period ${override}`, cue: null };
+  const text = ctx.report.text;
+  const within = (s: Span) => ctx.cues.filter((c) => c.start >= s.start && c.end <= s.end);
+  const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 0.5 : 0);
+  const pick = (list: PeriodCue[]) =>
+    [...list].sort((a, b) => RANK[a.kind] - RANK[b.kind] || distance(a) - distance(b))[0];
+  for (const [scope, s] of [['clause', clauseAt(text, span.start)], ['sentence', sentenceAt(text, span.start)]] as const) {
+    const cue = pick(within(s));
+    if (cue) {
+      const period = resolveCue(cue, ctx);
+      if (period) return { period, how: `${scope} "${cue.text.trim()}"${cue.kind === 'relative' || cue.kind === 'current' || cue.kind === 'toDate' ? ` from ${ctx.documentHow}` : ''}`, cue };
+    }
+  }
+  const para = paragraphAt(text, span.start);
+  const earlier = within({ start: para.start, end: span.start }).filter((c) => c.kind !== 'relative');
+  const last = earlier[earlier.length - 1];
+  if (last) {
+    const period = resolveCue(last, ctx);
+    if (period) return { period, how: `paragraph "${last.text.trim()}"`, cue: last };
+  }
+  if (ctx.documentYear !== null) return { period: String(ctx.documentYear), how: ctx.documentHow, cue: null };
+  return { period: null, how: 'no period in the report', cue: null };
+}

@@ -1,0 +1,169 @@
+/**
+ * Regions from a report's wording: named mentions (`Tỉnh ủy Kiên Giang`, `huyện Đức Thọ`,
+ * `thị xã Kỳ Anh`) resolved through the admin-unit registry, the report's own region (from its
+ * headline and opening), and unnamed mentions (`toàn tỉnh`, `toàn huyện`, `Huyện ủy`) that refer to it.
+ */
+import { getRegion, matchRegion, type Region } from '../registry/index.js';
+import { clauseAt, inFurniture, type Report, type Span } from './report.js';
+
+/** The kind of unit a mention's prefix names. */
+type MentionLevel = 'province' | 'district' | 'town' | 'city' | 'commune-town';
+
+export interface RegionMention extends Span {
+  text: string;
+  /** The registry's unit, when the name resolves. */
+  region: Region | null;
+  level: MentionLevel;
+  /** True for `toàn tỉnh`, `Huyện ủy` and the like: the report's own unit at that level. */
+  unnamed: boolean;
+}
+
+const PREFIX: [RegExp, MentionLevel, string][] = [
+  [/^(?:tỉnh ủy|tỉnh uỷ|tỉnh đoàn|đảng bộ tỉnh|ubnd tỉnh|hđnd tỉnh|tỉnh)$/iu, 'province', 'tỉnh'],
+  [/^(?:huyện ủy|huyện uỷ|huyện đoàn|đảng bộ huyện|ubnd huyện|huyện)$/iu, 'district', 'huyện'],
+  [/^(?:thị ủy|thị uỷ|thị đoàn|đảng bộ thị xã|ubnd thị xã|thị xã)$/iu, 'town', 'thị xã'],
+  [/^(?:thành ủy|thành uỷ|thành phố|tp\.?)$/iu, 'city', 'thành phố'],
+  [/^thị trấn$/iu, 'commune-town', 'thị trấn'],
+];
+
+// Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
+const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|[Tt]hị trấn)[ \u00a0]+(\p{Lu}\p{Ll}*(?:[ \u00a0]+\p{Lu}\p{Ll}*){0,3})/gu;
+const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ))(?![\p{L}])/giu;
+
+function levelOf(prefix: string): [MentionLevel, string] {
+  for (const [re, level, word] of PREFIX) if (re.test(prefix)) return [level, word];
+  return ['province', 'tỉnh'];
+}
+
+/**
+ * Resolves `words` (capitalised, up to four) under a prefix, dropping words from the end until the
+ * registry knows the name: `huyện Đức Thọ Hà` tries `Đức Thọ Hà`, then `Đức Thọ`.
+ */
+function resolveName(level: MentionLevel, word: string, words: string): { region: Region | null; name: string } {
+  const parts = words.split(/[ \u00a0]+/);
+  for (let n = parts.length; n >= 1; n--) {
+    const name = parts.slice(0, n).join(' ');
+    if (level === 'commune-town') {
+      // Not a registry unit; a district of the same name is the one it lies in (`thị trấn Đức Thọ`).
+      const d = matchRegion(`huyện ${name}`);
+      if (d.ok) return { region: d.region, name };
+      continue;
+    }
+    const m = matchRegion(`${word} ${name}`);
+    if (m.ok) return { region: m.region, name };
+    if (level === 'city') {
+      const p = matchRegion(name);
+      if (p.ok && p.region.level === 'province') return { region: p.region, name };
+    }
+  }
+  return { region: null, name: parts.slice(0, Math.min(2, parts.length)).join(' ') };
+}
+
+/** Every region mention in the text, page furniture left out, in order. */
+export function findRegionMentions(report: Report): RegionMention[] {
+  const text = report.text;
+  const out: RegionMention[] = [];
+  NAMED.lastIndex = 0;
+  for (let m = NAMED.exec(text); m; m = NAMED.exec(text)) {
+    if (inFurniture(report, m.index)) continue;
+    const [level, word] = levelOf(m[1]);
+    const { region, name } = resolveName(level, word, m[2]);
+    const end = m.index + m[1].length + (m[0].length - m[1].length - m[2].length) + name.length;
+    out.push({ start: m.index, end, text: text.slice(m.index, end), region, level, unnamed: false });
+    NAMED.lastIndex = end;
+  }
+  UNNAMED.lastIndex = 0;
+  for (let m = UNNAMED.exec(text); m; m = UNNAMED.exec(text)) {
+    if (inFurniture(report, m.index)) continue;
+    if (out.some((o) => m!.index >= o.start && m!.index < o.end)) continue;
+    const w = (m[1] ?? m[2]).toLowerCase();
+    const level: MentionLevel = w === 'tỉnh' ? 'province' : w === 'huyện' ? 'district' : w === 'thành' || w === 'thành phố' ? 'city' : 'town';
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: null, level, unnamed: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface RegionContext {
+  mentions: RegionMention[];
+  /** The report's own region, or `null` when neither the text nor `--region` names one. */
+  region: Region | null;
+  how: string;
+}
+
+/** How far into the text the headline and opening reach. */
+const OPENING = 1500;
+
+/**
+ * The report's own region: among the named mentions of its opening, the one the whole report names
+ * most often, a district before its own province (a district's report names its province in passing,
+ * `con người Hà Tĩnh`). `override` (the `--region` option) wins.
+ */
+export function regionContext(report: Report, override?: string): RegionContext {
+  const mentions = findRegionMentions(report);
+  if (override) {
+    const r = getRegion(override) ?? null;
+    return { mentions, region: r, how: `--region ${override}` };
+  }
+  const named = mentions.filter((m) => m.region && m.level !== 'commune-town');
+  const counts = new Map<string, number>();
+  for (const m of named) counts.set(m.region!.id, (counts.get(m.region!.id) ?? 0) + 1);
+  const opening = named.filter((m) => m.start < OPENING);
+  let best: RegionMention | null = null;
+  let bestScore = -Infinity;
+  for (const m of opening) {
+    const r = m.region!;
+    const score = (counts.get(r.id) ?? 0) + (r.level === 'district' && opening.some((o) => o.region!.id === r.parent) ? 1 : 0) + (r.level === 'district' ? 0.5 : 0);
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  if (!best) {
+    const first = named[0];
+    if (!first) return { mentions, region: null, how: 'no region named' };
+    return { mentions, region: first.region, how: `first mention "${first.text}"` };
+  }
+  return { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` };
+}
+
+export interface ResolvedRegion {
+  region: string | null;
+  how: string;
+  /** True when a mention next to the figure, not the report's own region, decided. */
+  near: boolean;
+}
+
+/** The report's unit at the level an unnamed mention speaks of (`toàn tỉnh` in a district's report is its province). */
+function unnamedRegion(m: RegionMention, own: Region | null): Region | null {
+  if (!own) return null;
+  if (m.level === 'province' || m.level === 'city') {
+    if (own.level === 'province' || own.level === 'province2025') return own;
+    return own.parent ? getRegion(own.parent) ?? null : null;
+  }
+  return own.level === 'district' ? own : null;
+}
+
+/**
+ * The region of a figure at `span`: the nearest mention earlier in its clause, else the report's
+ * own region. A commune-level town (`thị trấn Đức Thọ`) is not a registry unit: the figure keeps the
+ * district it belongs to, and the reason says so.
+ */
+export function resolveRegion(span: Span, report: Report, ctx: RegionContext, override?: string): ResolvedRegion {
+  const own = ctx.region;
+  if (override) return { region: override, how: `--region ${override}`, near: false };
+  const clause = clauseAt(report.text, span.start);
+  const before = ctx.mentions.filter((m) => m.start >= clause.start && m.end <= span.start);
+  const m = before[before.length - 1];
+  if (m) {
+    if (m.region && m.level === 'commune-town') {
+      return { region: m.region.id, how: `"${m.text}" before the figure: a commune-level town, not a registry unit, so its district ${m.region.fullName}`, near: true };
+    }
+    if (m.region) return { region: m.region.id, how: `"${m.text}" before the figure`, near: true };
+    if (m.unnamed) {
+      const r = unnamedRegion(m, own);
+      if (r) return { region: r.id, how: `"${m.text}" = ${r.fullName}`, near: true };
+    }
+  }
+  if (own) return { region: own.id, how: ctx.how, near: false };
+  return { region: null, how: 'no region named', near: false };
+}

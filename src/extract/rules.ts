@@ -1,0 +1,257 @@
+/**
+ * The wording that makes a figure an indicator's observation. A rule names the shape of figure it
+ * takes (a rate, a fraction, a count, a sum of money), the words that must follow the figure and/or
+ * precede it in the same clause, and words its sentence must (or must not) contain. Rules are tried
+ * in order; the first that holds decides, and its id is the reason an extraction gives.
+ */
+import type { Figure } from './figures.js';
+
+/** The shapes of figure a rule accepts. */
+export const FigureShape = {
+  percent: 'percent',
+  fraction: 'fraction',
+  count: 'count',
+  countOrFraction: 'countOrFraction',
+  money: 'money',
+  income: 'income',
+} as const;
+export type FigureShape = keyof typeof FigureShape;
+
+export function shapeOf(f: Figure): FigureShape | null {
+  if (f.percent) return 'percent';
+  if (f.denominator !== null) return 'fraction';
+  if (f.unit && /\/(?:người|hộ|khẩu)/u.test(f.unit)) return 'income';
+  if (f.unit && /đồng$/u.test(f.unit)) return 'money';
+  if (f.unit === null) return 'count';
+  return null;
+}
+
+function accepts(rule: Shape, shape: FigureShape): boolean {
+  if (rule === shape) return true;
+  return rule === 'countOrFraction' && (shape === 'count' || shape === 'fraction');
+}
+type Shape = FigureShape;
+
+export interface RuleMatch {
+  series: string | null;
+  /** Unit as the text writes it, before the registry normalizes it; `null` keeps the figure's own. */
+  unit: string | null;
+  /** Offsets of the words that decided, to widen the quote. */
+  cueStart: number;
+  cueEnd: number;
+}
+
+export interface Rule {
+  /** Shown in each extraction's `reason`: `poverty_rate.before`. */
+  id: string;
+  indicator: string;
+  shape: Shape;
+  /** Must match the text right after the figure (anchored at its end). */
+  after?: RegExp;
+  /** Must match the clause before the figure (anchored at the figure's start). */
+  before?: RegExp;
+  /** The sentence must contain this. */
+  sentence?: RegExp;
+  /** The sentence must not contain this. */
+  notSentence?: RegExp;
+  /** Series from the match (`kiểu mẫu` -> `model`), or a fixed one. */
+  series?: string | ((after: RegExpExecArray | null, before: RegExpExecArray | null) => string | null);
+  /**
+   * Unit for counts and fractions, when it is not the catalogue's for the indicator and series.
+   * Percentages and money keep the unit the figure carries.
+   */
+  unit?: string | ((after: RegExpExecArray | null, before: RegExpExecArray | null) => string);
+  /** How sure the rule is when it holds, 0..1. */
+  confidence: number;
+  /** Values the rule refuses (`Shop 0 đồng` is a name, not a sum). */
+  min?: number;
+}
+
+const S = '[\\s\\u00a0]';
+const re = (source: string, flags = 'iu') => new RegExp(source.replace(/ /g, `${S}+`), flags);
+
+const TIER: Record<string, string> = { 'nâng cao': 'advanced', 'kiểu mẫu': 'model' };
+/** Series of the catalogue's social-support indicators, from the words naming who was helped. */
+const BENEFICIARY_SERIES: [RegExp, string][] = [
+  [/^trẻ/iu, 'orphans'],
+  [/^(?:em )?học sinh|^sinh viên/iu, 'pupils'],
+  [/nhà/iu, 'houses'],
+  [/./u, 'other'],
+];
+
+/** `mô hình` alone is models, `gương`/`điển hình` alone exemplars, both together the total. */
+function modelSeries(words: string): string {
+  const model = /mô[\s\u00a0]+hình/iu.test(words);
+  const exemplar = /gương|điển[\s\u00a0]+hình/iu.test(words);
+  return model && exemplar ? 'total' : model ? 'model' : 'exemplar';
+}
+const beneficiary = (after: RegExpExecArray | null) => BENEFICIARY_SERIES.find(([r]) => r.test((after?.[1] ?? '').replace(/[\s\u00a0]+/g, ' ')))!;
+
+/** What a sum of money was raised or spent for, from the words of its sentence. */
+export function moneyPurpose(sentence: string): string {
+  if (/khuyến học|khuyến tài|học bổng/iu.test(sentence)) return 'study_fund';
+  if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|xây dựng[\s\u00a0]*\d+[\s\u00a0]*(?:căn )?nhà|làm nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
+  if (/mồ côi/iu.test(sentence)) return 'orphans';
+  if (/học sinh|sinh viên/iu.test(sentence)) return 'pupils';
+  return 'other';
+}
+
+export const RULES: Rule[] = [
+  {
+    id: 'income_per_capita.before',
+    indicator: 'income_per_capita',
+    shape: 'income',
+    before: re('thu nhập bình quân(?: đầu người| 1 người| một người)?[^;.]{0,80}$'),
+    confidence: 0.95,
+  },
+  { id: 'income_per_capita.unit', indicator: 'income_per_capita', shape: 'income', confidence: 0.7 },
+  {
+    id: 'near_poor_rate.before',
+    indicator: 'near_poor_rate',
+    shape: 'percent',
+    before: re('tỷ lệ hộ cận nghèo[^;.%\\d]{0,50}$'),
+    confidence: 0.95,
+  },
+  {
+    id: 'poverty_rate.before',
+    indicator: 'poverty_rate',
+    shape: 'percent',
+    before: re('tỷ lệ (?:hộ )?nghèo(?: đa chiều)?[^;.%\\d]{0,50}$'),
+    confidence: 0.95,
+  },
+  {
+    id: 'study_participation.after',
+    indicator: 'study_participation',
+    shape: 'percent',
+    after: re('^ (?:(?:cán bộ, )?đảng viên)[^;.]{0,40}?(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)'),
+    confidence: 0.95,
+  },
+  {
+    id: 'study_participation.before',
+    indicator: 'study_participation',
+    shape: 'percent',
+    before: re('đảng viên[^;.%\\d]{0,30}(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)[^;.%\\d]{0,30}$'),
+    confidence: 0.85,
+  },
+  {
+    id: 'self_review_sessions.after',
+    indicator: 'self_review_sessions',
+    shape: 'percent',
+    after: re('^ (?:các )?(?:chi bộ|tổ chức cơ sở đảng|tổ chức đảng|đảng bộ)[^;.]*'),
+    sentence: /tự soi,?[\s\u00a0]*tự sửa|tự kiểm điểm|sinh hoạt chuyên đề/iu,
+    confidence: 0.85,
+  },
+  {
+    id: 'party_org_registration.after',
+    indicator: 'party_org_registration',
+    shape: 'countOrFraction',
+    after: re('^ (?:tổ chức cơ sở đảng|TCCS đảng|tổ chức đảng|chi, đảng bộ|chi bộ|đảng bộ)[^;.]{0,30}?đăng ký(?: thực hiện)?'),
+    confidence: 0.9,
+  },
+  {
+    id: 'new_rural_communes.after',
+    indicator: 'new_rural_communes',
+    shape: 'countOrFraction',
+    after: re('^ xã (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?'),
+    series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
+    confidence: 0.95,
+  },
+  {
+    id: 'civilized_urban_criteria.after',
+    indicator: 'civilized_urban_criteria',
+    shape: 'countOrFraction',
+    after: re('^ tiêu chí (?:đô thị văn minh|ĐTVM)'),
+    confidence: 0.95,
+  },
+  {
+    id: 'commendations.after',
+    indicator: 'commendations',
+    shape: 'count',
+    after: re('^ (tập thể|cá nhân)(?![\\p{L}])'),
+    sentence: /khen thưởng|bằng khen|thư khen|giấy khen|biểu dương|tuyên dương|vinh danh|tặng thưởng/iu,
+    series: (a) => (a?.[1].toLowerCase() === 'tập thể' ? 'collective' : 'individual'),
+    confidence: 0.9,
+  },
+  {
+    id: 'inspections.supervised',
+    indicator: 'inspections',
+    shape: 'count',
+    before: re('giám sát[^;.\\d]{0,12}(?:\\d+ [^;.\\d]{0,30})?$'),
+    after: re('^ (tổ chức(?: đảng| cơ sở đảng)?|chi bộ|đảng bộ|cá nhân|đảng viên|người đứng đầu)(?![\\p{L}])(?: người đứng đầu)?'),
+    series: (a) => (/^tổ chức|^chi bộ|^đảng bộ/iu.test(a![1]) ? 'organisations' : 'heads'),
+    confidence: 0.85,
+  },
+  {
+    id: 'inspections.after',
+    indicator: 'inspections',
+    shape: 'count',
+    after: re('^ (?:đợt|cuộc) (?:kiểm tra|giám sát)(?:, giám sát)?'),
+    series: 'rounds',
+    confidence: 0.9,
+  },
+  {
+    id: 'follow_commitments.after',
+    indicator: 'follow_commitments',
+    shape: 'count',
+    after: re('^ việc làm theo (?:Bác|gương Bác)'),
+    confidence: 0.85,
+  },
+  {
+    id: 'exemplary_models.after',
+    indicator: 'exemplary_models',
+    shape: 'count',
+    after: re('^ (?:gương điển hình|mô hình|điển hình|gương)(?![\\p{L}])(?:[^;.]{0,25}?(?:tiêu biểu|tiên tiến))?(?:/điển hình)?'),
+    series: (a) => modelSeries(a![0]),
+    confidence: 0.85,
+  },
+  {
+    id: 'social_support_beneficiaries.before',
+    indicator: 'social_support_beneficiaries',
+    shape: 'count',
+    // No space is required before the figure: the source writes `xây dựng150`.
+    before: re('(?:hỗ trợ|đỡ đầu|nhận nuôi|trao tặng|giúp đỡ|xây dựng|xây mới|sửa chữa|bàn giao)(?: xây dựng)?[\\s\\u00a0]*$'),
+    after: re('^ ?((?:trẻ (?:em )?mồ côi|trẻ em|em học sinh|học sinh|sinh viên|căn nhà|ngôi nhà|nhà|hộ|người|gia đình)(?![\\p{L}]))(?:[^;.]{0,60}?(?:khó khăn|kiên cố|hộ cận nghèo|nghèo))?'),
+    series: (a) => beneficiary(a)[1],
+    confidence: 0.85,
+  },
+  {
+    id: 'social_support.before',
+    indicator: 'social_support',
+    shape: 'money',
+    before: re('(?:số tiền|kinh phí|trị giá|tổng (?:số )?tiền|giá trị|quỹ[^;.\\d]{0,30}|ủng hộ|quyên góp)[^;.\\d]{0,30}$'),
+    min: 0,
+    confidence: 0.85,
+  },
+];
+
+/** Tries `rule` on figure `f`; the texts are the report's, around the figure. */
+export function tryRule(rule: Rule, f: Figure, text: string, clauseStart: number, sentence: string): RuleMatch | null {
+  const shape = shapeOf(f);
+  if (!shape || !accepts(rule.shape, shape)) return null;
+  if (rule.min !== undefined && (f.value === null || f.value <= rule.min)) return null;
+  let a: RegExpExecArray | null = null;
+  let b: RegExpExecArray | null = null;
+  if (rule.after) {
+    a = rule.after.exec(text.slice(f.end, f.end + 160));
+    if (!a) return null;
+  }
+  let beforeStart = clauseStart;
+  if (rule.before) {
+    const before = text.slice(clauseStart, f.start);
+    b = rule.before.exec(before);
+    if (!b) return null;
+    beforeStart = clauseStart + b.index;
+  }
+  if (rule.sentence && !rule.sentence.test(sentence)) return null;
+  if (rule.notSentence && rule.notSentence.test(sentence)) return null;
+  const series = typeof rule.series === 'function' ? rule.series(a, b) : rule.series ?? null;
+  const unit = typeof rule.unit === 'function' ? rule.unit(a, b) : rule.unit ?? null;
+  // A cue that reaches over another figure ("giám sát 5 tổ chức Đảng, 14 cá nhân") quotes from the figure.
+  const reachesOver = b !== null && /\d/.test(text.slice(beforeStart, f.start));
+  return {
+    series,
+    unit,
+    cueStart: b && !reachesOver ? beforeStart : f.start,
+    cueEnd: a ? f.end + a[0].length : f.end,
+  };
+}
