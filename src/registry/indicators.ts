@@ -28,6 +28,8 @@ const NEW_RURAL_TIERS = [
   { id: 'advanced', label: t('Đạt chuẩn nông thôn mới nâng cao', 'Meets the advanced new-rural standard') },
   { id: 'model', label: t('Đạt chuẩn nông thôn mới kiểu mẫu', 'Meets the model new-rural standard') },
 ];
+/** Observations carry the tier in `series` (they have no tier field). */
+const NEW_RURAL_SERIES = Object.fromEntries(NEW_RURAL_TIERS.map((tier) => [tier.id, tier.label]));
 const NEW_RURAL_BREAKS: MethodologyBreak[] = [
   { after: 2020, label: t('Bộ tiêu chí quốc gia giai đoạn 2021-2025', 'National criteria for 2021-2025') },
 ];
@@ -104,13 +106,13 @@ const INDICATORS: Indicator[] = [
   {
     id: 'new_rural_communes',
     label: t('Số xã đạt chuẩn nông thôn mới', 'Communes meeting the new-rural standard'),
-    unit: 'xã', lowerIsBetter: false, kind: 'count', breaks: NEW_RURAL_BREAKS, tiers: NEW_RURAL_TIERS,
-    description: t('Số xã được công nhận đạt chuẩn nông thôn mới; xã nâng cao và kiểu mẫu nằm trong số xã đạt chuẩn.', 'Communes recognised as meeting the new-rural standard; advanced and model communes are among them.'),
+    unit: 'xã', lowerIsBetter: false, kind: 'count', breaks: NEW_RURAL_BREAKS, tiers: NEW_RURAL_TIERS, series: NEW_RURAL_SERIES,
+    description: t('Số xã được công nhận đạt chuẩn nông thôn mới; xã nâng cao và kiểu mẫu nằm trong số xã đạt chuẩn (cột series ghi mức: standard, advanced, model).', 'Communes recognised as meeting the new-rural standard; advanced and model communes are among them (the series column holds the tier: standard, advanced, model).'),
   },
   {
     id: 'new_rural_share',
     label: t('Tỷ lệ xã đạt chuẩn nông thôn mới', 'Share of communes meeting the new-rural standard'),
-    unit: '%', lowerIsBetter: false, kind: 'rate', breaks: NEW_RURAL_BREAKS, tiers: NEW_RURAL_TIERS,
+    unit: '%', lowerIsBetter: false, kind: 'rate', breaks: NEW_RURAL_BREAKS, tiers: NEW_RURAL_TIERS, series: NEW_RURAL_SERIES,
     description: t('Số xã đạt chuẩn chia cho tổng số xã.', 'Communes meeting the standard divided by all communes.'),
   },
   {
@@ -261,7 +263,8 @@ function seriesKey(text: string): string {
 
 /**
  * The series id a source's label stands for: the id itself, its Vietnamese or English label, or a
- * known spelling (`'Salary & wage'` -> `'salary_wage'`, `'Tập thể'` -> `'collective'`); `undefined` otherwise.
+ * known spelling (`'Salary & wage'` -> `'salary_wage'`, `'Tập thể'` -> `'collective'`, `'kiểu mẫu'` -> `'model'`);
+ * `undefined` otherwise.
  */
 export function matchSeries(indicatorId: string, text: string): string | undefined {
   const ind = getIndicator(indicatorId);
@@ -273,6 +276,10 @@ export function matchSeries(indicatorId: string, text: string): string | undefin
     if (seriesKey(id.replace(/_/g, ' ')) === key || seriesKey(label.vi) === key || seriesKey(label.en) === key) hits.add(id);
   }
   for (const [alias, id] of Object.entries(ind.seriesAliases ?? {})) if (seriesKey(alias) === key) hits.add(id);
+  if (hits.size === 0 && ind.tiers) {
+    const tier = matchTier(indicatorId, text);
+    if (tier && Object.hasOwn(series, tier)) hits.add(tier);
+  }
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 

@@ -4,24 +4,30 @@
  * spellings, GSO's defects. A match is exact or refused: ambiguity is reported, never resolved by guess.
  */
 import { fail } from '../errors.js';
-import { getRegion, listRegions } from './regions.js';
+import { getRegion, LEVELS, listRegions } from './regions.js';
 import { cleanName, flatten, foldDiacritics } from './text.js';
 import { isRegionLevel, type Region, type RegionLevel, type RegionMatch } from './types.js';
 
 /** What an affix says about the unit: `Tỉnh`, `Thành phố`, `Huyện`, `Thị xã`. */
-type AffixKind = 'province' | 'city' | 'district' | 'town' | null;
+type AffixKind = 'province' | 'city' | 'district' | 'town' | 'township' | 'ward' | 'commune' | null;
 
 const PREFIXES: [RegExp, Exclude<AffixKind, null>][] = [
   [/^(?:thành phố|thanh pho|t\s?\.\s?p\b\.?|tp\b\.?)\s*/iu, 'city'],
   [/^(?:tỉnh|tinh)\s+/iu, 'province'],
   [/^(?:huyện|huyen|h\.)\s*/iu, 'district'],
   [/^(?:thị xã|thi xa|tx\b\.?)\s*/iu, 'town'],
+  [/^(?:thị trấn|thi tran|tt\b\.?)\s*/iu, 'township'],
+  [/^(?:phường|phuong|p\.)\s*/iu, 'ward'],
+  [/^(?:xã|xa)\s+/iu, 'commune'],
 ];
 const SUFFIXES: [RegExp, Exclude<AffixKind, null>][] = [
   [/\s+city$/iu, 'city'],
   [/\s+province$/iu, 'province'],
   [/\s+district$/iu, 'district'],
   [/\s+town$/iu, 'town'],
+  [/\s+township$/iu, 'township'],
+  [/\s+ward$/iu, 'ward'],
+  [/\s+commune$/iu, 'commune'],
 ];
 
 function splitAffix(text: string): { core: string; kind: AffixKind } {
@@ -55,7 +61,7 @@ export interface NormalizeOptions {
 }
 
 /**
- * The join key of a name: affixes (`Tỉnh`, `TP.`, `Thành phố`, `city`, `province`, `Huyện`, `Thị xã`)
+ * The join key of a name: affixes (`Tỉnh`, `TP.`, `Thành phố`, `city`, `province`, `Huyện`, `Thị xã`, `Xã`, ...)
  * removed, punctuation and whitespace collapsed, lower case, diacritics folded unless asked to keep them.
  * `'TP.Hồ Chí Minh'` -> `'ho chi minh'`; `'Thua Thien-Hue'` -> `'thua thien hue'`.
  */
@@ -68,7 +74,8 @@ export function normalizeName(text: string, options: NormalizeOptions = {}): str
 export interface MatchOptions {
   /**
    * Levels to consider. Default: `country`, `region`, `province` (the 63) when `asOf` is not given,
-   * plus `district` when the text says `huyện`/`thị xã`; every level valid at `asOf` when it is.
+   * plus `district` when the text says `huyện`/`thị xã`, `commune` when it says `xã`/`phường`/`thị trấn`;
+   * every level valid at `asOf` when it is given.
    */
   levels?: RegionLevel[];
   /**
@@ -97,11 +104,13 @@ function buildIndex(): Index {
   const folded = new Map<string, Set<string>>();
   for (const r of listRegions()) {
     for (const variant of [r.name, r.fullName, r.nameEn, ...r.aliases]) {
-      const flat = flatten(splitAffix(variant).core);
-      addKey(exact, flat, r.id);
-      addKey(folded, foldDiacritics(flat), r.id);
-      // `TPHCM`, `Hà Tĩnh` written without its space.
-      addKey(folded, foldDiacritics(flat).replace(/ /g, ''), r.id);
+      // The name without its affix, and whole (`TT Huế`, where the "affix" is part of the name).
+      for (const flat of new Set([flatten(splitAffix(variant).core), flatten(cleanName(variant))])) {
+        addKey(exact, flat, r.id);
+        addKey(folded, foldDiacritics(flat), r.id);
+        // `TPHCM`, `Hà Tĩnh` written without its space.
+        addKey(folded, foldDiacritics(flat).replace(/ /g, ''), r.id);
+      }
     }
   }
   return { exact, folded };
@@ -124,7 +133,21 @@ function fitsAffix(r: Region, kind: AffixKind): boolean {
       return r.level === 'district' && /^Huyện /u.test(r.fullName);
     case 'town':
       return r.level === 'district' && /^Thị xã /u.test(r.fullName);
+    case 'township':
+      return r.level === 'commune' && /^Thị trấn /u.test(r.fullName);
+    case 'ward':
+      return r.level === 'commune' && /^Phường /u.test(r.fullName);
+    case 'commune':
+      return r.level === 'commune' && /^Xã /u.test(r.fullName);
   }
+}
+
+/** Without `asOf`: the country, regions and the 63, plus the level an affix names (`huyện`, `xã`). */
+function defaultLevels(hasAsOf: boolean, kind: AffixKind): RegionLevel[] {
+  if (hasAsOf) return ['country', 'region', 'province', 'province2025', 'district', 'commune'];
+  if (kind === 'district' || kind === 'town') return ['country', 'region', 'province', 'district'];
+  if (kind === 'township' || kind === 'ward' || kind === 'commune') return ['country', 'region', 'province', 'commune'];
+  return ['country', 'region', 'province'];
 }
 
 /** `[first, last]` ISO days covered by an `asOf` value. */
@@ -153,16 +176,29 @@ function validDuring(r: Region, [first, last]: [string, string]): boolean {
 export function matchRegion(text: string, options: MatchOptions = {}): RegionMatch {
   const { levels, asOf } = options;
   if (levels !== undefined) {
-    for (const l of levels) if (!isRegionLevel(l)) fail('REGISTRY_UNKNOWN_LEVEL', { value: String(l), allowed: 'country, region, province, province2025, district' });
+    for (const l of levels) if (!isRegionLevel(l)) fail('REGISTRY_UNKNOWN_LEVEL', { value: String(l), allowed: LEVELS });
   }
   const range = asOf === undefined ? null : asOfRange(asOf);
-  const { core, kind } = splitAffix(String(text ?? ''));
-  const allowedLevels = new Set<RegionLevel>(
-    levels ?? (range ? ['country', 'region', 'province', 'province2025', 'district'] : kind === 'district' || kind === 'town' ? ['country', 'region', 'province', 'district'] : ['country', 'region', 'province']),
-  );
+  const raw = String(text ?? '');
+  const split = splitAffix(raw);
+  const excluded = new Map<string, Region>();
+  const first = matchCore(split.core, split.kind, levels, range, excluded);
+  if (first.ok || first.reason === 'ambiguous' || split.kind === null) return first;
+  // What looked like an affix may belong to the name (`TT Huế` is Thừa Thiên Huế, not a township).
+  const whole = matchCore(cleanName(raw), null, levels, range, excluded);
+  return whole.ok || whole.reason === 'ambiguous' ? whole : { ok: false, reason: 'unknown', candidates: [...excluded.values()] };
+}
+
+function matchCore(
+  core: string,
+  kind: AffixKind,
+  levels: RegionLevel[] | undefined,
+  range: [string, string] | null,
+  excluded: Map<string, Region>,
+): RegionMatch {
+  const allowedLevels = new Set<RegionLevel>(levels ?? defaultLevels(range !== null, kind));
   const admissible = (r: Region) => allowedLevels.has(r.level) && fitsAffix(r, kind) && (range === null || validDuring(r, range));
 
-  const excluded = new Map<string, Region>();
   const decide = (ids: Iterable<string>, how: string): RegionMatch | null => {
     const found: Region[] = [];
     for (const id of ids) {
@@ -177,7 +213,6 @@ export function matchRegion(text: string, options: MatchOptions = {}): RegionMat
   };
 
   if (!core) return { ok: false, reason: 'unknown', candidates: [] };
-  // A region id itself (`42`, `34:42`, `VN`, `42-duc-tho`).
   // An id is unambiguous: only levels and asOf asked for explicitly restrict it.
   const byId = kind === null ? getRegion(core.trim()) : undefined;
   if (byId) {
@@ -199,7 +234,7 @@ export function matchRegion(text: string, options: MatchOptions = {}): RegionMat
     const d = decide(foldedIds, 'folded');
     if (d) return d;
   }
-  // A character lost to a wrong decoding (U+FFFD, `B�nh Dinh`) matches any one letter, if only one unit fits.
+  // A character lost to a wrong decoding (U+FFFD, `B\uFFFDnh Dinh`) matches any one letter, if only one unit fits.
   if (folded.includes('\uFFFD')) {
     const pattern = new RegExp('^' + folded.split('\uFFFD').map(escapeRegExp).join('\\p{L}') + '$', 'u');
     const ids = new Set<string>();

@@ -63,7 +63,7 @@ const PROVINCE_EXTRA: Record<string, { name?: string; nameEn?: string; aliases?:
     // Official name from 1 January 2025 was Thành phố Huế; the data of the 63-province era say Thừa Thiên Huế.
     name: 'Thừa Thiên Huế',
     nameEn: 'Thua Thien Hue',
-    aliases: ['Tỉnh Thừa Thiên Huế', 'Thừa Thiên - Huế', 'Huế'],
+    aliases: ['Tỉnh Thừa Thiên Huế', 'Thừa Thiên - Huế', 'TT Huế', 'TT-Huế', 'Huế'],
   },
   '77': { name: 'Bà Rịa - Vũng Tàu', nameEn: 'Ba Ria - Vung Tau', aliases: ['Bà Rịa Vũng Tàu', 'BRVT'] },
   '79': {
@@ -89,6 +89,16 @@ const DISTRICTS: { id: string; name: string; fullName: string; nameEn: string; p
   { id: '91-giong-rieng', name: 'Giồng Riềng', fullName: 'Huyện Giồng Riềng', nameEn: 'Giong Rieng district', parent: '91' },
 ];
 
+/**
+ * Communes, wards and townships the seed reports name, under their district: `tt-` a township
+ * (thị trấn), `p-` a ward (phường), no prefix a commune (xã). They ended with the districts.
+ */
+const COMMUNES: { id: string; name: string; fullName: string; nameEn: string; parent: string }[] = [
+  { id: '42-duc-tho-tt-duc-tho', name: 'Đức Thọ', fullName: 'Thị trấn Đức Thọ', nameEn: 'Duc Tho township', parent: '42-duc-tho' },
+  { id: '42-tx-ky-anh-ky-ha', name: 'Kỳ Hà', fullName: 'Xã Kỳ Hà', nameEn: 'Ky Ha commune', parent: '42-tx-ky-anh' },
+  { id: '42-tx-ky-anh-p-ky-phuong', name: 'Kỳ Phương', fullName: 'Phường Kỳ Phương', nameEn: 'Ky Phuong ward', parent: '42-tx-ky-anh' },
+];
+
 /** `Tỉnh Hà Tĩnh` -> `Hà Tĩnh`, `Thành phố Hà Nội` -> `Hà Nội`. */
 function shortName(official: string): string {
   return official.replace(/^(Tỉnh|Thành phố)\s+/u, '');
@@ -105,6 +115,9 @@ export interface GeoNames {
   geoboundaries: string;
   iso3166_2: string;
 }
+
+/** The levels, listed for error messages. */
+export const LEVELS = 'country, region, province, province2025, district, commune';
 
 const regions = new Map<string, Region>();
 const geoNames = new Map<string, GeoNames>();
@@ -169,6 +182,10 @@ for (const d of DISTRICTS) {
   add({ id: d.id, level: 'district', name: d.name, fullName: d.fullName, nameEn: d.nameEn, parent: d.parent,
     validFrom: null, validTo: END_OF_63, successor: regions.get(d.parent)?.successor ?? null, aliases: d.aliases ?? [] });
 }
+for (const c of COMMUNES) {
+  add({ id: c.id, level: 'commune', name: c.name, fullName: c.fullName, nameEn: c.nameEn, parent: c.parent,
+    validFrom: null, validTo: END_OF_63, successor: regions.get(c.parent)?.successor ?? null, aliases: [] });
+}
 
 /** The region with this id, or `undefined`. */
 export function getRegion(id: string): Region | undefined {
@@ -182,10 +199,10 @@ export function requireRegion(id: string): Region {
   return fail('REGISTRY_UNKNOWN_REGION', { value: id, close: closeIds(id, [...regions.keys()]).join(', ') });
 }
 
-/** All regions, or those of one level, in registry order (country, regions, 34 units, 63 provinces, districts). */
+/** All regions, or those of one level, in registry order (country, regions, 34 units, 63 provinces, districts, communes). */
 export function listRegions(level?: RegionLevel): Region[] {
   if (level !== undefined && !isRegionLevel(level)) {
-    fail('REGISTRY_UNKNOWN_LEVEL', { value: String(level), allowed: 'country, region, province, province2025, district' });
+    fail('REGISTRY_UNKNOWN_LEVEL', { value: String(level), allowed: LEVELS });
   }
   const all = [...regions.values()];
   return level ? all.filter((r) => r.level === level) : all;
@@ -193,7 +210,7 @@ export function listRegions(level?: RegionLevel): Region[] {
 
 /**
  * The unit that took over a region's territory: an old province -> its `34:NN` unit, Hà Tây -> `01`,
- * a district -> the `34:NN` unit of its province. `null` for units still in force.
+ * a district or commune -> the `34:NN` unit of its province. `null` for units still in force.
  */
 export function successorOf(id: string): string | null {
   return requireRegion(id).successor;

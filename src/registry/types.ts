@@ -10,6 +10,8 @@ export const RegionLevel = {
   province: 'province',
   province2025: 'province2025',
   district: 'district',
+  /** Communes, wards and townships (xã, phường, thị trấn) named in the seeds, before 1 July 2025. */
+  commune: 'commune',
 } as const;
 export type RegionLevel = keyof typeof RegionLevel;
 export function isRegionLevel(value: unknown): value is RegionLevel {
@@ -17,7 +19,7 @@ export function isRegionLevel(value: unknown): value is RegionLevel {
 }
 
 export interface Region {
-  /** `VN`, `R1`..`R6`, a 2-digit GSO code (`42`), `ha-tay`, `34:NN`, or `<province>-<slug>` for districts. */
+  /** `VN`, `R1`..`R6`, a 2-digit GSO code (`42`), `ha-tay`, `34:NN`, `<province>-<slug>` for districts, `<district id>-<slug>` for communes. */
   id: string;
   level: RegionLevel;
   /** Short Vietnamese name: `Hà Tĩnh`. */
@@ -26,7 +28,7 @@ export interface Region {
   fullName: string;
   /** English name without diacritics: `Ha Tinh`. */
   nameEn: string;
-  /** The unit this one belongs to: a region for a province, a province for a district; `null` for `VN`. */
+  /** The unit this one belongs to: a region for a province, a province for a district, a district for a commune; `null` for `VN`. */
   parent: string | null;
   /** First day the unit existed as such (ISO date), `null` when older than the registry's horizon. */
   validFrom: string | null;

@@ -49,3 +49,28 @@ export interface TopoFile {
 export function readTopo(path: string): TopoFile {
   return JSON.parse(readData(path)) as TopoFile;
 }
+
+/** Rows of a comma-separated file with RFC 4180 quoting, as objects keyed by the header. */
+export function csvRecords(path: string): Record<string, string>[] {
+  const text = readData(path);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  const [header, ...body] = rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}

@@ -64,6 +64,8 @@ describe('indicator catalogue', () => {
     expect(matchTier('new_rural_communes', 'kiểu mẫu')).toBe('model');
     expect(matchTier('new_rural_communes', 'nâng cao')).toBe('advanced');
     expect(matchTier('new_rural_communes', 'vàng')).toBeUndefined();
+    expect(matchSeries('new_rural_communes', 'kiểu mẫu')).toBe('model');
+    expect(Object.keys(getIndicator('new_rural_share').series ?? {})).toEqual(['standard', 'advanced', 'model']);
     expect(getIndicator('new_rural_share').unit).toBe('%');
     expect(getIndicator('civilized_urban_criteria')).toMatchObject({ kind: 'fraction', unit: 'tiêu chí' });
     expect(getIndicator('party_org_registration')).toMatchObject({ kind: 'fraction', unit: 'tổ chức' });

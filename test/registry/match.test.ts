@@ -157,6 +157,24 @@ describe('districts and ambiguity', () => {
     expect(idOf('Giong Rieng', { levels: ['district'] })).toBe('91-giong-rieng');
   });
 
+  it('communes, wards and townships the seeds name, under their district', () => {
+    expect(idOf('thị trấn Đức Thọ')).toBe('42-duc-tho-tt-duc-tho');
+    expect(idOf('TT Đức Thọ')).toBe('42-duc-tho-tt-duc-tho');
+    expect(idOf('xã Kỳ Hà')).toBe('42-tx-ky-anh-ky-ha');
+    expect(idOf('phường Kỳ Phương')).toBe('42-tx-ky-anh-p-ky-phuong');
+    expect(idOf('Phuong Ky Phuong')).toBe('42-tx-ky-anh-p-ky-phuong');
+    expect(getRegion('42-duc-tho-tt-duc-tho')).toMatchObject({ level: 'commune', parent: '42-duc-tho', successor: '34:42' });
+    // Đức Thọ is the district and the township: the affix decides, the bare name with both levels is ambiguous.
+    expect(idOf('Đức Thọ', { levels: ['district', 'commune'] })).toBe('ambiguous:42-duc-tho,42-duc-tho-tt-duc-tho');
+    expect(idOf('huyện Đức Thọ', { levels: ['district', 'commune'] })).toBe('42-duc-tho');
+    expect(idOf('xã Đức Thọ')).toMatch(/^unknown/);
+  });
+
+  it('an apparent affix that is part of the name: TT Huế is Thừa Thiên Huế', () => {
+    expect(idOf('TT Huế')).toBe('46');
+    expect(idOf('TT-Huế')).toBe('46');
+  });
+
   it('Kỳ Anh alone is the town or the district: ambiguous', () => {
     const m = matchRegion('Kỳ Anh', { levels: ['district'] });
     expect(m.ok).toBe(false);
@@ -204,11 +222,11 @@ describe('districts and ambiguity', () => {
     expect((err as ChisoError).text('en')).toMatch(/could be several units/);
     expect(() => requireMatch('Atlantis')).toThrow(/REGISTRY_NO_MATCH/);
     expect(() => matchRegion('Hà Tĩnh', { asOf: '30/6/2025' })).toThrow(/REGISTRY_BAD_AS_OF/);
-    expect(() => matchRegion('Hà Tĩnh', { levels: ['commune' as never] })).toThrow(/commune/);
+    expect(() => matchRegion('Hà Tĩnh', { levels: ['village' as never] })).toThrow(/village/);
   });
 
   it('no two regions of one level share a name once diacritics are folded, except the two Kỳ Anh', () => {
-    for (const level of ['region', 'province', 'province2025', 'district'] as const) {
+    for (const level of ['region', 'province', 'province2025', 'district', 'commune'] as const) {
       const seen = new Map<string, string>();
       for (const r of listRegions(level)) {
         const k = normalizeName(r.name);

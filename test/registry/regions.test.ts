@@ -6,7 +6,7 @@ import {
 import { GSO_FILES, commaRows, gsoRowNames, readData } from './files.js';
 
 describe('region list', () => {
-  it('has the country, six regions, 63 + Hà Tây provinces, 34 units and the seed districts', () => {
+  it('has the country, six regions, 63 + Hà Tây provinces, 34 units and the seed districts and communes', () => {
     expect(listRegions('country').map((r) => r.id)).toEqual(['VN']);
     expect(listRegions('region').map((r) => r.id)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6']);
     const provinces = listRegions('province');
@@ -16,10 +16,14 @@ describe('region list', () => {
     expect(listRegions('district').map((r) => r.id).sort()).toEqual(
       ['42-duc-tho', '42-ky-anh', '42-tx-ky-anh', '91-an-minh', '91-giong-rieng', '91-go-quao'],
     );
+    expect(listRegions('commune').map((r) => r.id).sort()).toEqual(
+      ['42-duc-tho-tt-duc-tho', '42-tx-ky-anh-ky-ha', '42-tx-ky-anh-p-ky-phuong'],
+    );
+    for (const r of listRegions()) if (r.parent !== null) expect(getRegion(r.parent), r.id).toBeDefined();
   });
 
   it('rejects an unknown level with the bad value', () => {
-    expect(() => listRegions('commune' as never)).toThrow(/commune/);
+    expect(() => listRegions('village' as never)).toThrow(/village/);
   });
 
   it('each old province carries its official name, GSO code and end date from the mapping', () => {
