@@ -1,7 +1,140 @@
+/**
+ * `chiso extract FILE [--json | --format text|json|tidy-json|tidy-csv] [--region CODE] [--period P]
+ * [--input auto|text|html] [--min-confidence N] [--corrections FILE | --no-corrections]`
+ *
+ * Reads a report, extracts its indicator observations and, when `<FILE>.corrections.json` exists
+ * next to it, applies the analyst's corrections. `json` keeps provenance (offsets, confidence,
+ * reason); `tidy-json` and `tidy-csv` carry only the observation's fields. All three load with
+ * `chiso load`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { diagnostic, fail, formatDiagnostic, type Diagnostic } from '../errors.js';
+import { applyCorrections, extractReport, parseCorrections, type ExtractedObservation } from '../extract/index.js';
+import type { Observation } from '../types.js';
+import { parseArgs } from './args.js';
 import type { Command } from './io.js';
 
-// Replaced by the real command; kept so the dispatcher type-checks meanwhile.
-export const extract: Command = async (_args, io) => {
-  io.stderr('chiso extract: not available in this build\n');
-  return 2;
+export const ExtractOutput = { text: 'text', json: 'json', 'tidy-json': 'tidy-json', 'tidy-csv': 'tidy-csv' } as const;
+export type ExtractOutput = keyof typeof ExtractOutput;
+export function isExtractOutput(value: unknown): value is ExtractOutput {
+  return typeof value === 'string' && Object.hasOwn(ExtractOutput, value);
+}
+
+const FLAGS = {
+  json: 'boolean',
+  format: 'value',
+  input: 'value',
+  region: 'value',
+  period: 'value',
+  'min-confidence': 'value',
+  corrections: 'value',
+  'no-corrections': 'boolean',
+} as const;
+
+/** The fields of an observation, in the order tidy files write them. */
+const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
+
+/** Where the corrections of a report live by default. */
+export function correctionsPathFor(reportPath: string): string {
+  return `${reportPath}.corrections.json`;
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    return fail('EXTRACT_READ_FAILED', { detail: `${what} ${path}: ${(e as Error).message}` }, { file: path });
+  }
+}
+
+/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with `'`. */
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function tidy(o: ExtractedObservation): Observation {
+  const out = {} as Record<string, unknown>;
+  for (const k of TIDY) out[k] = o[k];
+  return out as unknown as Observation;
+}
+
+function textTable(observations: ExtractedObservation[]): string {
+  const lines = observations.map((o) => {
+    const q = o.qualifier ?? '';
+    const v = o.denominator !== null ? `${o.value}/${o.denominator}` : String(o.value);
+    return [
+      `${o.indicator}${o.series ? `[${o.series}]` : ''}  ${o.region}  ${o.period}  ${q}${v} ${o.unit}  (${o.confidence.toFixed(2)}${o.corrected ? ', đã sửa / corrected' : ''})`,
+      `    “${o.quote.replace(/\s+/g, ' ')}” [${o.start}-${o.end}]`,
+      `    ${o.reason}`,
+    ].join('\n');
+  });
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+export const extract: Command = async (args, io) => {
+  const { positional, flags } = parseArgs(args, FLAGS);
+  if (positional.length !== 1) fail('CLI_MISSING_FILE', { command: 'extract' });
+  const file = positional[0];
+  const path = resolve(io.cwd, file);
+  const output = flags.json ? 'json' : (flags.format as string | undefined) ?? 'text';
+  if (!isExtractOutput(output)) fail('EXTRACT_BAD_OUTPUT', { value: output, allowed: Object.keys(ExtractOutput).join(', ') });
+  let minConfidence: number | undefined;
+  if (flags['min-confidence'] !== undefined) {
+    minConfidence = Number(flags['min-confidence']);
+    if (!Number.isFinite(minConfidence)) fail('EXTRACT_BAD_CONFIDENCE', { value: String(flags['min-confidence']) });
+  }
+  // The source names the file as the user gave it, relative to where they stand.
+  const source = relative(io.cwd, path) || file;
+  const extraction = extractReport(readText(path, 'report'), {
+    file: source,
+    format: flags.input as 'auto' | 'text' | 'html' | undefined,
+    region: flags.region as string | undefined,
+    period: flags.period as string | undefined,
+    minConfidence,
+  });
+
+  const warnings: Diagnostic[] = [...extraction.warnings];
+  let observations = extraction.observations;
+  let rejected = 0;
+  const explicit = flags.corrections as string | undefined;
+  const correctionsFile = explicit ? resolve(io.cwd, explicit) : correctionsPathFor(path);
+  if (!flags['no-corrections'] && (explicit || existsSync(correctionsFile))) {
+    const name = relative(io.cwd, correctionsFile) || correctionsFile;
+    const corrections = parseCorrections(readText(correctionsFile, 'corrections'), name);
+    const result = applyCorrections(observations, corrections, { text: extraction.text, file: name, source });
+    observations = result.observations;
+    rejected = result.rejected.length;
+    warnings.push(...result.warnings);
+  }
+
+  switch (output) {
+    case 'json':
+      io.stdout(JSON.stringify(observations, null, 2) + '\n');
+      break;
+    case 'tidy-json':
+      io.stdout(JSON.stringify(observations.map(tidy), null, 2) + '\n');
+      break;
+    case 'tidy-csv':
+      io.stdout([TIDY.join(','), ...observations.map((o) => TIDY.map((k) => csvCell(o[k])).join(','))].join('\n') + '\n');
+      break;
+    case 'text':
+      io.stdout(textTable(observations));
+      break;
+  }
+  for (const w of warnings) io.stderr(formatDiagnostic(w) + '\n');
+  const r = extraction.report;
+  const summary = diagnostic('EXTRACT_SUMMARY', {
+    count: observations.length,
+    region: r.region ?? '?',
+    period: r.period ?? '?',
+    rejected,
+    skipped: extraction.skipped.length,
+  }, { file: source }, 'warning');
+  io.stderr(`${formatDiagnostic(summary).replace(/ \[EXTRACT_SUMMARY\]/g, '')}\n`);
+  return 0;
 };

@@ -237,7 +237,7 @@ export function applyCorrections(extracted: readonly ExtractedObservation[], cor
       rejected.push({ ...current, reason: `${current.reason}; rejected by ${by}`, ...(c.note ? { note: c.note } : {}) });
     } else if (c.action === 'accept') {
       edited.set(k, { ...current, confidence: 1, review: current.review ?? 'accepted', reason: `${current.reason}; accepted by ${by}`, ...(c.note ? { note: c.note } : {}) });
-    } else {
+    } else if (c.action === 'edit') {
       edited.set(k, {
         ...current, ...c.set, confidence: 1, corrected: true, review: 'edited',
         reason: `${current.reason}; corrected by ${by}: ${describe(c.set, current)}`,

@@ -58,4 +58,8 @@ export const extractMessages = {
     vi: (p) => `Hiệu chỉnh ${p.path}: đoạn trích "${p.value}" không nằm ở ký tự ${p.start}-${p.end} của báo cáo`,
     en: (p) => `Correction ${p.path}: the quote "${p.value}" is not at characters ${p.start}-${p.end} of the report`,
   },
+  EXTRACT_SUMMARY: {
+    vi: (p) => `${p.count} số liệu (địa bàn ${p.region}, kỳ ${p.period}); ${p.rejected} bị loại theo hiệu chỉnh; ${p.skipped} con số không trích`,
+    en: (p) => `${p.count} observations (region ${p.region}, period ${p.period}); ${p.rejected} rejected by corrections; ${p.skipped} numbers not extracted`,
+  },
 } satisfies Catalogue;
