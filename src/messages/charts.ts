@@ -1,5 +1,166 @@
 import type { Catalogue } from './index.js';
 
-/** Messages of src/charts. Codes are UPPER_SNAKE and unique across all catalogues. */
+const n = (v: unknown) => String(v ?? '');
+
+/**
+ * Messages of src/charts and src/format: errors, and every text a chart shows (axis titles, legend
+ * entries, notes, description sentences). Codes are UPPER_SNAKE and unique across all catalogues.
+ * Parameters arrive already formatted for the language (numbers, periods, names).
+ */
 export const chartsMessages = {
+  // Errors
+  FORMAT_UNKNOWN_LOCALE: {
+    vi: (p) => `Ngôn ngữ "${p.value}" không được hỗ trợ; dùng "vi" hoặc "en".`,
+    en: (p) => `Unsupported locale "${p.value}"; use "vi" or "en".`,
+  },
+  CHART_UNKNOWN_TYPE: {
+    vi: (p) => `Loại biểu đồ "${p.value}" không có; các loại: ${p.allowed}.`,
+    en: (p) => `Unknown chart type "${p.value}"; known types: ${p.allowed}.`,
+  },
+  CHART_UNKNOWN_OPTION: {
+    vi: (p) => `Giá trị "${p.value}" không hợp lệ cho tùy chọn "${p.option}"; dùng: ${p.allowed}.`,
+    en: (p) => `Invalid value "${p.value}" for option "${p.option}"; use: ${p.allowed}.`,
+  },
+  CHART_TOO_MANY_ROWS: {
+    vi: (p) => `Biểu đồ nhận ${p.rows} dòng, vượt giới hạn ${p.limit}; hãy tổng hợp dữ liệu trước (hoặc tăng maxRows).`,
+    en: (p) => `The chart received ${p.rows} rows, over the limit of ${p.limit}; aggregate the data first (or raise maxRows).`,
+  },
+  CHART_NO_DATA: {
+    vi: (p) => `Không có số liệu để vẽ biểu đồ ${p.chart}${p.detail ? ` (${p.detail})` : ''}.`,
+    en: (p) => `No data to draw the ${p.chart} chart${p.detail ? ` (${p.detail})` : ''}.`,
+  },
+  CHART_MISSING_OPTION: {
+    vi: (p) => `Biểu đồ ${p.chart} cần tùy chọn "${p.option}".`,
+    en: (p) => `The ${p.chart} chart needs the option "${p.option}".`,
+  },
+  CHART_BAD_TOPOLOGY: {
+    vi: (p) => `Dữ liệu bản đồ không hợp lệ: ${p.detail}.`,
+    en: (p) => `Invalid map geometry: ${p.detail}.`,
+  },
+  CHART_UNMATCHED_GEOMETRY: {
+    vi: (p) => `Không tìm thấy đơn vị hành chính cho vùng bản đồ "${p.value}".`,
+    en: (p) => `No admin unit found for the map area "${p.value}".`,
+  },
+  CHART_UNMAPPED_REGION: {
+    vi: (p) => `Đơn vị "${p.value}" có số liệu nhưng không có trên bản đồ.`,
+    en: (p) => `Unit "${p.value}" has data but is not on the map.`,
+  },
+
+  // Texts drawn on charts
+  CHART_SOURCE: { vi: () => 'Nguồn', en: () => 'Source' },
+  CHART_SOURCES_MORE: { vi: (p) => `và ${n(p.count)} nguồn khác`, en: (p) => `and ${n(p.count)} more` },
+  CHART_GSO: { vi: () => 'Tổng cục Thống kê', en: () => 'General Statistics Office' },
+  CHART_NO_DATA_LEGEND: { vi: () => 'Không có số liệu', en: () => 'No data' },
+  CHART_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
+  CHART_FINAL: { vi: () => 'chính thức', en: () => 'final' },
+  CHART_REGION: { vi: () => 'Địa phương', en: () => 'Region' },
+  CHART_PERIOD: { vi: () => 'Năm', en: () => 'Year' },
+  CHART_VALUE: { vi: () => 'Giá trị', en: () => 'Value' },
+  CHART_STATUS: { vi: () => 'Tình trạng', en: () => 'Status' },
+  CHART_RANK: { vi: () => 'Hạng', en: () => 'Rank' },
+  CHART_CHANGE: { vi: () => 'Thay đổi', en: () => 'Change' },
+  CHART_NATIONAL: { vi: () => 'Cả nước', en: () => 'Whole country' },
+  CHART_TREND: { vi: () => 'Xu hướng', en: () => 'Trend' },
+  CHART_TARGET: { vi: () => 'Mục tiêu', en: () => 'Target' },
+  CHART_BREAK_NOTE: {
+    vi: (p) => `Thay đổi phương pháp sau ${p.year}: ${p.label}`,
+    en: (p) => `Change of method after ${p.year}: ${p.label}`,
+  },
+  CHART_BREAK_SHORT: { vi: (p) => `${p.label}`, en: (p) => `${p.label}` },
+  CHART_SINCE: { vi: (p) => `so với ${p.period}`, en: (p) => `vs ${p.period}` },
+  CHART_BETTER: { vi: () => 'tốt hơn', en: () => 'better' },
+  CHART_WORSE: { vi: () => 'kém hơn', en: () => 'worse' },
+  CHART_ARCHIPELAGO_HS: { vi: () => 'Quần đảo Hoàng Sa', en: () => 'Hoang Sa (Paracel) Islands' },
+  CHART_ARCHIPELAGO_TS: { vi: () => 'Quần đảo Trường Sa', en: () => 'Truong Sa (Spratly) Islands' },
+  CHART_OF: { vi: (p) => `${p.value}/${p.total}`, en: (p) => `${p.value}/${p.total}` },
+
+  // Description sentences
+  DESC_DECREASE: {
+    vi: (p) => `${p.indicator} của ${p.region} giảm từ ${p.from} năm ${p.p0} xuống ${p.to} năm ${p.p1}`,
+    en: (p) => `${p.indicator} in ${p.region} fell from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+  },
+  DESC_INCREASE: {
+    vi: (p) => `${p.indicator} của ${p.region} tăng từ ${p.from} năm ${p.p0} lên ${p.to} năm ${p.p1}`,
+    en: (p) => `${p.indicator} in ${p.region} rose from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+  },
+  DESC_FLAT: {
+    vi: (p) => `${p.indicator} của ${p.region} giữ ở mức ${p.to} từ năm ${p.p0} đến năm ${p.p1}`,
+    en: (p) => `${p.indicator} in ${p.region} stayed at ${p.to} from ${p.p0} to ${p.p1}`,
+  },
+  DESC_SINGLE: {
+    vi: (p) => `${p.indicator} của ${p.region} năm ${p.p1} là ${p.to}`,
+    en: (p) => `${p.indicator} in ${p.region} was ${p.to} in ${p.p1}`,
+  },
+  DESC_BREAKS: {
+    vi: (p) => `Phương pháp tính thay đổi sau năm ${p.years} (${p.labels}), nên số liệu trước và sau không so sánh trực tiếp được`,
+    en: (p) => `The method changed after ${p.years} (${p.labels}), so figures before and after are not directly comparable`,
+  },
+  DESC_PRELIMINARY: {
+    vi: (p) => `Số liệu năm ${p.periods} là số liệu sơ bộ`,
+    en: (p) => `Figures for ${p.periods} are preliminary`,
+  },
+  DESC_MANY_REGIONS: {
+    vi: (p) => `Biểu đồ đường thể hiện ${p.indicator} của ${p.count} địa phương từ năm ${p.p0} đến năm ${p.p1}`,
+    en: (p) => `Line chart of ${p.indicator} for ${p.count} regions from ${p.p0} to ${p.p1}`,
+  },
+  DESC_RANKING: {
+    vi: (p) => `${p.indicator} năm ${p.period} của ${p.count} địa phương: cao nhất là ${p.top} (${p.topValue}), thấp nhất là ${p.bottom} (${p.bottomValue})`,
+    en: (p) => `${p.indicator} in ${p.period} across ${p.count} regions: highest ${p.top} (${p.topValue}), lowest ${p.bottom} (${p.bottomValue})`,
+  },
+  DESC_REFERENCE: {
+    vi: (p) => `Cả nước: ${p.value}`,
+    en: (p) => `Whole country: ${p.value}`,
+  },
+  DESC_HIGHLIGHT: {
+    vi: (p) => `${p.region} đạt ${p.value}, xếp thứ ${p.rank}/${p.count}`,
+    en: (p) => `${p.region} has ${p.value}, ranked ${p.rank} of ${p.count}`,
+  },
+  DESC_KPI: {
+    vi: (p) => `${p.indicator} của ${p.region} năm ${p.period}: ${p.value}`,
+    en: (p) => `${p.indicator} in ${p.region}, ${p.period}: ${p.value}`,
+  },
+  DESC_KPI_CHANGE: {
+    vi: (p) => `${p.direction} ${p.change} so với năm ${p.previous} (${p.judgement})`,
+    en: (p) => `${p.direction} ${p.change} since ${p.previous} (${p.judgement})`,
+  },
+  DESC_UP: { vi: () => 'tăng', en: () => 'up' },
+  DESC_DOWN: { vi: () => 'giảm', en: () => 'down' },
+  DESC_UNCHANGED: { vi: () => 'không đổi', en: () => 'unchanged' },
+  DESC_MAP: {
+    vi: (p) => `Bản đồ ${p.indicator} năm ${p.period} theo ${p.count} tỉnh, thành phố; cao nhất ${p.top} (${p.topValue}), thấp nhất ${p.bottom} (${p.bottomValue})`,
+    en: (p) => `Map of ${p.indicator} in ${p.period} across ${p.count} provinces; highest ${p.top} (${p.topValue}), lowest ${p.bottom} (${p.bottomValue})`,
+  },
+  DESC_MAP_MISSING: {
+    vi: (p) => `${p.count} tỉnh, thành phố không có số liệu`,
+    en: (p) => `${p.count} provinces have no data`,
+  },
+  DESC_SCATTER: {
+    vi: (p) => `Biểu đồ phân tán ${p.x} và ${p.y} năm ${p.period} của ${p.count} địa phương`,
+    en: (p) => `Scatter plot of ${p.x} against ${p.y} in ${p.period} for ${p.count} regions`,
+  },
+  DESC_CORRELATION: {
+    vi: (p) => `hệ số tương quan ${p.r} (${p.strength})`,
+    en: (p) => `correlation ${p.r} (${p.strength})`,
+  },
+  DESC_STRONG_NEG: { vi: () => 'tương quan nghịch mạnh', en: () => 'strong negative' },
+  DESC_STRONG_POS: { vi: () => 'tương quan thuận mạnh', en: () => 'strong positive' },
+  DESC_WEAK: { vi: () => 'tương quan yếu', en: () => 'weak' },
+  DESC_MODERATE_NEG: { vi: () => 'tương quan nghịch vừa', en: () => 'moderate negative' },
+  DESC_MODERATE_POS: { vi: () => 'tương quan thuận vừa', en: () => 'moderate positive' },
+  DESC_SLOPE: {
+    vi: (p) => `${p.indicator} của ${p.count} địa phương năm ${p.p0} và năm ${p.p1}: ${p.up} địa phương tăng, ${p.down} địa phương giảm`,
+    en: (p) => `${p.indicator} for ${p.count} regions in ${p.p0} and ${p.p1}: ${p.up} rose, ${p.down} fell`,
+  },
+  DESC_SLOPE_EXTREME: {
+    vi: (p) => `thay đổi lớn nhất là ${p.region} (${p.from} → ${p.to})`,
+    en: (p) => `the largest change was ${p.region} (${p.from} → ${p.to})`,
+  },
+  DESC_PROGRESS: {
+    vi: (p) => `${p.label}: ${p.value} (${p.percent})`,
+    en: (p) => `${p.label}: ${p.value} (${p.percent})`,
+  },
+  DESC_PROGRESS_TARGET: {
+    vi: (p) => `mục tiêu ${p.target}`,
+    en: (p) => `target ${p.target}`,
+  },
 } satisfies Catalogue;

@@ -1,0 +1,214 @@
+import type { Observation } from '../types.js';
+import type { Locale } from '../format/locale.js';
+import { toLocale } from '../format/locale.js';
+import { formatPeriod } from '../format/period.js';
+import { formatUnit } from '../format/unit.js';
+import { getRegion } from '../registry/regions.js';
+import type { ChartSpec, CommonOptions } from './types.js';
+import {
+  checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, t, titleBlock, valueText, type Json,
+} from './common.js';
+import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
+import { colors, fontSizes } from './theme.js';
+
+export const BarOrder = ['best-first', 'worst-first', 'descending', 'ascending'] as const;
+
+export interface BarOptions extends CommonOptions {
+  /** The period to rank. Default: the latest period in the data. */
+  period?: string;
+  /** Regions to rank. Default: every region of the most common level in the data (e.g. the provinces). */
+  regions?: string[];
+  /** Regions to highlight. Default: none. */
+  highlight?: string | string[];
+  /** Region drawn as a reference rule instead of a bar; `null` for none. Default `'VN'`. */
+  reference?: string | null;
+  /**
+   * Order of the bars from the top: `best-first` puts the best figure on top (lowest where the catalogue
+   * says lower is better), `worst-first` the reverse, or plainly `descending` / `ascending`.
+   * Default `best-first` (`descending` for indicators with no better direction).
+   */
+  order?: (typeof BarOrder)[number];
+  /** Print each value at the end of its bar. Default `true`. */
+  labels?: boolean;
+  /** Pixels per bar. Default 16. */
+  step?: number;
+}
+
+interface Ranked {
+  indicator: Indicator;
+  period: string;
+  bars: Observation[];
+  missing: Observation[];
+  reference: Observation | undefined;
+  rows: Observation[];
+  descending: boolean;
+}
+
+function rank(data: readonly Observation[], options: BarOptions, locale: Locale): Ranked {
+  checkRows(data, options);
+  const order = oneOf('order', options.order, BarOrder, 'best-first');
+  const { indicator, rows: all } = pickIndicator('bar', data, options);
+  const period = options.period ?? latestPeriod(all) ?? '';
+  const inPeriod = all.filter((o) => o.period === period);
+  const refId = options.reference === undefined ? 'VN' : options.reference;
+  const reference = refId ? inPeriod.find((o) => o.region === refId && o.value !== null) : undefined;
+  let candidates = inPeriod.filter((o) => o.region !== refId);
+  if (options.regions) {
+    candidates = candidates.filter((o) => options.regions?.includes(o.region));
+  } else {
+    // Rank like with like: the level most rows belong to (provinces rather than GSO's six regions).
+    const count = new Map<string, number>();
+    for (const o of candidates) {
+      const lvl = getRegion(o.region)?.level ?? 'other';
+      count.set(lvl, (count.get(lvl) ?? 0) + 1);
+    }
+    const top = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    candidates = candidates.filter((o) => (getRegion(o.region)?.level ?? 'other') === top);
+  }
+  const lower = indicator.lowerIsBetter;
+  const descending =
+    order === 'descending' ? true
+    : order === 'ascending' ? false
+    : lower === null ? true
+    : order === 'best-first' ? !lower : lower;
+  const bars = candidates
+    .filter((o) => o.value !== null)
+    .sort((a, b) => (descending ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)));
+  // A unit that had ceased to exist by the period (Hà Tây in 2016) is not "missing": it is left out.
+  const year = Number.parseInt(period, 10);
+  const missing = candidates.filter((o) => {
+    if (o.value !== null) return false;
+    const end = getRegion(o.region)?.validTo;
+    return !(end && Number.isFinite(year) && Number.parseInt(end, 10) < year);
+  });
+  return { indicator, period, bars, missing, reference, rows: [...bars, ...missing, ...(reference ? [reference] : [])], descending };
+}
+
+/**
+ * Regions ranked for one period: sorted so the best sits on top (respecting "lower is better"), the
+ * selected regions highlighted, the national figure as a reference rule, values at the bar ends.
+ */
+export function barChart(data: readonly Observation[], options: BarOptions = {}, locale?: Locale): ChartSpec {
+  const loc = toLocale(locale);
+  const { indicator, period, bars, missing, reference, rows } = rank(data, options, loc);
+  const decimals = decimalsFor(rows);
+  const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
+  const width = options.width ?? 480;
+  const step = options.step ?? 16;
+  const noData = t('CHART_NO_DATA_LEGEND', loc);
+
+  const values: Json[] = [...bars, ...missing].map((o, i) => ({
+    name: regionName(o.region, loc),
+    value: o.value,
+    labelX: o.value ?? 0,
+    valueText: o.value === null ? noData : valueText(o, loc, decimals),
+    rank: o.value === null ? null : i + 1,
+    highlight: highlight.includes(o.region),
+    preliminary: o.status === 'preliminary',
+  }));
+  const order = values.map((v) => v.name as string);
+  const prelim = [...bars, ...missing].some((o) => o.status === 'preliminary');
+  const periodLabel = formatPeriod(period, loc, { status: prelim ? 'preliminary' : undefined });
+  const label = capitalize(indicatorLabel(indicator, loc));
+  const unit = formatUnit(indicator.unit, loc);
+
+  const y = {
+    field: 'name', type: 'nominal', sort: order, title: null,
+    axis: { labelLimit: 160, labelFontWeight: { condition: { test: `indexof(${JSON.stringify(values.filter((v) => v.highlight).map((v) => v.name))}, datum.value) >= 0`, value: 700 }, value: 400 } },
+  };
+  const vmax = Math.max(0, ...bars.map((o) => o.value as number), reference?.value ?? 0);
+  const x = {
+    field: 'value', type: 'quantitative',
+    scale: { domain: [Math.min(0, ...bars.map((o) => o.value as number)), vmax * 1.08 || 1], nice: false },
+    axis: { title: unit || null, format: `,.${decimals}~f`, orient: 'top', tickCount: 5, grid: true },
+  };
+  const tooltip = [
+    { field: 'rank', type: 'quantitative', title: t('CHART_RANK', loc) },
+    { field: 'name', type: 'nominal', title: t('CHART_REGION', loc) },
+    { field: 'valueText', type: 'nominal', title: label },
+  ];
+  const layers: Json[] = [
+    {
+      mark: { type: 'bar', height: { band: 0.72 }, cornerRadiusEnd: 1 },
+      encoding: {
+        y, x,
+        color: highlight.length
+          ? { condition: { test: 'datum.highlight', value: colors.accent }, value: colors.neutral }
+          : { value: colors.accent },
+        opacity: { condition: { test: 'datum.preliminary', value: 0.8 }, value: 1 },
+        tooltip,
+      },
+    },
+  ];
+  if (reference && reference.value !== null) {
+    const refRow = [{ value: reference.value, text: `${regionName(reference.region, loc) === regionName('VN', loc) ? t('CHART_NATIONAL', loc) : regionName(reference.region, loc)}: ${valueText(reference, loc, decimals)}` }];
+    layers.unshift({
+      data: { values: refRow },
+      mark: { type: 'rule', color: colors.reference, strokeWidth: 1.5, strokeDash: [4, 3], opacity: 0.7 },
+      encoding: { x: { field: 'value', type: 'quantitative' } },
+    });
+    layers.push({
+      data: { values: refRow },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: { expr: 'height' }, dy: -4, fontSize: fontSizes.note, fontWeight: 600, color: colors.reference },
+      encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
+    });
+  }
+  if (options.labels !== false) {
+    layers.push({
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: fontSizes.note },
+      encoding: {
+        y,
+        x: { field: 'labelX', type: 'quantitative' },
+        text: { field: 'valueText' },
+        color: { condition: { test: 'datum.value === null', value: colors.faint }, value: colors.text },
+      },
+    });
+  }
+  const spec: Json = {
+    title: titleBlock(`${label} ${periodLabel}`, rows, options, loc),
+    width,
+    height: { step },
+    data: { values },
+    layer: layers,
+  };
+  return finish(spec, options, loc, describeBar(data, options, loc));
+}
+
+/** One paragraph about the ranking: highest, lowest, the national figure, where the highlighted regions stand. */
+export function describeBar(data: readonly Observation[], options: BarOptions = {}, locale?: Locale): string {
+  const loc = toLocale(locale);
+  const { indicator, period, bars, missing, reference, rows, descending } = rank(data, options, loc);
+  const decimals = decimalsFor(rows);
+  const label = capitalize(indicatorLabel(indicator, loc));
+  const sentences: string[] = [];
+  if (bars.length) {
+    const sorted = descending ? bars : [...bars].reverse();
+    const top = sorted[0];
+    const bottom = sorted[sorted.length - 1];
+    sentences.push(
+      t('DESC_RANKING', loc, {
+        indicator: label, period: formatPeriod(period, loc), count: bars.length,
+        top: regionName(top.region, loc), topValue: valueText(top, loc, decimals),
+        bottom: regionName(bottom.region, loc), bottomValue: valueText(bottom, loc, decimals),
+      }),
+    );
+  }
+  if (reference) sentences.push(t('DESC_REFERENCE', loc, { value: valueText(reference, loc, decimals) }));
+  const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
+  const lower = indicator.lowerIsBetter;
+  for (const id of highlight) {
+    const i = bars.findIndex((o) => o.region === id);
+    if (i < 0) continue;
+    // Rank counts from the best where there is a better direction, from the highest otherwise.
+    const fromTop = lower === null ? descending : descending === !lower;
+    sentences.push(
+      t('DESC_HIGHLIGHT', loc, {
+        region: regionName(id, loc), value: valueText(bars[i], loc, decimals),
+        rank: fromTop ? i + 1 : bars.length - i, count: bars.length,
+      }),
+    );
+  }
+  if (missing.length) sentences.push(`${t('CHART_NO_DATA_LEGEND', loc)}: ${missing.map((o) => regionName(o.region, loc)).join(', ')}`);
+  if (rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: formatPeriod(period, loc) }));
+  return sentences.map((s) => s.replace(/\.$/, '') + '.').join(' ');
+}

@@ -1,0 +1,139 @@
+import type { Observation } from '../types.js';
+import type { Locale } from '../format/locale.js';
+import { message } from '../messages/index.js';
+import { fail } from '../errors.js';
+import { formatPeriod, periodPosition } from '../format/period.js';
+import { decimalsOf } from '../format/number.js';
+import { formatValue } from '../format/value.js';
+import { theme } from './theme.js';
+import { deepMerge } from './merge.js';
+import type { ChartSpec, CommonOptions } from './types.js';
+import { indicatorFor, type Indicator } from './lookup.js';
+
+/** Loose JSON object the recipes build before handing it out as a `ChartSpec`. */
+export type Json = { [key: string]: unknown };
+
+export const DEFAULT_MAX_ROWS = 5000;
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export function t(code: string, locale: Locale, params: Record<string, string | number | undefined> = {}): string {
+  return message(code, params, locale);
+}
+
+/** Refuse raw tables: specs carry aggregated data inline. */
+export function checkRows(data: readonly Observation[], options: CommonOptions): void {
+  const limit = options.maxRows ?? DEFAULT_MAX_ROWS;
+  if (data.length > limit) fail('CHART_TOO_MANY_ROWS', { rows: data.length, limit });
+}
+
+/** Check a closed option vocabulary, naming the bad value. */
+export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  return fail('CHART_UNKNOWN_OPTION', { option, value: String(value), allowed: allowed.join(', ') });
+}
+
+/** The observations of one indicator (the option's, or the first row's). */
+export function pickIndicator(
+  chart: string,
+  data: readonly Observation[],
+  options: CommonOptions,
+): { indicator: Indicator; rows: Observation[] } {
+  const id = options.indicator ?? data[0]?.indicator;
+  if (id === undefined) return fail('CHART_NO_DATA', { chart });
+  const rows = data.filter((o) => o.indicator === id);
+  if (rows.length === 0) return fail('CHART_NO_DATA', { chart, detail: id });
+  return { indicator: indicatorFor(id, data), rows };
+}
+
+/** Periods in time order. */
+export function sortPeriods(periods: Iterable<string>): string[] {
+  return [...new Set(periods)].sort((a, b) => {
+    const pa = periodPosition(a);
+    const pb = periodPosition(b);
+    if (Number.isNaN(pa) || Number.isNaN(pb)) return a.localeCompare(b);
+    return pa - pb;
+  });
+}
+
+/** The latest period of the rows (in time order). */
+export function latestPeriod(rows: readonly Observation[]): string | undefined {
+  const ps = sortPeriods(rows.map((o) => o.period));
+  return ps[ps.length - 1];
+}
+
+const GSO_FILE = /(^|\/)gso\//;
+
+/**
+ * One source text: a file shows as its name (`poverty_rate_by_province.csv`, prefixed by the
+ * publisher where chiso knows it), a page address as host and the start of its path.
+ */
+export function shortSource(source: string, locale: Locale): string {
+  const s = source.trim();
+  if (/^https?:\/\//i.test(s)) {
+    try {
+      const u = new URL(s);
+      const host = u.hostname.replace(/^www\./, '');
+      const path = u.pathname.replace(/\/$/, '');
+      const short = path.length > 28 ? path.slice(0, 27) + '…' : path;
+      return host + short;
+    } catch {
+      return s.length > 48 ? s.slice(0, 47) + '…' : s;
+    }
+  }
+  // `data/gso/raw/poverty_rate_by_province.csv#row=5` or `...csv, table 2, row 5`: keep the file.
+  const file = s.split(/[#?]|,\s/)[0];
+  const base = file.split('/').pop() ?? file;
+  return GSO_FILE.test(file) ? `${t('CHART_GSO', locale)} (${base})` : base;
+}
+
+/** `Nguồn: A; B; C và 2 nguồn khác`, deduplicated, in order of first use. */
+export function sourceLine(rows: readonly Observation[], locale: Locale, max = 3): string | undefined {
+  const seen: string[] = [];
+  for (const o of rows) {
+    if (!o.source) continue;
+    const s = shortSource(o.source, locale);
+    if (!seen.includes(s)) seen.push(s);
+  }
+  if (seen.length === 0) return undefined;
+  const shown = seen.slice(0, max).join('; ');
+  const more = seen.length > max ? ' ' + t('CHART_SOURCES_MORE', locale, { count: seen.length - max }) : '';
+  return `${t('CHART_SOURCE', locale)}: ${shown}${more}`;
+}
+
+/** Title block: the title, and the source line as subtitle. */
+export function titleBlock(text: string, rows: readonly Observation[], options: CommonOptions, locale: Locale, extra?: string): Json {
+  const lines: string[] = [];
+  if (extra) lines.push(extra);
+  if (options.source !== false) {
+    const src = sourceLine(rows, locale);
+    if (src) lines.push(src);
+  }
+  return lines.length ? { text: options.title ?? text, subtitle: lines } : { text: options.title ?? text };
+}
+
+/** Decimals to show for the rows' values (as written in the source, at most 2). */
+export function decimalsFor(rows: readonly Observation[]): number {
+  return decimalsOf(rows.map((o) => o.value));
+}
+
+/** Value text for labels and tooltips: the one place a figure is formatted. */
+export function valueText(o: Observation, locale: Locale, decimals: number): string {
+  return formatValue(o, locale, { decimals, missing: t('CHART_NO_DATA_LEGEND', locale) });
+}
+
+export function periodText(o: Pick<Observation, 'period' | 'status'>, locale: Locale): string {
+  return formatPeriod(o.period, locale, { status: o.status });
+}
+
+/** The last steps every recipe shares: schema, theme, description, then the caller's fragment. */
+export function finish(spec: Json, options: CommonOptions, locale: Locale, description: string): ChartSpec {
+  const full: Json = {
+    $schema: VEGA_LITE_SCHEMA,
+    description: options.description ?? description,
+    ...spec,
+    config: deepMerge(theme(locale), spec.config),
+  };
+  // A JSON round trip drops `undefined` fields and proves the spec is plain data.
+  return JSON.parse(JSON.stringify(deepMerge(full, options.spec))) as ChartSpec;
+}

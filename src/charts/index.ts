@@ -1,0 +1,6 @@
+export { ChartType, isChartType, toChartType, type ChartSpec, type CommonOptions, type SpecFragment, type Locale } from './types.js';
+export { lineChart, describeLine, LineLabels, LineBreaks, type LineOptions } from './line.js';
+export { barChart, describeBar, BarOrder, type BarOptions } from './bar.js';
+export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';
+export { sourceLine, shortSource, DEFAULT_MAX_ROWS } from './common.js';
+export { deepMerge } from './merge.js';

@@ -1,0 +1,107 @@
+import type { Locale } from './locale.js';
+
+/** Separators per locale: Vietnamese writes `3.051` and `3,58`; English `3,051` and `3.58`. */
+export const separators: Record<Locale, { decimal: string; thousands: string }> = {
+  vi: { decimal: ',', thousands: '.' },
+  en: { decimal: '.', thousands: ',' },
+};
+
+/** Words for large magnitudes, largest first. */
+export const magnitudes: Record<Locale, { factor: number; word: string }[]> = {
+  vi: [
+    { factor: 1e9, word: 'tỷ' },
+    { factor: 1e6, word: 'triệu' },
+    { factor: 1e3, word: 'nghìn' },
+  ],
+  en: [
+    { factor: 1e9, word: 'billion' },
+    { factor: 1e6, word: 'million' },
+    { factor: 1e3, word: 'thousand' },
+  ],
+};
+
+export interface NumberFormatOptions {
+  /** Exactly this many decimals (`3,50`). Default: up to `maxDecimals`, trailing zeros dropped. */
+  decimals?: number;
+  /** Upper bound on decimals when `decimals` is not given. Default 2. */
+  maxDecimals?: number;
+  /**
+   * Write large numbers with a magnitude word (`1,2 triệu`). `true` uses the largest word that fits
+   * from thousands up; a number such as `1e6` uses words from that factor up. Default `false`.
+   */
+  magnitude?: boolean | number;
+  /** Prefix positive numbers with `+` (for changes). Default `false`. */
+  signed?: boolean;
+  /** Group thousands (`3.051`). Default `true`. */
+  grouping?: boolean;
+}
+
+function group(digits: string, sep: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
+/** Rounds half away from zero at `decimals`, avoiding binary artefacts (`1.005` -> `1.01`). */
+function fixed(abs: number, decimals: number): string {
+  const rounded = Number(Math.round(Number(abs + 'e' + decimals)) + 'e-' + decimals);
+  return (Number.isFinite(rounded) ? rounded : abs).toFixed(decimals);
+}
+
+/**
+ * A number the way a reader of `locale` writes it: `formatNumber(3.58, 'vi')` is `3,58`,
+ * `formatNumber(3051, 'vi')` is `3.051`, `formatNumber(1.2e6, 'vi', { magnitude: true })` is `1,2 triệu`.
+ * The same rules drive the d3 formats inside chart specs (see `vegaNumberLocale`), so axes, tooltips
+ * and descriptions agree.
+ */
+export function formatNumber(value: number, locale: Locale = 'vi', opts: NumberFormatOptions = {}): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '–' : value > 0 ? '∞' : '-∞';
+  const { maxDecimals = 2, signed = false, grouping = true } = opts;
+  let x = value;
+  let word = '';
+  if (opts.magnitude) {
+    const from = typeof opts.magnitude === 'number' ? opts.magnitude : 1e3;
+    const m = magnitudes[locale].find((m) => m.factor >= from && Math.abs(value) >= m.factor);
+    if (m) {
+      x = value / m.factor;
+      word = ' ' + m.word;
+    }
+  }
+  const sep = separators[locale];
+  const abs = Math.abs(x);
+  let text: string;
+  if (opts.decimals !== undefined) {
+    text = fixed(abs, opts.decimals);
+  } else {
+    const maxD = word && maxDecimals === 2 ? 1 : maxDecimals;
+    text = fixed(abs, maxD);
+    if (text.includes('.')) text = text.replace(/\.?0+$/, '');
+  }
+  const [int, frac] = text.split('.');
+  let out = (grouping ? group(int, sep.thousands) : int) + (frac ? sep.decimal + frac : '');
+  const isZero = /^[0.]*$/.test(text);
+  if (x < 0 && !isZero) out = '-' + out;
+  else if (signed && !isZero) out = '+' + out;
+  return out + word;
+}
+
+/** How many decimals a set of figures needs to be shown as written (capped). */
+export function decimalsOf(values: Iterable<number | null | undefined>, max = 2): number {
+  let d = 0;
+  for (const v of values) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    for (let k = d; k < max; k++) {
+      if (Math.abs(Math.round(v * 10 ** k) - v * 10 ** k) < 1e-9 * 10 ** k) break;
+      d = k + 1;
+    }
+  }
+  return d;
+}
+
+/** The d3 format string that prints like `formatNumber(v, locale, { decimals })` under chiso's locale. */
+export function d3Format(decimals: number, grouping = true): string {
+  return `${grouping ? ',' : ''}.${decimals}f`;
+}

@@ -1,0 +1,63 @@
+import type { Status } from '../types.js';
+import type { Locale } from './locale.js';
+
+const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date the way the locale writes it: `07/05/2024` in Vietnamese, `7 May 2024` in English.
+ * Accepts a `Date` (read in UTC, so a date means the same day everywhere) or an ISO `YYYY-MM-DD` string.
+ */
+export function formatDate(date: Date | string, locale: Locale = 'vi'): string {
+  let y: number, m: number, d: number;
+  if (typeof date === 'string') {
+    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+    if (!match) return date;
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else {
+    if (Number.isNaN(date.getTime())) return '';
+    [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  }
+  return locale === 'vi' ? `${pad(d)}/${pad(m)}/${y}` : `${d} ${monthsEn[m - 1]} ${y}`;
+}
+
+export interface PeriodFormatOptions {
+  /** Mark preliminary figures: `2016 (sơ bộ)` / `2016 (preliminary)`. Default: no mark. */
+  status?: Status;
+  /** Write the mark short: `2016 (sb)` / `2016 (prel.)`. Default `false`. */
+  short?: boolean;
+}
+
+/**
+ * A period as the reader writes it: a year stays `2016`, a range becomes `2021–2023`, a date
+ * `07/05/2024`, a month `tháng 5/2024` / `May 2024`. Anything else is returned as it came.
+ */
+export function formatPeriod(period: string, locale: Locale = 'vi', opts: PeriodFormatOptions = {}): string {
+  let text = period;
+  let m: RegExpExecArray | null;
+  if (/^\d{4}$/.test(period)) text = period;
+  else if ((m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(period))) text = `${m[1]}–${m[2]}`;
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(period)) text = formatDate(period, locale);
+  else if ((m = /^(\d{4})-(\d{2})$/.exec(period)))
+    text = locale === 'vi' ? `tháng ${Number(m[2])}/${m[1]}` : `${monthsEn[Number(m[2]) - 1]} ${m[1]}`;
+  if (opts.status === 'preliminary') {
+    const mark = opts.short ? (locale === 'vi' ? 'sb' : 'prel.') : locale === 'vi' ? 'sơ bộ' : 'preliminary';
+    text += ` (${mark})`;
+  }
+  return text;
+}
+
+/**
+ * A number that orders periods on a time axis: the year, the middle of a range, or the fractional
+ * year of a date. `NaN` for a period that is none of these.
+ */
+export function periodPosition(period: string): number {
+  let m: RegExpExecArray | null;
+  if (/^\d{4}$/.test(period)) return Number(period);
+  if ((m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(period))) return (Number(m[1]) + Number(m[2])) / 2;
+  if ((m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(period))) {
+    return Number(m[1]) + (Number(m[2]) - 1) / 12 + (m[3] ? (Number(m[3]) - 1) / 365 : 0);
+  }
+  return Number.NaN;
+}

@@ -1,0 +1,50 @@
+import type { Observation } from '../types.js';
+import type { Locale } from './locale.js';
+import { formatNumber, type NumberFormatOptions } from './number.js';
+import { withUnit } from './unit.js';
+
+/** What `formatValue` reads from an observation; any object with these fields will do. */
+export type ValueLike = Pick<Observation, 'value'> &
+  Partial<Pick<Observation, 'qualifier' | 'denominator' | 'unit' | 'status'>>;
+
+export interface ValueFormatOptions extends NumberFormatOptions {
+  /** Append the unit (translated). Default `true`. */
+  unit?: boolean;
+  /**
+   * How to write the qualifier: `symbol` gives `>98%`, `words` gives `trên 98%` / `over 98%`.
+   * Default `symbol`.
+   */
+  qualifier?: 'symbol' | 'words';
+  /** What to print for a missing value. Default `–`. */
+  missing?: string;
+}
+
+const qualifierWords: Record<Locale, Record<string, string>> = {
+  vi: { '>': 'trên', '<': 'dưới', '~': 'khoảng' },
+  en: { '>': 'over', '<': 'under', '~': 'about' },
+};
+
+/** Fractions are counted in units such as `tổ chức`; a percent or an empty unit adds nothing to `30/31`. */
+function fractionUnit(unit: string | undefined): boolean {
+  return !!unit && unit !== '%' && unit !== 'fraction';
+}
+
+/**
+ * An observation's figure as a reader should see it, qualifier and unit included:
+ * `>98%`, `30/31`, `3,58%`, `60,2 triệu đồng/người/năm`; English `3.58%`.
+ */
+export function formatValue(obs: ValueLike, locale: Locale = 'vi', opts: ValueFormatOptions = {}): string {
+  const { unit: showUnit = true, qualifier: qualifierStyle = 'symbol', missing = '–', ...numberOpts } = opts;
+  if (obs.value === null || obs.value === undefined || !Number.isFinite(obs.value)) return missing;
+  let text: string;
+  if (obs.denominator !== null && obs.denominator !== undefined) {
+    text = `${formatNumber(obs.value, locale, numberOpts)}/${formatNumber(obs.denominator, locale, numberOpts)}`;
+    if (showUnit && fractionUnit(obs.unit)) text = withUnit(text, obs.unit, locale);
+  } else {
+    text = formatNumber(obs.value, locale, numberOpts);
+    if (showUnit) text = withUnit(text, obs.unit, locale);
+  }
+  const q = obs.qualifier;
+  if (q) text = qualifierStyle === 'words' ? `${qualifierWords[locale][q]} ${text}` : `${q}${text}`;
+  return text;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { barChart, describeBar } from '../../src/charts/bar.js';
+import { gsoPoverty, render, schemaErrors, svgTexts } from './helpers.js';
+
+const poverty = gsoPoverty();
+
+type Spec = { data: { values: { name: string; value: number | null; highlight: boolean; valueText: string }[] } };
+
+describe('barChart', () => {
+  it('ranks the 63 provinces of 2016 best first (lower poverty is better), VN as a rule', async () => {
+    const spec = barChart(poverty, { highlight: '42' });
+    expect(schemaErrors(spec)).toEqual([]);
+    const values = (spec as unknown as Spec).data.values;
+    // Provinces only: no country, no GSO region rows; Hà Tây (gone by 2016) left out.
+    expect(values.length).toBe(63);
+    expect(values.some((v) => v.name === 'Hà Tây')).toBe(false);
+    const ranked = values.filter((v) => v.value !== null).map((v) => v.value as number);
+    expect(ranked).toEqual([...ranked].sort((a, b) => a - b));
+    expect(values.find((v) => v.highlight)?.name).toBe('Hà Tĩnh');
+    // Hồ Chí Minh has `..` for 2016: shown as missing, at the bottom, not dropped.
+    expect(values[values.length - 1]).toMatchObject({ name: 'Hồ Chí Minh', value: null, valueText: 'Không có số liệu' });
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    const texts = svgTexts(svg);
+    expect(texts).toContain('Cả nước: 5,8%');
+    expect(texts).toContain('27,9%');
+    expect(texts).toContain('Không có số liệu');
+  });
+
+  it('puts the highest first where higher is not better, on request', () => {
+    const spec = barChart(poverty, { order: 'descending' });
+    const values = (spec as unknown as Spec).data.values.filter((v) => v.value !== null);
+    expect(values[0].name).toBe('Lai Châu');
+  });
+
+  it('rejects an unknown order keyword, naming it', () => {
+    expect(() => barChart(poverty, { order: 'sideways' as never })).toThrow(/sideways/);
+  });
+
+  it('describes the ranking', () => {
+    const text = describeBar(poverty, { highlight: '42', period: '2010' });
+    expect(text).toContain('cao nhất là Điện Biên (50,8%), thấp nhất là Hồ Chí Minh (0,3%)');
+    expect(text).toContain('xếp thứ 50/63');
+    expect(text).toContain('Hà Tĩnh đạt 26,1%');
+    expect(text).toContain('Cả nước: 14,2%');
+    expect(describeBar(poverty, { period: '2010' }, 'en')).toContain('highest Dien Bien (50.8%)');
+  });
+});

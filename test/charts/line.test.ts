@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { lineChart, describeLine } from '../../src/charts/line.js';
+import { gsoPoverty, render, schemaErrors, svgTexts } from './helpers.js';
+import { isChisoError } from '../../src/errors.js';
+
+const poverty = gsoPoverty();
+const some = (ids: string[]) => poverty.filter((o) => ids.includes(o.region));
+
+describe('lineChart', () => {
+  it('validates, compiles and renders without warnings (Hà Tĩnh, Bắc Kạn, whole country)', async () => {
+    const spec = lineChart(some(['42', '06', 'VN']), {});
+    expect(schemaErrors(spec)).toEqual([]);
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    const texts = svgTexts(svg);
+    // Direct labels at the line ends, in Vietnamese number format.
+    expect(texts).toContain('Hà Tĩnh 11,0%');
+    expect(texts).toContain('Bắc Kạn 15,8%');
+    // The preliminary year is marked on the axis.
+    expect(texts.join(' ')).toContain('sơ bộ');
+    // Axis numbers with a decimal comma, never a decimal point.
+    expect(texts.some((t) => /^\d+\.\d+$/.test(t))).toBe(false);
+  });
+
+  it('draws the preliminary piece dashed and the point open', () => {
+    type Layered = { layer: { data: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
+    const dashedXs = (spec: unknown) =>
+      (spec as Layered).layer.find((l) => l.mark.type === 'line')?.data.values.filter((r) => r.dash === 'preliminary').map((r) => r.x);
+    // Across no break, the dashed piece joins the last final figure to the preliminary one.
+    expect(dashedXs(lineChart(some(['42']), { breaks: 'none' }))).toEqual([2015, 2016]);
+    // The multidimensional standard starts in 2016: the line stays open at that break.
+    expect(dashedXs(lineChart(some(['42']), {}))).toEqual([2016]);
+  });
+
+  it('speaks English with a decimal point', async () => {
+    const spec = lineChart(some(['42']), {}, 'en');
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    expect(svgTexts(svg)).toContain('Ha Tinh 11.0%');
+  });
+
+  it('uses a legend past eight lines', async () => {
+    const ids = [...new Set(poverty.map((o) => o.region))].slice(0, 12);
+    const { svg, warnings } = await render(lineChart(some(ids), { labels: 'auto' }));
+    expect(warnings).toEqual([]);
+    expect(svg).toContain('role-legend');
+  });
+
+  it('describes the figures, from first to last, with the preliminary year', () => {
+    const text = describeLine(some(['42']), {});
+    expect(text).toContain('Tỷ lệ hộ nghèo của Hà Tĩnh giảm từ 31,5% năm 2006 xuống 11,0% năm 2016');
+    expect(text).toContain('sơ bộ');
+    expect(describeLine(some(['42']), {}, 'en')).toContain('Ha Tinh fell from 31.5% in 2006 to 11.0% in 2016');
+  });
+
+  it('refuses raw tables past the row limit, in both languages', () => {
+    try {
+      lineChart(poverty, { maxRows: 100 });
+      expect.unreachable();
+    } catch (e) {
+      expect(isChisoError(e) && e.code).toBe('CHART_TOO_MANY_ROWS');
+      if (isChisoError(e)) {
+        expect(e.text('vi')).toContain('vượt giới hạn 100');
+        expect(e.text('en')).toContain('over the limit of 100');
+      }
+    }
+  });
+
+  it('merges the raw spec fragment last', () => {
+    const spec = lineChart(some(['42']), { spec: { width: 777, config: { title: { fontSize: 22 } } } }) as unknown as Record<string, any>;
+    expect(spec.width).toBe(777);
+    expect(spec.config.title.fontSize).toBe(22);
+    expect(spec.config.title.anchor).toBe('start');
+  });
+});
