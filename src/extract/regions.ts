@@ -7,7 +7,7 @@ import { getRegion, matchRegion, type Region } from '../registry/index.js';
 import { clauseAt, inFurniture, type Report, type Span } from './report.js';
 
 /** The kind of unit a mention's prefix names. */
-type MentionLevel = 'province' | 'district' | 'town' | 'city' | 'commune-town';
+type MentionLevel = 'province' | 'district' | 'town' | 'city' | 'commune';
 
 export interface RegionMention extends Span {
   text: string;
@@ -16,6 +16,8 @@ export interface RegionMention extends Span {
   level: MentionLevel;
   /** True for `toàn tỉnh`, `Huyện ủy` and the like: the report's own unit at that level. */
   unnamed: boolean;
+  /** True when `region` is the unit the named place lies in, the place itself not being in the registry. */
+  within?: boolean;
 }
 
 const PREFIX: [RegExp, MentionLevel, string][] = [
@@ -23,7 +25,9 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
   [/^(?:huyện ủy|huyện uỷ|huyện đoàn|đảng bộ huyện|ubnd huyện|huyện)$/iu, 'district', 'huyện'],
   [/^(?:thị ủy|thị uỷ|thị đoàn|đảng bộ thị xã|ubnd thị xã|thị xã)$/iu, 'town', 'thị xã'],
   [/^(?:thành ủy|thành uỷ|thành phố|tp\.?)$/iu, 'city', 'thành phố'],
-  [/^thị trấn$/iu, 'commune-town', 'thị trấn'],
+  [/^thị trấn$/iu, 'commune', 'thị trấn'],
+  [/^xã$/iu, 'commune', 'xã'],
+  [/^phường$/iu, 'commune', 'phường'],
 ];
 
 // Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
@@ -39,24 +43,23 @@ function levelOf(prefix: string): [MentionLevel, string] {
  * Resolves `words` (capitalised, up to four) under a prefix, dropping words from the end until the
  * registry knows the name: `huyện Đức Thọ Hà` tries `Đức Thọ Hà`, then `Đức Thọ`.
  */
-function resolveName(level: MentionLevel, word: string, words: string): { region: Region | null; name: string } {
+function resolveName(level: MentionLevel, word: string, words: string): { region: Region | null; name: string; fallback: boolean } {
   const parts = words.split(/[ \u00a0]+/);
   for (let n = parts.length; n >= 1; n--) {
     const name = parts.slice(0, n).join(' ');
-    if (level === 'commune-town') {
-      // Not a registry unit; a district of the same name is the one it lies in (`thị trấn Đức Thọ`).
-      const d = matchRegion(`huyện ${name}`);
-      if (d.ok) return { region: d.region, name };
-      continue;
-    }
     const m = matchRegion(`${word} ${name}`);
-    if (m.ok) return { region: m.region, name };
+    if (m.ok) return { region: m.region, name, fallback: false };
+    if (level === 'commune' && word === 'thị trấn') {
+      // A township the registry does not list lies in the district of its name (`thị trấn Đức Thọ`).
+      const d = matchRegion(`huyện ${name}`);
+      if (d.ok) return { region: d.region, name, fallback: true };
+    }
     if (level === 'city') {
       const p = matchRegion(name);
-      if (p.ok && p.region.level === 'province') return { region: p.region, name };
+      if (p.ok && p.region.level === 'province') return { region: p.region, name, fallback: false };
     }
   }
-  return { region: null, name: parts.slice(0, Math.min(2, parts.length)).join(' ') };
+  return { region: null, name: parts.slice(0, Math.min(2, parts.length)).join(' '), fallback: false };
 }
 
 /** Every region mention in the text, page furniture left out, in order. */
@@ -67,9 +70,9 @@ export function findRegionMentions(report: Report): RegionMention[] {
   for (let m = NAMED.exec(text); m; m = NAMED.exec(text)) {
     if (inFurniture(report, m.index)) continue;
     const [level, word] = levelOf(m[1]);
-    const { region, name } = resolveName(level, word, m[2]);
+    const { region, name, fallback } = resolveName(level, word, m[2]);
     const end = m.index + m[1].length + (m[0].length - m[1].length - m[2].length) + name.length;
-    out.push({ start: m.index, end, text: text.slice(m.index, end), region, level, unnamed: false });
+    out.push({ start: m.index, end, text: text.slice(m.index, end), region, level, unnamed: false, ...(fallback ? { within: true } : {}) });
     NAMED.lastIndex = end;
   }
   UNNAMED.lastIndex = 0;
@@ -104,7 +107,7 @@ export function regionContext(report: Report, override?: string): RegionContext 
     const r = getRegion(override) ?? null;
     return { mentions, region: r, how: `--region ${override}` };
   }
-  const named = mentions.filter((m) => m.region && m.level !== 'commune-town');
+  const named = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune');
   const counts = new Map<string, number>();
   for (const m of named) counts.set(m.region!.id, (counts.get(m.region!.id) ?? 0) + 1);
   const opening = named.filter((m) => m.start < OPENING);
@@ -145,8 +148,8 @@ function unnamedRegion(m: RegionMention, own: Region | null): Region | null {
 
 /**
  * The region of a figure at `span`: the nearest mention earlier in its clause, else the report's
- * own region. A commune-level town (`thị trấn Đức Thọ`) is not a registry unit: the figure keeps the
- * district it belongs to, and the reason says so.
+ * own region. A township the registry does not list is filed under the district of its name, and
+ * the reason says so.
  */
 export function resolveRegion(span: Span, report: Report, ctx: RegionContext, override?: string): ResolvedRegion {
   const own = ctx.region;
@@ -155,8 +158,8 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
   const before = ctx.mentions.filter((m) => m.start >= clause.start && m.end <= span.start);
   const m = before[before.length - 1];
   if (m) {
-    if (m.region && m.level === 'commune-town') {
-      return { region: m.region.id, how: `"${m.text}" before the figure: a commune-level town, not a registry unit, so its district ${m.region.fullName}`, near: true };
+    if (m.region && m.within) {
+      return { region: m.region.id, how: `"${m.text}" before the figure, not in the registry: filed under ${m.region.fullName}`, near: true };
     }
     if (m.region) return { region: m.region.id, how: `"${m.text}" before the figure`, near: true };
     if (m.unnamed) {

@@ -45,11 +45,42 @@ export function expectedObservations(): Expected[] {
     });
 }
 
+/**
+ * Where the extractor and a fixture row knowingly differ, with why. A figure that differs from its row
+ * in this field only, by exactly these values, counts as found; the tests print each one in use.
+ */
+export interface Disagreement {
+  source: string;
+  quote: string;
+  field: 'region';
+  fixture: string;
+  extracted: string;
+  why: string;
+}
+
+export const DISAGREEMENTS: Disagreement[] = [
+  {
+    source: 'data/seeds/raw/002_8f0ff18a4f7cf0ed.txt',
+    quote: 'thị trấn Đức Thọ đạt 8/9 tiêu chí đô thị văn minh',
+    field: 'region',
+    fixture: '42-duc-tho',
+    extracted: '42-duc-tho-tt-duc-tho',
+    why: 'the figure is about thị trấn Đức Thọ, which the registry now lists as 42-duc-tho-tt-duc-tho; the row files it under the district because it had no id when the row was written',
+  },
+];
+
+function regionAgrees(e: Expected, o: ExtractedObservation, used?: Set<Disagreement>): boolean {
+  if (o.region === e.region) return true;
+  const d = DISAGREEMENTS.find((x) => x.source === e.source && x.quote === e.quote && x.fixture === e.region && x.extracted === o.region);
+  if (d) used?.add(d);
+  return d !== undefined;
+}
+
 /** Same figure: every field the fixture states, units compared as registry ids, quotes overlapping in the text. */
-export function sameFigure(e: Expected, o: ExtractedObservation): boolean {
+export function sameFigure(e: Expected, o: ExtractedObservation, used?: Set<Disagreement>): boolean {
   return (
     o.indicator === e.indicator &&
-    o.region === e.region &&
+    regionAgrees(e, o, used) &&
     o.period === e.period &&
     o.value === e.value &&
     o.qualifier === e.qualifier &&

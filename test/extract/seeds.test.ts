@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractReport, type ExtractedObservation } from '../../src/extract/index.js';
 import { getRegion, isIndicatorId, isUnit } from '../../src/registry/index.js';
-import { expectedObservations, read, root, score, type Score } from './fixture.js';
+import { DISAGREEMENTS, expectedObservations, read, root, sameFigure, score, type Disagreement, type Score } from './fixture.js';
 
 const RAW = 'data/seeds/raw/';
 const seeds = readdirSync(new URL(RAW, root)).filter((f) => f.endsWith('.txt')).sort();
@@ -26,6 +26,13 @@ const PRECISION_PER_SEED = 0.75;
 const scores: Score[] = runs.map((r) => score(r.source, expected.filter((e) => e.source === r.source), r.extraction.observations));
 const all = runs.flatMap((r) => r.extraction.observations);
 const overall = score('all', expected, all);
+
+const used = new Set<Disagreement>();
+for (const e of expected) for (const o of all) sameFigure(e, o, used);
+for (const d of DISAGREEMENTS) {
+  console.log(used.has(d) ? `fixture disagreement in use: ${d.source} "${d.quote}": ${d.field} ${d.fixture} (fixture) vs ${d.extracted} (extracted): ${d.why}`
+    : `fixture disagreement no longer needed (the fixture or the extractor changed): ${d.source} "${d.quote}"`);
+}
 
 const pct = (x: number) => (x * 100).toFixed(1) + '%';
 // The figures, for the record and for anyone comparing runs.
