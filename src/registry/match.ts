@@ -4,6 +4,7 @@
  * spellings, GSO's defects. A match is exact or refused: ambiguity is reported, never resolved by guess.
  */
 import { fail } from '../errors.js';
+import type { InputLocation } from '../types.js';
 import { getRegion, LEVELS, listRegions } from './regions.js';
 import { cleanName, flatten, foldDiacritics } from './text.js';
 import { isRegionLevel, type Region, type RegionLevel, type RegionMatch } from './types.js';
@@ -245,12 +246,15 @@ function matchCore(
   return { ok: false, reason: 'unknown', candidates: [...excluded.values()] };
 }
 
-/** Like `matchRegion`, but returns the region or throws `REGISTRY_NO_MATCH` / `REGISTRY_AMBIGUOUS`. */
-export function requireMatch(text: string, options: MatchOptions = {}): Region {
+/**
+ * Like `matchRegion`, but returns the region or throws `REGISTRY_NO_MATCH` / `REGISTRY_AMBIGUOUS`,
+ * naming `location` (file, row, column of the cell the name came from) when given.
+ */
+export function requireMatch(text: string, options: MatchOptions = {}, location: InputLocation = {}): Region {
   const m = matchRegion(text, options);
   if (m.ok) return m.region;
   const list = m.candidates.map((r) => `${r.id} ${r.fullName}`).join('; ');
-  return fail(m.reason === 'ambiguous' ? 'REGISTRY_AMBIGUOUS' : 'REGISTRY_NO_MATCH', { value: text, candidates: list });
+  return fail(m.reason === 'ambiguous' ? 'REGISTRY_AMBIGUOUS' : 'REGISTRY_NO_MATCH', { value: text, candidates: list }, location);
 }
 
 function escapeRegExp(s: string): string {

@@ -5,7 +5,7 @@
  */
 import { fail } from '../errors.js';
 import { PROVINCE_MAPPING_ROWS, UNITS_2025_ROWS } from './admin-data.js';
-import { foldDiacritics } from './text.js';
+import { cleanName, foldDiacritics } from './text.js';
 import { isRegionLevel, type Region, type RegionLevel } from './types.js';
 
 /** Last day of the 63 provinces and of the district level. */
@@ -146,8 +146,9 @@ const newNames = new Map<string, string>();
 for (const row of PROVINCE_MAPPING_ROWS) newNames.set(row[2], row[3]);
 for (const [, code, name] of UNITS_2025_ROWS) {
   const extra = UNIT_2025_EXTRA[code] ?? {};
-  const short = shortName(name);
-  const official = newNames.get(code) ?? name;
+  // One tone placement for display (the sources mix `Hoà Bình` and `Khánh Hòa`): the new style.
+  const short = cleanName(shortName(name));
+  const official = cleanName(newNames.get(code) ?? name);
   add({
     id: '34:' + code, level: 'province2025', name: short, fullName: official,
     nameEn: extra.nameEn ?? englishName(short), parent: 'VN', validFrom: START_OF_34, validTo: null,
@@ -156,9 +157,10 @@ for (const [, code, name] of UNITS_2025_ROWS) {
 }
 
 for (const row of PROVINCE_MAPPING_ROWS) {
-  const [code, official, newCode, , , iso, gb, t63, t34] = row;
+  const [code, , newCode, , , iso, gb, t63, t34] = row;
+  const official = cleanName(row[1]);
   const extra = PROVINCE_EXTRA[code] ?? {};
-  const short = extra.name ?? shortName(official);
+  const short = cleanName(extra.name ?? shortName(row[1]));
   const parent = regionOf.get(code);
   if (!parent) throw new Error(`province ${code} has no GSO region`);
   add({

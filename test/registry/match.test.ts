@@ -221,6 +221,9 @@ describe('districts and ambiguity', () => {
     expect((err as ChisoError).text('vi')).toMatch(/Thị xã Kỳ Anh/);
     expect((err as ChisoError).text('en')).toMatch(/could be several units/);
     expect(() => requireMatch('Atlantis')).toThrow(/REGISTRY_NO_MATCH/);
+    try { requireMatch('Atlantis', {}, { file: 'x.csv', row: 7, column: 'Tỉnh' }); } catch (e) { err = e; }
+    expect((err as ChisoError).text('vi')).toMatch(/^x\.csv, dòng 7, cột "Tỉnh": Không nhận ra địa danh "Atlantis"/);
+    expect((err as ChisoError).row).toBe(7);
     expect(() => matchRegion('Hà Tĩnh', { asOf: '30/6/2025' })).toThrow(/REGISTRY_BAD_AS_OF/);
     expect(() => matchRegion('Hà Tĩnh', { levels: ['village' as never] })).toThrow(/village/);
   });
