@@ -1,0 +1,41 @@
+/** Public exports of the query layer: the spec, its validation, and the two executors. */
+export {
+  SelectLevel,
+  isSelectLevel,
+  RankDirection,
+  isRankDirection,
+  SummaryFn,
+  isSummaryFn,
+  DeriveOp,
+  isDeriveOp,
+  SortOrder,
+  isSortOrder,
+} from './spec.js';
+export type {
+  QuerySpec,
+  NormalizedQuery,
+  NormalizedStep,
+  Selection,
+  RegionSelection,
+  PeriodSelection,
+  PeriodRange,
+  DeriveStep,
+  ChangeStep,
+  RankStep,
+  ShareStep,
+  DenominatorRef,
+  GapToTargetStep,
+  LatestStep,
+  ReaggregateStep,
+  WeightRef,
+  SummarizeStep,
+  Measure,
+  OrderKey,
+  Row,
+} from './spec.js';
+export { validateQuery } from './validate.js';
+export { executeQuery } from './execute.js';
+export type { QueryOptions } from './execute.js';
+export { runQuery } from './arquero.js';
+export { defaultRegistry, needsWeight } from './registry-view.js';
+export type { QueryRegistry, IndicatorFacts } from './registry-view.js';
