@@ -1,7 +1,84 @@
-import type { Command } from './io.js';
+/**
+ * `chiso load FILE [--format auto|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT]
+ * [--period P] [--json] [--lenient]`: reads and validates a data file. Prints the observations as a
+ * JSON array (`--json`) or a summary in Vietnamese and English. Warnings go to stderr; any error
+ * prints every diagnostic (file, row, column, both languages) and exits 1. `--lenient` reports errors
+ * as the summary's skipped figures instead of failing.
+ */
+import { resolve } from 'node:path';
+import { formatDiagnostic, isChisoError, fail, type Diagnostic } from '../errors.js';
+import { message } from '../messages/index.js';
+import type { LoadResult } from '../data/load.js';
+import { readObservationsFile } from '../data/read-file.js';
+import type { DataFormat } from '../data/load.js';
+import type { Command, CliIO } from './io.js';
+import { parseArgs } from './args.js';
 
-// Replaced by the real command; kept so the dispatcher type-checks meanwhile.
-export const load: Command = async (_args, io) => {
-  io.stderr('chiso load: not available in this build\n');
-  return 2;
+const FLAGS = {
+  format: 'value',
+  indicator: 'value',
+  unit: 'value',
+  period: 'value',
+  json: 'boolean',
+  lenient: 'boolean',
+} as const;
+
+function printDiagnostics(io: CliIO, diagnostics: Diagnostic[]): void {
+  for (const d of diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+}
+
+export function summaryText(result: LoadResult): string {
+  const s = result.summary;
+  const count = (level: Diagnostic['level']) => result.diagnostics.filter((d) => d.level === level).length;
+  const params = {
+    file: s.file,
+    format: s.format,
+    rowsRead: s.rowsRead,
+    observations: s.observations,
+    missing: s.missing,
+    skipped: s.skipped,
+    indicators: s.indicators.join(', '),
+    regionsMatched: s.regionsMatched,
+    unmatchedCount: s.regionsUnmatched.length,
+    unmatched: s.regionsUnmatched.join(', '),
+    periods: s.periods.join(', '),
+    final: result.observations.filter((o) => o.status === 'final').length,
+    preliminary: result.observations.filter((o) => o.status === 'preliminary').length,
+    warnings: count('warning'),
+    errors: count('error'),
+  };
+  return `${message('LOAD_SUMMARY', params, 'vi')}\n\n${message('LOAD_SUMMARY', params, 'en')}\n`;
+}
+
+/** One observation per line, so a large file stays readable and diffable. */
+export function observationsJson(result: LoadResult): string {
+  if (result.observations.length === 0) return '[]\n';
+  return `[\n${result.observations.map((o) => '  ' + JSON.stringify(o)).join(',\n')}\n]\n`;
+}
+
+export const load: Command = async (args, io) => {
+  const { positional, flags } = parseArgs(args, FLAGS);
+  const file = positional[0];
+  if (!file) fail('CLI_MISSING_FILE', { command: 'load' });
+  const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
+  let result: LoadResult;
+  try {
+    result = readObservationsFile(resolve(io.cwd, file), {
+      file,
+      format: (str(flags.format) ?? 'auto') as DataFormat,
+      indicator: str(flags.indicator),
+      unit: str(flags.unit),
+      period: str(flags.period),
+      strict: flags.lenient !== true,
+    });
+  } catch (e) {
+    if (!isChisoError(e)) throw e;
+    printDiagnostics(io, e.diagnostics);
+    const errors = e.diagnostics.filter((d) => d.level === 'error' && d.code !== 'DATA_MORE_ERRORS').length;
+    if (errors > 1) io.stderr(`${message('LOAD_FAILED', { file, count: errors }, 'vi')}\n${message('LOAD_FAILED', { file, count: errors }, 'en')}\n`);
+    return 1;
+  }
+  printDiagnostics(io, result.diagnostics);
+  io.stdout(flags.json ? observationsJson(result) : summaryText(result));
+  return 0;
 };

@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { MessageParams } from '../messages/index.js';
 import { getIndicator, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';
-import type { Indicator, Region } from '../registry/index.js';
+import type { Indicator, Region, RegionMatch } from '../registry/index.js';
 import type { InputLocation, Observation, Qualifier } from '../types.js';
 import { parseNumber, type DecimalStyle } from './number.js';
 
@@ -107,8 +107,19 @@ export class LoadContext {
       this.warn('DATA_REGION_CODE_PADDED', { value: key, id: '0' + key }, loc);
       return '0' + key;
     }
-    const m = matchRegion(key);
+    const m = this.match(key);
     return m.ok ? m.region.id : null;
+  }
+
+  /**
+   * The registry's match over the country, regions and the 63 provinces; a bare district name
+   * (`Đức Thọ`) is tried again with districts allowed, so that it matches, or is reported ambiguous
+   * (`Kỳ Anh`: the town or the district), rather than unknown.
+   */
+  private match(key: string): RegionMatch {
+    const m = matchRegion(key);
+    if (m.ok || m.reason === 'ambiguous' || !m.candidates.some((r) => r.level === 'district')) return m;
+    return matchRegion(key, { levels: ['country', 'region', 'province', 'district'] });
   }
 
   private reportRegion(key: string, loc: InputLocation): void {
@@ -116,7 +127,7 @@ export class LoadContext {
       this.error('DATA_EMPTY_REGION', {}, loc);
       return;
     }
-    const m = matchRegion(key);
+    const m = this.match(key);
     if (!m.ok && m.reason === 'ambiguous') {
       this.error('DATA_AMBIGUOUS_REGION', { value: key, candidates: describe(m.candidates) }, loc);
       return;

@@ -177,4 +177,38 @@ export const dataMessages = {
     vi: (p) => `Không đọc được tệp: ${p.detail}`,
     en: (p) => `Cannot read the file: ${p.detail}`,
   },
+
+  // `chiso load` (src/cli/load.ts)
+  LOAD_SUMMARY: {
+    vi: (p) => [
+      `Tệp: ${p.file}`,
+      `Định dạng: ${p.format}`,
+      `Số dòng đã đọc: ${p.rowsRead}`,
+      `Số liệu: ${p.observations} (thiếu số: ${p.missing})`,
+      `Bỏ qua: ${p.skipped}`,
+      `Chỉ số: ${p.indicators || '(không có)'}`,
+      `Địa phương khớp: ${p.regionsMatched}`,
+      `Địa phương không khớp: ${p.unmatchedCount}${p.unmatched ? ` (${p.unmatched})` : ''}`,
+      `Kỳ: ${p.periods || '(không có)'}`,
+      `Trạng thái: chính thức ${p.final}, sơ bộ ${p.preliminary}`,
+      `Cảnh báo: ${p.warnings}; lỗi: ${p.errors}`,
+    ].join('\n'),
+    en: (p) => [
+      `File: ${p.file}`,
+      `Format: ${p.format}`,
+      `Rows read: ${p.rowsRead}`,
+      `Observations: ${p.observations} (missing: ${p.missing})`,
+      `Skipped: ${p.skipped}`,
+      `Indicators: ${p.indicators || '(none)'}`,
+      `Regions matched: ${p.regionsMatched}`,
+      `Regions unmatched: ${p.unmatchedCount}${p.unmatched ? ` (${p.unmatched})` : ''}`,
+      `Periods: ${p.periods || '(none)'}`,
+      `Status: final ${p.final}, preliminary ${p.preliminary}`,
+      `Warnings: ${p.warnings}; errors: ${p.errors}`,
+    ].join('\n'),
+  },
+  LOAD_FAILED: {
+    vi: (p) => `Không nạp được ${p.file}: ${p.count} lỗi`,
+    en: (p) => `Could not load ${p.file}: ${p.count} errors`,
+  },
 } satisfies Catalogue;
