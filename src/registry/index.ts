@@ -10,9 +10,11 @@ export {
   geoNamesOf,
   END_OF_63,
   START_OF_34,
+  LEVELS,
 } from './regions.js';
 export type { GeoNames } from './regions.js';
 export { matchRegion, requireMatch, normalizeName } from './match.js';
+export { cleanName, foldDiacritics } from './text.js';
 export type { MatchOptions, NormalizeOptions } from './match.js';
 export { regionForGeoName, geoNameFor, GeoSource, isGeoSource } from './geo.js';
 export { getIndicator, isIndicatorId, listIndicators, unitFor, matchSeries, matchTier } from './indicators.js';

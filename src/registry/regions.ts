@@ -20,7 +20,7 @@ const REGIONS: { id: string; name: string; nameEn: string; aliases: string[] }[]
     id: 'R2',
     name: 'Trung du và miền núi phía Bắc',
     nameEn: 'Northern midlands and mountain areas',
-    aliases: ['Trung du và miền núi Bắc Bộ', 'Vùng Trung du và miền núi phía Bắc', 'Northern Midlands and Mountainous Areas'],
+    aliases: ['Trung du và miền núi Bắc Bộ', 'Vùng Trung du và miền núi phía Bắc', 'Northern Midlands and Mountainous Areas', 'TD&MNPB', 'TDMNPB'],
   },
   {
     id: 'R3',
@@ -31,10 +31,12 @@ const REGIONS: { id: string; name: string; nameEn: string; aliases: string[] }[]
       'North Central area and Central coastal area',
       'Northern Central area and Central coastal area',
       'North Central and Central Coastal Areas',
+      'BTB & DHMT',
+      'BTB và DHMT',
     ],
   },
   { id: 'R4', name: 'Tây Nguyên', nameEn: 'Central Highlands', aliases: ['Vùng Tây Nguyên'] },
-  { id: 'R5', name: 'Đông Nam Bộ', nameEn: 'South East', aliases: ['Vùng Đông Nam Bộ', 'Southeast'] },
+  { id: 'R5', name: 'Đông Nam Bộ', nameEn: 'South East', aliases: ['Vùng Đông Nam Bộ', 'Southeast', 'ĐNB'] },
   {
     id: 'R6',
     name: 'Đồng bằng sông Cửu Long',

@@ -89,6 +89,9 @@ describe('variants of names', () => {
     expect(idOf('dak lak')).toBe('66');
     expect(idOf('Đồng Nai')).toBe('75');
     expect(idOf('Dong Nai')).toBe('75');
+    for (const [t, id] of [['Hanoi', '01'], ['Haiphong', '31'], ['Danang', '48'], ['Hue', '46'], ['BR-VT', '77'], ['Bà Rịa – Vũng Tàu', '77'], ['Đăk Lăk', '66'], ['Tp. Cần Thơ', '92'], ['TP.Hồ Chí Minh', '79'], ['Hà\u00a0Nội', '01']]) {
+      expect(idOf(t), t).toBe(id);
+    }
   });
 
   it('old and new tone placement', () => {
@@ -132,6 +135,12 @@ describe('variants of names', () => {
     expect(idOf('Đồng bằng sông Cửu Long')).toBe('R6');
     expect(idOf('ĐBSCL')).toBe('R6');
     expect(idOf('Mekong River Delta')).toBe('R6');
+    // Abbreviations of the quoted press figures (data/quoted).
+    expect(idOf('TD&MNPB')).toBe('R2');
+    expect(idOf('BTB & DHMT')).toBe('R3');
+    expect(idOf('ĐBSH')).toBe('R1');
+    expect(idOf('DBSCL')).toBe('R6');
+    expect(idOf('Đông Nam Bộ')).toBe('R5');
   });
 
   it('ids match themselves', () => {
