@@ -3,7 +3,7 @@ import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
 import { formatPeriod } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
-import { getRegion } from '../registry/regions.js';
+import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
   checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, t, titleBlock, valueText, type Json,

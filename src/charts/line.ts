@@ -243,7 +243,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         const onRight = right >= left || right >= 110;
         const limit = Math.max(40, (onRight ? right : left) - 8);
         layers.push({
-          data: { values: [{ x: r.x, note: wrap(r.note, Math.max(8, Math.floor(limit / 6.5))) }] },
+          data: { values: [{ x: r.x, note: wrap(r.note, Math.max(8, Math.floor(limit / 8))) }] },
           mark: {
             type: 'text', align: onRight ? 'left' : 'right', baseline: 'top', dx: onRight ? 4 : -4, dy: 2, y: 0,
             fontSize: fontSizes.note, color: colors.note, lineHeight: fontSizes.note + 3,

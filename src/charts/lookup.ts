@@ -3,26 +3,14 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import type { Indicator } from '../registry/types.js';
-import { getRegion } from '../registry/regions.js';
-
-// Until the registry's indicator catalogue lands, the charts know the one indicator their tests draw.
-const provisional: Record<string, Indicator> = {
-  poverty_rate: {
-    id: 'poverty_rate', label: { vi: 'Tỷ lệ hộ nghèo', en: 'Poverty rate' }, unit: '%', lowerIsBetter: true, kind: 'rate',
-    breaks: [
-      { after: 2010, label: { vi: 'Chuẩn nghèo 2011–2015', en: '2011–2015 poverty line' } },
-      { after: 2015, label: { vi: 'Chuẩn nghèo đa chiều 2016–2020', en: 'Multidimensional poverty 2016–2020' } },
-    ],
-  },
-};
-function registryIndicator(id: string): Indicator | undefined {
-  return provisional[id];
-}
+import { getIndicator, getRegion, isIndicatorId } from '../registry/index.js';
 
 export type { Indicator };
 
 /** The region's short name in the locale (`Hà Tĩnh` / `Ha Tinh`); the id itself when unknown. */
 export function regionName(id: string, locale: Locale): string {
+  // Statistics speak of the whole country, not of the state.
+  if (id === 'VN') return locale === 'vi' ? 'Cả nước' : 'Whole country';
   const r = getRegion(id);
   if (!r) return id;
   return locale === 'vi' ? r.name : r.nameEn;
@@ -30,12 +18,7 @@ export function regionName(id: string, locale: Locale): string {
 
 /** The catalogue entry for `id`, or one made from the observations when the catalogue lacks it. */
 export function indicatorFor(id: string, data: readonly Observation[]): Indicator {
-  try {
-    const found = registryIndicator(id);
-    if (found) return found;
-  } catch {
-    // unknown to the catalogue: fall through to a plain description
-  }
+  if (isIndicatorId(id)) return getIndicator(id);
   const unit = data.find((o) => o.indicator === id)?.unit ?? '';
   return { id, label: { vi: id, en: id }, unit, lowerIsBetter: null, kind: 'amount', breaks: [] };
 }

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { matchRegion } from '../../src/registry/match.js';
+import { readObservationsFile } from '../../src/data/read-file.js';
 import type { Observation } from '../../src/types.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -57,32 +57,17 @@ export function svgTexts(svg: string): string[] {
   );
 }
 
-/**
- * GSO's poverty export (data/gso/raw/poverty_rate_by_province.csv) as observations: a small reader
- * for the tests, so the charts are checked on the real figures.
- */
+/** A data file under data/, read through chiso's own loader (src/data). */
+export function load(file: string): Observation[] {
+  return readObservationsFile(root + file, { file }).observations;
+}
+
+/** GSO's poverty rate by province, 2006-2016 (2016 preliminary). */
 export function gsoPoverty(): Observation[] {
-  const file = 'data/gso/raw/poverty_rate_by_province.csv';
-  const text = readFileSync(root + file, 'utf8').replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/);
-  const header = lines[2].split(';').map((h) => h.replace(/"/g, ''));
-  const out: Observation[] = [];
-  for (let i = 3; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
-    const cells = lines[i].split(';');
-    const name = cells[0].replace(/"/g, '').trim();
-    const m = matchRegion(name);
-    if (!m.ok) throw new Error(`unmatched region ${name}`);
-    for (let c = 1; c < header.length; c++) {
-      const pre = header[c].startsWith('Pre. ');
-      const period = header[c].replace('Pre. ', '');
-      const raw = cells[c].trim();
-      out.push({
-        indicator: 'poverty_rate', region: m.region.id, period,
-        value: raw === '..' ? null : Number(raw), qualifier: null, denominator: null, unit: '%', series: null,
-        status: pre ? 'preliminary' : 'final', source: `${file}#row=${i + 1}`, quote: null,
-      });
-    }
-  }
-  return out;
+  return load('data/gso/raw/poverty_rate_by_province.csv');
+}
+
+/** GSO's monthly income per capita by province and source, 2010-2016. */
+export function gsoIncome(): Observation[] {
+  return load('data/gso/raw/monthly_income_per_capita_by_province.csv');
 }
