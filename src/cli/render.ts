@@ -1,7 +1,79 @@
-import type { Command } from './io.js';
+/**
+ * `chiso render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N]`:
+ * one file per chart and format, without a browser. Progress goes to stderr: one line redrawn in
+ * place on a terminal, one line per chart otherwise (logs, CI).
+ */
+import { resolve, relative } from 'node:path';
+import { fail, isChisoError } from '../errors.js';
+import { message } from '../messages/index.js';
+import { isLocale, type Locale } from '../format/index.js';
+import { exportCharts, isOutputFormat, OutputFormat, readRenderInput } from '../render/node/batch.js';
+import { parseArgs } from './args.js';
+import type { CliIO, Command } from './io.js';
 
-// Replaced by the real command; kept so the dispatcher type-checks meanwhile.
-export const render: Command = async (_args, io) => {
-  io.stderr('chiso render: not available in this build\n');
-  return 2;
+const BAR = 24;
+
+/** Draws progress on stderr; `end()` finishes the line on a terminal. */
+export function progress(io: CliIO): { update: (done: number, total: number, id: string, ok: boolean) => void; end: () => void } {
+  let drawn = false;
+  return {
+    update(done, total, id, ok) {
+      const mark = ok ? '✓' : '✗';
+      if (io.isTTY) {
+        const filled = Math.round((done / total) * BAR);
+        io.stderr(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${done}/${total} ${mark} ${id}`);
+        drawn = true;
+      } else {
+        io.stderr(`[${done}/${total}] ${mark} ${id}\n`);
+      }
+    },
+    end() {
+      if (drawn) io.stderr('\n');
+    },
+  };
+}
+
+export const render: Command = async (args, io) => {
+  const { positional, flags } = parseArgs(args, { out: 'value', format: 'value', lang: 'value', scale: 'value' });
+  if (positional.length !== 1) fail('RENDER_NEEDS_INPUT');
+  if (typeof flags.out !== 'string') fail('RENDER_NEEDS_OUT');
+  const formats = String(flags.format ?? 'svg')
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  for (const f of formats) if (!isOutputFormat(f)) fail('RENDER_BAD_FORMAT', { value: f, allowed: Object.keys(OutputFormat).join(', ') });
+  let lang: Locale | undefined;
+  if (flags.lang !== undefined) {
+    if (!isLocale(flags.lang)) fail('RENDER_BAD_LANG', { value: String(flags.lang) });
+    lang = flags.lang;
+  }
+  const scale = flags.scale === undefined ? 2 : Number(flags.scale);
+  if (!(scale > 0 && scale <= 10)) fail('RENDER_BAD_SCALE', { value: String(flags.scale) });
+
+  const path = resolve(io.cwd, positional[0]);
+  const input = readRenderInput(path, positional[0]);
+  const outDir = resolve(io.cwd, flags.out);
+  const bar = progress(io);
+  // Printed after the bar, so they do not break a line being redrawn.
+  const warnings: string[] = [];
+  const result = await exportCharts(input, {
+    outDir,
+    formats: formats as OutputFormat[],
+    lang,
+    scale,
+    onProgress: (done, total, id, ok) => bar.update(done, total, id, ok),
+    onWarning: (text) => warnings.push(text),
+  }).catch((e: unknown) => {
+    bar.end();
+    throw e;
+  });
+  bar.end();
+  for (const w of warnings) io.stderr(`! ${w}\n`);
+  for (const f of result.failures) {
+    io.stderr(`✗ ${f.id}: ${isChisoError(f.error) ? f.error.message : String(f.error)}\n`);
+  }
+  const dir = relative(io.cwd, outDir) || '.';
+  io.stderr(`${message('RENDER_WROTE', { count: result.files.length, dir }, 'vi')} / ${message('RENDER_WROTE', { count: result.files.length, dir }, 'en')}\n`);
+  for (const file of result.files) io.stdout(relative(io.cwd, file) + '\n');
+  return result.failures.length ? 1 : 0;
 };

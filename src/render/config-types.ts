@@ -7,7 +7,7 @@
 import type { QuerySpec } from '../query/spec.js';
 
 /** How a data file is laid out (as `chiso load --format`). */
-export type DataFormat = 'auto' | 'tidy' | 'wide' | 'gso';
+export type DataFormat = 'auto' | 'tidy' | 'wide' | 'gso' | 'json' | 'arrow';
 
 /** One data source: a file of observations. */
 export interface DataSourceConfig {

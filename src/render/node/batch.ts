@@ -1,0 +1,113 @@
+/**
+ * Exporting a batch: every chart of a configuration (or one raw spec) to SVG and PNG files in a
+ * folder. A chart that fails does not stop the others; each failure is reported with the chart's id.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Locale } from '../../format/index.js';
+import { ChisoError, diagnostic, formatDiagnostic, isChisoError } from '../../errors.js';
+import { validateConfig } from '../config.js';
+import type { ChisoConfig } from '../config-types.js';
+import type { ChartSpec } from '../spec.js';
+import { configSchema, readJsonFile } from './files.js';
+import { renderSvg } from './svg.js';
+import { renderPng } from './png.js';
+import { chartSpec, DataCache } from './recipes.js';
+
+export const OutputFormat = { svg: 'svg', png: 'png' } as const;
+export type OutputFormat = keyof typeof OutputFormat;
+export function isOutputFormat(value: unknown): value is OutputFormat {
+  return typeof value === 'string' && Object.hasOwn(OutputFormat, value);
+}
+
+export interface ExportOptions {
+  /** Folder the files are written to; created if missing. */
+  outDir: string;
+  /** Default `['svg']`. */
+  formats?: OutputFormat[];
+  /** Overrides the configuration's `lang`. Default: the configuration's, else `vi`. */
+  lang?: Locale;
+  /** PNG pixels per SVG unit. Default 2. */
+  scale?: number;
+  /** Receives warnings (a query's diagnostics, Vega's warnings), each prefixed by the chart's id. */
+  onWarning?: (text: string) => void;
+  /** Called after each chart, done or failed. */
+  onProgress?: (done: number, total: number, id: string, ok: boolean) => void;
+}
+
+export interface ExportResult {
+  /** Paths written, in chart order. */
+  files: string[];
+  /** One per chart that failed, with the chart's id. */
+  failures: { id: string; error: ChisoError }[];
+}
+
+/** A parsed input file: a chiso configuration, or a single Vega-Lite / Vega spec. */
+export type RenderInput = { kind: 'config'; config: ChisoConfig; file: string } | { kind: 'spec'; spec: ChartSpec; file: string };
+
+const SPEC_KEYS = ['mark', 'layer', 'facet', 'hconcat', 'vconcat', 'concat', 'repeat', 'marks'];
+
+/** Reads CONFIG.json or SPEC.vl.json; tells them apart by `charts` versus a spec's keys. */
+export function readRenderInput(path: string, shownAs = path): RenderInput {
+  const value = readJsonFile(path, shownAs);
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    if ('charts' in o) return { kind: 'config', config: validateConfig(value, { schema: configSchema(), file: shownAs }), file: path };
+    const schema = typeof o.$schema === 'string' ? o.$schema : '';
+    if (schema.includes('vega') || SPEC_KEYS.some((k) => k in o)) return { kind: 'spec', spec: value as ChartSpec, file: path };
+  }
+  throw new ChisoError(diagnostic('RENDER_NOT_A_SPEC', {}, { file: shownAs }));
+}
+
+function wrap(e: unknown, id: string): ChisoError {
+  if (isChisoError(e)) return e;
+  return new ChisoError(diagnostic('RENDER_FAILED', { chart: id, detail: e instanceof Error ? e.message : String(e) }));
+}
+
+type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats' | 'scale'>> & { lang?: Locale; baseURL?: string; file: string; onWarning?: (text: string) => void };
+
+async function writeChart(id: string, spec: ChartSpec, o: WriteOptions): Promise<string[]> {
+  const onWarning = o.onWarning && ((text: string) => o.onWarning?.(`${id}: ${text}`));
+  const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, baseURL: o.baseURL, file: o.file, onWarning });
+  const written: string[] = [];
+  for (const format of o.formats) {
+    const out = join(o.outDir, `${id}.${format}`);
+    writeFileSync(out, format === 'svg' ? svg : await renderPng(svg, { scale: o.scale }));
+    written.push(out);
+  }
+  return written;
+}
+
+/** Exports every chart of the input; relative data paths resolve against the input file's folder. */
+export async function exportCharts(input: RenderInput, options: ExportOptions): Promise<ExportResult> {
+  const { outDir, formats = ['svg'], scale = 2, onProgress, onWarning } = options;
+  mkdirSync(outDir, { recursive: true });
+  const baseDir = dirname(resolve(input.file));
+  const result: ExportResult = { files: [], failures: [] };
+  if (input.kind === 'spec') {
+    const id = basename(input.file).replace(/(\.(vl|vg|vega|vega-lite))?\.json$/i, '');
+    const lang = options.lang;
+    try {
+      result.files.push(...(await writeChart(id, input.spec, { outDir, formats, scale, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
+    } catch (e) {
+      result.failures.push({ id, error: wrap(e, id) });
+    }
+    onProgress?.(1, 1, id, result.failures.length === 0);
+    return result;
+  }
+  const { config } = input;
+  const lang = options.lang ?? config.lang ?? 'vi';
+  const data = new DataCache(config, baseDir);
+  let done = 0;
+  for (const chart of config.charts) {
+    const failures = result.failures.length;
+    try {
+      const spec = await chartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`));
+      result.files.push(...(await writeChart(chart.id, spec, { outDir, formats, scale, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
+    } catch (e) {
+      result.failures.push({ id: chart.id, error: wrap(e, chart.id) });
+    }
+    onProgress?.(++done, config.charts.length, chart.id, result.failures.length === failures);
+  }
+  return result;
+}
