@@ -12,13 +12,14 @@ import { isRegionLevel, type Region, type RegionLevel, type RegionMatch } from '
 /** What an affix says about the unit: `Tỉnh`, `Thành phố`, `Huyện`, `Thị xã`. */
 type AffixKind = 'province' | 'city' | 'district' | 'town' | 'township' | 'ward' | 'commune' | null;
 
+// Whole words need a space after them; abbreviations a dot or a space (`TP.HCM`, `TP HCM`, not `TPHCM`).
 const PREFIXES: [RegExp, Exclude<AffixKind, null>][] = [
-  [/^(?:thành phố|thanh pho|t\s?\.\s?p\b\.?|tp\b\.?)\s*/iu, 'city'],
+  [/^(?:(?:thành phố|thanh pho)\s+|(?:t\s?\.\s?p|tp)(?:\.\s*|\s+))/iu, 'city'],
   [/^(?:tỉnh|tinh)\s+/iu, 'province'],
-  [/^(?:huyện|huyen|h\.)\s*/iu, 'district'],
-  [/^(?:thị xã|thi xa|tx\b\.?)\s*/iu, 'town'],
-  [/^(?:thị trấn|thi tran|tt\b\.?)\s*/iu, 'township'],
-  [/^(?:phường|phuong|p\.)\s*/iu, 'ward'],
+  [/^(?:(?:huyện|huyen)\s+|h\.\s*)/iu, 'district'],
+  [/^(?:(?:thị xã|thi xa)\s+|tx(?:\.\s*|\s+))/iu, 'town'],
+  [/^(?:(?:thị trấn|thi tran)\s+|tt(?:\.\s*|\s+))/iu, 'township'],
+  [/^(?:(?:phường|phuong)\s+|p\.\s*)/iu, 'ward'],
   [/^(?:xã|xa)\s+/iu, 'commune'],
 ];
 const SUFFIXES: [RegExp, Exclude<AffixKind, null>][] = [

@@ -112,6 +112,10 @@ describe('variants of names', () => {
     }
     for (const t of ['Thừa Thiên Huế', 'Thừa Thiên - Huế', 'Thua Thien-Hue', 'Thua Thien Hue', 'TP Huế', 'Thành phố Huế']) expect(idOf(t), t).toBe('46');
     expect(normalizeName('TP.Hồ Chí Minh')).toBe('ho chi minh');
+    expect(normalizeName('TPHCM')).toBe('tphcm');
+    expect(normalizeName('Thanh Phong')).toBe('thanh phong');
+    expect(normalizeName('Phuongxa')).toBe('phuongxa');
+    expect(normalizeName('THÀNH PHỐ HÀ NỘI')).toBe('ha noi');
     expect(normalizeName('Tỉnh  Thừa Thiên-Huế\t')).toBe('thua thien hue');
   });
 
