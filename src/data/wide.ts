@@ -7,6 +7,7 @@ import type { Observation } from '../types.js';
 import { sourceOf, type LoadContext } from './context.js';
 import { isBlankRow, type CsvRow } from './csv.js';
 import { fieldOf } from './fields.js';
+import { gsoTitle } from './gso.js';
 import { inferDecimalStyle, type DecimalStyle } from './number.js';
 import { parsePeriodHeader, type ParsedPeriodHeader } from './period.js';
 import { reportIgnoredColumns } from './tidy.js';
@@ -25,7 +26,8 @@ export function looksWide(headers: string[]): boolean {
 }
 
 export function readWide(rows: CsvRow[], ctx: LoadContext, options: WideOptions, headerIndex = -1): void {
-  const start = headerIndex >= 0 ? headerIndex : rows.findIndex((r) => !isBlankRow(r));
+  // A GSO title line above the header is skipped, so `--format wide` works on a GSO export too.
+  const start = headerIndex >= 0 ? headerIndex : (gsoTitle(rows)?.headerIndex ?? rows.findIndex((r) => !isBlankRow(r)));
   const header = rows[start];
   if (!header) {
     ctx.error('DATA_EMPTY', {}, {});
