@@ -1,0 +1,125 @@
+// `chiso extract` from the command line: output formats that `chiso load` reads, corrections next to the report.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../../src/cli/index.js';
+import { loadObservations } from '../../src/data/index.js';
+import type { ExtractedObservation } from '../../src/extract/index.js';
+import { unitFor } from '../../src/registry/index.js';
+import { root } from './fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chiso-extract-'));
+const REPORT = '003_9ea99d9bd68773f4.txt';
+const DUC_THO = '002_8f0ff18a4f7cf0ed.txt';
+for (const f of [REPORT, DUC_THO]) copyFileSync(new URL('data/seeds/raw/' + f, root), join(dir, f));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, cwd: dir };
+  const code = await main(['extract', ...args], io);
+  return { code, stdout, stderr };
+}
+
+describe('chiso extract', () => {
+  it('prints a readable list, with warnings and a summary on stderr', async () => {
+    const r = await run(REPORT);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('party_org_registration  42-tx-ky-anh  2022  30/31 tổ chức');
+    expect(r.stdout).toContain('“30/31 tổ chức cơ sở đảng đăng ký thực hiện” [781-823]');
+    expect(r.stderr).toContain(`${REPORT}: Số viết sai "100/%"`);
+    expect(r.stderr).toContain('6 observations (region 42-tx-ky-anh, period 2022)');
+  });
+
+  it('writes JSON with provenance that `chiso load` reads without an error', async () => {
+    const r = await run(REPORT, '--json');
+    const observations = JSON.parse(r.stdout) as ExtractedObservation[];
+    expect(observations).toHaveLength(6);
+    expect(observations[0]).toMatchObject({ source: REPORT, start: 781, end: 823, indicator: 'party_org_registration', value: 30, denominator: 31 });
+    const loaded = loadObservations(r.stdout, { file: 'out.json' });
+    expect(loaded.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(loaded.observations.map((o) => [o.indicator, o.value, o.series])).toEqual(observations.map((o) => [o.indicator, o.value, o.series]));
+  });
+
+  it('writes tidy JSON and tidy CSV that load without an error or an ignored column', async () => {
+    for (const format of ['tidy-json', 'tidy-csv']) {
+      const r = await run(REPORT, '--format', format);
+      const loaded = loadObservations(r.stdout, { file: `out.${format}` });
+      // The one warning left is the loader comparing a series' unit (`cá nhân` for heads) with the
+      // indicator's main unit; the catalogue gives that series this unit.
+      const unexplained = loaded.diagnostics.filter((d) => {
+        if (d.code !== 'DATA_UNIT_MISMATCH') return true;
+        const o = loaded.observations.find((x) => x.unit === d.value);
+        return !o || unitFor(o.indicator, o.series) !== d.value;
+      });
+      expect(unexplained, format).toEqual([]);
+      expect(loaded.observations).toHaveLength(6);
+      expect(loaded.observations.find((o) => o.indicator === 'self_review_sessions')).toMatchObject({ value: 100, unit: '%', quote: '100/% Chi bộ cơ sở đã đồng loạt triển khai thực hiện' });
+    }
+  });
+
+  it('applies <report>.corrections.json when it exists, and skips it with --no-corrections', async () => {
+    const extracted = JSON.parse((await run(REPORT, '--json')).stdout) as ExtractedObservation[];
+    const rounds = extracted.find((o) => o.series === 'rounds')!;
+    const heads = extracted.find((o) => o.series === 'heads')!;
+    writeFileSync(join(dir, REPORT + '.corrections.json'), JSON.stringify({
+      corrections: [
+        { quote: rounds.quote, start: rounds.start, end: rounds.end, action: 'edit', set: { value: 3 }, note: 'thêm một đợt theo báo cáo tổng kết' },
+        { quote: heads.quote, start: heads.start, end: heads.end, action: 'reject' },
+      ],
+    }));
+    const corrected = JSON.parse((await run(REPORT, '--json')).stdout) as ExtractedObservation[];
+    expect(corrected).toHaveLength(5);
+    expect(corrected.find((o) => o.series === 'rounds')).toMatchObject({ value: 3, corrected: true, note: 'thêm một đợt theo báo cáo tổng kết' });
+    expect(corrected.some((o) => o.series === 'heads')).toBe(false);
+    const text = await run(REPORT);
+    expect(text.stdout).toContain('đã sửa / corrected');
+    expect(text.stderr).toContain('1 rejected by corrections');
+
+    const raw = JSON.parse((await run(REPORT, '--json', '--no-corrections')).stdout) as ExtractedObservation[];
+    expect(raw).toEqual(extracted);
+    rmSync(join(dir, REPORT + '.corrections.json'));
+  });
+
+  it('takes a corrections file from --corrections and refuses a broken one with its name', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{"corrections": [{"action": "approve"}]}');
+    const r = await run(REPORT, '--corrections', 'bad.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.json');
+    expect(r.stderr).toContain('"approve"');
+  });
+
+  it('uses --region and --period as the report’s own', async () => {
+    const r = await run(REPORT, '--json', '--region', '42', '--period', '2023');
+    const observations = JSON.parse(r.stdout) as ExtractedObservation[];
+    // "toàn thị xã" now refers to a report about the province, so it says nothing more.
+    expect(new Set(observations.map((o) => o.region))).toEqual(new Set(['42']));
+    // A place named next to a figure still wins over --region.
+    const ducTho = JSON.parse((await run(DUC_THO, '--json', '--region', '42')).stdout) as ExtractedObservation[];
+    expect(ducTho.find((o) => o.indicator === 'income_per_capita')!.region).toBe('42-duc-tho');
+    expect(ducTho.find((o) => o.indicator === 'poverty_rate')!.region).toBe('42');
+    // Explicit years in the text still win; "Trong năm qua" now counts from 2023.
+    expect(observations.find((o) => o.series === 'rounds')!.period).toBe('2023');
+    expect(observations.find((o) => o.indicator === 'self_review_sessions')!.period).toBe('2022');
+  });
+
+  it('refuses bad options with the bad value, in both languages', async () => {
+    const cases: [string[], string][] = [
+      [[REPORT, '--region', 'Kỳ Anh'], 'Kỳ Anh'],
+      [[REPORT, '--period', 'năm 2022'], 'năm 2022'],
+      [[REPORT, '--format', 'xlsx'], 'xlsx'],
+      [[REPORT, '--input', 'pdf'], 'pdf'],
+      [[REPORT, '--min-confidence', '2'], '2'],
+      [['missing.txt'], 'missing.txt'],
+      [[], 'extract'],
+    ];
+    for (const [args, bad] of cases) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain(bad);
+      expect(r.stderr.split('\n').filter(Boolean).length, args.join(' ')).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
