@@ -46,6 +46,7 @@ export class LoadContext {
   private readonly indicatorCache = new Map<string, Indicator | null>();
   private readonly seen = new Map<string, InputLocation>();
   private readonly unknownIndicators = new Set<string>();
+  private errors = 0;
 
   constructor(readonly file: string) {}
 
@@ -55,6 +56,7 @@ export class LoadContext {
 
   error(code: string, params: MessageParams, loc: InputLocation): void {
     this.diagnostics.push(diagnostic(code, params, this.at(loc), 'error'));
+    this.errors++;
   }
 
   warn(code: string, params: MessageParams, loc: InputLocation): void {
@@ -64,10 +66,12 @@ export class LoadContext {
   /** Keeps diagnostics made elsewhere (number parsing), placing them in this file. */
   add(d: Diagnostic): void {
     this.diagnostics.push({ ...d, file: d.file ?? this.file });
+    if (d.level === 'error') this.errors++;
   }
 
+  /** Errors so far; a counter, since readers ask after every record. */
   get errorCount(): number {
-    return this.diagnostics.filter((d) => d.level === 'error').length;
+    return this.errors;
   }
 
   /** The catalogue entry, or `null` after recording `DATA_UNKNOWN_INDICATOR`. */

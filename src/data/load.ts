@@ -14,8 +14,11 @@ import { readArrow, readJson } from './records.js';
 import { readTidy, requiredFields } from './tidy.js';
 import { looksWide, readWide } from './wide.js';
 
-/** Input layouts chiso reads. `auto` detects one of the others. */
-export const DataFormat = { auto: 'auto', tidy: 'tidy', wide: 'wide', gso: 'gso', json: 'json', arrow: 'arrow' } as const;
+/**
+ * Input layouts chiso reads. `auto` detects any of them; `csv` says the input is CSV text and
+ * detects which of tidy, wide and GSO it is (for callers that know the file type, not the layout).
+ */
+export const DataFormat = { auto: 'auto', csv: 'csv', tidy: 'tidy', wide: 'wide', gso: 'gso', json: 'json', arrow: 'arrow' } as const;
 export type DataFormat = keyof typeof DataFormat;
 export function isDataFormat(value: unknown): value is DataFormat {
   return typeof value === 'string' && Object.hasOwn(DataFormat, value);
@@ -47,7 +50,7 @@ export interface LoadOptions {
 export interface LoadSummary {
   file: string;
   /** The format read (never `auto`). */
-  format: Exclude<DataFormat, 'auto'>;
+  format: Exclude<DataFormat, 'auto' | 'csv'>;
   /** Data rows (records) read, without titles, headers and blank lines. */
   rowsRead: number;
   /** Observations made, missing ones included. */
@@ -106,7 +109,7 @@ export function loadObservations(input: string | Uint8Array, options: LoadOption
     throw new ChisoError(diagnostic('DATA_UNKNOWN_DECIMAL', { value: String(options.decimal), allowed: 'comma, dot, auto' }, { file }));
   }
   const ctx = new LoadContext(file);
-  let format: Exclude<DataFormat, 'auto'> = requested === 'auto' ? 'tidy' : requested;
+  let format: Exclude<DataFormat, 'auto' | 'csv'> = requested === 'auto' || requested === 'csv' ? 'tidy' : requested;
 
   const bytes = typeof input === 'string' ? null : input;
   if (bytes && (requested === 'arrow' || (requested === 'auto' && isArrowBytes(bytes)))) {
@@ -145,7 +148,7 @@ export function loadObservations(input: string | Uint8Array, options: LoadOption
     }
     throw e;
   }
-  if (requested === 'auto') {
+  if (requested === 'auto' || requested === 'csv') {
     const detected = detectCsvFormat(rows, options);
     if (!detected) {
       const header = rows.find((r) => !isBlankRow(r))!;
@@ -160,7 +163,7 @@ export function loadObservations(input: string | Uint8Array, options: LoadOption
   return finish(ctx, format, options);
 }
 
-function finish(ctx: LoadContext, format: Exclude<DataFormat, 'auto'>, options: LoadOptions): LoadResult {
+function finish(ctx: LoadContext, format: Exclude<DataFormat, 'auto' | 'csv'>, options: LoadOptions): LoadResult {
   const errors = ctx.diagnostics.filter((d) => d.level === 'error');
   if (errors.length && (options.strict ?? true)) {
     const cap = Math.max(1, options.maxErrors ?? 100);

@@ -105,6 +105,14 @@ describe('wide', () => {
     expect(r.summary).toMatchObject({ format: 'wide', rowsRead: 2, observations: 6, missing: 1, skipped: 0, periods: ['2019', '2020', '2021'] });
     expect(r.observations[2]).toMatchObject({ region: '42', period: '2021', value: 3.6, status: 'preliminary', source: 'wide.csv#row=2&column=2021 (sơ bộ)' });
   });
+  it('a GSO export read as wide (its title skipped) gives what the GSO reader gives', () => {
+    const gso = loadObservations(bytes(POVERTY), { file: POVERTY });
+    const wide = loadObservations(bytes(POVERTY), { file: POVERTY, format: 'wide', indicator: 'poverty_rate' });
+    expect(wide.summary.format).toBe('wide');
+    expect(wide.observations).toEqual(gso.observations);
+    // `csv` detects the layout like `auto`, for callers that only know the file type.
+    expect(loadObservations(bytes(POVERTY), { file: POVERTY, format: 'csv' }).summary.format).toBe('gso');
+  });
   it('needs an indicator', () => {
     const d = errorsOf('Tỉnh,2019\nHà Tĩnh,5\n', { format: 'wide' });
     expect(d[0].code).toBe('DATA_MISSING_INDICATOR');
@@ -194,7 +202,7 @@ describe('validation errors name code, file, row, column and value', () => {
   it('an unknown format keyword', () => {
     const d = errorsOf(head, { format: 'xlsx' as never });
     expect(d[0]).toMatchObject({ code: 'DATA_UNKNOWN_FORMAT', value: 'xlsx' });
-    expect(d[0].en).toContain('auto, tidy, wide, gso, json, arrow');
+    expect(d[0].en).toContain('auto, csv, tidy, wide, gso, json, arrow');
   });
   it('a bad period and an unrecognized layout', () => {
     expect(errorsOf(head + 'poverty_rate,42,năm ngoái,5\n')[0]).toMatchObject({ code: 'DATA_BAD_PERIOD', row: 2, column: 'period' });
