@@ -1,6 +1,6 @@
 /**
  * `chiso extract FILE [--json | --format text|json|tidy-json|tidy-csv] [--region CODE] [--period P]
- * [--input auto|text|html] [--min-confidence N] [--corrections FILE | --no-corrections]`
+ * [--input auto|text|html] [--min-confidence N] [--unquantified] [--corrections FILE | --no-corrections]`
  *
  * Reads a report, extracts its indicator observations and, when `<FILE>.corrections.json` exists
  * next to it, applies the analyst's corrections. `json` keeps provenance (offsets, confidence,
@@ -30,6 +30,7 @@ const FLAGS = {
   'min-confidence': 'value',
   corrections: 'value',
   'no-corrections': 'boolean',
+  unquantified: 'boolean',
 } as const;
 
 /** The fields of an observation, in the order tidy files write them. */
@@ -96,6 +97,7 @@ export const extract: Command = async (args, io) => {
     region: flags.region as string | undefined,
     period: flags.period as string | undefined,
     minConfidence,
+    unquantified: flags.unquantified === true,
   });
 
   const warnings: Diagnostic[] = [...extraction.warnings];

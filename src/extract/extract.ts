@@ -16,14 +16,14 @@ const PERIOD = /^(?:\d{4}|\d{4}-\d{4}|\d{4}-\d{2}-\d{2})$/;
 
 /** Checks options at the door; the work below trusts them. */
 function normalizeOptions(options: ExtractOptions): Required<Omit<ExtractOptions, 'region' | 'period'>> & Pick<ExtractOptions, 'region' | 'period'> {
-  const { file = '<input>', format = 'auto', region, period, minConfidence = 0 } = options;
+  const { file = '<input>', format = 'auto', region, period, minConfidence = 0, unquantified = false } = options;
   if (!isReportFormat(format)) fail('EXTRACT_BAD_FORMAT', { value: String(format), allowed: 'auto, text, html' }, { file });
   if (region !== undefined) requireRegion(region);
   if (period !== undefined && !PERIOD.test(period)) fail('EXTRACT_BAD_PERIOD', { value: period }, { file });
   if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
     fail('EXTRACT_BAD_CONFIDENCE', { value: String(minConfidence) }, { file });
   }
-  return { file, format, region, period, minConfidence };
+  return { file, format, region, period, minConfidence, unquantified };
 }
 
 /** Observations from a report, newest reading of the text each time. See {@link extractReport}. */
@@ -41,10 +41,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function extractReport(input: string, options: ExtractOptions = {}): Extraction {
   const opts = normalizeOptions(options);
   const report = readReport(input, opts.format);
-  return extractFrom(report, opts.file, opts.region, opts.period, opts.minConfidence);
+  return extractFrom(report, opts.file, opts.region, opts.period, opts.minConfidence, opts.unquantified);
 }
 
-function extractFrom(report: Report, file: string, regionOverride: string | undefined, periodOverride: string | undefined, minConfidence: number): Extraction {
+function extractFrom(report: Report, file: string, regionOverride: string | undefined, periodOverride: string | undefined, minConfidence: number, keepUnquantified: boolean): Extraction {
   const text = report.text;
   const regions = regionContext(report, regionOverride);
   const periods = periodContext(report, periodOverride);
@@ -62,7 +62,12 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
       skipped.push({ start: f.start, end: f.end, text: f.text, why: f.warnings.map((w) => w.code).join(', ') || 'unreadable' });
       continue;
     }
-    if (f.role !== 'figure') continue;
+    const vague = f.role === 'vague' && f.parsed?.unquantified === true;
+    if (vague && !keepUnquantified) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: `unquantified ("${f.text}"): no figure stated` });
+      continue;
+    }
+    if (f.role !== 'figure' && !vague) continue;
     const clause = clauseAt(text, f.start);
     const sentence = sentenceAt(text, f.start);
     const sentenceText = text.slice(sentence.start, sentence.end);
@@ -103,6 +108,10 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
       warnings.push(diagnostic('EXTRACT_NO_PERIOD', { value: text.slice(start, end) }, { file }, 'warning'));
     } else if (period.cue === null) confidence *= 0.9;
     why.push(`period ${periodValue ?? '?'}: ${period.cue ? period.how : periodOverride ? `--period ${periodOverride}` : periods.reportDate ? `no period in its sentence; as of the report date ${periods.reportDate.text}` : period.how}`);
+    if (vague) {
+      confidence *= 0.6;
+      why.push(`unquantified "${f.text}": no figure stated, value left empty`);
+    }
     for (const w of f.warnings) {
       if (w.code === 'NUMBER_SLASH_PERCENT') {
         confidence *= 0.8;

@@ -128,5 +128,24 @@ export function scanFigures(text: string): Figure[] {
       unit: result.unit, warnings: result.warnings,
     });
   }
+  return [...out, ...scanUnquantified(text)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `hàng trăm`, `vài nghìn`: an order of magnitude where a figure would be. Returned with role
+ * `vague` and `value` null, so an extraction can pass them over or, when asked, keep them unquantified.
+ */
+function scanUnquantified(text: string): Figure[] {
+  const out: Figure[] = [];
+  const re = /(?<![\p{L}])(?:hàng|vài|mấy|nhiều)[\s\u00a0]+(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?![\p{L}])/giu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const result = parseNumber(m[0], { decimal: 'comma' });
+    if (!result.ok || !result.unquantified) continue;
+    const end = m.index + m[0].length;
+    out.push({
+      start: m.index, end, numStart: m.index, numEnd: end, text: m[0], role: 'vague', parsed: result,
+      value: null, qualifier: result.qualifier, denominator: null, percent: false, unit: null, warnings: result.warnings,
+    });
+  }
   return out;
 }

@@ -197,6 +197,13 @@ export const RULES: Rule[] = [
     confidence: 0.85,
   },
   {
+    id: 'initiatives.after',
+    indicator: 'initiatives',
+    shape: 'count',
+    after: re('^ sáng kiến(?![\\p{L}])'),
+    confidence: 0.8,
+  },
+  {
     id: 'exemplary_models.after',
     indicator: 'exemplary_models',
     shape: 'count',

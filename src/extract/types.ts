@@ -41,6 +41,11 @@ export interface ExtractOptions {
   period?: string;
   /** Drop observations below this confidence. Default `0` (keep all). */
   minConfidence?: number;
+  /**
+   * Keep `hàng trăm sáng kiến` (an order of magnitude, no figure) as an observation with value
+   * `null` when its wording names an indicator. Default `false`: listed in `skipped` only.
+   */
+  unquantified?: boolean;
 }
 
 /** A number the extractor read and did not turn into an observation, with why. */

@@ -1,0 +1,82 @@
+// The ways reports write figures, one sentence each: qualifiers, tiers, periods, money, what is not a figure.
+import { describe, expect, it } from 'vitest';
+import { extractObservations, extractReport, scanFigures } from '../../src/extract/index.js';
+
+const HEAD = 'Tỉnh ủy Hà Tĩnh sơ kết việc học tập và làm theo Bác\n\n15:30 15/03/2024\n\n';
+const one = (sentence: string, options = {}) => extractObservations(HEAD + sentence, { file: 'r.txt', ...options });
+const pick = (o: ReturnType<typeof one>[number]) => ({ indicator: o.indicator, region: o.region, period: o.period, value: o.value, qualifier: o.qualifier, denominator: o.denominator, unit: o.unit, series: o.series });
+
+describe('phrasings', () => {
+  it('reads rates with their qualifiers, near-poor apart from poor', () => {
+    expect(one('Tính đến cuối năm 2023, tỷ lệ hộ nghèo của tỉnh còn dưới 2,9%; tỷ lệ hộ cận nghèo còn 4,1%.').map(pick)).toEqual([
+      { indicator: 'poverty_rate', region: '42', period: '2023', value: 2.9, qualifier: '<', denominator: null, unit: '%', series: null },
+      { indicator: 'near_poor_rate', region: '42', period: '2023', value: 4.1, qualifier: null, denominator: null, unit: '%', series: null },
+    ]);
+  });
+
+  it('tells the new-rural tiers apart', () => {
+    expect(one('Năm 2022, toàn tỉnh có 12 xã đạt chuẩn nông thôn mới nâng cao, 3 xã đạt chuẩn nông thôn mới kiểu mẫu và 180 xã đạt chuẩn nông thôn mới.').map((o) => [o.value, o.series, o.period, o.unit])).toEqual([
+      [12, 'advanced', '2022', 'xã'], [3, 'model', '2022', 'xã'], [180, 'standard', '2022', 'xã'],
+    ]);
+  });
+
+  it('reads income with its unit and "khoảng"', () => {
+    expect(one('Thu nhập bình quân đầu người năm 2023 đạt khoảng 52 triệu đồng/người/năm.').map(pick)).toEqual([
+      { indicator: 'income_per_capita', region: '42', period: '2023', value: 52, qualifier: '~', denominator: null, unit: 'triệu đồng/người/năm', series: null },
+    ]);
+  });
+
+  it('counts years back from the report date and reads ranges', () => {
+    expect(one('Trong 3 năm qua, toàn tỉnh có 1.250 gương điển hình được biểu dương.').map((o) => [o.period, o.value, o.series])).toEqual([['2021-2023', 1250, 'exemplar']]);
+    expect(one('Giai đoạn 2021 - 2023, có 120 tập thể và 245 cá nhân được tặng Giấy khen.').map((o) => [o.period, o.value, o.series, o.unit])).toEqual([
+      ['2021-2023', 120, 'collective', 'tập thể'], ['2021-2023', 245, 'individual', 'cá nhân'],
+    ]);
+    // No period of its own: as of the report date.
+    expect(one('Toàn tỉnh có 25 mô hình hay.').map((o) => [o.period, o.series])).toEqual([['2024-03-15', 'model']]);
+  });
+
+  it('gives a figure the place named next to it', () => {
+    expect(one('Năm 2023, thu nhập bình quân đầu người của huyện Đức Thọ đạt 60,2 triệu đồng/người/năm.').map((o) => o.region)).toEqual(['42-duc-tho']);
+    expect(one('Năm 2023, thị xã Kỳ Anh có 30/31 tổ chức cơ sở đảng đăng ký thực hiện.').map((o) => [o.region, o.value, o.denominator])).toEqual([['42-tx-ky-anh', 30, 31]]);
+  });
+
+  it('reads sums of money raised for a purpose', () => {
+    expect(one('Năm 2023, các cấp vận động ủng hộ Quỹ Khuyến học được trên 1,2 tỷ đồng.').map(pick)).toEqual([
+      { indicator: 'social_support', region: '42', period: '2023', value: 1.2, qualifier: '>', denominator: null, unit: 'tỷ đồng', series: 'study_fund' },
+    ]);
+    expect(one('Mô hình “Shop 0 đồng” được nhân rộng.')).toEqual([]);
+  });
+
+  it('takes nothing from dates, document numbers, terms of office and ordinals', () => {
+    expect(one('Thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 và Nghị quyết số 35-NQ/TW, nhiệm kỳ 2020-2025, năm thứ 6, Chỉ thị 05, tháng 7/2018.')).toEqual([]);
+    const roles = scanFigures('ngày 18/5/2021; 01-KL/TW; 20:01; tháng 7/2018; 1-2 mô hình; 1 số mô hình; năm 2021').map((f) => f.role);
+    expect(roles).toEqual(['date', 'reference', 'time', 'date', 'range', 'vague', 'year']);
+  });
+
+  it('passes over "hàng trăm" unless asked to keep it unquantified', () => {
+    const text = HEAD + 'Trong 3 năm qua, đã có hàng trăm sáng kiến được ghi nhận.';
+    const x = extractReport(text, { file: 'r.txt' });
+    expect(x.observations).toEqual([]);
+    expect(x.skipped.map((s) => s.why)).toContain('unquantified ("hàng trăm"): no figure stated');
+    const kept = extractObservations(text, { file: 'r.txt', unquantified: true });
+    expect(kept.map((o) => [o.indicator, o.value, o.period, o.quote])).toEqual([['initiatives', null, '2021-2023', 'hàng trăm sáng kiến']]);
+    expect(kept[0].reason).toContain('unquantified');
+  });
+
+  it('ignores page furniture lines', () => {
+    expect(one('Số lần đọc: 1234\nOnline: 65\nThống kê: 2.060.856\n• 3')).toEqual([]);
+  });
+
+  it('keeps offsets into the NFC text for decomposed input', () => {
+    const nfd = (HEAD + 'Năm 2022, tỷ lệ hộ nghèo còn 3,1%.').normalize('NFD');
+    const x = extractReport(nfd, { file: 'r.txt' });
+    expect(x.observations.map((o) => [o.value, o.quote])).toEqual([[3.1, 'tỷ lệ hộ nghèo còn 3,1%']]);
+    expect(x.text.slice(x.observations[0].start, x.observations[0].end)).toBe('tỷ lệ hộ nghèo còn 3,1%');
+  });
+
+  it('checks its options at the door', () => {
+    expect(() => extractObservations('x', { region: '99' })).toThrow(/99/);
+    expect(() => extractObservations('x', { period: '2021–2023' })).toThrow(/2021–2023/);
+    expect(() => extractObservations('x', { format: 'pdf' as never })).toThrow(/pdf/);
+  });
+});
