@@ -5,6 +5,7 @@
  * summation order, running means) follows Arquero's. This module and its imports never load Arquero.
  */
 import type { Diagnostic } from '../errors.js';
+import type { Observation } from '../types.js';
 import { assertUnique, OBSERVATION_COLUMNS, requireColumns } from './checks.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from './merge.js';
 import { compareAsc, comparePeriods, isValid, periodYear } from './period.js';
@@ -315,10 +316,14 @@ function summarize(rows: Rows, step: Extract<NormalizedStep, { op: 'summarize' }
  * Runs a query spec over an array of row objects without `eval`, `Function` or Arquero.
  * The spec is validated first (`validateQuery`). Returns new row objects; the input is not changed.
  */
-export function executeQuery(rows: readonly Record<string, unknown>[], spec: unknown, options: QueryOptions = {}): Row[] {
+export function executeQuery(
+  rows: readonly Record<string, unknown>[] | readonly Observation[],
+  spec: unknown,
+  options: QueryOptions = {},
+): Row[] {
   const q: NormalizedQuery = validateQuery(spec);
   const registry = options.registry ?? defaultRegistry;
-  const input = rows as readonly Row[];
+  const input = rows as unknown as readonly Row[];
   let cols: Cols = input.length ? Object.keys(input[0]) : null;
   let out = selectRows(input, q.select, registry, cols);
   let lastBy: string[] = [];
