@@ -6,3 +6,4 @@ export { defaultFontSet, loadFontSet, DEFAULT_FONT_FAMILY, type FontSet, type Fo
 export { exportCharts, readRenderInput, OutputFormat, isOutputFormat, type ExportOptions, type ExportResult, type RenderInput } from './render/node/batch.js';
 export { configSchema, readJsonFile } from './render/node/files.js';
 export { validateConfig, jsonPath, type ChisoConfig, type ChartConfig, type DataSourceConfig } from './render/config.js';
+export { extractFile, correctionsPathFor, type ExtractFileOptions, type FileExtraction } from './extract/read-file.js';

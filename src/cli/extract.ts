@@ -7,10 +7,10 @@
  * reason); `tidy-json` and `tidy-csv` carry only the observation's fields. All three load with
  * `chiso load`.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { diagnostic, fail, formatDiagnostic, type Diagnostic } from '../errors.js';
-import { applyCorrections, extractReport, parseCorrections, type ExtractedObservation } from '../extract/index.js';
+import { diagnostic, fail, formatDiagnostic } from '../errors.js';
+import type { ExtractedObservation } from '../extract/index.js';
+import { correctionsPathFor, extractFile } from '../extract/read-file.js';
 import type { Observation } from '../types.js';
 import { parseArgs } from './args.js';
 import type { Command } from './io.js';
@@ -35,19 +35,6 @@ const FLAGS = {
 
 /** The fields of an observation, in the order tidy files write them. */
 const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
-
-/** Where the corrections of a report live by default. */
-export function correctionsPathFor(reportPath: string): string {
-  return `${reportPath}.corrections.json`;
-}
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    return fail('EXTRACT_READ_FAILED', { detail: `${what} ${path}: ${(e as Error).message}` }, { file: path });
-  }
-}
 
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with `'`. */
 function csvCell(v: unknown): string {
@@ -91,28 +78,20 @@ export const extract: Command = async (args, io) => {
   }
   // The source names the file as the user gave it, relative to where they stand.
   const source = relative(io.cwd, path) || file;
-  const extraction = extractReport(readText(path, 'report'), {
+  const explicit = flags.corrections as string | undefined;
+  const result = extractFile(path, {
     file: source,
     format: flags.input as 'auto' | 'text' | 'html' | undefined,
     region: flags.region as string | undefined,
     period: flags.period as string | undefined,
     minConfidence,
     unquantified: flags.unquantified === true,
+    corrections: flags['no-corrections'] ? false : explicit ? resolve(io.cwd, explicit) : undefined,
+    correctionsName: explicit ?? relative(io.cwd, correctionsPathFor(path)),
   });
-
-  const warnings: Diagnostic[] = [...extraction.warnings];
-  let observations = extraction.observations;
-  let rejected = 0;
-  const explicit = flags.corrections as string | undefined;
-  const correctionsFile = explicit ? resolve(io.cwd, explicit) : correctionsPathFor(path);
-  if (!flags['no-corrections'] && (explicit || existsSync(correctionsFile))) {
-    const name = relative(io.cwd, correctionsFile) || correctionsFile;
-    const corrections = parseCorrections(readText(correctionsFile, 'corrections'), name);
-    const result = applyCorrections(observations, corrections, { text: extraction.text, file: name, source });
-    observations = result.observations;
-    rejected = result.rejected.length;
-    warnings.push(...result.warnings);
-  }
+  const { extraction, observations, warnings } = result;
+  const rejected = result.rejected.length;
+  const correctionsName = result.corrections ? relative(io.cwd, result.corrections) || result.corrections : null;
 
   switch (output) {
     case 'json':
@@ -135,6 +114,7 @@ export const extract: Command = async (args, io) => {
     region: r.region ?? '?',
     period: r.period ?? '?',
     rejected,
+    corrections: correctionsName ?? '-',
     skipped: extraction.skipped.length,
   }, { file: source }, 'warning');
   io.stderr(`${formatDiagnostic(summary).replace(/ \[EXTRACT_SUMMARY\]/g, '')}\n`);

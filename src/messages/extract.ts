@@ -59,7 +59,7 @@ export const extractMessages = {
     en: (p) => `Correction ${p.path}: the quote "${p.value}" is not at characters ${p.start}-${p.end} of the report`,
   },
   EXTRACT_SUMMARY: {
-    vi: (p) => `${p.count} số liệu (địa bàn ${p.region}, kỳ ${p.period}); ${p.rejected} bị loại theo hiệu chỉnh; ${p.skipped} con số không trích`,
-    en: (p) => `${p.count} observations (region ${p.region}, period ${p.period}); ${p.rejected} rejected by corrections; ${p.skipped} numbers not extracted`,
+    vi: (p) => `${p.count} số liệu (địa bàn ${p.region}, kỳ ${p.period}); hiệu chỉnh: ${p.corrections}, ${p.rejected} bị loại; ${p.skipped} con số không trích`,
+    en: (p) => `${p.count} observations (region ${p.region}, period ${p.period}); corrections: ${p.corrections}, ${p.rejected} rejected; ${p.skipped} numbers not extracted`,
   },
 } satisfies Catalogue;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli/index.js';
 import { loadObservations } from '../../src/data/index.js';
+import { extractFile } from '../../src/node.js';
 import type { ExtractedObservation } from '../../src/extract/index.js';
 import { unitFor } from '../../src/registry/index.js';
 import { root } from './fixture.js';
@@ -72,11 +73,18 @@ describe('chiso extract', () => {
     }));
     const corrected = JSON.parse((await run(REPORT, '--json')).stdout) as ExtractedObservation[];
     expect(corrected).toHaveLength(5);
+    expect(corrected.find((o) => o.series === 'rounds')!.reason).toContain(`corrected by analyst (${REPORT}.corrections.json: thêm một đợt theo báo cáo tổng kết): value 2 -> 3`);
+    // The same from Node, without the command line.
+    const fromNode = extractFile(join(dir, REPORT), { file: REPORT });
+    expect(fromNode.corrections).toBe(join(dir, REPORT + '.corrections.json'));
+    expect(fromNode.observations.map((o) => o.value)).toEqual(corrected.map((o) => o.value));
+    expect(fromNode.rejected.map((o) => o.series)).toEqual(['heads']);
+    expect(extractFile(join(dir, REPORT), { corrections: false }).observations).toHaveLength(6);
     expect(corrected.find((o) => o.series === 'rounds')).toMatchObject({ value: 3, corrected: true, note: 'thêm một đợt theo báo cáo tổng kết' });
     expect(corrected.some((o) => o.series === 'heads')).toBe(false);
     const text = await run(REPORT);
     expect(text.stdout).toContain('đã sửa / corrected');
-    expect(text.stderr).toContain('1 rejected by corrections');
+    expect(text.stderr).toContain(`corrections: ${REPORT}.corrections.json, 1 rejected`);
 
     const raw = JSON.parse((await run(REPORT, '--json', '--no-corrections')).stdout) as ExtractedObservation[];
     expect(raw).toEqual(extracted);
