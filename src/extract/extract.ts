@@ -51,7 +51,6 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
   const observations: ExtractedObservation[] = [];
   const skipped: SkippedFigure[] = [];
   const warnings: Diagnostic[] = [];
-  const documentPeriod = periodOverride ?? periods.reportDate?.date ?? (periods.documentYear !== null ? String(periods.documentYear) : null);
 
   for (const f of scanFigures(text)) {
     if (inFurniture(report, f.numStart)) {
@@ -89,13 +88,12 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
     const span = { start, end };
     const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
-    // Without a cue of its own, a figure is as of the report: its date when it has one.
-    const periodValue = period.cue === null && !periodOverride && periods.reportDate ? periods.reportDate.date
-      : period.cue?.kind === 'toDate' && periods.reportDate && !periodOverride ? periods.reportDate.date
-      : period.period === null ? documentPeriod : period.period;
-
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : null);
     const unit = unitOf(f, rule.indicator, series, m.unit);
+    if (unit === null) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: `unit "${f.unit ?? m.unit}" unknown to the registry` });
+      continue;
+    }
     let confidence = rule.confidence;
     const why: string[] = [`rule ${rule.id}`];
     if (!region.region) {
@@ -103,11 +101,11 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
       warnings.push(diagnostic('EXTRACT_NO_REGION', { value: text.slice(start, end) }, { file }, 'warning'));
     } else if (!region.near && !regionOverride && regions.how.startsWith('first')) confidence *= 0.9;
     why.push(`region ${region.region ?? '?'}: ${region.how}`);
-    if (periodValue === null) {
+    if (period.period === null) {
       confidence *= 0.5;
       warnings.push(diagnostic('EXTRACT_NO_PERIOD', { value: text.slice(start, end) }, { file }, 'warning'));
     } else if (period.cue === null) confidence *= 0.9;
-    why.push(`period ${periodValue ?? '?'}: ${period.cue ? period.how : periodOverride ? `--period ${periodOverride}` : periods.reportDate ? `no period in its sentence; as of the report date ${periods.reportDate.text}` : period.how}`);
+    why.push(`period ${period.period ?? '?'}: ${period.how}`);
     if (vague) {
       confidence *= 0.6;
       why.push(`unquantified "${f.text}": no figure stated, value left empty`);
@@ -119,14 +117,10 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
         warnings.push(diagnostic('EXTRACT_MALFORMED_NUMBER', { value: f.text, reading: `${f.value}%` }, { file }, 'warning'));
       }
     }
-    if (unit === null) {
-      skipped.push({ start: f.start, end: f.end, text: f.text, why: `unit "${f.unit ?? m.unit}" unknown to the registry` });
-      continue;
-    }
     const observation: ExtractedObservation = {
       indicator: rule.indicator,
       region: region.region ?? '',
-      period: periodValue ?? '',
+      period: period.period ?? '',
       value: f.value,
       qualifier: f.qualifier,
       denominator: f.denominator,
@@ -151,7 +145,7 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
       date: periods.reportDate?.date ?? null,
       region: regions.region?.id ?? null,
       regionHow: regions.how,
-      period: documentPeriod,
+      period: periods.documentPeriod,
       periodHow: periods.documentHow,
     },
     skipped,

@@ -98,19 +98,22 @@ export interface PeriodContext {
   report: Report;
   cues: PeriodCue[];
   reportDate: ReportDate | null;
-  /** The report's own period: `--period`, the report's date, or the first year its opening names. */
+  /** The year counted from (`Trong 3 năm qua`): of `--period`, the report's date, or the first year its opening names. */
   documentYear: number | null;
+  /** The period of a figure with no cue of its own: `--period`, else the report's date, else `documentYear`. */
+  documentPeriod: string | null;
   documentHow: string;
 }
 
 export function periodContext(report: Report, override?: string): PeriodContext {
   const cues = findPeriodCues(report.text);
   const reportDate = findReportDate(report);
-  if (override) return { report, cues, reportDate, documentYear: Number(override.slice(0, 4)), documentHow: `--period ${override}` };
-  if (reportDate) return { report, cues, reportDate, documentYear: reportDate.year, documentHow: `report date ${reportDate.text}` };
+  // A range's last year is the one counted from: `--period 2021-2023` makes "năm qua" 2023.
+  if (override) return { report, cues, reportDate, documentYear: Number(override.replace(/^\d{4}-(\d{4})$/, '$1').slice(0, 4)), documentPeriod: override, documentHow: `--period ${override}` };
+  if (reportDate) return { report, cues, reportDate, documentYear: reportDate.year, documentPeriod: reportDate.date, documentHow: `the report date ${reportDate.text}` };
   const opening = cues.find((c) => c.kind === 'year' && c.start < 1500);
-  if (opening) return { report, cues, reportDate, documentYear: opening.year!, documentHow: `opening "${opening.text}"` };
-  return { report, cues, reportDate, documentYear: null, documentHow: 'none' };
+  if (opening) return { report, cues, reportDate, documentYear: opening.year!, documentPeriod: String(opening.year), documentHow: `the report's year (opening "${opening.text}")` };
+  return { report, cues, reportDate, documentYear: null, documentPeriod: null, documentHow: 'no period in the report' };
 }
 
 export interface ResolvedPeriod {
@@ -127,8 +130,9 @@ function resolveCue(cue: PeriodCue, ctx: PeriodContext): string | null {
     case 'range': return `${cue.year}-${cue.endYear}`;
     // "Trong 3 năm qua" in a 2024 report: the three full years before it, 2021-2023.
     case 'relative': return ref === null ? null : cue.years! <= 1 ? String(ref - 1) : `${ref - cue.years!}-${ref - 1}`;
-    case 'current':
-    case 'toDate': return ref === null ? null : String(ref);
+    case 'current': return ref === null ? null : String(ref);
+    // "Đến nay": as of the report's date when it has one.
+    case 'toDate': return ctx.documentPeriod;
   }
 }
 
@@ -137,10 +141,9 @@ const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, relative: 1, cu
 /**
  * The period of a figure at `span`: the best cue of its clause, else of its sentence (explicit
  * years first, then the nearest), else the last cue earlier in its paragraph, else the report's own
- * period. `override` (the `--period` option) wins over everything.
+ * period (`ctx.documentPeriod`).
  */
-export function resolvePeriod(span: Span, ctx: PeriodContext, override?: string): ResolvedPeriod {
-  if (override) return { period: override, how: `--period ${override}`, cue: null };
+export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const text = ctx.report.text;
   const within = (s: Span) => ctx.cues.filter((c) => c.start >= s.start && c.end <= s.end);
   const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 0.5 : 0);
@@ -150,7 +153,7 @@ export function resolvePeriod(span: Span, ctx: PeriodContext, override?: string)
     const cue = pick(within(s));
     if (cue) {
       const period = resolveCue(cue, ctx);
-      if (period) return { period, how: `${scope} "${cue.text.trim()}"${cue.kind === 'relative' || cue.kind === 'current' || cue.kind === 'toDate' ? ` from ${ctx.documentHow}` : ''}`, cue };
+      if (period) return { period, how: `${scope} "${cue.text.trim()}"${cue.kind === 'relative' || cue.kind === 'current' || cue.kind === 'toDate' ? ` relative to ${ctx.documentHow}` : ''}`, cue };
     }
   }
   const para = paragraphAt(text, span.start);
@@ -160,6 +163,5 @@ export function resolvePeriod(span: Span, ctx: PeriodContext, override?: string)
     const period = resolveCue(last, ctx);
     if (period) return { period, how: `paragraph "${last.text.trim()}"`, cue: last };
   }
-  if (ctx.documentYear !== null) return { period: String(ctx.documentYear), how: ctx.documentHow, cue: null };
-  return { period: null, how: 'no period in the report', cue: null };
+  return { period: ctx.documentPeriod, how: `none in its paragraph, so as of ${ctx.documentHow}`, cue: null };
 }
