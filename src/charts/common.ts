@@ -65,39 +65,44 @@ export function latestPeriod(rows: readonly Observation[]): string | undefined {
 const GSO_FILE = /(^|\/)gso\//;
 
 /**
- * One source text: a file shows as its name (`poverty_rate_by_province.csv`, prefixed by the
- * publisher where chiso knows it), a page address as host and the start of its path.
+ * One source, shortened: a file shows as its name (with the publisher where chiso knows it: GSO's
+ * exports), a page address as host and the start of its path.
  */
-export function shortSource(source: string, locale: Locale): string {
+export function shortSource(source: string, locale: Locale): { publisher?: string; name: string } {
   const s = source.trim();
   if (/^https?:\/\//i.test(s)) {
     try {
       const u = new URL(s);
       const host = u.hostname.replace(/^www\./, '');
       const path = u.pathname.replace(/\/$/, '');
-      const short = path.length > 28 ? path.slice(0, 27) + '…' : path;
-      return host + short;
+      return { name: host + (path.length > 28 ? path.slice(0, 27) + '…' : path) };
     } catch {
-      return s.length > 48 ? s.slice(0, 47) + '…' : s;
+      return { name: s.length > 48 ? s.slice(0, 47) + '…' : s };
     }
   }
-  // `data/gso/raw/poverty_rate_by_province.csv#row=5` or `...csv, table 2, row 5`: keep the file.
+  // `data/gso/raw/poverty_rate_by_province.csv#row=5&column=2010`: keep the file.
   const file = s.split(/[#?]|,\s/)[0];
   const base = file.split('/').pop() ?? file;
-  return GSO_FILE.test(file) ? `${t('CHART_GSO', locale)} (${base})` : base;
+  return GSO_FILE.test(file) ? { publisher: t('CHART_GSO', locale), name: base } : { name: base };
 }
 
-/** `Nguồn: A; B; C và 2 nguồn khác`, deduplicated, in order of first use. */
+/** `Nguồn: Tổng cục Thống kê (a.csv, b.csv); trang.vn/…` — deduplicated, grouped by publisher, in order of first use. */
 export function sourceLine(rows: readonly Observation[], locale: Locale, max = 3): string | undefined {
-  const seen: string[] = [];
+  const groups = new Map<string, string[]>();
   for (const o of rows) {
     if (!o.source) continue;
-    const s = shortSource(o.source, locale);
-    if (!seen.includes(s)) seen.push(s);
+    const { publisher, name } = shortSource(o.source, locale);
+    const key = publisher ?? '\u0000' + name;
+    const names = groups.get(key) ?? [];
+    if (!names.includes(name)) names.push(name);
+    groups.set(key, names);
   }
-  if (seen.length === 0) return undefined;
-  const shown = seen.slice(0, max).join('; ');
-  const more = seen.length > max ? ' ' + t('CHART_SOURCES_MORE', locale, { count: seen.length - max }) : '';
+  if (groups.size === 0) return undefined;
+  const items = [...groups.entries()].map(([key, names]) =>
+    key.startsWith('\u0000') ? names[0] : `${key} (${names.slice(0, max).join(', ')}${names.length > max ? ' …' : ''})`,
+  );
+  const shown = items.slice(0, max).join('; ');
+  const more = items.length > max ? ' ' + t('CHART_SOURCES_MORE', locale, { count: items.length - max }) : '';
   return `${t('CHART_SOURCE', locale)}: ${shown}${more}`;
 }
 

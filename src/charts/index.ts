@@ -1,6 +1,9 @@
 export { ChartType, isChartType, toChartType, type ChartSpec, type CommonOptions, type SpecFragment, type Locale } from './types.js';
 export { lineChart, describeLine, LineLabels, LineBreaks, type LineOptions } from './line.js';
 export { barChart, describeBar, BarOrder, type BarOptions } from './bar.js';
+export { kpiChart, describeKpi, kpiFacts, type KpiOptions, type KpiFacts } from './kpi.js';
+export { slopeChart, describeSlope, SlopeLabels, type SlopeOptions } from './slope.js';
+export { scatterChart, describeScatter, ScatterLabel, type ScatterOptions } from './scatter.js';
 export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';
 export { sourceLine, shortSource, DEFAULT_MAX_ROWS } from './common.js';
 export { deepMerge } from './merge.js';

@@ -70,6 +70,11 @@ export const chartsMessages = {
   CHART_SINCE: { vi: (p) => `so với ${p.period}`, en: (p) => `vs ${p.period}` },
   CHART_BETTER: { vi: () => 'tốt hơn', en: () => 'better' },
   CHART_WORSE: { vi: () => 'kém hơn', en: () => 'worse' },
+  CHART_POINTS: { vi: () => 'điểm %', en: () => 'pp' },
+  CHART_NOT_COMPARABLE: {
+    vi: (p) => `không so sánh được với ${p.period} (thay đổi phương pháp)`,
+    en: (p) => `not comparable with ${p.period} (change of method)`,
+  },
   CHART_ARCHIPELAGO_HS: { vi: () => 'Quần đảo Hoàng Sa', en: () => 'Hoang Sa (Paracel) Islands' },
   CHART_ARCHIPELAGO_TS: { vi: () => 'Quần đảo Trường Sa', en: () => 'Truong Sa (Spratly) Islands' },
   CHART_OF: { vi: (p) => `${p.value}/${p.total}`, en: (p) => `${p.value}/${p.total}` },

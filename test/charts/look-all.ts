@@ -1,16 +1,31 @@
 // `npx tsx test/charts/look-all.ts`: every recipe on real figures, as PNG under /tmp/chiso-look.
 import { lineChart } from '../../src/charts/line.js';
 import { barChart } from '../../src/charts/bar.js';
-import { gsoPoverty } from './helpers.js';
+import { kpiChart } from '../../src/charts/kpi.js';
+import { slopeChart } from '../../src/charts/slope.js';
+import { scatterChart } from '../../src/charts/scatter.js';
+import { gsoIncome, gsoPoverty, load } from './helpers.js';
 import { look } from './look.js';
 
 const poverty = gsoPoverty();
 const some = (ids: string[]) => poverty.filter((o) => ids.includes(o.region));
 
+const seeds = load('data/seeds/observations.csv');
+const quoted = load('data/quoted/observations.csv');
+
 const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['line-vi', () => lineChart(some(['42', '06', 'VN']), {})],
   ['line-en', () => lineChart(some(['42', '06', 'VN']), {}, 'en')],
   ['line-highlight', () => lineChart(some(['42', '06', 'VN', '75', '91', '01']), { highlight: ['42'] })],
+  ['kpi-poverty-2015', () => kpiChart(poverty, { region: '42', period: '2015' })],
+  ['kpi-poverty-2016', () => kpiChart(poverty, { region: '42' })],
+  ['kpi-fraction', () => kpiChart(seeds, { indicator: 'party_org_registration' })],
+  ['kpi-qualified', () => kpiChart(seeds, { indicator: 'study_participation' })],
+  ['kpi-income-danang', () => kpiChart(quoted, { indicator: 'income_per_capita', region: '48', series: 'total' }, 'en')],
+  ['slope-regions', () => slopeChart(poverty.filter((o) => /^R\d$/.test(o.region)), { periods: ['2010', '2015'] })],
+  ['slope-provinces', () => slopeChart(poverty, { periods: ['2012', '2015'], highlight: ['42', '06'] })],
+  ['scatter', () => scatterChart([...gsoIncome(), ...poverty], { x: 'income_per_capita', y: 'poverty_rate', trend: true, highlight: '42' })],
+  ['scatter-en', () => scatterChart([...gsoIncome(), ...poverty], { x: 'income_per_capita', y: 'poverty_rate', label: 'none' }, 'en')],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {

@@ -1,0 +1,220 @@
+import type { Observation } from '../types.js';
+import type { Locale } from '../format/locale.js';
+import { toLocale } from '../format/locale.js';
+import { formatPeriod } from '../format/period.js';
+import { formatUnit } from '../format/unit.js';
+import { formatNumber } from '../format/number.js';
+import { fail } from '../errors.js';
+import { getRegion } from '../registry/index.js';
+import type { ChartSpec, CommonOptions } from './types.js';
+import { checkRows, decimalsFor, finish, sortPeriods, t, titleBlock, valueText, type Json } from './common.js';
+import { capitalize, indicatorFor, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
+import { colors, fontSizes } from './theme.js';
+
+export const ScatterLabel = ['none', 'outliers', 'all'] as const;
+
+export interface ScatterOptions extends CommonOptions {
+  /** Indicator on the horizontal axis (e.g. `income_per_capita`). Required. */
+  x: string;
+  /** Indicator on the vertical axis (e.g. `poverty_rate`). Required. */
+  y: string;
+  /** Sub-series of the x indicator. Default: `total` where it exists, else the series-less rows. */
+  xSeries?: string | null;
+  /** Sub-series of the y indicator. Default as for `xSeries`. */
+  ySeries?: string | null;
+  /** The period. Default: the latest period with figures for both indicators. */
+  period?: string;
+  /** Regions drawn. Default: every region of the most common level with both figures. */
+  regions?: string[];
+  /** Regions highlighted (accent colour, always labelled). Default: none. */
+  highlight?: string | string[];
+  /** Which points get names: none, outliers (far from the trend, or extremes), all, or a list of region ids. Default `outliers`. */
+  label?: (typeof ScatterLabel)[number] | string[];
+  /** Draw a least-squares trend line. Default `false`. */
+  trend?: boolean;
+}
+
+interface Point {
+  region: string;
+  name: string;
+  x: Observation;
+  y: Observation;
+}
+
+interface Prepared {
+  ix: Indicator;
+  iy: Indicator;
+  period: string;
+  points: Point[];
+  r: number;
+  fit: { a: number; b: number };
+}
+
+function pickSeries(rows: Observation[], wanted: string | null | undefined): Observation[] {
+  if (wanted !== undefined) return rows.filter((o) => o.series === wanted);
+  const series = new Set(rows.map((o) => o.series));
+  if (series.size <= 1) return rows;
+  if (series.has('total')) return rows.filter((o) => o.series === 'total');
+  if (series.has(null)) return rows.filter((o) => o.series === null);
+  return rows.filter((o) => o.series === rows[0].series);
+}
+
+function prepare(data: readonly Observation[], options: ScatterOptions, loc: Locale): Prepared {
+  checkRows(data, options);
+  if (!options.x) fail('CHART_MISSING_OPTION', { chart: 'scatter', option: 'x' });
+  if (!options.y) fail('CHART_MISSING_OPTION', { chart: 'scatter', option: 'y' });
+  const xs = pickSeries(data.filter((o) => o.indicator === options.x && o.value !== null), options.xSeries);
+  const ys = pickSeries(data.filter((o) => o.indicator === options.y && o.value !== null), options.ySeries);
+  const both = sortPeriods(xs.map((o) => o.period)).filter((p) => ys.some((o) => o.period === p));
+  const period = options.period ?? both[both.length - 1];
+  if (period === undefined) return fail('CHART_NO_DATA', { chart: 'scatter', detail: `${options.x} × ${options.y}` });
+  const X = new Map(xs.filter((o) => o.period === period).map((o) => [o.region, o]));
+  const Y = new Map(ys.filter((o) => o.period === period).map((o) => [o.region, o]));
+  let ids = [...X.keys()].filter((id) => Y.has(id));
+  if (options.regions) ids = ids.filter((id) => options.regions?.includes(id));
+  else {
+    const level = (id: string) => getRegion(id)?.level ?? 'other';
+    const count = new Map<string, number>();
+    for (const id of ids) count.set(level(id), (count.get(level(id)) ?? 0) + 1);
+    const top = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    ids = ids.filter((id) => level(id) === top);
+  }
+  const points = ids.map((id) => ({ region: id, name: regionName(id, loc), x: X.get(id) as Observation, y: Y.get(id) as Observation }));
+  if (!points.length) return fail('CHART_NO_DATA', { chart: 'scatter', detail: `${options.x} × ${options.y} ${period}` });
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + (p.x.value as number), 0) / n;
+  const my = points.reduce((s, p) => s + (p.y.value as number), 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (const p of points) {
+    const dx = (p.x.value as number) - mx;
+    const dy = (p.y.value as number) - my;
+    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+  }
+  const b = sxx ? sxy / sxx : 0;
+  return {
+    ix: indicatorFor(options.x, data), iy: indicatorFor(options.y, data), period, points,
+    r: sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0, fit: { a: my - b * mx, b },
+  };
+}
+
+/** Points far from the trend (more than two standard deviations of the residuals) and the extremes of each axis. */
+function outliers(p: Prepared): Set<string> {
+  const res = p.points.map((q) => (q.y.value as number) - (p.fit.a + p.fit.b * (q.x.value as number)));
+  const sd = Math.sqrt(res.reduce((s, r) => s + r * r, 0) / Math.max(1, res.length - 2));
+  const out = new Set(p.points.filter((_, i) => Math.abs(res[i]) > 2 * sd).map((q) => q.region));
+  const by = (f: (q: Point) => number) => [...p.points].sort((a, b) => f(a) - f(b));
+  for (const f of [(q: Point) => q.x.value as number, (q: Point) => q.y.value as number]) {
+    const s = by(f);
+    out.add(s[0].region);
+    out.add(s[s.length - 1].region);
+  }
+  return out;
+}
+
+/**
+ * Two indicators for one period (income against poverty): one point per region, names on demand
+ * (none, outliers, all, or chosen regions), an optional trend line.
+ */
+export function scatterChart(data: readonly Observation[], options: ScatterOptions, locale?: Locale): ChartSpec {
+  const loc = toLocale(locale);
+  const p = prepare(data, options, loc);
+  const labelMode = Array.isArray(options.label) ? options.label : oneOfLabel(options.label);
+  const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
+  const dx = decimalsFor(p.points.map((q) => q.x));
+  const dy = decimalsFor(p.points.map((q) => q.y));
+  const named =
+    Array.isArray(labelMode) ? new Set(labelMode)
+    : labelMode === 'all' ? new Set(p.points.map((q) => q.region))
+    : labelMode === 'outliers' ? outliers(p) : new Set<string>();
+  for (const h of highlight) named.add(h);
+  const lx = capitalize(indicatorLabel(p.ix, loc));
+  const ly = capitalize(indicatorLabel(p.iy, loc));
+  const values: Json[] = p.points.map((q) => ({
+    name: q.name,
+    x: q.x.value,
+    y: q.y.value,
+    xText: valueText(q.x, loc, dx),
+    yText: valueText(q.y, loc, dy),
+    highlight: highlight.includes(q.region),
+    label: named.has(q.region),
+  }));
+  const unitTitle = (ind: Indicator, label: string) => {
+    const u = formatUnit(ind.unit, loc);
+    return u ? `${label} (${u})` : label;
+  };
+  const x = { field: 'x', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: unitTitle(p.ix, lx), format: `,.${dx}~f`, grid: true, tickCount: 6 } };
+  const ymin = Math.min(0, ...p.points.map((q) => q.y.value as number));
+  const ymax = Math.max(...p.points.map((q) => q.y.value as number));
+  // The domain follows the points, not the trend line (which may run below zero).
+  const y = { field: 'y', type: 'quantitative', scale: { domain: [ymin, niceCeil(ymax)], nice: false }, axis: { title: unitTitle(p.iy, ly), format: `,.${dy}~f`, tickCount: 6 } };
+  const layers: Json[] = [];
+  if (options.trend) {
+    layers.push({
+      transform: [{ regression: 'y', on: 'x' }],
+      mark: { type: 'line', color: colors.faint, strokeDash: [5, 4], strokeWidth: 1.5, clip: true },
+      encoding: { x, y },
+    });
+  }
+  layers.push({
+    mark: { type: 'point', filled: true, size: 44, opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.5 },
+    encoding: {
+      x, y,
+      color: { condition: { test: 'datum.highlight', value: colors.worse }, value: colors.accent },
+      tooltip: [
+        { field: 'name', type: 'nominal', title: t('CHART_REGION', loc) },
+        { field: 'xText', type: 'nominal', title: lx },
+        { field: 'yText', type: 'nominal', title: ly },
+      ],
+    },
+  });
+  if (named.size) {
+    layers.push({
+      transform: [{ filter: 'datum.label' }],
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: fontSizes.note, color: colors.text },
+      encoding: { x, y, text: { field: 'name' } },
+    });
+  }
+  const prelim = p.points.some((q) => q.x.status === 'preliminary' || q.y.status === 'preliminary');
+  const title = `${ly} ${loc === 'vi' ? 'và' : 'and'} ${inSentence(lx)}, ${formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined })}`;
+  const spec: Json = {
+    title: titleBlock(title, p.points.flatMap((q) => [q.x, q.y]), options, loc),
+    width: options.width ?? 480,
+    height: options.height ?? 360,
+    data: { values },
+    layer: layers,
+  };
+  return finish(spec, options, loc, describeScatter(data, options, loc));
+}
+
+/** The next round number at or above `v` (1, 2, 2.5 or 5 times a power of ten, on a scale of about six steps). */
+export function niceCeil(v: number): number {
+  if (!(v > 0)) return v;
+  const raw = v / 6;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  return Math.ceil(v / step - 1e-9) * step;
+}
+
+function oneOfLabel(v: unknown): (typeof ScatterLabel)[number] {
+  if (v === undefined) return 'outliers';
+  if (typeof v === 'string' && (ScatterLabel as readonly string[]).includes(v)) return v as (typeof ScatterLabel)[number];
+  return fail('CHART_UNKNOWN_OPTION', { option: 'label', value: String(v), allowed: [...ScatterLabel, '[region ids]'].join(', ') });
+}
+
+/** What the cloud shows: the number of regions, the correlation and its strength. */
+export function describeScatter(data: readonly Observation[], options: ScatterOptions, locale?: Locale): string {
+  const loc = toLocale(locale);
+  const p = prepare(data, options, loc);
+  const strength =
+    p.r <= -0.6 ? 'DESC_STRONG_NEG' : p.r >= 0.6 ? 'DESC_STRONG_POS'
+    : p.r <= -0.3 ? 'DESC_MODERATE_NEG' : p.r >= 0.3 ? 'DESC_MODERATE_POS' : 'DESC_WEAK';
+  const sentences = [
+    t('DESC_SCATTER', loc, {
+      x: inSentence(indicatorLabel(p.ix, loc)), y: inSentence(indicatorLabel(p.iy, loc)),
+      period: formatPeriod(p.period, loc), count: p.points.length,
+    }) + ': ' + t('DESC_CORRELATION', loc, { r: formatNumber(p.r, loc, { decimals: 2 }), strength: t(strength, loc) }),
+  ];
+  const prelim = p.points.some((q) => q.x.status === 'preliminary' || q.y.status === 'preliminary');
+  if (prelim) sentences.push(t('DESC_PRELIMINARY', loc, { periods: formatPeriod(p.period, loc) }));
+  return sentences.map((s) => capitalize(s.replace(/\.$/, '')) + '.').join(' ');
+}

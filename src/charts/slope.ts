@@ -1,0 +1,181 @@
+import type { Observation } from '../types.js';
+import type { Locale } from '../format/locale.js';
+import { toLocale } from '../format/locale.js';
+import { formatPeriod } from '../format/period.js';
+import type { ChartSpec, CommonOptions } from './types.js';
+import {
+  checkRows, decimalsFor, finish, oneOf, pickIndicator, sortPeriods, t, titleBlock, valueText, type Json,
+} from './common.js';
+import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
+import { dodge, segmentOf } from './series.js';
+import { colors, fontSizes } from './theme.js';
+import { getRegion } from '../registry/index.js';
+
+export const SlopeLabels = ['auto', 'all', 'highlight'] as const;
+
+export interface SlopeOptions extends CommonOptions {
+  /** The two periods compared. Default: the first and the last period in the data. */
+  periods?: [string, string];
+  /** Regions drawn. Default: every region of the most common level (with figures for both periods). */
+  regions?: string[];
+  /** Regions drawn in the accent colour; the others grey. Default: none (coloured by better/worse). */
+  highlight?: string | string[];
+  /** Which lines get names: `all`, `highlight`, or `auto` (all up to 16 lines). Default `auto`. */
+  labels?: (typeof SlopeLabels)[number];
+}
+
+interface Pair {
+  region: string;
+  name: string;
+  a: Observation;
+  b: Observation;
+  judgement: 'better' | 'worse' | 'neutral';
+}
+
+interface Prepared {
+  indicator: Indicator;
+  p0: string;
+  p1: string;
+  pairs: Pair[];
+  rows: Observation[];
+  crossesBreak: boolean;
+}
+
+function prepare(data: readonly Observation[], options: SlopeOptions, loc: Locale): Prepared {
+  checkRows(data, options);
+  const { indicator, rows } = pickIndicator('slope', data, options);
+  const periods = sortPeriods(rows.map((o) => o.period));
+  const [p0, p1] = options.periods ?? [periods[0], periods[periods.length - 1]];
+  const at = (p: string) => new Map(rows.filter((o) => o.period === p && o.value !== null).map((o) => [o.region, o]));
+  const A = at(p0);
+  const B = at(p1);
+  let ids = options.regions ?? [...A.keys()].filter((id) => B.has(id));
+  if (!options.regions) {
+    const level = (id: string) => getRegion(id)?.level ?? 'other';
+    const count = new Map<string, number>();
+    for (const id of ids) count.set(level(id), (count.get(level(id)) ?? 0) + 1);
+    const top = [...count.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+    ids = ids.filter((id) => level(id) === top);
+  }
+  const lower = indicator.lowerIsBetter;
+  const pairs: Pair[] = ids
+    .filter((id) => A.has(id) && B.has(id))
+    .map((id) => {
+      const a = A.get(id) as Observation;
+      const b = B.get(id) as Observation;
+      const d = (b.value as number) - (a.value as number);
+      const judgement = d === 0 || lower === null ? 'neutral' : (d < 0) === lower ? 'better' : 'worse';
+      return { region: id, name: regionName(id, loc), a, b, judgement };
+    });
+  return {
+    indicator, p0, p1, pairs, rows: pairs.flatMap((p) => [p.a, p.b]),
+    crossesBreak: segmentOf(p0, indicator) !== segmentOf(p1, indicator),
+  };
+}
+
+/**
+ * Two periods per region: one line each, coloured by whether the region got better or worse (or
+ * the selected regions highlighted), names and values at both ends, spread so they do not overlap.
+ */
+export function slopeChart(data: readonly Observation[], options: SlopeOptions = {}, locale?: Locale): ChartSpec {
+  const loc = toLocale(locale);
+  const labelsMode = oneOf('labels', options.labels, SlopeLabels, 'auto');
+  const { indicator, p0, p1, pairs, rows, crossesBreak } = prepare(data, options, loc);
+  const decimals = decimalsFor(rows);
+  const width = options.width ?? 240;
+  const height = options.height ?? 360;
+  const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
+  const label0 = formatPeriod(p0, loc, { status: pairs.some((p) => p.a.status === 'preliminary') ? 'preliminary' : undefined });
+  const label1 = formatPeriod(p1, loc, { status: pairs.some((p) => p.b.status === 'preliminary') ? 'preliminary' : undefined });
+
+  const vs = rows.map((o) => o.value as number);
+  const lo = Math.min(0, ...vs);
+  const hi = Math.max(...vs) * 1.04 || 1;
+  const colorOf = (p: Pair) =>
+    highlight.length ? (highlight.includes(p.region) ? colors.accent : colors.neutral)
+    : p.judgement === 'better' ? colors.better : p.judgement === 'worse' ? colors.worse : colors.neutral;
+  const labelled = pairs.filter((p) =>
+    labelsMode === 'all' || (labelsMode === 'highlight' ? highlight.includes(p.region) : pairs.length <= 16 || highlight.includes(p.region)),
+  );
+  const points: Json[] = pairs.flatMap((p) => [
+    { name: p.name, side: 0, value: p.a.value, color: colorOf(p), valueText: valueText(p.a, loc, decimals), period: label0, top: highlight.includes(p.region) ? 1 : 0 },
+    { name: p.name, side: 1, value: p.b.value, color: colorOf(p), valueText: valueText(p.b, loc, decimals), period: label1, top: highlight.includes(p.region) ? 1 : 0 },
+  ]);
+  const px = (v: number) => (height * (hi - v)) / (hi - lo);
+  const back = (y: number) => hi - (y * (hi - lo)) / height;
+  const side = (k: 0 | 1) => {
+    const obs = labelled.map((p) => (k === 0 ? p.a : p.b));
+    const placed = dodge(obs.map((o) => px(o.value as number)), fontSizes.label + 2, height);
+    return labelled.map((p, i) => ({
+      side: k, labelY: back(placed[i]), color: colorOf(p),
+      text: k === 0 ? `${p.name} ${valueText(p.a, loc, decimals)}` : `${valueText(p.b, loc, decimals)} ${p.name}`,
+    }));
+  };
+  const x = {
+    field: 'side', type: 'quantitative', scale: { domain: [0, 1] },
+    axis: { title: null, values: [0, 1], labelExpr: `datum.value === 0 ? ${JSON.stringify(label0)} : ${JSON.stringify(label1)}`, orient: 'top', grid: false, domain: false, ticks: false, labelFontWeight: 600, labelFontSize: 12, labelFlush: true },
+  };
+  const y = { field: 'value', type: 'quantitative', scale: { domain: [lo, hi], nice: false }, axis: null };
+  const tooltip = [
+    { field: 'name', type: 'nominal', title: t('CHART_REGION', loc) },
+    { field: 'period', type: 'nominal', title: t('CHART_PERIOD', loc) },
+    { field: 'valueText', type: 'nominal', title: capitalize(indicatorLabel(indicator, loc)) },
+  ];
+  // Highlighted lines in a layer of their own, drawn over the grey ones.
+  const lineLayer = (values: Json[]): Json => ({
+      data: { values },
+      mark: { type: 'line', strokeWidth: 1.5 },
+      encoding: { x, y, detail: { field: 'name', type: 'nominal' }, color: { field: 'color', type: 'nominal', scale: null }, order: { field: 'side', type: 'quantitative' } },
+  });
+  const layers: Json[] = [
+    lineLayer(points.filter((q) => !q.top)),
+    ...(highlight.length ? [lineLayer(points.filter((q) => q.top))] : []),
+    {
+      data: { values: points },
+      mark: { type: 'point', filled: true, size: 30, opacity: 1 },
+      encoding: { x, y, color: { field: 'color', type: 'nominal', scale: null }, tooltip },
+    },
+  ];
+  for (const k of [0, 1] as const) {
+    layers.push({
+      data: { values: side(k) },
+      mark: { type: 'text', align: k === 0 ? 'right' : 'left', baseline: 'middle', dx: k === 0 ? -8 : 8, fontSize: fontSizes.label },
+      encoding: { x: { field: 'side', type: 'quantitative' }, y: { field: 'labelY', type: 'quantitative' }, text: { field: 'text' }, color: { field: 'color', type: 'nominal', scale: null } },
+    });
+  }
+  const note = crossesBreak ? breakNote(indicator, p0, p1, loc) : undefined;
+  const spec: Json = {
+    title: titleBlock(`${capitalize(indicatorLabel(indicator, loc))}, ${formatPeriod(p0, loc)}–${formatPeriod(p1, loc)}`, rows, options, loc, note),
+    width,
+    height,
+    layer: layers,
+  };
+  return finish(spec, options, loc, describeSlope(data, options, loc));
+}
+
+function breakNote(indicator: Indicator, p0: string, p1: string, loc: Locale): string {
+  const y0 = Number.parseInt(p0, 10);
+  const y1 = Number.parseInt(p1, 10);
+  const b = indicator.breaks.filter((k) => k.after >= y0 && k.after < y1);
+  return b.map((k) => t('CHART_BREAK_NOTE', loc, { year: k.after, label: k.label[loc] })).join('; ');
+}
+
+/** How many regions rose and fell, and the largest change. */
+export function describeSlope(data: readonly Observation[], options: SlopeOptions = {}, locale?: Locale): string {
+  const loc = toLocale(locale);
+  const { indicator, p0, p1, pairs, rows, crossesBreak } = prepare(data, options, loc);
+  const decimals = decimalsFor(rows);
+  const up = pairs.filter((p) => (p.b.value as number) > (p.a.value as number)).length;
+  const down = pairs.filter((p) => (p.b.value as number) < (p.a.value as number)).length;
+  const sentences = [
+    capitalize(t('DESC_SLOPE', loc, { indicator: inSentence(indicatorLabel(indicator, loc)), count: pairs.length, p0: formatPeriod(p0, loc), p1: formatPeriod(p1, loc), up, down })),
+  ];
+  if (pairs.length) {
+    const big = pairs.reduce((m, p) => (Math.abs((p.b.value as number) - (p.a.value as number)) > Math.abs((m.b.value as number) - (m.a.value as number)) ? p : m));
+    sentences.push(capitalize(t('DESC_SLOPE_EXTREME', loc, { region: big.name, from: valueText(big.a, loc, decimals), to: valueText(big.b, loc, decimals) })));
+  }
+  if (crossesBreak) sentences.push(breakNote(indicator, p0, p1, loc));
+  const prelim = sortPeriods(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));
+  if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => formatPeriod(p, loc)).join(', ') }));
+  return sentences.map((s) => s.replace(/\.$/, '') + '.').join(' ');
+}
