@@ -182,6 +182,26 @@ export function matchRegion(text: string, options: MatchOptions = {}): RegionMat
   }
   const range = asOf === undefined ? null : asOfRange(asOf);
   const raw = String(text ?? '');
+  // A file repeats the same few names on every row: remember answers (frozen, so they can be shared).
+  const key = `${raw}\u0000${levels?.join(',') ?? ''}\u0000${range?.join(',') ?? ''}`;
+  const known = cache.get(key);
+  if (known) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const result = Object.freeze(matchUncached(raw, levels, range));
+  if (!result.ok) Object.freeze(result.candidates);
+  cache.set(key, result);
+  return result;
+}
+
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, RegionMatch>();
+
+/** Forgets remembered answers (for benchmarks that time matching itself). */
+export function clearMatchCache(): void {
+  cache.clear();
+}
+
+function matchUncached(raw: string, levels: RegionLevel[] | undefined, range: [string, string] | null): RegionMatch {
   const split = splitAffix(raw);
   const excluded = new Map<string, Region>();
   const first = matchCore(split.core, split.kind, levels, range, excluded);
