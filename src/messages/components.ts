@@ -1,5 +1,123 @@
 import type { Catalogue } from './index.js';
 
-/** Messages of src/components. Codes are UPPER_SNAKE and unique across all catalogues. */
+/** Messages of src/components: states, controls and errors a reader sees in the page. */
 export const componentsMessages = {
+  COMPONENTS_LOADING: {
+    vi: () => 'Đang tải dữ liệu…',
+    en: () => 'Loading data…',
+  },
+  COMPONENTS_RENDERING: {
+    vi: () => 'Đang vẽ biểu đồ…',
+    en: () => 'Drawing the chart…',
+  },
+  COMPONENTS_EMPTY: {
+    vi: (p) => `Không có số liệu${p.indicator ? ` cho "${p.indicator}"` : ''} với lựa chọn hiện tại.`,
+    en: (p) => `No figures${p.indicator ? ` for "${p.indicator}"` : ''} for the current selection.`,
+  },
+  COMPONENTS_NO_DASHBOARD: {
+    vi: (p) => `<${p.tag}> cần nằm trong một <chiso-dashboard> hoặc có thuộc tính .data.`,
+    en: (p) => `<${p.tag}> must sit inside a <chiso-dashboard> or be given .data.`,
+  },
+  COMPONENTS_FETCH_FAILED: {
+    vi: (p) => `Không tải được ${p.url}: ${p.detail}`,
+    en: (p) => `Could not load ${p.url}: ${p.detail}`,
+  },
+  COMPONENTS_BAD_CONFIG: {
+    vi: (p) => `Cấu hình bảng điều khiển không hợp lệ: ${p.detail}`,
+    en: (p) => `Invalid dashboard configuration: ${p.detail}`,
+  },
+  COMPONENTS_BAD_DATA: {
+    vi: (p) => `Dữ liệu truyền vào .data không dùng được: ${p.detail}`,
+    en: (p) => `The value given to .data cannot be used: ${p.detail}`,
+  },
+  COMPONENTS_UNKNOWN_TYPE: {
+    vi: (p) => `Loại biểu đồ không hợp lệ: "${p.value}". Dùng một trong: ${p.allowed}.`,
+    en: (p) => `Unknown chart type "${p.value}". Use one of: ${p.allowed}.`,
+  },
+  COMPONENTS_BAD_SPEC: {
+    vi: (p) => `Thuộc tính spec không phải JSON hợp lệ: ${p.detail}`,
+    en: (p) => `The spec attribute is not valid JSON: ${p.detail}`,
+  },
+  COMPONENTS_RENDER_FAILED: {
+    vi: (p) => `Không vẽ được biểu đồ: ${p.detail}`,
+    en: (p) => `The chart could not be drawn: ${p.detail}`,
+  },
+  COMPONENTS_GEO_FAILED: {
+    vi: (p) => `Không tải được bản đồ ranh giới ${p.url}: ${p.detail}`,
+    en: (p) => `Could not load the boundary map ${p.url}: ${p.detail}`,
+  },
+  COMPONENTS_EXPORT: { vi: () => 'Tải xuống', en: () => 'Download' },
+  COMPONENTS_EXPORT_SVG: { vi: () => 'Ảnh SVG', en: () => 'SVG image' },
+  COMPONENTS_EXPORT_PNG: { vi: () => 'Ảnh PNG', en: () => 'PNG image' },
+  COMPONENTS_EXPORT_CSV: { vi: () => 'Dữ liệu CSV', en: () => 'CSV data' },
+  COMPONENTS_EXPORT_SPEC: { vi: () => 'Đặc tả Vega-Lite (JSON)', en: () => 'Vega-Lite spec (JSON)' },
+  COMPONENTS_SHOW_TABLE: { vi: () => 'Xem bảng số liệu', en: () => 'Show data table' },
+  COMPONENTS_CHART_LABEL: {
+    vi: (p) => `Biểu đồ: ${p.title}`,
+    en: (p) => `Chart: ${p.title}`,
+  },
+  COMPONENTS_MAP_UNITS: { vi: () => 'Đơn vị hành chính', en: () => 'Administrative units' },
+  COMPONENTS_MAP_63: { vi: () => '63 tỉnh (trước 1/7/2025)', en: () => '63 provinces (before 1 July 2025)' },
+  COMPONENTS_MAP_34: { vi: () => '34 tỉnh (từ 1/7/2025)', en: () => '34 provinces (from 1 July 2025)' },
+  COMPONENTS_MAP_34_NOTE: {
+    vi: (p) => `Bản đồ 34 tỉnh: chỉ tô các tỉnh không sáp nhập (${p.count}) hoặc có số liệu riêng; tỉnh đã sáp nhập để trống vì số liệu cũ không cộng gộp được.`,
+    en: (p) => `34-unit map: only units that were not merged (${p.count}) or have figures of their own are shaded; merged units are left blank since the old figures cannot be combined.`,
+  },
+  COMPONENTS_FILTER_REGION: { vi: () => 'Tìm tỉnh, thành phố', en: () => 'Find a province or city' },
+  COMPONENTS_FILTER_PLACEHOLDER: { vi: () => 'Ví dụ: da nang, hcm', en: () => 'e.g. da nang, hcm' },
+  COMPONENTS_FILTER_NO_MATCH: { vi: () => 'Không tìm thấy đơn vị nào', en: () => 'No unit found' },
+  COMPONENTS_FILTER_FROM: { vi: () => 'Từ năm', en: () => 'From' },
+  COMPONENTS_FILTER_TO: { vi: () => 'Đến năm', en: () => 'To' },
+  COMPONENTS_FILTER_CLEAR: { vi: () => 'Bỏ chọn', en: () => 'Clear selection' },
+  COMPONENTS_FILTER_SELECTED: {
+    vi: (p) => `Đang chọn: ${p.names}`,
+    en: (p) => `Selected: ${p.names}`,
+  },
+  COMPONENTS_FILTER_NONE: { vi: () => 'Chưa chọn đơn vị nào', en: () => 'No unit selected' },
+  COMPONENTS_TABLE_CAPTION: {
+    vi: (p) => `Bảng số liệu: ${p.title} (${p.rows} dòng)`,
+    en: (p) => `Data table: ${p.title} (${p.rows} rows)`,
+  },
+  COMPONENTS_TABLE_PAGE: {
+    vi: (p) => `Trang ${p.page}/${p.pages}`,
+    en: (p) => `Page ${p.page} of ${p.pages}`,
+  },
+  COMPONENTS_TABLE_PREV: { vi: () => 'Trang trước', en: () => 'Previous page' },
+  COMPONENTS_TABLE_NEXT: { vi: () => 'Trang sau', en: () => 'Next page' },
+  COMPONENTS_TABLE_SORT: {
+    vi: (p) => `Sắp xếp theo ${p.column}`,
+    en: (p) => `Sort by ${p.column}`,
+  },
+  COMPONENTS_TABLE_PROFILE: { vi: () => 'Tóm tắt cột', en: () => 'Column summary' },
+  COMPONENTS_PROFILE_NUMERIC: {
+    vi: (p) => `${p.count} giá trị, ${p.missing} thiếu; nhỏ nhất ${p.min}, trung vị ${p.median}, lớn nhất ${p.max}`,
+    en: (p) => `${p.count} values, ${p.missing} missing; min ${p.min}, median ${p.median}, max ${p.max}`,
+  },
+  COMPONENTS_PROFILE_TEXT: {
+    vi: (p) => `${p.distinct} giá trị khác nhau; nhiều nhất: ${p.top}`,
+    en: (p) => `${p.distinct} distinct values; most common: ${p.top}`,
+  },
+  COMPONENTS_COL_INDICATOR: { vi: () => 'Chỉ tiêu', en: () => 'Indicator' },
+  COMPONENTS_COL_REGION: { vi: () => 'Đơn vị', en: () => 'Region' },
+  COMPONENTS_COL_PERIOD: { vi: () => 'Kỳ', en: () => 'Period' },
+  COMPONENTS_COL_VALUE: { vi: () => 'Giá trị', en: () => 'Value' },
+  COMPONENTS_COL_UNIT: { vi: () => 'Đơn vị tính', en: () => 'Unit' },
+  COMPONENTS_COL_SOURCE: { vi: () => 'Nguồn', en: () => 'Source' },
+  COMPONENTS_COL_STATUS: { vi: () => 'Trạng thái', en: () => 'Status' },
+  COMPONENTS_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
+  COMPONENTS_SOURCE_TITLE: { vi: () => 'Nguồn số liệu', en: () => 'Sources' },
+  COMPONENTS_SOURCE_COUNT: {
+    vi: (p) => `${p.count} số liệu`,
+    en: (p) => `${p.count} ${p.count === 1 ? 'figure' : 'figures'}`,
+  },
+  COMPONENTS_SOURCE_QUOTE: { vi: () => 'Trích nguyên văn', en: () => 'Quoted' },
+  COMPONENTS_KPI_OF: {
+    vi: (p) => `${p.value} trên ${p.denominator}`,
+    en: (p) => `${p.value} of ${p.denominator}`,
+  },
+  COMPONENTS_KPI_CHANGE: {
+    vi: (p) => `${p.change} so với ${p.period}`,
+    en: (p) => `${p.change} since ${p.period}`,
+  },
+  COMPONENTS_LANGUAGE: { vi: () => 'Ngôn ngữ', en: () => 'Language' },
 } satisfies Catalogue;

@@ -1,0 +1,10 @@
+// `npm run demo`: starts Vite on the repository and prints the address of the examples.
+import { createServer } from 'vite';
+
+const port = Number(process.env.PORT ?? 5173);
+const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { port, host: '127.0.0.1' } });
+await server.listen();
+const address = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
+console.log(`chiso demo: ${address}examples/`);
+console.log(`  bảng điều khiển / dashboard: ${address}examples/dashboard/`);
+console.log('  Ctrl+C để dừng / to stop');

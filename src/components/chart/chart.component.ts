@@ -1,0 +1,491 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { TopLevelSpec } from 'vega-lite';
+import type { Observation } from '../../types.js';
+import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
+import { chartSpec, chartDescription } from '../core/recipe.js';
+import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
+import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
+import { getRegion } from '../../registry/index.js';
+import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
+import { ChisoViewElement } from '../core/view-element.js';
+import { baseStyles } from '../core/styles.js';
+import { t } from '../core/i18n.js';
+import { observationsToCSV } from '../core/csv.js';
+import { download, fileStem } from '../core/download.js';
+import { chartStyles } from './chart.styles.js';
+
+/** Chart types `<chiso-chart>` draws (KPIs have their own element). */
+export const ChartElementType = { line: 'line', bar: 'bar', map: 'map', scatter: 'scatter', slope: 'slope', progress: 'progress' } as const;
+export type ChartElementType = keyof typeof ChartElementType;
+
+/** What a chart is doing, for the page and for tests. */
+export type ChartState = 'idle' | 'drawing' | 'ready' | 'empty' | 'error';
+
+export type ExportKind = 'svg' | 'png' | 'csv' | 'spec';
+
+export interface ChisoRenderDetail {
+  /** Observations drawn. */
+  rows: number;
+  /** Whether the view was redrawn from scratch (`false`: only its data changed). */
+  embedded: boolean;
+}
+
+/** Region of a clicked mark, from the fields chiso's recipes put on each datum. */
+function regionOf(datum: unknown): string | undefined {
+  if (!datum || typeof datum !== 'object') return undefined;
+  const d = datum as Record<string, unknown>;
+  const props = d.properties as Record<string, unknown> | undefined;
+  const r = d.region ?? props?.region ?? d.regionId;
+  return typeof r === 'string' ? r : undefined;
+}
+
+const DATASET = 'chiso';
+
+/** Moves a spec's inline top-level data into a named dataset, so new data can flow into the same view. */
+function splitData(spec: TopLevelSpec): { spec: TopLevelSpec; values: unknown[] | null; shape: string } {
+  const s = spec as unknown as Record<string, unknown>;
+  const data = s.data as { values?: unknown } | undefined;
+  if (!data || !Array.isArray(data.values)) return { spec, values: null, shape: '' };
+  const values = data.values as unknown[];
+  const rest = { ...s, data: { name: DATASET }, datasets: { ...((s.datasets as object) ?? {}), [DATASET]: values } };
+  const shape = JSON.stringify({ ...s, data: null, description: null });
+  return { spec: rest as unknown as TopLevelSpec, values, shape };
+}
+
+/**
+ * @summary A chart of one indicator from its dashboard's observations: line, bar, map, scatter, slope or progress.
+ *
+ * @attr type - `line` (default), `bar`, `map`, `scatter`, `slope` or `progress`.
+ * @attr indicator - Indicator id from the catalogue, e.g. `poverty_rate`.
+ * @attr region - Region ids to show, comma separated; a selection made in another view replaces them (line, slope, progress).
+ * @attr period - Start years to show: `2010-2016`, `2016`.
+ * @attr series - A sub-series id (`total`).
+ * @attr chart-title - Title instead of the indicator's label.
+ * @attr height - Height of the plot area in pixels.
+ * @attr spec - Raw Vega-Lite (JSON) deep-merged into the chart's spec last: the escape hatch.
+ * @attr renderer - `svg` (default) or `canvas`.
+ *
+ * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.
+ * @event chiso-error - The chart could not be drawn; `detail.error` is a ChisoError. Other views carry on.
+ *
+ * @csspart figure - The figure around chart, description and table.
+ * @csspart chart - The box Vega draws in.
+ * @csspart description - The generated text description.
+ * @csspart export - The download menu.
+ * @csspart data - The data table disclosure.
+ * @csspart table - The data table.
+ * @csspart tooltip - The tooltip.
+ * @csspart status - Loading and empty messages.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --chiso-card-border - Border around the chart. Default `1px solid` the border colour.
+ * @cssproperty --chiso-card-padding - Padding inside it. Default `0.75rem`.
+ * @cssproperty --chiso-chart-min-height - Space kept for the chart before it is drawn. Default `120px`.
+ * @cssproperty --chiso-tooltip-background - Tooltip background.
+ * @cssproperty --chiso-tooltip-color - Tooltip text colour.
+ */
+export class ChisoChart extends ChisoViewElement {
+  static override styles = [baseStyles, chartStyles];
+  static override properties: PropertyDeclarations = {
+    type: { reflect: true },
+    options: { attribute: false },
+    spec: {
+      converter: {
+        fromAttribute: (value: string | null): SpecFragment | undefined | ChisoError => {
+          if (!value) return undefined;
+          try {
+            return JSON.parse(value) as SpecFragment;
+          } catch (e) {
+            return new ChisoError(diagnostic('COMPONENTS_BAD_SPEC', { detail: (e as Error).message }));
+          }
+        },
+      },
+    },
+    chartTitle: { attribute: 'chart-title' },
+    height: { type: Number },
+    renderer: {},
+    _state: { state: true },
+  };
+
+  declare type: ChartElementType;
+  /** Options of the chart recipe beyond the attributes (see src/charts). */
+  declare options: Record<string, unknown> | undefined;
+  declare spec: SpecFragment | ChisoError | undefined;
+  declare chartTitle: string | undefined;
+  declare height: number | undefined;
+  declare renderer: 'svg' | 'canvas' | undefined;
+  declare _state: ChartState;
+
+  /** The observations drawn now: what the data table shows and what CSV export writes. */
+  shown: Observation[] = [];
+  /** The Vega-Lite spec drawn now. */
+  shownSpec: TopLevelSpec | null = null;
+  /** The generated text description of what is drawn. */
+  description = '';
+  error: unknown = null;
+
+  #embedded: EmbeddedChart | null = null;
+  #shape = '';
+  #drawnKey = '';
+  #token = 0;
+  #tooltip: { handler: (...a: never[]) => void; remove(): void } | null = null;
+  #brushStart: number | null = null;
+  #brushBox: HTMLDivElement | null = null;
+
+  constructor() {
+    super();
+    this.type = 'line';
+    this._state = 'idle';
+  }
+
+  get state(): ChartState {
+    return this._state;
+  }
+
+  /** The live Vega view, for tests and advanced pages. */
+  get view(): EmbeddedChart['view'] | null {
+    return this.#embedded?.view ?? null;
+  }
+
+  /** The chart type drawn; `<chiso-map>` fixes it to `map`. */
+  protected chartType(): ChartElementType {
+    return this.type;
+  }
+
+  protected override followRegions(): boolean {
+    // Bars and maps show every region and highlight the selection; the others follow it.
+    const type = this.chartType();
+    return !(type === 'bar' || type === 'map' || type === 'scatter');
+  }
+
+  /** Recipe options from attributes, `.options` and the selection to highlight. */
+  protected chartOptions(rows: Observation[]): Record<string, unknown> {
+    const highlight = this.client.coordinator?.selection.selectedRegions() ?? [];
+    const opts: Record<string, unknown> = {
+      ...(this.indicator ? { indicator: this.indicator } : {}),
+      ...(this.chartTitle ? { title: this.chartTitle } : {}),
+      ...(this.height ? { height: this.height } : {}),
+      ...(this.client.width > 0 ? { width: Math.max(160, this.client.width - 110) } : {}),
+      ...(highlight.length && !this.followRegions() ? { highlight } : {}),
+      ...(this.options ?? {}),
+    };
+    if (this.spec && !(this.spec instanceof ChisoError)) opts.spec = this.spec;
+    void rows;
+    return opts;
+  }
+
+  protected buildSpec(rows: Observation[]): { spec: TopLevelSpec; description: string } {
+    const type = this.chartType();
+    if (!isChartType(type) || (type as string) === 'kpi') {
+      throw new ChisoError(diagnostic('COMPONENTS_UNKNOWN_TYPE', { value: String(type), allowed: Object.keys(ChartElementType).join(', ') }));
+    }
+    if (this.spec instanceof ChisoError) throw this.spec;
+    const opts = this.chartOptions(rows);
+    const spec = chartSpec(type as ChartType, rows, opts, this.locale);
+    const text = typeof (spec as { description?: unknown }).description === 'string' ? (spec as { description: string }).description : chartDescription(type as ChartType, rows, opts, this.locale);
+    return { spec, description: text };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#teardown();
+    this.#drawnKey = '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.client.visible) return;
+    const c = this.client.coordinator;
+    if (!c || c.state !== 'ready') {
+      if (this.#embedded) this.#teardown();
+      this.#drawnKey = '';
+      return;
+    }
+    const key = this.viewKey();
+    if (key === this.#drawnKey) return;
+    this.#drawnKey = key;
+    void this.#draw();
+  }
+
+  /** Everything the drawing depends on; the chart redraws when it changes. */
+  protected viewKey(): string {
+    return [
+      this.client.revision, this.client.width, this.locale, this.chartType(), this.indicator, this.region, this.period,
+      this.series, this.chartTitle, this.height, this.renderer, JSON.stringify(this.options ?? null), JSON.stringify(this.spec ?? null),
+    ].join('|');
+  }
+
+  /** Controls a subclass adds above the chart (the map's 63/34 switch). */
+  protected renderExtra(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  async #draw(): Promise<void> {
+    const token = ++this.#token;
+    let rows: Observation[];
+    let built: { spec: TopLevelSpec; description: string };
+    try {
+      rows = this.rows();
+      if (rows.length === 0) {
+        this.shown = [];
+        this.shownSpec = null;
+        this.#teardown();
+        this._state = 'empty';
+        return;
+      }
+      built = this.buildSpec(rows);
+    } catch (e) {
+      this.#fail(e);
+      return;
+    }
+    this.shown = rows;
+    this.shownSpec = built.spec;
+    this.description = built.description;
+    if (this._state !== 'ready') this._state = 'drawing';
+    await this.updateComplete;
+    if (token !== this.#token || !this.isConnected) return;
+    const container = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!container) return;
+    const split = splitData(built.spec);
+    try {
+      if (this.#embedded && split.values && split.shape === this.#shape) {
+        const view = this.#embedded.view;
+        view.data(DATASET, split.values);
+        await view.runAsync();
+        if (token !== this.#token) return;
+        this.#done(rows.length, false);
+        return;
+      }
+      this.#teardown(false);
+      this.#tooltip ??= shadowTooltip(this.renderRoot as ShadowRoot, this);
+      const next = await embedChart(container, split.spec, {
+        locale: this.locale,
+        renderer: this.renderer ?? 'svg',
+        tooltip: this.#tooltip.handler as never,
+      });
+      if (token !== this.#token || !this.isConnected) {
+        next.finalize();
+        return;
+      }
+      this.#embedded = next;
+      this.#shape = split.shape;
+      next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));
+      this.#done(rows.length, true);
+    } catch (e) {
+      if (token === this.#token) this.#fail(e);
+    }
+  }
+
+  #done(rows: number, embedded: boolean): void {
+    this._state = 'ready';
+    this.error = null;
+    this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded }, bubbles: true, composed: true }));
+  }
+
+  #fail(e: unknown): void {
+    const error = isChisoError(e) ? e : new ChisoError(diagnostic('COMPONENTS_RENDER_FAILED', { detail: e instanceof Error ? e.message : String(e) }));
+    this.#teardown();
+    this.error = error;
+    this._state = 'error';
+    this.dispatchEvent(new CustomEvent('chiso-error', { detail: { error }, bubbles: true, composed: true }));
+  }
+
+  /** Finalizes the Vega view and empties its box; the element draws again when re-attached. */
+  #teardown(cancel = true): void {
+    // Cancelling makes any draw in flight drop its result.
+    if (cancel) this.#token++;
+    this.#embedded?.finalize();
+    this.#embedded = null;
+    this.#shape = '';
+    this.#tooltip?.remove();
+    this.#tooltip = null;
+    this.renderRoot?.querySelector('.chart')?.replaceChildren();
+  }
+
+  #onClick(event: MouseEvent, item: unknown): void {
+    if (this.followRegions()) return;
+    const sel = this.client.coordinator?.selection;
+    if (!sel) return;
+    const region = regionOf((item as { datum?: unknown } | null)?.datum);
+    const own = sel.clauses.find((c) => c.source === this.client && c.field === 'region');
+    const current = own && own.field === 'region' ? own.values : [];
+    if (!region) {
+      sel.remove(this.client, 'region');
+      return;
+    }
+    let values: string[];
+    if (event.shiftKey || event.ctrlKey || event.metaKey) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
+    else values = current.length === 1 && current[0] === region ? [] : [region];
+    sel.update({ source: this.client, field: 'region', values });
+  }
+
+  /** The year under a pointer position, from the view's x scale (line charts place periods on it). */
+  #yearAt(clientX: number): number | null {
+    const view = this.#embedded?.view;
+    const box = this.renderRoot.querySelector('.chart svg, .chart canvas');
+    if (!view || !box) return null;
+    try {
+      const scale = view.scale('x') as { invert?: (x: number) => number } | undefined;
+      if (!scale?.invert) return null;
+      const x = clientX - box.getBoundingClientRect().left - view.origin()[0];
+      const v = scale.invert(x);
+      return Number.isFinite(v) ? v : null;
+    } catch {
+      return null;
+    }
+  }
+
+  #onPointerDown = (e: PointerEvent): void => {
+    if (this.chartType() !== 'line' || e.button !== 0 || !this.#embedded) return;
+    this.#brushStart = e.clientX;
+  };
+
+  #onPointerMove = (e: PointerEvent): void => {
+    if (this.#brushStart === null) return;
+    const chartBox = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!chartBox || Math.abs(e.clientX - this.#brushStart) < 4) return;
+    if (!this.#brushBox) {
+      this.#brushBox = document.createElement('div');
+      this.#brushBox.className = 'brush';
+      chartBox.appendChild(this.#brushBox);
+    }
+    const left = chartBox.getBoundingClientRect().left;
+    const a = Math.min(e.clientX, this.#brushStart) - left;
+    const b = Math.max(e.clientX, this.#brushStart) - left;
+    this.#brushBox.style.setProperty('left', `${a}px`);
+    this.#brushBox.style.setProperty('width', `${b - a}px`);
+  };
+
+  #onPointerUp = (e: PointerEvent): void => {
+    if (this.#brushStart === null) return;
+    const start = this.#brushStart;
+    this.#brushStart = null;
+    this.#brushBox?.remove();
+    this.#brushBox = null;
+    const sel = this.client.coordinator?.selection;
+    if (!sel) return;
+    if (Math.abs(e.clientX - start) < 4) {
+      sel.remove(this.client, 'period');
+      return;
+    }
+    const a = this.#yearAt(Math.min(start, e.clientX));
+    const b = this.#yearAt(Math.max(start, e.clientX));
+    if (a === null || b === null) return;
+    this.brushPeriods(String(Math.ceil(a - 0.5)), String(Math.floor(b + 0.5)));
+  };
+
+  /** Narrows every other view to periods starting in [from, to], as a drag across a line chart does. */
+  brushPeriods(from: string, to: string): void {
+    this.client.coordinator?.selection.update({ source: this.client, field: 'period', range: [from, to] });
+  }
+
+  /** Selects regions everywhere, as a click on a bar or a map does. */
+  selectRegions(regions: string[]): void {
+    this.client.coordinator?.selection.update({ source: this.client, field: 'region', values: regions });
+  }
+
+  /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
+  async export(kind: ExportKind): Promise<void> {
+    const stem = fileStem(this.description.split(/[.:]/)[0] || this.indicator || 'chiso');
+    if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(this.shown)], { type: 'text/csv;charset=utf-8' }));
+    if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(this.shownSpec, null, 2) + '\n'], { type: 'application/json' }));
+    const view = this.#embedded;
+    if (!view) return;
+    if (kind === 'svg') return download(`${stem}.svg`, new Blob([await view.toSVG()], { type: 'image/svg+xml' }));
+    return download(`${stem}.png`, await view.toPNG(2));
+  }
+
+  #exportMenu(): TemplateResult {
+    const lang = this.locale;
+    const item = (kind: ExportKind, code: string) => html`<li><button type="button" @click=${() => this.#exportFrom(kind)}>${t(code, lang)}</button></li>`;
+    return html`<details class="export" part="export">
+      <summary>${t('COMPONENTS_EXPORT', lang)}</summary>
+      <ul>
+        ${item('svg', 'COMPONENTS_EXPORT_SVG')} ${item('png', 'COMPONENTS_EXPORT_PNG')} ${item('csv', 'COMPONENTS_EXPORT_CSV')}
+        ${item('spec', 'COMPONENTS_EXPORT_SPEC')}
+      </ul>
+    </details>`;
+  }
+
+  #exportFrom(kind: ExportKind): void {
+    this.renderRoot.querySelector('details.export')?.removeAttribute('open');
+    void this.export(kind);
+  }
+
+  #table(): TemplateResult {
+    const lang = this.locale;
+    const rows = this.shown;
+    const title = this.description.split('.')[0] ?? '';
+    return html`<details class="data" part="data">
+      <summary>${t('COMPONENTS_SHOW_TABLE', lang)}</summary>
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_SHOW_TABLE', lang)}>
+        <table part="table">
+          <caption class="visually-hidden">${t('COMPONENTS_TABLE_CAPTION', lang, { title, rows: rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('COMPONENTS_COL_REGION', lang)}</th>
+              <th scope="col">${t('COMPONENTS_COL_PERIOD', lang)}</th>
+              ${rows.some((r) => r.series) ? html`<th scope="col">Series</th>` : nothing}
+              <th scope="col" class="num">${t('COMPONENTS_COL_VALUE', lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (r) => html`<tr>
+                <th scope="row">${regionLabel(r.region, lang)}</th>
+                <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
+                ${rows.some((x) => x.series) ? html`<td>${r.series ?? ''}</td>` : nothing}
+                <td class="num">${cellValue(r, lang)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>`;
+  }
+
+  override render() {
+    const lang = this.locale;
+    const state = this.renderState();
+    const s = this._state;
+    const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: this.description.split('.')[0] }) : undefined;
+    return html`<figure part="figure" aria-label=${label ?? nothing}>
+      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' || s === 'drawing' ? this.#exportMenu() : nothing}</div>
+      <div
+        class="chart"
+        part="chart"
+        ?hidden=${s === 'error' || s === 'empty' || state !== null}
+        @pointerdown=${this.#onPointerDown}
+        @pointermove=${this.#onPointerMove}
+        @pointerup=${this.#onPointerUp}
+      ></div>
+      ${state ??
+      (s === 'error'
+        ? this.renderError(this.error)
+        : s === 'empty'
+          ? this.renderEmpty()
+          : s === 'idle' || (s === 'drawing' && !this.#embedded)
+            ? html`<p class="status" role="status" part="status">${t('COMPONENTS_RENDERING', lang)}</p>`
+            : nothing)}
+      ${(s === 'ready' || s === 'drawing') && this.description
+        ? html`<figcaption class="description" part="description">${this.description}</figcaption>${this.#table()}`
+        : nothing}
+    </figure>`;
+  }
+}
+
+export function regionLabel(id: string, lang: 'vi' | 'en'): string {
+  const r = getRegion(id);
+  if (!r) return id;
+  return lang === 'en' ? r.nameEn : r.name;
+}
+
+export function cellValue(o: Observation, lang: 'vi' | 'en'): string {
+  if (o.value === null) return '–';
+  try {
+    return formatValue(o, lang);
+  } catch {
+    return `${o.value} ${formatUnit(o.unit, lang)}`;
+  }
+}

@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+export const chartStyles = css`
+  :host {
+    position: relative;
+    background: var(--_bg);
+    border: var(--chiso-card-border, 1px solid var(--_border));
+    border-radius: var(--_radius);
+    padding: var(--chiso-card-padding, 0.75rem);
+  }
+  figure {
+    margin: 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    min-height: 1.75rem;
+  }
+  .units {
+    border: 0;
+    margin: 0 auto 0 0;
+    padding: 0;
+    display: flex;
+    gap: 0.75rem;
+    font-size: 0.9em;
+  }
+  .note {
+    margin: 0.25rem 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .chart {
+    position: relative;
+    min-height: var(--chiso-chart-min-height, 120px);
+    overflow-x: auto;
+    touch-action: pan-y;
+  }
+  .chart svg,
+  .chart canvas {
+    display: block;
+    max-width: 100%;
+    height: auto;
+  }
+  .brush {
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    background: color-mix(in srgb, var(--_accent) 18%, transparent);
+    border-left: 1px solid var(--_accent);
+    border-right: 1px solid var(--_accent);
+    pointer-events: none;
+  }
+  .description {
+    margin: 0.5rem 0 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  details.export {
+    position: relative;
+  }
+  details.export > summary,
+  details.data > summary {
+    cursor: pointer;
+    color: var(--_accent);
+    list-style: none;
+    padding: 0.125rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-size: 0.9em;
+  }
+  details.export > summary::-webkit-details-marker {
+    display: none;
+  }
+  details.export ul {
+    position: absolute;
+    right: 0;
+    z-index: 2;
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0.25rem;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 12rem;
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+  }
+  details.export li button {
+    width: 100%;
+    text-align: left;
+    border: 0;
+    background: transparent;
+  }
+  details.export li button:hover {
+    background: var(--_surface);
+  }
+  details.data {
+    margin-top: 0.5rem;
+  }
+  details.data > summary {
+    display: inline-block;
+    border: 0;
+    padding: 0;
+  }
+  .table-wrap {
+    max-height: 320px;
+    overflow: auto;
+    margin-top: 0.25rem;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 3;
+    pointer-events: none;
+    background: var(--chiso-tooltip-background, var(--_fg));
+    color: var(--chiso-tooltip-color, var(--_bg));
+    padding: 0.25rem 0.5rem;
+    border-radius: var(--_radius);
+    font-size: 0.85em;
+    max-width: 18rem;
+  }
+`;

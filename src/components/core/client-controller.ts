@@ -1,0 +1,102 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { coordinatorContext } from './context.js';
+import type { Coordinator, CoordinatorClient } from './coordinator.js';
+import type { ClientFilter } from './selection.js';
+
+export interface ClientControllerOptions {
+  /** Do no work until the element scrolls into view. Default `true`. */
+  lazy?: boolean;
+  /** Watch the element's own width (not the window's). Default `true`. */
+  resize?: boolean;
+}
+
+/**
+ * Binds an element to its dashboard's coordinator for as long as it is connected (the Mosaic client
+ * pattern as a Lit controller): it finds the coordinator through context, connects on
+ * `hostConnected`, disconnects on `hostDisconnected`, and tells the element when it is visible, how
+ * wide it is, and when its data is stale.
+ */
+export class ClientController implements ReactiveController, CoordinatorClient {
+  readonly host: ReactiveElement;
+  coordinator: Coordinator | undefined;
+  /** True once the element has been in view; lazy elements draw nothing before. */
+  visible: boolean;
+  /** Content width of the element in CSS pixels, 0 before the first measure. */
+  width = 0;
+  /** Bumped whenever data, selection or language changed; elements compare it to what they drew. */
+  revision = 0;
+
+  #io: IntersectionObserver | null = null;
+  #ro: ResizeObserver | null = null;
+  #connected = false;
+  readonly #lazy: boolean;
+  readonly #resize: boolean;
+
+  constructor(host: ReactiveElement, { lazy = true, resize = true }: ClientControllerOptions = {}) {
+    this.host = host;
+    this.#lazy = lazy;
+    this.#resize = resize;
+    this.visible = !lazy;
+    new ContextConsumer(host, {
+      context: coordinatorContext,
+      subscribe: true,
+      callback: (c) => this.#attach(c),
+    });
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    if (this.coordinator) this.coordinator.connect(this);
+    if (this.#lazy && !this.visible && typeof IntersectionObserver !== 'undefined') {
+      this.#io = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.visible = true;
+          this.#io?.disconnect();
+          this.#io = null;
+          this.host.requestUpdate();
+        }
+      }, { rootMargin: '200px' });
+      this.#io.observe(this.host);
+    }
+    if (this.#resize && typeof ResizeObserver !== 'undefined') {
+      this.#ro = new ResizeObserver((entries) => {
+        const w = Math.round(entries[entries.length - 1].contentRect.width);
+        // Ignore sub-8px jitter so a scrollbar appearing does not redraw every chart.
+        if (Math.abs(w - this.width) >= 8 || (this.width === 0 && w > 0)) {
+          this.width = w;
+          this.host.requestUpdate();
+        }
+      });
+      this.#ro.observe(this.host);
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#io?.disconnect();
+    this.#io = null;
+    this.#ro?.disconnect();
+    this.#ro = null;
+    this.coordinator?.disconnect(this);
+  }
+
+  invalidate(): void {
+    this.revision++;
+    this.host.requestUpdate();
+  }
+
+  /** The filter made by every other view. */
+  filter(): ClientFilter {
+    return this.coordinator ? this.coordinator.filterFor(this) : { regions: null, periods: null };
+  }
+
+  #attach(c: Coordinator | undefined): void {
+    if (c === this.coordinator) return;
+    if (this.coordinator && this.#connected) this.coordinator.disconnect(this);
+    this.coordinator = c;
+    if (c && this.#connected) c.connect(this);
+    this.invalidate();
+  }
+}

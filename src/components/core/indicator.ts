@@ -1,0 +1,15 @@
+import type { Lang } from '../../messages/index.js';
+import { getIndicator, isIndicatorId, getRegion } from '../../registry/index.js';
+
+/** The indicator's label in the page's language; its id when the catalogue does not know it. */
+export function indicatorLabel(id: string | undefined, lang: Lang): string {
+  if (!id) return '';
+  return isIndicatorId(id) ? getIndicator(id).label[lang] : id;
+}
+
+/** The region's short name in the page's language; its id when the registry does not know it. */
+export function regionName(id: string, lang: Lang): string {
+  const r = getRegion(id);
+  if (!r) return id;
+  return lang === 'en' ? r.nameEn : r.name;
+}

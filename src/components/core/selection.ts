@@ -1,0 +1,83 @@
+/**
+ * A selection shared by the views of one dashboard, after Mosaic: it holds clauses, each tagged with
+ * the client that published it, so a view can ask for the filter made by everyone but itself.
+ */
+
+/** What a clause constrains: a set of regions, or a closed range of periods (compared as strings). */
+export type Clause =
+  | { source: object; field: 'region'; values: string[] }
+  | { source: object; field: 'period'; range: [string, string] };
+
+/** The filter a client receives: `null` where no other view constrains that field. */
+export interface ClientFilter {
+  regions: string[] | null;
+  periods: [string, string] | null;
+}
+
+export class Selection extends EventTarget {
+  #clauses: Clause[] = [];
+
+  get clauses(): readonly Clause[] {
+    return this.#clauses;
+  }
+
+  /** Replaces the clause of the same source and field (a view holds one clause per field). */
+  update(clause: Clause): void {
+    this.#clauses = this.#clauses.filter((c) => !(c.source === clause.source && c.field === clause.field));
+    const empty = clause.field === 'region' && clause.values.length === 0;
+    if (!empty) this.#clauses.push(clause);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Drops every clause of `source` (all of them when `field` is not given). */
+  remove(source: object, field?: Clause['field']): void {
+    const before = this.#clauses.length;
+    this.#clauses = this.#clauses.filter((c) => !(c.source === source && (field === undefined || c.field === field)));
+    if (this.#clauses.length !== before) this.dispatchEvent(new Event('change'));
+  }
+
+  clear(): void {
+    if (this.#clauses.length === 0) return;
+    this.#clauses = [];
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** The filter made by every clause except those of `exclude`: a view never filters itself. */
+  filterFor(exclude?: object): ClientFilter {
+    let regions: string[] | null = null;
+    let periods: [string, string] | null = null;
+    for (const c of this.#clauses) {
+      if (c.source === exclude) continue;
+      if (c.field === 'region') regions = regions ? regions.filter((r) => c.values.includes(r)) : [...c.values];
+      else periods = periods ? [max(periods[0], c.range[0]), min(periods[1], c.range[1])] : c.range;
+    }
+    return { regions, periods };
+  }
+
+  /** Regions selected by anyone, the view itself included: what a view highlights. */
+  selectedRegions(): string[] {
+    const out = new Set<string>();
+    for (const c of this.#clauses) if (c.field === 'region') for (const v of c.values) out.add(v);
+    return [...out];
+  }
+
+  periodRange(): [string, string] | null {
+    return this.filterFor(undefined).periods;
+  }
+}
+
+const max = (a: string, b: string) => (comparePeriods(a, b) >= 0 ? a : b);
+const min = (a: string, b: string) => (comparePeriods(a, b) <= 0 ? a : b);
+
+/** Periods are years, ranges or dates; their first four digits order them, the rest breaks ties. */
+export function comparePeriods(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `2021-2023` lies within [2020, 2023]: both ends of a range must fall inside. */
+export function periodWithin(period: string, range: [string, string]): boolean {
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(period);
+  const from = m ? m[1] : period.slice(0, 4);
+  const to = m && m[2] ? m[2] : from;
+  return from >= range[0].slice(0, 4) && to <= range[1].slice(0, 4);
+}

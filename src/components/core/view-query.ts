@@ -1,0 +1,67 @@
+import type { Observation } from '../../types.js';
+import type { QuerySpec } from '../../query/spec.js';
+import { executeQuery } from '../../query/execute.js';
+import type { ClientFilter } from './selection.js';
+
+/** What a view asks of its dashboard's observations, from its attributes. */
+export interface ViewQuery {
+  indicator?: string;
+  /** The view's own regions; a selection made elsewhere replaces them when `followRegions`. */
+  regions?: string[];
+  /** Start years, both ends included. */
+  from?: number;
+  to?: number;
+  /** A sub-series; `null` keeps observations without one; absent keeps all. */
+  series?: string | null;
+  /** Take the region selection of other views as a filter (line, KPI, table) rather than a highlight (map, bar). */
+  followRegions?: boolean;
+}
+
+const year = (p: string) => Number(p.slice(0, 4));
+
+/**
+ * The query spec of a view: its own choices narrowed by the filter other views made. Pure and
+ * JSON-serializable, so the page runs it on the eval-free executor and Node on Arquero alike.
+ */
+export function viewQuerySpec(q: ViewQuery, filter: ClientFilter): QuerySpec {
+  const select: NonNullable<QuerySpec['select']> = {};
+  if (q.indicator) select.indicators = [q.indicator];
+  const regions = q.followRegions && filter.regions ? filter.regions : q.regions;
+  if (regions && regions.length) select.regions = regions;
+  let from = q.from;
+  let to = q.to;
+  if (filter.periods) {
+    from = Math.max(from ?? -Infinity, year(filter.periods[0]));
+    to = Math.min(to ?? Infinity, year(filter.periods[1]));
+  }
+  if (from !== undefined || to !== undefined) {
+    select.periods = {
+      ...(from !== undefined && Number.isFinite(from) ? { from } : {}),
+      ...(to !== undefined && Number.isFinite(to) ? { to } : {}),
+    };
+  }
+  if (q.series !== undefined) select.series = q.series === null ? null : [q.series];
+  return { select };
+}
+
+/** The observations a view shows. */
+export function viewRows(all: readonly Observation[], q: ViewQuery, filter: ClientFilter): Observation[] {
+  return executeQuery(all as unknown as Record<string, unknown>[], viewQuerySpec(q, filter)) as unknown as Observation[];
+}
+
+/** `"42, 34:42"` -> `['42', '34:42']`. */
+export function parseList(value: string | null | undefined): string[] | undefined {
+  if (!value) return undefined;
+  const list = value.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  return list.length ? list : undefined;
+}
+
+/** `"2010-2016"` or `"2016"` -> start years. */
+export function parseYears(value: string | null | undefined): { from?: number; to?: number } {
+  if (!value) return {};
+  const m = /^\s*(\d{4})?\s*(?:[-–:]\s*(\d{4})?)?\s*$/.exec(value);
+  if (!m) return {};
+  const from = m[1] ? Number(m[1]) : undefined;
+  const to = m[2] ? Number(m[2]) : value.includes('-') || value.includes(':') || value.includes('–') ? undefined : from;
+  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}

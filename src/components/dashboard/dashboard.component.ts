@@ -1,0 +1,254 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { ContextProvider } from '@lit/context';
+import type { Observation } from '../../types.js';
+import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
+import type { Lang } from '../../messages/index.js';
+import { Coordinator } from '../core/coordinator.js';
+import { coordinatorContext } from '../core/context.js';
+import { baseStyles } from '../core/styles.js';
+import { t, errorText } from '../core/i18n.js';
+import { dashboardStyles } from './dashboard.styles.js';
+
+/** What `.data` accepts: observations, or anything with Arquero's `objects()` (an Arquero table). */
+export type DashboardData = readonly Observation[] | { objects(): object[] };
+
+/** A dashboard described in JSON (`config="dashboard.json"`). */
+export interface DashboardConfig {
+  /** Address(es) of the observations file(s), relative to the config file. */
+  src?: string | string[];
+  /** Observations inline. */
+  observations?: Observation[];
+  /** `vi` (default) or `en`. */
+  lang?: Lang;
+}
+
+export interface ChisoLoadDetail {
+  rows: number;
+}
+export interface ChisoSelectDetail {
+  regions: string[];
+  periods: [string, string] | null;
+}
+export interface ChisoErrorDetail {
+  error: ChisoError;
+}
+
+function asError(e: unknown, code: string, params: Record<string, string>): ChisoError {
+  return isChisoError(e) ? e : new ChisoError(diagnostic(code, { ...params, detail: e instanceof Error ? e.message : String(e) }));
+}
+
+async function fetchText(url: string, signal: AbortSignal): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal });
+  } catch (e) {
+    throw asError(e, 'COMPONENTS_FETCH_FAILED', { url });
+  }
+  if (!res.ok) throw asError(new Error(`HTTP ${res.status}`), 'COMPONENTS_FETCH_FAILED', { url });
+  return res.text();
+}
+
+/**
+ * @summary Holds one dataset and the selection its views share; every `<chiso-*>` inside it is linked.
+ *
+ * @attr src - Address of a CSV or JSON file of observations, loaded once; several addresses separated by spaces are joined.
+ * @attr config - Address of a dashboard JSON config (`{ src, lang }`), instead of `src`.
+ * @attr format - `csv` or `json`. Default: read from the content.
+ * @attr lang - `vi` (default) or `en`: the language of every view inside.
+ * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`) so a link shares it.
+ *
+ * @event chiso-load - The observations are loaded; `detail.rows` is their count.
+ * @event chiso-error - Loading failed; `detail.error` is a ChisoError in both languages.
+ * @event chiso-select - The shared selection changed; `detail` has `regions` and `periods`.
+ *
+ * @csspart grid - The grid the views are laid out in.
+ * @csspart status - The loading line and the error message.
+ *
+ * @cssproperty --chiso-gap - Space between views. Default `1rem`.
+ * @cssproperty --chiso-column-min - Narrowest column before the grid wraps. Default `320px`.
+ * @cssproperty --chiso-color-text - Text colour.
+ * @cssproperty --chiso-color-muted - Secondary text colour.
+ * @cssproperty --chiso-color-background - Background colour.
+ * @cssproperty --chiso-color-surface - Background of KPIs and table summaries.
+ * @cssproperty --chiso-color-border - Borders.
+ * @cssproperty --chiso-color-accent - Colour of selections, links and controls.
+ * @cssproperty --chiso-color-error - Colour of error messages.
+ * @cssproperty --chiso-focus-ring - Colour of the keyboard focus ring.
+ * @cssproperty --chiso-font-family - Font of every view.
+ *
+ * @slot - The views: `<chiso-chart>`, `<chiso-map>`, `<chiso-kpi>`, `<chiso-table>`, `<chiso-filter>`, `<chiso-source>`.
+ */
+export class ChisoDashboard extends LitElement {
+  static override styles = [baseStyles, dashboardStyles];
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    config: { reflect: true },
+    format: {},
+    lang: { reflect: true },
+    urlState: { type: Boolean, attribute: 'url-state', reflect: true },
+    data: { attribute: false },
+  };
+
+  declare src: string | undefined;
+  declare config: string | undefined;
+  declare format: 'csv' | 'json' | undefined;
+  declare urlState: boolean;
+  /** Observations or an Arquero table, instead of `src`. */
+  declare data: DashboardData | undefined;
+
+  readonly coordinator = new Coordinator();
+  readonly #provider = new ContextProvider(this, { context: coordinatorContext, initialValue: this.coordinator });
+  #loadedFrom: string | undefined;
+  #abort: AbortController | null = null;
+  #onSelect = () => this.#selectionChanged();
+  #onPopState = () => this.#readUrl();
+
+  constructor() {
+    super();
+    this.urlState = false;
+    void this.#provider;
+  }
+
+  /** The page language of this dashboard. */
+  get locale(): Lang {
+    return (this.getAttribute('lang') ?? '').toLowerCase().startsWith('en') ? 'en' : 'vi';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.coordinator.selection.addEventListener('change', this.#onSelect);
+    if (this.urlState) {
+      window.addEventListener('popstate', this.#onPopState);
+      this.#readUrl();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.coordinator.selection.removeEventListener('change', this.#onSelect);
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#abort?.abort();
+    this.#abort = null;
+    // Loading was cut short: load again when re-attached.
+    if (this.coordinator.state === 'loading') this.#loadedFrom = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.coordinator.lang = this.locale;
+    if (changed.has('data') && this.data !== undefined) {
+      this.#useData(this.data);
+      return;
+    }
+    const from = this.config ? `config:${this.config}` : this.src ? `src:${this.src}` : undefined;
+    if (from && from !== this.#loadedFrom && this.data === undefined) {
+      this.#loadedFrom = from;
+      void this.#load();
+    }
+  }
+
+  override render() {
+    const c = this.coordinator;
+    const status =
+      c.state === 'loading' && (this.src || this.config)
+        ? html`<p class="status" role="status" part="status">${t('COMPONENTS_LOADING', this.locale)}</p>`
+        : c.state === 'error'
+          ? html`<p class="status error" role="alert" part="status">${errorText(c.error, this.locale)}</p>`
+          : null;
+    return html`${status}<div class="grid" part="grid"><slot></slot></div>`;
+  }
+
+  #useData(data: DashboardData): void {
+    try {
+      let rows: readonly Observation[];
+      if (Array.isArray(data)) rows = data as readonly Observation[];
+      else if (data && typeof (data as { objects?: unknown }).objects === 'function') rows = (data as { objects(): object[] }).objects() as Observation[];
+      else throw new Error(typeof data);
+      this.#ready(rows);
+    } catch (e) {
+      this.#failed(asError(e, 'COMPONENTS_BAD_DATA', {}));
+    }
+  }
+
+  async #load(): Promise<void> {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.coordinator.loading();
+    this.requestUpdate();
+    const first = this.config ?? this.src ?? '';
+    try {
+      let urls = first.split(/\s+/).filter(Boolean);
+      if (this.config) {
+        const text = await fetchText(first, abort.signal);
+        let config: DashboardConfig;
+        try {
+          config = JSON.parse(text) as DashboardConfig;
+        } catch (e) {
+          throw new ChisoError(diagnostic('COMPONENTS_BAD_CONFIG', { detail: (e as Error).message }, { file: first }));
+        }
+        if (config.lang && !this.hasAttribute('lang')) this.setAttribute('lang', config.lang);
+        if (config.observations) return this.#ready(config.observations);
+        const srcs = typeof config.src === 'string' ? [config.src] : Array.isArray(config.src) ? config.src : [];
+        if (srcs.length === 0) throw new ChisoError(diagnostic('COMPONENTS_BAD_CONFIG', { detail: 'src' }, { file: first }));
+        const base = new URL(first, document.baseURI);
+        urls = srcs.map((s) => new URL(s, base).href);
+      }
+      // Several files load in parallel and join into one table; the data layer loads with them,
+      // not with the page's first script.
+      const [texts, { loadObservations }] = await Promise.all([
+        Promise.all(urls.map((u) => fetchText(u, abort.signal))),
+        import('../../data/index.js'),
+      ]);
+      if (abort.signal.aborted) return;
+      const rows: Observation[] = [];
+      texts.forEach((text, i) => {
+        const file = urls[i].split('/').pop()?.split('?')[0] ?? urls[i];
+        for (const o of loadObservations(text, { file, format: this.format === 'json' ? 'json' : 'auto' }).observations) rows.push(o);
+      });
+      this.#ready(rows);
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      this.#failed(asError(e, 'COMPONENTS_FETCH_FAILED', { url: first }));
+    }
+  }
+
+  #ready(rows: readonly Observation[]): void {
+    this.coordinator.setObservations(rows);
+    this.requestUpdate();
+    this.dispatchEvent(new CustomEvent<ChisoLoadDetail>('chiso-load', { detail: { rows: rows.length }, bubbles: true, composed: true }));
+  }
+
+  #failed(error: ChisoError): void {
+    this.coordinator.setError(error);
+    this.requestUpdate();
+    this.dispatchEvent(new CustomEvent<ChisoErrorDetail>('chiso-error', { detail: { error }, bubbles: true, composed: true }));
+  }
+
+  #param(name: string): string {
+    return this.id ? `${this.id}.${name}` : name;
+  }
+
+  #selectionChanged(): void {
+    const sel = this.coordinator.selection;
+    const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange() };
+    this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));
+    if (!this.urlState) return;
+    const url = new URL(location.href);
+    const set = (k: string, v: string | null) => (v ? url.searchParams.set(this.#param(k), v) : url.searchParams.delete(this.#param(k)));
+    set('region', detail.regions.join(',') || null);
+    set('period', detail.periods ? `${detail.periods[0]}-${detail.periods[1]}` : null);
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+
+  /** A link's selection belongs to the dashboard itself, so every view follows it. */
+  #readUrl(): void {
+    const params = new URL(location.href).searchParams;
+    const region = params.get(this.#param('region'));
+    const period = params.get(this.#param('period'));
+    const sel = this.coordinator.selection;
+    if (region) sel.update({ source: this, field: 'region', values: region.split(',').filter(Boolean) });
+    const m = period ? /^(\d{4})-(\d{4})$/.exec(period) : null;
+    if (m) sel.update({ source: this, field: 'period', range: [m[1], m[2]] });
+  }
+}

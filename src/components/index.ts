@@ -1,0 +1,19 @@
+/**
+ * chiso's web components. Importing this module defines every `<chiso-*>` element; the embed build
+ * (`dist/chiso.embed.js`) is this module and nothing else, with Vega in a chunk loaded on first draw.
+ */
+export * from './dashboard/dashboard.js';
+export * from './chart/chart.js';
+export * from './map/map.js';
+export * from './kpi/kpi.js';
+export * from './table/table.js';
+export * from './filter/filter.js';
+export * from './source/source.js';
+export { Coordinator, type CoordinatorClient, type CoordinatorState } from './core/coordinator.js';
+export { Selection, type Clause, type ClientFilter } from './core/selection.js';
+export { ClientController, type ClientControllerOptions } from './core/client-controller.js';
+export { coordinatorContext } from './core/context.js';
+export { Units, isUnits } from './core/coordinator-units.js';
+export { observationsToCSV, neutralizeCell, OBSERVATION_COLUMNS } from './core/csv.js';
+export { viewQuerySpec, type ViewQuery } from './core/view-query.js';
+export { liveViewCount, loadVega } from '../render/browser.js';

@@ -1,0 +1,89 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { Observation } from '../../types.js';
+import { formatValue, formatPeriod, formatUnit, periodPosition } from '../../format/index.js';
+import { ChisoViewElement } from '../core/view-element.js';
+import { baseStyles } from '../core/styles.js';
+import { indicatorLabel, regionName } from '../core/indicator.js';
+import { t } from '../core/i18n.js';
+import { kpiStyles } from './kpi.styles.js';
+
+/** The latest observation with a value, by period order. */
+export function latest(rows: readonly Observation[]): Observation | undefined {
+  let best: Observation | undefined;
+  for (const o of rows) {
+    if (o.value === null) continue;
+    if (!best || periodPosition(o.period) > periodPosition(best.period)) best = o;
+  }
+  return best;
+}
+
+/**
+ * @summary One headline figure: the latest value of an indicator for a region, with its period and quote.
+ *
+ * Drawn as text, without Vega, so a row of KPIs costs the page nothing to load.
+ *
+ * @attr indicator - Indicator id, e.g. `study_participation`.
+ * @attr region - Region id (the first is used); a region selected in another view replaces it.
+ * @attr period - Start years to consider; the latest with a value is shown.
+ * @attr series - A sub-series id.
+ * @attr label - Text above the figure instead of the indicator's label.
+ *
+ * @csspart label - The label.
+ * @csspart value - The figure.
+ * @csspart unit - Its unit.
+ * @csspart meta - Region and period.
+ * @csspart quote - The source phrase the figure was read from.
+ * @csspart status - Loading and empty messages.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --chiso-kpi-background - Background. Default: the surface colour.
+ * @cssproperty --chiso-kpi-size - Size of the figure. Default `2rem`.
+ * @cssproperty --chiso-kpi-color - Colour of the figure.
+ */
+export class ChisoKpi extends ChisoViewElement {
+  static override styles = [baseStyles, kpiStyles];
+  static override properties: PropertyDeclarations = { label: {} };
+  declare label: string | undefined;
+
+  /** The observation shown, for tests and pages. */
+  shown: Observation | undefined;
+  #error: unknown = null;
+
+  constructor() {
+    // Text only, cheap: no need to wait until scrolled into view.
+    super(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    try {
+      this.#error = null;
+      const rows = this.rows();
+      // A KPI names one region: the first of the selection or of its own list.
+      const first = rows[0]?.region;
+      this.shown = latest(rows.filter((r) => r.region === first && (this.series !== undefined || r.series === rows[0].series)));
+    } catch (e) {
+      this.#error = e;
+      this.shown = undefined;
+    }
+  }
+
+  override render() {
+    const state = this.renderState();
+    if (state) return state;
+    if (this.#error) return this.renderError(this.#error);
+    const o = this.shown;
+    if (!o) return this.renderEmpty();
+    const lang = this.locale;
+    const preliminary = o.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : '';
+    return html`<div role="group" aria-label=${this.label ?? indicatorLabel(o.indicator, lang)}>
+      <p class="label" part="label">${this.label ?? indicatorLabel(o.indicator, lang)}</p>
+      <p class="value" part="value">${formatValue(o, lang, { unit: o.unit === '%' })}${o.unit && o.unit !== '%'
+          ? html` <span class="unit" part="unit">${formatUnit(o.unit, lang)}</span>`
+          : nothing}</p>
+      <p class="meta" part="meta">${regionName(o.region, lang)} · ${formatPeriod(o.period, lang)}${preliminary}</p>
+      ${o.quote ? html`<p class="quote" part="quote">“${o.quote}”</p>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+export const kpiStyles = css`
+  :host {
+    background: var(--chiso-kpi-background, var(--_surface));
+    border-radius: var(--_radius);
+    padding: var(--chiso-card-padding, 0.75rem 1rem);
+  }
+  .label {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.95em;
+  }
+  .value {
+    margin: 0.25rem 0;
+    font-size: var(--chiso-kpi-size, 2rem);
+    font-weight: 600;
+    color: var(--chiso-kpi-color, var(--_fg));
+    font-variant-numeric: tabular-nums;
+    line-height: 1.15;
+    overflow-wrap: anywhere;
+  }
+  .unit {
+    font-size: 0.9rem;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .meta {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .quote {
+    margin: 0.25rem 0 0;
+    font-size: 0.85em;
+    font-style: italic;
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,113 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { Observation } from '../../types.js';
+import { getRegion, predecessors, listRegions } from '../../registry/index.js';
+import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
+import { t } from '../core/i18n.js';
+import { is34, isUnits, type Units } from '../core/coordinator-units.js';
+
+/**
+ * Observations for the 34-unit map: a unit's own figures where the data has them, else the figure of
+ * its single predecessor (a province that was not merged). Merged units without figures of their own
+ * stay empty: old rates cannot be combined without weights.
+ */
+export function rowsFor34(rows: readonly Observation[]): Observation[] {
+  const own = rows.filter((o) => is34(o.region));
+  const have = new Set(own.map((o) => o.region));
+  const out = [...own];
+  for (const unit of listRegions('province2025')) {
+    if (have.has(unit.id)) continue;
+    const pre = predecessors(unit.id);
+    if (pre.length !== 1) continue;
+    for (const o of rows) if (o.region === pre[0]) out.push({ ...o, region: unit.id });
+  }
+  return out;
+}
+
+/** How many 34-units kept the territory of exactly one old province. */
+export function unchangedUnitCount(): number {
+  return listRegions('province2025').filter((u) => predecessors(u.id).length === 1).length;
+}
+
+/**
+ * @summary A choropleth of one indicator over the 63 provinces or the 34 units of 2025, linked to the dashboard.
+ *
+ * Clicking a province selects it in every view (shift-click adds to the selection; clicking it again
+ * or the sea clears). The switch between 63 and 34 units is shared with `<chiso-filter>`.
+ * The default geometry shows Hoàng Sa and Trường Sa.
+ *
+ * @attr indicator - Indicator id, e.g. `poverty_rate`.
+ * @attr period - The period shown (default: the latest with figures).
+ * @attr units - `63` or `34`: overrides the dashboard's switch for this map.
+ * @attr no-switch - Hide the 63/34 switch.
+ *
+ * @event chiso-render - The map was drawn; `detail.rows` is the number of observations shown.
+ * @event chiso-error - The map could not be drawn.
+ *
+ * @csspart units - The 63/34 switch.
+ * @csspart chart - The box Vega draws in.
+ * @csspart description - The generated text description.
+ * @csspart export - The download menu.
+ * @csspart data - The data table disclosure.
+ */
+export class ChisoMap extends ChisoChart {
+  static override properties: PropertyDeclarations = {
+    units: { reflect: true },
+    noSwitch: { type: Boolean, attribute: 'no-switch' },
+  };
+  declare units: Units | undefined;
+  declare noSwitch: boolean;
+
+  constructor() {
+    super();
+    this.type = 'map';
+    this.noSwitch = false;
+  }
+
+  protected override chartType(): ChartElementType {
+    return 'map';
+  }
+
+  /** The units drawn: this map's attribute, else the dashboard's switch. */
+  get shownUnits(): Units {
+    if (isUnits(this.units)) return this.units;
+    return this.client.coordinator?.units ?? '63';
+  }
+
+  protected override rows(): Observation[] {
+    const rows = super.rows();
+    if (this.shownUnits === '34') return rowsFor34(rows);
+    return rows.filter((o) => {
+      const level = getRegion(o.region)?.level;
+      return level === 'province';
+    });
+  }
+
+  protected override chartOptions(rows: Observation[]): Record<string, unknown> {
+    return { ...super.chartOptions(rows), units: this.shownUnits };
+  }
+
+  protected override viewKey(): string {
+    return `${super.viewKey()}|${this.shownUnits}`;
+  }
+
+  #setUnits(u: Units): void {
+    const c = this.client.coordinator;
+    if (this.units) this.units = u;
+    else if (c) c.units = u;
+  }
+
+  protected override renderExtra(): TemplateResult | typeof nothing {
+    if (this.noSwitch) return nothing;
+    const lang = this.locale;
+    const name = `units-${this.indicator ?? ''}`;
+    return html`<fieldset class="units" part="units">
+      <legend class="visually-hidden">${t('COMPONENTS_MAP_UNITS', lang)}</legend>
+      ${(['63', '34'] as const).map(
+        (u) => html`<label><input type="radio" name=${name} value=${u} .checked=${this.shownUnits === u} @change=${() => this.#setUnits(u)} />
+          ${t(u === '63' ? 'COMPONENTS_MAP_63' : 'COMPONENTS_MAP_34', lang)}</label>`,
+      )}
+    </fieldset>
+    ${this.shownUnits === '34' ? html`<p class="note">${t('COMPONENTS_MAP_34_NOTE', lang, { count: unchangedUnitCount() })}</p>` : nothing}`;
+  }
+}

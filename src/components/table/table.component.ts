@@ -1,0 +1,250 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { Observation } from '../../types.js';
+import { formatNumber, formatPeriod, periodPosition } from '../../format/index.js';
+import { ChisoViewElement } from '../core/view-element.js';
+import { baseStyles } from '../core/styles.js';
+import { t } from '../core/i18n.js';
+import { indicatorLabel, regionName } from '../core/indicator.js';
+import { cellValue } from '../chart/chart.component.js';
+import { profileColumn, type ColumnProfile } from './profile.js';
+
+/** Columns the table shows, with how each sorts and prints. */
+const COLUMNS = ['indicator', 'region', 'period', 'value', 'series', 'status', 'source'] as const;
+export type TableColumn = (typeof COLUMNS)[number];
+
+const HEADINGS: Record<TableColumn, string> = {
+  indicator: 'COMPONENTS_COL_INDICATOR',
+  region: 'COMPONENTS_COL_REGION',
+  period: 'COMPONENTS_COL_PERIOD',
+  value: 'COMPONENTS_COL_VALUE',
+  series: 'Series',
+  status: 'COMPONENTS_COL_STATUS',
+  source: 'COMPONENTS_COL_SOURCE',
+};
+
+function sortKey(o: Observation, column: TableColumn, lang: 'vi' | 'en'): number | string {
+  switch (column) {
+    case 'value':
+      return o.value ?? -Infinity;
+    case 'period':
+      return periodPosition(o.period);
+    case 'region':
+      return regionName(o.region, lang);
+    case 'indicator':
+      return indicatorLabel(o.indicator, lang);
+    default:
+      return String(o[column] ?? '');
+  }
+}
+
+/**
+ * @summary The observations as a table: sortable, paged, with a summary of each column like a notebook's data profile.
+ *
+ * Header buttons sort (press again to reverse); the pager moves by page; every control is a button
+ * a keyboard reaches with Tab.
+ *
+ * @attr indicator - Only this indicator (default: all).
+ * @attr region - Only these regions; a selection made in another view replaces them.
+ * @attr period - Start years to show.
+ * @attr page-size - Rows per page. Default 20.
+ * @attr columns - Columns to show, comma separated, from `indicator, region, period, value, series, status, source`.
+ *
+ * @event chiso-sort - The sort changed; `detail` has `column` and `descending`.
+ *
+ * @csspart table - The table.
+ * @csspart profile - The row of column summaries.
+ * @csspart pager - Page buttons and position.
+ * @csspart status - Loading and empty messages.
+ * @csspart error - The error message.
+ */
+export class ChisoTable extends ChisoViewElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .wrap {
+        overflow: auto;
+        max-height: var(--chiso-table-max-height, 480px);
+      }
+      th button {
+        border: 0;
+        background: transparent;
+        padding: 0;
+        font-weight: 600;
+      }
+      tr.profile td {
+        font-size: 0.8em;
+        color: var(--_muted);
+        vertical-align: top;
+        background: var(--_surface);
+      }
+      .bars {
+        display: flex;
+        align-items: flex-end;
+        gap: 1px;
+        height: 18px;
+      }
+      .bars span {
+        flex: 1;
+        background: var(--_accent);
+        min-height: 1px;
+      }
+      .pager {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        justify-content: flex-end;
+        margin-top: 0.5rem;
+      }
+      caption {
+        text-align: left;
+        font-weight: 600;
+        padding-bottom: 0.25rem;
+      }
+    `,
+  ];
+  static override properties: PropertyDeclarations = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    columns: {},
+    caption: {},
+    _sort: { state: true },
+    _page: { state: true },
+  };
+
+  declare pageSize: number;
+  declare columns: string | undefined;
+  declare caption: string | undefined;
+  declare _sort: { column: TableColumn; descending: boolean } | null;
+  declare _page: number;
+
+  /** Every observation the table holds now (all pages), sorted. */
+  shown: Observation[] = [];
+  profiles: Partial<Record<TableColumn, ColumnProfile>> = {};
+  #error: unknown = null;
+  #revision = -1;
+
+  constructor() {
+    super();
+    this.pageSize = 20;
+    this._sort = null;
+    this._page = 0;
+  }
+
+  get shownColumns(): TableColumn[] {
+    const asked = (this.columns ?? '').split(/[,\s]+/).filter((c): c is TableColumn => (COLUMNS as readonly string[]).includes(c));
+    return asked.length ? asked : [...COLUMNS];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.client.visible) return;
+    try {
+      this.#error = null;
+      let rows = this.rows();
+      const sort = this._sort;
+      const lang = this.locale;
+      if (sort) {
+        rows = rows
+          .map((o) => ({ o, k: sortKey(o, sort.column, lang) }))
+          .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) * (sort.descending ? -1 : 1))
+          .map((x) => x.o);
+      }
+      if (this.client.revision !== this.#revision) {
+        this.#revision = this.client.revision;
+        this._page = 0;
+        this.profiles = {};
+        for (const c of this.shownColumns) this.profiles[c] = profileColumn(rows.map((o) => (c === 'value' ? o.value : c === 'region' ? regionName(o.region, lang) : o[c])));
+      }
+      this.shown = rows;
+    } catch (e) {
+      this.#error = e;
+      this.shown = [];
+    }
+  }
+
+  #sortBy(column: TableColumn): void {
+    const descending = this._sort?.column === column ? !this._sort.descending : column === 'value';
+    this._sort = { column, descending };
+    this.dispatchEvent(new CustomEvent('chiso-sort', { detail: { column, descending }, bubbles: true, composed: true }));
+  }
+
+  #profile(p: ColumnProfile | undefined, lang: 'vi' | 'en') {
+    if (!p) return nothing;
+    if (p.kind === 'number') {
+      const f = (n: number) => formatNumber(n, lang, { maxDecimals: 2 });
+      const peak = Math.max(...p.bins, 1);
+      return html`<div class="bars" aria-hidden="true">${p.bins.map((b) => html`<span class="bar" data-h=${Math.round((b / peak) * 100)}></span>`)}</div>
+        ${t('COMPONENTS_PROFILE_NUMERIC', lang, { count: p.count, missing: p.missing, min: f(p.min), median: f(p.median), max: f(p.max) })}`;
+    }
+    return html`${t('COMPONENTS_PROFILE_TEXT', lang, { distinct: p.distinct, top: p.top.map((x) => `${x.value} (${x.count})`).join(', ') })}`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Bar heights through CSSOM: a style attribute would need 'unsafe-inline' under a strict CSP.
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bars span')) bar.style.setProperty('height', `${bar.dataset.h ?? 0}%`);
+  }
+
+  #cell(o: Observation, c: TableColumn, lang: 'vi' | 'en') {
+    switch (c) {
+      case 'indicator':
+        return indicatorLabel(o.indicator, lang);
+      case 'region':
+        return regionName(o.region, lang);
+      case 'period':
+        return formatPeriod(o.period, lang);
+      case 'value':
+        return cellValue(o, lang);
+      case 'status':
+        return o.status === 'preliminary' ? t('COMPONENTS_PRELIMINARY', lang) : '';
+      default:
+        return String(o[c] ?? '');
+    }
+  }
+
+  override render() {
+    const state = this.renderState();
+    if (state) return state;
+    if (!this.client.visible) return html`<p class="status" part="status">${t('COMPONENTS_LOADING', this.locale)}</p>`;
+    if (this.#error) return this.renderError(this.#error);
+    const lang = this.locale;
+    const rows = this.shown;
+    if (rows.length === 0) return this.renderEmpty();
+    const cols = this.shownColumns;
+    const pages = Math.max(1, Math.ceil(rows.length / this.pageSize));
+    const page = Math.min(this._page, pages - 1);
+    const slice = rows.slice(page * this.pageSize, (page + 1) * this.pageSize);
+    const caption = this.caption ?? indicatorLabel(this.indicator, lang);
+    const heading = (c: TableColumn) => (HEADINGS[c].startsWith('COMPONENTS_') ? t(HEADINGS[c], lang) : HEADINGS[c]);
+    return html`<div class="wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}>
+        <table part="table">
+          <caption>${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}</caption>
+          <thead>
+            <tr>
+              ${cols.map((c) => {
+                const sorted = this._sort?.column === c ? (this._sort.descending ? 'descending' : 'ascending') : 'none';
+                return html`<th scope="col" class=${c === 'value' ? 'num' : ''} aria-sort=${sorted}>
+                  <button type="button" @click=${() => this.#sortBy(c)} aria-label=${t('COMPONENTS_TABLE_SORT', lang, { column: heading(c) })}>
+                    ${heading(c)}${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                  </button>
+                </th>`;
+              })}
+            </tr>
+            <tr class="profile" part="profile">
+              ${cols.map((c) => html`<td>${this.#profile(this.profiles[c], lang)}</td>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${slice.map((o) => html`<tr>${cols.map((c) => html`<td class=${c === 'value' ? 'num' : ''}>${this.#cell(o, c, lang)}</td>`)}</tr>`)}
+          </tbody>
+        </table>
+      </div>
+      ${pages > 1
+        ? html`<div class="pager" part="pager">
+            <button type="button" ?disabled=${page === 0} @click=${() => (this._page = page - 1)}>${t('COMPONENTS_TABLE_PREV', lang)}</button>
+            <span aria-live="polite">${t('COMPONENTS_TABLE_PAGE', lang, { page: page + 1, pages })}</span>
+            <button type="button" ?disabled=${page >= pages - 1} @click=${() => (this._page = page + 1)}>${t('COMPONENTS_TABLE_NEXT', lang)}</button>
+          </div>`
+        : nothing}`;
+  }
+}

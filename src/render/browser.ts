@@ -1,0 +1,155 @@
+/**
+ * Drawing a Vega-Lite spec in a page, safely under a strict Content-Security-Policy: Vega runs its
+ * expression interpreter (no `Function()`), vega-embed adds no `<style>` and no action menu, and the
+ * tooltip is drawn by chiso inside the chart's own shadow root with `textContent` only.
+ *
+ * Vega, Vega-Lite and vega-embed are imported dynamically, so a page pays for them only when the
+ * first chart is about to be drawn; the embed build puts them in a chunk of their own.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { View } from 'vega';
+import { vegaNumberLocale, vegaTimeLocale } from '../format/index.js';
+import type { Locale } from '../format/index.js';
+
+type VegaEmbedModule = typeof import('vega-embed');
+
+let loading: Promise<VegaEmbedModule> | null = null;
+
+/** Starts loading Vega (once per page) and resolves when it is ready. */
+export function loadVega(): Promise<VegaEmbedModule> {
+  loading ??= import('vega-embed');
+  return loading;
+}
+
+/** Views drawn and not yet finalized, so a page (and its tests) can see nothing is left behind. */
+const live = new Set<View>();
+
+/** How many Vega views are alive in this page. */
+export function liveViewCount(): number {
+  return live.size;
+}
+
+/** Vega calls this with the hovered item's tooltip value; `null` value means hide. */
+export type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown, value: unknown) => void;
+
+export interface EmbedChartOptions {
+  /** Language of numbers and dates inside the chart. Default `'vi'`. */
+  locale?: Locale;
+  /** `'svg'` (default, crisp and inspectable) or `'canvas'` (faster for thousands of marks). */
+  renderer?: 'svg' | 'canvas';
+  /** Tooltip handler; default: none. Use `shadowTooltip()` to draw one inside a shadow root. */
+  tooltip?: TooltipHandler;
+  /** Called with (name, value) when a Vega signal of that name changes (selections, brushes). */
+  signals?: Record<string, (name: string, value: unknown) => void>;
+}
+
+export interface EmbeddedChart {
+  view: View;
+  /** Stops every timer and listener of the view and forgets it. Safe to call twice. */
+  finalize(): void;
+  toSVG(): Promise<string>;
+  /** A `data:image/png` URL at `scale` times the chart's size (default 2 for print). */
+  toPNG(scale?: number): Promise<string>;
+}
+
+/**
+ * Draws `spec` into `container`. Every option that could make vega-embed inject markup, styles or
+ * code is fixed here, not left to callers.
+ */
+export async function embedChart(container: HTMLElement, spec: TopLevelSpec, options: EmbedChartOptions = {}): Promise<EmbeddedChart> {
+  const { locale = 'vi', renderer = 'svg', tooltip, signals = {} } = options;
+  const [mod, { expressionInterpreter }] = await Promise.all([loadVega(), import('vega-interpreter')]);
+  const embed = mod.default;
+  const vega = mod.vega;
+  const numberLocale = vegaNumberLocale(locale);
+  const timeLocale = vegaTimeLocale(locale);
+  // Locale per view (not vega's global default), so two dashboards in two languages can share a page.
+  class LocalView extends vega.View {
+    constructor(runtime: ConstructorParameters<typeof vega.View>[0], opt: ConstructorParameters<typeof vega.View>[1]) {
+      super(runtime, { ...opt, locale: { number: numberLocale, time: timeLocale } } as unknown as ConstructorParameters<typeof vega.View>[1]);
+    }
+  }
+  const result = await embed(container, spec, {
+    mode: 'vega-lite',
+    renderer,
+    actions: false,
+    defaultStyle: false,
+    ast: true,
+    expr: expressionInterpreter,
+    tooltip: tooltip ?? false,
+    hover: false,
+    logLevel: 0,
+    viewClass: LocalView as unknown as typeof View,
+  });
+  const view = result.view;
+  live.add(view);
+  for (const [name, fn] of Object.entries(signals)) {
+    try {
+      view.addSignalListener(name, fn);
+    } catch {
+      // The spec has no such signal (e.g. a chart type without a selection): nothing to listen to.
+    }
+  }
+  let done = false;
+  return {
+    view,
+    finalize() {
+      if (done) return;
+      done = true;
+      live.delete(view);
+      result.finalize();
+    },
+    toSVG: () => view.toSVG(),
+    toPNG: (scale = 2) => view.toImageURL('png', scale),
+  };
+}
+
+/** A line of a tooltip: label and value, both plain text. */
+function tooltipLines(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`);
+  return [String(value)];
+}
+
+/**
+ * A tooltip drawn inside `root` (a shadow root, so it inherits the element's theme and leaves
+ * nothing in `document`). Text from data goes through `textContent`, never markup.
+ */
+export function shadowTooltip(root: ShadowRoot | HTMLElement, host: HTMLElement): { handler: TooltipHandler; remove(): void } {
+  let box: HTMLDivElement | null = null;
+  const handler: TooltipHandler = (_h, event, _item, value) => {
+    const lines = tooltipLines(value);
+    if (lines.length === 0) {
+      if (box) box.hidden = true;
+      return;
+    }
+    if (!box) {
+      box = document.createElement('div');
+      box.setAttribute('part', 'tooltip');
+      box.setAttribute('role', 'tooltip');
+      box.className = 'tooltip';
+      root.appendChild(box);
+    }
+    box.replaceChildren(
+      ...lines.map((line) => {
+        const div = document.createElement('div');
+        div.textContent = line;
+        return div;
+      }),
+    );
+    box.hidden = false;
+    const rect = host.getBoundingClientRect();
+    const x = event.clientX - rect.left + 12;
+    const y = event.clientY - rect.top + 12;
+    // CSSOM (not a style attribute) is allowed under a strict style-src.
+    box.style.setProperty('left', `${Math.max(0, Math.min(x, rect.width - 160))}px`);
+    box.style.setProperty('top', `${y}px`);
+  };
+  return {
+    handler,
+    remove() {
+      box?.remove();
+      box = null;
+    },
+  };
+}
