@@ -192,6 +192,11 @@ function failure(code: string, text: string, opts: ParseNumberOptions): NumberFa
  */
 export function parseNumber(text: string, opts: ParseNumberOptions = {}): NumberResult {
   const decimal = opts.decimal ?? 'auto';
+  // Fast path for the plain cells that make up most tables (`12`, `08`, GSO's `15.5`, `3,58`).
+  if (/^-?\d+$/.test(text) || (decimal === 'dot' && /^-?\d+\.\d+$/.test(text)) || (decimal !== 'dot' && /^-?\d+,\d+$/.test(text))) {
+    const value = Number(text.replace(',', '.'));
+    return { ok: true, value, written: value, qualifier: null, denominator: null, magnitude: null, percent: false, unit: null, unquantified: false, rest: null, warnings: [] };
+  }
   const loc = opts.location ?? {};
   const s = text.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
   if (s === '') return failure('NUMBER_EMPTY', text, opts);

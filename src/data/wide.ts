@@ -60,7 +60,15 @@ export function readWide(rows: CsvRow[], ctx: LoadContext, options: WideOptions,
   reportIgnoredColumns(ctx, header, used, data);
 
   const decimal = options.decimal ?? inferDecimalStyle(data.flatMap((r) => [...periods.keys()].map((i) => r.cells[i] ?? '')));
-  const seriesId = options.seriesId ?? ((t: string) => t);
+  const toSeries = options.seriesId ?? ((t: string) => t);
+  // Once per indicator and header, not once per cell.
+  const seriesIds = new Map<string, string>();
+  const seriesId = (text: string, indicator: Indicator) => {
+    const key = `${indicator.id}\u0000${text}`;
+    let id = seriesIds.get(key);
+    if (id === undefined) seriesIds.set(key, (id = toSeries(text, indicator)));
+    return id;
+  };
 
   for (const row of data) {
     ctx.counters.rowsRead++;
