@@ -218,6 +218,18 @@ describe('districts and ambiguity', () => {
     expect(idOf('Hà Nội', { asOf: '2008-08-01' })).toBe('01');
   });
 
+  it('remembered answers are the same and cannot be changed by a caller', () => {
+    const a = matchRegion('Kỳ Anh', { levels: ['district'] });
+    const b = matchRegion('Kỳ Anh', { levels: ['district'] });
+    expect(b).toBe(a);
+    expect(!a.ok && Object.isFrozen(a.candidates)).toBe(true);
+    // Options are part of what is remembered.
+    expect(idOf('Hà Tĩnh', { asOf: '2025-07-01' })).toBe('34:42');
+    expect(idOf('Hà Tĩnh', { asOf: '2025-06-30' })).toBe('42');
+    expect(idOf('Hà Tĩnh', { levels: ['province2025'] })).toBe('34:42');
+    expect(idOf('Hà Tĩnh')).toBe('42');
+  });
+
   it('unknown names are unknown, never the closest guess', () => {
     expect(idOf('Hà Tỉnh Nam')).toBe('unknown:');
     expect(idOf('')).toBe('unknown:');
