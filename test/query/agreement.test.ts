@@ -93,7 +93,7 @@ describe.each([1, 2, 3])('seeded synthetic table %i', (seed) => {
   it.each(specs)('%s: both executors agree', (_, spec) => {
     const dA: string[] = [];
     const dB: string[] = [];
-    const a = outcome(() => runQuery(table, spec, { onDiagnostic: (d) => dA.push(d.en) }).objects());
+    const a = outcome(() => runQuery(table, spec, { onDiagnostic: (d) => dA.push(d.en) }).objects() as Record<string, unknown>[]);
     const b = outcome(() => executeQuery(table, spec, { onDiagnostic: (d) => dB.push(d.en) }));
     expect(b.code).toEqual(a.code);
     if (a.rows && b.rows) {
