@@ -1,0 +1,33 @@
+/**
+ * Extraction cost: reading indicator observations out of report text against merely finding every
+ * number in the same text (NFC plus one regex pass), in the same run. The ratio says what the
+ * context work (rules, regions, periods, provenance) costs on top of a scan.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { extractReport, htmlToText } from '../src/extract/index.js';
+import { entry, median, record } from './results.js';
+
+const dir = new URL('../data/seeds/raw/', import.meta.url);
+const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+const one = seeds.join('\n\n');
+// A long report: the five seeds twenty times over (about 0.7 MB of text).
+const long = Array.from({ length: 20 }, () => one).join('\n\n');
+
+const scan = (t: string) => [...t.normalize('NFC').matchAll(/\d+(?:[.,]\d+)*/g)].length;
+const baseline = await median(() => seeds.forEach(scan), 21, 5);
+const chiso = await median(() => seeds.forEach((t) => extractReport(t)), 21, 5);
+const longBaseline = await median(() => scan(long), 5, 1);
+const longChiso = await median(() => extractReport(long), 5, 1);
+
+// The same text as an HTML page: every paragraph a <p>, a script and a style between them.
+const html = '<html><head><style>p{margin:0}</style></head><body>' +
+  long.split('\n').map((l) => `<p class="c">${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p><script>var x="<p>1</p>";</script>`).join('') + '</body></html>';
+const naive = await median(() => html.replace(/<[^>]*>/g, ''), 5, 1);
+const strip = await median(() => htmlToText(html), 5, 1);
+
+const n = extractReport(long).observations.length;
+record([
+  entry('extract: five seed reports', chiso, 'regex scan for numbers', baseline, `${seeds.length} reports, ${one.length} characters`),
+  entry('extract: one long report, 0.7 MB', longChiso, 'regex scan for numbers', longBaseline, `${long.length} characters, ${n} observations`),
+  entry('extract: HTML to text, 0.7 MB of text', strip, 'tag-stripping regex', naive, 'the regex keeps script contents and entities; htmlToText drops and decodes them'),
+]);
