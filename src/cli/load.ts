@@ -1,6 +1,6 @@
 /**
- * `chiso load FILE [--format auto|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT]
- * [--period P] [--json] [--lenient]`: reads and validates a data file. Prints the observations as a
+ * `chiso load FILE [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT]
+ * [--period P] [--json] [--lenient] [--help]`: reads and validates a data file. Prints the observations as a
  * JSON array (`--json`) or a summary in Vietnamese and English. Warnings go to stderr; any error
  * prints every diagnostic (file, row, column, both languages) and exits 1. `--lenient` reports errors
  * as the summary's skipped figures instead of failing.
@@ -21,10 +21,21 @@ const FLAGS = {
   period: 'value',
   json: 'boolean',
   lenient: 'boolean',
+  help: 'boolean',
 } as const;
 
+/** Warnings printed before the rest are summed up in one line; all stay in the result. */
+const MAX_PRINTED_WARNINGS = 20;
+
+/** Errors are all printed (the loader caps them); warnings up to a limit, then a count. */
 function printDiagnostics(io: CliIO, diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.level === 'warning' && ++warnings > MAX_PRINTED_WARNINGS) continue;
+    io.stderr(formatDiagnostic(d) + '\n');
+  }
+  const more = warnings - MAX_PRINTED_WARNINGS;
+  if (more > 0) io.stderr(`${message('LOAD_MORE_WARNINGS', { count: more }, 'vi')}\n${message('LOAD_MORE_WARNINGS', { count: more }, 'en')}\n`);
 }
 
 export function summaryText(result: LoadResult): string {
@@ -58,6 +69,10 @@ export function observationsJson(result: LoadResult): string {
 
 export const load: Command = async (args, io) => {
   const { positional, flags } = parseArgs(args, FLAGS);
+  if (flags.help) {
+    io.stdout(`${message('LOAD_USAGE', {}, 'vi')}\n\n${message('LOAD_USAGE', {}, 'en')}\n`);
+    return 0;
+  }
   const file = positional[0];
   if (!file) fail('CLI_MISSING_FILE', { command: 'load' });
   const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);

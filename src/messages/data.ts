@@ -211,4 +211,20 @@ export const dataMessages = {
     vi: (p) => `Không nạp được ${p.file}: ${p.count} lỗi`,
     en: (p) => `Could not load ${p.file}: ${p.count} errors`,
   },
+  LOAD_MORE_WARNINGS: {
+    vi: (p) => `… và ${p.count} cảnh báo khác (dùng --json để lấy số liệu; mọi cảnh báo có trong kết quả của loadObservations)`,
+    en: (p) => `… and ${p.count} more warnings (every warning is in the diagnostics loadObservations returns)`,
+  },
+  LOAD_USAGE: {
+    vi: () => [
+      'chiso load TỆP [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator MÃ] [--unit ĐƠN_VỊ] [--period KỲ] [--json] [--lenient]',
+      '  Đọc và kiểm tra một tệp số liệu; in tóm tắt, hoặc các số liệu dạng JSON (--json).',
+      '  --lenient: báo lỗi nhưng vẫn nạp các số liệu hợp lệ (mặc định: có lỗi thì dừng, mã thoát 1).',
+    ].join('\n'),
+    en: () => [
+      'chiso load FILE [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT] [--period PERIOD] [--json] [--lenient]',
+      '  Reads and validates a data file; prints a summary, or the observations as JSON (--json).',
+      '  --lenient: report errors but keep the valid figures (default: any error stops, exit code 1).',
+    ].join('\n'),
+  },
 } satisfies Catalogue;

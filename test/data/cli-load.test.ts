@@ -50,6 +50,25 @@ describe('chiso load (in process)', () => {
     expect((JSON.parse(b.out()) as Observation[]).map((o) => o.value)).toEqual([4.1, 3.58]);
   });
 
+  it('--lenient keeps the valid figures and reports the rest; --help prints usage in both languages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-load-'));
+    const rows = ['indicator,region,period,value', 'initiatives,42,2016,5'];
+    for (let i = 0; i < 25; i++) rows.push(`initiatives,42,${1980 + i},3.051`); // 25 ambiguous-dot warnings
+    rows.push('initiatives,Atlantis,2016,3');
+    writeFileSync(join(dir, 'mixed.csv'), rows.join('\n'));
+    const b = bufferIO(dir);
+    expect(await main(['load', 'mixed.csv', '--lenient'], b.io)).toBe(0);
+    expect(b.out()).toContain('Observations: 26 (missing: 0)');
+    expect(b.out()).toContain('Regions unmatched: 1 (Atlantis)');
+    expect(b.out()).toContain('Skipped: 1');
+    expect(b.err()).toContain('Unknown region "Atlantis"');
+    expect(b.err()).toContain('and 5 more warnings'); // 25 warnings, 20 printed
+    const h = bufferIO();
+    expect(await main(['load', '--help'], h.io)).toBe(0);
+    expect(h.out()).toContain('Đọc và kiểm tra');
+    expect(h.out()).toContain('Reads and validates');
+  });
+
   it('bad input exits 1 with the bilingual message naming file, row and column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-load-'));
     writeFileSync(join(dir, 'bad.csv'), 'indicator,region,period,value\npoverty_rate,42,2016,abc\npoverty_rate,Atlantis,2016,3\n');
