@@ -31,7 +31,26 @@ const FLAGS = {
   corrections: 'value',
   'no-corrections': 'boolean',
   unquantified: 'boolean',
+  help: 'boolean',
 } as const;
+
+const HELP = `chiso extract FILE [tuỳ chọn / options]
+  Trích số liệu chỉ số từ báo cáo (văn bản hoặc HTML), kèm trích dẫn và vị trí.
+  Extracts indicator observations from a report (text or HTML), with quotes and offsets.
+
+  --json                      = --format json
+  --format text|json|tidy-json|tidy-csv
+                              text: danh sách dễ đọc / a readable list (default)
+                              json: quan sát kèm vị trí, độ tin cậy, lý do / observations with offsets, confidence, reason
+                              tidy-json, tidy-csv: chỉ các trường quan sát / observation fields only (for chiso load)
+  --input auto|text|html      định dạng báo cáo / report format (default auto)
+  --region CODE               địa bàn của báo cáo / the report's own region (registry id: 42, 42-duc-tho)
+  --period YEAR               kỳ của báo cáo / the report's own period (2022, 2021-2023, 2024-05-07)
+  --min-confidence N          bỏ số liệu có độ tin cậy dưới N / drop observations below N (0..1)
+  --unquantified              giữ "hàng trăm ..." với giá trị rỗng / keep "hàng trăm ..." with an empty value
+  --corrections FILE          tệp hiệu chỉnh / corrections file (default FILE.corrections.json when it exists)
+  --no-corrections            không áp dụng hiệu chỉnh / apply no corrections
+`;
 
 /** The fields of an observation, in the order tidy files write them. */
 const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
@@ -66,6 +85,10 @@ function textTable(observations: ExtractedObservation[]): string {
 
 export const extract: Command = async (args, io) => {
   const { positional, flags } = parseArgs(args, FLAGS);
+  if (flags.help) {
+    io.stdout(HELP);
+    return 0;
+  }
   if (positional.length !== 1) fail('CLI_MISSING_FILE', { command: 'extract' });
   const file = positional[0];
   const path = resolve(io.cwd, file);

@@ -17,7 +17,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./render.js')).render,
   },
   extract: {
-    summary: 'extract FILE.txt [--json] [--region CODE] [--period YEAR]   trích số liệu từ báo cáo / extract figures from a report',
+    summary: 'extract FILE.txt|FILE.html [--json | --format text|json|tidy-json|tidy-csv] [--region CODE] [--period YEAR] [--no-corrections]   trích số liệu từ báo cáo / extract figures from a report',
     load: async () => (await import('./extract.js')).extract,
   },
 };

@@ -131,3 +131,11 @@ describe('chiso extract', () => {
     }
   });
 });
+
+describe('chiso extract --help', () => {
+  it('lists every option in both languages', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    for (const flag of ['--json', '--format', '--input', '--region', '--period', '--min-confidence', '--unquantified', '--corrections', '--no-corrections']) expect(r.stdout).toContain(flag);
+  });
+});
