@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { MessageParams } from '../messages/index.js';
-import { getIndicator, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';
+import { canConvert, convertUnit, getIndicator, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';
 import type { Indicator, Region, RegionMatch } from '../registry/index.js';
 import type { InputLocation, Observation, Qualifier } from '../types.js';
 import { parseNumber, type DecimalStyle } from './number.js';
@@ -35,6 +35,8 @@ export interface CellValue {
   qualifier: Qualifier | null;
   denominator: number | null;
   percent: boolean;
+  /** The unit the cell itself wrote (`%`, `tỷ đồng`), after conversion to the unit asked for; else `null`. */
+  unit: string | null;
 }
 
 export class LoadContext {
@@ -47,6 +49,7 @@ export class LoadContext {
   private readonly seen = new Map<string, InputLocation>();
   private readonly unknownIndicators = new Set<string>();
   private errors = 0;
+  private readonly unitWarned = new Set<string>();
 
   constructor(readonly file: string) {}
 
@@ -141,11 +144,13 @@ export class LoadContext {
   }
 
   /**
-   * Reads a value cell: a number as written (qualifier, fraction, percent sign and magnitude word
-   * allowed), or a missing marker. `undefined` after recording the error.
+   * Reads a value cell: a number as written (qualifier, fraction, percent sign, magnitude word and
+   * money unit allowed), or a missing marker. `unit` is the unit the figure must end up in (the
+   * column's, the options', or the indicator's): a cell that names its own unit (`5,3 tỷ đồng`) is
+   * converted to it, or is an error when it cannot be. `undefined` after recording the error.
    */
   value(text: string, decimal: DecimalStyle, unit: string | null, loc: InputLocation): CellValue | undefined {
-    if (isMissingText(text)) return { value: null, qualifier: null, denominator: null, percent: false };
+    if (isMissingText(text)) return { value: null, qualifier: null, denominator: null, percent: false, unit: null };
     const r = parseNumber(text, { decimal, location: this.at(loc) });
     if (!r.ok) {
       this.error('DATA_NOT_A_NUMBER', { value: text.trim(), detail: r.diagnostic.vi, detailEn: r.diagnostic.en }, loc);
@@ -156,9 +161,25 @@ export class LoadContext {
       this.error('DATA_NOT_A_NUMBER', { value: text.trim(), detail: '', detailEn: '' }, loc);
       return undefined;
     }
-    // "60,2 triệu" in a column whose unit is already "triệu đồng/…" is 60.2 of that unit.
-    const value = r.magnitude && unit && unit.startsWith(r.magnitude.word + ' ') ? r.written : r.value;
-    return { value, qualifier: r.qualifier, denominator: r.denominator, percent: r.percent };
+    let value = r.value;
+    let cellUnit: string | null = null;
+    if (r.percent) cellUnit = '%';
+    else if (r.unit !== null) {
+      cellUnit = normalizeUnit(r.unit) ?? r.unit;
+      value = r.written;
+    } else if (r.magnitude && unit && unit.startsWith(r.magnitude.word + ' ')) {
+      // "60,2 triệu" in a column whose unit is already "triệu đồng/…" is 60.2 of that unit.
+      value = r.written;
+    }
+    if (cellUnit !== null && unit !== null && cellUnit !== unit) {
+      if (!canConvert(cellUnit, unit)) {
+        this.error('DATA_UNIT_CONFLICT', { value: text.trim(), cellUnit, unit }, loc);
+        return undefined;
+      }
+      value = convertUnit(value, cellUnit, unit);
+      cellUnit = unit;
+    }
+    return { value, qualifier: r.qualifier, denominator: r.denominator, percent: r.percent, unit: cellUnit };
   }
 
   /** The catalogue's unit id for a written unit, or the text as written (with a warning) if unknown. */
@@ -176,7 +197,10 @@ export class LoadContext {
       this.error('DATA_PERCENT_OVER_100', { value: String(obs.value) }, loc);
       ok = false;
     }
-    if (indicator && obs.unit !== indicator.unit && !(indicator.altUnits ?? []).includes(obs.unit)) {
+    const unitKey = `${obs.indicator}\u0000${obs.unit}`;
+    if (indicator && obs.unit !== indicator.unit && !(indicator.altUnits ?? []).includes(obs.unit) && !this.unitWarned.has(unitKey)) {
+      // Once per indicator and unit: the first place it occurs.
+      this.unitWarned.add(unitKey);
       this.warn('DATA_UNIT_MISMATCH', { value: obs.unit, indicator: indicator.id, expected: indicator.unit }, loc);
     }
     const key = `${obs.indicator}\u0000${obs.region}\u0000${obs.period}\u0000${obs.series ?? ''}`;

@@ -102,7 +102,7 @@ export function readRecord(
       value = v.value;
       qualifier = v.qualifier;
       denominator = v.denominator;
-      if (v.percent && unit === null) unit = '%';
+      if (v.unit !== null && unit === null) unit = v.unit;
     }
   } else ctx.error('DATA_NOT_A_NUMBER', { value: text(valueCell.raw) ?? '', detail: '', detailEn: '' }, loc('value'));
 

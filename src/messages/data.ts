@@ -113,6 +113,10 @@ export const dataMessages = {
     vi: (p) => `Đơn vị "${p.value}" khác đơn vị của chỉ số ${p.indicator} ("${p.expected}")`,
     en: (p) => `Unit "${p.value}" differs from the unit of ${p.indicator} ("${p.expected}")`,
   },
+  DATA_UNIT_CONFLICT: {
+    vi: (p) => `"${p.value}" viết theo đơn vị "${p.cellUnit}", không đổi được sang "${p.unit}"`,
+    en: (p) => `"${p.value}" is written in "${p.cellUnit}", which does not convert to "${p.unit}"`,
+  },
   DATA_EMPTY_REGION: {
     vi: () => `Thiếu tên hoặc mã địa phương`,
     en: () => `No region name or code`,

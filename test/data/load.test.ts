@@ -92,6 +92,15 @@ describe('tidy', () => {
     expect(r.diagnostics.map((x) => x.code)).toContain('DATA_REGION_CODE_PADDED');
   });
 
+  it('a money figure with its own unit converts to the indicator unit; a unit that cannot convert is an error', () => {
+    const r = loadObservations('indicator,region,period,value\nsocial_support,42-duc-tho,2021-2023,"trên 5,3 tỷ đồng"\nincome_per_capita,42-duc-tho,2023,"60,2 triệu đồng/người/năm"\n', { file: 'money.csv' });
+    expect(r.observations[0]).toMatchObject({ value: 5300, unit: 'triệu đồng', qualifier: '>' });
+    expect(r.observations[1].unit).toBe('nghìn đồng/người/tháng');
+    expect(r.observations[1].value).toBeCloseTo(60_200 / 12, 6);
+    const d = errorsOf('indicator,region,period,value\nnew_rural_communes,42,2020,50%\n');
+    expect(d[0]).toMatchObject({ code: 'DATA_UNIT_CONFLICT', row: 2, column: 'value', value: '50%' });
+  });
+
   it('takes the indicator, unit and period from the options when the table has no such column', () => {
     const r = loadObservations('region,value\n42,3.5\n91,2.7\n', { indicator: 'poverty_rate', period: '2020' });
     expect(r.observations.map((o) => [o.region, o.period, o.value, o.unit])).toEqual([['42', '2020', 3.5, '%'], ['91', '2020', 2.7, '%']]);
