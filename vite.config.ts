@@ -8,11 +8,27 @@
  */
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, rmSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** dist/ also holds tsc's output, so it is not emptied; remove only the embed's old chunks. */
+const cleanEmbed = {
+  name: 'chiso-clean-embed',
+  apply: 'build' as const,
+  buildStart() {
+    const dist = fileURLToPath(new URL('./dist/', import.meta.url));
+    try {
+      for (const f of readdirSync(dist)) if (f.startsWith('chiso.embed.')) rmSync(dist + f);
+    } catch {
+      // no dist/ yet
+    }
+  },
+};
+
 export default defineConfig({
   root,
+  plugins: [cleanEmbed],
   appType: 'mpa',
   server: {
     host: '127.0.0.1',
@@ -34,6 +50,8 @@ export default defineConfig({
     rollupOptions: {
       output: {
         chunkFileNames: 'chiso.embed.[name]-[hash].js',
+        // A portal file, not a library for bundlers: minify whitespace too (lib mode keeps it by default).
+        minify: true,
         assetFileNames: 'chiso.embed.[name]-[hash][extname]',
       },
     },

@@ -17,3 +17,9 @@ export { Units, isUnits } from './core/coordinator-units.js';
 export { observationsToCSV, neutralizeCell, OBSERVATION_COLUMNS } from './core/csv.js';
 export { viewQuerySpec, type ViewQuery } from './core/view-query.js';
 export { liveViewCount, loadVega } from '../render/browser.js';
+export { elements, defineElements } from './define.js';
+import { defineElements } from './define.js';
+
+// Importing chiso defines its elements; a call here (not only in the per-element modules) survives
+// bundlers that trust package.json's `sideEffects`.
+defineElements();

@@ -175,15 +175,15 @@ export class ChisoChart extends ChisoViewElement {
     return opts;
   }
 
-  protected buildSpec(rows: Observation[]): { spec: TopLevelSpec; description: string } {
+  protected async buildSpec(rows: Observation[]): Promise<{ spec: TopLevelSpec; description: string }> {
     const type = this.chartType();
     if (!isChartType(type) || (type as string) === 'kpi') {
       throw new ChisoError(diagnostic('COMPONENTS_UNKNOWN_TYPE', { value: String(type), allowed: Object.keys(ChartElementType).join(', ') }));
     }
     if (this.spec instanceof ChisoError) throw this.spec;
     const opts = this.chartOptions(rows);
-    const spec = chartSpec(type as ChartType, rows, opts, this.locale);
-    const text = typeof (spec as { description?: unknown }).description === 'string' ? (spec as { description: string }).description : chartDescription(type as ChartType, rows, opts, this.locale);
+    const spec = await chartSpec(type as ChartType, rows, opts, this.locale);
+    const text = typeof (spec as { description?: unknown }).description === 'string' ? (spec as { description: string }).description : await chartDescription(type as ChartType, rows, opts, this.locale);
     return { spec, description: text };
   }
 
@@ -234,9 +234,10 @@ export class ChisoChart extends ChisoViewElement {
         this._state = 'empty';
         return;
       }
-      built = this.buildSpec(rows);
+      built = await this.buildSpec(rows);
+      if (token !== this.#token) return;
     } catch (e) {
-      this.#fail(e);
+      if (token === this.#token) this.#fail(e);
       return;
     }
     this.shown = rows;
