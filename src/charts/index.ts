@@ -6,4 +6,5 @@ export { slopeChart, describeSlope, SlopeLabels, type SlopeOptions } from './slo
 export { scatterChart, describeScatter, ScatterLabel, type ScatterOptions } from './scatter.js';
 export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';
 export { sourceLine, shortSource, DEFAULT_MAX_ROWS } from './common.js';
+export { progressChart, describeProgress, progressRows, type ProgressOptions, type ProgressRow } from './progress.js';
 export { deepMerge } from './merge.js';

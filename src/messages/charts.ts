@@ -61,6 +61,7 @@ export const chartsMessages = {
   CHART_CHANGE: { vi: () => 'Thay đổi', en: () => 'Change' },
   CHART_NATIONAL: { vi: () => 'Cả nước', en: () => 'Whole country' },
   CHART_TREND: { vi: () => 'Xu hướng', en: () => 'Trend' },
+  CHART_PROGRESS: { vi: () => 'Kết quả thực hiện', en: () => 'Progress' },
   CHART_TARGET: { vi: () => 'Mục tiêu', en: () => 'Target' },
   CHART_BREAK_NOTE: {
     vi: (p) => `Thay đổi phương pháp sau ${p.year}: ${p.label}`,

@@ -4,6 +4,7 @@ import { barChart } from '../../src/charts/bar.js';
 import { kpiChart } from '../../src/charts/kpi.js';
 import { slopeChart } from '../../src/charts/slope.js';
 import { scatterChart } from '../../src/charts/scatter.js';
+import { progressChart } from '../../src/charts/progress.js';
 import { gsoIncome, gsoPoverty, load } from './helpers.js';
 import { look } from './look.js';
 
@@ -26,6 +27,9 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['slope-provinces', () => slopeChart(poverty, { periods: ['2012', '2015'], highlight: ['42', '06'] })],
   ['scatter', () => scatterChart([...gsoIncome(), ...poverty], { x: 'income_per_capita', y: 'poverty_rate', trend: true, highlight: '42' })],
   ['scatter-en', () => scatterChart([...gsoIncome(), ...poverty], { x: 'income_per_capita', y: 'poverty_rate', label: 'none' }, 'en')],
+  ['progress-seeds', () => progressChart(seeds, { target: 100 })],
+  ['progress-new-rural', () => progressChart(quoted, { indicator: 'new_rural_communes', regions: ['VN'] })],
+  ['progress-new-rural-en', () => progressChart(quoted.filter((o) => o.period !== '2025-06' || o.indicator !== 'new_rural_communes' || true), { indicator: 'new_rural_communes' }, 'en')],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {
