@@ -68,7 +68,11 @@ export interface Rule {
 }
 
 const S = '[\\s\\u00a0]';
+/** A pattern where each space stands for one or more spaces (NBSP included); write optional space as `[\s\u00a0]*`. */
 const re = (source: string, flags = 'iu') => new RegExp(source.replace(/ /g, `${S}+`), flags);
+
+/** "từ 5,2% (năm 2021) xuống còn": the earlier figure of a change, between a rate's words and its level. */
+const FROM = '(?:từ [\\d.,]+[\\s\\u00a0]*%? (?:năm \\d{4},? )?(?:xuống|lên|giảm xuống|tăng lên|giảm còn|còn)(?: còn)? )?';
 
 const TIER: Record<string, string> = { 'nâng cao': 'advanced', 'kiểu mẫu': 'model' };
 /** Series of the catalogue's social-support indicators, from the words naming who was helped. */
@@ -109,14 +113,14 @@ export const RULES: Rule[] = [
     id: 'near_poor_rate.before',
     indicator: 'near_poor_rate',
     shape: 'percent',
-    before: re('tỷ lệ hộ cận nghèo[^;.%\\d]{0,50}$'),
+    before: re(`tỷ lệ hộ cận nghèo[^;.%\\d]{0,50}${FROM}$`),
     confidence: 0.95,
   },
   {
     id: 'poverty_rate.before',
     indicator: 'poverty_rate',
     shape: 'percent',
-    before: re('tỷ lệ (?:hộ )?nghèo(?: đa chiều)?[^;.%\\d]{0,50}$'),
+    before: re(`tỷ lệ (?:hộ )?nghèo(?: đa chiều)?[^;.%\\d]{0,50}${FROM}$`),
     confidence: 0.95,
   },
   {
@@ -138,7 +142,8 @@ export const RULES: Rule[] = [
     indicator: 'self_review_sessions',
     shape: 'percent',
     after: re('^ (?:các )?(?:chi bộ|tổ chức cơ sở đảng|tổ chức đảng|đảng bộ)[^;.]*'),
-    sentence: /tự soi,?[\s\u00a0]*tự sửa|tự kiểm điểm|sinh hoạt chuyên đề/iu,
+    // The "Tự soi, tự sửa" sessions themselves; 100% of cells holding the annual theme's session is another figure.
+    sentence: /tự soi|tự sửa|tự kiểm điểm|tự phê bình/iu,
     confidence: 0.85,
   },
   {
@@ -217,7 +222,7 @@ export const RULES: Rule[] = [
     shape: 'count',
     // No space is required before the figure: the source writes `xây dựng150`.
     before: re('(?:hỗ trợ|đỡ đầu|nhận nuôi|trao tặng|giúp đỡ|xây dựng|xây mới|sửa chữa|bàn giao)(?: xây dựng)?[\\s\\u00a0]*$'),
-    after: re('^ ?((?:trẻ (?:em )?mồ côi|trẻ em|em học sinh|học sinh|sinh viên|căn nhà|ngôi nhà|nhà|hộ|người|gia đình)(?![\\p{L}]))(?:[^;.]{0,60}?(?:khó khăn|kiên cố|hộ cận nghèo|nghèo))?'),
+    after: re('^ ((?:trẻ (?:em )?mồ côi|trẻ em|em học sinh|học sinh|sinh viên|căn nhà|ngôi nhà|nhà|hộ|người|gia đình)(?![\\p{L}]))(?:[^;.]{0,60}?(?:khó khăn|kiên cố|hộ cận nghèo|nghèo))?'),
     series: (a) => beneficiary(a)[1],
     confidence: 0.85,
   },
@@ -230,6 +235,21 @@ export const RULES: Rule[] = [
     confidence: 0.85,
   },
 ];
+
+/**
+ * Why a figure states no level, or `null`: the earlier end of a change (`từ 5,2% xuống còn 3,1%`) or
+ * the change itself (`giảm 1,5%`, `tăng 9,1%`). Either would pass for a level next to a rate's words.
+ */
+export function notALevel(f: Figure, text: string): string | null {
+  const before = text.slice(Math.max(0, f.start - 30), f.start);
+  const after = text.slice(f.end, f.end + 40);
+  if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:\(?năm[\s\u00a0]+\d{4}\)?,?[\s\u00a0]*)?(?:xuống|lên|giảm|tăng|còn)(?![\p{L}])/iu.test(after)) {
+    return 'the earlier figure of a change ("từ ... xuống/lên ...")';
+  }
+  if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
+  if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
+  return null;
+}
 
 /** Tries `rule` on figure `f`; the texts are the report's, around the figure. */
 export function tryRule(rule: Rule, f: Figure, text: string, clauseStart: number, sentence: string): RuleMatch | null {

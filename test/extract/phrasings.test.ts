@@ -20,6 +20,19 @@ describe('phrasings', () => {
     ]);
   });
 
+  it('reads the level of a change, never its earlier figure or the change itself', () => {
+    expect(one('Tỷ lệ hộ nghèo giảm từ 5,2% năm 2021 xuống còn 3,1% năm 2023; bình quân mỗi năm giảm 1,05%.').map((o) => [o.value, o.period])).toEqual([[3.1, '2023']]);
+    expect(one('Năm 2023, tỷ lệ hộ cận nghèo từ 6% xuống 4,4%.').map((o) => [o.indicator, o.value])).toEqual([['near_poor_rate', 4.4]]);
+    const x = extractReport(HEAD + 'Năm 2023, thu nhập bình quân đầu người tăng 9,1% so với năm 2022.', { file: 'r.txt' });
+    expect(x.observations).toEqual([]);
+    expect(x.skipped.map((s) => s.why)).toContain('a change, not a level ("tăng/giảm ...")');
+  });
+
+  it('keeps the self-review sessions apart from other thematic sessions', () => {
+    expect(one('Năm 2023, 100% chi bộ tổ chức sinh hoạt chuyên đề năm 2023.')).toEqual([]);
+    expect(one('Năm 2023, 100% chi bộ tổ chức sinh hoạt chuyên đề “Tự soi, tự sửa”.').map((o) => [o.indicator, o.value])).toEqual([['self_review_sessions', 100]]);
+  });
+
   it('reads income with its unit and "khoảng"', () => {
     expect(one('Thu nhập bình quân đầu người năm 2023 đạt khoảng 52 triệu đồng/người/năm.').map(pick)).toEqual([
       { indicator: 'income_per_capita', region: '42', period: '2023', value: 52, qualifier: '~', denominator: null, unit: 'triệu đồng/người/năm', series: null },
