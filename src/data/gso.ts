@@ -7,6 +7,7 @@
 import type { Indicator } from '../registry/index.js';
 import type { LoadContext } from './context.js';
 import { isBlankRow, type CsvRow } from './csv.js';
+import type { DecimalStyle } from './number.js';
 import { looksWide, readWide } from './wide.js';
 
 /** Titles chiso recognizes, in the words GSO uses, and the indicator each one is. */
@@ -57,6 +58,8 @@ export function gsoSeriesId(text: string, indicator: Indicator | null): string {
 export interface GsoOptions {
   indicator?: string;
   unit?: string;
+  /** GSO writes English decimals; default `dot`. */
+  decimal?: DecimalStyle;
 }
 
 export function readGso(rows: CsvRow[], ctx: LoadContext, options: GsoOptions): void {
@@ -70,5 +73,5 @@ export function readGso(rows: CsvRow[], ctx: LoadContext, options: GsoOptions): 
     ctx.error('DATA_GSO_UNKNOWN_TITLE', { value: head.title }, { row: rows[head.headerIndex].line - 2 });
     return;
   }
-  readWide(rows, ctx, { indicator, unit: options.unit, decimal: 'dot', seriesId: gsoSeriesId }, head.headerIndex);
+  readWide(rows, ctx, { indicator, unit: options.unit, decimal: options.decimal ?? 'dot', seriesId: gsoSeriesId }, head.headerIndex);
 }

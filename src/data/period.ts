@@ -45,7 +45,8 @@ export function parsePeriod(input: string | number): ParsedPeriod | null {
  * `Pre. 2016 Salary & wage`, `2016 (sơ bộ)`. `null` when the header is not a period.
  */
 export function parsePeriodHeader(header: string): ParsedPeriodHeader | null {
-  let s = header.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // "Năm 2016", "Year 2016": the word adds nothing.
+  let s = header.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^(?:năm|nam|year)\s+(?=\d)/iu, '');
   let status: Status = 'final';
   const pre = PRELIMINARY.exec(s);
   if (pre && /\d/.test(s[pre[0].length] ?? '')) {

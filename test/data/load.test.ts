@@ -236,3 +236,21 @@ describe('validation errors name code, file, row, column and value', () => {
     expect(d[0]).toMatchObject({ code: 'DATA_UNKNOWN_REGION', file: POVERTY, row: 19, column: 'Cities, provincies', value: 'Atlantis' });
   });
 });
+
+describe('periods', () => {
+  it('years, ranges, months, days, preliminary marks and the word "năm"', async () => {
+    const { parsePeriod, parsePeriodHeader } = await import('../../src/data/index.js');
+    expect(parsePeriod('2016')).toEqual({ period: '2016', status: 'final' });
+    expect(parsePeriod(2016)).toEqual({ period: '2016', status: 'final' });
+    expect(parsePeriod('2021 – 2025')).toEqual({ period: '2021-2025', status: 'final' });
+    expect(parsePeriod('2024-05-07')).toEqual({ period: '2024-05-07', status: 'final' });
+    expect(parsePeriod('Pre. 2016')).toEqual({ period: '2016', status: 'preliminary' });
+    expect(parsePeriod('Sơ bộ 2016')).toEqual({ period: '2016', status: 'preliminary' });
+    expect(parsePeriod('2016 (sơ bộ)')).toEqual({ period: '2016', status: 'preliminary' });
+    expect(parsePeriod('Năm 2016')).toEqual({ period: '2016', status: 'final' });
+    expect(parsePeriod('2025-2021')).toBeNull();
+    expect(parsePeriod('2024-13')).toBeNull();
+    expect(parsePeriod('năm ngoái')).toBeNull();
+    expect(parsePeriodHeader('Pre. 2016 Salary & wage')).toEqual({ period: '2016', status: 'preliminary', series: 'Salary & wage' });
+  });
+});
