@@ -94,13 +94,18 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
     const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : null);
-    const unit = unitOf(f, rule.indicator, series, m.unit);
+    const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!) : null;
+    const unit = perPerson ? perPerson.unit : unitOf(f, rule.indicator, series, m.unit);
     if (unit === null) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: `unit "${f.unit ?? m.unit}" unknown to the registry` });
       continue;
     }
     let confidence = rule.confidence;
     const why: string[] = [`rule ${rule.id}`];
+    if (perPerson) {
+      why.push(perPerson.how);
+      if (perPerson.assumed) confidence *= 0.8;
+    }
     if (!region.region) {
       confidence *= 0.5;
       warnings.push(diagnostic('EXTRACT_NO_REGION', { value: text.slice(start, end) }, { file }, 'warning'));
@@ -157,6 +162,18 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
     warnings,
     text,
   };
+}
+
+/**
+ * Income written without "/người" (`65 triệu đồng/năm`, `65 triệu đồng`) is per person by the words
+ * before it; a missing period is taken as per year, the way district and provincial reports state it.
+ */
+function perPersonUnit(written: string): { unit: string; how: string; assumed: boolean } | null {
+  const m = /^(.*đồng)(?:\/(năm|tháng))?$/u.exec(written);
+  if (!m) return null;
+  const unit = normalizeUnit(`${m[1]}/người/${m[2] ?? 'năm'}`);
+  if (!unit) return null;
+  return { unit, how: m[2] ? `unit "${written}" read as ${unit}` : `unit "${written}" read as ${unit} (per year assumed)`, assumed: !m[2] };
 }
 
 /**

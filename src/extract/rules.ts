@@ -21,7 +21,7 @@ export function shapeOf(f: Figure): FigureShape | null {
   if (f.percent) return 'percent';
   if (f.denominator !== null) return 'fraction';
   if (f.unit && /\/(?:người|hộ|khẩu)/u.test(f.unit)) return 'income';
-  if (f.unit && /đồng$/u.test(f.unit)) return 'money';
+  if (f.unit && /đồng(?:\/(?:năm|tháng))?$/u.test(f.unit)) return 'money';
   if (f.unit === null) return 'count';
   return null;
 }
@@ -110,6 +110,14 @@ export const RULES: Rule[] = [
   },
   { id: 'income_per_capita.unit', indicator: 'income_per_capita', shape: 'income', confidence: 0.7 },
   {
+    // "đạt 65 triệu đồng/năm", "đạt 65 triệu đồng": per person is in the words before, not in the unit.
+    id: 'income_per_capita.money',
+    indicator: 'income_per_capita',
+    shape: 'money',
+    before: re('thu nhập bình quân(?: đầu người| 1 người| một người)[^;.]{0,80}$'),
+    confidence: 0.8,
+  },
+  {
     id: 'near_poor_rate.before',
     indicator: 'near_poor_rate',
     shape: 'percent',
@@ -122,6 +130,14 @@ export const RULES: Rule[] = [
     shape: 'percent',
     before: re(`tỷ lệ (?:hộ )?nghèo(?: đa chiều)?[^;.%\\d]{0,50}${FROM}$`),
     confidence: 0.95,
+  },
+  {
+    id: 'new_rural_share.before',
+    indicator: 'new_rural_share',
+    shape: 'percent',
+    before: re(`tỷ lệ (?:số )?xã (?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?[^;.%\\d]{0,40}${FROM}$`),
+    series: (_a, b) => (b?.[1] ? TIER[b[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
+    confidence: 0.9,
   },
   {
     id: 'study_participation.after',
@@ -181,8 +197,9 @@ export const RULES: Rule[] = [
     id: 'inspections.supervised',
     indicator: 'inspections',
     shape: 'count',
-    before: re('giám sát[^;.\\d]{0,12}(?:\\d+ [^;.\\d]{0,30})?$'),
-    after: re('^ (tổ chức(?: đảng| cơ sở đảng)?|chi bộ|đảng bộ|cá nhân|đảng viên|người đứng đầu)(?![\\p{L}])(?: người đứng đầu)?'),
+    before: re('(?:kiểm tra|giám sát)[^;.\\d]{0,12}(?:\\d+ [^;.\\d]{0,30})?$'),
+    // Organisations, or heads of units; members at large have no series in the catalogue.
+    after: re('^ (tổ chức(?: đảng| cơ sở đảng)?|chi bộ|đảng bộ|(?:cá nhân )?người đứng đầu)(?![\\p{L}])'),
     series: (a) => (/^tổ chức|^chi bộ|^đảng bộ/iu.test(a![1]) ? 'organisations' : 'heads'),
     confidence: 0.85,
   },

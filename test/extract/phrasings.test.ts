@@ -33,6 +33,23 @@ describe('phrasings', () => {
     expect(one('Năm 2023, 100% chi bộ tổ chức sinh hoạt chuyên đề “Tự soi, tự sửa”.').map((o) => [o.indicator, o.value])).toEqual([['self_review_sessions', 100]]);
   });
 
+  it('reads the share of communes, and income written without "/người"', () => {
+    expect(one('Năm 2023, tỷ lệ xã đạt chuẩn nông thôn mới đạt 77,8%.').map((o) => [o.indicator, o.value, o.series, o.unit])).toEqual([['new_rural_share', 77.8, 'standard', '%']]);
+    expect(one('Năm 2023, toàn tỉnh có 150/216 xã đạt chuẩn nông thôn mới.').map((o) => [o.value, o.denominator, o.series])).toEqual([[150, 216, 'standard']]);
+    const perYear = one('Năm 2023, thu nhập bình quân đầu người đạt 65 triệu đồng/năm.');
+    expect(perYear.map((o) => [o.value, o.unit])).toEqual([[65, 'triệu đồng/người/năm']]);
+    const bare = one('Năm 2023, thu nhập bình quân đầu người đạt 65 triệu đồng.');
+    expect(bare.map((o) => [o.value, o.unit])).toEqual([[65, 'triệu đồng/người/năm']]);
+    expect(bare[0].reason).toContain('per year assumed');
+    expect(bare[0].confidence).toBeLessThan(perYear[0].confidence);
+  });
+
+  it('reads inspections of organisations and heads, not of members at large', () => {
+    expect(one('Năm 2023, cấp ủy đã kiểm tra 12 tổ chức đảng, 3 người đứng đầu và 40 đảng viên.').map((o) => [o.value, o.series, o.unit])).toEqual([
+      [12, 'organisations', 'tổ chức'], [3, 'heads', 'cá nhân'],
+    ]);
+  });
+
   it('reads income with its unit and "khoảng"', () => {
     expect(one('Thu nhập bình quân đầu người năm 2023 đạt khoảng 52 triệu đồng/người/năm.').map(pick)).toEqual([
       { indicator: 'income_per_capita', region: '42', period: '2023', value: 52, qualifier: '~', denominator: null, unit: 'triệu đồng/người/năm', series: null },
