@@ -232,7 +232,7 @@ export function parseNumber(text: string, opts: ParseNumberOptions = {}): Number
   if (s[i] === '-' || s[i] === '−') {
     negative = true;
     i++;
-  }
+  } else if (s[i] === '+') i++;
   const numMatch = /^\d[\d.,]*/.exec(s.slice(i));
   if (!numMatch) return failure('NUMBER_INVALID', text, opts);
   let token = numMatch[0];

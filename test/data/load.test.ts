@@ -55,6 +55,19 @@ describe('tidy', () => {
     expect(tidy.diagnostics.filter((d) => d.code === 'DATA_COLUMN_IGNORED').map((d) => d.column)).toEqual(['start', 'end', 'note']);
   });
 
+  it('round trip: seed observations written as CSV (semicolons, CRLF, quoted quotes and commas) load back equal', () => {
+    const first = readObservationsFile(new URL('data/observations/seeds.csv', root).pathname).observations;
+    const fields = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'] as const;
+    const cell = (v: unknown) => {
+      const t = v === null ? '' : String(v);
+      return /[;"\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+    };
+    const csv = '\uFEFF' + [fields.join(';'), ...first.map((o) => fields.map((f) => cell(o[f])).join(';'))].join('\r\n') + '\r\n';
+    const again = loadObservations(csv, { file: 'again.csv', decimal: 'dot' });
+    expect(again.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(again.observations).toEqual(first);
+  });
+
   it('the curated seed figures load with their quotes, qualifiers and fractions', () => {
     const r = readObservationsFile(new URL('data/observations/seeds.csv', root).pathname, { file: 'data/observations/seeds.csv' });
     const lines = new TextDecoder().decode(bytes('data/observations/seeds.csv')).trim().split('\n');

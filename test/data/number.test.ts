@@ -79,6 +79,7 @@ describe('parseNumber conventions', () => {
     expect(ok('100%')).toMatchObject({ value: 100, percent: true });
     expect(ok('08').value).toBe(8);
     expect(ok('-3,5').value).toBe(-3.5);
+    expect(ok('+2,1').value).toBe(2.1);
   });
 });
 
