@@ -17,6 +17,7 @@ export const FigureShape = {
 } as const;
 export type FigureShape = keyof typeof FigureShape;
 
+/** The shape of a figure: `%`, `a/b`, money per person, a sum of money, a bare count; `null` for other units. */
 export function shapeOf(f: Figure): FigureShape | null {
   if (f.percent) return 'percent';
   if (f.denominator !== null) return 'fraction';
@@ -26,11 +27,10 @@ export function shapeOf(f: Figure): FigureShape | null {
   return null;
 }
 
-function accepts(rule: Shape, shape: FigureShape): boolean {
+function accepts(rule: FigureShape, shape: FigureShape): boolean {
   if (rule === shape) return true;
   return rule === 'countOrFraction' && (shape === 'count' || shape === 'fraction');
 }
-type Shape = FigureShape;
 
 export interface RuleMatch {
   series: string | null;
@@ -45,7 +45,7 @@ export interface Rule {
   /** Shown in each extraction's `reason`: `poverty_rate.before`. */
   id: string;
   indicator: string;
-  shape: Shape;
+  shape: FigureShape;
   /** Must match the text right after the figure (anchored at its end). */
   after?: RegExp;
   /** Must match the clause before the figure (anchored at the figure's start). */
@@ -63,7 +63,7 @@ export interface Rule {
   unit?: string | ((after: RegExpExecArray | null, before: RegExpExecArray | null) => string);
   /** How sure the rule is when it holds, 0..1. */
   confidence: number;
-  /** Values the rule refuses (`Shop 0 đồng` is a name, not a sum). */
+  /** The figure must be above this (`Shop 0 đồng` is a name, not a sum). */
   min?: number;
 }
 

@@ -5,7 +5,8 @@ import type { ReportFormat } from './report.js';
 /**
  * An observation read from report text, with its provenance: `source` is the file, `quote` the exact
  * phrase, `start`/`end` its offsets in the report text (JS string indices into the text after HTML
- * stripping and NFC; for a plain-text file in NFC, indices into the file itself).
+ * stripping, NFC and removing a byte-order mark; for a plain-text NFC file without a BOM, indices into
+ * the file itself). `Extraction.text` is that text.
  */
 export interface ExtractedObservation extends Observation {
   quote: string;

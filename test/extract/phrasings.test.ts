@@ -1,6 +1,7 @@
 // The ways reports write figures, one sentence each: qualifiers, tiers, periods, money, what is not a figure.
 import { describe, expect, it } from 'vitest';
 import { extractObservations, extractReport, scanFigures } from '../../src/extract/index.js';
+import { read } from './fixture.js';
 
 const HEAD = 'Tỉnh ủy Hà Tĩnh sơ kết việc học tập và làm theo Bác\n\n15:30 15/03/2024\n\n';
 const one = (sentence: string, options = {}) => extractObservations(HEAD + sentence, { file: 'r.txt', ...options });
@@ -108,5 +109,16 @@ describe('phrasings', () => {
     expect(() => extractObservations('x', { region: '99' })).toThrow(/99/);
     expect(() => extractObservations('x', { period: '2021–2023' })).toThrow(/2021–2023/);
     expect(() => extractObservations('x', { format: 'pdf' as never })).toThrow(/pdf/);
+  });
+});
+
+describe('input as it arrives', () => {
+  it('reads a report with Windows line ends and a byte-order mark the same way, offsets into its own text', () => {
+    const lf = read('data/seeds/raw/002_8f0ff18a4f7cf0ed.txt');
+    const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n');
+    const a = extractReport(lf, { file: 'a.txt' });
+    const b = extractReport(crlf, { file: 'b.txt' });
+    expect(b.observations.map((o) => [o.indicator, o.region, o.period, o.value, o.quote])).toEqual(a.observations.map((o) => [o.indicator, o.region, o.period, o.value, o.quote]));
+    for (const o of b.observations) expect(b.text.slice(o.start, o.end)).toBe(o.quote);
   });
 });
