@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { MessageParams } from '../messages/index.js';
-import { canConvert, convertUnit, getIndicator, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';
+import { canConvert, convertUnit, getIndicator, isIndicatorId, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';
 import type { Indicator, Region, RegionMatch } from '../registry/index.js';
 import type { InputLocation, Observation, Qualifier } from '../types.js';
 import { parseNumber, type DecimalStyle } from './number.js';
@@ -80,8 +80,7 @@ export class LoadContext {
   /** The catalogue entry, or `null` after recording `DATA_UNKNOWN_INDICATOR`. */
   indicator(id: string, loc: InputLocation): Indicator | null {
     if (!this.indicatorCache.has(id)) {
-      const known = listIndicators().some((i) => i.id === id);
-      this.indicatorCache.set(id, known ? getIndicator(id) : null);
+      this.indicatorCache.set(id, isIndicatorId(id) ? getIndicator(id) : null);
     }
     const found = this.indicatorCache.get(id) ?? null;
     if (!found && !this.unknownIndicators.has(id)) {
