@@ -15,7 +15,9 @@
  * }
  * ```
  * A correction is keyed by the extracted phrase and its offsets (`quote`, `start`, `end`), which an
- * extraction reproduces exactly from the same text. A correction that no longer matches is reported,
+ * extraction reproduces exactly from the same text. When the text is unchanged but a newer extractor
+ * quotes the figure more or less widely, the one observation overlapping the phrase takes the
+ * correction, with a warning to update the key. A correction that matches nothing is reported,
  * never silently dropped.
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
@@ -225,12 +227,21 @@ export function applyCorrections(extracted: readonly ExtractedObservation[], cor
       });
       return;
     }
-    const k = keyOf(c);
-    const target = byKey.get(k);
+    let target = byKey.get(keyOf(c));
+    if (!target && options.text !== undefined && options.text.slice(c.start, c.end) === c.quote) {
+      // The text is unchanged but the extraction quotes the figure differently now (a wider or
+      // narrower phrase): the one observation overlapping the phrase is the one meant.
+      const overlapping = extracted.filter((o) => o.start < c.end && c.start < o.end);
+      if (overlapping.length === 1) {
+        target = overlapping[0];
+        warnings.push(diagnostic('EXTRACT_CORRECTION_REKEYED', { path, value: c.quote, quote: target.quote, start: target.start, end: target.end }, { file }, 'warning'));
+      }
+    }
     if (!target) {
       warnings.push(diagnostic('EXTRACT_CORRECTION_UNMATCHED', { path, value: c.quote, start: c.start, end: c.end }, { file }, 'warning'));
       return;
     }
+    const k = keyOf(target);
     const current = edited.get(k) ?? target;
     if (c.action === 'reject') {
       rejectedKeys.add(k);

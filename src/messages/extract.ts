@@ -54,6 +54,10 @@ export const extractMessages = {
     vi: (p) => `Hiệu chỉnh ${p.path} không khớp số liệu nào được trích ("${p.value}", ký tự ${p.start}-${p.end}); báo cáo hoặc cách trích đã thay đổi`,
     en: (p) => `Correction ${p.path} matches no extracted figure ("${p.value}", characters ${p.start}-${p.end}); the report or the extraction has changed`,
   },
+  EXTRACT_CORRECTION_REKEYED: {
+    vi: (p) => `Hiệu chỉnh ${p.path} ("${p.value}") được áp dụng cho số liệu nay trích là "${p.quote}" (ký tự ${p.start}-${p.end}); hãy cập nhật khoá trong tệp hiệu chỉnh`,
+    en: (p) => `Correction ${p.path} ("${p.value}") was applied to the figure now quoted as "${p.quote}" (characters ${p.start}-${p.end}); update its key in the corrections file`,
+  },
   EXTRACT_CORRECTION_QUOTE: {
     vi: (p) => `Hiệu chỉnh ${p.path}: đoạn trích "${p.value}" không nằm ở ký tự ${p.start}-${p.end} của báo cáo`,
     en: (p) => `Correction ${p.path}: the quote "${p.value}" is not at characters ${p.start}-${p.end} of the report`,

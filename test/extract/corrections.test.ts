@@ -77,6 +77,19 @@ describe('applyCorrections', () => {
     expect(find('income_per_capita', 60.2).period).toBe('2024-05-07');
   });
 
+  it('follows a figure whose quote the extractor now draws wider or narrower, and says so', () => {
+    // An older extraction quoted only "3,58%"; the text is the same, so the correction still applies.
+    const at = poverty.quote.indexOf('3,58%');
+    const old = { quote: '3,58%', start: poverty.start + at, end: poverty.start + at + 5 };
+    const r = applyCorrections(extraction.observations, parseCorrections({ corrections: [{ ...old, action: 'edit', set: { period: '2023' } }] }), { text, file: 'c.json' });
+    expect(r.observations.find((o) => o.indicator === 'poverty_rate')).toMatchObject({ period: '2023', corrected: true, start: poverty.start });
+    expect(r.warnings.map((w) => w.code)).toEqual(['EXTRACT_CORRECTION_REKEYED']);
+    // Without the text to check against, it is not applied, and says so.
+    const blind = applyCorrections(extraction.observations, parseCorrections({ corrections: [{ ...old, action: 'reject' }] }));
+    expect(blind.observations).toHaveLength(extraction.observations.length);
+    expect(blind.warnings.map((w) => w.code)).toEqual(['EXTRACT_CORRECTION_UNMATCHED']);
+  });
+
   it('refuses an added quote that is not at its offsets', () => {
     const bad = parseCorrections({ corrections: [{ action: 'add', observation: { indicator: 'initiatives', region: '42', period: '2023', value: 1, unit: 'sáng kiến', quote: 'không có', start: 0, end: 8 } }] });
     expect(thrown(() => applyCorrections([], bad, { text, file: 'c.json' })).code).toBe('EXTRACT_CORRECTION_QUOTE');
