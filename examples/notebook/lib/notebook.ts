@@ -16,6 +16,7 @@ import { isChisoError } from '../../../src/errors.js';
 import { embedChart, type EmbeddedChart } from '../../../src/render/browser.js';
 import { renderTable, type TableOptions } from './table-view.js';
 import { el } from './dom.js';
+import { cellBodies, dedent, pageModuleText } from './source.js';
 
 /** What a cell says about itself. */
 export interface CellMeta {
@@ -106,15 +107,12 @@ const cells: Cell[] = [];
 const charts: EmbeddedChart[] = [];
 let scheduled = false;
 
-/** The function's body as written, without the arrow and the braces around it, dedented. */
+/** The function's body from its compiled text: the fallback when the module's own text is not served. */
 export function sourceOf(fn: CellFn): string {
   const text = fn.toString();
   const open = text.indexOf('{');
   const close = text.lastIndexOf('}');
-  const body = open >= 0 && close > open && /^\s*(async\s*)?(\(\s*\)|function\s*\w*\s*\(\s*\))\s*(=>)?\s*$/.test(text.slice(0, open)) ? text.slice(open + 1, close) : text;
-  const lines = body.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+  return open >= 0 && close > open && /=>\s*$/.test(text.slice(0, open)) ? dedent(text.slice(open + 1, close)) : text;
 }
 
 function container(): HTMLElement {
@@ -166,6 +164,9 @@ export function cell(meta: CellMeta, fn: CellFn): void {
 
 async function runAll(): Promise<void> {
   window.chisoNotebook = { cells: cells.map((c) => c.record), done: false };
+  const text = await pageModuleText();
+  const bodies = text ? cellBodies(text) : [];
+  if (bodies.length === cells.length) cells.forEach((c, i) => (c.section.querySelector('pre.code code')!.textContent = bodies[i]));
   for (const c of cells) {
     c.record.state = 'running';
     c.section.dataset.state = 'running';

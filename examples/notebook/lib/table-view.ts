@@ -79,7 +79,8 @@ export function summarize(rows: Rows, column: string): ColumnSummary {
   return { column, kind: 'text', valid: present.length, missing, distinct, top };
 }
 
-const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+// No grouping: years and codes read as written (2016, not 2.016); decimal comma as Vietnamese readers expect.
+const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4, useGrouping: false });
 
 function display(v: Cell): string {
   if (v === null || v === undefined) return '∅';
