@@ -7,15 +7,15 @@
  * reason); `tidy-json` and `tidy-csv` carry only the observation's fields. All three load with
  * `chiso load`.
  */
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { diagnostic, fail, formatDiagnostic } from '../errors.js';
-import type { ExtractedObservation } from '../extract/index.js';
+import { correctionsTemplate, type ExtractedObservation } from '../extract/index.js';
 import { correctionsPathFor, extractFile } from '../extract/read-file.js';
 import type { Observation } from '../types.js';
 import { parseArgs } from './args.js';
 import type { Command } from './io.js';
 
-export const ExtractOutput = { text: 'text', json: 'json', 'tidy-json': 'tidy-json', 'tidy-csv': 'tidy-csv' } as const;
+export const ExtractOutput = { text: 'text', json: 'json', 'tidy-json': 'tidy-json', 'tidy-csv': 'tidy-csv', corrections: 'corrections' } as const;
 export type ExtractOutput = keyof typeof ExtractOutput;
 export function isExtractOutput(value: unknown): value is ExtractOutput {
   return typeof value === 'string' && Object.hasOwn(ExtractOutput, value);
@@ -39,10 +39,11 @@ const HELP = `chiso extract FILE [tuỳ chọn / options]
   Extracts indicator observations from a report (text or HTML), with quotes and offsets.
 
   --json                      = --format json
-  --format text|json|tidy-json|tidy-csv
+  --format text|json|tidy-json|tidy-csv|corrections
                               text: danh sách dễ đọc / a readable list (default)
                               json: quan sát kèm vị trí, độ tin cậy, lý do / observations with offsets, confidence, reason
                               tidy-json, tidy-csv: chỉ các trường quan sát / observation fields only (for chiso load)
+                              corrections: tệp hiệu chỉnh mẫu, mọi số liệu "accept" / a corrections file to start from
   --input auto|text|html      định dạng báo cáo / report format (default auto)
   --region CODE               địa bàn của báo cáo / the report's own region (registry id: 42, 42-duc-tho)
   --period YEAR               kỳ của báo cáo / the report's own period (2022, 2021-2023, 2024-05-07)
@@ -128,6 +129,9 @@ export const extract: Command = async (args, io) => {
       break;
     case 'text':
       io.stdout(textTable(observations));
+      break;
+    case 'corrections':
+      io.stdout(JSON.stringify(correctionsTemplate(observations, basename(path)), null, 2) + '\n');
       break;
   }
   for (const w of warnings) io.stderr(formatDiagnostic(w) + '\n');

@@ -43,8 +43,8 @@ export interface CorrectionKey {
 }
 
 export type Correction =
-  | (CorrectionKey & { action: 'accept' | 'reject'; note?: string })
-  | (CorrectionKey & { action: 'edit'; set: ObservationEdit; note?: string })
+  | (CorrectionKey & { action: 'accept' | 'reject'; note?: string; was?: string })
+  | (CorrectionKey & { action: 'edit'; set: ObservationEdit; note?: string; was?: string })
   | {
       action: 'add';
       observation: Pick<Observation, 'indicator' | 'region' | 'period' | 'value' | 'unit'> & Partial<Pick<Observation, 'qualifier' | 'denominator' | 'series' | 'status'>> & CorrectionKey;
@@ -106,7 +106,9 @@ export function parseCorrections(input: string | Json, file = '<corrections>'): 
     }
     if (c.note !== undefined && typeof c.note !== 'string') shape(`${path}.note`, 'a string', c.note);
     const note = c.note as string | undefined;
-    const allowed = c.action === 'edit' ? ['action', 'quote', 'start', 'end', 'set', 'note'] : c.action === 'add' ? ['action', 'observation', 'note'] : ['action', 'quote', 'start', 'end', 'note'];
+    // `was` records the extraction a correction was written against, for the analyst's eye only.
+    const allowed = c.action === 'edit' ? ['action', 'quote', 'start', 'end', 'set', 'note', 'was'] : c.action === 'add' ? ['action', 'observation', 'note'] : ['action', 'quote', 'start', 'end', 'note', 'was'];
+    if (c.was !== undefined && typeof c.was !== 'string') shape(`${path}.was`, 'a string', c.was);
     for (const k of Object.keys(c)) if (!allowed.includes(k)) shape(`${path}.${k}`, allowed.map((a) => `"${a}"`).join(', '), k);
     if (c.action === 'add') {
       const o = c.observation;
@@ -119,9 +121,9 @@ export function parseCorrections(input: string | Json, file = '<corrections>'): 
     const k = key(c, path);
     if (c.action === 'edit') {
       if (!isObject(c.set) || Object.keys(c.set).length === 0) return shape(`${path}.set`, 'an object of fields to change', c.set);
-      return { ...k, action: 'edit', set: checkFields(c.set, `${path}.set`, shape, file, false), note };
+      return { ...k, action: 'edit', set: checkFields(c.set, `${path}.set`, shape, file, false), note, ...(c.was !== undefined ? { was: c.was as string } : {}) };
     }
-    return { ...k, action: c.action, note };
+    return { ...k, action: c.action, note, ...(c.was !== undefined ? { was: c.was as string } : {}) };
   });
   return { ...(typeof doc.report === 'string' ? { report: doc.report } : {}), corrections };
 }
@@ -267,4 +269,19 @@ export function applyCorrections(extracted: readonly ExtractedObservation[], cor
 /** The corrections entry that confirms, edits or rejects `o`: a start for an analyst's file. */
 export function correctionKey(o: ExtractedObservation): CorrectionKey {
   return { quote: o.quote, start: o.start, end: o.end };
+}
+
+/**
+ * A corrections file to start from: every observation `accept`ed, with what was extracted in `was`.
+ * The analyst changes an entry to `edit` (adding `set`) or `reject`, or appends an `add`.
+ */
+export function correctionsTemplate(observations: readonly ExtractedObservation[], report?: string): Corrections {
+  return {
+    ...(report ? { report } : {}),
+    corrections: observations.map((o) => ({
+      ...correctionKey(o),
+      action: 'accept' as const,
+      was: `${o.indicator}${o.series ? `[${o.series}]` : ''} ${o.region} ${o.period} ${o.qualifier ?? ''}${o.value}${o.denominator !== null ? `/${o.denominator}` : ''} ${o.unit} (${o.confidence})`,
+    })),
+  };
 }

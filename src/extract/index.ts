@@ -8,5 +8,5 @@ export { scanFigures } from './figures.js';
 export type { Figure, NumberRole } from './figures.js';
 export { RULES } from './rules.js';
 export type { Rule } from './rules.js';
-export { applyCorrections, parseCorrections, correctionKey, CorrectionAction, isCorrectionAction, EDITABLE } from './corrections.js';
+export { applyCorrections, parseCorrections, correctionKey, correctionsTemplate, CorrectionAction, isCorrectionAction, EDITABLE } from './corrections.js';
 export type { Correction, Corrections, CorrectionKey, CorrectionResult, ApplyOptions, ObservationEdit, EditableField } from './corrections.js';

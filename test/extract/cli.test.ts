@@ -91,6 +91,16 @@ describe('chiso extract', () => {
     rmSync(join(dir, REPORT + '.corrections.json'));
   });
 
+  it('writes a corrections file to start from, which applies as it stands', async () => {
+    const r = await run(REPORT, '--format', 'corrections');
+    const template = JSON.parse(r.stdout);
+    expect(template.report).toBe(REPORT);
+    expect(template.corrections[0]).toEqual({ quote: '30/31 tổ chức cơ sở đảng đăng ký thực hiện', start: 781, end: 823, action: 'accept', was: 'party_org_registration 42-tx-ky-anh 2022 30/31 tổ chức (0.9)' });
+    writeFileSync(join(dir, 'template.json'), r.stdout);
+    const applied = JSON.parse((await run(REPORT, '--json', '--corrections', 'template.json')).stdout) as ExtractedObservation[];
+    expect(applied.map((o) => [o.value, o.review, o.confidence])).toEqual([[30, 'accepted', 1], [36, 'accepted', 1], [100, 'accepted', 1], [2, 'accepted', 1], [5, 'accepted', 1], [14, 'accepted', 1]]);
+  });
+
   it('takes a corrections file from --corrections and refuses a broken one with its name', async () => {
     writeFileSync(join(dir, 'bad.json'), '{"corrections": [{"action": "approve"}]}');
     const r = await run(REPORT, '--corrections', 'bad.json');
