@@ -197,10 +197,12 @@ export class LoadContext {
       ok = false;
     }
     const unitKey = `${obs.indicator}\u0000${obs.unit}`;
-    if (indicator && obs.unit !== indicator.unit && !(indicator.altUnits ?? []).includes(obs.unit) && !this.unitWarned.has(unitKey)) {
+    // A series may be counted in its own unit (commendations: `tập thể` and `cá nhân`).
+    const expected = indicator ? (obs.series && indicator.seriesUnits?.[obs.series]) || indicator.unit : '';
+    if (indicator && obs.unit !== expected && obs.unit !== indicator.unit && !(indicator.altUnits ?? []).includes(obs.unit) && !this.unitWarned.has(unitKey)) {
       // Once per indicator and unit: the first place it occurs.
       this.unitWarned.add(unitKey);
-      this.warn('DATA_UNIT_MISMATCH', { value: obs.unit, indicator: indicator.id, expected: indicator.unit }, loc);
+      this.warn('DATA_UNIT_MISMATCH', { value: obs.unit, indicator: indicator.id, expected }, loc);
     }
     const key = `${obs.indicator}\u0000${obs.region}\u0000${obs.period}\u0000${obs.series ?? ''}`;
     const first = this.seen.get(key);
