@@ -98,7 +98,7 @@ export interface PeriodContext {
   report: Report;
   cues: PeriodCue[];
   reportDate: ReportDate | null;
-  /** The year counted from (`Trong 3 năm qua`): of `--period`, the report's date, or the first year its opening names. */
+  /** The year counted from (`Trong 3 năm qua`): of `--period`, the report's date, the first year its opening names, or the latest it names. */
   documentYear: number | null;
   /** The period of a figure with no cue of its own: `--period`, else the report's date, else `documentYear`. */
   documentPeriod: string | null;
@@ -111,9 +111,23 @@ export function periodContext(report: Report, override?: string): PeriodContext 
   // A range's last year is the one counted from: `--period 2021-2023` makes "năm qua" 2023.
   if (override) return { report, cues, reportDate, documentYear: Number(override.replace(/^\d{4}-(\d{4})$/, '$1').slice(0, 4)), documentPeriod: override, documentHow: `--period ${override}` };
   if (reportDate) return { report, cues, reportDate, documentYear: reportDate.year, documentPeriod: reportDate.date, documentHow: `the report date ${reportDate.text}` };
+  // The report's year: the first its opening names, else the latest it speaks of ("Từ đầu năm 2023
+  // đến nay"), targets ("đến năm 2030") left out.
   const opening = cues.find((c) => c.kind === 'year' && c.start < 1500);
-  if (opening) return { report, cues, reportDate, documentYear: opening.year!, documentPeriod: String(opening.year), documentHow: `the report's year (opening "${opening.text}")` };
-  return { report, cues, reportDate, documentYear: null, documentPeriod: null, documentHow: 'no period in the report' };
+  const spoken = cues.filter((c) => (c.kind === 'year' || c.kind === 'range') && !/(?:đến|tới|vào|phấn đấu|mục tiêu|tầm nhìn)[\s\u00a0]*$/iu.test(report.text.slice(Math.max(0, c.start - 14), c.start)));
+  const latest = spoken.length ? spoken.reduce((a, b) => ((b.endYear ?? b.year!) > (a.endYear ?? a.year!) ? b : a)) : null;
+  const from = opening ?? latest;
+  if (!from) return { report, cues, reportDate, documentYear: null, documentPeriod: null, documentHow: 'no period in the report' };
+  const year = from.endYear ?? from.year!;
+  const yearHow = opening ? `opening "${opening.text.trim()}"` : `the latest year the report names, "${from.text.trim()}"`;
+  // A dateline without a year ("TTXVN - Ngày 18/5") is a day of that year.
+  const dateline = /(?:^|\n)[^\n]{0,40}?(?<![\p{L}])[Nn]gày[\s\u00a0]+(\d{1,2})\/(\d{1,2})(?![\d\/])/u.exec(report.text.slice(0, 1500));
+  if (dateline && validDate(Number(dateline[1]), Number(dateline[2]), year)) {
+    const start = dateline.index + dateline[0].indexOf(dateline[1]);
+    const date = { start, end: start + dateline[1].length + 1 + dateline[2].length, date: `${year}-${pad(Number(dateline[2]))}-${pad(Number(dateline[1]))}`, year, text: dateline[0].trim() };
+    return { report, cues, reportDate: date, documentYear: year, documentPeriod: date.date, documentHow: `the report date "${date.text}", year from ${yearHow}` };
+  }
+  return { report, cues, reportDate, documentYear: year, documentPeriod: String(year), documentHow: `the report's year (${yearHow})` };
 }
 
 export interface ResolvedPeriod {

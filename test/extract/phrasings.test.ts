@@ -112,6 +112,18 @@ describe('phrasings', () => {
   });
 });
 
+describe('the report’s own period without a dated headline', () => {
+  it('takes the latest year the report speaks of, not a target', () => {
+    const x = extractReport('Tỉnh ủy Hà Tĩnh\n\nTừ đầu năm 2023 đến nay, toàn tỉnh có 25 mô hình hay. Phấn đấu đến năm 2030 có 100 mô hình.', { file: 'r.txt' });
+    expect(x.report.period).toBe('2023');
+    expect(x.observations.map((o) => [o.value, o.period])).toEqual([[25, '2023'], [100, '2030']]);
+  });
+  it('dates a dateline without a year by that year', () => {
+    const x = extractReport('Tỉnh ủy Hà Tĩnh\n\nTTXVN - Ngày 18/5, Tỉnh ủy tổ chức hội nghị. Năm 2023, toàn tỉnh có 25 mô hình hay.', { file: 'r.txt' });
+    expect(x.report.date).toBe('2023-05-18');
+  });
+});
+
 describe('input as it arrives', () => {
   it('reads a report with Windows line ends and a byte-order mark the same way, offsets into its own text', () => {
     const lf = read('data/seeds/raw/002_8f0ff18a4f7cf0ed.txt');

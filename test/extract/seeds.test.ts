@@ -112,7 +112,8 @@ describe('extraction from the seed reports', () => {
 
   it('reads each report’s own region and date', () => {
     expect(runs.map((r) => [r.extraction.report.region, r.extraction.report.date])).toEqual([
-      ['91', null], ['75', null], ['42-duc-tho', '2024-05-07'], ['42-tx-ky-anh', null], ['06', '2019-09-10'],
+      // Đồng Nai's dateline "TTXVN - Ngày 18/5" takes its year from "Từ đầu năm 2023".
+      ['91', null], ['75', '2023-05-18'], ['42-duc-tho', '2024-05-07'], ['42-tx-ky-anh', null], ['06', '2019-09-10'],
     ]);
   });
 });
