@@ -43,7 +43,7 @@ export interface CellRecord {
   state: 'waiting' | 'running' | 'done' | 'error';
   outputs: (
     | { kind: 'table'; rows: number; columns: string[] }
-    | { kind: 'chart'; rows: number; regions: string[] }
+    | { kind: 'chart'; rows: number; regions: string[]; names: string[] }
     | { kind: 'note'; tone: 'info' | 'refusal'; text: string }
     | { kind: 'node' }
     | { kind: 'text'; text: string }

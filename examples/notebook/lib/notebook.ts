@@ -76,7 +76,7 @@ export interface CellRecord {
 }
 export type OutputRecord =
   | { kind: 'table'; rows: number; columns: string[] }
-  | { kind: 'chart'; rows: number; regions: string[] }
+  | { kind: 'chart'; rows: number; regions: string[]; names: string[] }
   | { kind: 'note'; tone: 'info' | 'refusal'; text: string }
   | { kind: 'node' }
   | { kind: 'text'; text: string };
@@ -203,8 +203,9 @@ function isArqueroTable(v: object): v is { objects(): object[]; columnNames(): s
 }
 
 /** Regions in a chart's inline data (rows with `region`, or map features whose properties have one). */
-function chartRegions(spec: TopLevelSpec): { rows: number; regions: string[] } {
+function chartRegions(spec: TopLevelSpec): { rows: number; regions: string[]; names: string[] } {
   const found = new Set<string>();
+  const names = new Set<string>();
   let rows = 0;
   const visit = (s: unknown): void => {
     if (!s || typeof s !== 'object') return;
@@ -214,16 +215,16 @@ function chartRegions(spec: TopLevelSpec): { rows: number; regions: string[] } {
     for (const d of values) {
       if (!d || typeof d !== 'object') continue;
       const r = (d as { region?: unknown }).region ?? (d as { properties?: { region?: unknown } }).properties?.region;
-      if (typeof r === 'string') {
-        found.add(r);
-        rows++;
-      }
+      const n = (d as { name?: unknown }).name ?? (d as { properties?: { name?: unknown } }).properties?.name;
+      if (typeof r === 'string') found.add(r);
+      if (typeof n === 'string') names.add(n);
+      if (typeof r === 'string' || typeof n === 'string') rows++;
     }
     for (const k of ['layer', 'vconcat', 'hconcat', 'concat']) if (Array.isArray(o[k])) (o[k] as unknown[]).forEach(visit);
     if (o.spec) visit(o.spec);
   };
   visit(spec);
-  return { rows, regions: [...found].sort() };
+  return { rows, regions: [...found].sort(), names: [...names].sort() };
 }
 
 async function showChart(spec: TopLevelSpec, caption: string | undefined, into: HTMLElement, record: CellRecord): Promise<void> {
@@ -234,9 +235,9 @@ async function showChart(spec: TopLevelSpec, caption: string | undefined, into: 
   if (caption) figure.append(el('figcaption', { class: 'caption' }, caption));
   into.append(figure);
   charts.push(await embedChart(box, spec, { locale: 'vi' }));
-  const { rows, regions } = chartRegions(spec);
-  figure.dataset.regions = String(regions.length);
-  record.outputs.push({ kind: 'chart', rows, regions });
+  const { rows, regions, names } = chartRegions(spec);
+  figure.dataset.rows = String(rows);
+  record.outputs.push({ kind: 'chart', rows, regions, names });
 }
 
 async function show(value: unknown, into: HTMLElement, record: CellRecord): Promise<void> {
