@@ -271,10 +271,36 @@ export class ChisoChart extends ChisoViewElement {
       }
       this.#embedded = next;
       this.#shape = split.shape;
+      await this.#fit(container);
       next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));
       this.#done(rows.length, true);
     } catch (e) {
       if (token === this.#token) this.#fail(e);
+    }
+  }
+
+  /**
+   * Recipes size the plot area; axes and labels come on top. When the whole is wider than the
+   * element, narrow the plot by the excess (a signal change, not a new view) instead of scaling it down.
+   */
+  async #fit(container: HTMLElement): Promise<void> {
+    const view = this.#embedded?.view;
+    const available = container.clientWidth;
+    if (!view || available <= 0) return;
+    // Labels do not shrink with the plot, so a second pass may be needed; past that CSS scales it.
+    for (let pass = 0; pass < 3; pass++) {
+      const drawn = container.querySelector('svg, canvas');
+      const total = drawn ? Number(drawn.getAttribute('width')) || drawn.getBoundingClientRect().width : 0;
+      if (total <= available + 1) return;
+      try {
+        const plot = view.width();
+        const next = Math.max(80, Math.floor(plot - (total - available) - 2));
+        if (!plot || next >= plot) return;
+        view.width(next);
+        await view.runAsync();
+      } catch {
+        return; // a spec without a width signal (concatenated views): CSS scales it down
+      }
     }
   }
 
