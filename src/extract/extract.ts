@@ -9,7 +9,7 @@ import { scanFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, readReport, sentenceAt, type Report } from './report.js';
-import { RULES, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
+import { RULES, isTarget, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
 import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
 
 const PERIOD = /^(?:\d{4}|\d{4}-\d{4}|\d{4}-\d{2}-\d{2})$/;
@@ -73,6 +73,10 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
       continue;
     }
     const clause = clauseAt(text, f.start);
+    if (isTarget(text.slice(clause.start, f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
+      continue;
+    }
     const sentence = sentenceAt(text, f.start);
     const sentenceText = text.slice(sentence.start, sentence.end);
     let hit: { rule: Rule; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;

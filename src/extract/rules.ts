@@ -268,6 +268,14 @@ export function notALevel(f: Figure, text: string): string | null {
   return null;
 }
 
+/** Words that make a clause a plan rather than a result: "Phấn đấu đến năm 2030 có 100 mô hình". */
+const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ)(?![\p{L}])/iu;
+
+/** True when the clause before a figure states a plan or target, not a result. */
+export function isTarget(clauseBefore: string): boolean {
+  return TARGET.test(clauseBefore);
+}
+
 /** Tries `rule` on figure `f`; the texts are the report's, around the figure. */
 export function tryRule(rule: Rule, f: Figure, text: string, clauseStart: number, sentence: string): RuleMatch | null {
   const shape = shapeOf(f);

@@ -116,7 +116,8 @@ describe('the report’s own period without a dated headline', () => {
   it('takes the latest year the report speaks of, not a target', () => {
     const x = extractReport('Tỉnh ủy Hà Tĩnh\n\nTừ đầu năm 2023 đến nay, toàn tỉnh có 25 mô hình hay. Phấn đấu đến năm 2030 có 100 mô hình.', { file: 'r.txt' });
     expect(x.report.period).toBe('2023');
-    expect(x.observations.map((o) => [o.value, o.period])).toEqual([[25, '2023'], [100, '2030']]);
+    expect(x.observations.map((o) => [o.value, o.period])).toEqual([[25, '2023']]);
+    expect(x.skipped.find((s) => s.text === '100')?.why).toBe('a target or plan, not a result');
   });
   it('dates a dateline without a year by that year', () => {
     const x = extractReport('Tỉnh ủy Hà Tĩnh\n\nTTXVN - Ngày 18/5, Tỉnh ủy tổ chức hội nghị. Năm 2023, toàn tỉnh có 25 mô hình hay.', { file: 'r.txt' });
