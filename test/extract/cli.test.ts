@@ -61,6 +61,15 @@ describe('chiso extract', () => {
     }
   });
 
+  it('never writes a CSV cell a spreadsheet would run as a formula', async () => {
+    const name = '=HYPERLINK(1).txt';
+    writeFileSync(join(dir, name), 'Tỉnh ủy Hà Tĩnh\n\nNăm 2023, tỷ lệ hộ nghèo còn 3,1%; "ghi chú", có 12 xã đạt chuẩn nông thôn mới.');
+    const r = await run(name, '--format', 'tidy-csv');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[1]).toBe("poverty_rate,42,2023,3.1,,,%,,final,'=HYPERLINK(1).txt,\"tỷ lệ hộ nghèo còn 3,1%\"");
+    expect(lines.slice(1).every((l) => !/(^|,)[=+@]/.test(l))).toBe(true);
+  });
+
   it('applies <report>.corrections.json when it exists, and skips it with --no-corrections', async () => {
     const extracted = JSON.parse((await run(REPORT, '--json')).stdout) as ExtractedObservation[];
     const rounds = extracted.find((o) => o.series === 'rounds')!;
