@@ -25,12 +25,23 @@ export function append(node: Node, ...children: Child[]): void {
   }
 }
 
-/** `text` with every occurrence of `start..end` wrapped in `<mark>`, as text nodes. */
-export function highlighted(text: string, start: number, end: number, tag: 'mark' | 'strong' = 'mark'): DocumentFragment {
+/** `text` with each span wrapped in `<mark>` (numbered by its label), built from text nodes only. */
+export function marked(text: string, spans: { start: number; end: number; label?: string }[]): DocumentFragment {
   const f = document.createDocumentFragment();
-  f.append(document.createTextNode(text.slice(0, start)));
-  const m = document.createElement(tag);
-  m.textContent = text.slice(start, end);
-  f.append(m, document.createTextNode(text.slice(end)));
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < at) continue; // overlapping phrases: the first one is marked
+    f.append(document.createTextNode(text.slice(at, s.start)));
+    const m = document.createElement('mark');
+    m.textContent = text.slice(s.start, s.end);
+    if (s.label) {
+      const sup = document.createElement('sup');
+      sup.textContent = s.label;
+      m.append(sup);
+    }
+    f.append(m);
+    at = s.end;
+  }
+  f.append(document.createTextNode(text.slice(at)));
   return f;
 }
