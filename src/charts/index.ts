@@ -8,3 +8,5 @@ export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequen
 export { sourceLine, shortSource, DEFAULT_MAX_ROWS } from './common.js';
 export { progressChart, describeProgress, progressRows, type ProgressOptions, type ProgressRow } from './progress.js';
 export { deepMerge } from './merge.js';
+export { mapChart, describeMap, MapScale, MapProjection, type MapOptions } from './map.js';
+export { unitTopology, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';

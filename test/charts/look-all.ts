@@ -5,6 +5,8 @@ import { kpiChart } from '../../src/charts/kpi.js';
 import { slopeChart } from '../../src/charts/slope.js';
 import { scatterChart } from '../../src/charts/scatter.js';
 import { progressChart } from '../../src/charts/progress.js';
+import { mapChart } from '../../src/charts/map.js';
+import { readFileSync } from 'node:fs';
 import { gsoIncome, gsoPoverty, load } from './helpers.js';
 import { look } from './look.js';
 
@@ -13,6 +15,8 @@ const some = (ids: string[]) => poverty.filter((o) => ids.includes(o.region));
 
 const seeds = load('data/seeds/observations.csv');
 const quoted = load('data/quoted/observations.csv');
+
+const vn63 = JSON.parse(readFileSync(new URL('../../data/geo/vn63_provinces_odv.topojson.json', import.meta.url), 'utf8'));
 
 const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['line-vi', () => lineChart(some(['42', '06', 'VN']), {})],
@@ -30,6 +34,9 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['progress-seeds', () => progressChart(seeds, { target: 100 })],
   ['progress-new-rural', () => progressChart(quoted, { indicator: 'new_rural_communes', regions: ['VN'] })],
   ['progress-new-rural-en', () => progressChart(quoted.filter((o) => o.period !== '2025-06' || o.indicator !== 'new_rural_communes' || true), { indicator: 'new_rural_communes' }, 'en')],
+  ['map-2016', () => mapChart(poverty, { topology: vn63, highlight: '42' })],
+  ['map-2006-en', () => mapChart(poverty, { topology: vn63, period: '2006', scale: 'linear', projection: 'conic' }, 'en')],
+  ['map-34', () => mapChart(poverty.filter((o) => o.period === '2016').map((o) => ({ ...o, region: o.region.length === 2 ? '34:' + o.region : o.region })).filter((o) => ['34:42', '34:19', '34:91', '34:01', '34:79', '34:48', '34:56', '34:11'].includes(o.region)), { topology: vn63 })],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {

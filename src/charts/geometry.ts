@@ -1,0 +1,125 @@
+// Province geometry for maps, pure: the caller loads the TopoJSON (data/geo/*.topojson.json) and
+// hands it over; chiso finds each feature's region through the registry and, for the 34 units of
+// 1 July 2025, dissolves the 63 old provinces along the mapping (topojson-client `mergeArcs`).
+import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
+import { mergeArcs } from 'topojson-client';
+import { fail } from '../errors.js';
+import { getRegion, regionForGeoName, type GeoSource } from '../registry/index.js';
+
+/** Which set of units a map shows: the 63 provinces before 1 July 2025, or the 34 units after. */
+export const MapUnits = { '63': '63', '34': '34' } as const;
+export type MapUnits = keyof typeof MapUnits;
+
+/** Where the archipelagos are drawn and labelled (lon, lat of the label), always, data or not. */
+export const ARCHIPELAGOS = [
+  { id: 'hoang-sa', code: 'CHART_ARCHIPELAGO_HS', lon: 111.95, lat: 17.45, under: '48' },
+  { id: 'truong-sa', code: 'CHART_ARCHIPELAGO_TS', lon: 114.2, lat: 12.35, under: '56' },
+] as const;
+
+type Props = { [key: string]: unknown };
+type Geometry = GeometryObject<Props>;
+
+function collection(topology: Topology, object?: string): { name: string; geometries: Geometry[] } {
+  const name = object ?? Object.keys(topology.objects ?? {})[0];
+  const o = name === undefined ? undefined : topology.objects[name];
+  if (!o || o.type !== 'GeometryCollection') {
+    return fail('CHART_BAD_TOPOLOGY', { detail: `object "${String(name)}" is not a GeometryCollection` });
+  }
+  return { name, geometries: o.geometries as Geometry[] };
+}
+
+/** The feature name as a geometry file writes it (`ten_tinh` in the ODV files, `shapeName` in geoBoundaries). */
+export function featureName(g: Geometry): string {
+  const p = g.properties ?? {};
+  return String(p.ten_tinh ?? p.shapeName ?? p.name ?? '');
+}
+
+/** Guesses which bundled file a topology is, from its property names and its number of features. */
+export function detectGeoSource(topology: Topology, object?: string): GeoSource {
+  const { geometries } = collection(topology, object);
+  const p = geometries[0]?.properties ?? {};
+  if ('shapeName' in p) return 'geoboundaries';
+  return geometries.length <= 40 ? 'taliacao34' : 'taliacao63';
+}
+
+/** Longitude and latitude of a polygon's first point (enough to tell an archipelago from the mainland). */
+function firstPoint(topology: Topology, polygon: number[][]): [number, number] {
+  const i = polygon[0][0];
+  const arc = topology.arcs[i < 0 ? ~i : i];
+  const t = topology.transform;
+  // A reversed arc starts at its last position; in a quantized topology positions are deltas, so that is the sum.
+  const last = (): number[] => (t ? arc.reduce((a, d) => [a[0] + d[0], a[1] + d[1]], [0, 0]) : arc[arc.length - 1]);
+  const [x, y] = i < 0 ? last() : arc[0];
+  return t ? [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]] : [x, y];
+}
+
+/** Mainland Vietnam ends at 109.5°E; every polygon east of 111°E belongs to Hoàng Sa (north of 14°N) or Trường Sa. */
+function splitArchipelagos(topology: Topology, polygons: number[][][]): { mainland: number[][][]; islands: [string, number[][][]][] } {
+  const mainland: number[][][] = [];
+  const hs: number[][][] = [];
+  const ts: number[][][] = [];
+  for (const poly of polygons) {
+    const [lon, lat] = firstPoint(topology, poly);
+    if (lon <= 111) mainland.push(poly);
+    else (lat > 14 ? hs : ts).push(poly);
+  }
+  const islands: [string, number[][][]][] = [];
+  if (hs.length) islands.push(['hoang-sa', hs]);
+  if (ts.length) islands.push(['truong-sa', ts]);
+  return { mainland, islands };
+}
+
+/** A topology whose one object, `units`, has a geometry per region, `properties.id` its region id. */
+export interface UnitTopology {
+  topology: Topology;
+  object: 'units';
+  units: MapUnits;
+  /** Region ids in geometry order. */
+  ids: string[];
+}
+
+/**
+ * The topology's features tagged with region ids, merged into the 34 units of 2025 when `units` is
+ * `'34'` and the file has the 63 old provinces. Arcs are shared, not copied into coordinates, so the
+ * result stays as small as the input. Throws `CHART_UNMATCHED_GEOMETRY` for a feature the registry
+ * does not know (a map must not lose a province silently).
+ */
+export function unitTopology(topology: Topology, units: MapUnits, options: { object?: string; source?: GeoSource } = {}): UnitTopology {
+  if (!Object.hasOwn(MapUnits, units)) fail('CHART_UNKNOWN_OPTION', { option: 'units', value: String(units), allowed: '63, 34' });
+  const { geometries } = collection(topology, options.object);
+  const source = options.source ?? detectGeoSource(topology, options.object);
+  const groups = new Map<string, Geometry[]>();
+  for (const g of geometries) {
+    const name = featureName(g);
+    const region = regionForGeoName(name, source);
+    if (!region) return fail('CHART_UNMATCHED_GEOMETRY', { value: name });
+    let id = region.id;
+    if (units === '34' && region.level === 'province') id = region.successor ?? id;
+    if (units === '63' && region.level === 'province2025') {
+      return fail('CHART_BAD_TOPOLOGY', { detail: 'a map of the 34 units of 2025 cannot show the 63 provinces' });
+    }
+    groups.set(id, [...(groups.get(id) ?? []), g]);
+  }
+  const out: Geometry[] = [];
+  for (const [id, gs] of groups) {
+    const polys = gs.filter((g): g is Polygon<Props> | MultiPolygon<Props> => g.type === 'Polygon' || g.type === 'MultiPolygon');
+    const merged: Geometry = gs.length === 1 ? { ...gs[0] } : { ...mergeArcs(topology, polys) };
+    const name = getRegion(id)?.name ?? id;
+    delete merged.id;
+    // The archipelagos become geometries of their own (same region id), so a map can outline them.
+    const parts = merged.type === 'MultiPolygon' ? splitArchipelagos(topology, merged.arcs) : undefined;
+    if (parts && parts.islands.length) {
+      out.push({ type: 'MultiPolygon', arcs: parts.mainland, properties: { id, name } } as Geometry);
+      for (const [part, arcs] of parts.islands) out.push({ type: 'MultiPolygon', arcs, properties: { id, name, part } } as Geometry);
+    } else {
+      merged.properties = { id, name };
+      out.push(merged);
+    }
+  }
+  return {
+    topology: { ...topology, objects: { units: { type: 'GeometryCollection', geometries: out } } } as Topology,
+    object: 'units',
+    units,
+    ids: [...groups.keys()],
+  };
+}
