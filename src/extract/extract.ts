@@ -96,6 +96,11 @@ function extractFrom(report: Report, file: string, regionOverride: string | unde
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
     const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    if (region.unknownPlace) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: `${rule.indicator}: ${region.how}` });
+      warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
+      continue;
+    }
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : null);
     const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!) : null;

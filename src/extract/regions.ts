@@ -62,6 +62,15 @@ function resolveName(level: MentionLevel, word: string, words: string): { region
   return { region: null, name: parts.slice(0, Math.min(2, parts.length)).join(' '), fallback: false };
 }
 
+/** Common Vietnamese family names: after a title, three or more capitalised words starting with one are a person. */
+const SURNAMES = new Set(['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trương', 'Lâm', 'Mai', 'Trịnh', 'Đoàn', 'Lương', 'Cao', 'Hà', 'Tạ', 'Chu', 'Thái', 'Lưu', 'Quách', 'Vương', 'Triệu', 'Đào', 'Kiều', 'Tô', 'Văn', 'La', 'Lò', 'Hứa', 'Nông', 'Ma', 'Lục']);
+
+function looksLikePerson(words: string, before: string): boolean {
+  const parts = words.split(/[ \u00a0]+/);
+  const titled = /(?:UBND|HĐND|MTTQ|chủ tịch|bí thư|phó|đồng chí|ông|bà)[\s\u00a0]*$/iu.test(before);
+  return titled && parts.length >= 3 && SURNAMES.has(parts[0]);
+}
+
 /** Every region mention in the text, page furniture left out, in order. */
 export function findRegionMentions(report: Report): RegionMention[] {
   const text = report.text;
@@ -71,6 +80,14 @@ export function findRegionMentions(report: Report): RegionMention[] {
     if (inFurniture(report, m.index)) continue;
     const [level, word] = levelOf(m[1]);
     const { region, name, fallback } = resolveName(level, word, m[2]);
+    if (!region && (/(?:ủy|uỷ|đoàn)$/iu.test(m[1]) || looksLikePerson(m[2], text.slice(Math.max(0, m.index - 30), m.index)))) {
+      // "Bí thư Tỉnh ủy Nguyễn Văn Du", "Chủ tịch UBND huyện Trần Văn A": an organ and a person, so
+      // the unit is the report's own; the words after it are not a place.
+      const end = m.index + m[1].length;
+      out.push({ start: m.index, end, text: m[1], region: null, level, unnamed: true });
+      NAMED.lastIndex = end;
+      continue;
+    }
     const end = m.index + m[1].length + (m[0].length - m[1].length - m[2].length) + name.length;
     out.push({ start: m.index, end, text: text.slice(m.index, end), region, level, unnamed: false, ...(fallback ? { within: true } : {}) });
     NAMED.lastIndex = end;
@@ -134,6 +151,8 @@ export interface ResolvedRegion {
   how: string;
   /** True when a mention next to the figure, not the report's own region, decided. */
   near: boolean;
+  /** A place named next to the figure that the registry does not know (`huyện Can Lộc`). */
+  unknownPlace?: string;
 }
 
 /** The report's unit at the level an unnamed mention speaks of (`toàn tỉnh` in a district's report is its province). */
@@ -165,6 +184,9 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     if (m.unnamed) {
       const r = unnamedRegion(m, own);
       if (r) return { region: r.id, how: `"${m.text}" = ${r.fullName}`, near: true };
+    } else {
+      // Named, but not a unit the registry knows: the report's own region would be a wrong guess.
+      return { region: null, how: `"${m.text}" is not in the registry`, near: true, unknownPlace: m.text };
     }
   }
   if (own) return { region: own.id, how: ctx.how, near: false };

@@ -30,6 +30,10 @@ export const extractMessages = {
     vi: (p) => `Không xác định được kỳ của số liệu "${p.value}"; dùng --period để chỉ rõ`,
     en: (p) => `No period found for the figure "${p.value}"; use --period to give it`,
   },
+  EXTRACT_UNKNOWN_PLACE: {
+    vi: (p) => `Không trích "${p.figure}": "${p.value}" không có trong danh mục đơn vị hành chính; thêm bằng tệp hiệu chỉnh nếu cần`,
+    en: (p) => `Not extracted "${p.figure}": "${p.value}" is not in the admin-unit registry; add it with a corrections file if needed`,
+  },
   EXTRACT_MALFORMED_NUMBER: {
     vi: (p) => `Số viết sai "${p.value}", đọc là ${p.reading}: cần kiểm tra lại`,
     en: (p) => `Malformed number "${p.value}", read as ${p.reading}: check it`,

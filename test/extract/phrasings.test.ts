@@ -71,6 +71,18 @@ describe('phrasings', () => {
     expect(one('Năm 2023, thị xã Kỳ Anh có 30/31 tổ chức cơ sở đảng đăng ký thực hiện.').map((o) => [o.region, o.value, o.denominator])).toEqual([['42-tx-ky-anh', 30, 31]]);
   });
 
+  it('never files a figure of a place the registry does not know under the report’s region', () => {
+    const x = extractReport(HEAD + 'Năm 2023, huyện Đức Thọ có 8 xã đạt chuẩn nông thôn mới kiểu mẫu; huyện Can Lộc có 5 xã đạt chuẩn nông thôn mới kiểu mẫu.', { file: 'r.txt' });
+    expect(x.observations.map((o) => [o.region, o.value])).toEqual([['42-duc-tho', 8]]);
+    expect(x.skipped.find((s) => s.text === '5')?.why).toBe('new_rural_communes: "huyện Can Lộc" is not in the registry');
+    expect(x.warnings.map((w) => [w.code, w.value])).toEqual([['EXTRACT_UNKNOWN_PLACE', 'huyện Can Lộc']]);
+  });
+
+  it('tells an organ followed by a person’s name from a place', () => {
+    expect(one('Năm 2023, đồng chí Bí thư Tỉnh ủy Nguyễn Văn Du đã trao thư khen cho 11 tập thể.').map((o) => [o.region, o.value])).toEqual([['42', 11]]);
+    expect(one('Năm 2023, Chủ tịch UBND huyện Trần Văn Bình khen thưởng 4 tập thể.').map((o) => [o.region, o.value])).toEqual([['42', 4]]);
+  });
+
   it('reads sums of money raised for a purpose', () => {
     expect(one('Năm 2023, các cấp vận động ủng hộ Quỹ Khuyến học được trên 1,2 tỷ đồng.').map(pick)).toEqual([
       { indicator: 'social_support', region: '42', period: '2023', value: 1.2, qualifier: '>', denominator: null, unit: 'tỷ đồng', series: 'study_fund' },
