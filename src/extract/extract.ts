@@ -14,8 +14,10 @@ import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } 
 
 const PERIOD = /^(?:\d{4}|\d{4}-\d{4}|\d{4}-\d{2}-\d{2})$/;
 
+type CheckedOptions = Required<Omit<ExtractOptions, 'region' | 'period'>> & Pick<ExtractOptions, 'region' | 'period'>;
+
 /** Checks options at the door; the work below trusts them. */
-function normalizeOptions(options: ExtractOptions): Required<Omit<ExtractOptions, 'region' | 'period'>> & Pick<ExtractOptions, 'region' | 'period'> {
+function normalizeOptions(options: ExtractOptions): CheckedOptions {
   const { file = '<input>', format = 'auto', region, period, minConfidence = 0, unquantified = false } = options;
   if (!isReportFormat(format)) fail('EXTRACT_BAD_FORMAT', { value: String(format), allowed: 'auto, text, html' }, { file });
   if (region !== undefined) requireRegion(region);
@@ -26,7 +28,7 @@ function normalizeOptions(options: ExtractOptions): Required<Omit<ExtractOptions
   return { file, format, region, period, minConfidence, unquantified };
 }
 
-/** Observations from a report, newest reading of the text each time. See {@link extractReport}. */
+/** The observations of a report, without the rest of {@link extractReport}'s answer. */
 export function extractObservations(input: string, options: ExtractOptions = {}): ExtractedObservation[] {
   return extractReport(input, options).observations;
 }
@@ -41,10 +43,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function extractReport(input: string, options: ExtractOptions = {}): Extraction {
   const opts = normalizeOptions(options);
   const report = readReport(input, opts.format);
-  return extractFrom(report, opts.file, opts.region, opts.period, opts.minConfidence, opts.unquantified);
+  return extractFrom(report, opts);
 }
 
-function extractFrom(report: Report, file: string, regionOverride: string | undefined, periodOverride: string | undefined, minConfidence: number, keepUnquantified: boolean): Extraction {
+function extractFrom(report: Report, { file, region: regionOverride, period: periodOverride, minConfidence, unquantified: keepUnquantified }: CheckedOptions): Extraction {
   const text = report.text;
   const regions = regionContext(report, regionOverride);
   const periods = periodContext(report, periodOverride);
