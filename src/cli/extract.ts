@@ -31,6 +31,7 @@ const FLAGS = {
   corrections: 'value',
   'no-corrections': 'boolean',
   unquantified: 'boolean',
+  skipped: 'boolean',
   help: 'boolean',
 } as const;
 
@@ -49,6 +50,7 @@ const HELP = `chiso extract FILE [tuỳ chọn / options]
   --period YEAR               kỳ của báo cáo / the report's own period (2022, 2021-2023, 2024-05-07)
   --min-confidence N          bỏ số liệu có độ tin cậy dưới N / drop observations below N (0..1)
   --unquantified              giữ "hàng trăm ..." với giá trị rỗng / keep "hàng trăm ..." with an empty value
+  --skipped                   liệt kê các con số không trích và lý do (stderr) / list the numbers passed over and why (stderr)
   --corrections FILE          tệp hiệu chỉnh / corrections file (default FILE.corrections.json when it exists)
   --no-corrections            không áp dụng hiệu chỉnh / apply no corrections
 `;
@@ -135,6 +137,9 @@ export const extract: Command = async (args, io) => {
       break;
   }
   for (const w of warnings) io.stderr(formatDiagnostic(w) + '\n');
+  if (flags.skipped) {
+    for (const s of extraction.skipped) io.stderr(`  [${s.start}-${s.end}] “${s.text.replace(/\s+/g, ' ')}”: ${s.why}\n`);
+  }
   const r = extraction.report;
   const summary = diagnostic('EXTRACT_SUMMARY', {
     count: observations.length,

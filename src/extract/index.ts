@@ -1,4 +1,8 @@
-/** src/extract: indicator observations from report text, with provenance and analyst corrections. Pure: no file system here. */
+/**
+ * src/extract: indicator observations from report text, with provenance and analyst corrections.
+ * Pure: no file system here (`read-file.ts`, which reads a report and its corrections, is exported
+ * from `chiso/node`).
+ */
 export { extractObservations, extractReport } from './extract.js';
 export type { ExtractedObservation, ExtractOptions, Extraction, SkippedFigure } from './types.js';
 export { readReport, ReportFormat, isReportFormat } from './report.js';

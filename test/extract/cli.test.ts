@@ -155,6 +155,12 @@ describe('chiso extract --help', () => {
   it('lists every option in both languages', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--json', '--format', '--input', '--region', '--period', '--min-confidence', '--unquantified', '--corrections', '--no-corrections']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--json', '--format', '--input', '--region', '--period', '--min-confidence', '--unquantified', '--skipped', '--corrections', '--no-corrections']) expect(r.stdout).toContain(flag);
+  });
+
+  it('lists what it passed over with --skipped', async () => {
+    const r = await run(REPORT, '--skipped', '--format', 'tidy-json');
+    expect(r.stderr).toContain('“2.060.856”: page furniture');
+    expect(r.stderr).toContain('“65”: page furniture');
   });
 });
