@@ -1,12 +1,14 @@
+/** Public exports of src/charts: one recipe a file, each `(observations, options, locale) -> Vega-Lite spec`. */
 export { ChartType, isChartType, toChartType, type ChartSpec, type CommonOptions, type SpecFragment, type Locale } from './types.js';
+export { chart, describe, optionKeys, type ChartOptions } from './chart.js';
 export { lineChart, describeLine, LineLabels, LineBreaks, type LineOptions } from './line.js';
 export { barChart, describeBar, BarOrder, type BarOptions } from './bar.js';
 export { kpiChart, describeKpi, kpiFacts, type KpiOptions, type KpiFacts } from './kpi.js';
-export { slopeChart, describeSlope, SlopeLabels, type SlopeOptions } from './slope.js';
+export { mapChart, describeMap, MapScale, MapProjection, type MapOptions } from './map.js';
 export { scatterChart, describeScatter, ScatterLabel, type ScatterOptions } from './scatter.js';
+export { slopeChart, describeSlope, SlopeLabels, type SlopeOptions } from './slope.js';
+export { progressChart, describeProgress, progressRows, type ProgressOptions, type ProgressRow } from './progress.js';
+export { unitTopology, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';
 export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';
 export { sourceLine, shortSource, DEFAULT_MAX_ROWS } from './common.js';
-export { progressChart, describeProgress, progressRows, type ProgressOptions, type ProgressRow } from './progress.js';
 export { deepMerge } from './merge.js';
-export { mapChart, describeMap, MapScale, MapProjection, type MapOptions } from './map.js';
-export { unitTopology, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';

@@ -21,6 +21,10 @@ export const chartsMessages = {
     vi: (p) => `Giá trị "${p.value}" không hợp lệ cho tùy chọn "${p.option}"; dùng: ${p.allowed}.`,
     en: (p) => `Invalid value "${p.value}" for option "${p.option}"; use: ${p.allowed}.`,
   },
+  CHART_UNKNOWN_OPTION_KEY: {
+    vi: (p) => `Biểu đồ ${p.chart} không có tùy chọn "${p.value}"; các tùy chọn: ${p.allowed}.`,
+    en: (p) => `The ${p.chart} chart has no option "${p.value}"; its options: ${p.allowed}.`,
+  },
   CHART_TOO_MANY_ROWS: {
     vi: (p) => `Biểu đồ nhận ${p.rows} dòng, vượt giới hạn ${p.limit}; hãy tổng hợp dữ liệu trước (hoặc tăng maxRows).`,
     en: (p) => `The chart received ${p.rows} rows, over the limit of ${p.limit}; aggregate the data first (or raise maxRows).`,

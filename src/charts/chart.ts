@@ -1,0 +1,70 @@
+import type { Observation } from '../types.js';
+import type { Locale } from '../format/locale.js';
+import { toLocale } from '../format/locale.js';
+import { fail } from '../errors.js';
+import { toChartType, type ChartSpec, type ChartType } from './types.js';
+import { lineChart, describeLine, type LineOptions } from './line.js';
+import { barChart, describeBar, type BarOptions } from './bar.js';
+import { kpiChart, describeKpi, type KpiOptions } from './kpi.js';
+import { mapChart, describeMap, type MapOptions } from './map.js';
+import { scatterChart, describeScatter, type ScatterOptions } from './scatter.js';
+import { slopeChart, describeSlope, type SlopeOptions } from './slope.js';
+import { progressChart, describeProgress, type ProgressOptions } from './progress.js';
+
+/** The options of each recipe, by chart type. */
+export interface ChartOptions {
+  line: LineOptions;
+  bar: BarOptions;
+  kpi: KpiOptions;
+  map: MapOptions;
+  scatter: ScatterOptions;
+  slope: SlopeOptions;
+  progress: ProgressOptions;
+}
+
+const common = ['indicator', 'title', 'source', 'width', 'height', 'maxRows', 'description', 'spec'] as const;
+
+/** Every option key each recipe reads, so a JSON configuration with a misspelt key is refused, not ignored. */
+export const optionKeys: { [T in ChartType]: readonly string[] } = {
+  line: [...common, 'regions', 'highlight', 'labels', 'breaks', 'zero'],
+  bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step'],
+  kpi: [...common, 'region', 'series', 'period', 'previous', 'sparkline'],
+  map: [...common, 'topology', 'object', 'geoSource', 'units', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'highlight', 'projection'],
+  scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],
+  slope: [...common, 'periods', 'regions', 'highlight', 'labels'],
+  progress: [...common, 'regions', 'period', 'target', 'rowLabel'],
+};
+
+function checkKeys(type: ChartType, options: object): void {
+  const known = optionKeys[type];
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) fail('CHART_UNKNOWN_OPTION_KEY', { chart: type, value: key, allowed: known.join(', ') });
+  }
+}
+
+type Recipe<T extends ChartType> = (data: readonly Observation[], options: ChartOptions[T], locale?: Locale) => ChartSpec;
+type Describer<T extends ChartType> = (data: readonly Observation[], options: ChartOptions[T], locale?: Locale) => string;
+
+const recipes: { [T in ChartType]: Recipe<T> } = {
+  line: lineChart, bar: barChart, kpi: kpiChart, map: mapChart, scatter: scatterChart, slope: slopeChart, progress: progressChart,
+};
+const describers: { [T in ChartType]: Describer<T> } = {
+  line: describeLine, bar: describeBar, kpi: describeKpi, map: describeMap, scatter: describeScatter, slope: describeSlope, progress: describeProgress,
+};
+
+/**
+ * Any recipe by name: `chart('line', observations, { highlight: '42' }, 'vi')`. The type and the
+ * option keys are checked here (a configuration file's typo is an error naming it), then the recipe runs.
+ */
+export function chart<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Locale): ChartSpec {
+  const t = toChartType(type) as T;
+  checkKeys(t, options ?? {});
+  return (recipes[t] as Recipe<T>)(data, options ?? ({} as ChartOptions[T]), toLocale(locale));
+}
+
+/** The one-paragraph description a chart of this type carries (also its spec's `description`). */
+export function describe<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Locale): string {
+  const t = toChartType(type) as T;
+  checkKeys(t, options ?? {});
+  return (describers[t] as Describer<T>)(data, options ?? ({} as ChartOptions[T]), toLocale(locale));
+}

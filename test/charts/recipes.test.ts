@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { describe as group, expect, it } from 'vitest';
+import type { Topology } from 'topojson-specification';
+import { chart, describe, ChartType, type ChartOptions } from '../../src/charts/index.js';
+import { isChisoError } from '../../src/errors.js';
+import type { Observation } from '../../src/types.js';
+import { gsoIncome, gsoPoverty, load, render, root, schemaErrors, svgTexts } from './helpers.js';
+
+const poverty = gsoPoverty();
+const income = gsoIncome();
+const seeds = load('data/seeds/observations.csv');
+const quoted = load('data/quoted/observations.csv');
+const vn63 = JSON.parse(readFileSync(root + 'data/geo/vn63_provinces_odv.topojson.json', 'utf8')) as Topology;
+
+/** One case per recipe, on the real files. */
+const cases: { [T in ChartType]: [readonly Observation[], ChartOptions[T]] } = {
+  line: [poverty.filter((o) => ['42', '06', 'VN'].includes(o.region)), {}],
+  bar: [poverty, { highlight: '42' }],
+  kpi: [poverty, { region: '42', period: '2015' }],
+  map: [poverty, { topology: vn63 }],
+  scatter: [[...income, ...poverty], { x: 'income_per_capita', y: 'poverty_rate', trend: true }],
+  slope: [poverty, { periods: ['2012', '2015'], highlight: '42' }],
+  progress: [quoted, { indicator: 'new_rural_communes' }],
+};
+
+group('every recipe', () => {
+  for (const type of Object.keys(ChartType) as ChartType[]) {
+    for (const locale of ['vi', 'en'] as const) {
+      it(`${type} (${locale}): valid Vega-Lite, renders without warnings, carries its description and source`, async () => {
+        const [data, options] = cases[type];
+        const spec = chart(type, data, options as never, locale);
+        expect(schemaErrors(spec)).toEqual([]);
+        const description = describe(type, data, options as never, locale);
+        expect(description.length).toBeGreaterThan(30);
+        expect((spec as { description?: string }).description).toBe(description);
+        const { svg, warnings } = await render(spec);
+        expect(warnings).toEqual([]);
+        const texts = svgTexts(svg).join(' | ');
+        expect(texts).toContain(locale === 'vi' ? 'Nguồn:' : 'Source:');
+        // Numbers follow the locale: no `3.58` in Vietnamese, no `3,58` in English.
+        expect(texts).not.toMatch(locale === 'vi' ? /\b\d+\.\d{1,2}(%|\b)(?!\d)/ : /\b\d+,\d{1,2}%/);
+      });
+    }
+    it(`${type}: the raw spec fragment is merged last`, () => {
+      const [data, options] = cases[type];
+      const spec = chart(type, data, { ...options, spec: { background: '#fafafa', config: { font: 'serif' } } } as never) as unknown as { background: string; config: { font: string; locale: unknown } };
+      expect(spec.background).toBe('#fafafa');
+      expect(spec.config.font).toBe('serif');
+      expect(spec.config.locale).toBeDefined();
+    });
+  }
+
+  it('refuses an unknown chart type and an unknown option key, naming them', () => {
+    expect(() => chart('pie' as ChartType, poverty, {} as never)).toThrow(/"pie"/);
+    try {
+      chart('line', poverty, { hightlight: '42' } as never);
+      expect.unreachable();
+    } catch (e) {
+      expect(isChisoError(e) && e.code).toBe('CHART_UNKNOWN_OPTION_KEY');
+      expect(isChisoError(e) && e.text('en')).toContain('"hightlight"');
+    }
+  });
+});
+
+group('kpi', () => {
+  it('judges the change by lowerIsBetter and refuses to compare across a methodology break', () => {
+    expect(describe('kpi', poverty, { region: '42', period: '2015' })).toBe(
+      'Tỷ lệ hộ nghèo của Hà Tĩnh năm 2015: 13,3%. Giảm 2,3 điểm % so với năm 2014 (tốt hơn).',
+    );
+    expect(describe('kpi', poverty, { region: '42' })).toContain('Không so sánh được với 2015 (thay đổi phương pháp)');
+    expect(describe('kpi', poverty, { region: '42' }, 'en')).toContain('2016 (preliminary): 11.0%');
+  });
+
+  it('shows fractions as 30/31 and qualified figures as >98%', async () => {
+    const fraction = chart('kpi', seeds, { indicator: 'party_org_registration' });
+    expect(svgTexts((await render(fraction)).svg)).toContain('30/31');
+    const qualified = chart('kpi', seeds, { indicator: 'study_participation' });
+    expect(svgTexts((await render(qualified)).svg)).toContain('>98%');
+    expect(describe('kpi', seeds, { indicator: 'study_participation' })).toContain('trên 98%');
+  });
+});
+
+group('scatter', () => {
+  it('finds the strong negative link between income and poverty in 2016', () => {
+    const text = describe('scatter', [...income, ...poverty], { x: 'income_per_capita', y: 'poverty_rate' });
+    expect(text).toMatch(/hệ số tương quan -0,\d\d \(tương quan nghịch mạnh\)/);
+    // Hồ Chí Minh has no 2016 poverty figure (GSO `..`): 62 provinces have both.
+    expect(text).toContain('62 địa phương');
+  });
+
+  it('labels on demand: none, outliers, all, or the regions named', () => {
+    const data = [...income, ...poverty];
+    const labelled = (label: ChartOptions['scatter']['label']) => {
+      const spec = chart('scatter', data, { x: 'income_per_capita', y: 'poverty_rate', label }) as unknown as { data: { values: { label: boolean; name: string }[] } };
+      return spec.data.values.filter((v) => v.label).map((v) => v.name);
+    };
+    expect(labelled('none')).toEqual([]);
+    expect(labelled('all').length).toBe(62);
+    expect(labelled(['42'])).toEqual(['Hà Tĩnh']);
+    expect(labelled('outliers')).toContain('Bình Dương');
+  });
+});
+
+group('slope', () => {
+  it('counts regions that rose and fell, and notes a break between the two periods', () => {
+    const text = describe('slope', poverty.filter((o) => /^R\d$/.test(o.region)), { periods: ['2010', '2015'] });
+    expect(text).toContain('6 địa phương năm 2010 và năm 2015: 0 địa phương tăng, 6 địa phương giảm');
+    expect(text).toContain('Thay đổi phương pháp sau 2010');
+  });
+});
+
+group('progress', () => {
+  it('stacks the new-rural tiers out of all communes (June 2025: 6.084/7.669)', () => {
+    const text = describe('progress', quoted, { indicator: 'new_rural_communes' });
+    expect(text).toContain('6.084/7.669 xã (79,3%)');
+    expect(text).toContain('kiểu mẫu: 743 (9,7%)');
+  });
+
+  it('draws fractions and percentages with a target', async () => {
+    const spec = chart('progress', seeds, { target: 100 });
+    const texts = svgTexts((await render(spec)).svg);
+    expect(texts).toContain('30/31 tổ chức (96,8%)');
+    expect(texts).toContain('8/9 tiêu chí (88,9%)');
+    expect(texts).toContain('>98%');
+    // Poverty is a rate where lower is better: not progress towards a whole unless asked for.
+    expect(texts.join(' ')).not.toContain('3,58%');
+  });
+});
