@@ -333,7 +333,10 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
     const keys = [...q.orderby];
     requireColumns(keys.map((k) => k.column), cols(), 'orderby');
     for (const c of identityColumns(cols(), lastBy)) if (!keys.some((k) => k.column === c)) keys.push({ column: c, order: 'asc' });
-    t = t.orderby(...keys.map((k) => (k.order === 'desc' ? aq.desc(k.column) : k.column)));
+    // Missing values last in either direction: a flag column per key sorts ahead of the key itself.
+    const flags = Object.fromEntries(keys.map((k, j) => [`__m${j}`, `d => ${valid(`d.${k.column}`)} ? 0 : 1`]));
+    const order = keys.flatMap((k, j) => [`__m${j}`, k.order === 'desc' ? aq.desc(k.column) : k.column]);
+    t = t.derive(flags).orderby(...order).select(aq.not(...Object.keys(flags)));
   }
   if (q.limit !== undefined) t = t.slice(0, q.limit);
   if (q.columns) {

@@ -154,7 +154,12 @@ function rank(rows: Rows, step: Extract<NormalizedStep, { op: 'rank' }>, registr
       ranks.set(sorted[i], current);
     }
   }
-  return rows.map((r) => ({ ...r, [step.as]: ranks.get(r) ?? null }));
+  // Ranked rows first, then those without a value, each in input order: the order Arquero leaves,
+  // which later aggregates depend on for identical rounding.
+  const out: Rows = [];
+  for (const r of rows) if (ranks.has(r)) out.push({ ...r, [step.as]: ranks.get(r) as number });
+  for (const r of rows) if (!ranks.has(r)) out.push({ ...r, [step.as]: null });
+  return out;
 }
 
 /** Values of another indicator keyed by region and period, looked up in the input table. */
@@ -221,19 +226,22 @@ function reaggregate(
   unique(merging, 'reaggregate');
   const sorted = merging.map((r, i) => [r, i] as const).sort((a, b) => compareAsc(a[0].region, b[0].region) || a[1] - b[1]).map((x) => x[0]);
 
+  // Groups in order of first appearance (as Arquero numbers them); sums in region order.
   const groups = new Map<string, MergeGroup>();
-  for (const r of sorted) {
-    const unit = unitOf(r.region) as string;
-    const k = key(unit, r.indicator, r.series, r.period);
-    let g = groups.get(k);
-    if (!g) {
-      g = {
-        unit, indicator: r.indicator as string, series: (r.series ?? null) as string | null, period: r.period as string,
+  const groupKey = (r: Row) => key(unitOf(r.region), r.indicator, r.series, r.period);
+  for (const r of merging) {
+    const k = groupKey(r);
+    if (!groups.has(k)) {
+      groups.set(k, {
+        unit: unitOf(r.region) as string, indicator: r.indicator as string, series: (r.series ?? null) as string | null, period: r.period as string,
         n: 0, valued: [], weighted: [], sum: null, sumProduct: null, sumWeight: null, units: [], preliminary: 0,
         qualified: 0, denominatorSum: null, denominatorValid: 0, sources: [], single: r,
-      };
-      groups.set(k, g);
+      });
     }
+  }
+  for (const r of sorted) {
+    const g = groups.get(groupKey(r)) as MergeGroup;
+    if (g.n === 0) g.single = r;
     g.n++;
     const v = r.value as number;
     const wt = weightOf(r) as number;
@@ -379,7 +387,11 @@ export function executeQuery(
       .map((r, i) => [r, i] as const)
       .sort((a, b) => {
         for (const k of keys) {
-          const c = compareAsc(a[0][k.column], b[0][k.column]);
+          const u = a[0][k.column];
+          const v = b[0][k.column];
+          const missing = (isValid(u) ? 0 : 1) - (isValid(v) ? 0 : 1);
+          if (missing !== 0) return missing;
+          const c = compareAsc(u, v);
           if (c !== 0) return k.order === 'desc' ? -c : c;
         }
         return a[1] - b[1];

@@ -192,7 +192,7 @@ export function isSortOrder(value: unknown): value is SortOrder {
   return typeof value === 'string' && Object.hasOwn(SortOrder, value);
 }
 
-/** A sort key. Missing values sort first ascending and last descending. */
+/** A sort key. Missing values sort last, ascending or descending, so a top-N never starts with gaps. */
 export interface OrderKey {
   column: string;
   /** Default `'asc'`. */

@@ -76,6 +76,14 @@ const specs: [string, unknown][] = [
     derive: [{ op: 'reaggregate' }, { op: 'share', denominator: { indicator: 'admin_units', series: 'communes' } }, { op: 'percentChange' }, { op: 'rank' }, { op: 'summarize', by: ['region', 'series'], measures: { best: { fn: 'min', column: 'rank' }, growth: { fn: 'mean', column: 'percentChange' } } }],
     orderby: [{ column: 'best', order: 'asc' }], limit: 10,
   }],
+  // An aggregate after each step: running means round differently if the row order differs.
+  ...([
+    { op: 'change' }, { op: 'percentChange', base: '2012' }, { op: 'rank', direction: 'desc' }, { op: 'share' },
+    { op: 'gapToTarget', target: 12.5 }, { op: 'latest' }, { op: 'reaggregate', weight: { column: 'denominator' } },
+  ].map((step): [string, unknown] => [`${step.op} then mean`, {
+    select: { indicators: ['poverty_rate', 'income_per_capita'] },
+    derive: [step, { op: 'share', scale: 0.37, as: 'x' }, { op: 'summarize', by: ['indicator', 'series'], measures: { m: { fn: 'mean', column: 'x' }, s: { fn: 'sum', column: 'x' }, v: { fn: 'mean' }, dm: { fn: 'mean', column: 'denominator' }, dx: { fn: 'max', column: 'period' } } }],
+  }])),
   ['orderby limit columns', { orderby: [{ column: 'value', order: 'desc' }, 'period'], limit: 25, columns: ['region', 'period', 'value'] }],
 ];
 
@@ -87,7 +95,7 @@ function outcome(f: () => Record<string, unknown>[]): { rows?: Record<string, un
   }
 }
 
-describe.each([1, 2, 3])('seeded synthetic table %i', (seed) => {
+describe.each([1, 2, 3, 4, 5])('seeded synthetic table %i', (seed) => {
   const table = synthetic(seed);
 
   it.each(specs)('%s: both executors agree', (_, spec) => {
