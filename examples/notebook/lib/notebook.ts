@@ -227,20 +227,20 @@ function chartRegions(spec: TopLevelSpec): { rows: number; regions: string[]; na
   return { rows, regions: [...found].sort(), names: [...names].sort() };
 }
 
-async function showChart(spec: TopLevelSpec, caption: string | undefined, into: HTMLElement, record: CellRecord): Promise<void> {
+async function showChart(spec: TopLevelSpec, caption: string | undefined, into: HTMLElement, record: CellRecord, drawn: EmbeddedChart[]): Promise<void> {
   const box = el('div', { class: 'chart' });
   const description = (spec as { description?: unknown }).description;
   const figure = el('figure', { class: 'figure' }, box);
   if (typeof description === 'string' && description) figure.append(el('figcaption', { class: 'description' }, description));
   if (caption) figure.append(el('figcaption', { class: 'caption' }, caption));
   into.append(figure);
-  charts.push(await embedChart(box, spec, { locale: 'vi' }));
+  drawn.push(await embedChart(box, spec, { locale: 'vi' }));
   const { rows, regions, names } = chartRegions(spec);
   figure.dataset.rows = String(rows);
   record.outputs.push({ kind: 'chart', rows, regions, names });
 }
 
-async function show(value: unknown, into: HTMLElement, record: CellRecord): Promise<void> {
+async function show(value: unknown, into: HTMLElement, record: CellRecord, drawn: EmbeddedChart[] = charts): Promise<void> {
   if (value === undefined || value === null) return;
   if (typeof value === 'string' || typeof value === 'number') {
     into.append(el('p', { class: 'text' }, String(value)));
@@ -255,7 +255,7 @@ async function show(value: unknown, into: HTMLElement, record: CellRecord): Prom
   if (isTagged(value)) {
     switch (value.kind) {
       case 'many':
-        for (const item of value.items) await show(item, into, record);
+        for (const item of value.items) await show(item, into, record, drawn);
         return;
       case 'table': {
         const t = renderTable(value.rows, value.options);
@@ -264,7 +264,7 @@ async function show(value: unknown, into: HTMLElement, record: CellRecord): Prom
         return;
       }
       case 'chart':
-        return showChart(value.spec, value.caption, into, record);
+        return showChart(value.spec, value.caption, into, record, drawn);
       case 'note': {
         const box = el('div', { class: `note ${value.tone}`, role: value.tone === 'refusal' ? 'note' : null }, el('p', { lang: 'vi' }, value.text));
         if (value.en) box.append(el('p', { lang: 'en' }, value.en));
@@ -275,11 +275,51 @@ async function show(value: unknown, into: HTMLElement, record: CellRecord): Prom
     }
   }
   if (typeof value === 'object' && (Array.isArray(value) || isArqueroTable(value))) {
-    return show(table(value), into, record);
+    return show(table(value), into, record, drawn);
   }
-  if (typeof value === 'object' && isSpec(value)) return showChart(value, undefined, into, record);
+  if (typeof value === 'object' && isSpec(value)) return showChart(value, undefined, into, record, drawn);
   into.append(el('pre', { class: 'json' }, JSON.stringify(value, null, 2)));
   record.outputs.push({ kind: 'text', text: 'json' });
+}
+
+/** An output that redraws itself: `fn` runs now and again each time `subscribe`'s callback is called. */
+export interface LiveOutput extends HTMLElement {
+  /** What the latest run showed, for the page and its tests. */
+  record?: CellRecord;
+}
+
+/**
+ * A view inside a cell that follows the page's state (a file the reader dropped, a column they picked):
+ * `fn` returns any output a cell may return; an error shows in the view, in both languages.
+ */
+export function live(subscribe: (rerun: () => void) => void, fn: () => unknown): LiveOutput {
+  const view: LiveOutput = el('div', { class: 'live', 'aria-live': 'polite' });
+  const drawn: EmbeddedChart[] = [];
+  let run = 0;
+  const rerun = async () => {
+    const mine = ++run;
+    const record: CellRecord = { title: '', state: 'running', outputs: [] };
+    view.dataset.state = 'running';
+    try {
+      const value = await fn();
+      if (mine !== run) return;
+      for (const c of drawn.splice(0)) c.finalize();
+      view.replaceChildren();
+      await show(value, view, record, drawn);
+      record.state = 'done';
+    } catch (e) {
+      if (mine !== run) return;
+      record.state = 'error';
+      record.error = errorTexts(e);
+      view.replaceChildren(errorBox(record.error));
+    }
+    view.record = record;
+    view.dataset.state = record.state;
+    view.dataset.run = String(mine);
+  };
+  subscribe(() => void rerun());
+  void rerun();
+  return view;
 }
 
 // A re-run (hot reload) starts from a clean page: finalize every Vega view of the previous run.

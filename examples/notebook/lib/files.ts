@@ -1,0 +1,80 @@
+/**
+ * A reader's own file: CSV (any separator, UTF-8 or Windows-1252) or an Excel workbook (.xlsx, read
+ * with read-excel-file), held as a grid of text cells so the page can show it and let the reader say
+ * which column is which before chiso reads it into observations.
+ */
+import { readSheet } from 'read-excel-file/browser';
+import { decodeText, parseCsv, loadObservations, type LoadResult } from '../../../src/data/index.js';
+
+export interface PickedFile {
+  name: string;
+  kind: 'csv' | 'xlsx';
+  /** The rows as text cells, with the line (CSV) or row (sheet) each starts on. */
+  grid: { cells: string[]; line: number }[];
+  /** The original bytes (CSV), read as they are when no column mapping is asked for. */
+  bytes: Uint8Array | null;
+}
+
+/** How to read the grid: the layout, the indicator when the file does not name it, and which column is which. */
+export interface Mapping {
+  format: 'auto' | 'tidy' | 'wide';
+  indicator: string;
+  columns: Partial<Record<'indicator' | 'region' | 'period' | 'value' | 'unit', number>>;
+}
+
+export const EMPTY_MAPPING: Mapping = { format: 'auto', indicator: '', columns: {} };
+
+const isXlsx = (name: string, bytes: Uint8Array) => /\.xlsx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b); // "PK": a ZIP
+
+/** A cell of a sheet as text: numbers with a decimal point, dates as ISO days, nothing for empty. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+export async function readPicked(name: string, bytes: Uint8Array): Promise<PickedFile> {
+  if (isXlsx(name, bytes)) {
+    const rows = (await readSheet(new Blob([new Uint8Array(bytes)]))) as unknown[][];
+    return { name, kind: 'xlsx', grid: rows.map((r, i) => ({ cells: r.map(cellText), line: i + 1 })), bytes: null };
+  }
+  const { text } = decodeText(bytes, name);
+  return { name, kind: 'csv', grid: parseCsv(text, { file: name }).rows, bytes };
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The grid as CSV text, one record per row, so the loader's row numbers are the file's. */
+export function gridToCsv(grid: PickedFile['grid'], header?: string[]): string {
+  const lines: string[] = [];
+  let line = 1;
+  for (const row of grid) {
+    // Keep the numbering: a sheet's empty rows stay as empty lines.
+    while (line < row.line) (lines.push(''), line++);
+    const cells = header && line === grid[0].line ? header : row.cells;
+    lines.push(cells.map(csvCell).join(','));
+    line++;
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Reads the file into observations, never throwing for bad data: what is rejected comes back in `diagnostics`. */
+export function readObservations(file: PickedFile, mapping: Mapping): LoadResult {
+  const options = {
+    file: file.name,
+    strict: false,
+    ...(mapping.indicator ? { indicator: mapping.indicator } : {}),
+    ...(mapping.format !== 'auto' ? { format: mapping.format } : {}),
+  };
+  const mapped = Object.entries(mapping.columns).filter(([, i]) => i !== undefined) as [string, number][];
+  if (mapped.length === 0) {
+    return loadObservations(file.bytes ?? gridToCsv(file.grid), options);
+  }
+  // The reader's choice of columns: those columns get chiso's field names, the others keep theirs.
+  const header = [...file.grid[0].cells];
+  for (const [field, i] of mapped) header[i] = field;
+  for (let i = 0; i < header.length; i++) if (!mapped.some(([, j]) => j === i)) header[i] = `(${header[i]})`;
+  return loadObservations(gridToCsv(file.grid, header), { ...options, format: 'tidy' });
+}
