@@ -121,7 +121,7 @@ describe('seed quotes', () => {
     expect(find('commendations', '75', 'individual')).toEqual([['2021-2023', 35, '', '']]);
     expect(find('poverty_rate', '42-duc-tho')).toEqual([['2024-05-07', 3.58, '', '']]);
     expect(find('income_per_capita', '42-duc-tho')).toEqual([['2024-05-07', 60.2, '', '']]);
-    expect(find('civilized_urban_criteria', '42-duc-tho')).toEqual([['2024-05-07', 8, '', '9']]);
+    expect(find('civilized_urban_criteria', '42-duc-tho-tt-duc-tho')).toEqual([['2024-05-07', 8, '', '9']]);
     expect(find('exemplary_models', '42-duc-tho', 'total')).toEqual([['2021-2023', 3051, '', '']]);
     expect(find('party_org_registration', '42-tx-ky-anh')).toEqual([['2022', 30, '', '31']]);
     expect(find('self_review_sessions', '42-tx-ky-anh')).toEqual([['2022', 100, '', '']]);

@@ -58,16 +58,7 @@ export interface Disagreement {
   why: string;
 }
 
-export const DISAGREEMENTS: Disagreement[] = [
-  {
-    source: 'data/seeds/raw/002_8f0ff18a4f7cf0ed.txt',
-    quote: 'thị trấn Đức Thọ đạt 8/9 tiêu chí đô thị văn minh',
-    field: 'region',
-    fixture: '42-duc-tho',
-    extracted: '42-duc-tho-tt-duc-tho',
-    why: 'the figure is about thị trấn Đức Thọ, which the registry now lists as 42-duc-tho-tt-duc-tho; the row files it under the district because it had no id when the row was written',
-  },
-];
+export const DISAGREEMENTS: Disagreement[] = [];
 
 function regionAgrees(e: Expected, o: ExtractedObservation, used?: Set<Disagreement>): boolean {
   if (o.region === e.region) return true;
