@@ -8,7 +8,7 @@ import type { ColumnTable } from 'arquero';
 import type { Diagnostic } from '../errors.js';
 import type { Observation } from '../types.js';
 import { assertUnique, OBSERVATION_COLUMNS, requireColumns } from './checks.js';
-import type { QueryOptions } from './execute.js';
+import { warn, type QueryOptions } from './execute.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from './merge.js';
 import { directionsForGap, identityColumns, rankDirections } from './plan.js';
 import { resolveRegions } from './regions.js';
@@ -269,6 +269,13 @@ function summarize(t: ColumnTable, step: Extract<NormalizedStep, { op: 'summariz
   return Object.keys(fix).length ? out.derive(fix) : out;
 }
 
+/** An Arquero table of observations; an empty array still has the observation columns. */
+function toTable(table: ColumnTable | readonly Observation[]): ColumnTable {
+  if (!Array.isArray(table)) return table as ColumnTable;
+  if (table.length === 0) return aq.table(Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, [] as unknown[]])));
+  return aq.from(table as Observation[]);
+}
+
 /**
  * Runs a query spec on an Arquero table (or an array of observations) with Arquero verbs.
  * The spec is validated first (`validateQuery`). Gives the same rows as `executeQuery`.
@@ -276,7 +283,7 @@ function summarize(t: ColumnTable, step: Extract<NormalizedStep, { op: 'summariz
 export function runQuery(table: ColumnTable | readonly Observation[], spec: unknown, options: QueryOptions = {}): ColumnTable {
   const q = validateQuery(spec);
   const registry = options.registry ?? defaultRegistry;
-  const input: ColumnTable = Array.isArray(table) ? aq.from(table as Observation[]) : (table as ColumnTable);
+  const input = toTable(table);
   const cols = () => t.columnNames();
   let t = input;
 
@@ -343,6 +350,6 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
     requireColumns(q.columns, cols(), 'columns');
     t = t.select(q.columns);
   }
-  for (const d of diagnostics) options.onDiagnostic?.(d);
+  for (const d of diagnostics) (options.onDiagnostic ?? warn)(d);
   return t;
 }

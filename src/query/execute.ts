@@ -4,7 +4,7 @@
  * It must give the same rows as `runQuery`; every rule that could differ (ordering of missing values,
  * summation order, running means) follows Arquero's. This module and its imports never load Arquero.
  */
-import type { Diagnostic } from '../errors.js';
+import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import type { Observation } from '../types.js';
 import { assertUnique, OBSERVATION_COLUMNS, requireColumns } from './checks.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from './merge.js';
@@ -19,11 +19,19 @@ import { validateQuery } from './validate.js';
 export interface QueryOptions {
   /** Indicator catalogue and admin units. Default: chiso's registry. */
   registry?: QueryRegistry;
-  /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). Default: none kept. */
+  /**
+   * Receives warnings, e.g. a 34-unit left without a value by `reaggregate` because a predecessor's
+   * figure is missing. Default: written to `console.warn` in both languages, never dropped unseen.
+   */
   onDiagnostic?: (d: Diagnostic) => void;
 }
 
 type Rows = Row[];
+
+/** The default receiver of warnings. */
+export function warn(d: Diagnostic): void {
+  console.warn(formatDiagnostic(d));
+}
 type Cols = string[] | null;
 
 const key = (...parts: unknown[]): string => JSON.stringify(parts.map((p) => p ?? null));
@@ -332,7 +340,8 @@ export function executeQuery(
   const q: NormalizedQuery = validateQuery(spec);
   const registry = options.registry ?? defaultRegistry;
   const input = rows as unknown as readonly Row[];
-  let cols: Cols = input.length ? Object.keys(input[0]) : null;
+  // An empty input is an empty observation table, as `runQuery` sees it.
+  let cols: Cols = input.length ? Object.keys(input[0]) : [...OBSERVATION_COLUMNS];
   let out = selectRows(input, q.select, registry, cols);
   let lastBy: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -408,6 +417,6 @@ export function executeQuery(
       return o;
     });
   }
-  for (const d of diagnostics) options.onDiagnostic?.(d);
+  for (const d of diagnostics) (options.onDiagnostic ?? warn)(d);
   return out;
 }

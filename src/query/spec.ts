@@ -36,10 +36,11 @@ export interface PeriodRange {
 }
 
 /**
- * Which periods to keep: a list of period strings, a range of start years, or `'latest'`: for each
- * indicator, region and series, the latest period whose value is not missing.
+ * Which periods to keep: a list of period strings (a whole year may be written as a number, `2010`),
+ * a range of start years, or `'latest'`: for each indicator, region and series, the latest period
+ * whose value is not missing.
  */
-export type PeriodSelection = readonly string[] | PeriodRange | 'latest';
+export type PeriodSelection = readonly (string | number)[] | PeriodRange | 'latest';
 
 export interface Selection {
   /** Indicator ids to keep. Default: every indicator. */
@@ -68,10 +69,10 @@ export function isRankDirection(value: unknown): value is RankDirection {
 export interface ChangeStep {
   op: 'change' | 'percentChange';
   /**
-   * `'previous'`: the period just before, in start-year order; or a period string (`'2010'`): the
+   * `'previous'`: the period just before, in start-year order; or a period (`'2010'`, or `2010`): the
    * same base for every row. Default `'previous'`. A missing base value gives `null`.
    */
-  base?: string;
+  base?: string | number;
   /** Output column. Default `'change'` / `'percentChange'`. `percentChange` is in percent. */
   as?: string;
 }

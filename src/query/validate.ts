@@ -103,10 +103,16 @@ function regions(value: unknown, where: string): RegionSelection {
   return badType(where, 'a list of region ids, { level } or { parent2025 }', 'danh sách mã đơn vị, { level } hoặc { parent2025 }', value);
 }
 
+/** A period as written in observations: a string; a whole year may be given as a number (`2010`). */
+function period(value: unknown, where: string): string {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return string(value, where);
+}
+
 function periods(value: unknown, where: string): PeriodSelection {
   if (value === 'latest') return 'latest';
   if (typeof value === 'string') fail('QUERY_UNKNOWN_KEYWORD', { where, value, allowed: 'latest' });
-  if (Array.isArray(value)) return list(value, where, string);
+  if (Array.isArray(value)) return list(value, where, period);
   const o = object(value, where, ['from', 'to']);
   const range: { from?: number; to?: number } = {};
   if (o.from !== undefined) range.from = finite(o.from, `${where}.from`);
@@ -146,7 +152,7 @@ function step(value: unknown, where: string): NormalizedStep {
       const o = object(value, where, ['op', 'base', 'as']);
       return {
         op,
-        base: o.base === undefined ? 'previous' : string(o.base, `${where}.base`),
+        base: o.base === undefined ? 'previous' : period(o.base, `${where}.base`),
         as: o.as === undefined ? op : column(o.as, `${where}.as`),
       };
     }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/errors.js';
 import { ChisoError } from '../../src/errors.js';
 import { executeQuery, runQuery } from '../../src/query/index.js';
-import { agree, failsAlike, obs } from './fixtures.js';
+import { agree, failsAlike, obs, stable } from './fixtures.js';
 
 const poverty = [
   obs({ indicator: 'poverty_rate', region: '42', period: '2010', value: 20 }),
@@ -283,5 +283,35 @@ describe('summarize, orderby, limit, columns', () => {
   it('names a column the table lacks', () => {
     expect(failsAlike(poverty, { columns: ['region', 'valeu'] })).toBe('QUERY_UNKNOWN_COLUMN');
     expect(failsAlike(poverty, { derive: [{ op: 'summarize', by: ['province'], measures: { n: { fn: 'count' } } }] })).toBe('QUERY_UNKNOWN_COLUMN');
+  });
+});
+
+describe('inputs and outputs', () => {
+  it('takes an Arquero table as well as an array, and leaves the input unchanged', async () => {
+    const aq = await import('arquero');
+    const copy = structuredClone(poverty);
+    const spec = { select: { periods: [2012] }, derive: [{ op: 'change', base: 2010 }, { op: 'rank' }] };
+    const fromTable = runQuery(aq.from(poverty), spec).objects() as Record<string, unknown>[];
+    expect(stable(fromTable)).toEqual(stable(executeQuery(poverty, spec)));
+    expect(poverty).toEqual(copy);
+    expect(fromTable.length).toBe(poverty.filter((o) => o.period === '2012').length);
+  });
+
+  it('gives the same answer on an empty input', () => {
+    expect(agree([], { derive: [{ op: 'change' }] })).toEqual([]);
+    expect(agree([], { derive: [{ op: 'summarize', measures: { n: { fn: 'count' }, m: { fn: 'mean' } } }] })).toEqual([{ n: 0, m: null }]);
+    expect(failsAlike([], { columns: ['valeu'] })).toBe('QUERY_UNKNOWN_COLUMN');
+  });
+
+  it('writes warnings to the console when no receiver is given', () => {
+    const warnings: unknown[] = [];
+    const saved = console.warn;
+    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
+    try {
+      executeQuery([obs({ indicator: 'poor_households', region: '06', period: '2020', value: 5, unit: 'hộ' })], { derive: [{ op: 'reaggregate' }] });
+    } finally {
+      console.warn = saved;
+    }
+    expect(warnings).toEqual([expect.stringContaining('QUERY_REAGGREGATE_INCOMPLETE')]);
   });
 });
