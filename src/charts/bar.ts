@@ -6,7 +6,7 @@ import { formatUnit } from '../format/unit.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, t, titleBlock, valueText, type Json,
+  checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, sourceText, t, titleBlock, valueText, type Json,
 } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
@@ -105,6 +105,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     rank: o.value === null ? null : i + 1,
     highlight: highlight.includes(o.region),
     preliminary: o.status === 'preliminary',
+    source: sourceText(o, loc),
   }));
   const order = values.map((v) => v.name as string);
   const prelim = [...bars, ...missing].some((o) => o.status === 'preliminary');
@@ -126,6 +127,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     { field: 'rank', type: 'quantitative', title: t('CHART_RANK', loc) },
     { field: 'name', type: 'nominal', title: t('CHART_REGION', loc) },
     { field: 'valueText', type: 'nominal', title: label },
+    { field: 'source', type: 'nominal', title: t('CHART_SOURCE', loc) },
   ];
   const layers: Json[] = [
     {

@@ -86,6 +86,13 @@ export function shortSource(source: string, locale: Locale): { publisher?: strin
   return GSO_FILE.test(file) ? { publisher: t('CHART_GSO', locale), name: base } : { name: base };
 }
 
+/** One observation's source, short, for its tooltip: every point can say where it came from. */
+export function sourceText(o: Pick<Observation, 'source'>, locale: Locale): string {
+  if (!o.source) return '';
+  const { publisher, name } = shortSource(o.source, locale);
+  return publisher ? `${publisher} (${name})` : name;
+}
+
 /** `Nguồn: Tổng cục Thống kê (a.csv, b.csv); trang.vn/…` — deduplicated, grouped by publisher, in order of first use. */
 export function sourceLine(rows: readonly Observation[], locale: Locale, max = 3): string | undefined {
   const groups = new Map<string, string[]>();

@@ -7,7 +7,7 @@ import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, t, titleBlock, valueText, type Json } from './common.js';
+import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { segmentOf } from './series.js';
 import { colors, fontSizes } from './theme.js';
@@ -116,6 +116,7 @@ export function kpiChart(data: readonly Observation[], options: KpiOptions = {},
       current: o === f.current,
       period: formatPeriod(o.period, loc, { status: o.status }),
       valueText: valueText(o, loc, decimals),
+      source: sourceText(o, loc),
     }));
     const vs = values.map((v) => v.value as number);
     const x = { field: 'x', type: 'quantitative', axis: null, scale: { zero: false, nice: false, range: [0, width - 6] } };
@@ -138,6 +139,7 @@ export function kpiChart(data: readonly Observation[], options: KpiOptions = {},
         tooltip: [
           { field: 'period', type: 'nominal', title: t('CHART_PERIOD', loc) },
           { field: 'valueText', type: 'nominal', title: capitalize(indicatorLabel(f.indicator, loc)) },
+          { field: 'source', type: 'nominal', title: t('CHART_SOURCE', loc) },
         ],
       },
     });

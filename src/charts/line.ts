@@ -2,10 +2,11 @@ import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
 import { formatPeriod, periodPosition } from '../format/period.js';
-import { formatUnit } from '../format/unit.js';
+import { formatUnit, isTightUnit } from '../format/unit.js';
+import { formatValue } from '../format/value.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, t, titleBlock, valueText,
+  checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
   type Json,
 } from './common.js';
 import { capitalize, indicatorLabel, inSentence, type Indicator } from './lookup.js';
@@ -52,6 +53,17 @@ interface Prepared {
   series: Series[];
   rows: Observation[];
   periods: string[];
+  /** Where a period sits on the time axis. */
+  pos: (period: string) => number;
+}
+
+/**
+ * Positions on the time axis. Where years mix with months or dates (`2022`, `2022-06`), a year's
+ * figure is the one reported at its end ("cuối năm 2022"), so it sits in December.
+ */
+export function timePositions(periods: readonly string[]): (period: string) => number {
+  const subYear = periods.some((p) => /^\d{4}-\d{2}/.test(p));
+  return (p) => (subYear && /^\d{4}$/.test(p) ? Number(p) + 11.5 / 12 : periodPosition(p));
 }
 
 function prepare(data: readonly Observation[], options: LineOptions, locale: Locale): Prepared {
@@ -59,12 +71,16 @@ function prepare(data: readonly Observation[], options: LineOptions, locale: Loc
   const { indicator, rows } = pickIndicator('line', data, options);
   const series = groupSeries(rows, indicator, locale, options.regions);
   const used = series.flatMap((s) => s.rows);
-  return { indicator, series, rows: used, periods: sortPeriods(used.map((o) => o.period)) };
+  const periods = sortPeriods(used.map((o) => o.period));
+  const pos = timePositions(periods);
+  periods.sort((a, b) => pos(a) - pos(b));
+  for (const s of series) s.rows.sort((a, b) => pos(a.period) - pos(b.period));
+  return { indicator, series, rows: used, periods, pos };
 }
 
 /** Breaks inside the drawn range: where the rule goes (between the last period before and the first after). */
-function visibleBreaks(periods: string[], indicator: Indicator): { x: number; after: number; label: string }[] {
-  const xs = periods.map(periodPosition).filter((x) => !Number.isNaN(x));
+function visibleBreaks(periods: string[], indicator: Indicator, pos: (p: string) => number): { x: number; after: number; label: string }[] {
+  const xs = periods.map(pos).filter((x) => !Number.isNaN(x));
   const out: { x: number; after: number; label: string }[] = [];
   for (const b of indicator.breaks) {
     const before = xs.filter((x) => Math.floor(x) <= b.after);
@@ -84,7 +100,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   const loc = toLocale(locale);
   const labelsMode = oneOf('labels', options.labels, LineLabels, 'auto');
   const breaksMode = oneOf('breaks', options.breaks, LineBreaks, 'both');
-  const { indicator, series, rows, periods } = prepare(data, options, loc);
+  const { indicator, series, rows, periods, pos } = prepare(data, options, loc);
   const decimals = decimalsFor(rows);
   const width = options.width ?? 560;
   const height = options.height ?? 300;
@@ -108,12 +124,13 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       if (o.value === null) continue;
       points.push({
         name: s.name,
-        x: periodPosition(o.period),
+        x: pos(o.period),
         value: o.value,
         valueText: valueText(o, loc, decimals),
         period: periodText(o, loc),
         preliminary: o.status === 'preliminary',
         qualified: o.qualifier !== null,
+        source: sourceText(o, loc),
         emphasis: colored.includes(s) ? 1 : 0,
       });
     }
@@ -122,10 +139,10 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   // Line pieces: solid within a methodology segment, dashed into preliminary figures.
   const pieces: Json[] = [];
   for (const s of series) {
-    const valued = s.rows.filter((o) => o.value !== null && !Number.isNaN(periodPosition(o.period)));
+    const valued = s.rows.filter((o) => o.value !== null && !Number.isNaN(pos(o.period)));
     // A missing figure opens the line, like a break does.
     let run = 0;
-    const seq = s.rows.filter((o) => !Number.isNaN(periodPosition(o.period)));
+    const seq = s.rows.filter((o) => !Number.isNaN(pos(o.period)));
     const runOf = new Map<Observation, number>();
     for (const o of seq) {
       if (o.value === null) run++;
@@ -138,7 +155,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       const prev = i > 0 ? valued[i - 1] : undefined;
       const prevPart = prev ? `${gap ? segmentOf(prev.period, indicator) : 0}:${runOf.get(prev)}` : undefined;
       const row = (piece: string, dash: string, p: Observation) => ({
-        name: s.name, piece: `${s.key}|${piece}`, dash, x: periodPosition(p.period), value: p.value,
+        name: s.name, piece: `${s.key}|${piece}`, dash, x: pos(p.period), value: p.value,
         emphasis: colored.includes(s) ? 1 : 0,
       });
       if (o.status === 'preliminary') {
@@ -170,22 +187,23 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     ends.forEach((e, i) => {
       endLabels.push({
         name: e.s.name,
-        x: periodPosition(e.o.period),
+        x: pos(e.o.period),
         labelY: hi - (placed[i] * (hi - lo)) / height,
-        text: `${e.s.name} ${valueText(e.o, loc, decimals)}`,
+        // The value axis names a long unit once; the label keeps only a short one (`%`).
+        text: `${e.s.name} ${isTightUnit(e.o.unit) ? valueText(e.o, loc, decimals) : formatValue(e.o, loc, { decimals, unit: false })}`,
         emphasis: colored.includes(e.s) ? 1 : 0,
       });
     });
   }
 
   // Axis labels: years as written, other periods through their text; preliminary periods on two lines.
-  const xs = periods.map(periodPosition);
+  const xs = periods.map(pos);
   const prelimPeriods = new Set(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));
   const labelCases = periods
-    .filter((p) => !Number.isNaN(periodPosition(p)))
+    .filter((p) => !Number.isNaN(pos(p)))
     .map((p) => {
       const main = formatPeriod(p, loc);
-      return `datum.value === ${periodPosition(p)} ? ${JSON.stringify(main)}`;
+      return `datum.value === ${pos(p)} ? ${JSON.stringify(main)}`;
     });
   const xAxis: Json = {
     title: null,
@@ -218,11 +236,12 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     { field: 'name', type: 'nominal', title: t('CHART_REGION', loc) },
     { field: 'period', type: 'nominal', title: t('CHART_PERIOD', loc) },
     { field: 'valueText', type: 'nominal', title: label },
+    { field: 'source', type: 'nominal', title: t('CHART_SOURCE', loc) },
   ];
 
   const layers: Json[] = [];
   if (drawRules) {
-    const vb = visibleBreaks(periods, indicator);
+    const vb = visibleBreaks(periods, indicator, pos);
     const ruleRows = vb.map((b) => {
       const br = indicator.breaks.find((k) => k.after === b.after);
       return { x: b.x, note: br ? br.label[loc] : '' };
@@ -282,7 +301,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     },
   });
   // Preliminary periods: a small note under the year on the axis.
-  const prelimXs = [...prelimPeriods].map(periodPosition).filter((x) => !Number.isNaN(x));
+  const prelimXs = [...prelimPeriods].map(pos).filter((x) => !Number.isNaN(x));
   if (prelimXs.length) {
     layers.push({
       data: { values: prelimXs.map((px) => ({ x: px, note: t('CHART_PRELIMINARY', loc) })) },
@@ -327,7 +346,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
 /** One paragraph about the lines: first and last figure per region, breaks and preliminary figures. */
 export function describeLine(data: readonly Observation[], options: LineOptions = {}, locale?: Locale): string {
   const loc = toLocale(locale);
-  const { indicator, series, rows, periods } = prepare(data, options, loc);
+  const { indicator, series, rows, periods, pos } = prepare(data, options, loc);
   const decimals = decimalsFor(rows);
   const label = indicatorLabel(indicator, loc);
   const sentences: string[] = [];
@@ -365,7 +384,7 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     }
     sentences.push(sentence);
   }
-  const vb = visibleBreaks(periods, indicator);
+  const vb = visibleBreaks(periods, indicator, pos);
   if (vb.length && (options.breaks ?? 'both') !== 'none') {
     const brs = indicator.breaks.filter((b) => vb.some((v) => v.after === b.after));
     sentences.push(

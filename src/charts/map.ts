@@ -7,7 +7,7 @@ import { formatUnit } from '../format/unit.js';
 import { fail } from '../errors.js';
 import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, t, titleBlock, valueText, type Json } from './common.js';
+import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { ARCHIPELAGOS, unitTopology, type MapUnits } from './geometry.js';
 import { colors, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
@@ -101,6 +101,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       name: archipelago ? `${t(archipelago.code, loc)} (${regionName(id, loc)})` : regionName(id, loc),
       value: o?.value ?? null,
       valueText: o && o.value !== null ? valueText(o, loc, decimals) : noData,
+      source: o ? sourceText(o, loc) : '',
       highlight: highlight.includes(id),
     };
   }
@@ -149,6 +150,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
         tooltip: [
           { field: 'properties.name', type: 'nominal', title: t('CHART_REGION', loc) },
           { field: 'properties.valueText', type: 'nominal', title: label },
+          { field: 'properties.source', type: 'nominal', title: t('CHART_SOURCE', loc) },
         ],
       },
     },

@@ -7,7 +7,7 @@ import { formatNumber } from '../format/number.js';
 import { fail } from '../errors.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, sortPeriods, t, titleBlock, valueText, type Json } from './common.js';
+import { checkRows, decimalsFor, finish, sortPeriods, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorFor, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
 
@@ -137,6 +137,7 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
     yText: valueText(q.y, loc, dy),
     highlight: highlight.includes(q.region),
     label: named.has(q.region),
+    source: [...new Set([sourceText(q.x, loc), sourceText(q.y, loc)])].join('; '),
   }));
   const unitTitle = (ind: Indicator, label: string) => {
     const u = formatUnit(ind.unit, loc);
@@ -164,6 +165,7 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
         { field: 'name', type: 'nominal', title: t('CHART_REGION', loc) },
         { field: 'xText', type: 'nominal', title: lx },
         { field: 'yText', type: 'nominal', title: ly },
+        { field: 'source', type: 'nominal', title: t('CHART_SOURCE', loc) },
       ],
     },
   });

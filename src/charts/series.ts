@@ -21,6 +21,7 @@ export function groupSeries(
   regions?: readonly string[],
 ): Series[] {
   const multiSeries = new Set(rows.map((o) => o.series)).size > 1;
+  const oneRegion = new Set(rows.filter((o) => !regions || regions.includes(o.region)).map((o) => o.region)).size === 1;
   const map = new Map<string, Series>();
   for (const o of rows) {
     if (regions && !regions.includes(o.region)) continue;
@@ -28,7 +29,8 @@ export function groupSeries(
     let s = map.get(key);
     if (!s) {
       const seriesLabel = o.series ? indicator.series?.[o.series]?.[locale] ?? o.series : '';
-      const name = multiSeries && seriesLabel ? `${regionName(o.region, locale)} – ${seriesLabel}` : regionName(o.region, locale);
+      const place = regionName(o.region, locale);
+      const name = multiSeries && seriesLabel ? (oneRegion ? seriesLabel : `${place} – ${seriesLabel}`) : place;
       s = { key, region: o.region, series: multiSeries ? o.series : null, name, rows: [] };
       map.set(key, s);
     }

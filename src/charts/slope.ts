@@ -4,7 +4,7 @@ import { toLocale } from '../format/locale.js';
 import { formatPeriod } from '../format/period.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, oneOf, pickIndicator, sortPeriods, t, titleBlock, valueText, type Json,
+  checkRows, decimalsFor, finish, oneOf, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText, type Json,
 } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { dodge, segmentOf } from './series.js';
@@ -98,8 +98,8 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     labelsMode === 'all' || (labelsMode === 'highlight' ? highlight.includes(p.region) : pairs.length <= 16 || highlight.includes(p.region)),
   );
   const points: Json[] = pairs.flatMap((p) => [
-    { name: p.name, side: 0, value: p.a.value, color: colorOf(p), valueText: valueText(p.a, loc, decimals), period: label0, top: highlight.includes(p.region) ? 1 : 0 },
-    { name: p.name, side: 1, value: p.b.value, color: colorOf(p), valueText: valueText(p.b, loc, decimals), period: label1, top: highlight.includes(p.region) ? 1 : 0 },
+    { name: p.name, side: 0, value: p.a.value, color: colorOf(p), valueText: valueText(p.a, loc, decimals), period: label0, source: sourceText(p.a, loc), top: highlight.includes(p.region) ? 1 : 0 },
+    { name: p.name, side: 1, value: p.b.value, color: colorOf(p), valueText: valueText(p.b, loc, decimals), period: label1, source: sourceText(p.b, loc), top: highlight.includes(p.region) ? 1 : 0 },
   ]);
   const px = (v: number) => (height * (hi - v)) / (hi - lo);
   const back = (y: number) => hi - (y * (hi - lo)) / height;
@@ -120,6 +120,7 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     { field: 'name', type: 'nominal', title: t('CHART_REGION', loc) },
     { field: 'period', type: 'nominal', title: t('CHART_PERIOD', loc) },
     { field: 'valueText', type: 'nominal', title: capitalize(indicatorLabel(indicator, loc)) },
+    { field: 'source', type: 'nominal', title: t('CHART_SOURCE', loc) },
   ];
   // Highlighted lines in a layer of their own, drawn over the grey ones.
   const lineLayer = (values: Json[]): Json => ({

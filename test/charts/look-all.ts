@@ -37,6 +37,8 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['map-2016', () => mapChart(poverty, { topology: vn63, highlight: '42' })],
   ['map-2006-en', () => mapChart(poverty, { topology: vn63, period: '2006', scale: 'linear', projection: 'conic' }, 'en')],
   ['map-34', () => mapChart(poverty.filter((o) => o.period === '2016').map((o) => ({ ...o, region: o.region.length === 2 ? '34:' + o.region : o.region })).filter((o) => ['34:42', '34:19', '34:91', '34:01', '34:79', '34:48', '34:56', '34:11'].includes(o.region)), { topology: vn63 })],
+  ['line-dates', () => lineChart(quoted, { indicator: 'new_rural_share', regions: ['VN'] })],
+  ['line-danang-income', () => lineChart(quoted.filter((o) => o.region === '48' && o.series === 'total'), { indicator: 'income_per_capita' })],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {
