@@ -11,6 +11,8 @@ import { renderMessages } from './render.js';
 import { componentsMessages } from './components.js';
 import { cliMessages } from './cli.js';
 import { extractMessages } from './extract.js';
+import { sqlMessages } from './sql.js';
+import { cubeMessages } from './cube.js';
 
 export type MessageParams = Record<string, string | number | undefined>;
 export type MessageTemplate = (p: MessageParams) => string;
@@ -20,7 +22,7 @@ export interface MessageEntry {
 }
 export type Catalogue = Record<string, MessageEntry>;
 
-const catalogues: Catalogue[] = [common, dataMessages, registryMessages, queryMessages, chartsMessages, renderMessages, componentsMessages, cliMessages, extractMessages];
+const catalogues: Catalogue[] = [common, dataMessages, registryMessages, queryMessages, chartsMessages, renderMessages, componentsMessages, cliMessages, extractMessages, cubeMessages, sqlMessages];
 
 const all: Catalogue = {};
 /** Layers register their catalogue once, at module load. Duplicate codes are a programming error. */

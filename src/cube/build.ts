@@ -1,0 +1,269 @@
+/**
+ * Building a cube: rows are folded into cells keyed by the view's grouping and selection dimensions
+ * (additive partials per cell: rows, valid values, sum, min, max), cells ordered by an index dimension
+ * so a selection on it reads a run of cells, and a coarser level below that drops the index dimension
+ * for selections that leave it free. Everything is typed arrays; no object per row or per cell.
+ */
+import type { EncodedDim } from './encode.js';
+
+/** Partial aggregates of one measured column, per cell (`sum`, `min`, `max` only when a measure needs them). */
+export interface ColumnStats {
+  valid: Float64Array;
+  sum: Float64Array | null;
+  /** NaN where the cell has no valid value. */
+  min: Float64Array | null;
+  max: Float64Array | null;
+}
+
+export interface Level {
+  /** Cube dimensions this level keeps (indices into the cube's dimension list). */
+  dims: number[];
+  /** Per kept dimension, each cell's code. */
+  codes: Int32Array[];
+  size: number;
+  /** Output group (combination of the grouping columns) of each cell. */
+  group: Int32Array;
+  /** Earliest input row of each cell: the query layer lists groups in order of their first row. */
+  firstRow: Float64Array;
+  /** Input rows per cell (the `count` measure). */
+  rows: Float64Array;
+  stats: ColumnStats[];
+  /** Cells ordered by this dimension's code; its cells are `offsets[c]` to `offsets[c + 1]`. */
+  index: { dim: number; offsets: Int32Array } | null;
+  /** The same aggregates without the index dimension, for selections that leave it free. */
+  child: Level | null;
+}
+
+export interface StatNeeds {
+  sum: boolean;
+  min: boolean;
+  max: boolean;
+}
+
+interface Cells {
+  /** Per source item, its cell in creation order, or -1 when excluded. */
+  cellOf: Int32Array;
+  /** Per cell (creation order), its first source item. */
+  first: Int32Array;
+  size: number;
+}
+
+/** Groups source items by the combination of their codes (mixed-radix key; a dense table when it fits). */
+function assignCells(m: number, codes: Int32Array[], cards: number[], include: Uint8Array | null): Cells {
+  const cellOf = new Int32Array(m);
+  const first: number[] = [];
+  let product = 1;
+  for (const c of cards) product *= Math.max(c, 1);
+  const k = codes.length;
+  if (k === 0) {
+    for (let i = 0; i < m; i++) {
+      if (include && !include[i]) {
+        cellOf[i] = -1;
+        continue;
+      }
+      if (first.length === 0) first.push(i);
+      cellOf[i] = 0;
+    }
+    return { cellOf, first: Int32Array.from(first), size: first.length };
+  }
+  const dense = product <= 2 ** 30 && (product <= 2 ** 22 || product <= 4 * m);
+  const table = dense ? new Int32Array(product).fill(-1) : null;
+  const map = dense ? null : new Map<number | string, number>();
+  const wide = product >= 2 ** 53;
+  for (let i = 0; i < m; i++) {
+    if (include && !include[i]) {
+      cellOf[i] = -1;
+      continue;
+    }
+    let cell: number | undefined;
+    if (wide) {
+      let key = '';
+      for (let j = 0; j < k; j++) key += codes[j][i] + ',';
+      cell = map!.get(key);
+      if (cell === undefined) map!.set(key, (cell = first.push(i) - 1));
+    } else {
+      let key = 0;
+      for (let j = 0; j < k; j++) key = key * cards[j] + codes[j][i];
+      if (table) {
+        cell = table[key];
+        if (cell === -1) table[key] = cell = first.push(i) - 1;
+      } else {
+        cell = map!.get(key);
+        if (cell === undefined) map!.set(key, (cell = first.push(i) - 1));
+      }
+    }
+    cellOf[i] = cell;
+  }
+  return { cellOf, first: Int32Array.from(first), size: first.length };
+}
+
+/** Position of each cell once ordered by the index dimension (a counting sort), and the offsets. */
+function orderBy(cells: Cells, indexCodes: Int32Array | null, card: number): { pos: Int32Array; offsets: Int32Array | null } {
+  const pos = new Int32Array(cells.size);
+  if (!indexCodes) {
+    for (let c = 0; c < cells.size; c++) pos[c] = c;
+    return { pos, offsets: null };
+  }
+  const offsets = new Int32Array(card + 1);
+  for (let c = 0; c < cells.size; c++) offsets[indexCodes[cells.first[c]] + 1]++;
+  for (let v = 0; v < card; v++) offsets[v + 1] += offsets[v];
+  const next = offsets.slice(0, card);
+  for (let c = 0; c < cells.size; c++) pos[c] = next[indexCodes[cells.first[c]]]++;
+  return { pos, offsets };
+}
+
+function emptyStats(size: number, needs: StatNeeds): ColumnStats {
+  return {
+    valid: new Float64Array(size),
+    sum: needs.sum ? new Float64Array(size) : null,
+    min: needs.min ? new Float64Array(size).fill(NaN) : null,
+    max: needs.max ? new Float64Array(size).fill(NaN) : null,
+  };
+}
+
+/** The index dimension of a level: the selection dimension outside the grouping with the most values. */
+function pickIndex(dims: number[], selectable: Set<number>, cards: number[]): number {
+  let best = -1;
+  for (const d of dims) if (selectable.has(d) && (best === -1 || cards[d] > cards[best])) best = d;
+  return best;
+}
+
+export interface BuildInput {
+  dims: EncodedDim[];
+  /** How many of `dims`, from the first, are grouping columns. */
+  groupDims: number;
+  /** Dimensions a selection may constrain (indices into `dims`). */
+  selectable: Set<number>;
+  columns: Float64Array[];
+  needs: StatNeeds[];
+  rows: number;
+  /** Rows kept by the view's own filter; `null` keeps all. */
+  include: Uint8Array | null;
+}
+
+export interface Built {
+  top: Level;
+  groups: number;
+  /** Per grouping column, each group's code. */
+  groupCodes: Int32Array[];
+}
+
+/** Folds the input rows into the top level, then derives the coarser levels from it. */
+export function buildLevels(input: BuildInput): Built {
+  const { dims, columns, needs, rows: n } = input;
+  const cards = dims.map((d) => d.dictionary.length);
+  const all = dims.map((_, i) => i);
+  const indexDim = pickIndex(all, input.selectable, cards);
+  const cells = assignCells(n, dims.map((d) => d.codes), cards, input.include);
+  const { pos, offsets } = orderBy(cells, indexDim >= 0 ? dims[indexDim].codes : null, indexDim >= 0 ? cards[indexDim] : 0);
+  const size = cells.size;
+
+  const level: Level = {
+    dims: all,
+    codes: dims.map((d) => {
+      const out = new Int32Array(size);
+      for (let c = 0; c < size; c++) out[pos[c]] = d.codes[cells.first[c]];
+      return out;
+    }),
+    size,
+    group: new Int32Array(size),
+    firstRow: new Float64Array(size).fill(Infinity),
+    rows: new Float64Array(size),
+    stats: needs.map((s) => emptyStats(size, s)),
+    index: offsets ? { dim: indexDim, offsets } : null,
+    child: null,
+  };
+
+  const { cellOf } = cells;
+  const { firstRow, rows } = level;
+  for (let i = 0; i < n; i++) {
+    const raw = cellOf[i];
+    if (raw < 0) continue;
+    const c = pos[raw];
+    if (rows[c] === 0) firstRow[c] = i;
+    rows[c]++;
+  }
+  columns.forEach((values, k) => {
+    const { valid, sum, min, max } = level.stats[k];
+    for (let i = 0; i < n; i++) {
+      const raw = cellOf[i];
+      if (raw < 0) continue;
+      const v = values[i];
+      if (v !== v) continue;
+      const c = pos[raw];
+      valid[c]++;
+      if (sum) sum[c] += v;
+      if (min && !(min[c] <= v)) min[c] = v;
+      if (max && !(max[c] >= v)) max[c] = v;
+    }
+  });
+
+  // Output groups: combinations of the grouping columns, read from the cells.
+  const g = input.groupDims;
+  const groups = assignCells(size, level.codes.slice(0, g), cards.slice(0, g), null);
+  level.group.set(groups.cellOf);
+  const groupCount = g === 0 ? 1 : groups.size;
+  const groupCodes = level.codes.slice(0, g).map((codes) => Int32Array.from(groups.first, (c) => codes[c]));
+
+  let at = level;
+  while (at.index) {
+    at.child = rollUp(at, at.index.dim, cards, input.selectable, needs);
+    at = at.child;
+  }
+  return { top: level, groups: groupCount, groupCodes };
+}
+
+/** The level without dimension `drop`: each of its cells merges the parent cells that differ only there. */
+function rollUp(parent: Level, drop: number, cards: number[], selectable: Set<number>, needs: StatNeeds[]): Level {
+  const keep = parent.dims.filter((d) => d !== drop);
+  const keepAt = keep.map((d) => parent.dims.indexOf(d));
+  const srcCodes = keepAt.map((j) => parent.codes[j]);
+  const cells = assignCells(parent.size, srcCodes, keep.map((d) => cards[d]), null);
+  const indexDim = pickIndex(keep, selectable, cards);
+  const indexCodes = indexDim >= 0 ? srcCodes[keep.indexOf(indexDim)] : null;
+  const { pos, offsets } = orderBy(cells, indexCodes, indexDim >= 0 ? cards[indexDim] : 0);
+  const size = cells.size;
+  const level: Level = {
+    dims: keep,
+    codes: srcCodes.map((codes) => {
+      const out = new Int32Array(size);
+      for (let c = 0; c < size; c++) out[pos[c]] = codes[cells.first[c]];
+      return out;
+    }),
+    size,
+    group: new Int32Array(size),
+    firstRow: new Float64Array(size).fill(Infinity),
+    rows: new Float64Array(size),
+    stats: needs.map((s) => emptyStats(size, s)),
+    index: offsets ? { dim: indexDim, offsets } : null,
+    child: null,
+  };
+  const { cellOf } = cells;
+  for (let p = 0; p < parent.size; p++) {
+    const c = pos[cellOf[p]];
+    level.group[c] = parent.group[p];
+    level.rows[c] += parent.rows[p];
+    if (parent.firstRow[p] < level.firstRow[c]) level.firstRow[c] = parent.firstRow[p];
+  }
+  parent.stats.forEach((from, k) => {
+    const to = level.stats[k];
+    for (let p = 0; p < parent.size; p++) {
+      if (from.valid[p] === 0) continue;
+      const c = pos[cellOf[p]];
+      to.valid[c] += from.valid[p];
+      if (to.sum) to.sum[c] += from.sum![p];
+      if (to.min && !(to.min[c] <= from.min![p])) to.min[c] = from.min![p];
+      if (to.max && !(to.max[c] >= from.max![p])) to.max[c] = from.max![p];
+    }
+  });
+  return level;
+}
+
+/** Bytes held by a level and those below it. */
+export function levelBytes(level: Level | null): number {
+  if (!level) return 0;
+  let b = level.codes.reduce((s, a) => s + a.byteLength, 0) + level.group.byteLength + level.firstRow.byteLength + level.rows.byteLength;
+  for (const s of level.stats) b += s.valid.byteLength + (s.sum?.byteLength ?? 0) + (s.min?.byteLength ?? 0) + (s.max?.byteLength ?? 0);
+  if (level.index) b += level.index.offsets.byteLength;
+  return b + levelBytes(level.child);
+}
