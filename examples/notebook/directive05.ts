@@ -51,18 +51,32 @@ cell(
 cell(
   {
     title: 'Đối chiếu với bảng số liệu đã kiểm tra tay',
-    prose: `data/seeds/observations.csv là các số liệu của năm bản tin do người đọc ghi lại, kèm câu trích và vị trí. So từng số trích tự động với bảng này theo chỉ tiêu, địa phương, kỳ, giá trị và câu trích: số khớp, số chỉ có ở một bên.`,
-    en: 'The extracted figures against the hand-curated file, matched on indicator, region, period, value and quote.',
+    prose: `data/seeds/observations.csv là các số liệu của năm bản tin do người đọc ghi lại, kèm câu trích và vị trí. So từng số trích tự động với bảng này: cùng chỉ tiêu, địa phương, kỳ, chuỗi, giá trị, và câu trích nằm chồng lên nhau trong văn bản (hai bên có thể cắt câu rộng hẹp khác nhau).`,
+    en: 'The extracted figures against the hand-curated file, matched on indicator, region, period, series and value, read from overlapping places of the text.',
   },
   async () => {
     const [all, { observations: hand }] = await Promise.all([reports(), curated()]);
-    const key = (o: { indicator: string; region: string; period: string; value: number | null; quote: string | null }) => [o.indicator, o.region, o.period, o.value, o.quote].join('|');
-    const handKeys = new Set(hand.map(key));
+    type Fig = { indicator: string; region: string; period: string; value: number | null; series: string | null; quote: string | null };
+    const sameFigure = (a: Fig, b: Fig) => a.indicator === b.indicator && a.region === b.region && a.period === b.period && a.value === b.value && a.series === b.series;
+    // The two may cut the phrase differently ("tổng số 36 mô hình/điển hình" / "36 mô hình/điển hình"):
+    // the same figure read from overlapping places of the text is a match.
+    const overlaps = (o: ExtractedObservation, h: Fig, text: string) => {
+      const at = h.quote ? text.indexOf(h.quote) : -1;
+      return at >= 0 && at < o.end && o.start < at + h.quote!.length;
+    };
     const rows = all.map((r) => {
       const mine = hand.filter((o) => o.source === r.report.file);
-      const got = r.observations.map(key);
-      const matched = got.filter((k) => handKeys.has(k)).length;
-      return { report: r.report.file.replace('data/seeds/raw/', ''), curated: mine.length, extracted: got.length, matched, 'only extracted': got.length - matched, 'only curated': mine.length - matched };
+      const matched = r.observations.filter((o) => mine.some((h) => sameFigure(o, h) && overlaps(o, h, r.text)));
+      const exact = matched.filter((o) => mine.some((h) => sameFigure(o, h) && h.quote === o.quote));
+      return {
+        report: r.report.file.replace('data/seeds/raw/', ''),
+        curated: mine.length,
+        extracted: r.observations.length,
+        matched: matched.length,
+        'same phrase exactly': exact.length,
+        'only extracted': r.observations.length - matched.length,
+        'only curated': mine.length - matched.length,
+      };
     });
     const skipped = all.flatMap((r) => r.skipped.map((s) => ({ report: r.report.file.replace('data/seeds/raw/', ''), text: s.text, why: s.why })));
     const warnings = all.flatMap((r) => r.warnings);

@@ -84,7 +84,7 @@ cell(
     const worst = ranked.slice(0, 15).objects() as typeof observations;
     const nation = observations.filter((o) => o.region === 'VN' && o.period === '2016');
     return many(
-      table(ranked.select('region', 'period', 'value', 'rank', 'status'), { caption: 'Hạng năm 2016 (1 = thấp nhất)' }),
+      table(ranked.derive({ name: escape((d: { region: string }) => nameOf(d.region)) }).select('region', 'name', 'period', 'value', 'rank', 'status'), { caption: 'Hạng năm 2016 (1 = thấp nhất)' }),
       chart(barChart([...worst, ...nation], { title: 'Tỷ lệ hộ nghèo cao nhất, 2016 (sơ bộ)', order: 'descending' }, 'vi')),
     );
   },

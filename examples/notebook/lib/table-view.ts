@@ -121,7 +121,12 @@ function summaryCell(s: ColumnSummary): HTMLElement {
 }
 
 /** Draws the table; returns the element and what it holds (for the page's record). */
-export function renderTable(input: unknown, options: TableOptions = {}): { element: HTMLElement; rows: number; columns: string[] } {
+/** The table's element, carrying its rows so a page script or a test can read them. */
+export interface TableOutputElement extends HTMLElement {
+  data: Record<string, Cell>[];
+}
+
+export function renderTable(input: unknown, options: TableOptions = {}): { element: TableOutputElement; rows: number; columns: string[] } {
   const all = toRows(input);
   const columns = options.columns ?? columnsOf(all);
   const pageSize = options.pageSize ?? 12;
@@ -130,7 +135,8 @@ export function renderTable(input: unknown, options: TableOptions = {}): { eleme
   let page = 0;
   let active = { row: 0, col: 0 };
 
-  const wrap = el('div', { class: 'table-output', 'data-rows': all.length, 'data-columns': columns.join(',') });
+  const wrap = el('div', { class: 'table-output', 'data-rows': all.length, 'data-columns': columns.join(',') }) as unknown as TableOutputElement;
+  wrap.data = all;
   const tableEl = el('table', { class: 'data' });
   if (options.caption) tableEl.append(el('caption', {}, options.caption));
   const thead = el('thead');
