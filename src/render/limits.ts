@@ -17,7 +17,13 @@ export function countInlineRows(spec: unknown): number {
     seen.add(node);
     if (Array.isArray(node)) {
       if (key === 'values') rows += node.length;
-      else for (const x of node) walk(x, undefined);
+      // Arrays of arrays are coordinates (a topology's arcs), never specs: do not walk them.
+      else for (const x of node) if (x !== null && typeof x === 'object' && !Array.isArray(x)) walk(x, undefined);
+      return;
+    }
+    // Inline values that are one object (a TopoJSON topology) are one row.
+    if (key === 'values') {
+      rows += 1;
       return;
     }
     for (const [k, v] of Object.entries(node)) {

@@ -5,8 +5,8 @@
  * whose text and attribute values are always escaped, so a tag never contains a bare `>`.
  */
 
-/** Matches one tag, quoted attribute values included. */
-const TAG = /<(?:[^"'>]|"[^"]*"|'[^']*')*>/g;
+/** One tag: Vega escapes `<`, `>` and `"` inside attribute values, so a tag ends at the first `>`. */
+const TAG = /<[^>]*>/g;
 const ATTR = /([\w:-]+)="([^"]*)"/g;
 const NUMBER = /-?(?:\d+\.\d*|\.\d+|\d+)(?:e[-+]?\d+)?/gi;
 
@@ -35,13 +35,14 @@ export function roundNumber(text: string, precision = 2): string {
 export function stabilizeSvg(svg: string, { idPrefix = 'chiso-', precision = 2 }: StabilizeOptions = {}): string {
   const ids = new Map<string, string>();
   // First pass: number the ids as they appear, so the renaming does not depend on Vega's counters.
-  for (const tag of svg.match(TAG) ?? []) {
-    const m = / id="([^"]+)"/.exec(tag);
-    if (m && !ids.has(m[1])) ids.set(m[1], `${idPrefix}${kindOf(m[1])}${ids.size + 1}`);
+  for (const m of svg.matchAll(/<[^>]* id="([^"]+)"/g)) {
+    if (!ids.has(m[1])) ids.set(m[1], `${idPrefix}${kindOf(m[1])}${ids.size + 1}`);
   }
   const rename = (id: string) => ids.get(id) ?? id;
+  // Most tags need nothing: no id or reference to rename, no number longer than the precision.
+  const needs = new RegExp(`\\d\\.\\d{${precision + 1}}|\\de[-+]?\\d${ids.size ? '| id="|href="#|url\\(#' : ''}`);
   return svg.replace(TAG, (tag) =>
-    tag.replace(ATTR, (whole, name: string, value: string) => {
+    !needs.test(tag) ? tag : tag.replace(ATTR, (whole, name: string, value: string) => {
       if (name === 'id') return `id="${rename(value)}"`;
       if (name === 'href' || name === 'xlink:href') return value.startsWith('#') ? `${name}="#${rename(value.slice(1))}"` : whole;
       let v = value;

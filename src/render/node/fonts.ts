@@ -21,6 +21,8 @@ export interface FontFace {
   font: fontkit.Font;
   /** Advance widths in font units, per code point: text measurement is a hot path. */
   advances: Map<number, number>;
+  /** Widths in font units of whole strings: Vega measures the same labels again and again. */
+  widths: Map<string, number>;
 }
 
 /** The faces of one family that text is measured with and embedded from. */
@@ -42,7 +44,7 @@ export function loadFontSet(family: string, files: { weight: number; file: strin
     const bytes = readFileSync(file);
     const font = fontkit.create(bytes);
     if (!('layout' in font)) throw new Error(`${file}: a font collection, not a single font`);
-    return { family, weight, file, bytes, font: font as fontkit.Font, advances: new Map<number, number>() };
+    return { family, weight, file, bytes, font: font as fontkit.Font, advances: new Map<number, number>(), widths: new Map<string, number>() };
   });
   faces.sort((a, b) => a.weight - b.weight);
   return { family, faces };
@@ -100,6 +102,8 @@ export function firstFamily(fontFamily: unknown): string {
  * out, so a measured width is never short of the drawn one by more than a hair).
  */
 export function measureText(face: FontFace, text: string, size: number): number {
+  const known = face.widths.get(text);
+  if (known !== undefined) return (known * size) / face.font.unitsPerEm;
   let units = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
@@ -110,6 +114,8 @@ export function measureText(face: FontFace, text: string, size: number): number 
     }
     units += adv;
   }
+  if (face.widths.size > 20_000) face.widths.clear();
+  face.widths.set(text, units);
   return (units * size) / face.font.unitsPerEm;
 }
 

@@ -27,8 +27,21 @@ function lineText(text: unknown): string {
   return text == null ? '' : String(text).trim();
 }
 
+/** `item.font` strings seen, to the set that answers for them (or none). */
+const byFont = new Map<string, FontSet | null>();
+
+function setFor(font: string | undefined): FontSet | null {
+  const key = font ?? '';
+  let set = byFont.get(key);
+  if (set === undefined) {
+    set = families.get(firstFamily(font).toLowerCase()) ?? null;
+    byFont.set(key, set);
+  }
+  return set;
+}
+
 const width: WidthFn = (item, text) => {
-  const set = families.get(firstFamily(item.font).toLowerCase());
+  const set = setFor(item.font);
   if (!set) return metrics.estimateWidth(item, text);
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (size <= 0) return 0;
@@ -40,7 +53,10 @@ const width: WidthFn = (item, text) => {
 
 /** Measures text in `set`'s family with its glyphs from now on, in this process. */
 export function useFontMetrics(set: FontSet): void {
-  families.set(set.family.toLowerCase(), set);
+  if (families.get(set.family.toLowerCase()) !== set) {
+    families.set(set.family.toLowerCase(), set);
+    byFont.clear();
+  }
   if (!installed) {
     metrics.width = width;
     installed = true;

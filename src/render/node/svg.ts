@@ -63,6 +63,9 @@ export function prepareView(spec: ChartSpec, options: RenderSvgOptions = {}): { 
   return { vg, view, fonts };
 }
 
+/** Stands for the id prefix until the digest is known; cannot occur in Vega's output (`\u0001` is not XML). */
+const ID_MARK = '\u0001id-';
+
 export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {}): Promise<string> {
   const { embedFont = true, subset = true, precision = 2 } = options;
   const { vg, view, fonts } = prepareView(spec, options);
@@ -72,17 +75,31 @@ export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {})
   } finally {
     view.finalize();
   }
-  const idPrefix = options.idPrefix ?? `c${digest(JSON.stringify([spec, options.lang ?? null, options.width ?? null]), 6)}-`;
-  const svg = stabilizeSvg(raw, { idPrefix, precision });
+  let svg: string;
+  if (options.idPrefix !== undefined) svg = stabilizeSvg(raw, { idPrefix: options.idPrefix, precision });
+  else {
+    // Default prefix: a digest of the drawing itself, so the same chart always gets the same ids
+    // and two different charts in one page do not share any.
+    const marked = stabilizeSvg(raw, { idPrefix: ID_MARK, precision });
+    svg = marked.includes(ID_MARK) ? marked.split(ID_MARK).join(`c${digest(marked, 6)}-`) : marked;
+  }
 
   const { title, subtitle } = titleOf(vg);
   const description = typeof vg.description === 'string' ? vg.description : '';
-  const desc = [description, subtitle, options.desc].filter((s): s is string => Boolean(s)).join('. ');
+  const desc = joinSentences([description, subtitle, options.desc]);
   const lang = options.lang ?? ((vg.config as { locale?: unknown } | undefined)?.locale ? undefined : 'vi');
 
   if (!embedFont) return decorateSvg(svg, { title, desc, lang });
   const { faces, embeddedFamily } = await embeddedFaces(svg, fonts, subset);
   return decorateSvg(svg, { title, desc, lang, faces, family: fonts.family, embeddedFamily });
+}
+
+/** `a. b. c`, without doubling the full stop a sentence already ends with. */
+function joinSentences(parts: (string | undefined)[]): string {
+  return parts
+    .map((p) => p?.trim())
+    .filter((p): p is string => Boolean(p))
+    .reduce((acc, p) => (acc ? `${acc}${/[.!?…]$/.test(acc) ? ' ' : '. '}${p}` : p), '');
 }
 
 /** The faces the SVG's text uses, with only the characters each one sets. */

@@ -1,0 +1,136 @@
+/**
+ * Exporting 100 charts to SVG: chiso's renderSvg (real font metrics, embedded glyph subsets, stable
+ * ids) in one process, against
+ *  - `vl2svg` from Vega-Lite's command line, one process per chart (how a shell script batches it), and
+ *  - bare `vega.View.toSVG` in one process (Vega's own layout with its 0.8 em text estimate, no font).
+ * The 100 specs come from the real data: a poverty trend per province (63) and rankings (37).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Observation } from '../src/types.js';
+import { readObservationsFile } from '../src/data/read-file.js';
+import { executeQuery, type QuerySpec } from '../src/query/index.js';
+import { barChart, lineChart } from '../src/charts/index.js';
+import { listRegions } from '../src/registry/index.js';
+import { renderSvg } from '../src/render/node/svg.js';
+import { entry, record } from './results.js';
+
+const poverty = readObservationsFile('data/observations/poverty_rate.csv').observations;
+const income = readObservationsFile('data/observations/income_per_capita.csv').observations;
+const q = (obs: Observation[], spec: QuerySpec) => executeQuery(obs as unknown as Record<string, unknown>[], spec) as unknown as Observation[];
+
+const specs: TopLevelSpec[] = [];
+const provinces = listRegions('province').map((r) => r.id).filter((id) => poverty.some((o) => o.region === id));
+for (const id of provinces.slice(0, 63)) specs.push(lineChart(q(poverty, { select: { regions: [id, 'VN'] } }), {}, 'vi'));
+const periods = [...new Set(poverty.map((o) => o.period))];
+const incomePeriods = [...new Set(income.map((o) => o.period))];
+const series = [...new Set(income.map((o) => o.series).filter((s): s is string => s !== null))];
+outer: for (let n = 10; ; n += 5) {
+  for (const p of periods) {
+    if (specs.length >= 100) break outer;
+    specs.push(barChart(q(poverty, { select: { regions: { level: 'province' }, periods: [p] }, orderby: [{ column: 'value', order: 'desc' }], limit: n }), {}, 'vi'));
+  }
+  for (const p of incomePeriods)
+    for (const s of series) {
+      if (specs.length >= 100) break outer;
+      specs.push(barChart(q(income, { select: { regions: { level: 'province' }, periods: [p], series: [s] }, orderby: [{ column: 'value', order: 'desc' }], limit: n }), {}, 'vi'));
+    }
+}
+if (specs.length !== 100) throw new Error(`expected 100 specs, built ${specs.length}`);
+
+// Vega keeps one text-measuring function per process; renderSvg points it at the font. Bare Vega
+// runs with Vega's own estimate, so each bare batch swaps it back for its duration.
+const textMetrics = (vega as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } }).textMetrics;
+
+async function bareVega(): Promise<number> {
+  const own = textMetrics.width;
+  textMetrics.width = textMetrics.estimateWidth;
+  let bytes = 0;
+  try {
+    for (const spec of specs) {
+      const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+      bytes += (await view.toSVG()).length;
+      view.finalize();
+    }
+  } finally {
+    textMetrics.width = own;
+  }
+  return bytes;
+}
+
+async function chiso(embedFont = true): Promise<number> {
+  let bytes = 0;
+  for (const spec of specs) bytes += (await renderSvg(spec, { embedFont })).length;
+  return bytes;
+}
+
+const time = async (fn: () => Promise<unknown>) => {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+};
+/** CPU time (user + system, all threads) of this process: far less moved by other work on a shared machine than wall time. */
+const cpu = async (fn: () => Promise<unknown>) => {
+  const c = process.cpuUsage();
+  await fn();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
+const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// First batch in a fresh process: fonts parsed, the subsetter's wasm started, no subset cached.
+let chisoBytes = 0;
+const firstMs = await time(async () => {
+  chisoBytes = await chiso();
+});
+const bareBytes = await bareVega(); // warm-up
+// The machine is shared: alternate the two so that load drifting over the run hits both alike.
+const bare: number[] = [];
+const ours: number[] = [];
+const noEmbed: number[] = [];
+const ROUNDS = 7;
+for (let round = 0; round < ROUNDS; round++) {
+  bare.push(await cpu(bareVega));
+  ours.push(await cpu(() => chiso()));
+  noEmbed.push(await cpu(() => chiso(false)));
+}
+const bareMs = mid(bare);
+const chisoMs = mid(ours);
+const noEmbedMs = mid(noEmbed);
+let t = 0;
+
+// vl2svg: one process per chart, as a shell loop would run it.
+const dir = mkdtempSync(join(tmpdir(), 'chiso-bench-'));
+const files = specs.map((spec, i) => {
+  const f = join(dir, `chart-${i}.vl.json`);
+  writeFileSync(f, JSON.stringify(spec));
+  return f;
+});
+t = performance.now();
+for (const f of files) {
+  const r = spawnSync(process.execPath, ['node_modules/vega-lite/bin/vl2svg', f, f.replace(/\.vl\.json$/, '.svg')], { stdio: 'pipe' });
+  if (r.status !== 0) throw new Error(`vl2svg failed: ${r.stderr}`);
+}
+const vl2svgMs = performance.now() - t;
+
+const kb = (b: number) => `${Math.round(b / 1024)} kB`;
+record([
+  entry(
+    'export-100-svg-vs-vl2svg',
+    firstMs,
+    'vl2svg, one process per chart',
+    vl2svgMs,
+    `100 charts (63 line, 37 bar) from data/observations; chiso = first batch in a fresh process (fonts loaded, nothing cached), output ${kb(chisoBytes)}; vl2svg run once per chart sequentially`,
+  ),
+  entry(
+    'export-100-svg-vs-bare-vega',
+    chisoMs,
+    'vega.View.toSVG, one process',
+    bareMs,
+    `CPU time of this process, median of ${ROUNDS} batches after the first, alternating with bare Vega; chiso embeds per-chart glyph subsets (cached per glyph set) with real metrics, output ${kb(chisoBytes)}; bare Vega ${kb(bareBytes)}, no font; chiso without embedding ${noEmbedMs.toFixed(0)} ms`,
+  ),
+]);
