@@ -120,19 +120,23 @@ console.log(`query.bench: ${n.toLocaleString('en')} synthetic observations (seed
  * processes falls on all of them alike rather than on whichever ran during a busy moment.
  */
 function interleaved(fns: (() => unknown)[], runs: number, warmup = 3): number[] {
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let w = 0; w < warmup; w++) for (const f of fns) f();
   const times = fns.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
-    fns.forEach((f, j) => {
+    // Rotate who goes first, so garbage one leaves behind is not always collected during the next.
+    for (let s = 0; s < fns.length; s++) {
+      const j = (r + s) % fns.length;
+      gc?.();
       const t0 = performance.now();
-      f();
+      fns[j]();
       times[j].push(performance.now() - t0);
-    });
+    }
   }
   return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]);
 }
 
-const runs = 31;
+const runs = 61;
 const [msQuery, msHand, msLoop] = interleaved([viaQuery, byHand, byLoop], runs);
 
 // The eval-free executor over the same rows as plain objects (what a portal page would hold).
