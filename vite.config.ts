@@ -8,7 +8,7 @@
  */
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -26,9 +26,22 @@ const cleanEmbed = {
   },
 };
 
-export default defineConfig({
+/** The map's default boundaries and their licence, beside the embed (fetched when a map is drawn). */
+const GEO_FILE = 'chiso.embed.vn63.topojson.json';
+const embedGeo = {
+  name: 'chiso-embed-geo',
+  apply: 'build' as const,
+  generateBundle(this: { emitFile(f: { type: 'asset'; fileName: string; source: string | Uint8Array }): string }) {
+    const geo = (f: string) => readFileSync(fileURLToPath(new URL(`./data/geo/${f}`, import.meta.url)));
+    this.emitFile({ type: 'asset', fileName: GEO_FILE, source: geo('vn63_provinces_odv.topojson.json') });
+    this.emitFile({ type: 'asset', fileName: 'chiso.embed.vn63.LICENSE.txt', source: geo('LICENSE-TaliaCao-Vietnam-Shape-Map.txt') });
+  },
+};
+
+export default defineConfig(({ command }) => ({
   root,
-  plugins: [cleanEmbed],
+  plugins: [cleanEmbed, embedGeo],
+  define: command === 'build' ? { __CHISO_EMBED_GEO__: JSON.stringify(`./${GEO_FILE}`) } : {},
   appType: 'mpa',
   server: {
     host: '127.0.0.1',
@@ -56,4 +69,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -51,5 +51,7 @@ console.log('chiso embed size (gzip -9)');
 for (const [label, files] of rows) {
   console.log(`  ${label.padEnd(48)} ${kb(sum(files, gz)).padStart(9)} gzip  ${kb(sum(files, raw)).padStart(9)} raw   ${[...files].join(', ')}`);
 }
+const geo = 'chiso.embed.vn63.topojson.json';
+if (existsSync(join(dist, geo))) console.log(`  ${'+ first map (boundaries) / bản đồ đầu tiên'.padEnd(48)} ${kb(gz(geo)).padStart(9)} gzip  ${kb(raw(geo)).padStart(9)} raw   ${geo}`);
 const all = new Set([...initial, ...groups.data, ...groups.chart]);
 console.log(`  ${'total after the first chart / tổng cộng'.padEnd(48)} ${kb(sum(all, gz)).padStart(9)} gzip  ${kb(sum(all, raw)).padStart(9)} raw`);

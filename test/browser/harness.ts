@@ -47,7 +47,7 @@ const TYPES: Record<string, string> = {
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** A static server of the repository's files (the built `dist/` included). */
-export async function startStaticServer(headers: (path: string) => Record<string, string> = () => ({})): Promise<TestServer> {
+export async function startStaticServer(headers: (path: string) => Record<string, string | undefined> = () => ({})): Promise<TestServer> {
   const server: Server = createHttpServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(ROOT, path));
@@ -58,7 +58,8 @@ export async function startStaticServer(headers: (path: string) => Record<string
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
+      const extra = Object.fromEntries(Object.entries(headers(path)).filter((e): e is [string, string] => e[1] !== undefined));
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -115,4 +116,41 @@ export async function scrollThrough(page: Page): Promise<void> {
     }
     window.scrollTo(0, 0);
   });
+}
+
+/**
+ * Page coordinates of the centre of the mark of a chart whose datum names `region` (a bar, a map
+ * shape), found in the Vega scenegraph, so a test can click it with the mouse like a reader.
+ */
+export async function itemPoint(page: Page, selector: string, region: string, name?: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ selector, region, name }) => {
+      const host = document.querySelector(selector) as unknown as HTMLElement & { view: { scenegraph(): { root: unknown } } | null };
+      const view = host.view;
+      if (!view) return null;
+      type Item = { x?: number; y?: number; datum?: Record<string, unknown>; bounds?: { x1: number; y1: number; x2: number; y2: number }; items?: Item[]; mark?: { marktype: string; group?: Item }; marktype?: string };
+      let found: Item | null = null;
+      const visit = (node: Item): void => {
+        if (found) return;
+        const d = node.datum;
+        const props = d?.properties as Record<string, unknown> | undefined;
+        const r = d?.region ?? props?.id;
+        if ((r === region || (name !== undefined && d?.name === name)) && node.bounds && node.mark && (node.mark.marktype === 'rect' || node.mark.marktype === 'shape' || node.mark.marktype === 'symbol')) {
+          found = node;
+          return;
+        }
+        for (const child of node.items ?? []) visit(child);
+      };
+      visit(view.scenegraph().root as Item);
+      if (!found) return null;
+      // Vega's SVG renderer keeps each item's element on the item.
+      const el = (found as { _svg?: Element })._svg;
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    { selector, region, name },
+  );
+  if (!point) throw new Error(`no mark for region ${region} in ${selector}`);
+  return point;
 }

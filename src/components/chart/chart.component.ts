@@ -36,7 +36,7 @@ function regionOf(datum: unknown): string | undefined {
   if (!datum || typeof datum !== 'object') return undefined;
   const d = datum as Record<string, unknown>;
   const props = d.properties as Record<string, unknown> | undefined;
-  const r = d.region ?? props?.region ?? d.regionId;
+  const r = d.region ?? props?.region ?? props?.id;
   return typeof r === 'string' ? r : undefined;
 }
 
@@ -45,8 +45,9 @@ const DATASET = 'chiso';
 /** Moves a spec's inline top-level data into a named dataset, so new data can flow into the same view. */
 function splitData(spec: TopLevelSpec): { spec: TopLevelSpec; values: unknown[] | null; shape: string } {
   const s = spec as unknown as Record<string, unknown>;
-  const data = s.data as { values?: unknown } | undefined;
-  if (!data || !Array.isArray(data.values)) return { spec, values: null, shape: '' };
+  const data = s.data as { values?: unknown; format?: unknown } | undefined;
+  // Only plain row arrays: TopoJSON and other formats stay inline.
+  if (!data || !Array.isArray(data.values) || data.format) return { spec, values: null, shape: '' };
   const values = data.values as unknown[];
   const rest = { ...s, data: { name: DATASET }, datasets: { ...((s.datasets as object) ?? {}), [DATASET]: values } };
   const shape = JSON.stringify({ ...s, data: null, description: null });
@@ -175,13 +176,13 @@ export class ChisoChart extends ChisoViewElement {
     return opts;
   }
 
-  protected async buildSpec(rows: Observation[]): Promise<{ spec: TopLevelSpec; description: string }> {
+  protected async buildSpec(rows: Observation[], extra: Record<string, unknown> = {}): Promise<{ spec: TopLevelSpec; description: string }> {
     const type = this.chartType();
     if (!isChartType(type) || (type as string) === 'kpi') {
       throw new ChisoError(diagnostic('COMPONENTS_UNKNOWN_TYPE', { value: String(type), allowed: Object.keys(ChartElementType).join(', ') }));
     }
     if (this.spec instanceof ChisoError) throw this.spec;
-    const opts = this.chartOptions(rows);
+    const opts = { ...this.chartOptions(rows), ...extra };
     const spec = await chartSpec(type as ChartType, rows, opts, this.locale);
     const text = typeof (spec as { description?: unknown }).description === 'string' ? (spec as { description: string }).description : await chartDescription(type as ChartType, rows, opts, this.locale);
     return { spec, description: text };
@@ -334,7 +335,8 @@ export class ChisoChart extends ChisoViewElement {
     if (this.followRegions()) return;
     const sel = this.client.coordinator?.selection;
     if (!sel) return;
-    const region = regionOf((item as { datum?: unknown } | null)?.datum);
+    const datum = (item as { datum?: Record<string, unknown> } | null)?.datum;
+    const region = regionOf(datum) ?? this.#regionNamed(datum?.name);
     const own = sel.clauses.find((c) => c.source === this.client && c.field === 'region');
     const current = own && own.field === 'region' ? own.values : [];
     if (!region) {
@@ -345,6 +347,12 @@ export class ChisoChart extends ChisoViewElement {
     if (event.shiftKey || event.ctrlKey || event.metaKey) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
     else values = current.length === 1 && current[0] === region ? [] : [region];
     sel.update({ source: this.client, field: 'region', values });
+  }
+
+  /** Recipes that label marks by name only: the shown region with that name in the page's language. */
+  #regionNamed(name: unknown): string | undefined {
+    if (typeof name !== 'string') return undefined;
+    return this.shown.find((o) => regionLabel(o.region, this.locale) === name)?.region;
   }
 
   /** The year under a pointer position, from the view's x scale (line charts place periods on it). */

@@ -118,16 +118,23 @@ export class ChisoDashboard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.coordinator.selection.addEventListener('change', this.#onSelect);
-    if (this.urlState) {
-      window.addEventListener('popstate', this.#onPopState);
-      this.#readUrl();
-    }
+    this.#bindUrl();
+  }
+
+  #urlBound = false;
+  /** Follows the page address while `url-state` is set and the dashboard is connected. */
+  #bindUrl(): void {
+    if (!this.urlState || this.#urlBound || !this.isConnected) return;
+    this.#urlBound = true;
+    window.addEventListener('popstate', this.#onPopState);
+    this.#readUrl();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.coordinator.selection.removeEventListener('change', this.#onSelect);
     window.removeEventListener('popstate', this.#onPopState);
+    this.#urlBound = false;
     this.#abort?.abort();
     this.#abort = null;
     // Loading was cut short: load again when re-attached.
@@ -136,6 +143,7 @@ export class ChisoDashboard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.coordinator.lang = this.locale;
+    if (changed.has('urlState')) this.#bindUrl();
     if (changed.has('data') && this.data !== undefined) {
       this.#useData(this.data);
       return;

@@ -4,6 +4,7 @@ import type { Observation } from '../../types.js';
 import { getRegion, predecessors, listRegions } from '../../registry/index.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
 import { t } from '../core/i18n.js';
+import { ChisoError, diagnostic } from '../../errors.js';
 import { is34, isUnits, type Units } from '../core/coordinator-units.js';
 
 /**
@@ -24,6 +25,33 @@ export function rowsFor34(rows: readonly Observation[]): Observation[] {
   return out;
 }
 
+/** The default boundaries: 63 provinces with Hoàng Sa and Trường Sa (Open Development Vietnam, CC BY-SA 4.0). */
+// The embed build copies the file next to chiso.embed.js and names it here; from the sources or the
+// npm package it sits in data/geo/. A variable, so bundlers do not inline 700 KB into the script.
+declare const __CHISO_EMBED_GEO__: string | undefined;
+const GEO_PATH = typeof __CHISO_EMBED_GEO__ === 'string' ? __CHISO_EMBED_GEO__ : '../../../data/geo/vn63_provinces_odv.topojson.json';
+export const DEFAULT_GEO = new URL(GEO_PATH, import.meta.url).href;
+
+const topologies = new Map<string, Promise<unknown>>();
+
+/** Boundaries are fetched once per page and address, whatever the number of maps. */
+export function loadTopology(url: string): Promise<unknown> {
+  let p = topologies.get(url);
+  if (!p) {
+    p = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json() as Promise<unknown>;
+      })
+      .catch((e: unknown) => {
+        topologies.delete(url);
+        throw new ChisoError(diagnostic('COMPONENTS_GEO_FAILED', { url, detail: e instanceof Error ? e.message : String(e) }));
+      });
+    topologies.set(url, p);
+  }
+  return p;
+}
+
 /** How many 34-units kept the territory of exactly one old province. */
 export function unchangedUnitCount(): number {
   return listRegions('province2025').filter((u) => predecessors(u.id).length === 1).length;
@@ -40,6 +68,7 @@ export function unchangedUnitCount(): number {
  * @attr period - The period shown (default: the latest with figures).
  * @attr units - `63` or `34`: overrides the dashboard's switch for this map.
  * @attr no-switch - Hide the 63/34 switch.
+ * @attr geo - Address of the 63-province TopoJSON. Default: the bundled map with Hoàng Sa and Trường Sa.
  *
  * @event chiso-render - The map was drawn; `detail.rows` is the number of observations shown.
  * @event chiso-error - The map could not be drawn.
@@ -54,7 +83,9 @@ export class ChisoMap extends ChisoChart {
   static override properties: PropertyDeclarations = {
     units: { reflect: true },
     noSwitch: { type: Boolean, attribute: 'no-switch' },
+    geo: {},
   };
+  declare geo: string | undefined;
   declare units: Units | undefined;
   declare noSwitch: boolean;
 
@@ -85,6 +116,11 @@ export class ChisoMap extends ChisoChart {
 
   protected override chartOptions(rows: Observation[]): Record<string, unknown> {
     return { ...super.chartOptions(rows), units: this.shownUnits };
+  }
+
+  protected override async buildSpec(rows: Observation[]) {
+    const topology = await loadTopology(this.geo ? new URL(this.geo, document.baseURI).href : DEFAULT_GEO);
+    return super.buildSpec(rows, { topology });
   }
 
   protected override viewKey(): string {

@@ -1,0 +1,114 @@
+// Linked views: a click on a province selects it everywhere, a brush on the line narrows the others,
+// a view never filters itself, and the page address carries the selection when asked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Observation } from '../../src/types.js';
+import { itemPoint, launchBrowser, newPage, scrollThrough, startStaticServer, waitForCharts, type TestServer } from './harness.js';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+  ({ page } = await newPage(browser));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = ''): Promise<void> {
+  await page.goto(server.url + '/test/browser/pages/linked.html' + query);
+  await scrollThrough(page);
+  await waitForCharts(page);
+}
+
+const shown = (id: string) => page.evaluate((id) => (document.getElementById(id) as unknown as { shown: Observation[] }).shown.map((o) => `${o.region}|${o.period}`), id);
+const regions = async (id: string) => [...new Set((await shown(id)).map((s) => s.split('|')[0]))].sort();
+const periods = async (id: string) => [...new Set((await shown(id)).map((s) => s.split('|')[1]))].sort();
+const renders = () => page.evaluate(() => (window as unknown as { __renders: number }).__renders ?? 0);
+
+describe('linked views', () => {
+  it('a click on a province bar changes the data of the other views, not of the bar chart', async () => {
+    await open();
+    expect(await regions('line')).toEqual(['42', 'VN']);
+    const barBefore = await shown('bar');
+    const tableBefore = await page.evaluate(() => (document.getElementById('table') as unknown as { shown: unknown[] }).shown.length);
+
+    const p = await itemPoint(page, '#bar', '01', 'Hà Nội');
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '01'));
+
+    expect(await regions('line')).toEqual(['01']);
+    expect(await regions('table')).toEqual(['01']);
+    const kpi = await page.evaluate(() => (document.getElementById('kpi') as unknown as { shown: Observation }).shown);
+    expect(kpi.region).toBe('01');
+    expect(await page.evaluate(() => (document.getElementById('table') as unknown as { shown: unknown[] }).shown.length)).toBeLessThan(tableBefore);
+    // The bar chart published the clause, so it still shows every province.
+    expect(await shown('bar')).toEqual(barBefore);
+    // The filter names the selection.
+    expect(await page.evaluate(() => document.getElementById('filter')!.shadowRoot!.textContent)).toContain('Hà Nội');
+    // And the page address carries it.
+    expect(new URL(page.url()).searchParams.get('d.region')).toBe('01');
+  });
+
+  it('clicking the same bar again clears the selection', async () => {
+    const p = await itemPoint(page, '#bar', '01', 'Hà Nội');
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.some((o) => o.region === 'VN'));
+    expect(await regions('line')).toEqual(['42', 'VN']);
+    expect(new URL(page.url()).searchParams.get('d.region')).toBeNull();
+  });
+
+  it('choosing a province in the filter selects it everywhere', async () => {
+    const input = page.locator('#filter').getByRole('combobox', { name: /Tìm tỉnh/ });
+    await input.fill('ha tinh');
+    await input.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '42'));
+    expect(await regions('table')).toEqual(['42']);
+    expect(await regions('bar')).toContain('01');
+  });
+
+  it('brushing periods on the line narrows the other views, not the line', async () => {
+    await page.locator('#filter').getByRole('button', { name: /Bỏ chọn/ }).click();
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.some((o) => o.region === 'VN'));
+    const linePeriods = await periods('line');
+    // Drag across the line chart from 2012 to 2015 along its x axis.
+    await page.locator('#line').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = await page.evaluate(() => {
+      const host = document.getElementById('line') as unknown as HTMLElement & { view: { scale(n: string): (v: number) => number; origin(): [number, number] } };
+      const svg = host.shadowRoot!.querySelector('.chart svg')!;
+      const r = svg.getBoundingClientRect();
+      const x = host.view.scale('x');
+      const [ox, oy] = host.view.origin();
+      return { x1: r.left + ox + x(2011.9), x2: r.left + ox + x(2015.1), y: r.top + oy + 40 };
+    });
+    await page.mouse.move(box.x1, box.y);
+    await page.mouse.down();
+    await page.mouse.move((box.x1 + box.x2) / 2, box.y, { steps: 4 });
+    await page.mouse.move(box.x2, box.y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction(() => (document.getElementById('table') as unknown as { shown: { period: string }[] }).shown.every((o) => o.period >= '2012' && o.period <= '2015'));
+    expect(await periods('table')).toEqual(['2012', '2013', '2014', '2015']);
+    expect(await periods('line')).toEqual(linePeriods);
+    expect(new URL(page.url()).searchParams.get('d.period')).toBe('2012-2015');
+  });
+
+  it('a shared link restores the selection', async () => {
+    await open('?d.region=79&d.period=2010-2014');
+    expect(await regions('line')).toEqual(['79']);
+    expect(await periods('table')).toEqual(['2010', '2012', '2013', '2014']);
+  });
+
+  it('two dashboards on one page stay independent', async () => {
+    await open();
+    const p = await itemPoint(page, '#bar', '01', 'Hà Nội');
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '01'));
+    expect(await regions('line2')).toEqual(['42', 'VN']);
+    void renders;
+  });
+});
