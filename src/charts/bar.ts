@@ -6,7 +6,7 @@ import { formatUnit } from '../format/unit.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, sourceText, t, titleBlock, valueText, type Json,
+  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, sourceText, t, titleBlock, valueText, type Json,
 } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
@@ -121,7 +121,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
   const x = {
     field: 'value', type: 'quantitative',
     scale: { domain: [Math.min(0, ...bars.map((o) => o.value as number)), vmax * 1.08 || 1], nice: false },
-    axis: { title: unit || null, format: `,.${decimals}~f`, orient: 'top', tickCount: 5, grid: true },
+    axis: { title: unit || null, ...axisFormat(bars.map((o) => o.value as number), decimals, loc), orient: 'top', tickCount: 5, grid: true },
   };
   const tooltip = [
     { field: 'rank', type: 'quantitative', title: t('CHART_RANK', loc) },
@@ -151,7 +151,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     });
     layers.push({
       data: { values: refRow },
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: { expr: 'height' }, dy: -4, fontSize: fontSizes.note, fontWeight: 600, color: colors.reference },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: { expr: 'height' }, dy: 6, fontSize: fontSizes.note, fontWeight: 600, color: colors.reference },
       encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
     });
   }
@@ -167,7 +167,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     });
   }
   const spec: Json = {
-    title: titleBlock(`${label} ${periodLabel}`, rows, options, loc),
+    title: titleBlock(`${label}, ${periodLabel}`, rows, options, loc),
     width,
     height: { step },
     data: { values },

@@ -3,7 +3,7 @@ import type { Locale } from '../format/locale.js';
 import { message } from '../messages/index.js';
 import { fail } from '../errors.js';
 import { formatPeriod, periodPosition } from '../format/period.js';
-import { decimalsOf } from '../format/number.js';
+import { decimalsOf, magnitudes } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { theme } from './theme.js';
 import { deepMerge } from './merge.js';
@@ -127,6 +127,23 @@ export function titleBlock(text: string, rows: readonly Observation[], options: 
 /** Decimals to show for the rows' values (as written in the source, at most 2). */
 export function decimalsFor(rows: readonly Observation[]): number {
   return decimalsOf(rows.map((o) => o.value));
+}
+
+/**
+ * Axis (or legend) label format for a set of values: the d3 format of their decimals, or — past a
+ * million — the magnitude words of `formatNumber` (`1,2 triệu`, `3 tỷ`), through Vega's `format`
+ * expression so the locale's separators apply.
+ */
+export function axisFormat(values: readonly number[], decimals: number, locale: Locale): Json {
+  const max = Math.max(0, ...values.map((v) => Math.abs(v)));
+  if (max < 1e6) return { format: `,.${decimals}~f` };
+  const [b, m] = [magnitudes[locale][0].word, magnitudes[locale][1].word];
+  return {
+    labelExpr:
+      `abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.1~f') + ${JSON.stringify(' ' + b)}` +
+      ` : abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.1~f') + ${JSON.stringify(' ' + m)}` +
+      ` : format(datum.value, ',~f')`,
+  };
 }
 
 /** Value text for labels and tooltips: the one place a figure is formatted. */

@@ -6,7 +6,7 @@ import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatValue } from '../format/value.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
+  axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
   type Json,
 } from './common.js';
 import { capitalize, indicatorLabel, inSentence, type Indicator } from './lookup.js';
@@ -221,7 +221,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     field: 'value',
     type: 'quantitative',
     scale: { domain: [lo, hi], nice: false, zero: false },
-    axis: { title: formatUnit(indicator.unit, loc) || null, format: `,.${decimals}~f`, tickCount: 5, titleAngle: 0, titleAlign: 'left', titleAnchor: 'end', titleY: -10, titleX: 0 },
+    axis: { title: formatUnit(indicator.unit, loc) || null, ...axisFormat(values, decimals, loc), tickCount: 5, titleAngle: 0, titleAlign: 'left', titleAnchor: 'end', titleY: -10, titleX: 0 },
   };
   const color = {
     field: 'name',

@@ -154,7 +154,7 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
         y, x, x2: { field: 'x1' },
         color: {
           field: 'seg', type: 'nominal', scale: { domain, range },
-          legend: tierLabels.length ? { title: null, values: tierLabels, orient: 'bottom', direction: 'vertical', labelLimit: 400 } : null,
+          legend: tierLabels.length ? { title: null, values: tierLabels, orient: 'bottom', direction: 'vertical', labelLimit: 400, symbolType: 'square' } : null,
         },
         tooltip: [
           { field: 'row', type: 'nominal', title: t('CHART_REGION', loc) },

@@ -7,7 +7,7 @@ import { formatNumber } from '../format/number.js';
 import { fail } from '../errors.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, sortPeriods, sourceText, t, titleBlock, valueText, type Json } from './common.js';
+import { axisFormat, checkRows, decimalsFor, finish, sortPeriods, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorFor, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
 
@@ -143,11 +143,11 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
     const u = formatUnit(ind.unit, loc);
     return u ? `${label} (${u})` : label;
   };
-  const x = { field: 'x', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: unitTitle(p.ix, lx), format: `,.${dx}~f`, grid: true, tickCount: 6 } };
+  const x = { field: 'x', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: unitTitle(p.ix, lx), ...axisFormat(p.points.map((q) => q.x.value as number), dx, loc), grid: true, tickCount: 6 } };
   const ymin = Math.min(0, ...p.points.map((q) => q.y.value as number));
   const ymax = Math.max(...p.points.map((q) => q.y.value as number));
   // The domain follows the points, not the trend line (which may run below zero).
-  const y = { field: 'y', type: 'quantitative', scale: { domain: [ymin, niceCeil(ymax)], nice: false }, axis: { title: unitTitle(p.iy, ly), format: `,.${dy}~f`, tickCount: 6 } };
+  const y = { field: 'y', type: 'quantitative', scale: { domain: [ymin, niceCeil(ymax)], nice: false }, axis: { title: unitTitle(p.iy, ly), ...axisFormat(p.points.map((q) => q.y.value as number), dy, loc), tickCount: 6 } };
   const layers: Json[] = [];
   if (options.trend) {
     layers.push({

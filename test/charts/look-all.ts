@@ -39,6 +39,7 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['map-34', () => mapChart(poverty.filter((o) => o.period === '2016').map((o) => ({ ...o, region: o.region.length === 2 ? '34:' + o.region : o.region })).filter((o) => ['34:42', '34:19', '34:91', '34:01', '34:79', '34:48', '34:56', '34:11'].includes(o.region)), { topology: vn63 })],
   ['line-dates', () => lineChart(quoted, { indicator: 'new_rural_share', regions: ['VN'] })],
   ['line-danang-income', () => lineChart(quoted.filter((o) => o.region === '48' && o.series === 'total'), { indicator: 'income_per_capita' })],
+  ['bar-few-en', () => barChart(poverty, { regions: ['42', '06', '75', '91', '01', '79', '40'], highlight: '42' }, 'en')],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {

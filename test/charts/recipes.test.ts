@@ -126,3 +126,17 @@ group('progress', () => {
     expect(texts.join(' ')).not.toContain('3,58%');
   });
 });
+
+group('large numbers', () => {
+  it('write magnitude words on axes past a million, with the locale separators', async () => {
+    const rows: Observation[] = [['2021', 850e6], ['2022', 1.5e9], ['2023', 2.25e9]].map(([period, value]) => ({
+      indicator: 'social_support', region: '42-duc-tho', period: String(period), value: Number(value), qualifier: null,
+      denominator: null, unit: 'đồng', series: 'other', status: 'final', source: 'test', quote: null,
+    }));
+    const vi = svgTexts((await render(chart('line', rows, {}))).svg);
+    expect(vi).toContain('1,5 tỷ');
+    expect(vi.some((t) => /^\d+ triệu$/.test(t))).toBe(true);
+    const en = svgTexts((await render(chart('line', rows, {}, 'en'))).svg);
+    expect(en).toContain('1.5 billion');
+  });
+});
