@@ -62,10 +62,6 @@ export const renderMessages = {
     vi: (p) => `--lang phải là vi hoặc en, không phải "${p.value}"`,
     en: (p) => `--lang must be vi or en, not "${p.value}"`,
   },
-  RENDER_NEEDS_CHARTS: {
-    vi: (p) => `Biểu đồ "${p.chart}" cần thư viện biểu đồ (src/charts) cho kiểu "${p.type}", chưa có trong bản này`,
-    en: (p) => `Chart "${p.chart}" needs the chart recipes (src/charts) for type "${p.type}", not in this build`,
-  },
   RENDER_WROTE: {
     vi: (p) => `Đã ghi ${p.count} tệp vào ${p.dir}`,
     en: (p) => `Wrote ${p.count} files to ${p.dir}`,

@@ -24,7 +24,11 @@ export interface DataSourceConfig {
 /** The chart recipes chiso knows. */
 export type ChartTypeName = 'line' | 'bar' | 'kpi' | 'map' | 'scatter' | 'slope' | 'progress';
 
-/** Options handed to the chart recipe; which keys a recipe takes is documented with the recipe. */
+/**
+ * Options handed to the chart recipe; which keys a recipe takes is documented with the recipe, and a
+ * key it does not take is refused. For `map`, `topology` is the path of a TopoJSON file, relative to
+ * the configuration; default: the bundled 63-province map (data/geo/vn63_provinces_odv.topojson.json).
+ */
 export interface ChartOptionsConfig {
   [key: string]: unknown;
 }

@@ -9,6 +9,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { ChisoError, diagnostic, type Diagnostic } from '../errors.js';
 import type { ChisoConfig } from './config-types.js';
+import { optionKeys } from '../charts/chart.js';
 
 export type { ChisoConfig, ChartConfig, DataSourceConfig, DataFormat, ChartTypeName, ChartOptionsConfig, VegaLiteFragment } from './config-types.js';
 
@@ -150,6 +151,12 @@ export function validateConfig(value: unknown, { schema, file }: ValidateConfigO
     if (!chart.type && !chart.spec) problems.push(diagnostic('RENDER_CONFIG_NO_CHART', { chart: chart.id }, loc));
     if (chart.type && chart.data === undefined)
       problems.push(diagnostic('RENDER_CONFIG_INVALID', { path: jsonPath(`/charts/${i}`, 'data'), detail: 'required with "type" / bắt buộc khi có "type"' }, loc));
+    if (chart.type && chart.options) {
+      const allowed = optionKeys[chart.type];
+      for (const key of Object.keys(chart.options))
+        if (!allowed.includes(key))
+          problems.push(diagnostic('RENDER_CONFIG_UNKNOWN_KEY', { key, path: jsonPath(`/charts/${i}/options`, key), allowed: allowed.join(', '), value: key }, loc));
+    }
     if (chart.data !== undefined && !Object.hasOwn(config.data, chart.data))
       problems.push(diagnostic('RENDER_CONFIG_UNKNOWN_DATA', { chart: chart.id, data: chart.data, known: names.join(', ') || '-', value: chart.data }, loc));
   });

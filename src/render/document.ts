@@ -32,6 +32,7 @@ export function unescapeXml(text: string): string {
 export interface TextRun {
   family: string;
   weight: string | undefined;
+  style: string | undefined;
   text: string;
 }
 
@@ -47,7 +48,7 @@ export function textRuns(svg: string): TextRun[] {
   const runs: TextRun[] = [];
   for (const m of svg.matchAll(TEXT)) {
     const family = (attr(m[1], 'font-family') ?? '').split(',')[0].trim().replace(/^["']|["']$/g, '');
-    runs.push({ family, weight: attr(m[1], 'font-weight'), text: unescapeXml(m[2].replace(/<[^>]*>/g, '')) });
+    runs.push({ family, weight: attr(m[1], 'font-weight'), style: attr(m[1], 'font-style'), text: unescapeXml(m[2].replace(/<[^>]*>/g, '')) });
   }
   return runs;
 }
@@ -55,6 +56,7 @@ export function textRuns(svg: string): TextRun[] {
 /** A font face to embed: `src` is a `data:` URL. */
 export interface EmbeddedFace {
   weight: number;
+  style: 'normal' | 'italic';
   src: string;
 }
 
@@ -88,7 +90,7 @@ export function decorateSvg(svg: string, options: DecorateOptions): string {
   let body = svg.slice(open[0].length);
   if (faces.length && family && embeddedFamily) {
     const css = faces
-      .map((f) => `@font-face{font-family:"${embeddedFamily}";font-style:normal;font-weight:${f.weight};src:url(${f.src}) format("truetype")}`)
+      .map((f) => `@font-face{font-family:"${embeddedFamily}";font-style:${f.style};font-weight:${f.weight};src:url(${f.src}) format("truetype")}`)
       .join('');
     head += `<defs><style>${css}</style></defs>`;
     body = body.replace(/ font-family="([^"]*)"/g, (whole, value: string) => {

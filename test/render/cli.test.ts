@@ -30,7 +30,7 @@ describe('chiso render', () => {
     const code = await main(['render', 'test/render/fixtures/charts.json', '--out', out, '--format', 'svg,png', '--scale', '1'], io);
     expect(io.err).not.toContain('✗');
     expect(code).toBe(0);
-    for (const id of ['ha-tinh-poverty', 'income-top']) {
+    for (const id of ['ha-tinh-poverty', 'income-top', 'poverty-map-2016', 'duc-tho-poverty']) {
       const svg = readFileSync(join(out, `${id}.svg`), 'utf8');
       expect(XMLValidator.validate(svg)).toBe(true);
       for (const m of svg.matchAll(/ id="([^"]+)"/g)) expect(m[1].startsWith(`${id}-`)).toBe(true);
@@ -38,15 +38,16 @@ describe('chiso render', () => {
     }
     expect(readFileSync(join(out, 'ha-tinh-poverty.svg'), 'utf8')).toContain('Hà Tĩnh');
     // Plain progress lines when stderr is not a terminal.
-    expect(io.err).toContain('[1/2] ✓ ha-tinh-poverty\n[2/2] ✓ income-top\n');
-    expect(io.out.trim().split('\n')).toHaveLength(4);
+    expect(io.err).toContain('[1/4] ✓ ha-tinh-poverty\n[2/4] ✓ income-top\n[3/4] ✓ poverty-map-2016\n[4/4] ✓ duc-tho-poverty\n');
+    expect(io.out.trim().split('\n')).toHaveLength(8);
+    expect(readFileSync(join(out, 'duc-tho-poverty.svg'), 'utf8')).toContain('3,58');
   });
 
   it('redraws one progress line on a terminal', async () => {
     const io = bufferIO(true);
     expect(await main(['render', 'test/render/fixtures/charts.json', '--out', tmp()], io)).toBe(0);
-    expect(io.err).toContain('\r\x1b[K[############------------] 1/2 ✓ ha-tinh-poverty');
-    expect(io.err).toContain('\r\x1b[K[########################] 2/2 ✓ income-top\n');
+    expect(io.err).toContain('\r\x1b[K[######------------------] 1/4 ✓ ha-tinh-poverty');
+    expect(io.err).toContain('\r\x1b[K[########################] 4/4 ✓ duc-tho-poverty\n');
   });
 
   it('renders a raw Vega-Lite spec, named after its file', async () => {

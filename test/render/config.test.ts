@@ -73,6 +73,13 @@ describe('validateConfig', () => {
     expect(error({ ...base, lang: 'fr' }).text('en')).toContain('$.lang');
   });
 
+  it('refuses a recipe option the recipe does not take, with its path and the options there are', () => {
+    const e = error({ ...base, charts: [{ ...base.charts[0], options: { scheme: 'blues', top: 10 } }] });
+    expect(e.code).toBe('RENDER_CONFIG_UNKNOWN_KEY');
+    expect(e.text('en')).toContain('Unknown key "top" at $.charts[0].options.top');
+    expect(e.text('en')).toContain('topology');
+  });
+
   it('checks what the schema cannot: data names, unique ids, a type or a spec', () => {
     expect(error({ ...base, charts: [{ id: 'a', type: 'bar', data: 'income' }] }).code).toBe('RENDER_CONFIG_UNKNOWN_DATA');
     expect(error({ ...base, charts: [base.charts[0], base.charts[0]] }).code).toBe('RENDER_CONFIG_DUPLICATE_ID');

@@ -102,6 +102,17 @@ describe('renderSvg', () => {
     expect(err.text('en')).toContain('30 data rows');
   });
 
+  it('embeds the italic face for italic text (map annotations)', async () => {
+    const svg = await renderSvg({
+      $schema: 'https://vega.github.io/schema/vega/v6.json',
+      width: 200,
+      height: 30,
+      marks: [{ type: 'text', encode: { enter: { text: { value: 'Quần đảo Hoàng Sa' }, fontStyle: { value: 'italic' }, x: { value: 10 }, y: { value: 20 } } } }],
+    });
+    expect(svg).toMatch(/@font-face\{font-family:"chiso-[0-9a-f]{8}";font-style:italic;font-weight:400;src:url\(data:font\/ttf;base64,/);
+    expect(svg).not.toContain('font-style:normal');
+  });
+
   it('renders a Vega spec too', async () => {
     const svg = await renderSvg({
       $schema: 'https://vega.github.io/schema/vega/v6.json',

@@ -16,6 +16,8 @@ export interface FontFace {
   family: string;
   /** CSS weight, 100-900. */
   weight: number;
+  /** CSS font-style of the face. */
+  style: 'normal' | 'italic';
   file: string;
   bytes: Buffer;
   font: fontkit.Font;
@@ -31,22 +33,24 @@ export interface FontSet {
   faces: FontFace[];
 }
 
-const BE_VIETNAM_PRO_FILES: Record<number, string> = {
-  400: '400Regular/BeVietnamPro_400Regular.ttf',
-  500: '500Medium/BeVietnamPro_500Medium.ttf',
-  600: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
-  700: '700Bold/BeVietnamPro_700Bold.ttf',
-};
+const BE_VIETNAM_PRO_FILES: { weight: number; style: FontFace['style']; file: string }[] = [
+  { weight: 400, style: 'normal', file: '400Regular/BeVietnamPro_400Regular.ttf' },
+  { weight: 500, style: 'normal', file: '500Medium/BeVietnamPro_500Medium.ttf' },
+  { weight: 600, style: 'normal', file: '600SemiBold/BeVietnamPro_600SemiBold.ttf' },
+  { weight: 700, style: 'normal', file: '700Bold/BeVietnamPro_700Bold.ttf' },
+  // Map annotations (Quần đảo Hoàng Sa) and notes are set in italic.
+  { weight: 400, style: 'italic', file: '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf' },
+];
 
-/** Loads a family from TrueType files, one per weight. */
-export function loadFontSet(family: string, files: { weight: number; file: string }[]): FontSet {
-  const faces = files.map(({ weight, file }) => {
+/** Loads a family from TrueType files, one per weight and style. */
+export function loadFontSet(family: string, files: { weight: number; style?: FontFace['style']; file: string }[]): FontSet {
+  const faces = files.map(({ weight, style = 'normal', file }) => {
     const bytes = readFileSync(file);
     const font = fontkit.create(bytes);
     if (!('layout' in font)) throw new Error(`${file}: a font collection, not a single font`);
-    return { family, weight, file, bytes, font: font as fontkit.Font, advances: new Map<number, number>(), widths: new Map<string, number>() };
+    return { family, weight, style, file, bytes, font: font as fontkit.Font, advances: new Map<number, number>(), widths: new Map<string, number>() };
   });
-  faces.sort((a, b) => a.weight - b.weight);
+  faces.sort((a, b) => (a.style === b.style ? a.weight - b.weight : a.style === 'normal' ? -1 : 1));
   return { family, faces };
 }
 
@@ -59,7 +63,7 @@ export function defaultFontSet(): FontSet {
     const dir = require.resolve('@expo-google-fonts/be-vietnam-pro/package.json').replace(/package\.json$/, '');
     beVietnamPro = loadFontSet(
       DEFAULT_FONT_FAMILY,
-      Object.entries(BE_VIETNAM_PRO_FILES).map(([w, f]) => ({ weight: Number(w), file: dir + f })),
+      BE_VIETNAM_PRO_FILES.map((f) => ({ ...f, file: dir + f.file })),
     );
   }
   return beVietnamPro;
@@ -79,10 +83,12 @@ export function cssWeight(weight: unknown): number {
   return Number.isFinite(n) ? n : 400;
 }
 
-/** The face CSS would pick for a weight: the nearest one, ties going heavier above 500. */
-export function faceFor(set: FontSet, weight: number): FontFace {
-  let best = set.faces[0];
-  for (const face of set.faces) {
+/** The face CSS would pick for a weight and style: the nearest weight, ties going heavier above 500. */
+export function faceFor(set: FontSet, weight: number, style: unknown = 'normal'): FontFace {
+  const wanted = style === 'italic' || style === 'oblique' ? 'italic' : 'normal';
+  const faces = set.faces.some((f) => f.style === wanted) ? set.faces.filter((f) => f.style === wanted) : set.faces;
+  let best = faces[0];
+  for (const face of faces) {
     const d = Math.abs(face.weight - weight);
     const bd = Math.abs(best.weight - weight);
     if (d < bd || (d === bd && weight > 500 && face.weight > best.weight)) best = face;

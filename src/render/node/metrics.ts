@@ -11,6 +11,7 @@ interface TextItem {
   font?: string;
   fontSize?: number | string;
   fontWeight?: string | number;
+  fontStyle?: string;
   limit?: number;
 }
 type WidthFn = (item: TextItem, text: unknown) => number;
@@ -45,7 +46,7 @@ const width: WidthFn = (item, text) => {
   if (!set) return metrics.estimateWidth(item, text);
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (size <= 0) return 0;
-  const w = measureText(faceFor(set, cssWeight(item.fontWeight)), lineText(text), size);
+  const w = measureText(faceFor(set, cssWeight(item.fontWeight), item.fontStyle), lineText(text), size);
   // Vega truncates to `limit` by asking for widths of prefixes; capping at the limit answers those
   // questions exactly and bounds a truncated label by its limit.
   return item.limit && item.limit > 0 ? Math.min(w, item.limit) : w;

@@ -3,26 +3,37 @@
  * its recipe applied. The one place the exporter meets the loaders, the query layer and the recipes.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readJsonFile } from './files.js';
 import type { Observation } from '../../types.js';
 import type { Locale } from '../../format/index.js';
-import { fail } from '../../errors.js';
 import { readObservationsFile } from '../../data/read-file.js';
 import { executeQuery } from '../../query/index.js';
-import { barChart, lineChart } from '../../charts/index.js';
+import { chart as recipe, type ChartOptions } from '../../charts/index.js';
 import type { Diagnostic } from '../../errors.js';
-import type { ChartConfig, ChartTypeName, ChisoConfig } from '../config-types.js';
+import type { ChartConfig, ChisoConfig } from '../config-types.js';
 import type { ChartSpec } from '../spec.js';
 
-type Recipe = (data: readonly Observation[], options: Record<string, unknown>, locale: Locale) => ChartSpec;
-const recipes: Partial<Record<ChartTypeName, Recipe>> = { line: lineChart as Recipe, bar: barChart as Recipe };
+
+/** The map chiso draws by default: 63 provinces with Hoàng Sa and Trường Sa (data/geo, CC BY-SA 4.0). */
+export const DEFAULT_TOPOLOGY = fileURLToPath(new URL('../../../data/geo/vn63_provinces_odv.topojson.json', import.meta.url));
 
 /** Reads each data source at most once. Paths are relative to `baseDir` (the config file's folder). */
 export class DataCache {
   private readonly loaded = new Map<string, Observation[]>();
+  private readonly topologies = new Map<string, unknown>();
   constructor(
     private readonly config: ChisoConfig,
     private readonly baseDir: string,
   ) {}
+
+  /** A TopoJSON file, relative to the configuration; the bundled 63-province map by default. */
+  topology(path: string | undefined): unknown {
+    const file = path === undefined ? DEFAULT_TOPOLOGY : resolve(this.baseDir, path);
+    let t = this.topologies.get(file);
+    if (t === undefined) this.topologies.set(file, (t = readJsonFile(file, path ?? file)));
+    return t;
+  }
 
   observations(name: string): Observation[] {
     let obs = this.loaded.get(name);
@@ -46,10 +57,12 @@ export async function chartSpec(chart: ChartConfig, data: DataCache, lang: Local
     if (chart.title !== undefined) spec.title = chart.title;
     return spec as unknown as ChartSpec;
   }
-  const recipe = recipes[chart.type];
-  if (!recipe) return fail('RENDER_NEEDS_CHARTS', { chart: chart.id, type: chart.type });
   const options: Record<string, unknown> = { ...chart.options };
   if (chart.title !== undefined) options.title = chart.title;
   if (chart.spec !== undefined) options.spec = chart.spec;
-  return recipe(rows as unknown as Observation[], options, lang);
+  // A map's boundaries come from a file named in the configuration (or the bundled one), not inline.
+  if (chart.type === 'map' && (options.topology === undefined || typeof options.topology === 'string')) {
+    options.topology = data.topology(options.topology as string | undefined);
+  }
+  return recipe(chart.type, rows as unknown as Observation[], options as unknown as ChartOptions[typeof chart.type], lang);
 }

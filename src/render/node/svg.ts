@@ -107,19 +107,20 @@ async function embeddedFaces(svg: string, fonts: FontSet, subset: boolean): Prom
   const chars = new Map<FontFace, Set<string>>();
   for (const run of textRuns(svg)) {
     if (run.family !== fonts.family) continue;
-    const face = faceFor(fonts, cssWeight(run.weight));
+    const face = faceFor(fonts, cssWeight(run.weight), run.style);
     let set = chars.get(face);
     if (!set) chars.set(face, (set = new Set()));
     for (const ch of run.text) set.add(ch);
   }
-  const used = [...chars.entries()].sort((a, b) => a[0].weight - b[0].weight);
+  const used = [...chars.entries()].sort((a, b) => fonts.faces.indexOf(a[0]) - fonts.faces.indexOf(b[0]));
   const keyed = used.map(([face, set]) => ({ face, text: [...set].sort().join('') }));
   const faces = await Promise.all(
     keyed.map(async ({ face, text }) => ({
       weight: face.weight,
+      style: face.style,
       src: `data:font/ttf;base64,${subset ? await subsetBase64(face, text) : fullBase64(face)}`,
     })),
   );
-  const embeddedFamily = `chiso-${digest(keyed.map((k) => `${k.face.weight}:${subset ? k.text : '*'}`).join('\n'))}`;
+  const embeddedFamily = `chiso-${digest(keyed.map((k) => `${k.face.weight}${k.face.style}:${subset ? k.text : '*'}`).join('\n'))}`;
   return { faces, embeddedFamily };
 }
