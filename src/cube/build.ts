@@ -51,50 +51,69 @@ interface Cells {
 /** Groups source items by the combination of their codes (mixed-radix key; a dense table when it fits). */
 function assignCells(m: number, codes: Int32Array[], cards: number[], include: Uint8Array | null): Cells {
   const cellOf = new Int32Array(m);
-  const first: number[] = [];
+  const first = new Int32Array(m);
+  let size = 0;
   let product = 1;
   for (const c of cards) product *= Math.max(c, 1);
   const k = codes.length;
-  if (k === 0) {
+  if (product < 2 ** 31) {
+    // Keys dimension by dimension (short monomorphic loops), then one pass over the keys.
+    const keys = new Int32Array(m);
+    for (let j = 0; j < k; j++) {
+      const cj = codes[j];
+      const card = cards[j];
+      for (let i = 0; i < m; i++) keys[i] = keys[i] * card + cj[i];
+    }
+    if (product <= 2 ** 22 || product <= 4 * m) {
+      const table = new Int32Array(product).fill(-1);
+      for (let i = 0; i < m; i++) {
+        if (include !== null && include[i] === 0) {
+          cellOf[i] = -1;
+          continue;
+        }
+        const key = keys[i];
+        let cell = table[key];
+        if (cell === -1) {
+          table[key] = cell = size;
+          first[size++] = i;
+        }
+        cellOf[i] = cell;
+      }
+      return { cellOf, first: first.slice(0, size), size };
+    }
+    const map = new Map<number, number>();
     for (let i = 0; i < m; i++) {
-      if (include && !include[i]) {
+      if (include !== null && include[i] === 0) {
         cellOf[i] = -1;
         continue;
       }
-      if (first.length === 0) first.push(i);
-      cellOf[i] = 0;
+      const key = keys[i];
+      let cell = map.get(key);
+      if (cell === undefined) {
+        map.set(key, (cell = size));
+        first[size++] = i;
+      }
+      cellOf[i] = cell;
     }
-    return { cellOf, first: Int32Array.from(first), size: first.length };
+    return { cellOf, first: first.slice(0, size), size };
   }
-  const dense = product <= 2 ** 30 && (product <= 2 ** 22 || product <= 4 * m);
-  const table = dense ? new Int32Array(product).fill(-1) : null;
-  const map = dense ? null : new Map<number | string, number>();
-  const wide = product >= 2 ** 53;
+  // Wide keys (many large dictionaries): a map from the codes written out.
+  const map = new Map<string, number>();
   for (let i = 0; i < m; i++) {
-    if (include && !include[i]) {
+    if (include !== null && include[i] === 0) {
       cellOf[i] = -1;
       continue;
     }
-    let cell: number | undefined;
-    if (wide) {
-      let key = '';
-      for (let j = 0; j < k; j++) key += codes[j][i] + ',';
-      cell = map!.get(key);
-      if (cell === undefined) map!.set(key, (cell = first.push(i) - 1));
-    } else {
-      let key = 0;
-      for (let j = 0; j < k; j++) key = key * cards[j] + codes[j][i];
-      if (table) {
-        cell = table[key];
-        if (cell === -1) table[key] = cell = first.push(i) - 1;
-      } else {
-        cell = map!.get(key);
-        if (cell === undefined) map!.set(key, (cell = first.push(i) - 1));
-      }
+    let key = '';
+    for (let j = 0; j < k; j++) key += codes[j][i] + ',';
+    let cell = map.get(key);
+    if (cell === undefined) {
+      map.set(key, (cell = size));
+      first[size++] = i;
     }
     cellOf[i] = cell;
   }
-  return { cellOf, first: Int32Array.from(first), size: first.length };
+  return { cellOf, first: first.slice(0, size), size };
 }
 
 /** Position of each cell once ordered by the index dimension (a counting sort), and the offsets. */

@@ -95,7 +95,7 @@ function encodeDictionary(name: string, n: number, col: { codes: ArrayLike<numbe
   const src = col.codes;
   for (let i = 0; i < n; i++) {
     const k = src[i];
-    if (!(k >= 0 && k < size) || k !== Math.floor(k)) fail('CUBE_BAD_CODE', { value: String(k), column: name, row: i + 1, size });
+    if (!(k >= 0 && k < size) || (k | 0) !== k) fail('CUBE_BAD_CODE', { value: String(k), column: name, row: i + 1, size });
     codes[i] = remap[k];
   }
   return { name, codes, dictionary, lookup, years: null };
@@ -104,13 +104,14 @@ function encodeDictionary(name: string, n: number, col: { codes: ArrayLike<numbe
 /** Renumbers the period codes in period order, so a range of start years is a run of codes. */
 function orderPeriods(dim: EncodedDim): EncodedDim {
   const order = dim.dictionary.map((_, k) => k).sort((a, b) => comparePeriods(dim.dictionary[a], dim.dictionary[b]));
+  const years = Float64Array.from(order, (old) => (dim.dictionary[old] === null ? NaN : periodYear(dim.dictionary[old])));
+  if (order.every((old, k) => old === k)) return { ...dim, years };
   const remap = new Int32Array(order.length);
   order.forEach((old, k) => (remap[old] = k));
   const dictionary = order.map((old) => dim.dictionary[old]);
   const codes = dim.codes;
   for (let i = 0; i < codes.length; i++) codes[i] = remap[codes[i]];
   const lookup = new Map<DimValue, number>(dictionary.map((v, k) => [v, k]));
-  const years = Float64Array.from(dictionary, (v) => (v === null ? NaN : periodYear(v)));
   return { ...dim, dictionary, lookup, codes, years };
 }
 

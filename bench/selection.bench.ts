@@ -1,0 +1,299 @@
+/**
+ * Selection update latency of five linked views (map, trend, indicator bars, KPI, indicator x period
+ * table) on SYNTHETIC observations (not real figures): communes x 20 years x 50 indicators, values
+ * from a fixed integer hash of the row number, so Node and DuckDB hold the same table.
+ * 100k = 100 communes, 1M = 1,000, 10M = 10,000 communes.
+ *
+ * An update is one interaction (a commune or five clicked on the map, a period range brushed on the
+ * trend, an indicator picked on the bars, the map selection cleared), drawn from a seeded sequence;
+ * the views whose filter changed (every view but the one that published the clause) get their rows:
+ *  - naive: the query layer's re-query (`runQuery` on Arquero) of each view's spec (`cubeQuerySpec`);
+ *  - preagg: each view's cube (`createCube`, built once, before the updates) answers the clauses;
+ *  - duckdb: the same queries as SQL with bound parameters on an in-memory DuckDB table.
+ * Each latency is judged against one 16 ms frame. `node scripts/bench.mjs selection`, or with
+ * SELECTION_SIZES=100k,1m to leave out 10M.
+ */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { createCube, cubeQuerySpec, type Cube, type CubeClause, type CubeDim, type CubeOptions } from '../src/cube/index.js';
+import { defaultRegistry, runQuery, type QueryRegistry, type Row } from '../src/query/index.js';
+import type { Region } from '../src/registry/index.js';
+import { entry, record, type BenchEntry } from './results.js';
+
+const YEARS = 20;
+const INDICATORS = 50;
+const FIRST_YEAR = 2005;
+const FRAME = 16;
+
+const SIZES: Record<string, number> = { '100k': 100, '1m': 1000, '10m': 10000 };
+const only = (process.env.SELECTION_SIZES ?? '100k,1m,10m').split(',');
+
+/** Mulberry32, for the sequence of interactions. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const communeId = (r: number) => `c${String(r).padStart(5, '0')}`;
+const indicatorId = (k: number) => `ind${String(k).padStart(2, '0')}`;
+
+/** Row i: commune i / 1000, year (i / 50) % 20, indicator i % 50; value from an integer hash, 1 in 41 missing. */
+function hashValue(i: number): number {
+  const h = (i * 7919 + 13) % 1000003;
+  return h % 41 === 0 ? NaN : (h % 10000) / 100;
+}
+
+interface Data {
+  rows: number;
+  communes: number;
+  table: ColumnTable;
+  columns: Record<string, unknown>;
+}
+
+function makeData(communes: number): Data {
+  const n = communes * YEARS * INDICATORS;
+  const ind = new Uint8Array(n);
+  const reg = new Int32Array(n);
+  const per = new Uint8Array(n);
+  const value = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    ind[i] = i % INDICATORS;
+    per[i] = Math.floor(i / INDICATORS) % YEARS;
+    reg[i] = Math.floor(i / (INDICATORS * YEARS));
+    value[i] = hashValue(i);
+  }
+  const indicators = Array.from({ length: INDICATORS }, (_, k) => indicatorId(k));
+  const periods = Array.from({ length: YEARS }, (_, y) => String(FIRST_YEAR + y));
+  const regions = Array.from({ length: communes }, (_, r) => communeId(r));
+  // Arquero holds strings (shared, one per distinct value); the cube takes the codes as they are.
+  const table = aq.table({
+    indicator: Array.from(ind, (k) => indicators[k]),
+    region: Array.from(reg, (r) => regions[r]),
+    period: Array.from(per, (y) => periods[y]),
+    value,
+  });
+  const columns = {
+    indicator: { codes: ind, dictionary: indicators },
+    region: { codes: reg, dictionary: regions },
+    period: { codes: per, dictionary: periods },
+    value,
+  };
+  return { rows: n, communes, table, columns };
+}
+
+/** The query layer checks region ids against the registry: this one knows the synthetic communes too. */
+const registry: QueryRegistry = {
+  indicator: (id) => defaultRegistry.indicator(id),
+  regions: (level) => defaultRegistry.regions(level),
+  region: (id) =>
+    defaultRegistry.region(id) ??
+    (/^c\d{5}$/.test(id)
+      ? ({ id, level: 'district', name: id, fullName: id, nameEn: id, parent: null, validFrom: null, validTo: null, successor: null, aliases: [] } as Region)
+      : undefined),
+};
+
+interface View {
+  name: string;
+  options: CubeOptions;
+}
+
+const map = { name: 'map' };
+const trend = { name: 'trend' };
+const bars = { name: 'bars' };
+const kpi = { name: 'kpi' };
+const table = { name: 'table' };
+
+const views: [object, View][] = [
+  [map, { name: 'map', options: { groupby: ['region'], measures: { mean: { fn: 'mean' } }, selectionDims: ['indicator', 'period'] } }],
+  [trend, { name: 'trend', options: { groupby: ['period'], measures: { mean: { fn: 'mean' }, n: { fn: 'valid' } }, selectionDims: ['indicator', 'region'] } }],
+  [bars, { name: 'bars', options: { groupby: ['indicator'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' } }, selectionDims: ['region', 'period'] } }],
+  [kpi, { name: 'kpi', options: { measures: { mean: { fn: 'mean' }, lo: { fn: 'min' }, hi: { fn: 'max' }, n: { fn: 'valid' } }, selectionDims: ['indicator', 'region', 'period'] } }],
+  [table, { name: 'table', options: { groupby: ['indicator', 'period'], measures: { mean: { fn: 'mean' } }, selectionDims: ['region'] } }],
+];
+
+/** Clauses that apply to a view: other sources' clauses on the fields it follows. */
+function viewClauses(source: object, view: View, clauses: CubeClause[]): CubeClause[] {
+  return clauses.filter((c) => c.source !== source && view.options.selectionDims!.includes(c.field as CubeDim));
+}
+
+/** A seeded sequence of interactions; each gives the new clause list and the source that changed it. */
+function interactions(communes: number, count: number): { clauses: CubeClause[]; source: object }[] {
+  const rnd = prng(20251122);
+  let state: { region?: CubeClause; period?: CubeClause; indicator: CubeClause } = {
+    indicator: { source: bars, field: 'indicator', values: [indicatorId(7)] },
+  };
+  const out: { clauses: CubeClause[]; source: object }[] = [];
+  for (let i = 0; i < count; i++) {
+    const u = rnd();
+    let source: object;
+    if (u < 0.4) {
+      state = { ...state, region: { source: map, field: 'region', values: [communeId(Math.floor(rnd() * communes))] } };
+      source = map;
+    } else if (u < 0.55) {
+      const values = Array.from({ length: 5 }, () => communeId(Math.floor(rnd() * communes)));
+      state = { ...state, region: { source: map, field: 'region', values } };
+      source = map;
+    } else if (u < 0.65) {
+      state = { indicator: state.indicator, ...(state.period ? { period: state.period } : {}) };
+      source = map;
+    } else if (u < 0.9) {
+      const from = FIRST_YEAR + Math.floor(rnd() * (YEARS - 3));
+      state = { ...state, period: { source: trend, field: 'period', range: [from, from + 2 + Math.floor(rnd() * 6)] } };
+      source = trend;
+    } else {
+      state = { ...state, indicator: { source: bars, field: 'indicator', values: [indicatorId(Math.floor(rnd() * INDICATORS))] } };
+      source = bars;
+    }
+    out.push({ clauses: [state.indicator, ...(state.region ? [state.region] : []), ...(state.period ? [state.period] : [])], source });
+  }
+  return out;
+}
+
+type Answer = (viewSource: object, view: View, clauses: CubeClause[]) => Promise<Row[]> | Row[];
+
+/** Latencies of `updates`: per update, every view whose filter changed gets its rows. */
+async function measure(updates: { clauses: CubeClause[]; source: object }[], answer: Answer, warmup: number): Promise<{ p50: number; p95: number; runs: number }> {
+  const times: number[] = [];
+  for (let u = 0; u < updates.length; u++) {
+    const { clauses, source } = updates[u];
+    const t0 = performance.now();
+    for (const [s, view] of views) {
+      if (s === source) continue;
+      await answer(s, view, viewClauses(s, view, clauses));
+    }
+    if (u >= warmup) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), runs: times.length };
+}
+
+// --- DuckDB: the same table, made by SQL from the same hash; each view's query as SQL with parameters.
+
+async function duckdbTable(communes: number): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const con = await instance.connect();
+  const n = communes * YEARS * INDICATORS;
+  await con.run(`CREATE TABLE obs AS SELECT
+      'ind' || lpad(CAST(i % ${INDICATORS} AS VARCHAR), 2, '0') AS indicator,
+      'c' || lpad(CAST(i // ${INDICATORS * YEARS} AS VARCHAR), 5, '0') AS region,
+      CAST(${FIRST_YEAR} + (i // ${INDICATORS}) % ${YEARS} AS VARCHAR) AS period,
+      CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value
+    FROM range(${n}) t(i) ORDER BY i`);
+  return con;
+}
+
+const SQL_FN: Record<string, string> = { count: 'count(*)', valid: 'count(value)', sum: 'sum(value)', mean: 'avg(value)', min: 'min(value)', max: 'max(value)' };
+
+/** A view's query as SQL; values only ever travel as bound parameters. */
+function sqlFor(view: View, clauses: CubeClause[]): { sql: string; params: DuckDBValue[] } {
+  const where: string[] = [];
+  const params: DuckDBValue[] = [];
+  for (const c of clauses) {
+    if ('range' in c) {
+      const [from, to] = c.range;
+      if (from !== null) {
+        params.push(Number(from));
+        where.push(`TRY_CAST(split_part(period, '-', 1) AS INTEGER) >= $${params.length}`);
+      }
+      if (to !== null) {
+        params.push(Number(to));
+        where.push(`TRY_CAST(split_part(period, '-', 1) AS INTEGER) <= $${params.length}`);
+      }
+    } else {
+      params.push(listValue(c.values.map((v) => String(v))));
+      where.push(`list_contains($${params.length}, ${c.field})`);
+    }
+  }
+  const by = view.options.groupby ?? [];
+  const measures = Object.entries(view.options.measures).map(([name, m]) => `${SQL_FN[m.fn]} AS ${name}`);
+  const sql = `SELECT ${[...by, ...measures].join(', ')} FROM obs${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${by.length ? ` GROUP BY ${by.join(', ')}` : ''}`;
+  return { sql, params };
+}
+
+function close(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+/** The three paths must give the same rows (compared by group) before their times mean anything. */
+function sameRows(label: string, a: Row[], b: Row[], view: View): void {
+  const by = view.options.groupby ?? [];
+  const key = (r: Row) => by.map((c) => String(r[c])).join('|');
+  const mb = new Map(b.map((r) => [key(r), r]));
+  if (a.length !== b.length) throw new Error(`${label} ${view.name}: ${a.length} rows vs ${b.length}`);
+  for (const r of a) {
+    const s = mb.get(key(r));
+    if (!s) throw new Error(`${label} ${view.name}: no group ${key(r)}`);
+    for (const m of Object.keys(view.options.measures)) {
+      const x = r[m] === undefined ? null : (r[m] as number | null);
+      const y = s[m] === undefined ? null : typeof s[m] === 'bigint' ? Number(s[m]) : (s[m] as number | null);
+      if (!close(x, y)) throw new Error(`${label} ${view.name} ${key(r)} ${m}: ${x} vs ${y}`);
+    }
+  }
+}
+
+const entries: BenchEntry[] = [];
+for (const size of only) {
+  const communes = SIZES[size];
+  if (!communes) throw new Error(`unknown size ${size}; use ${Object.keys(SIZES).join(', ')}`);
+  const t0 = performance.now();
+  const data = makeData(communes);
+  console.log(`selection.bench ${size}: ${data.rows.toLocaleString('en')} synthetic rows made in ${(performance.now() - t0).toFixed(0)} ms`);
+
+  const buildStart = performance.now();
+  const cubes = new Map<object, Cube>(views.map(([s, v]) => [s, createCube(data.columns as never, v.options)]));
+  const buildMs = performance.now() - buildStart;
+  const perView = views.map(([s, v]) => `${v.name} ${cubes.get(s)!.stats.buildMs.toFixed(0)} ms/${cubes.get(s)!.stats.levels.map((l) => l.cells).join('>')} cells`).join(', ');
+  const cubeMb = [...cubes.values()].reduce((s, c) => s + c.stats.bytes, 0) / 2 ** 20;
+  console.log(`  5 cubes built in ${buildMs.toFixed(0)} ms (${perView}); ${cubeMb.toFixed(0)} MiB`);
+
+  const naive: Answer = (s, v, clauses) => runQuery(data.table, cubeQuerySpec(v.options, clauses), { registry }).objects() as Row[];
+  const preagg: Answer = (s, v, clauses) => cubes.get(s)!.answer(clauses);
+  const con = await duckdbTable(communes);
+  const duck: Answer = async (s, v, clauses) => {
+    const { sql, params } = sqlFor(v, clauses);
+    const reader = await con.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as Row[];
+  };
+
+  // Agreement first, on a few updates of the sequence.
+  for (const { clauses, source } of interactions(communes, 6)) {
+    for (const [s, v] of views) {
+      if (s === source) continue;
+      const c = viewClauses(s, v, clauses);
+      const a = (await preagg(s, v, c)) as Row[];
+      sameRows('preagg vs naive', a, (await naive(s, v, c)) as Row[], v);
+      sameRows('preagg vs duckdb', a, (await duck(s, v, c)) as Row[], v);
+    }
+  }
+
+  const naiveRuns = size === '10m' ? 8 : size === '1m' ? 25 : 60;
+  const seq = interactions(communes, 63);
+  const pre = await measure(seq, preagg, 3);
+  const dk = await measure(seq.slice(0, size === '10m' ? 33 : 63), duck, 3);
+  const nv = await measure(seq.slice(0, naiveRuns + 2), naive, 2);
+  const note = (runs: number, extra = '') =>
+    `${data.rows} synthetic rows (${communes} communes x ${YEARS} years x ${INDICATORS} indicators, integer-hash values); ${runs} seeded updates, each re-querying the 4 views whose filter changed${extra}`;
+  for (const [path, r, extra] of [
+    ['naive', nv, size === '10m' ? '; fewer updates at 10M: each takes seconds' : ''],
+    ['preagg', pre, `; cubes built before (${buildMs.toFixed(0)} ms)`],
+    ['duckdb', dk, '; in-memory DuckDB, 2 threads, SQL with bound parameters, one connection'],
+  ] as const) {
+    console.log(`  ${path}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${r.runs} updates)`);
+    entries.push(entry(`selection-${size}-${path}-p50-vs-frame`, r.p50, '16ms frame', FRAME, note(r.runs, extra)));
+    entries.push(entry(`selection-${size}-${path}-p95-vs-frame`, r.p95, '16ms frame', FRAME, note(r.runs, extra)));
+  }
+  if (size === '1m') {
+    entries.push(entry('preagg-build-1m-vs-1s', buildMs, '1s', 1000, `the 5 views' cubes from dictionary-coded columns, ${data.rows} synthetic rows; per view: ${perView}`));
+  }
+  con.closeSync();
+}
+record(entries);
