@@ -34,6 +34,7 @@ export type {
   Row,
 } from './spec.js';
 export { validateQuery } from './validate.js';
+export { querySchema } from './schema.js';
 export { executeQuery } from './execute.js';
 export type { QueryOptions } from './execute.js';
 export { runQuery } from './arquero.js';

@@ -5,6 +5,7 @@ import { executeQuery, runQuery } from '../../src/query/index.js';
 import { listRegions } from '../../src/registry/index.js';
 import type { Observation } from '../../src/types.js';
 import { obs, prng, stable } from './fixtures.js';
+import { syntheticSpecs as specs } from './specs.js';
 
 const provinces = listRegions('province').map((r) => r.id);
 const others = ['VN', 'R1', 'R2', '42-duc-tho', '34:42'];
@@ -48,44 +49,6 @@ function synthetic(seed: number): Observation[] {
   }
   return rows;
 }
-
-const specs: [string, unknown][] = [
-  ['select indicators and range', { select: { indicators: ['poverty_rate', 'households'], periods: { from: 2010, to: 2016 } } }],
-  ['select many indicators (set)', { select: { indicators: ['poverty_rate', 'households', 'admin_units', 'income_per_capita', 'new_rural_communes'] } }],
-  ['select level, series list, status', { select: { regions: { level: 'province' }, series: [null, 'model'], status: ['final'] } }],
-  ['select parent2025 and period list', { select: { regions: { parent2025: '34:91' }, periods: ['2010', '2021-2023'] } }],
-  ['select latest', { select: { periods: 'latest' } }],
-  ['change previous', { derive: [{ op: 'change' }] }],
-  ['percentChange base', { derive: [{ op: 'percentChange', base: '2010' }] }],
-  ['rank', { select: { indicators: ['poverty_rate', 'income_per_capita', 'new_rural_communes'] }, derive: [{ op: 'rank' }] }],
-  ['rank asc', { derive: [{ op: 'rank', direction: 'asc' }] }],
-  ['rank needs direction', { derive: [{ op: 'rank' }] }],
-  ['share own', { derive: [{ op: 'share', scale: 1 }] }],
-  ['share other', { select: { indicators: ['new_rural_communes'] }, derive: [{ op: 'share', denominator: { indicator: 'admin_units', series: 'communes' } }] }],
-  ['gapToTarget', { derive: [{ op: 'gapToTarget', target: { poverty_rate: 5, income_per_capita: 3000, admin_units: 10 } }] }],
-  ['gapToTarget one number', { select: { indicators: ['poverty_rate'] }, derive: [{ op: 'gapToTarget', target: 30 }] }],
-  ['latest step', { derive: [{ op: 'change' }, { op: 'latest' }] }],
-  ['reaggregate counts', { select: { indicators: ['new_rural_communes', 'households'] }, derive: [{ op: 'reaggregate' }] }],
-  ['reaggregate rate refused', { select: { indicators: ['poverty_rate'] }, derive: [{ op: 'reaggregate' }] }],
-  ['reaggregate rate by indicator', { select: { indicators: ['poverty_rate'], series: null }, derive: [{ op: 'reaggregate', weight: { indicator: 'households' } }] }],
-  ['reaggregate by column', { select: { indicators: ['poverty_rate', 'income_per_capita'] }, derive: [{ op: 'reaggregate', weight: { column: 'denominator' } }] }],
-  ['summarize', { derive: [{ op: 'summarize', by: ['indicator', 'region'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, k: { fn: 'valid' }, lo: { fn: 'min' }, hi: { fn: 'max' }, s: { fn: 'sum', column: 'denominator' } } }] }],
-  ['summarize everything', { derive: [{ op: 'summarize', measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, p: { fn: 'max', column: 'period' } } }] }],
-  ['chain', {
-    select: { indicators: ['new_rural_communes'], regions: { level: 'province' }, periods: { from: 2008 } },
-    derive: [{ op: 'reaggregate' }, { op: 'share', denominator: { indicator: 'admin_units', series: 'communes' } }, { op: 'percentChange' }, { op: 'rank' }, { op: 'summarize', by: ['region', 'series'], measures: { best: { fn: 'min', column: 'rank' }, growth: { fn: 'mean', column: 'percentChange' } } }],
-    orderby: [{ column: 'best', order: 'asc' }], limit: 10,
-  }],
-  // An aggregate after each step: running means round differently if the row order differs.
-  ...([
-    { op: 'change' }, { op: 'percentChange', base: '2012' }, { op: 'rank', direction: 'desc' }, { op: 'share' },
-    { op: 'gapToTarget', target: 12.5 }, { op: 'latest' }, { op: 'reaggregate', weight: { column: 'denominator' } },
-  ].map((step): [string, unknown] => [`${step.op} then mean`, {
-    select: { indicators: ['poverty_rate', 'income_per_capita'] },
-    derive: [step, { op: 'share', scale: 0.37, as: 'x' }, { op: 'summarize', by: ['indicator', 'series'], measures: { m: { fn: 'mean', column: 'x' }, s: { fn: 'sum', column: 'x' }, v: { fn: 'mean' }, dm: { fn: 'mean', column: 'denominator' }, dx: { fn: 'max', column: 'period' } } }],
-  }])),
-  ['orderby limit columns', { orderby: [{ column: 'value', order: 'desc' }, 'period'], limit: 25, columns: ['region', 'period', 'value'] }],
-];
 
 function outcome(f: () => Record<string, unknown>[]): { rows?: Record<string, unknown>[]; code?: string } {
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChisoError } from '../../src/errors.js';
 import { validateQuery } from '../../src/query/index.js';
+import { invalidSpecs } from './specs.js';
 
 function error(spec: unknown): ChisoError {
   try {
@@ -57,25 +58,7 @@ describe('validateQuery', () => {
     expect(e.diagnostics[0].en).toContain('percentChange');
   });
 
-  it.each([
-    [{ select: { regions: { level: 'commune' } } }, 'QUERY_UNKNOWN_KEYWORD', 'commune'],
-    [{ select: { periods: 'newest' } }, 'QUERY_UNKNOWN_KEYWORD', 'newest'],
-    [{ select: { status: ['draft'] } }, 'QUERY_UNKNOWN_KEYWORD', 'draft'],
-    [{ select: { periods: { from: 2010, until: 2012 } } }, 'QUERY_UNKNOWN_KEY', 'until'],
-    [{ derive: [{ op: 'rank', direction: 'up' }] }, 'QUERY_UNKNOWN_KEYWORD', 'up'],
-    [{ derive: [{ op: 'change', baseline: '2010' }] }, 'QUERY_UNKNOWN_KEY', 'baseline'],
-    [{ derive: [{ op: 'summarize', measures: { m: { fn: 'avg' } } }] }, 'QUERY_UNKNOWN_KEYWORD', 'avg'],
-    [{ derive: [{ op: 'summarize', measures: {} }] }, 'QUERY_MISSING_KEY', 'measure'],
-    [{ derive: [{ op: 'gapToTarget' }] }, 'QUERY_MISSING_KEY', 'target'],
-    [{ derive: [{ op: 'reaggregate', weight: { indicator: 'population', weight: 2 } }] }, 'QUERY_UNKNOWN_KEY', 'weight'],
-    [{ orderby: [{ column: 'value', order: 'down' }] }, 'QUERY_UNKNOWN_KEYWORD', 'down'],
-    [{ orderby: ['value; drop'] }, 'QUERY_BAD_COLUMN_NAME', 'value; drop'],
-    [{ derive: [{ op: 'rank', as: '__rk' }] }, 'QUERY_BAD_COLUMN_NAME', '__rk'],
-    [{ limit: -1 }, 'QUERY_BAD_TYPE', '-1'],
-    [{ limit: 1.5 }, 'QUERY_BAD_TYPE', '1.5'],
-    [{ select: { indicators: 'poverty_rate' } }, 'QUERY_BAD_TYPE', 'poverty_rate'],
-    [null, 'QUERY_BAD_TYPE', 'null'],
-  ])('rejects %j with %s', (spec, code, value) => {
+  it.each(invalidSpecs)('rejects %j with %s', (spec, code, value) => {
     const e = error(spec);
     expect(e.code).toBe(code);
     expect(e.diagnostics[0].en).toContain(value);
