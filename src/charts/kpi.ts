@@ -8,7 +8,7 @@ import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, sourceText, t, titleBlock, valueText, type Json } from './common.js';
-import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
+import { capitalize, indicatorLabel, regionName, regionOf, type Indicator } from './lookup.js';
 import { segmentOf } from './series.js';
 import { colors, fontSizes } from './theme.js';
 
@@ -161,7 +161,7 @@ export function describeKpi(data: readonly Observation[], options: KpiOptions = 
   const f = kpiFacts(data, options);
   const sentences = [
     t('DESC_KPI', loc, {
-      indicator: capitalize(indicatorLabel(f.indicator, loc)), region: regionName(f.region, loc),
+      indicator: capitalize(indicatorLabel(f.indicator, loc)), region: regionName(f.region, loc), of: regionOf(f.region, loc),
       period: formatPeriod(f.current.period, loc, { status: f.current.status }),
       value: formatValue(f.current, loc, { decimals: f.decimals, qualifier: 'words' }),
     }),

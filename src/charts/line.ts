@@ -9,7 +9,7 @@ import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
   type Json,
 } from './common.js';
-import { capitalize, indicatorLabel, inSentence, type Indicator } from './lookup.js';
+import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
 import { dodge, groupSeries, segmentOf, type Series } from './series.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
 
@@ -366,6 +366,7 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     const last = valued[valued.length - 1];
     const params = {
       indicator: capitalize(label), region: s.name,
+      of: s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`,
       from: valueText(first, loc, decimals), to: valueText(last, loc, decimals),
       p0: formatPeriod(first.period, loc), p1: formatPeriod(last.period, loc),
     };
@@ -380,7 +381,25 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       const extra: string[] = [];
       if (max !== first && max !== last) extra.push(loc === 'vi' ? `cao nhất ${valueText(max, loc, decimals)} năm ${formatPeriod(max.period, loc)}` : `peaking at ${valueText(max, loc, decimals)} in ${formatPeriod(max.period, loc)}`);
       if (min !== first && min !== last) extra.push(loc === 'vi' ? `thấp nhất ${valueText(min, loc, decimals)} năm ${formatPeriod(min.period, loc)}` : `lowest at ${valueText(min, loc, decimals)} in ${formatPeriod(min.period, loc)}`);
-      if (extra.length) sentence += ` (${extra.join(loc === 'vi' ? ', ' : ', ')})`;
+      if (extra.length) sentence += ` (${extra.join(', ')})`;
+    }
+    // Across a methodology break the ends are not comparable: say what the latest standard with two figures shows.
+    if ((options.breaks ?? 'both') !== 'none') {
+      const segs = [...new Set(valued.map((o) => segmentOf(o.period, indicator)))].sort((x, y) => y - x);
+      for (const seg of segs.length > 1 ? segs : []) {
+        const same = valued.filter((o) => segmentOf(o.period, indicator) === seg);
+        if (same.length < 2) continue;
+        const a = same[0];
+        const b = same[same.length - 1];
+        const dir = (b.value as number) < (a.value as number) ? 'DESC_DOWN' : (b.value as number) > (a.value as number) ? 'DESC_UP' : 'DESC_UNCHANGED';
+        const standard = seg > 0 ? indicator.breaks[seg - 1]?.label[loc] : undefined;
+        sentence += '; ' + t(standard ? 'DESC_SAME_STANDARD' : 'DESC_SAME_METHOD', loc, {
+          standard: standard ? inSentence(standard) : undefined,
+          direction: t(dir, loc), from: valueText(a, loc, decimals), to: valueText(b, loc, decimals),
+          p0: formatPeriod(a.period, loc), p1: formatPeriod(b.period, loc),
+        });
+        break;
+      }
     }
     sentences.push(sentence);
   }
@@ -389,8 +408,7 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     const brs = indicator.breaks.filter((b) => vb.some((v) => v.after === b.after));
     sentences.push(
       t('DESC_BREAKS', loc, {
-        years: brs.map((b) => String(b.after)).join(loc === 'vi' ? ', ' : ', '),
-        labels: brs.map((b) => b.label[loc]).join('; '),
+        list: brs.map((b) => t('DESC_BREAK_ITEM', loc, { year: b.after, label: b.label[loc] })).join(` ${t('DESC_AND', loc)} `),
       }),
     );
   }

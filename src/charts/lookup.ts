@@ -1,6 +1,7 @@
 // The charts' window on the registry: names of regions and the indicator catalogue, with a fallback
 // for indicators the catalogue does not know (a user's own spreadsheet still charts).
 import type { Observation } from '../types.js';
+import { message } from '../messages/index.js';
 import type { Locale } from '../format/locale.js';
 import type { Indicator } from '../registry/types.js';
 import { getIndicator, getRegion, isIndicatorId } from '../registry/index.js';
@@ -14,6 +15,11 @@ export function regionName(id: string, locale: Locale): string {
   const r = getRegion(id);
   if (!r) return id;
   return locale === 'vi' ? r.name : r.nameEn;
+}
+
+/** `của Hà Tĩnh` / `in Ha Tinh`; for the country `cả nước` / `in the whole country`. */
+export function regionOf(id: string, locale: Locale): string {
+  return id === 'VN' ? message('DESC_OF_COUNTRY', {}, locale) : message('DESC_OF_REGION', { region: regionName(id, locale) }, locale);
 }
 
 /** The catalogue entry for `id`, or one made from the observations when the catalogue lacks it. */

@@ -196,10 +196,12 @@ export function describeProgress(data: readonly Observation[], options: Progress
   const bars = progressRows(data, options, loc);
   const sentences = bars.map((r) => {
     const who = `${capitalize(indicatorLabel(r.indicator, loc))} – ${regionName(r.region, loc)}, ${formatPeriod(r.period, loc, { status: r.main.status })}`;
-    let s = t('DESC_PROGRESS', loc, {
-      label: who, value: formatValue(r.main, loc, { qualifier: 'words' }),
-      percent: formatNumber(r.share, loc, { decimals: 1 }) + '%',
-    });
+    let s = r.main.denominator !== null
+      ? t('DESC_PROGRESS', loc, {
+        label: who, value: formatValue(r.main, loc, { qualifier: 'words' }),
+        percent: formatNumber(r.share, loc, { decimals: 1 }) + '%',
+      })
+      : `${who}: ${formatValue(r.main, loc, { qualifier: 'words' })}`;
     if (r.tiers.length > 1) {
       s += '; ' + r.tiers.slice(1).map((x) => `${x.label.toLocaleLowerCase('vi')}: ${formatNumber(x.count, loc)} (${formatNumber(x.share, loc, { decimals: 1 })}%)`).join('; ');
     }

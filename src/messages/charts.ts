@@ -86,25 +86,37 @@ export const chartsMessages = {
 
   // Description sentences
   DESC_DECREASE: {
-    vi: (p) => `${p.indicator} của ${p.region} giảm từ ${p.from} năm ${p.p0} xuống ${p.to} năm ${p.p1}`,
-    en: (p) => `${p.indicator} in ${p.region} fell from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+    vi: (p) => `${p.indicator} ${p.of} giảm từ ${p.from} năm ${p.p0} xuống ${p.to} năm ${p.p1}`,
+    en: (p) => `${p.indicator} ${p.of} fell from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
   },
   DESC_INCREASE: {
-    vi: (p) => `${p.indicator} của ${p.region} tăng từ ${p.from} năm ${p.p0} lên ${p.to} năm ${p.p1}`,
-    en: (p) => `${p.indicator} in ${p.region} rose from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+    vi: (p) => `${p.indicator} ${p.of} tăng từ ${p.from} năm ${p.p0} lên ${p.to} năm ${p.p1}`,
+    en: (p) => `${p.indicator} ${p.of} rose from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
   },
   DESC_FLAT: {
-    vi: (p) => `${p.indicator} của ${p.region} giữ ở mức ${p.to} từ năm ${p.p0} đến năm ${p.p1}`,
-    en: (p) => `${p.indicator} in ${p.region} stayed at ${p.to} from ${p.p0} to ${p.p1}`,
+    vi: (p) => `${p.indicator} ${p.of} giữ ở mức ${p.to} từ năm ${p.p0} đến năm ${p.p1}`,
+    en: (p) => `${p.indicator} ${p.of} stayed at ${p.to} from ${p.p0} to ${p.p1}`,
   },
   DESC_SINGLE: {
-    vi: (p) => `${p.indicator} của ${p.region} năm ${p.p1} là ${p.to}`,
-    en: (p) => `${p.indicator} in ${p.region} was ${p.to} in ${p.p1}`,
+    vi: (p) => `${p.indicator} ${p.of} năm ${p.p1} là ${p.to}`,
+    en: (p) => `${p.indicator} ${p.of} was ${p.to} in ${p.p1}`,
   },
   DESC_BREAKS: {
-    vi: (p) => `Phương pháp tính thay đổi sau năm ${p.years} (${p.labels}), nên số liệu trước và sau không so sánh trực tiếp được`,
-    en: (p) => `The method changed after ${p.years} (${p.labels}), so figures before and after are not directly comparable`,
+    vi: (p) => `Phương pháp tính thay đổi ${p.list}, nên số liệu trước và sau không so sánh trực tiếp được`,
+    en: (p) => `The method changed ${p.list}, so figures before and after are not directly comparable`,
   },
+  DESC_BREAK_ITEM: { vi: (p) => `sau năm ${p.year} (${p.label})`, en: (p) => `after ${p.year} (${p.label})` },
+  DESC_SAME_METHOD: {
+    vi: (p) => `theo cùng phương pháp, ${p.direction} từ ${p.from} năm ${p.p0} còn ${p.to} năm ${p.p1}`,
+    en: (p) => `under the same method, ${p.direction} from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+  },
+  DESC_SAME_STANDARD: {
+    vi: (p) => `theo ${p.standard}, ${p.direction} từ ${p.from} năm ${p.p0} còn ${p.to} năm ${p.p1}`,
+    en: (p) => `under the ${p.standard}, ${p.direction} from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+  },
+  DESC_AND: { vi: () => 'và', en: () => 'and' },
+  DESC_OF_REGION: { vi: (p) => `của ${p.region}`, en: (p) => `in ${p.region}` },
+  DESC_OF_COUNTRY: { vi: () => 'cả nước', en: () => 'in the whole country' },
   DESC_PRELIMINARY: {
     vi: (p) => `Số liệu năm ${p.periods} là số liệu sơ bộ`,
     en: (p) => `Figures for ${p.periods} are preliminary`,
@@ -122,12 +134,12 @@ export const chartsMessages = {
     en: (p) => `Whole country: ${p.value}`,
   },
   DESC_HIGHLIGHT: {
-    vi: (p) => `${p.region} đạt ${p.value}, xếp thứ ${p.rank}/${p.count}`,
-    en: (p) => `${p.region} has ${p.value}, ranked ${p.rank} of ${p.count}`,
+    vi: (p) => `${p.region} ở mức ${p.value}, xếp thứ ${p.rank}/${p.count}`,
+    en: (p) => `${p.region} is at ${p.value}, ranked ${p.rank} of ${p.count}`,
   },
   DESC_KPI: {
-    vi: (p) => `${p.indicator} của ${p.region} năm ${p.period}: ${p.value}`,
-    en: (p) => `${p.indicator} in ${p.region}, ${p.period}: ${p.value}`,
+    vi: (p) => `${p.indicator} ${p.of} năm ${p.period}: ${p.value}`,
+    en: (p) => `${p.indicator} ${p.of}, ${p.period}: ${p.value}`,
   },
   DESC_KPI_CHANGE: {
     vi: (p) => `${p.direction} ${p.change} so với năm ${p.previous} (${p.judgement})`,
@@ -142,7 +154,7 @@ export const chartsMessages = {
   },
   DESC_MAP_MISSING: {
     vi: (p) => `${p.count} tỉnh, thành phố không có số liệu`,
-    en: (p) => `${p.count} provinces have no data`,
+    en: (p) => (Number(p.count) === 1 ? '1 province has no data' : `${p.count} provinces have no data`),
   },
   DESC_SCATTER: {
     vi: (p) => `Biểu đồ phân tán ${p.x} và ${p.y} năm ${p.period} của ${p.count} địa phương`,

@@ -41,7 +41,7 @@ describe('barChart', () => {
     const text = describeBar(poverty, { highlight: '42', period: '2010' });
     expect(text).toContain('cao nhất là Điện Biên (50,8%), thấp nhất là Hồ Chí Minh (0,3%)');
     expect(text).toContain('xếp thứ 50/63');
-    expect(text).toContain('Hà Tĩnh đạt 26,1%');
+    expect(text).toContain('Hà Tĩnh ở mức 26,1%');
     expect(text).toContain('Cả nước: 14,2%');
     expect(describeBar(poverty, { period: '2010' }, 'en')).toContain('highest Dien Bien (50.8%)');
   });

@@ -50,6 +50,10 @@ describe('lineChart', () => {
     const text = describeLine(some(['42']), {});
     expect(text).toContain('Tỷ lệ hộ nghèo của Hà Tĩnh giảm từ 31,5% năm 2006 xuống 11,0% năm 2016');
     expect(text).toContain('sơ bộ');
+    // Across the 2010 and 2015 breaks the ends are not comparable: the latest standard with two figures is described too.
+    expect(text).toContain('theo chuẩn nghèo giai đoạn 2011-2015, giảm từ 20,7% năm 2012 còn 13,3% năm 2015');
+    expect(text).toContain('sau năm 2010 (Chuẩn nghèo giai đoạn 2011-2015) và sau năm 2015');
+    expect(describeLine(some(['VN']), {})).toMatch(/^Tỷ lệ hộ nghèo cả nước giảm/);
     expect(describeLine(some(['42']), {}, 'en')).toContain('Ha Tinh fell from 31.5% in 2006 to 11.0% in 2016');
   });
 
