@@ -279,3 +279,21 @@ test('a failing cell shows its error in both languages and the other cells still
   expect(await page.locator('section.cell[data-state="error"] .error[role="alert"]').count()).toBe(2);
   expect(errors).toEqual([]);
 });
+
+test('the examples index links to the notebooks, and the notebook index to each page, all served by the dev server', async () => {
+  const { page, errors } = await openPage(browser);
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`${server.url}/examples/`);
+  await page.click('a[href="./notebook/"]');
+  const links = await page.$$eval('main a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+  expect(links).toEqual(['./poverty.html', './income.html', './directive05.html', './your-data.html']);
+  await page.goto(`${server.url}/examples/report/`);
+  const loaded = await page.$$eval('figure.fig img', (imgs) => imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+  expect(loaded).toEqual([true, true, true, true, true]);
+  // The browser asks for /favicon.ico on pages that name no icon (the examples index); nothing else may be missing.
+  expect(missing.filter((p) => p !== '/favicon.ico')).toEqual([]);
+  expect(errors.filter((e) => !/404 \(Not Found\)/.test(e) || missing.some((p) => p !== '/favicon.ico'))).toEqual([]);
+});
