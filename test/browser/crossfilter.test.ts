@@ -103,6 +103,28 @@ describe('linked views', () => {
     expect(await periods('table')).toEqual(['2010', '2012', '2013', '2014']);
   });
 
+  it('a click on a province on the map selects it everywhere', async () => {
+    await open();
+    await page.locator('#map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const p = await itemPoint(page, '#map', '42');
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '42'));
+    expect(await regions('table')).toEqual(['42']);
+    // The map and the bar chart still show every province; the bar chart highlights the selection.
+    expect((await regions('map')).length).toBeGreaterThanOrEqual(63);
+    expect((await regions('bar')).length).toBeGreaterThanOrEqual(63);
+  });
+
+  it('switches the map to the 34 units of 2025', async () => {
+    await page.locator('#map').getByRole('radio', { name: /34 tỉnh/ }).check();
+    await page.waitForFunction(() => (document.getElementById('map') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region.startsWith('34:')));
+    const units = await regions('map');
+    // Hà Tĩnh kept its territory, so its figure stands for 34:42.
+    expect(units).toContain('34:42');
+    expect(units.length).toBeLessThanOrEqual(34);
+    await page.locator('#map').getByRole('radio', { name: /63 tỉnh/ }).check();
+  });
+
   it('two dashboards on one page stay independent', async () => {
     await open();
     const p = await itemPoint(page, '#bar', '01', 'Hà Nội');

@@ -127,6 +127,8 @@ export class ChisoChart extends ChisoViewElement {
   error: unknown = null;
 
   #embedded: EmbeddedChart | null = null;
+  /** Rows and options of the drawing on screen. */
+  #input = '';
   #shape = '';
   #drawnKey = '';
   #token = 0;
@@ -233,8 +235,13 @@ export class ChisoChart extends ChisoViewElement {
         this.shownSpec = null;
         this.#teardown();
         this._state = 'empty';
+        this.#input = '';
         return;
       }
+      // A selection elsewhere may leave this view's rows and options as they were: nothing to redraw.
+      const input = JSON.stringify([rows, this.chartOptions(rows), this.locale, this.chartType()]);
+      if (input === this.#input && this.#embedded) return;
+      this.#input = input;
       built = await this.buildSpec(rows);
       if (token !== this.#token) return;
     } catch (e) {
@@ -312,6 +319,7 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   #fail(e: unknown): void {
+    this.#input = '';
     const error = isChisoError(e) ? e : new ChisoError(diagnostic('COMPONENTS_RENDER_FAILED', { detail: e instanceof Error ? e.message : String(e) }));
     this.#teardown();
     this.error = error;
@@ -326,6 +334,7 @@ export class ChisoChart extends ChisoViewElement {
     this.#embedded?.finalize();
     this.#embedded = null;
     this.#shape = '';
+    this.#input = '';
     this.#tooltip?.remove();
     this.#tooltip = null;
     this.renderRoot?.querySelector('.chart')?.replaceChildren();

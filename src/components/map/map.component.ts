@@ -115,7 +115,10 @@ export class ChisoMap extends ChisoChart {
   }
 
   protected override chartOptions(rows: Observation[]): Record<string, unknown> {
-    return { ...super.chartOptions(rows), units: this.shownUnits };
+    // The map publishes the selection; outlining it would redraw every shape on each click.
+    const { highlight: _, ...rest } = super.chartOptions(rows);
+    void _;
+    return { ...rest, units: this.shownUnits };
   }
 
   protected override async buildSpec(rows: Observation[]) {
