@@ -1,0 +1,87 @@
+/**
+ * DuckDB in Node through `@duckdb/node-api` (an in-memory or file database). The package is loaded
+ * when a connector is created, so importing this module costs nothing until then.
+ */
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { QueryRegistry } from '../query/registry-view.js';
+import type { SqlParam } from '../sql/dialect.js';
+import type { SqlDriver } from '../sql/run.js';
+import { sqlTable, type SqlTableOptions } from '../sql/table.js';
+import { createTableSql } from './observations-table.js';
+import { SqlConnector } from './sql.js';
+
+export interface DuckDBConnectorOptions {
+  /** Database file, or `':memory:'`. Default `':memory:'`. */
+  path?: string;
+  /** The table read. Default: `observations` with the eleven observation columns. */
+  table?: SqlTableOptions;
+  /** Indicator catalogue and admin units. Default: chiso's registry. */
+  registry?: QueryRegistry;
+}
+
+export function duckdbDriver(connection: DuckDBConnection): SqlDriver {
+  return async (sql: string, params: readonly SqlParam[]) => {
+    const reader = await connection.runAndReadAll(sql, [...params]);
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  };
+}
+
+/** A `SqlConnector` that owns a DuckDB instance and connection; `close()` frees them. */
+export class DuckDBNodeConnector extends SqlConnector {
+  readonly connection: DuckDBConnection;
+  private readonly tableOptions: SqlTableOptions;
+
+  constructor(instance: DuckDBInstance, connection: DuckDBConnection, options: DuckDBConnectorOptions) {
+    super({
+      dialect: 'duckdb',
+      driver: duckdbDriver(connection),
+      table: options.table,
+      registry: options.registry,
+      name: 'duckdb',
+      onClose: () => {
+        connection.closeSync();
+        instance.closeSync();
+      },
+    });
+    this.connection = connection;
+    this.tableOptions = options.table ?? {};
+  }
+
+  /** Creates the observation table (if needed) and appends rows to it. */
+  async load(rows: Iterable<Record<string, unknown>>): Promise<number> {
+    return loadIntoDuckDB(this.connection, rows, this.tableOptions);
+  }
+}
+
+export async function createDuckDBConnector(options: DuckDBConnectorOptions = {}): Promise<DuckDBNodeConnector> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(options.path ?? ':memory:');
+  const connection = await instance.connect();
+  return new DuckDBNodeConnector(instance, connection, options);
+}
+
+/**
+ * Creates the observation table if it does not exist and appends rows through DuckDB's appender
+ * (no SQL text carries a value). Returns the number of rows appended.
+ */
+export async function loadIntoDuckDB(connection: DuckDBConnection, rows: Iterable<Record<string, unknown>>, table: SqlTableOptions = {}): Promise<number> {
+  const t = sqlTable(table);
+  await connection.run(createTableSql('duckdb', table).replace(/^CREATE TABLE/, 'CREATE TABLE IF NOT EXISTS'));
+  const appender = await connection.createAppender(t.name[t.name.length - 1], t.name.length > 1 ? t.name[0] : null);
+  let n = 0;
+  for (const r of rows) {
+    for (const c of t.columns) {
+      const v = r[c.name];
+      if (v === null || v === undefined) appender.appendNull();
+      else if (c.type === 'double') appender.appendDouble(Number(v));
+      else if (c.type === 'integer') appender.appendInteger(Number(v));
+      else if (c.type === 'boolean') appender.appendBoolean(Boolean(v));
+      else appender.appendVarchar(String(v));
+    }
+    appender.endRow();
+    n++;
+  }
+  appender.flushSync();
+  appender.closeSync();
+  return n;
+}

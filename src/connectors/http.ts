@@ -1,0 +1,111 @@
+/**
+ * Connectors over HTTP, with the host page's or process's own `fetch`.
+ *
+ * - `HttpQueryConnector` posts the query spec (`{ spec }`) to an endpoint that compiles and runs it
+ *   (see `handleQueryRequest`). This is the one for pages: the server decides what SQL runs.
+ * - `HttpSqlConnector` compiles here and posts `{ sql, params }` to a trusted SQL gateway (a Node
+ *   process talking to an internal service). Never expose an endpoint that runs posted SQL to pages.
+ *
+ * Both expect JSON `{ rows: [...] }` (and `diagnostics` for the spec endpoint), or `{ error }` with a
+ * chiso diagnostic, which they throw again as a `ChisoError` with the same code.
+ */
+import { ChisoError, fail, type Diagnostic } from '../errors.js';
+import type { QueryRegistry } from '../query/registry-view.js';
+import type { QuerySpec, Row } from '../query/spec.js';
+import type { SqlDialect, SqlParam } from '../sql/dialect.js';
+import { normalizeRow, type SqlDriver } from '../sql/run.js';
+import type { SqlTableOptions } from '../sql/table.js';
+import type { Connector, ConnectorQueryOptions } from './connector.js';
+import { SqlConnector } from './sql.js';
+
+/** The part of `fetch` the connectors use. */
+export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{
+  ok: boolean;
+  status: number;
+  text(): Promise<string>;
+}>;
+
+interface Answer {
+  rows?: unknown;
+  diagnostics?: unknown;
+  error?: { code?: unknown; vi?: unknown; en?: unknown };
+}
+
+function isDiagnostic(d: unknown): d is Diagnostic {
+  const o = d as Diagnostic;
+  return typeof o === 'object' && o !== null && typeof o.code === 'string' && typeof o.vi === 'string' && typeof o.en === 'string';
+}
+
+async function post(fetcher: FetchLike, url: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
+  const res = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const raw = await res.text();
+  let answer: Answer;
+  try {
+    answer = JSON.parse(raw) as Answer;
+  } catch {
+    if (!res.ok) fail('SQL_HTTP_FAILED', { url, status: res.status, detail: raw.slice(0, 200) });
+    return fail('SQL_BAD_RESPONSE', { url, detail: raw.slice(0, 200) });
+  }
+  if (answer && isDiagnostic(answer.error)) throw new ChisoError({ ...answer.error, level: 'error' });
+  if (!res.ok) fail('SQL_HTTP_FAILED', { url, status: res.status, detail: '' });
+  if (!answer || !Array.isArray(answer.rows)) fail('SQL_BAD_RESPONSE', { url, detail: raw.slice(0, 200) });
+  return answer;
+}
+
+function defaultFetch(): FetchLike {
+  return globalThis.fetch.bind(globalThis) as unknown as FetchLike;
+}
+
+export interface HttpQueryConnectorOptions {
+  /** The endpoint, e.g. `/api/query` (same origin, so a CSP's `connect-src 'self'` allows it). */
+  url: string;
+  /** Default: the global `fetch`. */
+  fetch?: FetchLike;
+  /** Extra request headers (e.g. a CSRF token). Default: none. */
+  headers?: Record<string, string>;
+}
+
+export class HttpQueryConnector implements Connector {
+  readonly name = 'http';
+  private readonly options: HttpQueryConnectorOptions;
+
+  constructor(options: HttpQueryConnectorOptions) {
+    this.options = options;
+  }
+
+  async query(spec: QuerySpec, options: ConnectorQueryOptions = {}): Promise<Row[]> {
+    const { url, headers = {} } = this.options;
+    const answer = await post(this.options.fetch ?? defaultFetch(), url, { spec }, headers);
+    const rows = (answer.rows as Record<string, unknown>[]).map((r) => normalizeRow(r));
+    if (Array.isArray(answer.diagnostics)) for (const d of answer.diagnostics) if (isDiagnostic(d)) options.onDiagnostic?.(d);
+    return rows;
+  }
+}
+
+export interface HttpSqlConnectorOptions {
+  /** The SQL gateway's address. */
+  url: string;
+  dialect: SqlDialect;
+  /** Default: the global `fetch`. */
+  fetch?: FetchLike;
+  /** Extra request headers (e.g. authorization). Default: none. */
+  headers?: Record<string, string>;
+  /** The table read. Default: `observations` with the eleven observation columns. */
+  table?: SqlTableOptions;
+  /** Indicator catalogue and admin units. Default: chiso's registry. */
+  registry?: QueryRegistry;
+}
+
+/** A driver posting `{ sql, params }` and reading `{ rows }`. */
+export function httpSqlDriver(options: { url: string; fetch?: FetchLike; headers?: Record<string, string> }): SqlDriver {
+  return async (sql: string, params: readonly SqlParam[]) => {
+    const answer = await post(options.fetch ?? defaultFetch(), options.url, { sql, params }, options.headers ?? {});
+    return answer.rows as Record<string, unknown>[];
+  };
+}
+
+export class HttpSqlConnector extends SqlConnector {
+  constructor(options: HttpSqlConnectorOptions) {
+    super({ dialect: options.dialect, driver: httpSqlDriver(options), table: options.table, registry: options.registry, name: `http-${options.dialect}` });
+  }
+}

@@ -1,0 +1,53 @@
+import type { Catalogue } from './index.js';
+
+/** Messages of src/sql and src/connectors. Codes are UPPER_SNAKE and unique across all catalogues. */
+export const sqlMessages = {
+  SQL_UNKNOWN_DIALECT: {
+    vi: (p) => `SQL: phương ngữ "${p.value}" không được hỗ trợ. Các phương ngữ: ${p.allowed}.`,
+    en: (p) => `SQL: dialect "${p.value}" is not supported. Dialects: ${p.allowed}.`,
+  },
+  SQL_BAD_TABLE_NAME: {
+    vi: (p) => `SQL: tên bảng "${p.value}" không hợp lệ; chỉ dùng chữ cái Latinh không dấu, chữ số và "_" (có thể kèm lược đồ: "schema.bang").`,
+    en: (p) => `SQL: table name "${p.value}" is not valid; use ASCII letters, digits and "_" (optionally with a schema: "schema.table").`,
+  },
+  SQL_BAD_TABLE_COLUMN: {
+    vi: (p) => `SQL: cột "${p.value}" khai báo cho bảng không hợp lệ (${p.reasonVi}). ${p.allowed ? `Các cột quan sát: ${p.allowed}.` : ''}`,
+    en: (p) => `SQL: column "${p.value}" declared for the table is not valid (${p.reason}). ${p.allowed ? `Observation columns: ${p.allowed}.` : ''}`,
+  },
+  SQL_BAD_COLUMN_TYPE: {
+    vi: (p) => `SQL: kiểu "${p.value}" của cột "${p.column}" không hợp lệ. Các kiểu: ${p.allowed}.`,
+    en: (p) => `SQL: type "${p.value}" of column "${p.column}" is not valid. Types: ${p.allowed}.`,
+  },
+  SQL_INDICATORS_NEEDED: {
+    vi: () => 'SQL: truy vấn cần biết các chỉ tiêu có trong bảng (để lấy chiều "thấp hơn là tốt hơn" và loại chỉ tiêu); hãy chọn chỉ tiêu trong "select.indicators" hoặc truyền "indicators".',
+    en: () => 'SQL: the query needs to know which indicators the table holds (for their direction and kind); select them in "select.indicators" or pass "indicators".',
+  },
+  SQL_ENGINE_FAILED: {
+    vi: (p) => `SQL: cơ sở dữ liệu ${p.engine} báo lỗi khi chạy truy vấn: ${p.detail}`,
+    en: (p) => `SQL: the ${p.engine} database failed to run the query: ${p.detail}`,
+  },
+  SQL_HTTP_FAILED: {
+    vi: (p) => `SQL: máy chủ ${p.url} trả lời ${p.status}${p.detail ? `: ${p.detail}` : ''}.`,
+    en: (p) => `SQL: the server ${p.url} answered ${p.status}${p.detail ? `: ${p.detail}` : ''}.`,
+  },
+  SQL_BAD_RESPONSE: {
+    vi: (p) => `SQL: câu trả lời của ${p.url} không đúng dạng (cần JSON { rows: [...] }): ${p.detail}.`,
+    en: (p) => `SQL: the answer from ${p.url} has the wrong shape (expected JSON { rows: [...] }): ${p.detail}.`,
+  },
+  SQL_BAD_REQUEST: {
+    vi: (p) => `SQL: yêu cầu không hợp lệ: ${p.detailVi}.`,
+    en: (p) => `SQL: bad request: ${p.detail}.`,
+  },
+  SQL_SERVER_FAILED: {
+    vi: () => 'SQL: máy chủ gặp lỗi khi chạy truy vấn (chi tiết ở nhật ký máy chủ).',
+    en: () => 'SQL: the server failed to run the query (details in the server log).',
+  },
+  SQL_DUCKDB_WASM_MISSING: {
+    vi: (p) => `SQL: không tải được DuckDB-Wasm (${p.detail}). Cài gói "@duckdb/duckdb-wasm" và phục vụ các tệp .wasm và worker từ cùng nguồn với trang.`,
+    en: (p) => `SQL: DuckDB-Wasm could not be loaded (${p.detail}). Install "@duckdb/duckdb-wasm" and serve its .wasm and worker files from the page's own origin.`,
+  },
+  SQL_CONNECTOR_CLOSED: {
+    vi: (p) => `SQL: kết nối "${p.name}" đã đóng.`,
+    en: (p) => `SQL: connector "${p.name}" is closed.`,
+  },
+} satisfies Catalogue;

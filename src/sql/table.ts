@@ -1,0 +1,68 @@
+/**
+ * The table a compiled query reads: its name and the columns it may name. Every identifier that
+ * reaches SQL text is checked here or by `validateQuery` against this whitelist.
+ */
+import { fail } from '../errors.js';
+import { OBSERVATION_COLUMNS } from '../query/checks.js';
+import { isSqlColumnType, SqlColumnType } from './dialect.js';
+
+/** A column beyond the observation columns, e.g. a population column used as a weight. */
+export interface ExtraColumn {
+  name: string;
+  type: SqlColumnType;
+}
+
+export interface SqlTableOptions {
+  /** Table name, optionally with a schema (`stats.observations`). Default `'observations'`. */
+  name?: string;
+  /** The observation columns the table has, a subset of the eleven. Default: all of them. */
+  columns?: readonly string[];
+  /** Further columns the table has, with their types. Default: none. */
+  extraColumns?: readonly ExtraColumn[];
+}
+
+export interface SqlColumn {
+  name: string;
+  type: SqlColumnType;
+}
+
+/** A checked table: name parts and the typed column list. */
+export interface SqlTable {
+  name: readonly string[];
+  columns: readonly SqlColumn[];
+}
+
+const IDENTIFIER = /^(?!__)[A-Za-z_][A-Za-z0-9_]*$/;
+const OBSERVATION_TYPES: Record<string, SqlColumnType> = { value: 'double', denominator: 'double' };
+
+/** The type of an observation column. */
+export function observationType(column: string): SqlColumnType {
+  return OBSERVATION_TYPES[column] ?? 'text';
+}
+
+/** Checks table options and returns the table the compiler reads. */
+export function sqlTable(options: SqlTableOptions = {}): SqlTable {
+  const name = options.name ?? 'observations';
+  const parts = typeof name === 'string' ? name.split('.') : [];
+  if (parts.length < 1 || parts.length > 2 || !parts.every((p) => IDENTIFIER.test(p))) fail('SQL_BAD_TABLE_NAME', { value: String(name) });
+  const allowed = OBSERVATION_COLUMNS.join(', ');
+  const columns: SqlColumn[] = [];
+  for (const c of options.columns ?? OBSERVATION_COLUMNS) {
+    if (!(OBSERVATION_COLUMNS as readonly string[]).includes(c)) {
+      fail('SQL_BAD_TABLE_COLUMN', { value: String(c), reason: 'not an observation column', reasonVi: 'không phải cột quan sát', allowed });
+    }
+    if (columns.some((x) => x.name === c)) fail('SQL_BAD_TABLE_COLUMN', { value: c, reason: 'named twice', reasonVi: 'khai báo hai lần' });
+    columns.push({ name: c, type: observationType(c) });
+  }
+  for (const e of options.extraColumns ?? []) {
+    if (typeof e?.name !== 'string' || !IDENTIFIER.test(e.name)) {
+      fail('SQL_BAD_TABLE_COLUMN', { value: String(e?.name), reason: 'use ASCII letters, digits and "_"', reasonVi: 'chỉ dùng chữ cái Latinh không dấu, chữ số và "_"' });
+    }
+    if ((OBSERVATION_COLUMNS as readonly string[]).includes(e.name) || columns.some((x) => x.name === e.name)) {
+      fail('SQL_BAD_TABLE_COLUMN', { value: e.name, reason: 'named twice', reasonVi: 'khai báo hai lần' });
+    }
+    if (!isSqlColumnType(e.type)) fail('SQL_BAD_COLUMN_TYPE', { value: String(e.type), column: e.name, allowed: Object.keys(SqlColumnType).join(', ') });
+    columns.push({ name: e.name, type: e.type });
+  }
+  return { name: parts, columns };
+}
