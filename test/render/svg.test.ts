@@ -113,6 +113,12 @@ describe('renderSvg', () => {
     expect(svg).not.toContain('font-style:normal');
   });
 
+  it('turns a spec Vega cannot parse into a bilingual error', async () => {
+    const err = await renderSvg({ $schema: 'https://vega.github.io/schema/vega/v6.json', marks: [{ type: 'nonsense' }] } as never, { file: 'bad.vg.json' }).catch((e: unknown) => e);
+    expect(isChisoError(err) && err.code).toBe('RENDER_FAILED');
+    expect(isChisoError(err) && err.file).toBe('bad.vg.json');
+  });
+
   it('renders a Vega spec too', async () => {
     const svg = await renderSvg({
       $schema: 'https://vega.github.io/schema/vega/v6.json',

@@ -11,6 +11,12 @@ import subsetFont from 'subset-font';
 /** The family chiso's charts are set in. */
 export const DEFAULT_FONT_FAMILY = 'Be Vietnam Pro';
 
+/** What chiso reads of a parsed font (fontkit's `Font`), so its types stay out of chiso's public ones. */
+export interface ParsedFont {
+  unitsPerEm: number;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+}
+
 /** One face of a family: its weight, the file it came from, and the parsed font. */
 export interface FontFace {
   family: string;
@@ -20,7 +26,7 @@ export interface FontFace {
   style: 'normal' | 'italic';
   file: string;
   bytes: Buffer;
-  font: fontkit.Font;
+  font: ParsedFont;
   /** Advance widths in font units, per code point: text measurement is a hot path. */
   advances: Map<number, number>;
   /** Widths in font units of whole strings: Vega measures the same labels again and again. */
@@ -48,7 +54,7 @@ export function loadFontSet(family: string, files: { weight: number; style?: Fon
     const bytes = readFileSync(file);
     const font = fontkit.create(bytes);
     if (!('layout' in font)) throw new Error(`${file}: a font collection, not a single font`);
-    return { family, weight, style, file, bytes, font: font as fontkit.Font, advances: new Map<number, number>(), widths: new Map<string, number>() };
+    return { family, weight, style, file, bytes, font: font as ParsedFont, advances: new Map<number, number>(), widths: new Map<string, number>() };
   });
   faces.sort((a, b) => (a.style === b.style ? a.weight - b.weight : a.style === 'normal' ? -1 : 1));
   return { family, faces };

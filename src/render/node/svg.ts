@@ -4,6 +4,7 @@
  * file so diacritics survive on a machine without the font. The same spec gives the same bytes.
  */
 import * as vega from 'vega';
+import { fail } from '../../errors.js';
 import type { Locale } from '../../format/index.js';
 import { vegaNumberLocale, vegaTimeLocale } from '../../format/index.js';
 import { toVegaSpec, titleOf, type ChartSpec, type VegaSpec } from '../spec.js';
@@ -24,7 +25,7 @@ export interface RenderSvgOptions {
   embedFont?: boolean;
   /** Embed only the glyphs the chart uses (a few kB) instead of whole faces (~130 kB each). Default `true`. */
   subset?: boolean;
-  /** Prefix of every id in the SVG. Default: `c` and a digest of the spec, so two charts inlined in one page never share ids. */
+  /** Prefix of every id in the SVG. Default: `c` and a digest of the drawing, so two charts inlined in one page never share ids. */
   idPrefix?: string;
   /** Most inline data rows a spec may carry. Default 5000. */
   maxRows?: number;
@@ -40,8 +41,8 @@ export interface RenderSvgOptions {
   desc?: string;
 }
 
-/** Vega spec, language and font set as Vega sees them: shared by the SVG and bare-view paths. */
-export function prepareView(spec: ChartSpec, options: RenderSvgOptions = {}): { vg: VegaSpec; view: vega.View; fonts: FontSet } {
+/** The spec as Vega runs it, the language of its numbers (none: the spec's own), and the font set. */
+function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec; view: vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[] } {
   const { width, maxRows = DEFAULT_MAX_INLINE_ROWS, baseURL, file, onWarning } = options;
   checkInlineRows(spec, maxRows, file);
   const fonts = options.fonts ?? defaultFontSet();
@@ -54,13 +55,25 @@ export function prepareView(spec: ChartSpec, options: RenderSvgOptions = {}): { 
     onWarning?.(args.map(String).join(' '));
     return logger;
   };
-  const view = new vega.View(vega.parse(vg), {
+  // Vega logs errors met while running the dataflow instead of throwing them; collect and raise.
+  const errors: string[] = [];
+  logger.error = (...args: readonly unknown[]) => {
+    errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+    return logger;
+  };
+  let parsed: vega.Runtime;
+  try {
+    parsed = vega.parse(vg);
+  } catch (e) {
+    return fail('RENDER_FAILED', { chart: file ?? (titleOf(vg).title || '-'), detail: e instanceof Error ? e.message : String(e) }, file ? { file } : {});
+  }
+  const view = new vega.View(parsed, {
     renderer: 'none',
     logger,
     loader: vega.loader({ baseURL: baseURL ?? '', mode: 'file' }),
     ...(lang ? { locale: { number: vegaNumberLocale(lang), time: vegaTimeLocale(lang) } as unknown as vega.ViewOptions['locale'] } : {}),
   });
-  return { vg, view, fonts };
+  return { vg, view, fonts, lang, errors };
 }
 
 /** Stands for the id prefix until the digest is known; cannot occur in Vega's output (`\u0001` is not XML). */
@@ -68,13 +81,18 @@ const ID_MARK = '\u0001id-';
 
 export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {}): Promise<string> {
   const { embedFont = true, subset = true, precision = 2 } = options;
-  const { vg, view, fonts } = prepareView(spec, options);
+  const { vg, view, fonts, lang, errors } = prepareView(spec, options);
+  const failed = (detail: string): never =>
+    fail('RENDER_FAILED', { chart: options.file ?? (titleOf(vg).title || '-'), detail }, options.file ? { file: options.file } : {});
   let raw: string;
   try {
     raw = await view.toSVG();
+  } catch (e) {
+    return failed(e instanceof Error ? e.message : String(e));
   } finally {
     view.finalize();
   }
+  if (errors.length) failed(errors[0]);
   let svg: string;
   if (options.idPrefix !== undefined) svg = stabilizeSvg(raw, { idPrefix: options.idPrefix, precision });
   else {
@@ -87,7 +105,6 @@ export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {})
   const { title, subtitle } = titleOf(vg);
   const description = typeof vg.description === 'string' ? vg.description : '';
   const desc = joinSentences([description, subtitle, options.desc]);
-  const lang = options.lang ?? ((vg.config as { locale?: unknown } | undefined)?.locale ? undefined : 'vi');
 
   if (!embedFont) return decorateSvg(svg, { title, desc, lang });
   const { faces, embeddedFamily } = await embeddedFaces(svg, fonts, subset);
