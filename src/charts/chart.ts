@@ -29,7 +29,7 @@ export const optionKeys: { [T in ChartType]: readonly string[] } = {
   line: [...common, 'regions', 'highlight', 'labels', 'breaks', 'zero'],
   bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step'],
   kpi: [...common, 'region', 'series', 'period', 'previous', 'sparkline'],
-  map: [...common, 'topology', 'object', 'geoSource', 'units', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'highlight', 'projection'],
+  map: [...common, 'topology', 'object', 'geoSource', 'units', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection'],
   scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],
   slope: [...common, 'periods', 'regions', 'highlight', 'labels'],
   progress: [...common, 'regions', 'period', 'target', 'rowLabel'],

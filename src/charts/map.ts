@@ -10,7 +10,7 @@ import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { ARCHIPELAGOS, unitTopology, type MapUnits } from './geometry.js';
-import { colors, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
+import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
 export const MapScale = ['quantile', 'quantize', 'threshold', 'linear'] as const;
 export const MapProjection = ['mercator', 'conic'] as const;
@@ -34,6 +34,11 @@ export interface MapOptions extends CommonOptions {
   thresholds?: number[];
   /** A Vega colour scheme. Default: `orangered` where lower is better (dark = worse), else `blues`. */
   scheme?: string;
+  /**
+   * Draw change around this value (usually 0) with the diverging scheme, continuous: blue on the
+   * better side, orange on the worse (by the catalogue's `lowerIsBetter`). Default: none.
+   */
+  midpoint?: number;
   /** Regions outlined. Default: none. */
   highlight?: string | string[];
   /** `mercator`, or `conic` (an equal-area conic with standard parallels across Vietnam). Default `mercator`. */
@@ -110,7 +115,13 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   const scheme = options.scheme ?? (lower === true ? sequentialSchemeBad : sequentialScheme);
   const classes = options.classes ?? 5;
   let scale: Json;
-  if (scaleType === 'threshold') {
+  if (options.midpoint !== undefined) {
+    // blueorange runs blue (low) to orange (high): reversed where higher is better, so blue stays "better".
+    // Symmetric around the midpoint, so equal colours mean equal distances either side.
+    const mid = options.midpoint;
+    const reach = Math.max(...values.map((v) => Math.abs(v - mid)), 0) || 1;
+    scale = { type: 'linear', scheme: options.scheme ?? divergingScheme, domain: [mid - reach, mid + reach], domainMid: mid, reverse: lower === false };
+  } else if (scaleType === 'threshold') {
     if (!options.thresholds?.length) return fail('CHART_MISSING_OPTION', { chart: 'map', option: 'thresholds' });
     scale = { type: 'threshold', domain: options.thresholds, scheme: { name: scheme, count: options.thresholds.length + 1 } };
   } else if (scaleType === 'linear') {

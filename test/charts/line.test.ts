@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineChart, describeLine } from '../../src/charts/line.js';
 import { gsoPoverty, render, schemaErrors, svgTexts } from './helpers.js';
 import { isChisoError } from '../../src/errors.js';
+import type { Observation } from '../../src/types.js';
 
 const poverty = gsoPoverty();
 const some = (ids: string[]) => poverty.filter((o) => ids.includes(o.region));
@@ -30,6 +31,18 @@ describe('lineChart', () => {
     expect(dashedXs(lineChart(some(['42']), { breaks: 'none' }))).toEqual([2015, 2016]);
     // The multidimensional standard starts in 2016: the line stays open at that break.
     expect(dashedXs(lineChart(some(['42']), {}))).toEqual([2016]);
+  });
+
+  it('labels qualified figures as written (>98%)', async () => {
+    const rows = [
+      { indicator: 'study_participation', region: '91', period: '2019', value: 95, qualifier: null },
+      { indicator: 'study_participation', region: '91', period: '2021', value: 98, qualifier: '>' },
+    ].map((o) => ({ ...o, denominator: null, unit: '%', series: null, status: 'final', source: 'data/seeds/raw/000_05db81f9f313bbf0.txt', quote: null }) as Observation);
+    const { svg, warnings } = await render(lineChart(rows, {}));
+    expect(warnings).toEqual([]);
+    const texts = svgTexts(svg);
+    expect(texts).toContain('>98%');
+    expect(texts).toContain('Kiên Giang >98%');
   });
 
   it('speaks English with a decimal point', async () => {

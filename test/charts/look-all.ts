@@ -40,6 +40,12 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['line-dates', () => lineChart(quoted, { indicator: 'new_rural_share', regions: ['VN'] })],
   ['line-danang-income', () => lineChart(quoted.filter((o) => o.region === '48' && o.series === 'total'), { indicator: 'income_per_capita' })],
   ['bar-few-en', () => barChart(poverty, { regions: ['42', '06', '75', '91', '01', '79', '40'], highlight: '42' }, 'en')],
+  ['map-change', () => {
+    const y2012 = new Map(poverty.filter((o) => o.period === '2012').map((o) => [o.region, o.value]));
+    const change = poverty.filter((o) => o.period === '2015' && o.value !== null && y2012.get(o.region) != null)
+      .map((o) => ({ ...o, value: Math.round(((o.value as number) - (y2012.get(o.region) as number)) * 10) / 10 }));
+    return mapChart(change, { topology: vn63, midpoint: 0, title: 'Thay đổi tỷ lệ hộ nghèo 2012–2015 (điểm %)' });
+  }],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {

@@ -108,3 +108,18 @@ describe('mapChart', () => {
     expect(describeMap(rows, { topology: vn63 })).toContain('34 tỉnh, thành phố');
   });
 });
+
+describe('mapChart change', () => {
+  it('draws change around a midpoint with the diverging scheme, better side blue', async () => {
+    const y2012 = new Map(poverty.filter((o) => o.period === '2012').map((o) => [o.region, o.value]));
+    const change: Observation[] = poverty
+      .filter((o) => o.period === '2015' && o.value !== null && y2012.get(o.region) != null)
+      .map((o) => ({ ...o, value: Math.round(((o.value as number) - (y2012.get(o.region) as number)) * 10) / 10 }));
+    const spec = mapChart(change, { topology: vn63, midpoint: 0 }) as unknown as { layer: { encoding?: { color?: { scale?: Record<string, unknown> } } }[] };
+    const scale = spec.layer.find((l) => l.encoding?.color)?.encoding?.color?.scale;
+    expect(scale).toMatchObject({ type: 'linear', scheme: 'blueorange', domainMid: 0, reverse: false });
+    expect(schemaErrors(spec)).toEqual([]);
+    const { warnings } = await render(spec as never);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -71,6 +71,14 @@ group('kpi', () => {
     expect(describe('kpi', poverty, { region: '42' }, 'en')).toContain('2016 (preliminary): 11.0%');
   });
 
+  it('prints Đức Thọ poverty as 3,58% in a rendered SVG (the spec carries its own locale)', async () => {
+    const spec = chart('kpi', seeds, { indicator: 'poverty_rate' });
+    const { svg } = await render(spec);
+    expect(svgTexts(svg)).toContain('3,58%');
+    expect(svg).not.toContain('3.58');
+    expect(svgTexts((await render(chart('kpi', seeds, { indicator: 'poverty_rate' }, 'en'))).svg)).toContain('3.58%');
+  });
+
   it('shows fractions as 30/31 and qualified figures as >98%', async () => {
     const fraction = chart('kpi', seeds, { indicator: 'party_org_registration' });
     expect(svgTexts((await render(fraction)).svg)).toContain('30/31');
