@@ -1,10 +1,10 @@
 // Tỷ lệ hộ nghèo 2006-2016: the GSO export from raw file to map, ranking, standards and the 34 units.
 import * as aq from 'arquero';
 import { op, escape } from 'arquero';
-import { cell, many, table, note, refusal, chart } from './lib/notebook.js';
-import { loadFile, provinceMap, nameOf } from './lib/data.js';
+import { cell, many, table, note, refusal, chart, observations as observationTable } from './lib/notebook.js';
+import { loadFile, provinceTopology, nameOf } from './lib/data.js';
 import { runQuery } from '../../src/query/index.js';
-import { barChart, lineChart } from '../../src/charts/index.js';
+import { barChart, lineChart, mapChart } from '../../src/charts/index.js';
 import { getIndicator, listRegions, predecessors } from '../../src/registry/index.js';
 import { formatDiagnostic, type Diagnostic } from '../../src/errors.js';
 
@@ -27,7 +27,7 @@ cell(
         `${summary.rowsRead} rows → ${summary.observations} observations, ${summary.missing} missing, ${summary.skipped} rejected, ${summary.regionsMatched} regions matched.`,
       ),
       ...diagnostics.map((d: Diagnostic) => note(formatDiagnostic(d, 'vi'), formatDiagnostic(d, 'en'))),
-      table(observations, { columns: ['indicator', 'region', 'period', 'value', 'unit', 'status', 'source'] }),
+      observationTable(observations, { caption: 'Quan sát đọc từ tệp GSO', columns: ['region', 'period', 'value', 'status', 'source'] }),
     );
   },
 );
@@ -57,14 +57,14 @@ cell(
 cell(
   {
     title: 'Bản đồ năm 2016 (sơ bộ)',
-    prose: `63 tỉnh, thành phố trên nền ranh giới của Open Development Vietnam, có quần đảo Hoàng Sa (thuộc Đà Nẵng) và Trường Sa (thuộc Khánh Hòa). Tỉnh không có số liệu tô xám: TP Hồ Chí Minh không có số năm 2016 trong tệp GSO.`,
+    prose: `Công thức bản đồ (mapChart) của chiso: 63 tỉnh, thành phố trên nền ranh giới của Open Development Vietnam, luôn có quần đảo Hoàng Sa (thuộc Đà Nẵng) và Trường Sa (thuộc Khánh Hòa). Tỉnh không có số liệu được tô riêng, không lẫn với số 0: TP Hồ Chí Minh không có số năm 2016 trong tệp GSO.`,
     en: 'Choropleth of the 63 provinces in 2016 (preliminary), Hoàng Sa and Trường Sa included; provinces without a figure are grey.',
   },
   async () => {
     const { observations } = await poverty();
     const provinces = new Set(listRegions('province').map((r) => r.id));
     const rows = observations.filter((o) => o.period === '2016' && provinces.has(o.region));
-    return provinceMap(rows, { title: 'Tỷ lệ hộ nghèo theo tỉnh, 2016 (sơ bộ)' });
+    return mapChart(rows, { topology: await provinceTopology(), title: 'Tỷ lệ hộ nghèo theo tỉnh, 2016 (sơ bộ)' }, 'vi');
   },
 );
 
@@ -128,7 +128,7 @@ cell(
   {
     title: 'Gộp về 34 đơn vị hành chính mới',
     prose: `Từ 1/7/2025 còn 34 đơn vị cấp tỉnh. Bước "reaggregate" giữ nguyên số của đơn vị không sáp nhập (một tỉnh cũ). Với đơn vị gộp từ nhiều tỉnh, tỷ lệ không thể cộng hay lấy trung bình đơn giản: khi không có trọng số, truy vấn từ chối và nói rõ vì sao.
-      Bảng dưới chạy truy vấn cho từng đơn vị mới, năm 2016: đơn vị giữ nguyên có số, đơn vị gộp ghi lời từ chối.`,
+      Bảng dưới chạy truy vấn cho từng đơn vị mới, năm 2016: đơn vị giữ nguyên có số, đơn vị gộp ghi lời từ chối; bản đồ 34 đơn vị chỉ tô những đơn vị có số.`,
     en: 'reaggregate passes unchanged units through and refuses to merge rates without weights; below, one query per new unit for 2016, with the refusal message.',
   },
   async () => {
@@ -147,7 +147,12 @@ cell(
         return { unit: unit.id, name: unit.name, from: from.map(nameOf).join(', '), value: null, result: 'từ chối: cần trọng số / refused: needs a weight' };
       }
     });
-    return many(table(rows, { caption: '34 đơn vị, năm 2016' }), refusal(firstRefusal));
+    const passed = rows.map((r) => ({ ...observations[0], region: r.unit, period: '2016', value: r.value, status: 'preliminary' as const, source: RAW }));
+    return many(
+      table(rows, { caption: '34 đơn vị, năm 2016' }),
+      refusal(firstRefusal),
+      chart(mapChart(passed, { topology: await provinceTopology(), units: '34', title: 'Tỷ lệ hộ nghèo 2016 trên 34 đơn vị: chỉ đơn vị không sáp nhập' }, 'vi')),
+    );
   },
 );
 

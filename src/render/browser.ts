@@ -80,6 +80,7 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
     hover: false,
     logLevel: 0,
     viewClass: LocalView as unknown as typeof View,
+    patch: (vg) => hideUnlabelledMarks(vg as unknown as { marks?: VgMark[] }) as unknown as typeof vg,
   });
   const view = result.view;
   live.add(view);
@@ -102,6 +103,25 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
     toSVG: () => view.toSVG(),
     toPNG: (scale = 2) => view.toImageURL('png', scale),
   };
+}
+
+type VgMark = { aria?: boolean; description?: string; marks?: VgMark[]; encode?: Record<string, Record<string, unknown> | undefined> };
+
+/**
+ * Marks that describe neither themselves nor their items (outlines, halos, decoration) are hidden
+ * from assistive technology: an unlabelled container is noise to a screen reader, and the chart's
+ * description and data table say what it shows.
+ */
+export function hideUnlabelledMarks<T extends { marks?: VgMark[] }>(spec: T): T {
+  const visit = (marks: VgMark[] | undefined) => {
+    for (const m of marks ?? []) {
+      const itemDescribed = Object.values(m.encode ?? {}).some((set) => set && 'description' in set);
+      if (m.aria === undefined && !m.description && !itemDescribed && !m.marks) m.aria = false;
+      visit(m.marks);
+    }
+  };
+  visit(spec.marks);
+  return spec;
 }
 
 /** A line of a tooltip: label and value, both plain text. */

@@ -17,6 +17,9 @@ import { embedChart, type EmbeddedChart } from '../../../src/render/browser.js';
 import { renderTable, type TableOptions } from './table-view.js';
 import { el } from './dom.js';
 import { cellBodies, dedent, pageModuleText } from './source.js';
+import type { Observation } from '../../../src/types.js';
+import '../../../src/components/table/table.js';
+import '../../../src/components/dashboard/dashboard.js';
 
 /** What a cell says about itself. */
 export interface CellMeta {
@@ -34,6 +37,7 @@ export type CellFn = () => unknown;
 export type Output =
   | { kind: 'many'; items: unknown[] }
   | { kind: 'table'; rows: unknown; options: TableOptions }
+  | { kind: 'observations'; rows: readonly Observation[]; caption?: string; columns?: string[] }
   | { kind: 'chart'; spec: TopLevelSpec; caption?: string }
   | { kind: 'note'; text: string; en?: string; tone: 'info' | 'refusal' };
 
@@ -49,6 +53,13 @@ export function many(...items: unknown[]): Output {
 /** A table with a caption and options (`maxRows`, `columns`). */
 export function table(rows: unknown, options: TableOptions = {}): Output {
   return tag({ kind: 'table', rows, options });
+}
+/**
+ * Observations in chiso's own `<chiso-table>` (inside a `<chiso-dashboard>` holding them): sortable,
+ * paged, with a profile of each column, as a portal reader would see them.
+ */
+export function observations(rows: readonly Observation[], options: { caption?: string; columns?: string[] } = {}): Output {
+  return tag({ kind: 'observations', rows, ...options });
 }
 /** A chart with an optional caption under it. */
 export function chart(spec: TopLevelSpec, caption?: string): Output {
@@ -211,7 +222,15 @@ function chartRegions(spec: TopLevelSpec): { rows: number; regions: string[]; na
     if (!s || typeof s !== 'object') return;
     const o = s as Record<string, unknown>;
     const data = o.data as { values?: unknown } | undefined;
-    const values = [...(Array.isArray(data?.values) ? data.values : []), ...Object.values((o.datasets as Record<string, unknown[]>) ?? {}).flat()];
+    const values: unknown[] = [];
+    for (const set of [data?.values, ...Object.values((o.datasets as Record<string, unknown>) ?? {})]) {
+      if (Array.isArray(set)) values.push(...set);
+      // A map carries its figures in the properties of its inline topology's geometries.
+      const topo = set as { type?: string; objects?: Record<string, { geometries?: { properties?: { id?: unknown; name?: unknown } }[] }> } | undefined;
+      if (topo?.type === 'Topology') {
+        for (const obj of Object.values(topo.objects ?? {})) for (const g of obj.geometries ?? []) values.push({ region: g.properties?.id, name: g.properties?.name });
+      }
+    }
     for (const d of values) {
       if (!d || typeof d !== 'object') continue;
       const r = (d as { region?: unknown }).region ?? (d as { properties?: { region?: unknown } }).properties?.region;
@@ -265,6 +284,20 @@ async function show(value: unknown, into: HTMLElement, record: CellRecord, drawn
       }
       case 'chart':
         return showChart(value.spec, value.caption, into, record, drawn);
+      case 'observations': {
+        const dashboard = document.createElement('chiso-dashboard');
+        dashboard.setAttribute('lang', 'vi');
+        dashboard.data = value.rows;
+        const t = document.createElement('chiso-table');
+        t.setAttribute('page-size', '12');
+        if (value.caption) t.setAttribute('caption', value.caption);
+        if (value.columns) t.setAttribute('columns', value.columns.join(', '));
+        t.setAttribute('filter-by', 'none');
+        dashboard.append(t);
+        into.append(dashboard);
+        record.outputs.push({ kind: 'table', rows: value.rows.length, columns: value.columns ?? [] });
+        return;
+      }
       case 'note': {
         const box = el('div', { class: `note ${value.tone}`, role: value.tone === 'refusal' ? 'note' : null }, el('p', { lang: 'vi' }, value.text));
         if (value.en) box.append(el('p', { lang: 'en' }, value.en));

@@ -9,5 +9,6 @@ export const dashboardStyles = css`
     display: grid;
     gap: var(--chiso-gap, 1rem);
     grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--chiso-column-min, 320px)), 1fr));
+    align-items: start;
   }
 `;
