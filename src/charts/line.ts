@@ -176,10 +176,12 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   const lo = zero ? Math.min(0, vmin) : vmin - (vmax - vmin) * 0.05;
   const hi = vmax + (vmax - lo) * (drawRules && indicator.breaks.length ? 0.14 : 0.06) || 1;
 
-  const useEndLabels = labelsMode === 'end' || (labelsMode === 'auto' && series.length <= MAX_END_LABELS);
+  // Many grey lines and a few highlighted: the highlighted ones carry names, the rest need no legend.
+  const labelled = series.length > MAX_END_LABELS && colored.length <= MAX_END_LABELS && highlight.length ? colored : series;
+  const useEndLabels = labelsMode === 'end' || (labelsMode === 'auto' && labelled.length <= MAX_END_LABELS);
   const endLabels: Json[] = [];
   if (useEndLabels) {
-    const ends = series
+    const ends = labelled
       .map((s) => ({ s, o: [...s.rows].reverse().find((o) => o.value !== null) }))
       .filter((e): e is { s: Series; o: Observation } => e.o !== undefined);
     const targets = ends.map((e) => (height * (hi - (e.o.value as number))) / (hi - lo));
@@ -273,8 +275,9 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       });
     }
   }
-  layers.push({
-    data: { values: pieces },
+  // Grey lines and their points first, the coloured ones over them.
+  const lineLayer = (values: Json[]): Json => ({
+    data: { values },
     mark: { type: 'line', interpolate: 'linear' },
     encoding: {
       x,
@@ -285,21 +288,26 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         field: 'dash', type: 'nominal', legend: null,
         scale: { domain: ['final', 'preliminary'], range: [[1, 0], [5, 4]] },
       },
-      order: { field: 'emphasis', type: 'quantitative' },
     },
   });
-  layers.push({
-    data: { values: points },
-    mark: { type: 'point', filled: true, size: 34, strokeWidth: 1.5 },
+  const pointLayer = (values: Json[], size: number): Json => ({
+    data: { values },
+    mark: { type: 'point', filled: true, size, strokeWidth: 1.5 },
     encoding: {
-      x: { field: 'x', type: 'quantitative' },
+      x: xPlain,
       y: { field: 'value', type: 'quantitative' },
       stroke: byName,
       fill: { condition: { test: 'datum.preliminary', value: '#ffffff' }, ...byName },
-      order: { field: 'emphasis', type: 'quantitative' },
       tooltip,
     },
   });
+  const split = highlight.length > 0 && colored.length < series.length;
+  if (split) {
+    layers.push(lineLayer(pieces.filter((r) => !r.emphasis)), pointLayer(points.filter((r) => !r.emphasis), 16));
+    layers.push(lineLayer(pieces.filter((r) => r.emphasis)), pointLayer(points.filter((r) => r.emphasis), 34));
+  } else {
+    layers.push(lineLayer(pieces), pointLayer(points, 34));
+  }
   // Preliminary periods: a small note under the year on the axis.
   const prelimXs = [...prelimPeriods].map(pos).filter((x) => !Number.isNaN(x));
   if (prelimXs.length) {

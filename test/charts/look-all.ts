@@ -46,6 +46,7 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
       .map((o) => ({ ...o, value: Math.round(((o.value as number) - (y2012.get(o.region) as number)) * 10) / 10 }));
     return mapChart(change, { topology: vn63, midpoint: 0, title: 'Thay đổi tỷ lệ hộ nghèo 2012–2015 (điểm %)' });
   }],
+  ['line-all-highlight', () => lineChart(poverty, { highlight: ['42', 'VN'] })],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {
