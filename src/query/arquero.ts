@@ -13,7 +13,7 @@ import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from
 import { directionsForGap, identityColumns, rankDirections } from './plan.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
-import type { NormalizedStep, Row, Selection } from './spec.js';
+import type { NormalizedSelection, NormalizedStep, Row } from './spec.js';
 import { validateQuery } from './validate.js';
 
 const { op } = aq;
@@ -23,7 +23,7 @@ type Params = Record<string, unknown>;
 const valid = (x: string) => `(${x} != null && ${x} === ${x})`;
 
 /** One filter expression for the whole selection, so the table is scanned once. */
-function compileSelection(sel: Selection, registry: QueryRegistry, params: Params): string[] {
+function compileSelection(sel: NormalizedSelection, registry: QueryRegistry, params: Params): string[] {
   const terms: string[] = [];
   if (sel.indicators) {
     if (sel.indicators.length <= 4) {
@@ -271,7 +271,8 @@ function summarize(t: ColumnTable, step: Extract<NormalizedStep, { op: 'summariz
 
 /** An Arquero table of observations; an empty array still has the observation columns. */
 function toTable(table: ColumnTable | readonly Observation[]): ColumnTable {
-  if (!Array.isArray(table)) return table as ColumnTable;
+  // Groups or an order on the caller's table would change what the verbs below mean.
+  if (!Array.isArray(table)) return (table as ColumnTable).ungroup().unorder();
   if (table.length === 0) return aq.table(Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, [] as unknown[]])));
   return aq.from(table as Observation[]);
 }

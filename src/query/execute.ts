@@ -12,7 +12,7 @@ import { compareAsc, comparePeriods, isValid, periodYear } from './period.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
 import { rankDirections, identityColumns, targetOf, directionsForGap } from './plan.js';
-import type { NormalizedQuery, NormalizedStep, Row, Selection } from './spec.js';
+import type { NormalizedQuery, NormalizedSelection, NormalizedStep, Row } from './spec.js';
 import { validateQuery } from './validate.js';
 
 /** Options shared by both executors. */
@@ -77,7 +77,7 @@ function latestRows(rows: Rows): Rows {
   });
 }
 
-function selectRows(rows: readonly Row[], sel: Selection, registry: QueryRegistry, cols: Cols): Rows {
+function selectRows(rows: readonly Row[], sel: NormalizedSelection, registry: QueryRegistry, cols: Cols): Rows {
   const ind = sel.indicators ? new Set<unknown>(sel.indicators) : null;
   const reg = sel.regions ? new Set<unknown>(resolveRegions(sel.regions, registry)) : null;
   const per = sel.periods;

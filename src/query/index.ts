@@ -16,6 +16,7 @@ export type {
   NormalizedQuery,
   NormalizedStep,
   Selection,
+  NormalizedSelection,
   RegionSelection,
   PeriodSelection,
   PeriodRange,

@@ -54,7 +54,13 @@ export interface Selection {
    * observations without a series. Default (absent): every series.
    */
   series?: readonly (string | null)[] | null;
-  /** Statuses to keep (`final`, `preliminary`). Default: both. */
+  /** Statuses to keep (`final`, `preliminary`), one or a list. Default: both. */
+  status?: Status | readonly Status[];
+}
+
+/** A selection after `validateQuery`: periods as strings, statuses as a list. */
+export interface NormalizedSelection extends Selection {
+  periods?: readonly string[] | PeriodRange | 'latest';
   status?: readonly Status[];
 }
 
@@ -130,14 +136,26 @@ export interface LatestStep {
 export type WeightRef = { indicator: string; series?: string | null } | { column: string };
 
 /**
- * Merges old provinces (63) into the 34 units of 1 July 2025. Counts and amounts are summed; rates and
- * fractions need `weight` and become the weighted mean. A unit with a single predecessor keeps its
- * figure unchanged. A unit whose predecessors are not all present gets `value: null` and a diagnostic.
- * Rows of other regions pass through. Output columns: the observation columns present in the input.
+ * Merges old provinces (63, and Hà Tây before 2008) into the 34 units of 1 July 2025, per indicator,
+ * series and period.
+ * - Counts and amounts are summed.
+ * - Rates, fractions and amounts per something (`nghìn đồng/người/tháng`: a sum would be meaningless)
+ *   need `weight` and become the weighted mean `sum(value * weight) / sum(weight)`; without it the
+ *   query fails with `QUERY_REAGGREGATE_NEEDS_WEIGHT` rather than averaging naively.
+ * - A unit with a single predecessor that year (Hà Tĩnh 42 -> 34:42) keeps its figure unchanged.
+ * - A unit whose predecessors (those that existed at the end of the period's start year) do not all
+ *   have a value (and a weight, when weighted) gets `value: null` and a `QUERY_REAGGREGATE_INCOMPLETE`
+ *   warning; it is never summed from part of its territory.
+ * Rows of other regions (country, regions, districts, 34-units) pass through. Output columns: the
+ * observation columns present in the input; merged rows get status `preliminary` if any part was,
+ * qualifier `~` if any part had one, the distinct sources joined by `; `, and no quote.
  */
 export interface ReaggregateStep {
   op: 'reaggregate';
-  /** Default: none, which refuses to merge rates and fractions. */
+  /**
+   * Weights for means: another indicator looked up in the input table (before `select`) on region and
+   * period, e.g. households; or a column of the rows (`denominator`). Default: none.
+   */
   weight?: WeightRef;
 }
 
@@ -218,7 +236,7 @@ export interface QuerySpec {
 
 /** A spec after `validateQuery`: defaults filled in, order keys as objects. Still a `QuerySpec`. */
 export interface NormalizedQuery extends QuerySpec {
-  select: Selection;
+  select: NormalizedSelection;
   derive: NormalizedStep[];
   orderby: Required<OrderKey>[];
   limit?: number;

@@ -20,10 +20,9 @@ import {
   type NormalizedQuery,
   type NormalizedStep,
   type OrderKey,
-  type PeriodSelection,
   type QuerySpec,
   type RegionSelection,
-  type Selection,
+  type NormalizedSelection,
 } from './spec.js';
 
 type Obj = Record<string, unknown>;
@@ -109,7 +108,7 @@ function period(value: unknown, where: string): string {
   return string(value, where);
 }
 
-function periods(value: unknown, where: string): PeriodSelection {
+function periods(value: unknown, where: string): NonNullable<NormalizedSelection['periods']> {
   if (value === 'latest') return 'latest';
   if (typeof value === 'string') fail('QUERY_UNKNOWN_KEYWORD', { where, value, allowed: 'latest' });
   if (Array.isArray(value)) return list(value, where, period);
@@ -125,10 +124,10 @@ function series(value: unknown, where: string): (string | null)[] | null {
   return list(value, where, (v, w) => (v === null ? null : string(v, w)));
 }
 
-function selection(value: unknown): Selection {
+function selection(value: unknown): NormalizedSelection {
   if (value === undefined) return {};
   const o = object(value, 'select', ['indicators', 'regions', 'periods', 'series', 'status']);
-  const s: Selection = {};
+  const s: NormalizedSelection = {};
   if (o.indicators !== undefined) s.indicators = list(o.indicators, 'select.indicators', string);
   if (o.regions !== undefined) s.regions = regions(o.regions, 'select.regions');
   if (o.periods !== undefined) s.periods = periods(o.periods, 'select.periods');
