@@ -55,7 +55,10 @@ describe('Tỷ lệ hộ nghèo 2006-2016', () => {
   test('the raw export reads into 568 observations, 8 missing, nothing rejected', async () => {
     expect(tables(cells[0])[0].rows).toBe(568);
     expect(notes(cells[0])[0].text).toMatch(/568 quan sát, 8 ô thiếu, 0 ô bị loại/);
-    const rows = await tableData(page, 0);
+    // Shown in chiso's own <chiso-table>, inside a dashboard holding the observations.
+    await page.waitForFunction(() => ((document.querySelector('section.cell chiso-table') as unknown as { shown?: unknown[] })?.shown?.length ?? 0) > 0);
+    const rows = await page.evaluate(() => (document.querySelector('section.cell chiso-table') as unknown as { shown: Record<string, unknown>[] }).shown);
+    expect(rows).toHaveLength(568);
     expect(rows.filter((r) => r.value === null)).toHaveLength(8);
     expect(rows.find((r) => r.region === '42' && r.period === '2016')).toMatchObject({ value: 11, status: 'preliminary' });
   });
@@ -97,6 +100,10 @@ describe('Tỷ lệ hộ nghèo 2006-2016', () => {
     expect(kept.find((r) => r.unit === '34:42')).toMatchObject({ value: 11 });
     const [refusal] = notes(cells[5]).filter((n) => n.tone === 'refusal');
     expect(refusal.text).toContain('QUERY_REAGGREGATE_NEEDS_WEIGHT');
+    // The 34-unit map draws every unit; only the unchanged ones carry a figure.
+    const [map34] = charts(cells[5]);
+    expect(map34.regions).toHaveLength(34);
+    expect(map34.regions.every((r) => r.startsWith('34:'))).toBe(true);
   });
 
   test('the weighted illustration differs from the plain mean', async () => {
@@ -111,11 +118,14 @@ describe('Tỷ lệ hộ nghèo 2006-2016', () => {
   });
 
   test('a table cell can be inspected by click and by arrow keys', async () => {
-    const table = page.locator('section.cell').first().locator('.table-output');
-    await table.locator('tbody td').nth(3).click();
-    await expect.poll(() => table.locator('.inspector').textContent()).toMatch(/row 1, column value: 15,5 \(number\)/);
+    const table = page.locator('section.cell').nth(1).locator('.table-output');
+    await table.locator('tbody td').nth(0).click();
+    await expect.poll(() => table.locator('.inspector').textContent()).toMatch(/row 1, column period: "2006" \(string\)/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => table.locator('.inspector').textContent()).toMatch(/row 1, column rows: 71 \(number\)/);
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => table.locator('.inspector').textContent()).toMatch(/row 2, column value: 15,5|row 2, column value/);
+    await expect.poll(() => table.locator('.inspector').textContent()).toMatch(/row 2, column rows: 71 \(number\)/);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).tagName)).toBe('TD');
   });
 
