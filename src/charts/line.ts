@@ -4,6 +4,7 @@ import { toLocale } from '../format/locale.js';
 import { formatPeriod, periodPosition } from '../format/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatValue } from '../format/value.js';
+import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
@@ -73,6 +74,9 @@ function prepare(data: readonly Observation[], options: LineOptions, locale: Loc
   const used = series.flatMap((s) => s.rows);
   const periods = sortPeriods(used.map((o) => o.period));
   const pos = timePositions(periods);
+  // A period off the time axis would vanish from the chart: refuse it instead.
+  const bad = used.find((o) => Number.isNaN(pos(o.period)));
+  if (bad) fail('CHART_BAD_PERIOD', { value: bad.period }, { file: bad.source || undefined });
   periods.sort((a, b) => pos(a) - pos(b));
   for (const s of series) s.rows.sort((a, b) => pos(a.period) - pos(b.period));
   return { indicator, series, rows: used, periods, pos };

@@ -37,6 +37,10 @@ export const chartsMessages = {
     vi: (p) => `Biểu đồ ${p.chart} cần tùy chọn "${p.option}".`,
     en: (p) => `The ${p.chart} chart needs the option "${p.option}".`,
   },
+  CHART_BAD_PERIOD: {
+    vi: (p) => `Kỳ "${p.value}" không đặt được lên trục thời gian (dùng năm 2016, khoảng 2021-2023, tháng 2024-05 hoặc ngày 2024-05-07).`,
+    en: (p) => `Period "${p.value}" cannot be placed on a time axis (use a year 2016, a range 2021-2023, a month 2024-05 or a date 2024-05-07).`,
+  },
   CHART_BAD_TOPOLOGY: {
     vi: (p) => `Dữ liệu bản đồ không hợp lệ: ${p.detail}.`,
     en: (p) => `Invalid map geometry: ${p.detail}.`,

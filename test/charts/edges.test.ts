@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Topology } from 'topojson-specification';
+import { chart, describe as describeChart } from '../../src/charts/index.js';
+import { isChisoError } from '../../src/errors.js';
+import type { Observation } from '../../src/types.js';
+import { render, root, schemaErrors } from './helpers.js';
+
+const vn63 = JSON.parse(readFileSync(root + 'data/geo/vn63_provinces_odv.topojson.json', 'utf8')) as Topology;
+const obs = (region: string, period: string, value: number | null, extra: Partial<Observation> = {}): Observation => ({
+  indicator: 'poverty_rate', region, period, value, qualifier: null, denominator: null, unit: '%', series: null,
+  status: 'final', source: 'data/gso/raw/poverty_rate_by_province.csv', quote: null, ...extra,
+});
+
+function code(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    return isChisoError(e) ? e.code : String(e);
+  }
+  return undefined;
+}
+
+describe('edges', () => {
+  it('refuses empty data with a bilingual error', () => {
+    for (const type of ['line', 'bar', 'kpi', 'slope', 'progress'] as const) {
+      expect(code(() => chart(type, [], {} as never))).toBe('CHART_NO_DATA');
+    }
+    expect(code(() => chart('map', [], { topology: vn63 }))).toBe('CHART_NO_DATA');
+    expect(code(() => chart('scatter', [], { x: 'income_per_capita', y: 'poverty_rate' }))).toBe('CHART_NO_DATA');
+  });
+
+  it('refuses a period that has no place on a time axis rather than dropping it', () => {
+    expect(code(() => chart('line', [obs('42', '2015', 13.3), obs('42', 'quý 1', 12)], {}))).toBe('CHART_BAD_PERIOD');
+  });
+
+  it('asks for the options a recipe cannot guess', () => {
+    expect(code(() => chart('map', [obs('42', '2015', 13.3)], {} as never))).toBe('CHART_MISSING_OPTION');
+    expect(code(() => chart('scatter', [obs('42', '2015', 13.3)], {} as never))).toBe('CHART_MISSING_OPTION');
+    expect(code(() => chart('map', [obs('42', '2015', 13.3)], { topology: vn63, scale: 'threshold' }))).toBe('CHART_MISSING_OPTION');
+  });
+
+  it('draws one figure, and all-missing figures, without warnings', async () => {
+    for (const [type, data, options] of [
+      ['line', [obs('42', '2015', 13.3)], {}],
+      ['bar', [obs('42', '2015', 13.3), obs('06', '2015', null)], {}],
+      ['kpi', [obs('42', '2015', 13.3)], {}],
+      ['slope', [obs('42', '2012', 20.7), obs('42', '2015', 13.3)], {}],
+      ['map', [obs('42', '2015', null)], { topology: vn63 }],
+      ['line', [obs('42', '2014', 15.6), obs('42', '2015', null)], {}],
+    ] as const) {
+      const spec = chart(type, data as readonly Observation[], options as never);
+      expect(schemaErrors(spec), type).toEqual([]);
+      const { warnings } = await render(spec);
+      expect(warnings, type).toEqual([]);
+      expect(describeChart(type, data as readonly Observation[], options as never).length, type).toBeGreaterThan(10);
+    }
+  });
+
+  it('keeps strings from data as data: a hostile region or period name stays text', () => {
+    const evil = obs('x"); alert(1); ("', '2015', 5, { source: '<script>alert(1)</script>' });
+    const spec = chart('bar', [obs('42', '2015', 13.3), evil], { regions: ['42', evil.region] });
+    const json = JSON.stringify(spec);
+    // Names only travel in data values and JSON string literals, never in raw markup.
+    expect(schemaErrors(spec)).toEqual([]);
+    expect(json).toContain('x\\"); alert(1); (\\"');
+  });
+});
