@@ -229,7 +229,7 @@ function rank(ctx: Context, stage: Stage, step: Step<'rank'>): Stage {
     const candidates = indicatorsFor(ctx);
     const known = candidates.filter((id) => ctx.registry.indicator(id)?.lowerIsBetter != null);
     const desc = known.filter((id) => ctx.registry.indicator(id)?.lowerIsBetter === false);
-    key = `CASE WHEN ${b.inList(b.q('indicator'), desc)} THEN -${v} ELSE ${v} END`;
+    key = desc.length ? `CASE WHEN ${b.inList(b.q('indicator'), desc)} THEN -${v} ELSE ${v} END` : v;
     if (known.length < candidates.length) {
       // Some indicator has no direction: the executors' error, if such an indicator is present here.
       const registry = ctx.registry;

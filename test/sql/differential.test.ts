@@ -10,12 +10,15 @@ import type { SqlTableOptions } from '../../src/sql/index.js';
 import { expectSameRows, outcome, realObservations, realSpecs, seedObservations, synthetic, syntheticSpecs } from './fixtures.js';
 import { loadIntoPostgres } from './load.js';
 import { skipPostgres, startPostgres, type TestPostgres } from './postgres-server.js';
+import { hostileRegistry, hostileRows, hostileSpecs } from './hostile.js';
+import type { QueryRegistry } from '../../src/query/index.js';
 
 interface Dataset {
   name: string;
   rows: Record<string, unknown>[];
   specs: [string, unknown][];
   table: SqlTableOptions;
+  registry?: QueryRegistry;
 }
 
 const seedSpecs: [string, unknown][] = [
@@ -37,6 +40,8 @@ const datasets: Dataset[] = [
     specs: syntheticSpecs,
     table: { name: `obs_s${seed}`, extraColumns: [{ name: 'population', type: 'double' as const }] },
   })),
+  // Ids and texts that look like SQL: bound as data, they select their own rows and nothing else happens.
+  { name: 'hostile ids', rows: hostileRows() as unknown as Record<string, unknown>[], specs: hostileSpecs, table: { name: 'obs_hostile' }, registry: hostileRegistry },
 ];
 
 const RANK_ERRORS = ['QUERY_RANK_NEEDS_DIRECTION', 'QUERY_UNKNOWN_INDICATOR'];
@@ -50,13 +55,13 @@ beforeAll(async () => {
   if (!skipPostgres) pgServer = await startPostgres();
   for (const d of datasets) {
     const m = new Map<string, Connector>();
-    const duckForTable = await createDuckDBConnector({ table: d.table });
+    const duckForTable = await createDuckDBConnector({ table: d.table, registry: d.registry });
     // One database per table keeps loading simple; the shared instance serves the probes below.
     await duckForTable.load(d.rows);
     m.set('duckdb', duckForTable);
     if (pgServer) {
       await loadIntoPostgres(pgServer.client, d.rows, d.table);
-      m.set('postgres', postgresConnector({ client: pgServer.client, table: d.table }));
+      m.set('postgres', postgresConnector({ client: pgServer.client, table: d.table, registry: d.registry }));
     }
     engines.set(d.name, m);
   }
@@ -89,7 +94,9 @@ describe.each(datasets)('$name', (d) => {
     // extra column (population) is compared with the eval-free executor, which reads it.
     const extraWeight = JSON.stringify(spec).includes('"column":"population"');
     const reference = await outcome((onDiagnostic) =>
-      extraWeight ? executeQuery(d.rows, spec, { onDiagnostic }) : (runQuery(d.rows as never, spec, { onDiagnostic }).objects() as Record<string, unknown>[]),
+      extraWeight
+        ? executeQuery(d.rows, spec, { onDiagnostic, registry: d.registry })
+        : (runQuery(d.rows as never, spec, { onDiagnostic, registry: d.registry }).objects() as Record<string, unknown>[]),
     );
     for (const [name, c] of engines.get(d.name)!) {
       const got = await outcome((onDiagnostic) => c.query(spec as never, { onDiagnostic }));
@@ -103,4 +110,33 @@ describe.each(datasets)('$name', (d) => {
       expect(got.diagnostics, `${name}: warnings`).toEqual(reference.diagnostics);
     }
   });
+});
+
+it('hostile ids select exactly their rows, and the table is still whole afterwards', async () => {
+  for (const [name, c] of engines.get('hostile ids')!) {
+    const one = await c.query({ select: { regions: [hostileRows()[0].region] } });
+    expect(one.map((r) => r.value), name).toEqual([1]);
+    const evil = await c.query({ select: { indicators: [hostileRows()[2].indicator] } });
+    expect(evil.map((r) => r.quote), name).toEqual(["Robert'); DROP TABLE students;--"]);
+    expect(await c.query({ derive: [{ op: 'summarize', measures: { n: { fn: 'count' } } }] }), name).toEqual([{ n: 4 }]);
+  }
+});
+
+it('the comparisons have something to compare: merged units, warnings, ranks', async () => {
+  const pgOrDuck = [...engines.get('synthetic seed 1')!.values()];
+  for (const c of pgOrDuck) {
+    const warnings: string[] = [];
+    const merged = await c.query({ select: { indicators: ['poverty_rate'], series: null }, derive: [{ op: 'reaggregate', weight: { indicator: 'households' } }] }, { onDiagnostic: (d) => warnings.push(d.code) });
+    expect(merged.filter((r) => String(r.region).startsWith('34:') && typeof r.value === 'number').length, c.name).toBeGreaterThan(10);
+    expect(warnings.length, c.name).toBeGreaterThan(0);
+    const ranked = await c.query({ derive: [{ op: 'rank', direction: 'asc' }] });
+    expect(ranked.some((r) => r.rank === 2), c.name).toBe(true);
+  }
+  const real = [...engines.get('data/observations')!.values()];
+  for (const c of real) {
+    const communes = await c.query({ select: { indicators: ['admin_units'], series: ['communes'], regions: { level: 'province' }, periods: ['2016'] }, derive: [{ op: 'reaggregate' }, { op: 'summarize', measures: { total: { fn: 'sum' } } }] });
+    const before = await c.query({ select: { indicators: ['admin_units'], series: ['communes'], regions: { level: 'province' }, periods: ['2016'] }, derive: [{ op: 'summarize', measures: { total: { fn: 'sum' } } }] });
+    expect(communes[0].total, c.name).toBeGreaterThan(8000);
+    expect(communes[0].total, c.name).toBe(before[0].total);
+  }
 });

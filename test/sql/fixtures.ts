@@ -169,12 +169,14 @@ const keyOf = (r: Record<string, unknown>) =>
 
 /** Rows in an order that does not depend on the engine (numbers rounded for the sort only). */
 export function stableRows(rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  return clean(rows).sort((a, b) => {
-    const x = keyOf(a);
-    const y = keyOf(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return clean(rows)
+    .map((r) => [keyOf(r), r] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((x) => x[1]);
 }
+
+const close = (x: unknown, y: unknown) =>
+  typeof x === 'number' && typeof y === 'number' ? Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)) : x === y;
 
 /** Same rows, numbers within 1e-9 (relative to their size, at least 1). */
 export function expectSameRows(actual: Record<string, unknown>[], expected: Record<string, unknown>[], ordered: boolean, label: string): void {
@@ -182,14 +184,11 @@ export function expectSameRows(actual: Record<string, unknown>[], expected: Reco
   const e = ordered ? clean(expected) : stableRows(expected);
   expect(a.length, `${label}: row count`).toBe(e.length);
   for (let i = 0; i < e.length; i++) {
-    expect(Object.keys(a[i]).sort(), `${label}: columns of row ${i}`).toEqual(Object.keys(e[i]).sort());
-    for (const k of Object.keys(e[i])) {
-      const x = a[i][k];
-      const y = e[i][k];
-      if (typeof x === 'number' && typeof y === 'number') {
-        const ok = Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-        if (!ok) expect(x, `${label}: row ${i} column ${k} (${JSON.stringify(e[i])})`).toBe(y);
-      } else if (x !== y) expect(x, `${label}: row ${i} column ${k} (${JSON.stringify(e[i])})`).toBe(y);
+    const ka = Object.keys(a[i]).sort();
+    const ke = Object.keys(e[i]).sort();
+    if (ka.join() !== ke.join()) expect(ka, `${label}: columns of row ${i}`).toEqual(ke);
+    for (const k of ke) {
+      if (!close(a[i][k], e[i][k])) expect(a[i][k], `${label}: row ${i} column ${k} (${JSON.stringify(e[i])})`).toBe(e[i][k]);
     }
   }
 }
