@@ -46,23 +46,31 @@ export const cubeMessages = {
     en: (p) => `Large load: format "${p.value}" is not supported. Valid formats: ${p.allowed}.`,
   },
   LOAD_LARGE_RAGGED_ROW: {
-    vi: (p) => `${p.file}: dòng ${p.row} có ${p.found} ô, tiêu đề có ${p.expected} cột.`,
-    en: (p) => `${p.file}: row ${p.row} has ${p.found} cells where the header has ${p.expected} columns.`,
+    vi: (p) => `Dòng này có ${p.found} ô, dòng tiêu đề có ${p.expected} cột.`,
+    en: (p) => `This row has ${p.found} cells where the header has ${p.expected} columns.`,
   },
   LOAD_LARGE_UNCLOSED_QUOTE: {
-    vi: (p) => `${p.file}: dấu ngoặc kép mở ở dòng ${p.row} không được đóng trước khi hết tệp.`,
-    en: (p) => `${p.file}: the quote opened on row ${p.row} is never closed before the end of the file.`,
+    vi: () => `Dấu ngoặc kép mở ở dòng này không được đóng trước khi hết tệp.`,
+    en: () => `The quote opened on this row is never closed before the end of the file.`,
   },
   LOAD_LARGE_EMPTY: {
-    vi: (p) => `${p.file}: tệp không có dòng tiêu đề.`,
-    en: (p) => `${p.file}: the file has no header row.`,
+    vi: () => `Tệp không có dòng tiêu đề.`,
+    en: () => `The file has no header row.`,
   },
   LOAD_LARGE_DUPLICATE_COLUMN: {
-    vi: (p) => `${p.file}: tên cột "${p.value}" lặp lại trong dòng tiêu đề.`,
-    en: (p) => `${p.file}: column name "${p.value}" appears twice in the header row.`,
+    vi: (p) => `Tên cột "${p.value}" lặp lại trong dòng tiêu đề.`,
+    en: (p) => `Column name "${p.value}" appears twice in the header row.`,
+  },
+  LOAD_LARGE_NOT_A_NUMBER: {
+    vi: (p) => `Giá trị "${p.value}" không phải số (số viết với dấu chấm thập phân). Khai báo kiểu cột là "string" nếu cột này là văn bản.`,
+    en: (p) => `"${p.value}" is not a number (dot decimal). Declare the column type "string" if it is text.`,
+  },
+  LOAD_LARGE_UNKNOWN_TYPE: {
+    vi: (p) => `Tải dữ liệu lớn: kiểu "${p.value}" của cột "${p.column}" không hợp lệ. Các kiểu hợp lệ: ${p.allowed}.`,
+    en: (p) => `Large load: type "${p.value}" of column "${p.column}" is not valid. Valid types: ${p.allowed}.`,
   },
   LOAD_LARGE_READ_FAILED: {
-    vi: (p) => `${p.file}: không đọc được tệp (${p.detail}).`,
-    en: (p) => `${p.file}: the file could not be read (${p.detail}).`,
+    vi: (p) => `Không đọc được tệp (${p.detail}).`,
+    en: (p) => `The file could not be read (${p.detail}).`,
   },
 } satisfies Catalogue;
