@@ -3,6 +3,8 @@ import * as aq from 'arquero';
 import { cell, many, table, note, chart } from './lib/notebook.js';
 import { fetchText, loadFile, nameOf } from './lib/data.js';
 import { el, marked } from './lib/dom.js';
+import '../../src/components/source/source.js';
+import '../../src/components/dashboard/dashboard.js';
 import { extractReport, type Extraction, type ExtractedObservation } from '../../src/extract/index.js';
 import { formatValue, formatPeriod } from '../../src/format/index.js';
 import { getIndicator, isIndicatorId } from '../../src/registry/index.js';
@@ -173,5 +175,23 @@ cell(
       config: theme('vi'),
     };
     return many(table(cross, { caption: 'Chỉ tiêu × địa phương (bảng kiểm tra tay)', pageSize: 25 }), chart(spec));
+  },
+);
+
+cell(
+  {
+    title: 'Nguồn, như trên cổng thông tin',
+    prose: `Cùng các số liệu đã kiểm tra tay, trong thẻ <chiso-source> của chiso (đặt trong một <chiso-dashboard> giữ dữ liệu): mỗi nguồn một dòng, kèm các chỉ tiêu và câu trích nguyên văn, như người đọc cổng thông tin sẽ thấy dưới biểu đồ.`,
+    en: 'The curated figures in chiso’s own <chiso-source> element: each source with its indicators and exact phrases, as a portal reader sees it.',
+  },
+  async () => {
+    const { observations: hand } = await curated();
+    const dashboard = document.createElement('chiso-dashboard');
+    dashboard.setAttribute('lang', 'vi');
+    dashboard.data = hand;
+    const source = document.createElement('chiso-source');
+    source.setAttribute('max-quotes', '30');
+    dashboard.append(source);
+    return dashboard;
   },
 );

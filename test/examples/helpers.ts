@@ -12,12 +12,13 @@ export { ROOT, launchBrowser };
 /** Dependencies the example pages import, some only dynamically (Vega on first draw). */
 const DEPS = ['arquero', 'vega-embed', 'vega-interpreter', 'topojson-client', 'read-excel-file/browser', 'lit', '@lit/context'];
 
-export async function startExamplesServer(): Promise<TestServer> {
+/** `hmr: true` keeps Vite's hot reload on (off by default: a test's page must not reload under it). */
+export async function startExamplesServer(options: { hmr?: boolean } = {}): Promise<TestServer> {
   const { createServer } = await import('vite');
   const server = await createServer({
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', hmr: false },
+    server: { port: 0, host: '127.0.0.1', hmr: options.hmr ?? false },
     optimizeDeps: { include: DEPS },
   });
   await server.listen();

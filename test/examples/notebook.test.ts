@@ -216,6 +216,13 @@ describe('Chỉ thị 05 qua các báo cáo', () => {
     const [bars] = charts(cells[3]);
     expect(bars.regions).toEqual(['06', '42-duc-tho', '75']);
     expect(bars.rows).toBe(6);
+  });
+
+  test('<chiso-source> lists the five reports with all 25 phrases', async () => {
+    await page.waitForFunction(() => ((document.querySelector('chiso-source') as unknown as { entries?: unknown[] })?.entries?.length ?? 0) > 0);
+    const entries = await page.evaluate(() => (document.querySelector('chiso-source') as unknown as { entries: { source: string; quotes: string[] }[] }).entries);
+    expect(entries.map((e) => e.source)).toHaveLength(5);
+    expect(entries.reduce((n, e) => n + e.quotes.length, 0)).toBe(25);
     await shoot(page, 'directive05');
   });
 });
