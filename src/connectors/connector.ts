@@ -7,7 +7,7 @@ import type { Diagnostic } from '../errors.js';
 import type { QuerySpec, Row } from '../query/spec.js';
 
 export interface ConnectorQueryOptions {
-  /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). Default: none kept. */
+  /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). Default: `console.warn`. */
   onDiagnostic?: (d: Diagnostic) => void;
 }
 

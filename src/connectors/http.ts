@@ -10,6 +10,7 @@
  * chiso diagnostic, which they throw again as a `ChisoError` with the same code.
  */
 import { ChisoError, fail, type Diagnostic } from '../errors.js';
+import { warn } from '../query/execute.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import type { QuerySpec, Row } from '../query/spec.js';
 import type { SqlDialect, SqlParam } from '../sql/dialect.js';
@@ -77,7 +78,7 @@ export class HttpQueryConnector implements Connector {
     const { url, headers = {} } = this.options;
     const answer = await post(this.options.fetch ?? defaultFetch(), url, { spec }, headers);
     const rows = (answer.rows as Record<string, unknown>[]).map((r) => normalizeRow(r));
-    if (Array.isArray(answer.diagnostics)) for (const d of answer.diagnostics) if (isDiagnostic(d)) options.onDiagnostic?.(d);
+    if (Array.isArray(answer.diagnostics)) for (const d of answer.diagnostics) if (isDiagnostic(d)) (options.onDiagnostic ?? warn)(d);
     return rows;
   }
 }

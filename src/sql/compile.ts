@@ -16,7 +16,7 @@ import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
 import { directionsForGap, identityColumns, rankDirections } from '../query/plan.js';
 import { resolveRegions } from '../query/regions.js';
 import { defaultRegistry, needsWeight, unit2025, type QueryRegistry } from '../query/registry-view.js';
-import type { NormalizedQuery, NormalizedStep, Selection } from '../query/spec.js';
+import type { NormalizedQuery, NormalizedSelection, NormalizedStep } from '../query/spec.js';
 import { validateQuery } from '../query/validate.js';
 import { isSqlDialect, SqlDialect, type SqlColumnType } from './dialect.js';
 import { SqlBuilder, type SqlStatement, type Stage } from './builder.js';
@@ -112,7 +112,7 @@ function sourceName(ctx: Context): string {
   return ctx.table.name.map((p) => ctx.b.q(p)).join('.');
 }
 
-function selectionTerms(ctx: Context, sel: Selection): string[] {
+function selectionTerms(ctx: Context, sel: NormalizedSelection): string[] {
   const { b } = ctx;
   const terms: string[] = [];
   const present = names(ctx.table.columns);
@@ -143,7 +143,7 @@ function selectionTerms(ctx: Context, sel: Selection): string[] {
   return terms;
 }
 
-function source(ctx: Context, sel: Selection): Stage {
+function source(ctx: Context, sel: NormalizedSelection): Stage {
   const terms = selectionTerms(ctx, sel);
   const cols = [...ctx.table.columns];
   const where = terms.length ? ` WHERE ${terms.join(' AND ')}` : '';

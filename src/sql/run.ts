@@ -3,6 +3,7 @@
  * the checks, then the query, and gives rows shaped as the other executors give them.
  */
 import type { Diagnostic } from '../errors.js';
+import { warn } from '../query/execute.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import type { Row } from '../query/spec.js';
 import { validateQuery } from '../query/validate.js';
@@ -23,7 +24,7 @@ export interface SqlRunOptions {
   table?: SqlTableOptions;
   /** Indicator catalogue and admin units. Default: chiso's registry. */
   registry?: QueryRegistry;
-  /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). */
+  /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). Default: `console.warn`, as the executors do. */
   onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -57,6 +58,6 @@ export async function runSqlQuery(driver: SqlDriver, spec: unknown, options: Sql
   for (const check of compiled.checks) check.verify(await driver(check.sql, check.params), diagnostics);
   const rows = await driver(compiled.sql, compiled.params);
   const out = rows.map((r) => normalizeRow(r, compiled.columns));
-  for (const d of diagnostics) options.onDiagnostic?.(d);
+  for (const d of diagnostics) (options.onDiagnostic ?? warn)(d);
   return out;
 }

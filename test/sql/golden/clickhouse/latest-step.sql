@@ -1,0 +1,13 @@
+WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population` FROM `observations`),
+`__change1` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, lagInFrame(`value`) OVER (PARTITION BY `indicator`, `region`, `series` ORDER BY toInt64OrNull(extract(`period`, '^[[:space:]]*([+-]?[0-9]+)')) ASC NULLS FIRST, `period` ASC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS `__b` FROM `__s0`),
+`__change2` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, CASE WHEN `value` IS NOT NULL AND `__b` IS NOT NULL THEN `value` - `__b` END AS `change` FROM `__change1`),
+`__latest3` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change`, toInt64OrNull(extract(`period`, '^[[:space:]]*([+-]?[0-9]+)')) AS `__y` FROM `__change2` WHERE `value` IS NOT NULL),
+`__latest4` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change` FROM (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change`, `__y`, max(`__y`) OVER (PARTITION BY `indicator`, `region`, `series`) AS `__my` FROM `__latest3`) x WHERE `__y` = `__my`),
+`__latest5` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change` FROM (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change`, max(`period`) OVER (PARTITION BY `indicator`, `region`, `series`) AS `__mp` FROM `__latest4`) x WHERE `period` = `__mp`)
+SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change` FROM `__latest5` SETTINGS join_use_nulls = 1
+-- params: []
+
+-- next statement --
+WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population` FROM `observations`)
+SELECT `indicator`, `region`, `series`, `period` FROM `__s0` GROUP BY `indicator`, `region`, `series`, `period` HAVING count(*) > 1 LIMIT 1 SETTINGS join_use_nulls = 1
+-- params: []
