@@ -13,5 +13,7 @@ export type {
 } from './spec.js';
 export { createCube } from './cube.js';
 export type { Cube, CubeStats, CubeLevelInfo, AnswerOptions } from './cube.js';
+export { CubeClient } from './client.js';
+export type { CubeClientOptions } from './client.js';
 export { cubeQuerySpec, clausesToSelect } from './query-spec.js';
 export { validateCubeOptions, validateClauses } from './validate.js';
