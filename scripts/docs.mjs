@@ -45,6 +45,10 @@ export function slugify(text) {
 function markdown() {
   const marked = new Marked();
   marked.use({
+    // Pages link each other as .md (readable on a forge); the site serves them as .html.
+    walkTokens(token) {
+      if (token.type === 'link' && /^(?![a-z]+:)[^#]+\.md(#|$)/i.test(token.href)) token.href = token.href.replace(/\.md(#|$)/, '.html$1');
+    },
     renderer: {
       heading({ tokens, depth }) {
         const text = this.parser.parseInline(tokens);
