@@ -104,7 +104,7 @@ function selectRows(rows: readonly Row[], sel: NormalizedSelection, registry: Qu
     if (ser === null && r.series != null) continue;
     if (ser && !ser.has(r.series)) continue;
     if (st && !st.has(r.status)) continue;
-    out.push(r);
+    out.push({ ...r }); // the caller keeps its rows; results are ours to extend
   }
   if (per === 'latest') out = latestRows(out);
   return out;

@@ -315,3 +315,10 @@ describe('inputs and outputs', () => {
     expect(warnings).toEqual([expect.stringContaining('QUERY_REAGGREGATE_INCOMPLETE')]);
   });
 });
+
+it('returns rows of its own: changing a result leaves the input as it was', () => {
+  const input = [obs({ indicator: 'poverty_rate', region: '42', period: '2010', value: 20 })];
+  const [row] = executeQuery(input, {});
+  row.value = 0;
+  expect(input[0].value).toBe(20);
+});
