@@ -155,8 +155,31 @@ export function periodText(o: Pick<Observation, 'period' | 'status'>, locale: Lo
   return formatPeriod(o.period, locale, { status: o.status });
 }
 
+/**
+ * Screen readers get each data mark in the reader's language: the tooltip's texts joined become the
+ * mark's ARIA description; marks without one (lines, notes, labels that repeat a point) are hidden
+ * from them, as are Vega's own English axis and legend summaries (the chart's description replaces them).
+ */
+function accessible(layer: Json): Json {
+  const encoding = layer.encoding as Json | undefined;
+  const mark = typeof layer.mark === 'string' ? { type: layer.mark } : (layer.mark as Json | undefined);
+  if (!mark) return layer;
+  const tooltip = encoding?.tooltip;
+  if (Array.isArray(tooltip) && tooltip.length && !encoding?.description) {
+    const access = (field: string) => 'datum' + field.split('.').map((k) => `[${JSON.stringify(k)}]`).join('');
+    const parts = (tooltip as { field: string }[]).map((f) => `(${access(f.field)} == null ? '' : '' + ${access(f.field)})`);
+    return {
+      ...layer,
+      transform: [...((layer.transform as Json[] | undefined) ?? []), { calculate: parts.join(" + ', ' + "), as: 'chiso_aria' }],
+      encoding: { ...encoding, description: { field: 'chiso_aria', type: 'nominal' } },
+    };
+  }
+  return { ...layer, mark: { ...mark, aria: false } };
+}
+
 /** The last steps every recipe shares: schema, theme, description, then the caller's fragment. */
 export function finish(spec: Json, options: CommonOptions, locale: Locale, description: string): ChartSpec {
+  if (Array.isArray(spec.layer)) spec = { ...spec, layer: (spec.layer as Json[]).map(accessible) };
   const full: Json = {
     $schema: VEGA_LITE_SCHEMA,
     description: options.description ?? description,

@@ -81,6 +81,8 @@ export function theme(locale: Locale = 'vi'): Config {
       gridColor: colors.grid,
       labelOverlap: true,
       titlePadding: 8,
+      // Vega's generated axis summary is English with its own number format; chiso's description says it instead.
+      aria: false,
     },
     axisY: { domain: false, ticks: false, labelPadding: 6 },
     axisX: { grid: false },
@@ -97,6 +99,7 @@ export function theme(locale: Locale = 'vi'): Config {
       direction: 'horizontal',
       symbolType: 'circle',
       labelLimit: 220,
+      aria: false,
     },
     header: { labelFont: fontFamily, titleFont: fontFamily },
     text: { font: fontFamily, fontSize: fontSizes.label, color: colors.text },

@@ -19,6 +19,9 @@ describe('lineChart', () => {
     expect(texts).toContain('Bắc Kạn 15,8%');
     // The preliminary year is marked on the axis.
     expect(texts.join(' ')).toContain('sơ bộ');
+    // Each point speaks the reader's language to a screen reader; Vega's English axis summaries are off.
+    expect(svg).toContain('aria-label="Hà Tĩnh, 2015, 13,3%, Tổng cục Thống kê (poverty_rate_by_province.csv)"');
+    expect(svg).not.toContain('X-axis for a linear scale');
     // Axis numbers with a decimal comma, never a decimal point.
     expect(texts.some((t) => /^\d+\.\d+$/.test(t))).toBe(false);
   });
