@@ -1,6 +1,6 @@
 // The analyst notebook pages in Chromium: every cell runs without errors and shows the data it should.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, launchBrowser, openPage, runNotebook, startExamplesServer, type CellRecord } from './helpers.js';
@@ -281,6 +281,21 @@ describe('Dữ liệu của bạn', () => {
     const obs = await page.evaluate(() => (document.querySelectorAll('.live')[2].querySelectorAll('.table-output')[1] as unknown as { data: Record<string, unknown>[] }).data);
     expect(obs.find((o) => o.region === '42')).toMatchObject({ value: 2074, unit: 'nghìn đồng/người/tháng', period: '2016' });
     await shoot(page, 'your-data-csv');
+    expect(errors).toEqual([]);
+  });
+
+  test('a file dropped on the zone is read like a chosen one', async () => {
+    const bytes = [...readFileSync(join(ROOT, 'examples/notebook/samples/income-2016.csv'))];
+    const transfer = await page.evaluateHandle((b) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], 'keo-tha.csv', { type: 'text/csv' }));
+      return dt;
+    }, bytes);
+    await page.dispatchEvent('#dropzone', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: transfer });
+    await settled(6);
+    const [preview] = await views();
+    expect(notes(preview.record)[0].text).toMatch(/^keo-tha\.csv \(CSV\): 7 dòng, 3 cột/);
     expect(errors).toEqual([]);
   });
 });
