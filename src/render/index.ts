@@ -7,3 +7,6 @@ export { toVegaSpec, isVegaLiteSpec, titleOf, type ChartSpec, type ToVegaOptions
 export { stabilizeSvg, roundNumber, type StabilizeOptions } from './stabilize.js';
 export { decorateSvg, escapeXml, textRuns, type DecorateOptions, type EmbeddedFace, type TextRun } from './document.js';
 export { countInlineRows, checkInlineRows, DEFAULT_MAX_INLINE_ROWS } from './limits.js';
+export type { ChisoConfig, ChartConfig, DataSourceConfig, DataFormat, ChartTypeName, ChartOptionsConfig, VegaLiteFragment } from './config-types.js';
+// Ajv compiles the schema with `new Function`: for Node and pages that allow it, not a strict CSP.
+export { validateConfig, jsonPath, type ValidateConfigOptions } from './config.js';

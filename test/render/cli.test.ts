@@ -100,6 +100,32 @@ describe('chiso render', () => {
     expect(existsSync(join(dir, 'out', 'fine.svg'))).toBe(true);
   });
 
+  it('gives a raw spec the query result as its data', async () => {
+    const dir = tmp();
+    const config = join(dir, 'raw.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        data: { poverty: { file: join(process.cwd(), 'data/observations/poverty_rate.csv') } },
+        charts: [
+          {
+            id: 'raw',
+            data: 'poverty',
+            query: { select: { regions: ['42'], periods: ['2006', '2016'] } },
+            title: 'Hà Tĩnh',
+            spec: { mark: 'bar', encoding: { x: { field: 'period', type: 'ordinal' }, y: { field: 'value', type: 'quantitative' } } },
+          },
+        ],
+      }),
+    );
+    const io = bufferIO();
+    expect(await main(['render', config, '--out', join(dir, 'out')], io)).toBe(0);
+    const svg = readFileSync(join(dir, 'out', 'raw.svg'), 'utf8');
+    expect(svg).toContain('<title>Hà Tĩnh</title>');
+    expect(svg.match(/aria-roledescription="bar"/g)).toHaveLength(2);
+    expect(svg).toContain('value: 31,5');
+  });
+
   it('refuses bad flags with the allowed values', async () => {
     const io = bufferIO();
     expect(await main(['render', 'test/render/fixtures/charts.json', '--out', tmp(), '--format', 'pdf'], io)).toBe(1);
