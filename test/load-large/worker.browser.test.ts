@@ -41,6 +41,17 @@ describe('loadLargeInWorker in Chromium', () => {
     expect(seen.frames as number).toBeGreaterThan(5);
     expect(seen.longestGapMs as number).toBeLessThan(1000);
     await page.screenshot({ path: join(tmpdir(), 'chiso-worker-loaded.png') });
+
+    // Errors cross the worker boundary as ChisoErrors naming file, row and column; without a worker
+    // the same load runs on the main thread.
+    const small = (csv: string, main: boolean) =>
+      page.evaluate(([c, m]) => (window as unknown as { __small: (c: string, m: boolean) => Promise<Record<string, unknown>> }).__small(c, m), [csv, main] as [string, boolean]);
+    expect(await small('indicator,value\npoverty_rate,4.5\npoverty_rate,"4,5"\n', false)).toMatchObject({
+      code: 'LOAD_LARGE_NOT_A_NUMBER',
+      error: expect.stringMatching(/small\.csv, dòng 3, cột "value"/),
+    });
+    expect(await small('indicator,value\npoverty_rate,4.5\n', true)).toEqual({ thread: 'main', rows: 1 });
+    expect(await small('indicator,value\npoverty_rate,4.5\n', false)).toEqual({ thread: 'worker', rows: 1 });
     await page.close();
   }, 180_000);
 });

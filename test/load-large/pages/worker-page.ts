@@ -15,7 +15,23 @@ interface Seen {
   error?: string;
 }
 
-const w = window as unknown as { __load?: Seen; __ready?: boolean };
+const w = window as unknown as {
+  __load?: Seen;
+  __small?: (csv: string, mainThread: boolean) => Promise<{ thread?: string; rows?: number; error?: string; code?: string }>;
+};
+
+// For the test: a small load, in the worker or (with a worker that cannot start) on the main thread.
+w.__small = async (csv, mainThread) => {
+  try {
+    const { table, thread } = await loadLargeInWorker(new Blob([csv]), {
+      file: 'small.csv',
+      ...(mainThread ? { worker: () => { throw new Error('no worker here'); } } : {}),
+    });
+    return { thread, rows: table.rows };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e), code: (e as { code?: string }).code };
+  }
+};
 const status = document.getElementById('status')!;
 const bar = document.getElementById('bar') as HTMLProgressElement;
 
