@@ -6,7 +6,7 @@ import { formatUnit } from '../format/unit.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, sourceText, t, titleBlock, valueText, type Json,
+  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json,
 } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
@@ -30,6 +30,8 @@ export interface BarOptions extends CommonOptions {
   order?: (typeof BarOrder)[number];
   /** Print each value at the end of its bar. Default `true`. */
   labels?: boolean;
+  /** The sub-series ranked, where the indicator has several. Default: `total`, else the rows without one. */
+  series?: string | null;
   /** Pixels per bar. Default 16. */
   step?: number;
 }
@@ -47,7 +49,8 @@ interface Ranked {
 function rank(data: readonly Observation[], options: BarOptions, locale: Locale): Ranked {
   checkRows(data, options);
   const order = oneOf('order', options.order, BarOrder, 'best-first');
-  const { indicator, rows: all } = pickIndicator('bar', data, options);
+  const { indicator, rows: picked } = pickIndicator('bar', data, options);
+  const all = pickSeries(picked, options.series);
   const period = options.period ?? latestPeriod(all) ?? '';
   const inPeriod = all.filter((o) => o.period === period);
   const refId = options.reference === undefined ? 'VN' : options.reference;

@@ -27,11 +27,11 @@ const common = ['indicator', 'title', 'source', 'width', 'height', 'maxRows', 'd
 /** Every option key each recipe reads, so a JSON configuration with a misspelt key is refused, not ignored. */
 export const optionKeys: { [T in ChartType]: readonly string[] } = {
   line: [...common, 'regions', 'highlight', 'labels', 'breaks', 'zero'],
-  bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step'],
+  bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step', 'series'],
   kpi: [...common, 'region', 'series', 'period', 'previous', 'sparkline'],
-  map: [...common, 'topology', 'object', 'geoSource', 'units', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection'],
+  map: [...common, 'topology', 'object', 'geoSource', 'units', 'series', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection'],
   scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],
-  slope: [...common, 'periods', 'regions', 'highlight', 'labels'],
+  slope: [...common, 'periods', 'regions', 'highlight', 'labels', 'series'],
   progress: [...common, 'regions', 'period', 'target', 'rowLabel'],
 };
 

@@ -46,6 +46,19 @@ export function pickIndicator(
   return { indicator: indicatorFor(id, data), rows };
 }
 
+/**
+ * One sub-series of an indicator for recipes that draw one figure per region and period: the one
+ * asked for, else `total`, else the rows without a series, else the first row's.
+ */
+export function pickSeries(rows: Observation[], wanted?: string | null): Observation[] {
+  if (wanted !== undefined) return rows.filter((o) => o.series === wanted);
+  const series = new Set(rows.map((o) => o.series));
+  if (series.size <= 1) return rows;
+  if (series.has('total')) return rows.filter((o) => o.series === 'total');
+  if (series.has(null)) return rows.filter((o) => o.series === null);
+  return rows.filter((o) => o.series === rows[0].series);
+}
+
 /** Periods in time order. */
 export function sortPeriods(periods: Iterable<string>): string[] {
   return [...new Set(periods)].sort((a, b) => {

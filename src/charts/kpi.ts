@@ -7,7 +7,7 @@ import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, sourceText, t, titleBlock, valueText, type Json } from './common.js';
+import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorLabel, regionName, regionOf, type Indicator } from './lookup.js';
 import { segmentOf } from './series.js';
 import { colors, fontSizes } from './theme.js';
@@ -44,9 +44,8 @@ export function kpiFacts(data: readonly Observation[], options: KpiOptions = {})
   checkRows(data, options);
   const { indicator, rows } = pickIndicator('kpi', data, options);
   const region = options.region ?? rows[0].region;
-  const series = options.series === undefined ? rows.find((o) => o.region === region)?.series ?? null : options.series;
-  const history = rows
-    .filter((o) => o.region === region && o.series === series && o.value !== null)
+  const history = pickSeries(rows.filter((o) => o.region === region), options.series)
+    .filter((o) => o.value !== null)
     .sort((a, b) => periodPosition(a.period) - periodPosition(b.period));
   const period = options.period ?? latestPeriod(history);
   const current = history.find((o) => o.period === period);

@@ -7,7 +7,7 @@ import { formatUnit } from '../format/unit.js';
 import { fail } from '../errors.js';
 import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, sourceText, t, titleBlock, valueText, type Json } from './common.js';
+import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { ARCHIPELAGOS, unitTopology, type MapUnits } from './geometry.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
@@ -24,6 +24,8 @@ export interface MapOptions extends CommonOptions {
   geoSource?: GeoSource;
   /** `63` provinces or the `34` units of 1 July 2025 (merged from the 63). Default: from the data's region ids. */
   units?: MapUnits;
+  /** The sub-series drawn, where the indicator has several. Default: `total`, else the rows without one. */
+  series?: string | null;
   /** The period drawn. Default: the latest in the data. */
   period?: string;
   /** How values map to colour: classed (`quantile`, `quantize`, `threshold`) or continuous (`linear`). Default `quantile`. */
@@ -59,7 +61,8 @@ interface Prepared {
 function prepare(data: readonly Observation[], options: MapOptions): Prepared {
   checkRows(data, options);
   if (!options.topology) return fail('CHART_MISSING_OPTION', { chart: 'map', option: 'topology' });
-  const { indicator, rows: all } = pickIndicator('map', data, options);
+  const { indicator, rows: picked } = pickIndicator('map', data, options);
+  const all = pickSeries(picked, options.series);
   const period = options.period ?? latestPeriod(all) ?? '';
   const inPeriod = all.filter((o) => o.period === period);
   const units: MapUnits = options.units ?? (inPeriod.filter((o) => o.region.startsWith('34:')).length > inPeriod.length / 2 ? '34' : '63');

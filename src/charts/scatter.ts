@@ -7,7 +7,7 @@ import { formatNumber } from '../format/number.js';
 import { fail } from '../errors.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { axisFormat, checkRows, decimalsFor, finish, sortPeriods, sourceText, t, titleBlock, valueText, type Json } from './common.js';
+import { axisFormat, checkRows, decimalsFor, finish, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorFor, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
 
@@ -48,15 +48,6 @@ interface Prepared {
   points: Point[];
   r: number;
   fit: { a: number; b: number };
-}
-
-function pickSeries(rows: Observation[], wanted: string | null | undefined): Observation[] {
-  if (wanted !== undefined) return rows.filter((o) => o.series === wanted);
-  const series = new Set(rows.map((o) => o.series));
-  if (series.size <= 1) return rows;
-  if (series.has('total')) return rows.filter((o) => o.series === 'total');
-  if (series.has(null)) return rows.filter((o) => o.series === null);
-  return rows.filter((o) => o.series === rows[0].series);
 }
 
 function prepare(data: readonly Observation[], options: ScatterOptions, loc: Locale): Prepared {

@@ -4,7 +4,7 @@ import { toLocale } from '../format/locale.js';
 import { formatPeriod } from '../format/period.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, oneOf, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText, type Json,
+  checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json,
 } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { dodge, segmentOf } from './series.js';
@@ -20,6 +20,8 @@ export interface SlopeOptions extends CommonOptions {
   regions?: string[];
   /** Regions drawn in the accent colour; the others grey. Default: none (coloured by better/worse). */
   highlight?: string | string[];
+  /** The sub-series drawn, where the indicator has several. Default: `total`, else the rows without one. */
+  series?: string | null;
   /** Which lines get names: `all`, `highlight`, or `auto` (all up to 16 lines). Default `auto`. */
   labels?: (typeof SlopeLabels)[number];
 }
@@ -43,7 +45,8 @@ interface Prepared {
 
 function prepare(data: readonly Observation[], options: SlopeOptions, loc: Locale): Prepared {
   checkRows(data, options);
-  const { indicator, rows } = pickIndicator('slope', data, options);
+  const { indicator, rows: picked } = pickIndicator('slope', data, options);
+  const rows = pickSeries(picked, options.series);
   const periods = sortPeriods(rows.map((o) => o.period));
   const [p0, p1] = options.periods ?? [periods[0], periods[periods.length - 1]];
   const at = (p: string) => new Map(rows.filter((o) => o.period === p && o.value !== null).map((o) => [o.region, o]));

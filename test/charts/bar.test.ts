@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barChart, describeBar } from '../../src/charts/bar.js';
-import { gsoPoverty, render, schemaErrors, svgTexts } from './helpers.js';
+import { gsoIncome, gsoPoverty, render, schemaErrors, svgTexts } from './helpers.js';
 
 const poverty = gsoPoverty();
 
@@ -44,5 +44,20 @@ describe('barChart', () => {
     expect(text).toContain('Hà Tĩnh ở mức 26,1%');
     expect(text).toContain('Cả nước: 14,2%');
     expect(describeBar(poverty, { period: '2010' }, 'en')).toContain('highest Dien Bien (50.8%)');
+  });
+});
+
+describe('barChart with sub-series', () => {
+  it('ranks one series of income (total by default), one bar per province', async () => {
+    const income = gsoIncome();
+    const spec = barChart(income, { period: '2016' });
+    const values = (spec as unknown as Spec).data.values;
+    expect(new Set(values.map((v) => v.name)).size).toBe(values.length);
+    // Higher income is better: the highest first.
+    expect(values[0]).toMatchObject({ name: 'Hồ Chí Minh' });
+    expect(values[1].value as number).toBeLessThanOrEqual(values[0].value as number);
+    const wages = (barChart(income, { period: '2016', series: 'salary_wage' }) as unknown as Spec).data.values;
+    expect(wages[0].value).not.toBe(values[0].value);
+    expect((await render(spec)).warnings).toEqual([]);
   });
 });
