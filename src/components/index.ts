@@ -16,7 +16,7 @@ export { coordinatorContext } from './core/context.js';
 export { Units, isUnits } from './core/coordinator-units.js';
 export { observationsToCSV, neutralizeCell, OBSERVATION_COLUMNS } from './core/csv.js';
 export { viewQuerySpec, type ViewQuery } from './core/view-query.js';
-export { liveViewCount, loadVega } from '../render/browser.js';
+export { liveViewCount, loadVega, loadExpressionInterpreter } from '../render/browser.js';
 export { elements, defineElements } from './define.js';
 import { defineElements } from './define.js';
 

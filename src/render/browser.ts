@@ -21,6 +21,11 @@ export function loadVega(): Promise<VegaEmbedModule> {
   return loading;
 }
 
+/** Vega's expression interpreter (what strict-CSP pages run instead of compiled expressions). */
+export async function loadExpressionInterpreter(): Promise<typeof import('vega-interpreter').expressionInterpreter> {
+  return (await import('vega-interpreter')).expressionInterpreter;
+}
+
 /** Views drawn and not yet finalized, so a page (and its tests) can see nothing is left behind. */
 const live = new Set<View>();
 
@@ -58,7 +63,7 @@ export interface EmbeddedChart {
  */
 export async function embedChart(container: HTMLElement, spec: TopLevelSpec, options: EmbedChartOptions = {}): Promise<EmbeddedChart> {
   const { locale = 'vi', renderer = 'svg', tooltip, signals = {} } = options;
-  const [mod, { expressionInterpreter }] = await Promise.all([loadVega(), import('vega-interpreter')]);
+  const [mod, expressionInterpreter] = await Promise.all([loadVega(), loadExpressionInterpreter()]);
   const embed = mod.default;
   const vega = mod.vega;
   const numberLocale = vegaNumberLocale(locale);

@@ -100,6 +100,12 @@ describe('elements on real data, strict CSP', () => {
   });
 
   it('gives each chart a label, a description and a data table', async () => {
+    // The table opens from the keyboard: Tab to its summary, Enter.
+    for (const id of ['line', 'bar', 'slope', 'progress', 'map']) {
+      await page.locator(`#${id} details.data > summary`).focus();
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForFunction(() => document.getElementById('map')!.shadowRoot!.querySelectorAll('details.data tbody tr').length > 0);
     const info = await page.evaluate(() =>
       [...document.querySelectorAll('chiso-chart')].filter((c) => (c as unknown as { state: string }).state === 'ready').map((c) => ({
         label: c.shadowRoot!.querySelector('figure')?.getAttribute('aria-label') ?? '',

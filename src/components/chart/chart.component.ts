@@ -42,6 +42,17 @@ function regionOf(datum: unknown): string | undefined {
 
 const DATASET = 'chiso';
 
+/**
+ * Recipes size the plot area; axes and labels come on top. A single or layered view gets Vega's
+ * `fit-x` autosize with the element's width, so the whole chart fits in one layout pass.
+ */
+function fitWidth(spec: TopLevelSpec, available: number): TopLevelSpec {
+  const s = spec as unknown as Record<string, unknown>;
+  if (available <= 0 || typeof s.width !== 'number' || s.autosize !== undefined) return spec;
+  if ('hconcat' in s || 'vconcat' in s || 'concat' in s || 'facet' in s || 'repeat' in s) return spec;
+  return { ...s, width: available, autosize: { type: 'fit-x', contains: 'padding' } } as unknown as TopLevelSpec;
+}
+
 /** Moves a spec's inline top-level data into a named dataset, so new data can flow into the same view. */
 function splitData(spec: TopLevelSpec): { spec: TopLevelSpec; values: unknown[] | null; shape: string } {
   const s = spec as unknown as Record<string, unknown>;
@@ -107,6 +118,7 @@ export class ChisoChart extends ChisoViewElement {
     height: { type: Number },
     renderer: {},
     _state: { state: true },
+    _tableOpen: { state: true },
   };
 
   declare type: ChartElementType;
@@ -117,6 +129,8 @@ export class ChisoChart extends ChisoViewElement {
   declare height: number | undefined;
   declare renderer: 'svg' | 'canvas' | undefined;
   declare _state: ChartState;
+  /** The data table is built when a reader opens it, not with every drawing. */
+  declare _tableOpen: boolean;
 
   /** The observations drawn now: what the data table shows and what CSV export writes. */
   shown: Observation[] = [];
@@ -140,6 +154,7 @@ export class ChisoChart extends ChisoViewElement {
     super();
     this.type = 'line';
     this._state = 'idle';
+    this._tableOpen = false;
   }
 
   get state(): ChartState {
@@ -198,7 +213,7 @@ export class ChisoChart extends ChisoViewElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.client.visible) return;
+    if (!this.client.visible || !this.client.measured) return;
     const c = this.client.coordinator;
     if (!c || c.state !== 'ready') {
       if (this.#embedded) this.#teardown();
@@ -228,6 +243,8 @@ export class ChisoChart extends ChisoViewElement {
     const token = ++this.#token;
     let rows: Observation[];
     let built: { spec: TopLevelSpec; description: string };
+    let inputKey = '';
+    const t0 = performance.now();
     try {
       rows = this.rows();
       if (rows.length === 0) {
@@ -241,9 +258,13 @@ export class ChisoChart extends ChisoViewElement {
       // A selection elsewhere may leave this view's rows and options as they were: nothing to redraw.
       const input = JSON.stringify([rows, this.chartOptions(rows), this.locale, this.chartType()]);
       if (input === this.#input && this.#embedded) return;
-      this.#input = input;
+      inputKey = input;
+      const t1 = performance.now();
       built = await this.buildSpec(rows);
       if (token !== this.#token) return;
+      // Stages in the page's performance timeline, for profiling a dashboard.
+      performance.measure('chiso:query', { start: t0, end: t1 });
+      performance.measure('chiso:spec', { start: t1, end: performance.now() });
     } catch (e) {
       if (token === this.#token) this.#fail(e);
       return;
@@ -256,18 +277,20 @@ export class ChisoChart extends ChisoViewElement {
     if (token !== this.#token || !this.isConnected) return;
     const container = this.renderRoot.querySelector<HTMLElement>('.chart');
     if (!container) return;
-    const split = splitData(built.spec);
+    const split = splitData(fitWidth(built.spec, container.clientWidth));
     try {
       if (this.#embedded && split.values && split.shape === this.#shape) {
         const view = this.#embedded.view;
         view.data(DATASET, split.values);
         await view.runAsync();
         if (token !== this.#token) return;
+        this.#input = inputKey;
         this.#done(rows.length, false);
         return;
       }
       this.#teardown(false);
       this.#tooltip ??= shadowTooltip(this.renderRoot as ShadowRoot, this);
+      const t2 = performance.now();
       const next = await embedChart(container, split.spec, {
         locale: this.locale,
         renderer: this.renderer ?? 'svg',
@@ -279,8 +302,10 @@ export class ChisoChart extends ChisoViewElement {
       }
       this.#embedded = next;
       this.#shape = split.shape;
+      performance.measure('chiso:embed', { start: t2, end: performance.now() });
       await this.#fit(container);
       next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));
+      this.#input = inputKey;
       this.#done(rows.length, true);
     } catch (e) {
       if (token === this.#token) this.#fail(e);
@@ -461,9 +486,14 @@ export class ChisoChart extends ChisoViewElement {
     const lang = this.locale;
     const rows = this.shown;
     const title = this.description.split('.')[0] ?? '';
-    return html`<details class="data" part="data">
+    return html`<details class="data" part="data" @toggle=${(e: Event) => (this._tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>${t('COMPONENTS_SHOW_TABLE', lang)}</summary>
-      <div class="table-wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_SHOW_TABLE', lang)}>
+      ${this._tableOpen ? this.#tableBody(rows, title, lang) : nothing}
+    </details>`;
+  }
+
+  #tableBody(rows: Observation[], title: string, lang: 'vi' | 'en'): TemplateResult {
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_SHOW_TABLE', lang)}>
         <table part="table">
           <caption class="visually-hidden">${t('COMPONENTS_TABLE_CAPTION', lang, { title, rows: rows.length })}</caption>
           <thead>
@@ -485,8 +515,7 @@ export class ChisoChart extends ChisoViewElement {
             )}
           </tbody>
         </table>
-      </div>
-    </details>`;
+      </div>`;
   }
 
   override render() {

@@ -22,7 +22,7 @@ export class ClientController implements ReactiveController, CoordinatorClient {
   coordinator: Coordinator | undefined;
   /** True once the element has been in view; lazy elements draw nothing before. */
   visible: boolean;
-  /** Content width of the element in CSS pixels, 0 before the first measure. */
+  /** Width of the element (border box) in CSS pixels, 0 before the first measure. */
   width = 0;
   /** Bumped whenever data, selection or language changed; elements compare it to what they drew. */
   revision = 0;
@@ -46,8 +46,21 @@ export class ClientController implements ReactiveController, CoordinatorClient {
     host.addController(this);
   }
 
+  /** True once the element's width is known (a chart drawn before would be drawn twice). */
+  measured = false;
+
   hostConnected(): void {
     this.#connected = true;
+    // Measure now rather than one observer callback later: the first draw gets the right width,
+    // and an element already on screen does not wait a frame to learn it is visible.
+    if (typeof window !== 'undefined' && this.host.isConnected) {
+      const rect = this.host.getBoundingClientRect();
+      if (rect.width > 0) {
+        this.width = Math.round(rect.width);
+        this.measured = true;
+      }
+      if (!this.visible && rect.bottom >= -200 && rect.top <= window.innerHeight + 200 && rect.width > 0) this.visible = true;
+    }
     if (this.coordinator) this.coordinator.connect(this);
     if (this.#lazy && !this.visible && typeof IntersectionObserver !== 'undefined') {
       this.#io = new IntersectionObserver((entries) => {
@@ -62,9 +75,13 @@ export class ClientController implements ReactiveController, CoordinatorClient {
     }
     if (this.#resize && typeof ResizeObserver !== 'undefined') {
       this.#ro = new ResizeObserver((entries) => {
-        const w = Math.round(entries[entries.length - 1].contentRect.width);
+        const e = entries[entries.length - 1];
+        // Border box, as getBoundingClientRect measures it on connect.
+        const w = Math.round(e.borderBoxSize?.[0]?.inlineSize ?? e.contentRect.width);
+        const first = !this.measured;
+        this.measured = true;
         // Ignore sub-8px jitter so a scrollbar appearing does not redraw every chart.
-        if (Math.abs(w - this.width) >= 8 || (this.width === 0 && w > 0)) {
+        if (first || Math.abs(w - this.width) >= 8 || (this.width === 0 && w > 0)) {
           this.width = w;
           this.host.requestUpdate();
         }
