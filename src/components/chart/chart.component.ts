@@ -66,6 +66,7 @@ function splitData(spec: TopLevelSpec): { spec: TopLevelSpec; values: unknown[] 
 }
 
 /**
+ * @tagname chiso-chart
  * @summary A chart of one indicator from its dashboard's observations: line, bar, map, scatter, slope or progress.
  *
  * @attr type - `line` (default), `bar`, `map`, `scatter`, `slope` or `progress`.
@@ -117,8 +118,8 @@ export class ChisoChart extends ChisoViewElement {
     chartTitle: { attribute: 'chart-title' },
     height: { type: Number },
     renderer: {},
-    _state: { state: true },
-    _tableOpen: { state: true },
+    _state: { state: true, attribute: false },
+    _tableOpen: { state: true, attribute: false },
   };
 
   declare type: ChartElementType;

@@ -50,6 +50,7 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
 }
 
 /**
+ * @tagname chiso-dashboard
  * @summary Holds one dataset and the selection its views share; every `<chiso-*>` inside it is linked.
  *
  * @attr src - Address of a CSV or JSON file of observations, loaded once; several addresses separated by spaces are joined.

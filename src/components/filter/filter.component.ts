@@ -11,6 +11,7 @@ import { searchRegions } from './search.js';
 let nextId = 0;
 
 /**
+ * @tagname chiso-filter
  * @summary Controls for the dashboard's selection: a region picker that searches without diacritics, a period range and the 63/34 switch.
  *
  * "da nang" finds Đà Nẵng, "hcm" finds TP Hồ Chí Minh. Choosing a region selects it in every view;
@@ -93,9 +94,9 @@ export class ChisoFilter extends ChisoViewElement {
   ];
   static override properties: PropertyDeclarations = {
     controls: {},
-    _query: { state: true },
-    _active: { state: true },
-    _open: { state: true },
+    _query: { state: true, attribute: false },
+    _active: { state: true, attribute: false },
+    _open: { state: true, attribute: false },
   };
 
   declare controls: string | undefined;

@@ -19,6 +19,7 @@ export function latest(rows: readonly Observation[]): Observation | undefined {
 }
 
 /**
+ * @tagname chiso-kpi
  * @summary One headline figure: the latest value of an indicator for a region, with its period and quote.
  *
  * Drawn as text, without Vega, so a row of KPIs costs the page nothing to load.

@@ -58,6 +58,7 @@ export function unchangedUnitCount(): number {
 }
 
 /**
+ * @tagname chiso-map
  * @summary A choropleth of one indicator over the 63 provinces or the 34 units of 2025, linked to the dashboard.
  *
  * Clicking a province selects it in every view (shift-click adds to the selection; clicking it again

@@ -44,6 +44,7 @@ export function sourceEntries(rows: readonly Observation[]): SourceEntry[] {
 }
 
 /**
+ * @tagname chiso-source
  * @summary Where the figures come from: file (with table and row), page address, and the exact phrase quoted.
  *
  * Lists the sources of the observations the dashboard shows now (narrowed by the selection).

@@ -39,6 +39,7 @@ function sortKey(o: Observation, column: TableColumn, lang: 'vi' | 'en'): number
 }
 
 /**
+ * @tagname chiso-table
  * @summary The observations as a table: sortable, paged, with a summary of each column like a notebook's data profile.
  *
  * Header buttons sort (press again to reverse); the pager moves by page; every control is a button
@@ -107,8 +108,8 @@ export class ChisoTable extends ChisoViewElement {
     pageSize: { type: Number, attribute: 'page-size' },
     columns: {},
     caption: {},
-    _sort: { state: true },
-    _page: { state: true },
+    _sort: { state: true, attribute: false },
+    _page: { state: true, attribute: false },
   };
 
   declare pageSize: number;
