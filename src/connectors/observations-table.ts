@@ -1,5 +1,4 @@
 /** The observation table's definition in each dialect, for loading data into an engine. */
-import { OBSERVATION_COLUMNS } from '../query/checks.js';
 import { dialects, type SqlDialect } from '../sql/dialect.js';
 import { sqlTable, type SqlTableOptions } from '../sql/table.js';
 
@@ -12,4 +11,4 @@ export function createTableSql(dialect: SqlDialect, table: SqlTableOptions = {})
   return dialect === 'clickhouse' ? `CREATE TABLE ${name} (${cols}) ENGINE = MergeTree ORDER BY tuple()` : `CREATE TABLE ${name} (${cols})`;
 }
 
-export { OBSERVATION_COLUMNS };
+

@@ -3,9 +3,10 @@
  * Compiled queries return only text, double precision, integer and boolean columns, which `pg` reads
  * as JavaScript strings, numbers and booleans without type parsers.
  */
-import type { SqlParam } from '../sql/dialect.js';
+import { dialects, type SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
-import type { SqlTableOptions } from '../sql/table.js';
+import { sqlTable, type SqlTableOptions } from '../sql/table.js';
+import { createTableSql } from './observations-table.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import { SqlConnector } from './sql.js';
 
@@ -29,4 +30,18 @@ export interface PostgresConnectorOptions {
 /** A `SqlConnector` for PostgreSQL through a `pg` client or pool. */
 export function postgresConnector(options: PostgresConnectorOptions): SqlConnector {
   return new SqlConnector({ dialect: 'postgres', driver: postgresDriver(options.client), table: options.table, registry: options.registry, onClose: options.onClose, name: 'postgres' });
+}
+
+/**
+ * Creates the observation table and inserts rows in one statement: each column travels as one bound
+ * array (`unnest`), so no value is ever part of SQL text. For large loads, call it per batch.
+ */
+export async function loadIntoPostgres(client: PgQueryable, rows: readonly Record<string, unknown>[], table: SqlTableOptions = {}, options: { create?: boolean } = {}): Promise<void> {
+  const t = sqlTable(table);
+  const d = dialects.postgres;
+  if (options.create !== false) await client.query(createTableSql('postgres', table), []);
+  const name = t.name.map((p) => d.quote(p)).join('.');
+  const arrays = t.columns.map((c) => rows.map((r) => (r[c.name] === undefined ? null : r[c.name]))) as unknown as SqlParam[];
+  const casts = t.columns.map((c, i) => `CAST($${i + 1} AS ${d.type(c.type)}[])`).join(', ');
+  await client.query(`INSERT INTO ${name} (${t.columns.map((c) => d.quote(c.name)).join(', ')}) SELECT * FROM unnest(${casts})`, arrays);
 }

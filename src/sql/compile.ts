@@ -130,8 +130,10 @@ function selectionTerms(ctx: Context, sel: NormalizedSelection): string[] {
   else if (per !== undefined && per !== 'latest') {
     const range = per as { from?: number; to?: number };
     const y = b.d.yearOf(b.q('period'));
-    if (range.from !== undefined) terms.push(`${y} >= ${b.bind(range.from, 'double')}`);
-    if (range.to !== undefined) terms.push(`${y} <= ${b.bind(range.to, 'double')}`);
+    // One BETWEEN reads the start year once per row (the pattern match is the costly part).
+    if (range.from !== undefined && range.to !== undefined) terms.push(`${y} BETWEEN ${b.bind(range.from, 'double')} AND ${b.bind(range.to, 'double')}`);
+    else if (range.from !== undefined) terms.push(`${y} >= ${b.bind(range.from, 'double')}`);
+    else if (range.to !== undefined) terms.push(`${y} <= ${b.bind(range.to, 'double')}`);
   }
   if (sel.series === null) terms.push(`${b.q('series')} IS NULL`);
   else if (sel.series !== undefined) {

@@ -1,0 +1,92 @@
+// The connector interface over each engine that needs no server: Arquero, the eval-free executor,
+// DuckDB in Node, and the HTTP connectors against in-process endpoints.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArqueroConnector } from '../../src/connectors/arquero.js';
+import { createDuckDBConnector, type DuckDBNodeConnector } from '../../src/connectors/duckdb-node.js';
+import { ExecutorConnector, handleQueryRequest, HttpQueryConnector, HttpSqlConnector, SqlConnector, type Connector, type FetchLike } from '../../src/connectors/index.js';
+import { realObservations } from '../sql/fixtures.js';
+import { expectSameRows } from '../sql/fixtures.js';
+
+const rows = realObservations();
+const spec = { select: { indicators: ['poverty_rate'], regions: { level: 'province' as const }, periods: { from: 2010, to: 2016 } }, derive: [{ op: 'rank' as const }, { op: 'share' as const, denominator: { indicator: 'income_per_capita', series: 'total' } }] };
+let duck: DuckDBNodeConnector;
+
+beforeAll(async () => {
+  duck = await createDuckDBConnector();
+  await duck.load(rows as unknown as Record<string, unknown>[]);
+}, 60_000);
+afterAll(async () => duck?.close());
+
+/** A `fetch` that hands the request to a function in the same process. */
+function inProcess(handler: (body: unknown) => Promise<{ status: number; body: unknown }>): FetchLike {
+  return async (_url, init) => {
+    const answer = await handler(JSON.parse(init.body));
+    return { ok: answer.status < 400, status: answer.status, text: async () => JSON.stringify(answer.body) };
+  };
+}
+
+describe('every connector gives the same rows', () => {
+  const connectors = (): Connector[] => [
+    new ArqueroConnector({ table: rows }),
+    new ExecutorConnector({ rows }),
+    duck,
+    new HttpQueryConnector({ url: '/query', fetch: inProcess((b) => handleQueryRequest(duck, b)) }),
+    new HttpSqlConnector({
+      url: '/sql',
+      dialect: 'duckdb',
+      // A trusted gateway: it runs what the compiler sent, with the parameters bound.
+      fetch: inProcess(async (b) => {
+        const { sql, params } = b as { sql: string; params: (string | number)[] };
+        const reader = await duck.connection.runAndReadAll(sql, params);
+        return { status: 200, body: { rows: JSON.parse(JSON.stringify(reader.getRowObjectsJS(), (_, v) => (typeof v === 'bigint' ? Number(v) : v))) } };
+      }),
+    }),
+  ];
+
+  it('on the real poverty rates, 2010-2016, ranked and over income', async () => {
+    const all = connectors();
+    expect(all.map((c) => c.name)).toEqual(['arquero', 'executor', 'duckdb', 'http', 'http-duckdb']);
+    const reference = await all[0].query(spec);
+    expect(reference.filter((r) => r.rank === 1).length).toBeGreaterThan(3);
+    for (const c of all.slice(1)) expectSameRows(await c.query(spec), reference, false, c.name);
+  });
+
+  it('fail alike, with the same code', async () => {
+    for (const c of connectors()) {
+      await expect(c.query({ select: { regions: ['99'] } }), c.name).rejects.toMatchObject({ code: 'QUERY_UNKNOWN_REGION' });
+      await expect(c.query({ columns: ['nope'] }), c.name).rejects.toMatchObject({ code: 'QUERY_UNKNOWN_COLUMN' });
+    }
+  });
+});
+
+describe('SqlConnector', () => {
+  it('sends the driver only reads with bound parameters, and names the engine when it fails', async () => {
+    const seen: string[] = [];
+    const c = new SqlConnector({
+      dialect: 'postgres',
+      driver: async (sql) => {
+        seen.push(sql);
+        throw new Error('relation "observations" does not exist');
+      },
+    });
+    await expect(c.query({ select: { indicators: ['poverty_rate'] } })).rejects.toMatchObject({ code: 'SQL_ENGINE_FAILED' });
+    expect(seen[0]).toMatch(/^WITH /);
+    await c.close();
+    await expect(c.query({})).rejects.toMatchObject({ code: 'SQL_CONNECTOR_CLOSED' });
+  });
+
+  it('asks the engine which indicators it holds only when the spec needs their facts and does not name them', async () => {
+    const seen: string[] = [];
+    const driver = async (sql: string, params: readonly unknown[]) => {
+      seen.push(sql);
+      return (await duck.connection.runAndReadAll(sql, [...params] as never)).getRowObjectsJS() as Record<string, unknown>[];
+    };
+    const c = new SqlConnector({ dialect: 'duckdb', driver });
+    await c.query({ select: { indicators: ['poverty_rate'] }, derive: [{ op: 'rank' }] });
+    expect(seen.length).toBe(1);
+    seen.length = 0;
+    const ranked = await c.query({ select: { periods: ['2016'], regions: { level: 'province' } }, derive: [{ op: 'gapToTarget', target: 5 }] });
+    expect(seen[0]).toMatch(/SELECT DISTINCT "indicator"/);
+    expect(ranked.some((r) => r.reached === true)).toBe(true);
+  });
+});

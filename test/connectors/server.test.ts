@@ -1,0 +1,66 @@
+// examples/server on a throwaway PostgreSQL: the server loads data/observations, listens on loopback,
+// and the page's connector (HttpQueryConnector) gets the rows Arquero gives for the same spec.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readObservations, loadTable, startServer } from '../../examples/server/server.js';
+import { HttpQueryConnector } from '../../src/connectors/index.js';
+import { runQuery } from '../../src/query/index.js';
+import { expectSameRows } from '../sql/fixtures.js';
+import { skipPostgres, startPostgres, type TestPostgres } from '../sql/postgres-server.js';
+
+const rows = readObservations();
+let pgServer: TestPostgres;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
+  beforeAll(async () => {
+    pgServer = await startPostgres();
+    await loadTable(pgServer.client, 'served', rows);
+    server = await startServer({ client: pgServer.client, table: 'served', port: 0 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await pgServer?.client.query('DROP TABLE IF EXISTS served');
+    await pgServer?.stop();
+  }, 60_000);
+
+  const specs: [string, unknown][] = [
+    ['lowest poverty 2016', { select: { indicators: ['poverty_rate'], regions: { level: 'province' }, periods: ['2016'] }, derive: [{ op: 'rank' }], orderby: ['rank'], limit: 5, columns: ['region', 'value', 'rank'] }],
+    ['the dashboard slice', { select: { indicators: ['poverty_rate', 'income_per_capita'] } }],
+    ['communes of the 34 units', { select: { indicators: ['admin_units'], series: ['communes'], regions: { level: 'province' } }, derive: [{ op: 'reaggregate' }] }],
+  ];
+
+  it.each(specs)('%s: the served rows are the rows Arquero gives', async (_, spec) => {
+    const connector = new HttpQueryConnector({ url: `${server.url}/query` });
+    const got = await connector.query(spec as never, { onDiagnostic: () => undefined });
+    const want = runQuery(rows, spec, { onDiagnostic: () => undefined }).objects() as Record<string, unknown>[];
+    expect(got.length).toBeGreaterThan(0);
+    expectSameRows(got, want, (spec as { orderby?: unknown }).orderby !== undefined, 'served');
+  });
+
+  it('passes warnings along and errors back in both languages with their code', async () => {
+    const connector = new HttpQueryConnector({ url: `${server.url}/query` });
+    const warnings: string[] = [];
+    await connector.query({ select: { indicators: ['admin_units'], series: ['communes'] }, derive: [{ op: 'reaggregate' }] }, { onDiagnostic: (d) => warnings.push(d.code) });
+    const expected: string[] = [];
+    runQuery(rows, { select: { indicators: ['admin_units'], series: ['communes'] }, derive: [{ op: 'reaggregate' }] }, { onDiagnostic: (d) => expected.push(d.code) });
+    expect(warnings).toEqual(expected);
+    await expect(connector.query({ select: { regions: ["'); DROP TABLE served; --"] } })).rejects.toMatchObject({ code: 'QUERY_UNKNOWN_REGION' });
+    await expect(connector.query({ derive: [{ op: 'nope' }] } as never)).rejects.toMatchObject({ code: 'QUERY_UNKNOWN_KEYWORD' });
+    await expect(connector.query({ select: { indicators: ['poverty_rate'], periods: ['2008'] }, derive: [{ op: 'reaggregate' }] })).rejects.toMatchObject({ code: 'QUERY_REAGGREGATE_NEEDS_WEIGHT' });
+    // Two sources disagree on Quảng Ngãi's 2010 poverty rate (GSO 22.8, the provincial yearbook 23.92): the same refusal as Arquero's.
+    await expect(connector.query({ select: { indicators: ['poverty_rate'], periods: ['2010'] }, derive: [{ op: 'change' }] })).rejects.toMatchObject({ code: 'QUERY_DUPLICATE_OBSERVATION' });
+    // The table is still there and whole.
+    const n = await connector.query({ derive: [{ op: 'summarize', measures: { n: { fn: 'count' } } }] });
+    expect(n).toEqual([{ n: rows.length }]);
+  });
+
+  it('refuses what is not a JSON spec', async () => {
+    const post = (body: string, type = 'application/json') => fetch(`${server.url}/query`, { method: 'POST', headers: { 'content-type': type }, body });
+    expect((await post('{"sql":"DROP TABLE served"}')).status).toBe(400);
+    expect((await post('not json')).status).toBe(400);
+    expect((await post('{}', 'text/plain')).status).toBe(415);
+    expect((await post(JSON.stringify({ spec: { select: { indicators: ['x'.repeat(70000)] } } }))).status).toBe(413);
+    expect((await fetch(`${server.url}/query`)).status).toBe(404);
+  });
+});
