@@ -8,7 +8,7 @@ import type { EncodedDim } from './encode.js';
 
 /** Partial aggregates of one measured column, per cell (`sum`, `min`, `max` only when a measure needs them). */
 export interface ColumnStats {
-  valid: Float64Array;
+  valid: Int32Array;
   sum: Float64Array | null;
   /** NaN where the cell has no valid value. */
   min: Float64Array | null;
@@ -24,15 +24,18 @@ export interface Level {
   /** Output group (combination of the grouping columns) of each cell. */
   group: Int32Array;
   /** Earliest input row of each cell: the query layer lists groups in order of their first row. */
-  firstRow: Float64Array;
+  firstRow: Int32Array;
   /** Input rows per cell (the `count` measure). */
-  rows: Float64Array;
+  rows: Int32Array;
   stats: ColumnStats[];
   /** Cells ordered by this dimension's code; its cells are `offsets[c]` to `offsets[c + 1]`. */
   index: { dim: number; offsets: Int32Array } | null;
   /** The same aggregates without the index dimension, for selections that leave it free. */
   child: Level | null;
 }
+
+/** Larger than any row index (rows are counted in Int32). */
+const NO_ROW = 0x7fffffff;
 
 export interface StatNeeds {
   sum: boolean;
@@ -133,7 +136,7 @@ function orderBy(cells: Cells, indexCodes: Int32Array | null, card: number): { p
 
 function emptyStats(size: number, needs: StatNeeds): ColumnStats {
   return {
-    valid: new Float64Array(size),
+    valid: new Int32Array(size),
     sum: needs.sum ? new Float64Array(size) : null,
     min: needs.min ? new Float64Array(size).fill(NaN) : null,
     max: needs.max ? new Float64Array(size).fill(NaN) : null,
@@ -186,8 +189,8 @@ export function buildLevels(input: BuildInput): Built {
     }),
     size,
     group: new Int32Array(size),
-    firstRow: new Float64Array(size).fill(Infinity),
-    rows: new Float64Array(size),
+    firstRow: new Int32Array(size).fill(NO_ROW),
+    rows: new Int32Array(size),
     stats: needs.map((s) => emptyStats(size, s)),
     index: offsets ? { dim: indexDim, offsets } : null,
     child: null,
@@ -251,8 +254,8 @@ function rollUp(parent: Level, drop: number, cards: number[], selectable: Set<nu
     }),
     size,
     group: new Int32Array(size),
-    firstRow: new Float64Array(size).fill(Infinity),
-    rows: new Float64Array(size),
+    firstRow: new Int32Array(size).fill(NO_ROW),
+    rows: new Int32Array(size),
     stats: needs.map((s) => emptyStats(size, s)),
     index: offsets ? { dim: indexDim, offsets } : null,
     child: null,

@@ -27,6 +27,12 @@ export interface Encoded {
 
 type Get = (i: number) => unknown;
 
+/**
+ * Encodings of columns given as columns (not rows), by column object. A column is read once, when a
+ * cube first needs it; give new arrays for new data rather than changing these in place.
+ */
+const encodedColumns = new WeakMap<object, Map<string, EncodedDim>>();
+
 function columnNames(input: CubeInput): string[] {
   if (Array.isArray(input)) return input.length ? Object.keys(input[0] as object) : [];
   return Object.keys(input);
@@ -153,8 +159,19 @@ export function encode(input: CubeInput, dims: readonly string[], measures: read
   const out: Encoded = { rows: n, dims: new Map(), measures: new Map() };
   for (const name of dims) {
     const { col, get } = n > 0 ? getter(input, name) : { col: null, get: () => null };
+    // The views of one dashboard share their columns: each column is encoded once, for every cube.
+    const cached = col ? encodedColumns.get(col as object)?.get(name) : undefined;
+    if (cached && cached.codes.length === n) {
+      out.dims.set(name, cached);
+      continue;
+    }
     let d = col && isDictionaryColumn(col) ? encodeDictionary(name, n, col) : encodePlain(name, n, get);
     if (name === 'period') d = orderPeriods(d);
+    if (col) {
+      const byName = encodedColumns.get(col as object) ?? new Map<string, EncodedDim>();
+      byName.set(name, d);
+      encodedColumns.set(col as object, byName);
+    }
     out.dims.set(name, d);
   }
   for (const name of measures) {
