@@ -131,14 +131,15 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
       mark: { type: 'line', strokeWidth: 1.5 },
       encoding: { x, y, detail: { field: 'name', type: 'nominal' }, color: { field: 'color', type: 'nominal', scale: null }, order: { field: 'side', type: 'quantitative' } },
   });
+  const pointLayer = (values: Json[]): Json => ({
+    data: { values },
+    mark: { type: 'point', filled: true, size: 30, opacity: 1 },
+    encoding: { x, y, color: { field: 'color', type: 'nominal', scale: null }, tooltip },
+  });
   const layers: Json[] = [
     lineLayer(points.filter((q) => !q.top)),
-    ...(highlight.length ? [lineLayer(points.filter((q) => q.top))] : []),
-    {
-      data: { values: points },
-      mark: { type: 'point', filled: true, size: 30, opacity: 1 },
-      encoding: { x, y, color: { field: 'color', type: 'nominal', scale: null }, tooltip },
-    },
+    pointLayer(points.filter((q) => !q.top)),
+    ...(highlight.length ? [lineLayer(points.filter((q) => q.top)), pointLayer(points.filter((q) => q.top))] : []),
   ];
   for (const k of [0, 1] as const) {
     layers.push({
