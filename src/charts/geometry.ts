@@ -10,6 +10,27 @@ import { getRegion, regionForGeoName, type GeoSource } from '../registry/index.j
 export const MapUnits = { '63': '63', '34': '34' } as const;
 export type MapUnits = keyof typeof MapUnits;
 
+/**
+ * A TopoJSON topology from parsed JSON (or its text), checked enough that a map can be drawn from
+ * it: `type: "Topology"`, `arcs`, and at least one GeometryCollection. Pure: the caller reads the file.
+ */
+export function parseTopology(input: unknown, file?: string): Topology {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      return fail('CHART_BAD_TOPOLOGY', { detail: e instanceof Error ? e.message : String(e) }, { file });
+    }
+  }
+  const t = value as Partial<Topology> | null;
+  if (!t || typeof t !== 'object' || t.type !== 'Topology') return fail('CHART_BAD_TOPOLOGY', { detail: 'type is not "Topology"' }, { file });
+  if (!Array.isArray(t.arcs)) return fail('CHART_BAD_TOPOLOGY', { detail: 'no arcs' }, { file });
+  const collections = Object.values(t.objects ?? {}).filter((o) => o?.type === 'GeometryCollection');
+  if (!collections.length) return fail('CHART_BAD_TOPOLOGY', { detail: 'no GeometryCollection object' }, { file });
+  return t as Topology;
+}
+
 /** Where the archipelagos are drawn and labelled (lon, lat of the label), always, data or not. */
 export const ARCHIPELAGOS = [
   { id: 'hoang-sa', code: 'CHART_ARCHIPELAGO_HS', lon: 111.95, lat: 17.45, under: '48' },

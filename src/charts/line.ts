@@ -72,6 +72,7 @@ function prepare(data: readonly Observation[], options: LineOptions, locale: Loc
   const { indicator, rows } = pickIndicator('line', data, options);
   const series = groupSeries(rows, indicator, locale, options.regions);
   const used = series.flatMap((s) => s.rows);
+  if (!used.length) fail('CHART_NO_DATA', { chart: 'line', detail: options.regions?.join(', ') });
   const periods = sortPeriods(used.map((o) => o.period));
   const pos = timePositions(periods);
   // A period off the time axis would vanish from the chart: refuse it instead.

@@ -66,3 +66,22 @@ describe('edges', () => {
     expect(json).toContain('x\\"); alert(1); (\\"');
   });
 });
+
+describe('parseTopology', () => {
+  it('accepts the bundled boundaries and refuses what is not a topology, naming the file', async () => {
+    const { parseTopology } = await import('../../src/charts/index.js');
+    const text = readFileSync(root + 'data/geo/vn34_provinces_odv.topojson.json', 'utf8');
+    expect(parseTopology(text).type).toBe('Topology');
+    expect(code(() => parseTopology('{"type":"FeatureCollection"}', 'ban-do.json'))).toBe('CHART_BAD_TOPOLOGY');
+    expect(code(() => parseTopology('{not json', 'ban-do.json'))).toBe('CHART_BAD_TOPOLOGY');
+    try {
+      parseTopology('{"type":"FeatureCollection"}', 'ban-do.json');
+    } catch (e) {
+      expect(isChisoError(e) && e.file).toBe('ban-do.json');
+    }
+  });
+
+  it('refuses a line for regions the data does not have', () => {
+    expect(code(() => chart('line', [obs('42', '2015', 13.3)], { regions: ['06'] }))).toBe('CHART_NO_DATA');
+  });
+});
