@@ -49,10 +49,6 @@ export const chartsMessages = {
     vi: (p) => `Không tìm thấy đơn vị hành chính cho vùng bản đồ "${p.value}".`,
     en: (p) => `No admin unit found for the map area "${p.value}".`,
   },
-  CHART_UNMAPPED_REGION: {
-    vi: (p) => `Đơn vị "${p.value}" có số liệu nhưng không có trên bản đồ.`,
-    en: (p) => `Unit "${p.value}" has data but is not on the map.`,
-  },
 
   // Texts drawn on charts
   CHART_SOURCE: { vi: () => 'Nguồn', en: () => 'Source' },
@@ -60,22 +56,18 @@ export const chartsMessages = {
   CHART_GSO: { vi: () => 'Tổng cục Thống kê', en: () => 'General Statistics Office' },
   CHART_NO_DATA_LEGEND: { vi: () => 'Không có số liệu', en: () => 'No data' },
   CHART_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
-  CHART_FINAL: { vi: () => 'chính thức', en: () => 'final' },
   CHART_REGION: { vi: () => 'Địa phương', en: () => 'Region' },
   CHART_PERIOD: { vi: () => 'Năm', en: () => 'Year' },
   CHART_VALUE: { vi: () => 'Giá trị', en: () => 'Value' },
   CHART_STATUS: { vi: () => 'Tình trạng', en: () => 'Status' },
   CHART_RANK: { vi: () => 'Hạng', en: () => 'Rank' },
-  CHART_CHANGE: { vi: () => 'Thay đổi', en: () => 'Change' },
   CHART_NATIONAL: { vi: () => 'Cả nước', en: () => 'Whole country' },
-  CHART_TREND: { vi: () => 'Xu hướng', en: () => 'Trend' },
   CHART_PROGRESS: { vi: () => 'Kết quả thực hiện', en: () => 'Progress' },
   CHART_TARGET: { vi: () => 'Mục tiêu', en: () => 'Target' },
   CHART_BREAK_NOTE: {
     vi: (p) => `Thay đổi phương pháp sau ${p.year}: ${p.label}`,
     en: (p) => `Change of method after ${p.year}: ${p.label}`,
   },
-  CHART_BREAK_SHORT: { vi: (p) => `${p.label}`, en: (p) => `${p.label}` },
   CHART_SINCE: { vi: (p) => `so với ${p.period}`, en: (p) => `vs ${p.period}` },
   CHART_BETTER: { vi: () => 'tốt hơn', en: () => 'better' },
   CHART_WORSE: { vi: () => 'kém hơn', en: () => 'worse' },
@@ -86,7 +78,6 @@ export const chartsMessages = {
   },
   CHART_ARCHIPELAGO_HS: { vi: () => 'Quần đảo Hoàng Sa', en: () => 'Hoang Sa (Paracel) Islands' },
   CHART_ARCHIPELAGO_TS: { vi: () => 'Quần đảo Trường Sa', en: () => 'Truong Sa (Spratly) Islands' },
-  CHART_OF: { vi: (p) => `${p.value}/${p.total}`, en: (p) => `${p.value}/${p.total}` },
 
   // Description sentences
   DESC_DECREASE: {
