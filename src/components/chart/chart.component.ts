@@ -4,6 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { chartSpec, chartDescription } from '../core/recipe.js';
+import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
 import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
 import { getRegion } from '../../registry/index.js';
@@ -278,7 +279,7 @@ export class ChisoChart extends ChisoViewElement {
     if (token !== this.#token || !this.isConnected) return;
     const container = this.renderRoot.querySelector<HTMLElement>('.chart');
     if (!container) return;
-    const split = splitData(fitWidth(built.spec, container.clientWidth));
+    const split = splitData(fitWidth(themedSpec(built.spec, this), container.clientWidth));
     try {
       if (this.#embedded && split.values && split.shape === this.#shape) {
         const view = this.#embedded.view;

@@ -41,6 +41,7 @@ export const chartStyles = css`
   .chart svg,
   .chart canvas {
     display: block;
+    border-radius: var(--_radius);
     max-width: 100%;
     height: auto;
   }
