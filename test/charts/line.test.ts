@@ -48,6 +48,20 @@ describe('lineChart', () => {
     expect(texts).toContain('Kiên Giang >98%');
   });
 
+  it('draws breaks as asked: gap and rule, gap only, rule only, or not at all', () => {
+    type Layered = { layer: { data?: { values: Record<string, unknown>[] }; mark: { type: string; strokeDash?: number[] } }[] };
+    const look = (breaks: 'both' | 'gap' | 'rule' | 'none') => {
+      const spec = lineChart(some(['42']), { breaks }) as unknown as Layered;
+      const rules = spec.layer.filter((l) => l.mark.type === 'rule').length;
+      const pieces = new Set(spec.layer.find((l) => l.mark.type === 'line')?.data?.values.map((r) => String(r.piece).split('|')[1].split(':')[0]));
+      return { rules, segments: pieces.size };
+    };
+    expect(look('both')).toEqual({ rules: 1, segments: 3 });
+    expect(look('gap')).toEqual({ rules: 0, segments: 3 });
+    expect(look('rule')).toEqual({ rules: 1, segments: 1 });
+    expect(look('none')).toEqual({ rules: 0, segments: 1 });
+  });
+
   it('speaks English with a decimal point', async () => {
     const spec = lineChart(some(['42']), {}, 'en');
     const { svg, warnings } = await render(spec);
