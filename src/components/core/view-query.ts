@@ -1,6 +1,6 @@
 import type { Observation } from '../../types.js';
 import type { QuerySpec } from '../../query/spec.js';
-import { executeQuery } from '../../query/execute.js';
+import { executeQuery } from '../../query/index.js';
 import type { ClientFilter } from './selection.js';
 
 /** What a view asks of its dashboard's observations, from its attributes. */

@@ -1,4 +1,4 @@
-import { ChisoDashboard } from './dashboard.component.js';
+import { ChisoDashboard, type ChisoLoadDetail, type ChisoSelectDetail } from './dashboard.component.js';
 
 export * from './dashboard.component.js';
 if (!customElements.get('chiso-dashboard')) customElements.define('chiso-dashboard', ChisoDashboard);
@@ -6,5 +6,9 @@ if (!customElements.get('chiso-dashboard')) customElements.define('chiso-dashboa
 declare global {
   interface HTMLElementTagNameMap {
     'chiso-dashboard': ChisoDashboard;
+  }
+  interface GlobalEventHandlersEventMap {
+    'chiso-load': CustomEvent<ChisoLoadDetail>;
+    'chiso-select': CustomEvent<ChisoSelectDetail>;
   }
 }
