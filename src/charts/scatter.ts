@@ -130,11 +130,17 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
     label: named.has(q.region),
     source: [...new Set([sourceText(q.x, loc), sourceText(q.y, loc)])].join('; '),
   }));
+  const width = options.width ?? 480;
+  const height = options.height ?? 360;
   const unitTitle = (ind: Indicator, label: string) => {
     const u = formatUnit(ind.unit, loc);
     return u ? `${label} (${u})` : label;
   };
-  const x = { field: 'x', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: unitTitle(p.ix, lx), ...axisFormat(p.points.map((q) => q.x.value as number), dx, loc), grid: true, tickCount: 6 } };
+  const xs = p.points.map((q) => q.x.value as number);
+  const xpad = (Math.max(...xs) - Math.min(...xs)) * 0.04 || 1;
+  const xDomain = [Math.min(...xs) - xpad, Math.max(...xs) + xpad];
+  // Explicit domains, so label positions can be worked out in pixels here.
+  const x = { field: 'x', type: 'quantitative', scale: { domain: xDomain, nice: false, zero: false }, axis: { title: unitTitle(p.ix, lx), ...axisFormat(p.points.map((q) => q.x.value as number), dx, loc), grid: true, tickCount: 6 } };
   const ymin = Math.min(0, ...p.points.map((q) => q.y.value as number));
   const ymax = Math.max(...p.points.map((q) => q.y.value as number));
   // The domain follows the points, not the trend line (which may run below zero).
@@ -161,22 +167,53 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
     },
   });
   if (named.size) {
+    const yDomain = y.scale.domain as number[];
     layers.push({
-      transform: [{ filter: 'datum.label' }],
+      data: { values: placeLabels(values.filter((v) => v.label), xDomain, yDomain, width, height) },
       mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: fontSizes.note, color: colors.text },
-      encoding: { x, y, text: { field: 'name' } },
+      encoding: { x: { ...x, field: 'lx' }, y: { ...y, field: 'ly' }, text: { field: 'name' } },
     });
   }
   const prelim = p.points.some((q) => q.x.status === 'preliminary' || q.y.status === 'preliminary');
   const title = `${ly} ${loc === 'vi' ? 'và' : 'and'} ${inSentence(lx)}, ${formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined })}`;
   const spec: Json = {
     title: titleBlock(title, p.points.flatMap((q) => [q.x, q.y]), options, loc),
-    width: options.width ?? 480,
-    height: options.height ?? 360,
+    width,
+    height,
     data: { values },
     layer: layers,
   };
   return finish(spec, options, loc, describeScatter(data, options, loc));
+}
+
+/**
+ * Label positions (in data units, `lx`/`ly`) moved up or down from their points, in pixels worked out
+ * from the domains, until no two label boxes overlap (as far as a few tries go).
+ */
+function placeLabels(points: Json[], xDomain: number[], yDomain: number[], width: number, height: number): Json[] {
+  const px = (v: number) => ((v - xDomain[0]) / (xDomain[1] - xDomain[0])) * width;
+  const py = (v: number) => height - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * height;
+  const back = (y: number) => yDomain[0] + ((height - y) / height) * (yDomain[1] - yDomain[0]);
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const lineHeight = fontSizes.note + 3;
+  const ordered = [...points].sort((a, b) => (b.y as number) - (a.y as number));
+  return ordered.map((p) => {
+    const x0 = px(p.x as number) + 6;
+    const x1 = x0 + String(p.name).length * 6;
+    const base = py(p.y as number);
+    let chosen = base;
+    for (const shift of [0, -lineHeight, lineHeight, -2 * lineHeight, 2 * lineHeight]) {
+      const y0 = base + shift - lineHeight / 2;
+      const y1 = y0 + lineHeight;
+      if (y0 < 0 || y1 > height) continue;
+      if (!boxes.some((b) => x0 < b.x1 && b.x0 < x1 && y0 < b.y1 && b.y0 < y1)) {
+        chosen = base + shift;
+        break;
+      }
+    }
+    boxes.push({ x0, x1, y0: chosen - lineHeight / 2, y1: chosen + lineHeight / 2 });
+    return { ...p, lx: p.x, ly: back(chosen) };
+  });
 }
 
 /** The next round number at or above `v` (1, 2, 2.5 or 5 times a power of ten, on a scale of about six steps). */

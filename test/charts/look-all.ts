@@ -47,6 +47,7 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
     return mapChart(change, { topology: vn63, midpoint: 0, title: 'Thay đổi tỷ lệ hộ nghèo 2012–2015 (điểm %)' });
   }],
   ['line-all-highlight', () => lineChart(poverty, { highlight: ['42', 'VN'] })],
+  ['scatter-all', () => scatterChart([...gsoIncome(), ...poverty], { x: 'income_per_capita', y: 'poverty_rate', label: 'all', period: '2014' })],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
 ];
 for (const [name, make] of jobs) {
