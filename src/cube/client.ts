@@ -3,6 +3,21 @@
  * cube on the first answer (when the view first becomes interactive), not before; leaves out the
  * view's own clauses; and applies the view's own choices on a field (`defaults`, e.g. its regions)
  * only while no other view selects on that field, as a view's attributes give way to a selection.
+ *
+ * ```ts
+ * // A map of poverty by region, narrowed by other views' period brushes (region clicks only highlight).
+ * const cube = new CubeClient(controller, {
+ *   groupby: ['region'],
+ *   measures: { value: { fn: 'mean' } },
+ *   selectionDims: ['period'],
+ *   where: [{ field: 'indicator', values: ['poverty_rate'] }],
+ * });
+ * cube.setData(coordinator.observations);            // on the coordinator's 'data' event
+ * cube.prepare();                                     // when the view first scrolls into view
+ * const rows = cube.answer(coordinator.selection.clauses); // on each selection change
+ * ```
+ * The coordinator's clauses (`{ source, field: 'region', values }`, `{ source, field: 'period', range }`)
+ * are cube clauses as they are.
  */
 import type { Row } from '../query/spec.js';
 import { createCube, type Cube, type CubeStats } from './cube.js';
@@ -57,10 +72,14 @@ export class CubeClient {
     return this.#cube;
   }
 
-  /** The view's rows under the selection's clauses (all sources; its own are left out here). */
+  /**
+   * The view's rows under the selection's clauses (of all sources: its own are left out here, and so
+   * are clauses on fields the view does not follow, as a `filter-by` view ignores them).
+   */
   answer(clauses: readonly CubeClause[]): Row[] {
     const cube = this.prepare();
-    const others = clauses.filter((c) => c.source !== this.source);
+    const follows = cube.options.selectionDims;
+    const others = clauses.filter((c) => c.source !== this.source && follows.includes(c.field));
     const free = this.#defaults.filter((d) => !others.some((c) => c.field === d.field));
     return cube.answer([...others, ...free]);
   }

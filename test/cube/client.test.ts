@@ -66,4 +66,17 @@ describe('CubeClient with the coordinator selection', () => {
     selection.remove(map);
     expect(viaCube()).toEqual(viaComponents());
   });
+
+  it('ignores clauses on fields the view does not follow (filter-by="period")', () => {
+    const bars = {};
+    const client = new CubeClient(bars, { groupby: ['region'], measures: { n: { fn: 'valid' as const } }, selectionDims: ['period'] });
+    client.setData(rows as unknown as Row[]);
+    const selection = new Selection();
+    selection.update({ source: map, field: 'region', values: ['42'] });
+    selection.update({ source: trend, field: 'period', range: ['2016', '2016'] });
+    const got = client.answer(selection.clauses as readonly CubeClause[]);
+    const naive = runQuery(rows, { select: { periods: { from: 2016, to: 2016 } }, derive: [{ op: 'summarize', by: ['region'], measures: { n: { fn: 'valid' } } }] }).objects() as Row[];
+    expect(got).toEqual(naive);
+    expect(got.length).toBeGreaterThan(60);
+  });
 });
