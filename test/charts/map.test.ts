@@ -123,3 +123,14 @@ describe('mapChart change', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('mapChart on the light geoBoundaries file', () => {
+  it('joins its spellings (Côn Đảo into Bà Rịa - Vũng Tàu) and still labels both archipelagos', async () => {
+    const gb = JSON.parse(readFileSync(root + 'data/geo/vn63_provinces_geoboundaries.topojson.json', 'utf8')) as Topology;
+    expect(unitTopology(gb, '63').ids.length).toBe(63);
+    const spec = mapChart(poverty, { topology: gb });
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    expect(svgTexts(svg)).toContain('Quần đảo Trường Sa');
+  });
+});
