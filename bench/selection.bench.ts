@@ -9,13 +9,15 @@
  * the views whose filter changed (every view but the one that published the clause) get their rows:
  *  - naive: the query layer's re-query (`runQuery` on Arquero) of each view's spec (`cubeQuerySpec`);
  *  - preagg: each view's cube (`createCube`, built once, before the updates) answers the clauses;
- *  - duckdb: the same queries as SQL with bound parameters on an in-memory DuckDB table.
+ *  - duckdb: the same specs through the SQL connector (compiled to SQL with bound parameters) on an
+ *    in-memory DuckDB table.
  * Each latency is judged against one 16 ms frame. `node scripts/bench.mjs selection`, or with
  * SELECTION_SIZES=100k,1m to leave out 10M.
  */
+import { cpus, loadavg } from 'node:os';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { createDuckDBConnector, type DuckDBNodeConnector } from '../src/connectors/duckdb-node.js';
 import { createCube, cubeQuerySpec, type Cube, type CubeClause, type CubeDim, type CubeOptions } from '../src/cube/index.js';
 import { defaultRegistry, runQuery, type QueryRegistry, type Row } from '../src/query/index.js';
 import type { Region } from '../src/registry/index.js';
@@ -53,7 +55,6 @@ function hashValue(i: number): number {
 interface Data {
   rows: number;
   communes: number;
-  table: ColumnTable;
   columns: Record<string, unknown>;
 }
 
@@ -72,20 +73,23 @@ function makeData(communes: number): Data {
   const indicators = Array.from({ length: INDICATORS }, (_, k) => indicatorId(k));
   const periods = Array.from({ length: YEARS }, (_, y) => String(FIRST_YEAR + y));
   const regions = Array.from({ length: communes }, (_, r) => communeId(r));
-  // Arquero holds strings (shared, one per distinct value); the cube takes the codes as they are.
-  const table = aq.table({
-    indicator: Array.from(ind, (k) => indicators[k]),
-    region: Array.from(reg, (r) => regions[r]),
-    period: Array.from(per, (y) => periods[y]),
-    value,
-  });
+  // The cube takes the codes as they are (what the large-input loader gives).
   const columns = {
     indicator: { codes: ind, dictionary: indicators },
     region: { codes: reg, dictionary: regions },
     period: { codes: per, dictionary: periods },
     value,
   };
-  return { rows: n, communes, table, columns };
+  return { rows: n, communes, columns };
+}
+
+/** The same rows for Arquero: strings (shared, one per distinct value) and the values. */
+function arqueroTable(data: Data): ColumnTable {
+  const col = (name: string) => {
+    const c = data.columns[name] as { codes: ArrayLike<number>; dictionary: string[] };
+    return Array.from(c.codes, (k) => c.dictionary[k]);
+  };
+  return aq.table({ indicator: col('indicator'), region: col('region'), period: col('period'), value: data.columns.value as Float64Array });
 }
 
 /** The query layer checks region ids against the registry: this one knows the synthetic communes too. */
@@ -159,63 +163,41 @@ function interactions(communes: number, count: number): { clauses: CubeClause[];
 type Answer = (viewSource: object, view: View, clauses: CubeClause[]) => Promise<Row[]> | Row[];
 
 /** Latencies of `updates`: per update, every view whose filter changed gets its rows. */
-async function measure(updates: { clauses: CubeClause[]; source: object }[], answer: Answer, warmup: number): Promise<{ p50: number; p95: number; runs: number }> {
+async function measure(updates: { clauses: CubeClause[]; source: object }[], answer: Answer, warmup: number): Promise<{ p50: number; p95: number; cpu50: number; runs: number }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let u = 0; u < updates.length; u++) {
     const { clauses, source } = updates[u];
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (const [s, view] of views) {
       if (s === source) continue;
       await answer(s, view, viewClauses(s, view, clauses));
     }
-    if (u >= warmup) times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (u >= warmup) {
+      times.push(ms);
+      cpu.push((c.user + c.system) / 1000);
+    }
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), runs: times.length };
+  const pick = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
+  return { p50: pick(times, 0.5), p95: pick(times, 0.95), cpu50: pick(cpu, 0.5), runs: times.length };
 }
 
-// --- DuckDB: the same table, made by SQL from the same hash; each view's query as SQL with parameters.
+// --- DuckDB: the same table, made by SQL from the same hash, queried through the SQL connector
+// (src/connectors: the query spec compiled to SQL with bound parameters).
 
-async function duckdbTable(communes: number): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-  const con = await instance.connect();
+async function duckdbConnector(communes: number): Promise<DuckDBNodeConnector> {
+  const connector = await createDuckDBConnector({ registry, table: { columns: ['indicator', 'region', 'period', 'value'] } });
   const n = communes * YEARS * INDICATORS;
-  await con.run(`CREATE TABLE obs AS SELECT
+  await connector.connection.run(`CREATE TABLE observations AS SELECT
       'ind' || lpad(CAST(i % ${INDICATORS} AS VARCHAR), 2, '0') AS indicator,
       'c' || lpad(CAST(i // ${INDICATORS * YEARS} AS VARCHAR), 5, '0') AS region,
       CAST(${FIRST_YEAR} + (i // ${INDICATORS}) % ${YEARS} AS VARCHAR) AS period,
       CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value
     FROM range(${n}) t(i) ORDER BY i`);
-  return con;
-}
-
-const SQL_FN: Record<string, string> = { count: 'count(*)', valid: 'count(value)', sum: 'sum(value)', mean: 'avg(value)', min: 'min(value)', max: 'max(value)' };
-
-/** A view's query as SQL; values only ever travel as bound parameters. */
-function sqlFor(view: View, clauses: CubeClause[]): { sql: string; params: DuckDBValue[] } {
-  const where: string[] = [];
-  const params: DuckDBValue[] = [];
-  for (const c of clauses) {
-    if ('range' in c) {
-      const [from, to] = c.range;
-      if (from !== null) {
-        params.push(Number(from));
-        where.push(`TRY_CAST(split_part(period, '-', 1) AS INTEGER) >= $${params.length}`);
-      }
-      if (to !== null) {
-        params.push(Number(to));
-        where.push(`TRY_CAST(split_part(period, '-', 1) AS INTEGER) <= $${params.length}`);
-      }
-    } else {
-      params.push(listValue(c.values.map((v) => String(v))));
-      where.push(`list_contains($${params.length}, ${c.field})`);
-    }
-  }
-  const by = view.options.groupby ?? [];
-  const measures = Object.entries(view.options.measures).map(([name, m]) => `${SQL_FN[m.fn]} AS ${name}`);
-  const sql = `SELECT ${[...by, ...measures].join(', ')} FROM obs${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${by.length ? ` GROUP BY ${by.join(', ')}` : ''}`;
-  return { sql, params };
+  return connector;
 }
 
 function close(a: number | null, b: number | null): boolean {
@@ -249,20 +231,20 @@ for (const size of only) {
   console.log(`selection.bench ${size}: ${data.rows.toLocaleString('en')} synthetic rows made in ${(performance.now() - t0).toFixed(0)} ms`);
 
   const buildStart = performance.now();
+  const cpuStart = process.cpuUsage();
   const cubes = new Map<object, Cube>(views.map(([s, v]) => [s, createCube(data.columns as never, v.options)]));
   const buildMs = performance.now() - buildStart;
+  const buildCpuMs = process.cpuUsage(cpuStart).user / 1000;
   const perView = views.map(([s, v]) => `${v.name} ${cubes.get(s)!.stats.buildMs.toFixed(0)} ms/${cubes.get(s)!.stats.levels.map((l) => l.cells).join('>')} cells`).join(', ');
   const cubeMb = [...cubes.values()].reduce((s, c) => s + c.stats.bytes, 0) / 2 ** 20;
-  console.log(`  5 cubes built in ${buildMs.toFixed(0)} ms (${perView}); ${cubeMb.toFixed(0)} MiB`);
+  console.log(`  5 cubes built in ${buildMs.toFixed(0)} ms (${buildCpuMs.toFixed(0)} ms of CPU; ${perView}); ${cubeMb.toFixed(0)} MiB`);
 
-  const naive: Answer = (s, v, clauses) => runQuery(data.table, cubeQuerySpec(v.options, clauses), { registry }).objects() as Row[];
+  // The naive path's Arquero table is made after the cubes are built, so its garbage does not fall on them.
+  const table = arqueroTable(data);
+  const naive: Answer = (s, v, clauses) => runQuery(table, cubeQuerySpec(v.options, clauses), { registry }).objects() as Row[];
   const preagg: Answer = (s, v, clauses) => cubes.get(s)!.answer(clauses);
-  const con = await duckdbTable(communes);
-  const duck: Answer = async (s, v, clauses) => {
-    const { sql, params } = sqlFor(v, clauses);
-    const reader = await con.runAndReadAll(sql, params);
-    return reader.getRowObjectsJS() as Row[];
-  };
+  const connector = await duckdbConnector(communes);
+  const duck: Answer = (s, v, clauses) => connector.query(cubeQuerySpec(v.options, clauses));
 
   // Agreement first, on a few updates of the sequence.
   for (const { clauses, source } of interactions(communes, 6)) {
@@ -275,25 +257,30 @@ for (const size of only) {
     }
   }
 
-  const naiveRuns = size === '10m' ? 8 : size === '1m' ? 25 : 60;
-  const seq = interactions(communes, 63);
+  // The same seeded sequence for every path; fewer updates where each takes long.
+  const naiveRuns = size === '10m' ? 8 : size === '1m' ? 30 : 100;
+  const duckRuns = size === '10m' ? 40 : 100;
+  const seq = interactions(communes, 203);
   const pre = await measure(seq, preagg, 3);
-  const dk = await measure(seq.slice(0, size === '10m' ? 33 : 63), duck, 3);
+  const dk = await measure(seq.slice(0, duckRuns + 3), duck, 3);
   const nv = await measure(seq.slice(0, naiveRuns + 2), naive, 2);
   const note = (runs: number, extra = '') =>
-    `${data.rows} synthetic rows (${communes} communes x ${YEARS} years x ${INDICATORS} indicators, integer-hash values); ${runs} seeded updates, each re-querying the 4 views whose filter changed${extra}`;
+    `${data.rows} synthetic rows (${communes} communes x ${YEARS} years x ${INDICATORS} indicators, integer-hash values); ${runs} seeded updates, each re-querying the 4 views whose filter changed${extra}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
   for (const [path, r, extra] of [
     ['naive', nv, size === '10m' ? '; fewer updates at 10M: each takes seconds' : ''],
     ['preagg', pre, `; cubes built before (${buildMs.toFixed(0)} ms)`],
-    ['duckdb', dk, '; in-memory DuckDB, 2 threads, SQL with bound parameters, one connection'],
+    ['duckdb', dk, '; in-memory DuckDB (2 cores) through the SQL connector (src/connectors/duckdb-node.ts), one connection, queries in turn'],
   ] as const) {
-    console.log(`  ${path}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${r.runs} updates)`);
-    entries.push(entry(`selection-${size}-${path}-p50-vs-frame`, r.p50, '16ms frame', FRAME, note(r.runs, extra)));
-    entries.push(entry(`selection-${size}-${path}-p95-vs-frame`, r.p95, '16ms frame', FRAME, note(r.runs, extra)));
+    // CPU time of the process per update: what the update costs apart from waiting for a busy machine
+    // (for DuckDB it adds up its threads).
+    const cpuNote = `${extra}; median CPU time per update ${r.cpu50.toFixed(2)} ms`;
+    console.log(`  ${path}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, CPU p50 ${r.cpu50.toFixed(2)} ms (${r.runs} updates)`);
+    entries.push(entry(`selection-${size}-${path}-p50-vs-frame`, r.p50, '16ms frame', FRAME, note(r.runs, cpuNote)));
+    entries.push(entry(`selection-${size}-${path}-p95-vs-frame`, r.p95, '16ms frame', FRAME, note(r.runs, cpuNote)));
   }
   if (size === '1m') {
-    entries.push(entry('preagg-build-1m-vs-1s', buildMs, '1s', 1000, `the 5 views' cubes from dictionary-coded columns, ${data.rows} synthetic rows; per view: ${perView}`));
+    entries.push(entry('preagg-build-1m-vs-1s', buildMs, '1s', 1000, `the 5 views' cubes from dictionary-coded columns, ${data.rows} synthetic rows, ${buildCpuMs.toFixed(0)} ms of CPU, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; per view: ${perView}; ${cubeMb.toFixed(0)} MiB`));
   }
-  con.closeSync();
+  await connector.close();
 }
 record(entries);

@@ -119,19 +119,29 @@ function assignCells(m: number, codes: Int32Array[], cards: number[], include: U
   return { cellOf, first: first.slice(0, size), size };
 }
 
-/** Position of each cell once ordered by the index dimension (a counting sort), and the offsets. */
-function orderBy(cells: Cells, indexCodes: Int32Array | null, card: number): { pos: Int32Array; offsets: Int32Array | null } {
+/**
+ * Position of each cell once ordered by the index dimension (a counting sort), the offsets, and for
+ * each position the cell's first source item (so the per-dimension copies write in order).
+ */
+function orderBy(cells: Cells, indexCodes: Int32Array | null, card: number): { pos: Int32Array; offsets: Int32Array | null; src: Int32Array } {
   const pos = new Int32Array(cells.size);
+  const { first } = cells;
   if (!indexCodes) {
     for (let c = 0; c < cells.size; c++) pos[c] = c;
-    return { pos, offsets: null };
+    return { pos, offsets: null, src: first };
   }
+  const src = new Int32Array(cells.size);
   const offsets = new Int32Array(card + 1);
-  for (let c = 0; c < cells.size; c++) offsets[indexCodes[cells.first[c]] + 1]++;
+  for (let c = 0; c < cells.size; c++) offsets[indexCodes[first[c]] + 1]++;
   for (let v = 0; v < card; v++) offsets[v + 1] += offsets[v];
   const next = offsets.slice(0, card);
-  for (let c = 0; c < cells.size; c++) pos[c] = next[indexCodes[cells.first[c]]]++;
-  return { pos, offsets };
+  for (let c = 0; c < cells.size; c++) {
+    const f = first[c];
+    const p = next[indexCodes[f]]++;
+    pos[c] = p;
+    src[p] = f;
+  }
+  return { pos, offsets, src };
 }
 
 function emptyStats(size: number, needs: StatNeeds): ColumnStats {
@@ -177,14 +187,15 @@ export function buildLevels(input: BuildInput): Built {
   const all = dims.map((_, i) => i);
   const indexDim = pickIndex(all, input.selectable, cards);
   const cells = assignCells(n, dims.map((d) => d.codes), cards, input.include);
-  const { pos, offsets } = orderBy(cells, indexDim >= 0 ? dims[indexDim].codes : null, indexDim >= 0 ? cards[indexDim] : 0);
+  const { pos, offsets, src } = orderBy(cells, indexDim >= 0 ? dims[indexDim].codes : null, indexDim >= 0 ? cards[indexDim] : 0);
   const size = cells.size;
 
   const level: Level = {
     dims: all,
     codes: dims.map((d) => {
       const out = new Int32Array(size);
-      for (let c = 0; c < size; c++) out[pos[c]] = d.codes[cells.first[c]];
+      const codes = d.codes;
+      for (let p = 0; p < size; p++) out[p] = codes[src[p]];
       return out;
     }),
     size,
@@ -243,13 +254,13 @@ function rollUp(parent: Level, drop: number, cards: number[], selectable: Set<nu
   const cells = assignCells(parent.size, srcCodes, keep.map((d) => cards[d]), null);
   const indexDim = pickIndex(keep, selectable, cards);
   const indexCodes = indexDim >= 0 ? srcCodes[keep.indexOf(indexDim)] : null;
-  const { pos, offsets } = orderBy(cells, indexCodes, indexDim >= 0 ? cards[indexDim] : 0);
+  const { pos, offsets, src } = orderBy(cells, indexCodes, indexDim >= 0 ? cards[indexDim] : 0);
   const size = cells.size;
   const level: Level = {
     dims: keep,
     codes: srcCodes.map((codes) => {
       const out = new Int32Array(size);
-      for (let c = 0; c < size; c++) out[pos[c]] = codes[cells.first[c]];
+      for (let p = 0; p < size; p++) out[p] = codes[src[p]];
       return out;
     }),
     size,
