@@ -2,7 +2,7 @@
 // hands it over; chiso finds each feature's region through the registry and, for the 34 units of
 // 1 July 2025, dissolves the 63 old provinces along the mapping (topojson-client `mergeArcs`).
 import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
-import { mergeArcs } from 'topojson-client';
+import { feature, mergeArcs } from 'topojson-client';
 import { fail } from '../errors.js';
 import { getRegion, regionForGeoName, type GeoSource } from '../registry/index.js';
 
@@ -143,4 +143,28 @@ export function unitTopology(topology: Topology, units: MapUnits, options: { obj
     units,
     ids: [...groups.keys()],
   };
+}
+
+/** Where to write a region's name: the centroid of its largest mainland polygon (lon, lat). */
+export function labelPoint(unit: UnitTopology, id: string): [number, number] | undefined {
+  const geoms = (unit.topology.objects.units as { geometries: Geometry[] }).geometries;
+  const g = geoms.find((x) => (x.properties as Props | undefined)?.id === id && !(x.properties as Props | undefined)?.part);
+  if (!g) return undefined;
+  const f = feature(unit.topology, g) as unknown as { geometry: { type: string; coordinates: unknown } };
+  const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
+  let best: { area: number; c: [number, number] } | undefined;
+  for (const poly of polys) {
+    const ring = poly[0];
+    let a = 0, cx = 0, cy = 0;
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x0, y0] = ring[i];
+      const [x1, y1] = ring[i + 1];
+      const k = x0 * y1 - x1 * y0;
+      a += k; cx += (x0 + x1) * k; cy += (y0 + y1) * k;
+    }
+    if (a === 0) continue;
+    const area = Math.abs(a / 2);
+    if (!best || area > best.area) best = { area, c: [cx / (3 * a), cy / (3 * a)] };
+  }
+  return best?.c;
 }

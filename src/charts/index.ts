@@ -8,7 +8,7 @@ export { mapChart, describeMap, MapScale, MapProjection, type MapOptions } from 
 export { scatterChart, describeScatter, ScatterLabel, type ScatterOptions } from './scatter.js';
 export { slopeChart, describeSlope, SlopeLabels, type SlopeOptions } from './slope.js';
 export { progressChart, describeProgress, progressRows, type ProgressOptions, type ProgressRow } from './progress.js';
-export { unitTopology, parseTopology, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';
+export { unitTopology, parseTopology, labelPoint, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';
 export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';
 export { sourceLine, shortSource, sourceText, DEFAULT_MAX_ROWS } from './common.js';
 export { timePositions } from './line.js';

@@ -9,7 +9,7 @@ import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
-import { ARCHIPELAGOS, unitTopology, type MapUnits } from './geometry.js';
+import { ARCHIPELAGOS, labelPoint, unitTopology, type MapUnits } from './geometry.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
 export const MapScale = ['quantile', 'quantize', 'threshold', 'linear'] as const;
@@ -181,6 +181,23 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       transform: [{ filter: 'datum.properties.highlight' }],
       mark: { type: 'geoshape', fill: null, stroke: colors.text, strokeWidth: 1.6 },
     });
+  }
+  // Highlighted regions are named on the map, on a white halo so the name reads over any colour.
+  const named = highlight.flatMap((id) => {
+    const c = labelPoint(p.geo, id);
+    return c ? [{ lon: c[0], lat: c[1], text: regionName(id, loc) }] : [];
+  });
+  if (named.length) {
+    for (const halo of [true, false]) {
+      layers.push({
+        data: { values: named },
+        mark: {
+          type: 'text', fontSize: fontSizes.label, fontWeight: 600, color: colors.text, align: 'left', dx: 10,
+          ...(halo ? { stroke: '#ffffff', strokeWidth: 3, strokeJoin: 'round', color: '#ffffff' } : {}),
+        },
+        encoding: { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' }, text: { field: 'text' } },
+      });
+    }
   }
   if (collection.geometries.some((g) => g.properties?.value === null)) {
     // A legend entry for missing figures: a layer that draws nothing but owns the `fill` legend.
