@@ -54,16 +54,52 @@ function fitWidth(spec: TopLevelSpec, available: number): TopLevelSpec {
   return { ...s, width: available, autosize: { type: 'fit-x', contains: 'padding' } } as unknown as TopLevelSpec;
 }
 
+const HIGHLIGHT = 'chiso_highlight';
+const HIGHLIGHT_TEST = /^indexof\((\[.*\]), datum\.value\) >= 0$/;
+
+/**
+ * Recipes mark highlighted names with a test on a literal list; it becomes a parameter, so a new
+ * selection changes a signal of the drawn view instead of the spec.
+ */
+function hoistHighlight(spec: Record<string, unknown>): { spec: Record<string, unknown>; highlight: unknown[] | null } {
+  let highlight: unknown[] | null = null;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      const m = k === 'test' && typeof v === 'string' ? HIGHLIGHT_TEST.exec(v) : null;
+      if (m) {
+        try {
+          highlight = JSON.parse(m[1]) as unknown[];
+          out[k] = `indexof(${HIGHLIGHT}, datum.value) >= 0`;
+          continue;
+        } catch {
+          // not a plain list: leave the test as it is
+        }
+      }
+      out[k] = k === 'values' ? v : walk(v);
+    }
+    return out;
+  };
+  const rewritten = walk(spec) as Record<string, unknown>;
+  if (highlight === null) return { spec, highlight: null };
+  const params = Array.isArray(rewritten.params) ? rewritten.params : [];
+  return { spec: { ...rewritten, params: [...params, { name: HIGHLIGHT, value: highlight }] }, highlight };
+}
+
 /** Moves a spec's inline top-level data into a named dataset, so new data can flow into the same view. */
-function splitData(spec: TopLevelSpec): { spec: TopLevelSpec; values: unknown[] | null; shape: string } {
-  const s = spec as unknown as Record<string, unknown>;
+function splitData(spec: TopLevelSpec): { spec: TopLevelSpec; values: unknown[] | null; highlight: unknown[] | null; shape: string } {
+  const hoisted = hoistHighlight(spec as unknown as Record<string, unknown>);
+  const s = hoisted.spec;
   const data = s.data as { values?: unknown; format?: unknown } | undefined;
   // Only plain row arrays: TopoJSON and other formats stay inline.
-  if (!data || !Array.isArray(data.values) || data.format) return { spec, values: null, shape: '' };
+  if (!data || !Array.isArray(data.values) || data.format) return { spec, values: null, highlight: null, shape: '' };
   const values = data.values as unknown[];
   const rest = { ...s, data: { name: DATASET }, datasets: { ...((s.datasets as object) ?? {}), [DATASET]: values } };
-  const shape = JSON.stringify({ ...s, data: null, description: null });
-  return { spec: rest as unknown as TopLevelSpec, values, shape };
+  const params = (s.params as { name: string }[] | undefined)?.map((p) => (p.name === HIGHLIGHT ? { name: HIGHLIGHT } : p));
+  const shape = JSON.stringify({ ...s, data: null, description: null, params });
+  return { spec: rest as unknown as TopLevelSpec, values, highlight: hoisted.highlight, shape };
 }
 
 /**
@@ -283,6 +319,7 @@ export class ChisoChart extends ChisoViewElement {
     try {
       if (this.#embedded && split.values && split.shape === this.#shape) {
         const view = this.#embedded.view;
+        if (split.highlight) view.signal(HIGHLIGHT, split.highlight);
         view.data(DATASET, split.values);
         await view.runAsync();
         if (token !== this.#token) return;
@@ -341,6 +378,8 @@ export class ChisoChart extends ChisoViewElement {
 
   #done(rows: number, embedded: boolean): void {
     this._state = 'ready';
+    // Description and table follow the new data even when the state did not change.
+    this.requestUpdate();
     this.error = null;
     this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded }, bubbles: true, composed: true }));
   }
