@@ -40,6 +40,13 @@ const datasets: Dataset[] = [
     specs: syntheticSpecs,
     table: { name: `obs_s${seed}`, extraColumns: [{ name: 'population', type: 'double' as const }] },
   })),
+  // A table with only five of the eleven observation columns: steps that need the others fail alike.
+  {
+    name: 'narrow table',
+    rows: synthetic(4).map(({ indicator, region, period, value, series }) => ({ indicator, region, period, value, series })),
+    specs: syntheticSpecs,
+    table: { name: 'obs_narrow', columns: ['indicator', 'region', 'period', 'value', 'series'] },
+  },
   // Ids and texts that look like SQL: bound as data, they select their own rows and nothing else happens.
   { name: 'hostile ids', rows: hostileRows() as unknown as Record<string, unknown>[], specs: hostileSpecs, table: { name: 'obs_hostile' }, registry: hostileRegistry },
 ];
