@@ -81,8 +81,9 @@ const clickhouse: DialectRules = {
   orderedConcat: (v, k, sep) => `nullIf(arrayStringConcat(arrayMap(x -> x.2, arraySort(x -> x.1, groupArrayIf(tuple(${k}, ${v}), ${v} IS NOT NULL))), '${sep}'), '')`,
   padYear: (y) => `CASE WHEN ${y} >= 1000 THEN toString(${y}) ELSE leftPad(toString(${y}), 4, '0') END`,
   lag: (v, w) => `lagInFrame(${v}) OVER (${w} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`,
-  // LEFT JOINs must give NULL, not a type's default, where nothing matches.
-  suffix: ' SETTINGS join_use_nulls = 1',
+  // LEFT JOINs must give NULL, not a type's default, where nothing matches; and a name means the
+  // column, not an alias of the same name (`sum(value) AS value`), as in standard SQL.
+  suffix: ' SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1',
 };
 
 export const dialects: Record<SqlDialect, DialectRules> = { duckdb, postgres, clickhouse };

@@ -93,17 +93,17 @@ describe('ClickHouse golden SQL', () => {
     expect(text).toBe(readFileSync(file, 'utf8'));
   });
 
-  it('spells ClickHouse: backquoted names, typed placeholders, lagInFrame, join_use_nulls', () => {
+  it('spells ClickHouse: backquoted names, typed placeholders, lagInFrame, settings', () => {
     const c = compileQuery({ select: { indicators: ['poverty_rate'], periods: { from: 2010 } }, derive: [{ op: 'change' }], limit: 3 }, { dialect: 'clickhouse' });
     expect(c.sql).toContain('`indicator` IN ({p1:String})');
     expect(c.sql).toContain('>= {p2:Float64}');
     expect(c.sql).toContain('lagInFrame(`value`)');
     expect(c.sql).toContain('LIMIT {p3:Int64}');
-    expect(c.sql.endsWith(' SETTINGS join_use_nulls = 1')).toBe(true);
+    expect(c.sql.endsWith(' SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1')).toBe(true);
     expect(c.params).toEqual(['poverty_rate', 2010, 3]);
     const probe = compileIndicatorProbe({ select: { status: 'final' } }, { dialect: 'clickhouse' });
     expect(probe.sql).toBe(
-      'WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote` FROM `observations` WHERE `status` IN ({p1:String}))\nSELECT DISTINCT `indicator` FROM `__s0` SETTINGS join_use_nulls = 1',
+      'WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote` FROM `observations` WHERE `status` IN ({p1:String}))\nSELECT DISTINCT `indicator` FROM `__s0` SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1',
     );
     expect(probe.params).toEqual(['final']);
   });

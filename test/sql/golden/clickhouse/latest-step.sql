@@ -4,10 +4,10 @@ WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `d
 `__latest3` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change`, toInt64OrNull(extract(`period`, '^[[:space:]]*([+-]?[0-9]+)')) AS `__y` FROM `__change2` WHERE `value` IS NOT NULL),
 `__latest4` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change` FROM (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change`, `__y`, max(`__y`) OVER (PARTITION BY `indicator`, `region`, `series`) AS `__my` FROM `__latest3`) x WHERE `__y` = `__my`),
 `__latest5` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change` FROM (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change`, max(`period`) OVER (PARTITION BY `indicator`, `region`, `series`) AS `__mp` FROM `__latest4`) x WHERE `period` = `__mp`)
-SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change` FROM `__latest5` SETTINGS join_use_nulls = 1
+SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `change` FROM `__latest5` SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
 -- params: []
 
 -- next statement --
 WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population` FROM `observations`)
-SELECT `indicator`, `region`, `series`, `period` FROM `__s0` GROUP BY `indicator`, `region`, `series`, `period` HAVING count(*) > 1 LIMIT 1 SETTINGS join_use_nulls = 1
+SELECT `indicator`, `region`, `series`, `period` FROM `__s0` GROUP BY `indicator`, `region`, `series`, `period` HAVING count(*) > 1 LIMIT 1 SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
 -- params: []
