@@ -120,6 +120,7 @@ export const syntheticSpecs: [string, unknown][] = [
     derive: [step, { op: 'share', scale: 0.37, as: 'x' }, { op: 'summarize', by: ['indicator', 'series'], measures: { m: { fn: 'mean', column: 'x' }, s: { fn: 'sum', column: 'x' }, v: { fn: 'mean' }, dm: { fn: 'mean', column: 'denominator' }, dx: { fn: 'max', column: 'period' } } }],
   }])),
   ['summarize booleans and ranks', { select: { indicators: ['poverty_rate', 'income_per_capita'] }, derive: [{ op: 'gapToTarget', target: 40 }, { op: 'rank', direction: 'asc' }, { op: 'summarize', by: ['indicator'], measures: { all: { fn: 'min', column: 'reached' }, any: { fn: 'max', column: 'reached' }, hits: { fn: 'sum', column: 'reached' }, share: { fn: 'mean', column: 'reached' }, ranks: { fn: 'sum', column: 'rank' }, best: { fn: 'min', column: 'rank' } } }] }],
+  ['derived columns replacing their input', { select: { indicators: ['poverty_rate'] }, derive: [{ op: 'percentChange', as: 'value' }, { op: 'share', scale: 2, as: 'denominator' }, { op: 'summarize', by: ['region'], measures: { value: { fn: 'mean' }, denominator: { fn: 'sum' } } }] }],
   ['orderby limit columns', { orderby: [{ column: 'value', order: 'desc' }, 'period'], limit: 25, columns: ['region', 'period', 'value'] }],
   ['orderby text, missing last', { select: { indicators: ['poverty_rate'] }, orderby: [{ column: 'series', order: 'desc' }, { column: 'value', order: 'asc' }], limit: 40 }],
   ['limit zero', { limit: 0 }],
