@@ -1,6 +1,7 @@
 // Components in a real page (headless Chromium, the built embed):
 // - chart-first-paint-vs-vega-embed: attaching <chiso-chart> until its SVG is painted, against
-//   vega-embed called directly with the same spec and the same CSP-safe options in the same page.
+//   vega-embed called directly with the spec chiso handed it (same CSP-safe options, same page,
+//   same width), so the difference is chiso's own work: query, recipe, element and lifecycle.
 // - map-selection-5-views-vs-frame: a province selected on the 63-province map until the five
 //   linked views (line, slope, bar, KPI, table) have updated and painted, against a 16 ms frame.
 // Run `npm run build` first (the page loads dist/chiso.embed.js).
@@ -42,7 +43,7 @@ try {
     let spec: unknown = null;
     for (let i = 0; i < runs + 2; i++) {
       // chiso: attach, wait for the view, then for the frame that paints it.
-      const c = document.createElement('chiso-chart') as HTMLElement & { shownSpec: unknown };
+      const c = document.createElement('chiso-chart') as HTMLElement & { embeddedSpec: unknown };
       c.setAttribute('type', 'line');
       c.setAttribute('indicator', 'poverty_rate');
       c.setAttribute('region', '42, VN, 01, 79');
@@ -52,7 +53,7 @@ try {
       await rendered;
       await frame();
       const tc = performance.now() - t;
-      spec = c.shownSpec;
+      spec = c.embeddedSpec;
       const width = c.shadowRoot!.querySelector('.chart')!.clientWidth;
       c.remove();
       // vega-embed directly, same spec and options, in a box of the same width.

@@ -174,6 +174,8 @@ export class ChisoChart extends ChisoViewElement {
   shown: Observation[] = [];
   /** The Vega-Lite spec drawn now. */
   shownSpec: TopLevelSpec | null = null;
+  /** The spec handed to vega-embed: `shownSpec` fitted to the element's width and theme. */
+  embeddedSpec: TopLevelSpec | null = null;
   /** The generated text description of what is drawn. */
   description = '';
   error: unknown = null;
@@ -341,6 +343,7 @@ export class ChisoChart extends ChisoViewElement {
       }
       this.#embedded = next;
       this.#shape = split.shape;
+      this.embeddedSpec = split.spec;
       performance.measure('chiso:embed', { start: t2, end: performance.now() });
       await this.#fit(container);
       next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));

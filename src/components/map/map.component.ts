@@ -137,8 +137,18 @@ export class ChisoMap extends ChisoChart {
     else if (c) c.units = u;
   }
 
+  /** Whether the data has figures a 34-unit map can show (its own, or of provinces not merged). */
+  #can34(): boolean {
+    if (this.shownUnits === '34') return true;
+    try {
+      return rowsFor34(super.rows()).length > 0;
+    } catch {
+      return false;
+    }
+  }
+
   protected override renderExtra(): TemplateResult | typeof nothing {
-    if (this.noSwitch) return nothing;
+    if (this.noSwitch || !this.#can34()) return nothing;
     const lang = this.locale;
     const name = `units-${this.indicator ?? ''}`;
     return html`<fieldset class="units" part="units">
