@@ -19,10 +19,13 @@ export interface DuckDBConnectorOptions {
   registry?: QueryRegistry;
 }
 
+/** A driver over one connection; statements run one after another, as a connection requires. */
 export function duckdbDriver(connection: DuckDBConnection): SqlDriver {
-  return async (sql: string, params: readonly SqlParam[]) => {
-    const reader = await connection.runAndReadAll(sql, [...params]);
-    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  let queue: Promise<unknown> = Promise.resolve();
+  return (sql: string, params: readonly SqlParam[]) => {
+    const run = queue.then(async () => (await connection.runAndReadAll(sql, [...params])).getRowObjectsJS() as Record<string, unknown>[]);
+    queue = run.catch(() => undefined);
+    return run;
   };
 }
 

@@ -40,15 +40,21 @@ export interface DuckDBWasmConnectorOptions {
 
 type Conn = DuckDBWasm.AsyncDuckDBConnection;
 
+/** A driver over one connection; statements run one after another, as a connection requires. */
 function driver(conn: Conn): SqlDriver {
-  return async (sql: string, params: readonly SqlParam[]) => {
-    const stmt = await conn.prepare(sql);
-    try {
-      const result = await stmt.query(...params);
-      return result.toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
-    } finally {
-      await stmt.close();
-    }
+  let queue: Promise<unknown> = Promise.resolve();
+  return (sql: string, params: readonly SqlParam[]) => {
+    const run = queue.then(async () => {
+      const stmt = await conn.prepare(sql);
+      try {
+        const result = await stmt.query(...params);
+        return result.toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
+      } finally {
+        await stmt.close();
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
   };
 }
 

@@ -90,3 +90,15 @@ describe('SqlConnector', () => {
     expect(ranked.some((r) => r.reached === true)).toBe(true);
   });
 });
+
+describe('DuckDB in Node', () => {
+  it('answers many views at once (one connection, statements in turn)', async () => {
+    const specs = ['2010', '2012', '2014', '2016'].flatMap((p) => [
+      { select: { indicators: ['poverty_rate'], periods: [p] }, derive: [{ op: 'rank' as const }] },
+      { select: { indicators: ['income_per_capita'], periods: [p], series: ['total'] }, derive: [{ op: 'gapToTarget' as const, target: 3000 }] },
+    ]);
+    const together = await Promise.all(specs.map((s) => duck.query(s)));
+    const arquero = new ArqueroConnector({ table: rows });
+    for (let i = 0; i < specs.length; i++) expectSameRows(together[i], await arquero.query(specs[i]), false, `view ${i}`);
+  });
+});
