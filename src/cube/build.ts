@@ -120,6 +120,27 @@ function assignCells(m: number, codes: Int32Array[], cards: number[], include: U
 }
 
 /**
+ * Cells of the same rows over the same dimensions, shared by the cubes of one dashboard's views (the
+ * cells do not depend on the order of the dimensions). Kept as long as the encoded columns are.
+ */
+const sharedCells = new WeakMap<Int32Array, Map<string, { codes: Int32Array[]; cells: Cells }>>();
+
+function cellsOf(n: number, dims: EncodedDim[], include: Uint8Array | null, includeKey: string | null): Cells {
+  const sorted = [...dims].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const codes = sorted.map((d) => d.codes);
+  const cards = sorted.map((d) => d.dictionary.length);
+  if (sorted.length === 0 || (include !== null && includeKey === null)) return assignCells(n, codes, cards, include);
+  const key = `${sorted.map((d) => d.name).join('\u0000')}|${includeKey ?? ''}`;
+  const byKey = sharedCells.get(codes[0]) ?? new Map<string, { codes: Int32Array[]; cells: Cells }>();
+  const hit = byKey.get(key);
+  if (hit && hit.codes.length === codes.length && hit.codes.every((c, i) => c === codes[i]) && hit.cells.cellOf.length === n) return hit.cells;
+  const cells = assignCells(n, codes, cards, include);
+  byKey.set(key, { codes, cells });
+  sharedCells.set(codes[0], byKey);
+  return cells;
+}
+
+/**
  * Position of each cell once ordered by the index dimension (a counting sort), the offsets, and for
  * each position the cell's first source item (so the per-dimension copies write in order).
  */
@@ -171,6 +192,8 @@ export interface BuildInput {
   rows: number;
   /** Rows kept by the view's own filter; `null` keeps all. */
   include: Uint8Array | null;
+  /** What `include` keeps, as text (the filter's clauses), so cubes with the same filter share cells; `null`: do not share. */
+  includeKey: string | null;
 }
 
 export interface Built {
@@ -186,7 +209,7 @@ export function buildLevels(input: BuildInput): Built {
   const cards = dims.map((d) => d.dictionary.length);
   const all = dims.map((_, i) => i);
   const indexDim = pickIndex(all, input.selectable, cards);
-  const cells = assignCells(n, dims.map((d) => d.codes), cards, input.include);
+  const cells = cellsOf(n, dims, input.include, input.includeKey);
   const { pos, offsets, src } = orderBy(cells, indexDim >= 0 ? dims[indexDim].codes : null, indexDim >= 0 ? cards[indexDim] : 0);
   const size = cells.size;
 

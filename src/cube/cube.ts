@@ -114,6 +114,7 @@ export function createCube(input: CubeInput, options: unknown): Cube {
     needs,
     rows: enc.rows,
     include,
+    includeKey: JSON.stringify(o.where.map((c) => [c.field, 'range' in c ? c.range : c.values])),
   });
 
   const levels: CubeLevelInfo[] = [];
