@@ -53,3 +53,4 @@ export * from './extract/index.js';
 export * from './sql/index.js';
 export * from './connectors/index.js';
 export * from './cube/index.js';
+export * from './load-large/index.js';

@@ -8,3 +8,4 @@ export { configSchema, readJsonFile } from './render/node/files.js';
 export { validateConfig, jsonPath, type ChisoConfig, type ChartConfig, type DataSourceConfig } from './render/config.js';
 export { extractFile, correctionsPathFor, type ExtractFileOptions, type FileExtraction } from './extract/read-file.js';
 export { createDuckDBConnector, DuckDBNodeConnector, loadIntoDuckDB, duckdbDriver, type DuckDBConnectorOptions } from './connectors/duckdb-node.js';
+export { loadLargeFile } from './load-large/node.js';
