@@ -13,3 +13,10 @@ export function regionName(id: string, lang: Lang): string {
   if (!r) return id;
   return lang === 'en' ? r.nameEn : r.name;
 }
+
+/** The label of a sub-series or tier (`model` -> "Đạt chuẩn nông thôn mới kiểu mẫu"), or `undefined`. */
+export function seriesLabel(indicator: string, series: string | null, lang: Lang): string | undefined {
+  if (!series || !isIndicatorId(indicator)) return undefined;
+  const ind = getIndicator(indicator);
+  return ind.tiers?.find((t) => t.id === series)?.label[lang] ?? ind.series?.[series]?.[lang];
+}

@@ -4,7 +4,7 @@ import type { Observation } from '../../types.js';
 import { formatValue, formatPeriod, formatUnit, periodPosition } from '../../format/index.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
-import { indicatorLabel, regionName } from '../core/indicator.js';
+import { indicatorLabel, regionName, seriesLabel } from '../core/indicator.js';
 import { t } from '../core/i18n.js';
 import { kpiStyles } from './kpi.styles.js';
 
@@ -28,7 +28,7 @@ export function latest(rows: readonly Observation[]): Observation | undefined {
  * @attr region - Region id (the first is used); a region selected in another view replaces it.
  * @attr period - Start years to consider; the latest with a value is shown.
  * @attr series - A sub-series id.
- * @attr label - Text above the figure instead of the indicator's label.
+ * @attr label - Text above the figure instead of the label of the indicator (or of its tier or series).
  *
  * @csspart label - The label.
  * @csspart value - The figure.
@@ -78,8 +78,9 @@ export class ChisoKpi extends ChisoViewElement {
     if (!o) return this.renderEmpty();
     const lang = this.locale;
     const preliminary = o.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : '';
-    return html`<div role="group" aria-label=${this.label ?? indicatorLabel(o.indicator, lang)}>
-      <p class="label" part="label">${this.label ?? indicatorLabel(o.indicator, lang)}</p>
+    const label = this.label ?? seriesLabel(o.indicator, o.series, lang) ?? indicatorLabel(o.indicator, lang);
+    return html`<div role="group" aria-label=${label}>
+      <p class="label" part="label">${label}</p>
       <p class="value" part="value">${formatValue(o, lang, { unit: o.unit === '%' })}${o.unit && o.unit !== '%'
           ? html` <span class="unit" part="unit">${formatUnit(o.unit, lang)}</span>`
           : nothing}</p>
