@@ -50,7 +50,10 @@ const duckdb: DialectRules = {
   quote: (n) => `"${n}"`,
   placeholder: (n) => `$${n}`,
   type: (t) => ({ text: 'VARCHAR', double: 'DOUBLE', integer: 'INTEGER', boolean: 'BOOLEAN', bigint: 'BIGINT' })[t],
-  yearOf: (e) => `TRY_CAST(NULLIF(regexp_extract(${e}, ${PERIOD_YEAR}, 1), '') AS BIGINT)`,
+  // A period that is exactly an integer's text (`2016`) skips the pattern match: half the time of a
+  // range filter. Anything else (`2021-2023`, `+5`, `1e3`) is read by the pattern, as parseInt reads it.
+  yearOf: (e) =>
+    `CASE WHEN CAST(TRY_CAST(${e} AS BIGINT) AS VARCHAR) = ${e} THEN TRY_CAST(${e} AS BIGINT) ELSE TRY_CAST(NULLIF(regexp_extract(${e}, ${PERIOD_YEAR}, 1), '') AS BIGINT) END`,
   binary: (e) => e,
   orderedConcat: (v, k, sep) => `string_agg(${v}, '${sep}' ORDER BY ${k})`,
   padYear: (y) => `CASE WHEN ${y} >= 1000 THEN CAST(${y} AS VARCHAR) ELSE lpad(CAST(${y} AS VARCHAR), 4, '0') END`,

@@ -11,6 +11,7 @@ import { expectSameRows, outcome, realObservations, realSpecs, seedObservations,
 import { loadIntoPostgres } from './load.js';
 import { skipPostgres, startPostgres, type TestPostgres } from './postgres-server.js';
 import { hostileRegistry, hostileRows, hostileSpecs } from './hostile.js';
+import { obs } from '../query/fixtures.js';
 import type { QueryRegistry } from '../../src/query/index.js';
 
 interface Dataset {
@@ -46,6 +47,25 @@ const datasets: Dataset[] = [
     rows: synthetic(4).map(({ indicator, region, period, value, series }) => ({ indicator, region, period, value, series })),
     specs: syntheticSpecs,
     table: { name: 'obs_narrow', columns: ['indicator', 'region', 'period', 'value', 'series'] },
+  },
+  // Period texts that are not plain years: each engine must read the start year as parseInt does
+  // (except hexadecimal text such as `0x1A`, which parseInt reads as 26 and the engines as 0; the
+  // loader never produces it).
+  {
+    name: 'odd periods',
+    rows: ['2016', '0042', '+5', ' 12', '1e3', '20.1', '-7', '2021-2023', 'abc', '2024-05-07', '12 ', '-0', '٢٠٢١'].map((period, i) =>
+      obs({ indicator: 'poverty_rate', region: i % 2 ? '42' : '91', period, value: i * 1.5, series: i % 3 ? null : 'rural' }),
+    ) as unknown as Record<string, unknown>[],
+    specs: [
+      ['range', { select: { periods: { from: -10, to: 2020 } } }],
+      ['from only', { select: { periods: { from: 13 } } }],
+      ['to only', { select: { periods: { to: 12 } } }],
+      ['previous period', { derive: [{ op: 'change' }] }],
+      ['latest', { select: { periods: 'latest' } }],
+      ['latest step after rank', { derive: [{ op: 'rank', direction: 'asc' }, { op: 'latest' }] }],
+      ['ordered by period', { orderby: ['period'] }],
+    ],
+    table: { name: 'obs_odd' },
   },
   // Ids and texts that look like SQL: bound as data, they select their own rows and nothing else happens.
   { name: 'hostile ids', rows: hostileRows() as unknown as Record<string, unknown>[], specs: hostileSpecs, table: { name: 'obs_hostile' }, registry: hostileRegistry },
