@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { handleQueryRequest, loadIntoPostgres, postgresConnector, type PgQueryable } from '../../src/connectors/index.js';
 import { loadObservations } from '../../src/data/index.js';
+import { diagnostic } from '../../src/errors.js';
 import { sqlTable } from '../../src/sql/index.js';
 import type { Observation } from '../../src/types.js';
 
@@ -80,9 +81,13 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
       return res.end();
     }
     if (req.method === 'POST' && req.url === '/query') {
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(415, { error: { code: 'SQL_BAD_REQUEST', vi: 'Cần JSON.', en: 'JSON expected.' } });
+      const refuse = (status: number, detail: string, detailVi: string) => {
+        const d = diagnostic('SQL_BAD_REQUEST', { detail, detailVi });
+        send(status, { error: { code: d.code, vi: d.vi, en: d.en } });
+      };
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(415, 'the body must be JSON', 'nội dung phải là JSON');
       const body = await readBody(req, options.maxBody ?? 64 * 1024);
-      if (body === null) return send(413, { error: { code: 'SQL_BAD_REQUEST', vi: 'Yêu cầu quá lớn.', en: 'Request too large.' } });
+      if (body === null) return refuse(413, 'the body is too large', 'nội dung quá lớn');
       const answer = await handleQueryRequest(connector, body);
       if (answer.status === 500) console.error('query failed', body);
       return send(answer.status, answer.body);
