@@ -62,6 +62,10 @@ export const renderMessages = {
     vi: (p) => `--lang phải là vi hoặc en, không phải "${p.value}"`,
     en: (p) => `--lang must be vi or en, not "${p.value}"`,
   },
+  RENDER_BAD_SUBSET: {
+    vi: (p) => `Cách nhúng phông "${p.value}" không hỗ trợ; dùng: ${p.allowed}`,
+    en: (p) => `Font subset "${p.value}" is not supported; use: ${p.allowed}`,
+  },
   RENDER_WROTE: {
     vi: (p) => `Đã ghi ${p.count} tệp vào ${p.dir}`,
     en: (p) => `Wrote ${p.count} files to ${p.dir}`,

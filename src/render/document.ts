@@ -57,6 +57,7 @@ export function textRuns(svg: string): TextRun[] {
 export interface EmbeddedFace {
   weight: number;
   style: 'normal' | 'italic';
+  format: 'truetype' | 'woff2';
   src: string;
 }
 
@@ -90,7 +91,7 @@ export function decorateSvg(svg: string, options: DecorateOptions): string {
   let body = svg.slice(open[0].length);
   if (faces.length && family && embeddedFamily) {
     const css = faces
-      .map((f) => `@font-face{font-family:"${embeddedFamily}";font-style:${f.style};font-weight:${f.weight};src:url(${f.src}) format("truetype")}`)
+      .map((f) => `@font-face{font-family:"${embeddedFamily}";font-style:${f.style};font-weight:${f.weight};src:url(${f.src}) format("${f.format}")}`)
       .join('');
     head += `<defs><style>${css}</style></defs>`;
     body = body.replace(/ font-family="([^"]*)"/g, (whole, value: string) => {

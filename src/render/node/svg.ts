@@ -11,8 +11,15 @@ import { toVegaSpec, titleOf, type ChartSpec, type VegaSpec } from '../spec.js';
 import { stabilizeSvg } from '../stabilize.js';
 import { decorateSvg, textRuns, type EmbeddedFace } from '../document.js';
 import { checkInlineRows, DEFAULT_MAX_INLINE_ROWS } from '../limits.js';
-import { cssWeight, defaultFontSet, digest, faceFor, fullBase64, subsetBase64, type FontFace, type FontSet } from './fonts.js';
+import { charsetBase64, cssWeight, defaultFontSet, digest, faceFor, fullBase64, outsideCharset, subsetBase64, type FontFace, type FontSet } from './fonts.js';
 import { useFontMetrics } from './metrics.js';
+
+/** How much of a face an SVG embeds; see `RenderSvgOptions.subset`. */
+export const FontSubset = { charset: 'charset', glyphs: 'glyphs', none: 'none' } as const;
+export type FontSubset = keyof typeof FontSubset;
+export function isFontSubset(value: unknown): value is FontSubset {
+  return typeof value === 'string' && Object.hasOwn(FontSubset, value);
+}
 
 export interface RenderSvgOptions {
   /** Language of numbers and dates (`3,58` in `vi`, `3.58` in `en`). Default: the spec's own `config.locale`, else `vi`. */
@@ -23,8 +30,13 @@ export interface RenderSvgOptions {
   fonts?: FontSet;
   /** Embed the font in the SVG, so the text looks the same anywhere. Default `true`. */
   embedFont?: boolean;
-  /** Embed only the glyphs the chart uses (a few kB) instead of whole faces (~130 kB each). Default `true`. */
-  subset?: boolean;
+  /**
+   * What of each face used is embedded. `charset` (default): every Vietnamese letter, ASCII and common
+   * punctuation, plus any other character the chart uses, as WOFF2 (about 9 kB a face, made once per
+   * process). `glyphs`: only the characters the chart uses, as TrueType (a few kB, made per chart).
+   * `none`: the whole face (about 130 kB each).
+   */
+  subset?: FontSubset;
   /** Prefix of every id in the SVG. Default: `c` and a digest of the drawing, so two charts inlined in one page never share ids. */
   idPrefix?: string;
   /** Most inline data rows a spec may carry. Default 5000. */
@@ -80,7 +92,8 @@ function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec
 const ID_MARK = '\u0001id-';
 
 export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {}): Promise<string> {
-  const { embedFont = true, subset = true, precision = 2 } = options;
+  const { embedFont = true, subset = 'charset', precision = 2 } = options;
+  if (!isFontSubset(subset)) fail('RENDER_BAD_SUBSET', { value: String(subset), allowed: Object.keys(FontSubset).join(', ') });
   const { vg, view, fonts, lang, errors } = prepareView(spec, options);
   const failed = (detail: string): never =>
     fail('RENDER_FAILED', { chart: options.file ?? (titleOf(vg).title || '-'), detail }, options.file ? { file: options.file } : {});
@@ -119,8 +132,8 @@ function joinSentences(parts: (string | undefined)[]): string {
     .reduce((acc, p) => (acc ? `${acc}${/[.!?…]$/.test(acc) ? ' ' : '. '}${p}` : p), '');
 }
 
-/** The faces the SVG's text uses, with only the characters each one sets. */
-async function embeddedFaces(svg: string, fonts: FontSet, subset: boolean): Promise<{ faces: EmbeddedFace[]; embeddedFamily: string }> {
+/** The faces the SVG's text uses, each cut down as `subset` says. */
+async function embeddedFaces(svg: string, fonts: FontSet, subset: FontSubset): Promise<{ faces: EmbeddedFace[]; embeddedFamily: string }> {
   const chars = new Map<FontFace, Set<string>>();
   for (const run of textRuns(svg)) {
     if (run.family !== fonts.family) continue;
@@ -130,14 +143,18 @@ async function embeddedFaces(svg: string, fonts: FontSet, subset: boolean): Prom
     for (const ch of run.text) set.add(ch);
   }
   const used = [...chars.entries()].sort((a, b) => fonts.faces.indexOf(a[0]) - fonts.faces.indexOf(b[0]));
-  const keyed = used.map(([face, set]) => ({ face, text: [...set].sort().join('') }));
+  const keyed = used.map(([face, set]) => {
+    const text = [...set].sort().join('');
+    // What the embedded font holds, which names it: the same content gets the same family name.
+    const holds = subset === 'glyphs' ? text : subset === 'charset' ? `charset+${outsideCharset(text)}` : '*';
+    return { face, text, holds };
+  });
   const faces = await Promise.all(
-    keyed.map(async ({ face, text }) => ({
-      weight: face.weight,
-      style: face.style,
-      src: `data:font/ttf;base64,${subset ? await subsetBase64(face, text) : fullBase64(face)}`,
-    })),
+    keyed.map(async ({ face, text }) => {
+      const font = subset === 'glyphs' ? await subsetBase64(face, text) : subset === 'charset' ? await charsetBase64(face, text) : fullBase64(face);
+      return { weight: face.weight, style: face.style, format: font.format, src: `data:font/${font.format === 'woff2' ? 'woff2' : 'ttf'};base64,${font.base64}` };
+    }),
   );
-  const embeddedFamily = `chiso-${digest(keyed.map((k) => `${k.face.weight}${k.face.style}:${subset ? k.text : '*'}`).join('\n'))}`;
+  const embeddedFamily = `chiso-${digest(keyed.map((k) => `${k.face.weight}${k.face.style}:${k.holds}`).join('\n'))}`;
   return { faces, embeddedFamily };
 }
