@@ -2,6 +2,7 @@
 // `?endpoint=` names the server when the page comes from another origin (the Vite dev server).
 import '../../src/components/index.js';
 import { HttpQueryConnector } from '../../src/connectors/index.js';
+import { getRegion } from '../../src/registry/index.js';
 import type { Observation } from '../../src/types.js';
 
 const endpoint = new URL(location.href).searchParams.get('endpoint') ?? '/query';
@@ -20,7 +21,7 @@ try {
   const list = document.querySelector('#lowest')!;
   for (const r of lowest) {
     const li = document.createElement('li');
-    li.textContent = `${r.region}: ${String(r.value).replace('.', ',')}%`;
+    li.textContent = `${getRegion(String(r.region))?.name ?? r.region}: ${String(r.value).replace('.', ',')}%`;
     list.append(li);
   }
   // The dashboard's views share the slice they need, selected on the server.

@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readObservations, loadTable, startServer } from '../../examples/server/server.js';
 import { HttpQueryConnector } from '../../src/connectors/index.js';
 import { runQuery } from '../../src/query/index.js';
+import { getRegion } from '../../src/registry/index.js';
 import { expectSameRows } from '../sql/fixtures.js';
 import { skipPostgres, startPostgres, type TestPostgres } from '../sql/postgres-server.js';
+import { launchBrowser, newPage, ROOT, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
 
 const rows = readObservations();
 let pgServer: TestPostgres;
@@ -54,6 +56,31 @@ describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
     const n = await connector.query({ derive: [{ op: 'summarize', measures: { n: { fn: 'count' } } }] });
     expect(n).toEqual([{ n: rows.length }]);
   });
+
+  it('the page (Vite dev server) draws its dashboard from the server', async () => {
+    const dev: TestServer = await startDevServer();
+    // The page comes from the dev server's origin; the query server allows it.
+    const served = await startServer({ client: pgServer.client, table: 'served', port: 0, allowOrigin: dev.url });
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await newPage(browser);
+      await page.goto(`${dev.url}/examples/server/index.html?endpoint=${encodeURIComponent(`${served.url}/query`)}`);
+      await page.waitForFunction(() => /quan sát từ máy chủ/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      const lowest = await page.$$eval('#lowest li', (items) => items.map((li) => li.textContent));
+      const want = runQuery(rows, { select: { indicators: ['poverty_rate'], regions: { level: 'province' }, periods: ['2016'] }, derive: [{ op: 'rank' }], orderby: ['rank'], limit: 5 }).objects() as { region: string }[];
+      expect(lowest.map((t) => t?.split(':')[0])).toEqual(want.map((r) => getRegion(r.region)?.name));
+      await scrollThrough(page);
+      await waitForCharts(page, 60_000);
+      const states = await page.$$eval('chiso-chart, chiso-map', (els) => els.map((e) => (e as unknown as { state: string }).state));
+      expect(states).toEqual(['ready', 'ready', 'ready']);
+      await page.screenshot({ path: `${ROOT}test/connectors/screenshots/server-page.jpg`, fullPage: true, type: 'jpeg', quality: 45 });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await served.close();
+      await dev.close();
+    }
+  }, 180_000);
 
   it('refuses what is not a JSON spec', async () => {
     const post = (body: string, type = 'application/json') => fetch(`${server.url}/query`, { method: 'POST', headers: { 'content-type': type }, body });
