@@ -99,7 +99,7 @@ function list(ctx: Context, cols: readonly SqlColumn[], alias = ''): string {
 }
 
 /** A text key for a series that tells `null` from every text, for equi-joins. */
-function seriesKey(ctx: Context, e: string): string {
+function seriesKey(e: string): string {
   return `CASE WHEN ${e} IS NULL THEN '' ELSE 's' || ${e} END`;
 }
 
@@ -207,11 +207,11 @@ function change(ctx: Context, stage: Stage, step: Step<'change' | 'percentChange
     const out = derived(ctx, stage, '', [{ name: step.as, expr: formula(b.q('value'), b.q('__b')), type: 'double' }]);
     return b.cte('change', `SELECT ${out.list} FROM ${b.q(a.name)}`, out.cols);
   }
-  const base = `SELECT ${b.q('indicator')}, ${b.q('region')}, ${seriesKey(ctx, b.q('series'))} AS ${b.q('__sk')}, ${b.q('value')} AS ${b.q('__b')} FROM ${b.q(stage.name)} WHERE ${b.q('period')} = ${b.bind(step.base, 'text')}`;
+  const base = `SELECT ${b.q('indicator')}, ${b.q('region')}, ${seriesKey(b.q('series'))} AS ${b.q('__sk')}, ${b.q('value')} AS ${b.q('__b')} FROM ${b.q(stage.name)} WHERE ${b.q('period')} = ${b.bind(step.base, 'text')}`;
   const out = derived(ctx, stage, 'a.', [{ name: step.as, expr: formula(`a.${b.q('value')}`, `k.${b.q('__b')}`), type: 'double' }]);
   return b.cte(
     'change',
-    `SELECT ${out.list} FROM ${b.q(stage.name)} a LEFT JOIN (${base}) k ON a.${b.q('indicator')} = k.${b.q('indicator')} AND a.${b.q('region')} = k.${b.q('region')} AND ${seriesKey(ctx, `a.${b.q('series')}`)} = k.${b.q('__sk')}`,
+    `SELECT ${out.list} FROM ${b.q(stage.name)} a LEFT JOIN (${base}) k ON a.${b.q('indicator')} = k.${b.q('indicator')} AND a.${b.q('region')} = k.${b.q('region')} AND ${seriesKey(`a.${b.q('series')}`)} = k.${b.q('__sk')}`,
     out.cols,
   );
 }
@@ -335,14 +335,14 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
   const rest = b.cte('rest', `SELECT ${list(ctx, std, 'a.')} FROM ${q(stage.name)} a LEFT JOIN ${q(x.name)} x ON a.${q('region')} = x.${q('region')} WHERE x.${q('__unit')} IS NULL`, std);
   const lookup = w && 'indicator' in w ? indicatorLookup(ctx, w, '__w', 'reaggregate') : null;
   const weightExpr = !w ? `CAST(NULL AS ${b.d.type('double')})` : lookup ? `k.${q('__w')}` : `CAST(a.${q((w as { column: string }).column)} AS ${b.d.type('double')})`;
-  const part = (c: string) => `PARTITION BY x.${q('__unit')}, a.${q('indicator')}, ${seriesKey(ctx, `a.${q('series')}`)}, a.${q('period')}, a.${q(c)}`;
+  const part = (c: string) => `PARTITION BY x.${q('__unit')}, a.${q('indicator')}, ${seriesKey(`a.${q('series')}`)}, a.${q('period')}, a.${q(c)}`;
   const firsts = [
     has('source') ? `, CASE WHEN a.${q('region')} = min(a.${q('region')}) OVER (${part('source')}) THEN 1 ELSE 0 END AS ${q('__fs')}` : '',
     has('unit') ? `, CASE WHEN a.${q('region')} = min(a.${q('region')}) OVER (${part('unit')}) THEN 1 ELSE 0 END AS ${q('__fu')}` : '',
   ].join('');
   const m = b.cte(
     'merge',
-    `SELECT ${list(ctx, std, 'a.')}, x.${q('__unit')}, ${seriesKey(ctx, `a.${q('series')}`)} AS ${q('__sk')}, ${weightExpr} AS ${q('__w')}${firsts} FROM ${q(stage.name)} a JOIN ${q(x.name)} x ON a.${q('region')} = x.${q('region')}${lookup ? ` LEFT JOIN ${q(lookup)} k ON k.${q('region')} = a.${q('region')} AND k.${q('period')} = a.${q('period')}` : ''}`,
+    `SELECT ${list(ctx, std, 'a.')}, x.${q('__unit')}, ${seriesKey(`a.${q('series')}`)} AS ${q('__sk')}, ${weightExpr} AS ${q('__w')}${firsts} FROM ${q(stage.name)} a JOIN ${q(x.name)} x ON a.${q('region')} = x.${q('region')}${lookup ? ` LEFT JOIN ${q(lookup)} k ON k.${q('region')} = a.${q('region')} AND k.${q('period')} = a.${q('period')}` : ''}`,
     std,
   );
   uniqueCheck(ctx, m, 'reaggregate');
