@@ -38,9 +38,30 @@ const embedGeo = {
   },
 };
 
+/**
+ * The portal example is what a provincial portal serves: the built one-file embed under a strict
+ * Content-Security-Policy. The dev server sends its page as a plain file with that header, without
+ * Vite's client script, so `npm run demo` shows the page exactly as a portal would.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const portalCsp = {
+  name: 'chiso-portal-csp',
+  apply: 'serve' as const,
+  configureServer(server: { middlewares: { use(fn: (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => void): void } }) {
+    server.middlewares.use((req, res, next) => {
+      const path = (req.url ?? '').split('?')[0];
+      if (path !== '/examples/portal/' && path !== '/examples/portal/index.html') return next();
+      const html = readFileSync(fileURLToPath(new URL('./examples/portal/index.html', import.meta.url)));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' });
+      res.end(html);
+    });
+  },
+};
+
 export default defineConfig(({ command }) => ({
   root,
-  plugins: [cleanEmbed, embedGeo],
+  plugins: [cleanEmbed, embedGeo, portalCsp],
   define: command === 'build' ? { __CHISO_EMBED_GEO__: JSON.stringify(`./${GEO_FILE}`) } : {},
   appType: 'mpa',
   server: {

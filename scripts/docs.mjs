@@ -19,6 +19,7 @@ export const pages = [
   { slug: 'admin-units', vi: 'Đơn vị hành chính', en: 'Administrative units' },
   { slug: 'elements', vi: 'Các thành phần', en: 'Elements', generate: 'elements' },
   { slug: 'query', vi: 'Truy vấn và cấu hình', en: 'Queries and configuration' },
+  { slug: 'scale', vi: 'Quy mô lớn', en: 'Scaling up' },
   { slug: 'api', vi: 'Tham chiếu API', en: 'API reference', generate: 'api' },
   { slug: 'theming', vi: 'Giao diện', en: 'Theming' },
   { slug: 'embedding', vi: 'Nhúng và CSP', en: 'Embedding and CSP' },
