@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * A small notebook for chiso's analyst pages. A page is a module of cells:
  *
