@@ -182,8 +182,10 @@ function reaggregate(
   const units = ids.map((r) => unit2025(registry, r));
   const crosswalk = aq.table({ region: ids.filter((_, i) => units[i] !== null), __unit: units.filter((u) => u !== null) });
 
-  const base = t.select(std).lookup(crosswalk, 'region', '__unit');
-  const rest = base.filter('d => d.__unit == null').select(aq.not('__unit'));
+  // A weight column beyond the observation columns travels with the rows until it is read.
+  const weightColumn = w && 'column' in w && !std.includes(w.column as never) ? [w.column] : [];
+  const base = t.select([...std, ...weightColumn]).lookup(crosswalk, 'region', '__unit');
+  const rest = base.filter('d => d.__unit == null').select(std);
   let merging = base.filter('d => d.__unit != null');
   unique(merging, 'reaggregate');
 

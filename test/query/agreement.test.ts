@@ -76,6 +76,16 @@ describe.each([1, 2, 3, 4, 5])('seeded synthetic table %i', (seed) => {
     expect(dB).toEqual(dA);
   });
 
+  it('reaggregate weighs by a column beyond the observation columns (population) alike', () => {
+    const rnd = prng(seed * 7);
+    const withPopulation = table.map((o) => ({ ...o, population: rnd() < 0.1 ? null : Math.round(rnd() * 5000) }));
+    const spec = { select: { indicators: ['poverty_rate'], series: null }, derive: [{ op: 'reaggregate', weight: { column: 'population' } }] };
+    const a = runQuery(withPopulation as unknown as Observation[], spec, { onDiagnostic: () => undefined }).objects() as Record<string, unknown>[];
+    const b = executeQuery(withPopulation, spec, { onDiagnostic: () => undefined });
+    expect(stable(a)).toEqual(stable(b));
+    expect(b.some((r) => String(r.region).startsWith('34:') && typeof r.value === 'number')).toBe(true);
+  });
+
   it('exercises what it claims: rows come out, errors where expected', () => {
     const count = (spec: unknown) => executeQuery(table, spec).length;
     expect(count({ select: { periods: 'latest' } })).toBeGreaterThan(100);

@@ -20,6 +20,7 @@ export const syntheticSpecs: [string, unknown][] = [
   ['reaggregate counts', { select: { indicators: ['new_rural_communes', 'households'] }, derive: [{ op: 'reaggregate' }] }],
   ['reaggregate rate refused', { select: { indicators: ['poverty_rate'] }, derive: [{ op: 'reaggregate' }] }],
   ['reaggregate rate by indicator', { select: { indicators: ['poverty_rate'], series: null }, derive: [{ op: 'reaggregate', weight: { indicator: 'households' } }] }],
+  ['reaggregate by a derived column', { select: { indicators: ['poverty_rate'], series: null }, derive: [{ op: 'rank', direction: 'asc' }, { op: 'reaggregate', weight: { column: 'rank' } }] }],
   ['reaggregate by column', { select: { indicators: ['poverty_rate', 'income_per_capita'] }, derive: [{ op: 'reaggregate', weight: { column: 'denominator' } }] }],
   ['summarize', { derive: [{ op: 'summarize', by: ['indicator', 'region'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, k: { fn: 'valid' }, lo: { fn: 'min' }, hi: { fn: 'max' }, s: { fn: 'sum', column: 'denominator' } } }] }],
   ['summarize everything', { derive: [{ op: 'summarize', measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, p: { fn: 'max', column: 'period' } } }] }],
