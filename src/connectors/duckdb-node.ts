@@ -1,8 +1,10 @@
 /**
- * DuckDB in Node through `@duckdb/node-api` (an in-memory or file database). The package is loaded
- * when a connector is created, so importing this module costs nothing until then.
+ * DuckDB in Node through `@duckdb/node-api` (an in-memory or file database). The package is an
+ * optional peer dependency with a native binding: it is loaded when a connector is created, so
+ * importing this module costs nothing, and a project that never uses DuckDB need not install it.
  */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { fail } from '../errors.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import type { SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
@@ -17,6 +19,8 @@ export interface DuckDBConnectorOptions {
   table?: SqlTableOptions;
   /** Indicator catalogue and admin units. Default: chiso's registry. */
   registry?: QueryRegistry;
+  /** Loads the DuckDB package. Default: `import('@duckdb/node-api')`. */
+  load?: () => Promise<typeof import('@duckdb/node-api')>;
 }
 
 /** A driver over one connection; statements run one after another, as a connection requires. */
@@ -57,7 +61,13 @@ export class DuckDBNodeConnector extends SqlConnector {
 }
 
 export async function createDuckDBConnector(options: DuckDBConnectorOptions = {}): Promise<DuckDBNodeConnector> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  let duckdb: typeof import('@duckdb/node-api');
+  try {
+    duckdb = await (options.load ?? (() => import('@duckdb/node-api')))();
+  } catch (e) {
+    return fail('SQL_DUCKDB_NODE_MISSING', { detail: e instanceof Error ? e.message : String(e) });
+  }
+  const { DuckDBInstance } = duckdb;
   const instance = await DuckDBInstance.create(options.path ?? ':memory:');
   const connection = await instance.connect();
   return new DuckDBNodeConnector(instance, connection, options);

@@ -46,6 +46,10 @@ export const sqlMessages = {
     vi: (p) => `SQL: không tải được DuckDB-Wasm (${p.detail}). Cài gói "@duckdb/duckdb-wasm" và phục vụ các tệp .wasm và worker từ cùng nguồn với trang.`,
     en: (p) => `SQL: DuckDB-Wasm could not be loaded (${p.detail}). Install "@duckdb/duckdb-wasm" and serve its .wasm and worker files from the page's own origin.`,
   },
+  SQL_DUCKDB_NODE_MISSING: {
+    vi: (p) => `SQL: không tải được DuckDB cho Node (${p.detail}). Gói "@duckdb/node-api" là phụ thuộc tùy chọn của chiso: cài nó (npm install @duckdb/node-api) để dùng DuckDB.`,
+    en: (p) => `SQL: DuckDB for Node could not be loaded (${p.detail}). "@duckdb/node-api" is an optional peer dependency of chiso: install it (npm install @duckdb/node-api) to use DuckDB.`,
+  },
   SQL_CONNECTOR_CLOSED: {
     vi: (p) => `SQL: kết nối "${p.name}" đã đóng.`,
     en: (p) => `SQL: connector "${p.name}" is closed.`,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArqueroConnector } from '../../src/connectors/arquero.js';
 import { createDuckDBConnector, type DuckDBNodeConnector } from '../../src/connectors/duckdb-node.js';
 import { ExecutorConnector, handleQueryRequest, HttpQueryConnector, HttpSqlConnector, SqlConnector, type Connector, type FetchLike } from '../../src/connectors/index.js';
+import { ChisoError } from '../../src/errors.js';
 import { realObservations } from '../sql/fixtures.js';
 import { expectSameRows } from '../sql/fixtures.js';
 
@@ -100,5 +101,24 @@ describe('DuckDB in Node', () => {
     const together = await Promise.all(specs.map((s) => duck.query(s)));
     const arquero = new ArqueroConnector({ table: rows });
     for (let i = 0; i < specs.length; i++) expectSameRows(together[i], await arquero.query(specs[i]), false, `view ${i}`);
+  });
+
+  it('without the optional package, fails with a ChisoError in both languages saying what to install', async () => {
+    const missing = () => Promise.reject(new Error("Cannot find package '@duckdb/node-api'"));
+    const e = await createDuckDBConnector({ load: missing }).then(() => null, (x: unknown) => x as ChisoError);
+    expect(e).toBeInstanceOf(ChisoError);
+    expect(e?.code).toBe('SQL_DUCKDB_NODE_MISSING');
+    expect(e?.text('en')).toContain('npm install @duckdb/node-api');
+    expect(e?.text('vi')).toContain('phụ thuộc tùy chọn');
+  });
+
+  it('is an optional peer dependency: a project that never uses DuckDB does not download it', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+    for (const name of ['@duckdb/node-api', 'pg']) {
+      expect(pkg.dependencies[name]).toBeUndefined();
+      expect(pkg.peerDependencies[name]).toBeDefined();
+      expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
+    }
   });
 });
