@@ -1,13 +1,13 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json,
-} from './common.js';
+  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, bareValueText, type Json, joinSentences } from './common.js';
+import { maxTextWidth, textWidth } from './measure.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
 
@@ -101,10 +101,13 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
   const noData = t('CHART_NO_DATA_LEGEND', loc);
 
   const values: Json[] = [...bars, ...missing].map((o, i) => ({
+    region: o.region,
     name: regionName(o.region, loc),
     value: o.value,
     labelX: o.value ?? 0,
     valueText: o.value === null ? noData : valueText(o, loc, decimals),
+    // The axis names the unit once; the bar end carries the bare figure (`4.485`, `>98%`, `30/31`).
+    label: bareValueText(o, loc, decimals),
     rank: o.value === null ? null : i + 1,
     highlight: highlight.includes(o.region),
     preliminary: o.status === 'preliminary',
@@ -118,12 +121,24 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
 
   const y = {
     field: 'name', type: 'nominal', sort: order, title: null,
-    axis: { labelLimit: 160, labelFontWeight: { condition: { test: `indexof(${JSON.stringify(values.filter((v) => v.highlight).map((v) => v.name))}, datum.value) >= 0`, value: 700 }, value: 400 } },
+    axis: { labelLimit: Math.ceil(Math.min(240, maxTextWidth(order, fontSizes.label, 700))) + 2, labelFontWeight: { condition: { test: `indexof(${JSON.stringify(values.filter((v) => v.highlight).map((v) => v.name))}, datum.value) >= 0`, value: 700 }, value: 400 } },
   };
   const vmax = Math.max(0, ...bars.map((o) => o.value as number), reference?.value ?? 0);
+  const vmin = Math.min(0, ...bars.map((o) => o.value as number));
+  // Room at the right for the longest label: the domain's end is pushed until every label fits in the plot.
+  const labelGap = 4;
+  let dmax = vmax * 1.02 || 1;
+  if (options.labels !== false) {
+    for (const v of values) {
+      const w = textWidth(String(v.label), fontSizes.note) + labelGap + 2;
+      const x0 = (v.labelX as number) - vmin;
+      if (w < width * 0.8 && x0 > 0) dmax = Math.max(dmax, vmin + (x0 * width) / (width - w));
+    }
+  }
+  const px = (v: number) => ((v - vmin) / (dmax - vmin)) * width;
   const x = {
     field: 'value', type: 'quantitative',
-    scale: { domain: [Math.min(0, ...bars.map((o) => o.value as number)), vmax * 1.08 || 1], nice: false },
+    scale: { domain: [vmin, dmax], nice: false },
     axis: { title: unit || null, ...axisFormat(bars.map((o) => o.value as number), decimals, loc), orient: 'top', tickCount: 5, grid: true },
   };
   const tooltip = [
@@ -146,7 +161,10 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     },
   ];
   if (reference && reference.value !== null) {
-    const refRow = [{ value: reference.value, text: `${regionName(reference.region, loc) === regionName('VN', loc) ? t('CHART_NATIONAL', loc) : regionName(reference.region, loc)}: ${valueText(reference, loc, decimals)}` }];
+    const refText = `${reference.region === 'VN' ? t('CHART_NATIONAL', loc) : regionName(reference.region, loc)}: ${bareValueText(reference, loc, decimals)}`;
+    const refRow = [{ region: reference.region, value: reference.value, text: refText }];
+    // The note sits right of the rule, or left of it where it would run past the plot.
+    const refLeft = px(reference.value) + 4 + textWidth(refText, fontSizes.note, 600) > width;
     layers.unshift({
       data: { values: refRow },
       mark: { type: 'rule', color: colors.reference, strokeWidth: 1.5, strokeDash: [4, 3], opacity: 0.7 },
@@ -154,17 +172,24 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     });
     layers.push({
       data: { values: refRow },
-      mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: { expr: 'height' }, dy: 6, fontSize: fontSizes.note, fontWeight: 600, color: colors.reference },
+      mark: { type: 'text', align: refLeft ? 'right' : 'left', baseline: 'top', dx: refLeft ? -4 : 4, y: { expr: 'height' }, dy: 6, fontSize: fontSizes.note, fontWeight: 600, color: colors.reference },
       encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
     });
   }
   if (options.labels !== false) {
+    if (reference) {
+      // A white halo under each label keeps it legible where the reference rule runs through it.
+      layers.push({
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: labelGap, fontSize: fontSizes.note, stroke: '#ffffff', strokeWidth: 3, strokeJoin: 'round', color: '#ffffff' },
+        encoding: { y, x: { field: 'labelX', type: 'quantitative' }, text: { field: 'label' } },
+      });
+    }
     layers.push({
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: fontSizes.note },
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: labelGap, fontSize: fontSizes.note },
       encoding: {
         y,
         x: { field: 'labelX', type: 'quantitative' },
-        text: { field: 'valueText' },
+        text: { field: 'label' },
         color: { condition: { test: 'datum.value === null', value: colors.faint }, value: colors.text },
       },
     });
@@ -192,7 +217,7 @@ export function describeBar(data: readonly Observation[], options: BarOptions = 
     const bottom = sorted[sorted.length - 1];
     sentences.push(
       t('DESC_RANKING', loc, {
-        indicator: label, period: formatPeriod(period, loc), count: bars.length,
+        indicator: label, period: periodPhrase(period, loc), count: bars.length,
         top: regionName(top.region, loc), topValue: valueText(top, loc, decimals),
         bottom: regionName(bottom.region, loc), bottomValue: valueText(bottom, loc, decimals),
       }),
@@ -214,6 +239,6 @@ export function describeBar(data: readonly Observation[], options: BarOptions = 
     );
   }
   if (missing.length) sentences.push(`${t('CHART_NO_DATA_LEGEND', loc)}: ${missing.map((o) => regionName(o.region, loc)).join(', ')}`);
-  if (rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: formatPeriod(period, loc) }));
-  return sentences.map((s) => s.replace(/\.$/, '') + '.').join(' ');
+  if (rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: periodPhrase(period, loc) }));
+  return joinSentences(sentences);
 }

@@ -32,7 +32,7 @@ export const optionKeys: { [T in ChartType]: readonly string[] } = {
   map: [...common, 'topology', 'object', 'geoSource', 'units', 'series', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection'],
   scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],
   slope: [...common, 'periods', 'regions', 'highlight', 'labels', 'series'],
-  progress: [...common, 'regions', 'period', 'target', 'rowLabel'],
+  progress: [...common, 'regions', 'period', 'target', 'rowLabel', 'highlight'],
 };
 
 function checkKeys(type: ChartType, options: object): void {

@@ -5,10 +5,12 @@ import { fail } from '../errors.js';
 import { formatPeriod, periodPosition } from '../format/period.js';
 import { decimalsOf, magnitudes } from '../format/number.js';
 import { formatValue } from '../format/value.js';
+import { isTightUnit } from '../format/unit.js';
 import { theme } from './theme.js';
 import { deepMerge } from './merge.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { indicatorFor, type Indicator } from './lookup.js';
+import { seedSource, seedSourceText } from './seed-sources.js';
 
 /** Loose JSON object the recipes build before handing it out as a `ChartSpec`. */
 export type Json = { [key: string]: unknown };
@@ -79,7 +81,7 @@ const GSO_FILE = /(^|\/)gso\//;
 
 /**
  * One source, shortened: a file shows as its name (with the publisher where chiso knows it: GSO's
- * exports), a page address as host and the start of its path.
+ * exports), a seed report as its outlet and date, a page address as host and the start of its path.
  */
 export function shortSource(source: string, locale: Locale): { publisher?: string; name: string } {
   const s = source.trim();
@@ -95,6 +97,9 @@ export function shortSource(source: string, locale: Locale): { publisher?: strin
   }
   // `data/gso/raw/poverty_rate_by_province.csv#row=5&column=2010`: keep the file.
   const file = s.split(/[#?]|,\s/)[0];
+  // A seed report: its outlet and date (or what the report covers), not its file name.
+  const seed = seedSource(file);
+  if (seed) return { name: seedSourceText(seed, locale) };
   const base = file.split('/').pop() ?? file;
   return GSO_FILE.test(file) ? { publisher: t('CHART_GSO', locale), name: base } : { name: base };
 }
@@ -157,6 +162,23 @@ export function axisFormat(values: readonly number[], decimals: number, locale: 
       ` : abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.1~f') + ${JSON.stringify(' ' + m)}` +
       ` : format(datum.value, ',~f')`,
   };
+}
+
+/**
+ * Sentences joined into one paragraph: each trimmed, its first letter capitalized, ended by exactly one
+ * full stop (a sentence that already ends with `.`, `…`, `!` or `?` gets no second one), empty ones left out.
+ */
+export function joinSentences(sentences: readonly (string | undefined | null)[]): string {
+  return sentences
+    .map((s) => (s ?? '').trim().replace(/[\s.]+$/, (m) => (/\.\.\.$/.test(m) ? '…' : '')))
+    .filter((s) => s.length > 0)
+    .map((s) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) + (/[…!?]$/.test(s) ? '' : '.'))
+    .join(' ');
+}
+
+/** A figure without a long unit, for labels next to marks when the axis or title names the unit once: `4.485`, `>98%`, `30/31`. */
+export function bareValueText(o: Observation, locale: Locale, decimals: number): string {
+  return formatValue(o, locale, { decimals, unit: o.denominator === null && isTightUnit(o.unit), missing: t('CHART_NO_DATA_LEGEND', locale) });
 }
 
 /** Value text for labels and tooltips: the one place a figure is formatted. */

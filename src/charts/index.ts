@@ -10,6 +10,8 @@ export { slopeChart, describeSlope, SlopeLabels, type SlopeOptions } from './slo
 export { progressChart, describeProgress, progressRows, type ProgressOptions, type ProgressRow } from './progress.js';
 export { unitTopology, parseTopology, labelPoint, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';
 export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';
-export { sourceLine, shortSource, sourceText, DEFAULT_MAX_ROWS } from './common.js';
+export { sourceLine, shortSource, sourceText, joinSentences, DEFAULT_MAX_ROWS } from './common.js';
+export { SEED_SOURCES, seedSource, type SeedSource } from './seed-sources.js';
+export { textWidth } from './measure.js';
 export { timePositions } from './line.js';
 export { deepMerge } from './merge.js';

@@ -1,13 +1,13 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod, periodPosition } from '../format/period.js';
+import { formatPeriod, periodPosition, periodPhrase } from '../format/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json } from './common.js';
+import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, regionOf, type Indicator } from './lookup.js';
 import { segmentOf } from './series.js';
 import { colors, fontSizes } from './theme.js';
@@ -109,6 +109,7 @@ export function kpiChart(data: readonly Observation[], options: KpiOptions = {},
   if (sparkline) {
     const decimals = f.decimals;
     const values = f.history.map((o) => ({
+      region: o.region,
       x: periodPosition(o.period),
       value: o.value,
       seg: segmentOf(o.period, f.indicator),
@@ -161,7 +162,7 @@ export function describeKpi(data: readonly Observation[], options: KpiOptions = 
   const sentences = [
     t('DESC_KPI', loc, {
       indicator: capitalize(indicatorLabel(f.indicator, loc)), region: regionName(f.region, loc), of: regionOf(f.region, loc),
-      period: formatPeriod(f.current.period, loc, { status: f.current.status }),
+      period: periodPhrase(f.current.period, loc, { status: f.current.status }),
       value: formatValue(f.current, loc, { decimals: f.decimals, qualifier: 'words' }),
     }),
   ];
@@ -170,8 +171,8 @@ export function describeKpi(data: readonly Observation[], options: KpiOptions = 
     const dir = f.change < 0 ? 'DESC_DOWN' : f.change > 0 ? 'DESC_UP' : 'DESC_UNCHANGED';
     const judgement = f.judgement === 'neutral' ? '' : t(f.judgement === 'better' ? 'CHART_BETTER' : 'CHART_WORSE', loc);
     const change = changeText({ ...f, change: Math.abs(f.change) }, loc).replace(/^\+/, '');
-    const s = t('DESC_KPI_CHANGE', loc, { direction: capitalize(t(dir, loc)), change, previous: formatPeriod(f.previous.period, loc), judgement });
+    const s = t('DESC_KPI_CHANGE', loc, { direction: capitalize(t(dir, loc)), change, previous: periodPhrase(f.previous.period, loc), judgement });
     sentences.push(judgement ? s : s.replace(/ \(\)$/, ''));
   }
-  return sentences.map((s) => s.replace(/\.$/, '') + '.').join(' ');
+  return joinSentences(sentences);
 }

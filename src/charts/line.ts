@@ -1,15 +1,14 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod, periodPosition } from '../format/period.js';
+import { formatPeriod, periodPosition, periodPhrase } from '../format/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
-  type Json,
-} from './common.js';
+  type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
 import { dodge, groupSeries, segmentOf, type Series } from './series.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
@@ -128,6 +127,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     for (const o of s.rows) {
       if (o.value === null) continue;
       points.push({
+        region: s.region,
         name: s.name,
         x: pos(o.period),
         value: o.value,
@@ -160,7 +160,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       const prev = i > 0 ? valued[i - 1] : undefined;
       const prevPart = prev ? `${gap ? segmentOf(prev.period, indicator) : 0}:${runOf.get(prev)}` : undefined;
       const row = (piece: string, dash: string, p: Observation) => ({
-        name: s.name, piece: `${s.key}|${piece}`, dash, x: pos(p.period), value: p.value,
+        region: s.region, name: s.name, piece: `${s.key}|${piece}`, dash, x: pos(p.period), value: p.value,
         emphasis: colored.includes(s) ? 1 : 0,
       });
       if (o.status === 'preliminary') {
@@ -193,6 +193,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     const placed = dodge(targets, fontSizes.label + 3, height);
     ends.forEach((e, i) => {
       endLabels.push({
+        region: e.s.region,
         name: e.s.name,
         x: pos(e.o.period),
         labelY: hi - (placed[i] * (hi - lo)) / height,
@@ -368,7 +369,7 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     sentences.push(
       t('DESC_MANY_REGIONS', loc, {
         indicator: inSentence(label), count: series.length,
-        p0: formatPeriod(periods[0], loc), p1: formatPeriod(periods[periods.length - 1], loc),
+        p0: periodPhrase(periods[0], loc), p1: periodPhrase(periods[periods.length - 1], loc),
       }),
     );
   }
@@ -381,7 +382,7 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       indicator: capitalize(label), region: s.name,
       of: s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`,
       from: valueText(first, loc, decimals), to: valueText(last, loc, decimals),
-      p0: formatPeriod(first.period, loc), p1: formatPeriod(last.period, loc),
+      p0: periodPhrase(first.period, loc), p1: periodPhrase(last.period, loc),
     };
     const code = valued.length === 1 ? 'DESC_SINGLE'
       : (last.value as number) < (first.value as number) ? 'DESC_DECREASE'
@@ -392,8 +393,8 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       const min = valued.reduce((a, b) => ((b.value as number) < (a.value as number) ? b : a));
       const max = valued.reduce((a, b) => ((b.value as number) > (a.value as number) ? b : a));
       const extra: string[] = [];
-      if (max !== first && max !== last) extra.push(loc === 'vi' ? `cao nhất ${valueText(max, loc, decimals)} năm ${formatPeriod(max.period, loc)}` : `peaking at ${valueText(max, loc, decimals)} in ${formatPeriod(max.period, loc)}`);
-      if (min !== first && min !== last) extra.push(loc === 'vi' ? `thấp nhất ${valueText(min, loc, decimals)} năm ${formatPeriod(min.period, loc)}` : `lowest at ${valueText(min, loc, decimals)} in ${formatPeriod(min.period, loc)}`);
+      if (max !== first && max !== last) extra.push(loc === 'vi' ? `cao nhất ${valueText(max, loc, decimals)} ${periodPhrase(max.period, loc)}` : `peaking at ${valueText(max, loc, decimals)} in ${periodPhrase(max.period, loc)}`);
+      if (min !== first && min !== last) extra.push(loc === 'vi' ? `thấp nhất ${valueText(min, loc, decimals)} ${periodPhrase(min.period, loc)}` : `lowest at ${valueText(min, loc, decimals)} in ${periodPhrase(min.period, loc)}`);
       if (extra.length) sentence += ` (${extra.join(', ')})`;
     }
     // Across a methodology break the ends are not comparable: say what the latest standard with two figures shows.
@@ -409,7 +410,8 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
         sentence += '; ' + t(standard ? 'DESC_SAME_STANDARD' : 'DESC_SAME_METHOD', loc, {
           standard: standard ? inSentence(standard) : undefined,
           direction: t(dir, loc), from: valueText(a, loc, decimals), to: valueText(b, loc, decimals),
-          p0: formatPeriod(a.period, loc), p1: formatPeriod(b.period, loc),
+          towards: t(dir === 'DESC_UP' ? 'DESC_TOWARDS_UP' : 'DESC_TOWARDS_DOWN', loc),
+          p0: periodPhrase(a.period, loc), p1: periodPhrase(b.period, loc),
         });
         break;
       }
@@ -426,6 +428,6 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     );
   }
   const prelim = sortPeriods(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));
-  if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => formatPeriod(p, loc)).join(', ') }));
-  return sentences.map((s) => s.replace(/\.$/, '') + '.').join(' ');
+  if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => periodPhrase(p, loc)).join(', ') }));
+  return joinSentences(sentences);
 }

@@ -2,12 +2,13 @@ import type { Topology } from 'topojson-specification';
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
+import { formatNumber } from '../format/number.js';
 import { fail } from '../errors.js';
 import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json } from './common.js';
+import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { ARCHIPELAGOS, labelPoint, unitTopology, type MapUnits } from './geometry.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
@@ -105,6 +106,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     const archipelago = ARCHIPELAGOS.find((a) => a.id === part);
     g.properties = {
       id,
+      region: id,
       part: part ?? null,
       name: archipelago ? `${t(archipelago.code, loc)} (${regionName(id, loc)})` : regionName(id, loc),
       value: o?.value ?? null,
@@ -118,20 +120,31 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   const scheme = options.scheme ?? (lower === true ? sequentialSchemeBad : sequentialScheme);
   const classes = options.classes ?? 5;
   let scale: Json;
+  let classLabels: string[] | undefined;
   if (options.midpoint !== undefined) {
     // blueorange runs blue (low) to orange (high): reversed where higher is better, so blue stays "better".
     // Symmetric around the midpoint, so equal colours mean equal distances either side.
     const mid = options.midpoint;
     const reach = Math.max(...values.map((v) => Math.abs(v - mid)), 0) || 1;
     scale = { type: 'linear', scheme: options.scheme ?? divergingScheme, domain: [mid - reach, mid + reach], domainMid: mid, reverse: lower === false };
-  } else if (scaleType === 'threshold') {
-    if (!options.thresholds?.length) return fail('CHART_MISSING_OPTION', { chart: 'map', option: 'thresholds' });
-    scale = { type: 'threshold', domain: options.thresholds, scheme: { name: scheme, count: options.thresholds.length + 1 } };
   } else if (scaleType === 'linear') {
     scale = { type: 'linear', scheme, zero: false, domain: [Math.min(...values), Math.max(...values)] };
   } else {
-    // One figure per region: the archipelagos' extra shapes must not weigh in the quantiles.
-    scale = { type: scaleType, scheme: { name: scheme, count: classes }, ...(scaleType === 'quantile' ? { domain: values } : {}) };
+    // Classes are worked out here, so the legend can name each one as a range in the locale's format
+    // (`3,6–5,2`) rather than Vega's class limits. One figure per region: the archipelagos' extra
+    // shapes do not weigh in the quantiles.
+    let limits: number[];
+    if (scaleType === 'threshold') {
+      if (!options.thresholds?.length) return fail('CHART_MISSING_OPTION', { chart: 'map', option: 'thresholds' });
+      limits = [...options.thresholds];
+    } else limits = scaleType === 'quantile' ? quantileLimits(values, classes) : quantizeLimits(values, classes);
+    classLabels = classRanges(values, limits, decimals, loc);
+    scale = { domain: classLabels, scheme: { name: scheme, count: limits.length + 1 } };
+    // Each region carries its class by name: the legend lists the ranges as they are, one square each.
+    for (const g of collection.geometries) {
+      const v = g.properties?.value;
+      if (typeof v === 'number' && g.properties) g.properties.cls = classLabels[limits.filter((l) => v >= l).length];
+    }
   }
   const unit = formatUnit(p.indicator.unit, loc);
   const label = capitalize(indicatorLabel(p.indicator, loc));
@@ -154,13 +167,18 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       transform: [{ filter: 'datum.properties.value !== null' }],
       mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.4 },
       encoding: {
-        color: {
-          field: 'properties.value', type: 'quantitative', scale,
-          legend: {
-            title: unit || label, format: `,.${decimals}~f`, orient: 'none', direction: 'vertical',
-            legendX: { expr: 'width - 110' }, legendY: 0,
+        color: classLabels
+          ? {
+            field: 'properties.cls', type: 'ordinal', scale,
+            legend: { title: unit || label, orient: 'none', direction: 'vertical', legendX: { expr: 'width - 110' }, legendY: 0, symbolType: 'square', symbolSize: 150, symbolStrokeWidth: 0 },
+          }
+          : {
+            field: 'properties.value', type: 'quantitative', scale,
+            legend: {
+              title: unit || label, format: `,.${decimals}~f`, orient: 'none', direction: 'vertical',
+              legendX: { expr: 'width - 110' }, legendY: 0,
+            },
           },
-        },
         tooltip: [
           { field: 'properties.name', type: 'nominal', title: t('CHART_REGION', loc) },
           { field: 'properties.valueText', type: 'nominal', title: label },
@@ -209,7 +227,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
         latitude: { field: 'lat', type: 'quantitative' },
         fill: {
           field: 'missing', type: 'nominal', scale: { domain: [noData], range: [colors.missing] },
-          legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: 160, symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
+          legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: classLabels ? 26 + classLabels.length * 17 : 160, symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
         },
       },
     });
@@ -242,6 +260,47 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   return finish(spec, options, loc, describeMap(data, options, loc));
 }
 
+/** Class limits that put about as many regions in each class (d3's quantiles), ties merged. */
+export function quantileLimits(values: readonly number[], classes: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const out: number[] = [];
+  for (let i = 1; i < classes && n > 0; i++) {
+    const pos = (n - 1) * (i / classes);
+    const lo = Math.floor(pos);
+    const v = lo + 1 < n ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo) : sorted[lo];
+    if (!out.length || v > out[out.length - 1]) out.push(v);
+  }
+  return out;
+}
+
+/** Class limits that cut the range of the figures into equal steps. */
+export function quantizeLimits(values: readonly number[], classes: number): number[] {
+  if (!values.length) return [];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (hi === lo) return [];
+  return Array.from({ length: classes - 1 }, (_, i) => lo + ((hi - lo) * (i + 1)) / classes);
+}
+
+/**
+ * One legend text per class, as a range in the locale's number format: `0,3–3,6`, `3,6–5,2`, …,
+ * the lowest class from the smallest figure, the highest to the largest (`< 2` / `≥ 4` where the
+ * figures do not reach past a limit).
+ */
+export function classRanges(values: readonly number[], limits: readonly number[], decimals: number, locale: Locale): string[] {
+  const f = (v: number) => formatNumber(v, locale, { decimals });
+  const min = values.length ? Math.min(...values) : Number.NaN;
+  const max = values.length ? Math.max(...values) : Number.NaN;
+  return Array.from({ length: limits.length + 1 }, (_, i) => {
+    const lo = i === 0 ? min : limits[i - 1];
+    const hi = i === limits.length ? max : limits[i];
+    if (i === 0 && !(min < limits[0])) return `< ${f(limits[0])}`;
+    if (i === limits.length && !(max >= limits[i - 1])) return `≥ ${f(limits[i - 1])}`;
+    return `${f(lo)}–${f(hi)}`;
+  });
+}
+
 /** Highest and lowest province, how many lack figures, and the preliminary status. */
 export function describeMap(data: readonly Observation[], options: MapOptions, locale?: Locale): string {
   const loc = toLocale(locale);
@@ -253,7 +312,7 @@ export function describeMap(data: readonly Observation[], options: MapOptions, l
     const top = valued[0];
     const bottom = valued[valued.length - 1];
     sentences.push(t('DESC_MAP', loc, {
-      indicator: indicatorLabel(p.indicator, loc).toLocaleLowerCase('vi'), period: formatPeriod(p.period, loc), count: p.geo.ids.length,
+      indicator: indicatorLabel(p.indicator, loc).toLocaleLowerCase('vi'), period: periodPhrase(p.period, loc), count: p.geo.ids.length,
       top: regionName(top.region, loc), topValue: valueText(top, loc, decimals),
       bottom: regionName(bottom.region, loc), bottomValue: valueText(bottom, loc, decimals),
     }));
@@ -261,6 +320,6 @@ export function describeMap(data: readonly Observation[], options: MapOptions, l
   const missing = p.geo.ids.length - valued.length;
   if (missing > 0) sentences.push(t('DESC_MAP_MISSING', loc, { count: missing }));
   if (p.offMap.length) sentences.push(p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') + (loc === 'vi' ? ' (không có trên bản đồ)' : ' (not on this map)'));
-  if (p.rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: formatPeriod(p.period, loc) }));
-  return sentences.map((s) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1).replace(/\.$/, '') + '.').join(' ');
+  if (p.rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: periodPhrase(p.period, loc) }));
+  return joinSentences(sentences);
 }

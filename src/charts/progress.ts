@@ -6,7 +6,7 @@ import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, finish, sortPeriods, t, titleBlock, type Json } from './common.js';
+import { checkRows, finish, sortPeriods, t, titleBlock, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorFor, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
 import { wrap } from './line.js';
@@ -20,6 +20,11 @@ export interface ProgressOptions extends CommonOptions {
   target?: number | Record<string, number>;
   /** Row labels: the indicator, the region, or both. Default: whatever differs between rows. */
   rowLabel?: 'indicator' | 'region' | 'both';
+  /**
+   * Regions drawn in the accent colour, the others muted (grey; tiered rows faded), as in the bar
+   * chart. Default: none (every row in colour).
+   */
+  highlight?: string | string[];
 }
 
 /** One bar: a fraction (30/31), a percentage (>98%), or tiers stacked (standard ⊃ advanced ⊃ model). */
@@ -118,23 +123,25 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
   // Darker for the higher tiers (model inside advanced inside standard), blues: colour-blind safe.
   const tierColors = ['#9ecae1', '#4292c6', '#08519c'];
   const valueLabel = t('CHART_VALUE', loc);
+  const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
   const segments: Json[] = [];
   const labels: Json[] = [];
   for (const r of bars) {
     const row = label(r);
+    const muted = highlight.length > 0 && !highlight.includes(r.region);
     const period = formatPeriod(r.period, loc, { status: r.main.status });
     if (r.tiers.length) {
       r.tiers.forEach((tier, i) => {
         const inner = r.tiers[i + 1]?.share ?? 0;
         segments.push({
-          row, seg: tier.label, x0: inner, x1: tier.share, period,
+          region: r.region, row, seg: tier.label, x0: inner, x1: tier.share, period, muted, highlight: !muted && highlight.length > 0,
           tip: `${formatNumber(tier.count, loc)}/${formatNumber(r.main.denominator as number, loc)} (${formatNumber(tier.share, loc, { decimals: 1 })}%)`,
         });
       });
     } else {
-      segments.push({ row, seg: valueLabel, x0: 0, x1: Math.min(100, r.share), period, tip: rowText(r, loc) });
+      segments.push({ region: r.region, row, seg: valueLabel, x0: 0, x1: Math.min(100, r.share), period, muted, highlight: !muted && highlight.length > 0, tip: rowText(r, loc) });
     }
-    labels.push({ row, text: rowText(r, loc), target: r.target ?? null, targetText: r.target === undefined ? null : `${t('CHART_TARGET', loc)}: ${formatNumber(r.target, loc)}%` });
+    labels.push({ region: r.region, row, muted, text: rowText(r, loc), target: r.target ?? null, targetText: r.target === undefined ? null : `${t('CHART_TARGET', loc)}: ${formatNumber(r.target, loc)}%` });
   }
   const order = bars.map(label);
   const y = { field: 'row', type: 'nominal', sort: order, title: null, axis: { labelLimit: 360, labelFontSize: fontSizes.label, labelExpr: "split(datum.label, '\\n')", labelLineHeight: fontSizes.label + 3 } };
@@ -152,7 +159,10 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
       mark: { type: 'bar', height: 18 },
       encoding: {
         y, x, x2: { field: 'x1' },
+        // Muted rows: plain bars turn grey like the bar chart's; tiers keep their colours, faded.
+        ...(highlight.length ? { opacity: { condition: { test: 'datum.muted && datum.seg !== ' + JSON.stringify(valueLabel), value: 0.35 }, value: 1 } } : {}),
         color: {
+          ...(highlight.length ? { condition: { test: 'datum.muted && datum.seg === ' + JSON.stringify(valueLabel), value: colors.neutral } } : {}),
           field: 'seg', type: 'nominal', scale: { domain, range },
           legend: tierLabels.length ? { title: null, values: tierLabels, orient: 'bottom', direction: 'vertical', labelLimit: 400, symbolType: 'square' } : null,
         },
@@ -166,8 +176,8 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
     },
     {
       data: { values: labels },
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, x: { expr: 'width' }, fontSize: fontSizes.label, fontWeight: 600, color: colors.text },
-      encoding: { y, text: { field: 'text' } },
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, x: { expr: 'width' }, fontSize: fontSizes.label, fontWeight: 600 },
+      encoding: { y, text: { field: 'text' }, color: { condition: { test: 'datum.muted', value: colors.muted }, value: colors.text } },
     },
   ];
   if (labels.some((l) => l.target !== null)) {
@@ -208,5 +218,5 @@ export function describeProgress(data: readonly Observation[], options: Progress
     if (r.target !== undefined) s += `; ${t('DESC_PROGRESS_TARGET', loc, { target: formatNumber(r.target, loc) + '%' })}`;
     return s;
   });
-  return sentences.map((s) => s.replace(/\.$/, '') + '.').join(' ');
+  return joinSentences(sentences);
 }

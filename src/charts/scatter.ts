@@ -1,15 +1,16 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
 import { formatNumber } from '../format/number.js';
 import { fail } from '../errors.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { axisFormat, checkRows, decimalsFor, finish, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json } from './common.js';
+import { axisFormat, checkRows, decimalsFor, finish, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorFor, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
+import { textWidth } from './measure.js';
 
 export const ScatterLabel = ['none', 'outliers', 'all'] as const;
 
@@ -121,6 +122,7 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
   const lx = capitalize(indicatorLabel(p.ix, loc));
   const ly = capitalize(indicatorLabel(p.iy, loc));
   const values: Json[] = p.points.map((q) => ({
+    region: q.region,
     name: q.name,
     x: q.x.value,
     y: q.y.value,
@@ -169,8 +171,8 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
   if (named.size) {
     const yDomain = y.scale.domain as number[];
     layers.push({
-      data: { values: placeLabels(values.filter((v) => v.label), xDomain, yDomain, width, height) },
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: fontSizes.note, color: colors.text },
+      data: { values: placeLabels(values.filter((v) => v.label), values, xDomain, yDomain, width, height) },
+      mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: fontSizes.note, color: colors.text },
       encoding: { x: { ...x, field: 'lx' }, y: { ...y, field: 'ly' }, text: { field: 'name' } },
     });
   }
@@ -187,33 +189,46 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
 }
 
 /**
- * Label positions (in data units, `lx`/`ly`) moved up or down from their points, in pixels worked out
- * from the domains, until no two label boxes overlap (as far as a few tries go).
+ * Label positions (in data units: `lx` the label's left edge, `ly` its middle), worked out in pixels
+ * from the domains with Be Vietnam Pro's widths: each label tries the right of its point, then the
+ * left, above, below and the diagonals, and takes the first place that overlaps no other label and
+ * no point and stays inside the plot. Highlighted points are placed first, then the outermost. A
+ * label with no free place is left out (its point keeps its tooltip): names over names help nobody.
  */
-function placeLabels(points: Json[], xDomain: number[], yDomain: number[], width: number, height: number): Json[] {
+function placeLabels(labelled: Json[], all: Json[], xDomain: number[], yDomain: number[], width: number, height: number): Json[] {
   const px = (v: number) => ((v - xDomain[0]) / (xDomain[1] - xDomain[0])) * width;
   const py = (v: number) => height - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * height;
-  const back = (y: number) => yDomain[0] + ((height - y) / height) * (yDomain[1] - yDomain[0]);
-  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  const lineHeight = fontSizes.note + 3;
-  const ordered = [...points].sort((a, b) => (b.y as number) - (a.y as number));
-  return ordered.map((p) => {
-    const x0 = px(p.x as number) + 6;
-    const x1 = x0 + String(p.name).length * 6;
-    const base = py(p.y as number);
-    let chosen = base;
-    for (const shift of [0, -lineHeight, lineHeight, -2 * lineHeight, 2 * lineHeight]) {
-      const y0 = base + shift - lineHeight / 2;
-      const y1 = y0 + lineHeight;
-      if (y0 < 0 || y1 > height) continue;
-      if (!boxes.some((b) => x0 < b.x1 && b.x0 < x1 && y0 < b.y1 && b.y0 < y1)) {
-        chosen = base + shift;
-        break;
-      }
+  const backX = (x: number) => xDomain[0] + (x / width) * (xDomain[1] - xDomain[0]);
+  const backY = (y: number) => yDomain[0] + ((height - y) / height) * (yDomain[1] - yDomain[0]);
+  type Box = { x0: number; x1: number; y0: number; y1: number; owner?: unknown };
+  const r = 4;
+  const boxes: Box[] = all.map((q) => ({ x0: px(q.x as number) - r, x1: px(q.x as number) + r, y0: py(q.y as number) - r, y1: py(q.y as number) + r, owner: q.region }));
+  const lh = fontSizes.note + 2;
+  const cx = width / 2;
+  const cy = height / 2;
+  const ordered = [...labelled].sort((a, b) =>
+    Number(b.highlight) - Number(a.highlight) ||
+    Math.hypot(px(b.x as number) - cx, py(b.y as number) - cy) - Math.hypot(px(a.x as number) - cx, py(a.y as number) - cy));
+  const out: Json[] = [];
+  for (const p of ordered) {
+    const x = px(p.x as number);
+    const y = py(p.y as number);
+    const w = textWidth(String(p.name), fontSizes.note);
+    const candidates: [number, number][] = [
+      [x + 6, y], [x - 6 - w, y], [x - w / 2, y - lh + 1], [x - w / 2, y + lh - 1],
+      [x + 4, y - lh + 2], [x + 4, y + lh - 2], [x - 4 - w, y - lh + 2], [x - 4 - w, y + lh - 2],
+    ];
+    for (const [x0, yc] of candidates) {
+      const box = { x0, x1: x0 + w, y0: yc - lh / 2, y1: yc + lh / 2 };
+      if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) continue;
+      // A few pixels between neighbours, so two names never read as one.
+      if (boxes.some((b) => b.owner !== p.region && box.x0 - 4 < b.x1 && b.x0 < box.x1 + 4 && box.y0 < b.y1 && b.y0 < box.y1)) continue;
+      boxes.push(box);
+      out.push({ ...p, lx: backX(x0), ly: backY(yc) });
+      break;
     }
-    boxes.push({ x0, x1, y0: chosen - lineHeight / 2, y1: chosen + lineHeight / 2 });
-    return { ...p, lx: p.x, ly: back(chosen) };
-  });
+  }
+  return out;
 }
 
 /** The next round number at or above `v` (1, 2, 2.5 or 5 times a power of ten, on a scale of about six steps). */
@@ -241,10 +256,10 @@ export function describeScatter(data: readonly Observation[], options: ScatterOp
   const sentences = [
     t('DESC_SCATTER', loc, {
       x: inSentence(indicatorLabel(p.ix, loc)), y: inSentence(indicatorLabel(p.iy, loc)),
-      period: formatPeriod(p.period, loc), count: p.points.length,
+      period: periodPhrase(p.period, loc), count: p.points.length,
     }) + ': ' + t('DESC_CORRELATION', loc, { r: formatNumber(p.r, loc, { decimals: 2 }), strength: t(strength, loc) }),
   ];
   const prelim = p.points.some((q) => q.x.status === 'preliminary' || q.y.status === 'preliminary');
-  if (prelim) sentences.push(t('DESC_PRELIMINARY', loc, { periods: formatPeriod(p.period, loc) }));
-  return sentences.map((s) => capitalize(s.replace(/\.$/, '')) + '.').join(' ');
+  if (prelim) sentences.push(t('DESC_PRELIMINARY', loc, { periods: periodPhrase(p.period, loc) }));
+  return joinSentences(sentences);
 }

@@ -1,11 +1,10 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json,
-} from './common.js';
+  checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { dodge, segmentOf } from './series.js';
 import { colors, fontSizes } from './theme.js';
@@ -101,8 +100,8 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     labelsMode === 'all' || (labelsMode === 'highlight' ? highlight.includes(p.region) : pairs.length <= 16 || highlight.includes(p.region)),
   );
   const points: Json[] = pairs.flatMap((p) => [
-    { name: p.name, side: 0, value: p.a.value, color: colorOf(p), valueText: valueText(p.a, loc, decimals), period: label0, source: sourceText(p.a, loc), top: highlight.includes(p.region) ? 1 : 0 },
-    { name: p.name, side: 1, value: p.b.value, color: colorOf(p), valueText: valueText(p.b, loc, decimals), period: label1, source: sourceText(p.b, loc), top: highlight.includes(p.region) ? 1 : 0 },
+    { region: p.region, name: p.name, side: 0, value: p.a.value, color: colorOf(p), valueText: valueText(p.a, loc, decimals), period: label0, source: sourceText(p.a, loc), top: highlight.includes(p.region) ? 1 : 0 },
+    { region: p.region, name: p.name, side: 1, value: p.b.value, color: colorOf(p), valueText: valueText(p.b, loc, decimals), period: label1, source: sourceText(p.b, loc), top: highlight.includes(p.region) ? 1 : 0 },
   ]);
   const px = (v: number) => (height * (hi - v)) / (hi - lo);
   const back = (y: number) => hi - (y * (hi - lo)) / height;
@@ -110,7 +109,7 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     const obs = labelled.map((p) => (k === 0 ? p.a : p.b));
     const placed = dodge(obs.map((o) => px(o.value as number)), fontSizes.label + 2, height);
     return labelled.map((p, i) => ({
-      side: k, labelY: back(placed[i]), color: colorOf(p),
+      region: p.region, side: k, labelY: back(placed[i]), color: colorOf(p),
       text: k === 0 ? `${p.name} ${valueText(p.a, loc, decimals)}` : `${valueText(p.b, loc, decimals)} ${p.name}`,
     }));
   };
@@ -173,7 +172,7 @@ export function describeSlope(data: readonly Observation[], options: SlopeOption
   const up = pairs.filter((p) => (p.b.value as number) > (p.a.value as number)).length;
   const down = pairs.filter((p) => (p.b.value as number) < (p.a.value as number)).length;
   const sentences = [
-    capitalize(t('DESC_SLOPE', loc, { indicator: inSentence(indicatorLabel(indicator, loc)), count: pairs.length, p0: formatPeriod(p0, loc), p1: formatPeriod(p1, loc), up, down })),
+    capitalize(t('DESC_SLOPE', loc, { indicator: inSentence(indicatorLabel(indicator, loc)), count: pairs.length, p0: periodPhrase(p0, loc), p1: periodPhrase(p1, loc), up, down })),
   ];
   if (pairs.length) {
     const big = pairs.reduce((m, p) => (Math.abs((p.b.value as number) - (p.a.value as number)) > Math.abs((m.b.value as number) - (m.a.value as number)) ? p : m));
@@ -181,6 +180,6 @@ export function describeSlope(data: readonly Observation[], options: SlopeOption
   }
   if (crossesBreak) sentences.push(breakNote(indicator, p0, p1, loc));
   const prelim = sortPeriods(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));
-  if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => formatPeriod(p, loc)).join(', ') }));
-  return sentences.map((s) => s.replace(/\.$/, '') + '.').join(' ');
+  if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => periodPhrase(p, loc)).join(', ') }));
+  return joinSentences(sentences);
 }

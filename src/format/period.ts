@@ -61,3 +61,17 @@ export function periodPosition(period: string): number {
   }
   return Number.NaN;
 }
+
+/**
+ * A period as it stands inside a Vietnamese sentence, with its noun: `năm 2016`, `năm 2021–2023`,
+ * `tháng 6/2025`, `ngày 07/05/2024` (a month or a day is not a "năm"). English sentences put their own
+ * preposition before the plain period, so `en` gives `formatPeriod`'s text.
+ */
+export function periodPhrase(period: string, locale: Locale = 'vi', opts: PeriodFormatOptions = {}): string {
+  const text = formatPeriod(period, locale, opts);
+  if (locale !== 'vi') return text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return `ngày ${text}`;
+  if (/^\d{4}-\d{2}$/.test(period)) return text; // already `tháng 5/2024`
+  if (/^\d{4}(\s*[-–]\s*\d{4})?$/.test(period)) return `năm ${text}`;
+  return text;
+}

@@ -81,19 +81,19 @@ export const chartsMessages = {
 
   // Description sentences
   DESC_DECREASE: {
-    vi: (p) => `${p.indicator} ${p.of} giảm từ ${p.from} năm ${p.p0} xuống ${p.to} năm ${p.p1}`,
+    vi: (p) => `${p.indicator} ${p.of} giảm từ ${p.from} ${p.p0} xuống ${p.to} ${p.p1}`,
     en: (p) => `${p.indicator} ${p.of} fell from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
   },
   DESC_INCREASE: {
-    vi: (p) => `${p.indicator} ${p.of} tăng từ ${p.from} năm ${p.p0} lên ${p.to} năm ${p.p1}`,
+    vi: (p) => `${p.indicator} ${p.of} tăng từ ${p.from} ${p.p0} lên ${p.to} ${p.p1}`,
     en: (p) => `${p.indicator} ${p.of} rose from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
   },
   DESC_FLAT: {
-    vi: (p) => `${p.indicator} ${p.of} giữ ở mức ${p.to} từ năm ${p.p0} đến năm ${p.p1}`,
+    vi: (p) => `${p.indicator} ${p.of} giữ ở mức ${p.to} từ ${p.p0} đến ${p.p1}`,
     en: (p) => `${p.indicator} ${p.of} stayed at ${p.to} from ${p.p0} to ${p.p1}`,
   },
   DESC_SINGLE: {
-    vi: (p) => `${p.indicator} ${p.of} năm ${p.p1} là ${p.to}`,
+    vi: (p) => `${p.indicator} ${p.of} ${p.p1} là ${p.to}`,
     en: (p) => `${p.indicator} ${p.of} was ${p.to} in ${p.p1}`,
   },
   DESC_BREAKS: {
@@ -102,26 +102,29 @@ export const chartsMessages = {
   },
   DESC_BREAK_ITEM: { vi: (p) => `sau năm ${p.year} (${p.label})`, en: (p) => `after ${p.year} (${p.label})` },
   DESC_SAME_METHOD: {
-    vi: (p) => `theo cùng phương pháp, ${p.direction} từ ${p.from} năm ${p.p0} còn ${p.to} năm ${p.p1}`,
-    en: (p) => `under the same method, ${p.direction} from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+    vi: (p) => `theo cùng phương pháp, ${p.direction} từ ${p.from} ${p.p0} ${p.towards} ${p.to} ${p.p1}`,
+    en: (p) => `under the same method, ${p.direction} from ${p.from} in ${p.p0} ${p.towards} ${p.to} in ${p.p1}`,
   },
   DESC_SAME_STANDARD: {
-    vi: (p) => `theo ${p.standard}, ${p.direction} từ ${p.from} năm ${p.p0} còn ${p.to} năm ${p.p1}`,
-    en: (p) => `under the ${p.standard}, ${p.direction} from ${p.from} in ${p.p0} to ${p.to} in ${p.p1}`,
+    vi: (p) => `theo ${p.standard}, ${p.direction} từ ${p.from} ${p.p0} ${p.towards} ${p.to} ${p.p1}`,
+    en: (p) => `under the ${p.standard}, ${p.direction} from ${p.from} in ${p.p0} ${p.towards} ${p.to} in ${p.p1}`,
   },
   DESC_AND: { vi: () => 'và', en: () => 'and' },
+  /** Vietnamese says "down to" (còn) and "up to" (lên) differently; English says "to" for both. */
+  DESC_TOWARDS_DOWN: { vi: () => 'còn', en: () => 'to' },
+  DESC_TOWARDS_UP: { vi: () => 'lên', en: () => 'to' },
   DESC_OF_REGION: { vi: (p) => `của ${p.region}`, en: (p) => `in ${p.region}` },
   DESC_OF_COUNTRY: { vi: () => 'cả nước', en: () => 'in the whole country' },
   DESC_PRELIMINARY: {
-    vi: (p) => `Số liệu năm ${p.periods} là số liệu sơ bộ`,
+    vi: (p) => `Số liệu ${p.periods} là số liệu sơ bộ`,
     en: (p) => `Figures for ${p.periods} are preliminary`,
   },
   DESC_MANY_REGIONS: {
-    vi: (p) => `Biểu đồ đường thể hiện ${p.indicator} của ${p.count} địa phương từ năm ${p.p0} đến năm ${p.p1}`,
+    vi: (p) => `Biểu đồ đường thể hiện ${p.indicator} của ${p.count} địa phương từ ${p.p0} đến ${p.p1}`,
     en: (p) => `Line chart of ${p.indicator} for ${p.count} regions from ${p.p0} to ${p.p1}`,
   },
   DESC_RANKING: {
-    vi: (p) => `${p.indicator} năm ${p.period} của ${p.count} địa phương: cao nhất là ${p.top} (${p.topValue}), thấp nhất là ${p.bottom} (${p.bottomValue})`,
+    vi: (p) => `${p.indicator} ${p.period} của ${p.count} địa phương: cao nhất là ${p.top} (${p.topValue}), thấp nhất là ${p.bottom} (${p.bottomValue})`,
     en: (p) => `${p.indicator} in ${p.period} across ${p.count} regions: highest ${p.top} (${p.topValue}), lowest ${p.bottom} (${p.bottomValue})`,
   },
   DESC_REFERENCE: {
@@ -133,18 +136,18 @@ export const chartsMessages = {
     en: (p) => `${p.region} is at ${p.value}, ranked ${p.rank} of ${p.count}`,
   },
   DESC_KPI: {
-    vi: (p) => `${p.indicator} ${p.of} năm ${p.period}: ${p.value}`,
+    vi: (p) => `${p.indicator} ${p.of} ${p.period}: ${p.value}`,
     en: (p) => `${p.indicator} ${p.of}, ${p.period}: ${p.value}`,
   },
   DESC_KPI_CHANGE: {
-    vi: (p) => `${p.direction} ${p.change} so với năm ${p.previous} (${p.judgement})`,
+    vi: (p) => `${p.direction} ${p.change} so với ${p.previous} (${p.judgement})`,
     en: (p) => `${p.direction} ${p.change} since ${p.previous} (${p.judgement})`,
   },
   DESC_UP: { vi: () => 'tăng', en: () => 'up' },
   DESC_DOWN: { vi: () => 'giảm', en: () => 'down' },
   DESC_UNCHANGED: { vi: () => 'không đổi', en: () => 'unchanged' },
   DESC_MAP: {
-    vi: (p) => `Bản đồ ${p.indicator} năm ${p.period} theo ${p.count} tỉnh, thành phố; cao nhất ${p.top} (${p.topValue}), thấp nhất ${p.bottom} (${p.bottomValue})`,
+    vi: (p) => `Bản đồ ${p.indicator} ${p.period} theo ${p.count} tỉnh, thành phố; cao nhất ${p.top} (${p.topValue}), thấp nhất ${p.bottom} (${p.bottomValue})`,
     en: (p) => `Map of ${p.indicator} in ${p.period} across ${p.count} provinces; highest ${p.top} (${p.topValue}), lowest ${p.bottom} (${p.bottomValue})`,
   },
   DESC_MAP_MISSING: {
@@ -152,7 +155,7 @@ export const chartsMessages = {
     en: (p) => (Number(p.count) === 1 ? '1 province has no data' : `${p.count} provinces have no data`),
   },
   DESC_SCATTER: {
-    vi: (p) => `Biểu đồ phân tán ${p.x} và ${p.y} năm ${p.period} của ${p.count} địa phương`,
+    vi: (p) => `Biểu đồ phân tán ${p.x} và ${p.y} ${p.period} của ${p.count} địa phương`,
     en: (p) => `Scatter plot of ${p.x} against ${p.y} in ${p.period} for ${p.count} regions`,
   },
   DESC_CORRELATION: {
@@ -165,7 +168,7 @@ export const chartsMessages = {
   DESC_MODERATE_NEG: { vi: () => 'tương quan nghịch vừa', en: () => 'moderate negative' },
   DESC_MODERATE_POS: { vi: () => 'tương quan thuận vừa', en: () => 'moderate positive' },
   DESC_SLOPE: {
-    vi: (p) => `${p.indicator} của ${p.count} địa phương năm ${p.p0} và năm ${p.p1}: ${p.up} địa phương tăng, ${p.down} địa phương giảm`,
+    vi: (p) => `${p.indicator} của ${p.count} địa phương ${p.p0} và ${p.p1}: ${p.up} địa phương tăng, ${p.down} địa phương giảm`,
     en: (p) => `${p.indicator} for ${p.count} regions in ${p.p0} and ${p.p1}: ${p.up} rose, ${p.down} fell`,
   },
   DESC_SLOPE_EXTREME: {

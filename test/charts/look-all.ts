@@ -49,6 +49,13 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['line-all-highlight', () => lineChart(poverty, { highlight: ['42', 'VN'] })],
   ['scatter-all', () => scatterChart([...gsoIncome(), ...poverty], { x: 'income_per_capita', y: 'poverty_rate', label: 'all', period: '2014' })],
   ['bar-vi', () => barChart(poverty, { highlight: '42' })],
+  ['bar-income-regions', () => barChart(gsoIncome().filter((o) => /^(VN|R\d)$/.test(o.region)), { period: '2016', order: 'descending' })],
+  ['bar-income-regions-en', () => barChart(gsoIncome().filter((o) => /^(VN|R\d)$/.test(o.region)), { period: '2016', order: 'descending' }, 'en')],
+  ['bar-income-provinces', () => barChart(gsoIncome(), { period: '2016', highlight: ['42', '79'] })],
+  ['progress-highlight', () => progressChart(seeds, { target: 100, highlight: '42-tx-ky-anh' })],
+  ['progress-highlight-tiers', () => progressChart(quoted, { indicator: 'new_rural_communes', highlight: 'VN' }, 'en')],
+  ['map-quantize-en', () => mapChart(gsoIncome(), { topology: vn63, period: '2016', scale: 'quantize', classes: 4 }, 'en')],
+  ['kpi-seed-source', () => kpiChart(seeds, { indicator: 'poverty_rate' })],
 ];
 for (const [name, make] of jobs) {
   const warnings = await look(name, make());

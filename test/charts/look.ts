@@ -4,6 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { render, root } from './helpers.js';
+import { defaultFontSet } from '../../src/render/node/fonts.js';
+import { useFontMetrics } from '../../src/render/node/metrics.js';
+
+// Vega lays text out with Be Vietnam Pro's own advances, as chiso's SVG export and a browser do
+// (without this it guesses 0.8 em a character and truncates labels that fit).
+useFontMetrics(defaultFontSet());
 
 const fonts = ['400Regular', '500Medium', '600SemiBold', '700Bold'].map(
   (w) => `${root}node_modules/@expo-google-fonts/be-vietnam-pro/${w}/BeVietnamPro_${w}.ttf`,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { mapChart, describeMap } from '../../src/charts/map.js';
+import { mapChart, describeMap, classRanges, quantileLimits } from '../../src/charts/map.js';
 import { unitTopology } from '../../src/charts/geometry.js';
 import { regionForGeoName } from '../../src/registry/index.js';
 import { gsoPoverty, render, root, schemaErrors, svgTexts } from './helpers.js';
@@ -81,7 +81,11 @@ describe('mapChart', () => {
     expect(texts).toContain('Quần đảo Trường Sa');
     // Hồ Chí Minh has no 2016 figure: a legend entry, not a colour of the scale; Bình Dương's 0,0 is a figure.
     expect(texts).toContain('Không có số liệu');
-    expect(texts.some((t) => /^\d+,\d$/.test(t))).toBe(true);
+    // Quantile classes named as ranges in the locale's format, lowest from the smallest figure (Bình Dương's 0,0).
+    const ranges = texts.filter((t) => /^\d+,\d–\d+,\d$/.test(t));
+    expect(ranges.length).toBe(5);
+    expect(ranges[0]).toMatch(/^0,0–/);
+    expect(ranges[4]).toMatch(/–27,9$/);
     expect(describeMap(poverty, { topology: vn63 })).toContain('1 tỉnh, thành phố không có số liệu');
   });
 
@@ -106,6 +110,28 @@ describe('mapChart', () => {
     const { warnings } = await render(spec);
     expect(warnings).toEqual([]);
     expect(describeMap(rows, { topology: vn63 })).toContain('34 tỉnh, thành phố');
+  });
+});
+
+describe('map classes', () => {
+  it('names each class as a range, in Vietnamese and English number format', async () => {
+    expect(quantileLimits([1, 2, 3, 4, 5], 2)).toEqual([3]);
+    expect(quantileLimits([1, 1, 1, 1, 5], 4)).toEqual([1]); // ties merged: no empty class
+    expect(classRanges([0.3, 3.6, 5.2, 9], [3.6, 5.2], 1, 'vi')).toEqual(['0,3–3,6', '3,6–5,2', '5,2–9,0']);
+    expect(classRanges([0.3, 3.6, 5.2, 9], [3.6, 5.2], 1, 'en')).toEqual(['0.3–3.6', '3.6–5.2', '5.2–9.0']);
+    expect(classRanges([5], [2, 4], 0, 'vi')).toEqual(['< 2', '2–4', '4–5']);
+    const spec = mapChart(poverty, { topology: vn63, period: '2010', scale: 'quantize', classes: 4 }, 'en');
+    const texts = svgTexts((await render(spec)).svg);
+    expect(texts.filter((t) => /^\d+\.\d–\d+\.\d$/.test(t)).length).toBe(4);
+    // Every region with a figure sits in the class its range names.
+    const geoms = (spec as unknown as { datasets: { chiso_units: { objects: { units: { geometries: { properties: { value: number | null; cls?: string } }[] } } } } })
+      .datasets.chiso_units.objects.units.geometries;
+    for (const g of geoms) {
+      if (g.properties.value === null) continue;
+      const [lo, hi] = String(g.properties.cls).split('–').map(Number);
+      expect(g.properties.value).toBeGreaterThanOrEqual(lo - 0.05);
+      expect(g.properties.value).toBeLessThanOrEqual(hi + 0.05);
+    }
   });
 });
 
