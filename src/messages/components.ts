@@ -99,6 +99,11 @@ export const componentsMessages = {
   },
   COMPONENTS_COL_INDICATOR: { vi: () => 'Chỉ tiêu', en: () => 'Indicator' },
   COMPONENTS_COL_REGION: { vi: () => 'Đơn vị', en: () => 'Region' },
+  COMPONENTS_SELECT: { vi: () => 'Chọn', en: () => 'Select' },
+  COMPONENTS_SELECT_REGION: {
+    vi: (p) => `Chọn ${p.region} trên mọi biểu đồ`,
+    en: (p) => `Select ${p.region} in every view`,
+  },
   COMPONENTS_COL_PERIOD: { vi: () => 'Kỳ', en: () => 'Period' },
   COMPONENTS_COL_VALUE: { vi: () => 'Giá trị', en: () => 'Value' },
   COMPONENTS_COL_UNIT: { vi: () => 'Đơn vị tính', en: () => 'Unit' },

@@ -3,12 +3,13 @@ import type { PropertyDeclarations } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
-import { chartSpec, chartDescription } from '../core/recipe.js';
+import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
 import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
 import { getRegion } from '../../registry/index.js';
-import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
+import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
+import { liveSpec, liveChanges } from '../core/live-spec.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
@@ -41,8 +42,6 @@ function regionOf(datum: unknown): string | undefined {
   return typeof r === 'string' ? r : undefined;
 }
 
-const DATASET = 'chiso';
-
 /**
  * Recipes size the plot area; axes and labels come on top. A single or layered view gets Vega's
  * `fit-x` autosize with the element's width, so the whole chart fits in one layout pass.
@@ -52,54 +51,6 @@ function fitWidth(spec: TopLevelSpec, available: number): TopLevelSpec {
   if (available <= 0 || typeof s.width !== 'number' || s.autosize !== undefined) return spec;
   if ('hconcat' in s || 'vconcat' in s || 'concat' in s || 'facet' in s || 'repeat' in s) return spec;
   return { ...s, width: available, autosize: { type: 'fit-x', contains: 'padding' } } as unknown as TopLevelSpec;
-}
-
-const HIGHLIGHT = 'chiso_highlight';
-const HIGHLIGHT_TEST = /^indexof\((\[.*\]), datum\.value\) >= 0$/;
-
-/**
- * Recipes mark highlighted names with a test on a literal list; it becomes a parameter, so a new
- * selection changes a signal of the drawn view instead of the spec.
- */
-function hoistHighlight(spec: Record<string, unknown>): { spec: Record<string, unknown>; highlight: unknown[] | null } {
-  let highlight: unknown[] | null = null;
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (!node || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) {
-      const m = k === 'test' && typeof v === 'string' ? HIGHLIGHT_TEST.exec(v) : null;
-      if (m) {
-        try {
-          highlight = JSON.parse(m[1]) as unknown[];
-          out[k] = `indexof(${HIGHLIGHT}, datum.value) >= 0`;
-          continue;
-        } catch {
-          // not a plain list: leave the test as it is
-        }
-      }
-      out[k] = k === 'values' ? v : walk(v);
-    }
-    return out;
-  };
-  const rewritten = walk(spec) as Record<string, unknown>;
-  if (highlight === null) return { spec, highlight: null };
-  const params = Array.isArray(rewritten.params) ? rewritten.params : [];
-  return { spec: { ...rewritten, params: [...params, { name: HIGHLIGHT, value: highlight }] }, highlight };
-}
-
-/** Moves a spec's inline top-level data into a named dataset, so new data can flow into the same view. */
-function splitData(spec: TopLevelSpec): { spec: TopLevelSpec; values: unknown[] | null; highlight: unknown[] | null; shape: string } {
-  const hoisted = hoistHighlight(spec as unknown as Record<string, unknown>);
-  const s = hoisted.spec;
-  const data = s.data as { values?: unknown; format?: unknown } | undefined;
-  // Only plain row arrays: TopoJSON and other formats stay inline.
-  if (!data || !Array.isArray(data.values) || data.format) return { spec, values: null, highlight: null, shape: '' };
-  const values = data.values as unknown[];
-  const rest = { ...s, data: { name: DATASET }, datasets: { ...((s.datasets as object) ?? {}), [DATASET]: values } };
-  const params = (s.params as { name: string }[] | undefined)?.map((p) => (p.name === HIGHLIGHT ? { name: HIGHLIGHT } : p));
-  const shape = JSON.stringify({ ...s, data: null, description: null, params });
-  return { spec: rest as unknown as TopLevelSpec, values, highlight: hoisted.highlight, shape };
 }
 
 /**
@@ -184,10 +135,13 @@ export class ChisoChart extends ChisoViewElement {
   /** Rows and options of the drawing on screen. */
   #input = '';
   #shape = '';
+  /** JSON text of each dataset and parameter in the drawn view. */
+  #live: Record<string, string> = {};
   #drawnKey = '';
   #token = 0;
   #tooltip: { handler: (...a: never[]) => void; remove(): void } | null = null;
   #brushStart: number | null = null;
+  #preloaded = false;
   #brushBox: HTMLDivElement | null = null;
 
   constructor() {
@@ -253,7 +207,14 @@ export class ChisoChart extends ChisoViewElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.client.visible || !this.client.measured) return;
+    if (!this.client.visible) return;
+    // In view: Vega and the recipes start loading now, while the data is still on its way.
+    if (!this.#preloaded) {
+      this.#preloaded = true;
+      void loadVega().catch(() => undefined);
+      void preloadRecipes().catch(() => undefined);
+    }
+    if (!this.client.measured) return;
     const c = this.client.coordinator;
     if (!c || c.state !== 'ready') {
       if (this.#embedded) this.#teardown();
@@ -312,27 +273,40 @@ export class ChisoChart extends ChisoViewElement {
     this.shown = rows;
     this.shownSpec = built.spec;
     this.description = built.description;
-    if (this._state !== 'ready') this._state = 'drawing';
-    await this.updateComplete;
-    if (token !== this.#token || !this.isConnected) return;
-    const container = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (!container) return;
-    const split = splitData(fitWidth(themedSpec(built.spec, this), container.clientWidth));
+    let container = this.renderRoot.querySelector<HTMLElement>('.chart');
+    // The box is hidden while the element shows an empty or error state: show it before measuring.
+    if (!container || container.hidden) {
+      this._state = 'drawing';
+      await this.updateComplete;
+      if (token !== this.#token || !this.isConnected) return;
+      container = this.renderRoot.querySelector<HTMLElement>('.chart');
+      if (!container) return;
+    }
+    const t2 = performance.now();
+    const live = liveSpec(fitWidth(themedSpec(built.spec, this), this.#available(container)));
+    performance.measure('chiso:split', { start: t2, end: performance.now() });
     try {
-      if (this.#embedded && split.values && split.shape === this.#shape) {
+      if (this.#embedded && live.shape === this.#shape) {
+        // Same shape: new rows and domains flow into the drawn view, only what changed.
         const view = this.#embedded.view;
-        if (split.highlight) view.signal(HIGHLIGHT, split.highlight);
-        view.data(DATASET, split.values);
-        await view.runAsync();
+        const changes = liveChanges(this.#live, live);
+        for (const [name, value] of changes.params) view.signal(name, value);
+        for (const [name, values] of changes.datasets) view.data(name, values);
+        if (live.description !== null) view.description(live.description);
+        const t3 = performance.now();
+        if (changes.params.length || changes.datasets.length) await view.runAsync();
         if (token !== this.#token) return;
+        performance.measure('chiso:update', { start: t3, end: performance.now() });
+        this.#live = live.texts;
+        this.embeddedSpec = live.spec;
         this.#input = inputKey;
         this.#done(rows.length, false);
         return;
       }
       this.#teardown(false);
       this.#tooltip ??= shadowTooltip(this.renderRoot as ShadowRoot, this);
-      const t2 = performance.now();
-      const next = await embedChart(container, split.spec, {
+      const t3 = performance.now();
+      const next = await embedChart(container, live.spec, {
         locale: this.locale,
         renderer: this.renderer ?? 'svg',
         tooltip: this.#tooltip.handler as never,
@@ -342,9 +316,10 @@ export class ChisoChart extends ChisoViewElement {
         return;
       }
       this.#embedded = next;
-      this.#shape = split.shape;
-      this.embeddedSpec = split.spec;
-      performance.measure('chiso:embed', { start: t2, end: performance.now() });
+      this.#shape = live.shape;
+      this.#live = live.texts;
+      this.embeddedSpec = live.spec;
+      performance.measure('chiso:embed', { start: t3, end: performance.now() });
       await this.#fit(container);
       next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));
       this.#input = inputKey;
@@ -355,12 +330,24 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   /**
+   * Width the chart may take: the element's measured width less its padding and border (a style
+   * read, not a layout), so drawing does not force the page to lay out again.
+   */
+  #available(container: HTMLElement): number {
+    const width = this.client.width;
+    if (width <= 0) return container.clientWidth;
+    const style = getComputedStyle(this);
+    const px = (v: string) => Number.parseFloat(v) || 0;
+    return Math.floor(width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth));
+  }
+
+  /**
    * Recipes size the plot area; axes and labels come on top. When the whole is wider than the
    * element, narrow the plot by the excess (a signal change, not a new view) instead of scaling it down.
    */
   async #fit(container: HTMLElement): Promise<void> {
     const view = this.#embedded?.view;
-    const available = container.clientWidth;
+    const available = this.#available(container);
     if (!view || available <= 0) return;
     // Labels do not shrink with the plot, so a second pass may be needed; past that CSS scales it.
     for (let pass = 0; pass < 3; pass++) {
@@ -403,6 +390,7 @@ export class ChisoChart extends ChisoViewElement {
     this.#embedded?.finalize();
     this.#embedded = null;
     this.#shape = '';
+    this.#live = {};
     this.#input = '';
     this.#tooltip?.remove();
     this.#tooltip = null;
@@ -411,10 +399,17 @@ export class ChisoChart extends ChisoViewElement {
 
   #onClick(event: MouseEvent, item: unknown): void {
     if (this.followRegions()) return;
+    const datum = (item as { datum?: Record<string, unknown> } | null)?.datum;
+    this.#toggleRegion(regionOf(datum) ?? this.#regionNamed(datum?.name), event.shiftKey || event.ctrlKey || event.metaKey);
+  }
+
+  /**
+   * What a click on a mark does: selects its region everywhere, or clears this view's selection when
+   * it was the only one selected (or `region` is none); `add` toggles it in a selection of several.
+   */
+  #toggleRegion(region: string | undefined, add: boolean): void {
     const sel = this.client.coordinator?.selection;
     if (!sel) return;
-    const datum = (item as { datum?: Record<string, unknown> } | null)?.datum;
-    const region = regionOf(datum) ?? this.#regionNamed(datum?.name);
     const own = sel.clauses.find((c) => c.source === this.client && c.field === 'region');
     const current = own && own.field === 'region' ? own.values : [];
     if (!region) {
@@ -422,7 +417,7 @@ export class ChisoChart extends ChisoViewElement {
       return;
     }
     let values: string[];
-    if (event.shiftKey || event.ctrlKey || event.metaKey) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
+    if (add) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
     else values = current.length === 1 && current[0] === region ? [] : [region];
     sel.update({ source: this.client, field: 'region', values });
   }
@@ -537,6 +532,15 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   #tableBody(rows: Observation[], title: string, lang: 'vi' | 'en'): TemplateResult {
+    const series = rows.some((r) => r.series);
+    const selected = new Set(this.client.coordinator?.selection.selectedRegions() ?? []);
+    // The keyboard's way to do what a click on a mark does: one button per region, on its first row.
+    const first = new Set<number>();
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      if (!seen.has(r.region)) first.add(i);
+      seen.add(r.region);
+    });
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_SHOW_TABLE', lang)}>
         <table part="table">
           <caption class="visually-hidden">${t('COMPONENTS_TABLE_CAPTION', lang, { title, rows: rows.length })}</caption>
@@ -544,19 +548,32 @@ export class ChisoChart extends ChisoViewElement {
             <tr>
               <th scope="col">${t('COMPONENTS_COL_REGION', lang)}</th>
               <th scope="col">${t('COMPONENTS_COL_PERIOD', lang)}</th>
-              ${rows.some((r) => r.series) ? html`<th scope="col">Series</th>` : nothing}
+              ${series ? html`<th scope="col">Series</th>` : nothing}
               <th scope="col" class="num">${t('COMPONENTS_COL_VALUE', lang)}</th>
+              <th scope="col"><span class="visually-hidden">${t('COMPONENTS_SELECT', lang)}</span></th>
             </tr>
           </thead>
           <tbody>
-            ${rows.map(
-              (r) => html`<tr>
-                <th scope="row">${regionLabel(r.region, lang)}</th>
+            ${rows.map((r, i) => {
+              const name = regionLabel(r.region, lang);
+              return html`<tr>
+                <th scope="row">${name}</th>
                 <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
-                ${rows.some((x) => x.series) ? html`<td>${r.series ?? ''}</td>` : nothing}
+                ${series ? html`<td>${r.series ?? ''}</td>` : nothing}
                 <td class="num">${cellValue(r, lang)}</td>
-              </tr>`,
-            )}
+                <td>
+                  ${first.has(i)
+                    ? html`<button
+                        type="button"
+                        class="select"
+                        aria-pressed=${selected.has(r.region) ? 'true' : 'false'}
+                        aria-label=${t('COMPONENTS_SELECT_REGION', lang, { region: name })}
+                        @click=${(e: MouseEvent) => this.#toggleRegion(r.region, e.shiftKey || e.ctrlKey || e.metaKey)}
+                      >${t('COMPONENTS_SELECT', lang)}</button>`
+                    : nothing}
+                </td>
+              </tr>`;
+            })}
           </tbody>
         </table>
       </div>`;

@@ -110,6 +110,15 @@ export const chartStyles = css`
     overflow: auto;
     margin-top: 0.25rem;
   }
+  button.select {
+    font-size: 0.85em;
+    padding: 0 0.4rem;
+  }
+  button.select[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_bg);
+  }
   .tooltip {
     position: absolute;
     z-index: 3;

@@ -12,6 +12,11 @@ function charts(): Promise<Charts> {
   return loading;
 }
 
+/** Starts loading the recipes (once per page), e.g. as soon as a chart comes into view. */
+export function preloadRecipes(): Promise<unknown> {
+  return charts();
+}
+
 /** The chart layer's recipe: `chart(type, observations, options, locale)` (option keys checked there). */
 export async function chartSpec(type: ChartType, data: readonly Observation[], options: Record<string, unknown>, locale: Lang): Promise<TopLevelSpec> {
   const { chart } = await charts();
