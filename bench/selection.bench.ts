@@ -10,14 +10,17 @@
  *  - naive: the query layer's re-query (`runQuery` on Arquero) of each view's spec (`cubeQuerySpec`);
  *  - preagg: each view's cube (`createCube`, built once, before the updates) answers the clauses;
  *  - duckdb: the same specs through the SQL connector (compiled to SQL with bound parameters) on an
- *    in-memory DuckDB table.
+ *    in-memory DuckDB table whose start-year column (`period_start`) was filled once at load;
+ *  - duckdb-text: the same table read without that column (the start year parsed on every row).
  * Each latency is judged against one 16 ms frame. `node scripts/bench.mjs selection`, or with
  * SELECTION_SIZES=100k,1m to leave out 10M.
  */
 import { cpus, loadavg } from 'node:os';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { createDuckDBConnector, type DuckDBNodeConnector } from '../src/connectors/duckdb-node.js';
+import { createDuckDBConnector, duckdbDriver, type DuckDBNodeConnector } from '../src/connectors/duckdb-node.js';
+import { fillPeriodStartSql } from '../src/connectors/observations-table.js';
+import { SqlConnector } from '../src/connectors/sql.js';
 import { createCube, cubeQuerySpec, type Cube, type CubeClause, type CubeDim, type CubeOptions } from '../src/cube/index.js';
 import { defaultRegistry, runQuery, type QueryRegistry, type Row } from '../src/query/index.js';
 import type { Region } from '../src/registry/index.js';
@@ -188,16 +191,28 @@ async function measure(updates: { clauses: CubeClause[]; source: object }[], ans
 // --- DuckDB: the same table, made by SQL from the same hash, queried through the SQL connector
 // (src/connectors: the query spec compiled to SQL with bound parameters).
 
-async function duckdbConnector(communes: number): Promise<DuckDBNodeConnector> {
-  const connector = await createDuckDBConnector({ registry, table: { columns: ['indicator', 'region', 'period', 'value'] } });
+const DUCK_TABLE = { columns: ['indicator', 'region', 'period', 'value'], periodStart: 'period_start' };
+
+/**
+ * The table with its start-year column filled once by the loaders' own statement (`period_start`);
+ * `duckdb` reads it for period ranges, `duckdb-text` (the same table and connection) reads the start
+ * year from the period text on every row, as before the column existed.
+ */
+async function duckdbConnectors(communes: number): Promise<{ column: DuckDBNodeConnector; text: SqlConnector }> {
+  const column = await createDuckDBConnector({ registry, table: DUCK_TABLE });
   const n = communes * YEARS * INDICATORS;
-  await connector.connection.run(`CREATE TABLE observations AS SELECT
+  await column.connection.run(`CREATE TABLE observations AS SELECT
       'ind' || lpad(CAST(i % ${INDICATORS} AS VARCHAR), 2, '0') AS indicator,
       'c' || lpad(CAST(i // ${INDICATORS * YEARS} AS VARCHAR), 5, '0') AS region,
       CAST(${FIRST_YEAR} + (i // ${INDICATORS}) % ${YEARS} AS VARCHAR) AS period,
-      CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value
+      CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value,
+      CAST(NULL AS BIGINT) AS period_start
     FROM range(${n}) t(i) ORDER BY i`);
-  return connector;
+  const t0 = performance.now();
+  await column.connection.run(fillPeriodStartSql('duckdb', DUCK_TABLE)!);
+  console.log(`  period_start filled in ${(performance.now() - t0).toFixed(0)} ms`);
+  const text = new SqlConnector({ dialect: 'duckdb', driver: duckdbDriver(column.connection), table: { columns: DUCK_TABLE.columns }, registry, name: 'duckdb-text' });
+  return { column, text };
 }
 
 function close(a: number | null, b: number | null): boolean {
@@ -248,9 +263,11 @@ for (const size of only) {
   const preagg: Answer = (s, v, clauses) => cubes.get(s)!.answer(clauses);
   const pre = await measure(seq, preagg, 3);
 
-  const connector = await duckdbConnector(communes);
+  const { column: connector, text: textConnector } = await duckdbConnectors(communes);
   const duck: Answer = (s, v, clauses) => connector.query(cubeQuerySpec(v.options, clauses));
   const dk = await measure(seq.slice(0, duckRuns + 3), duck, 3);
+  const duckText: Answer = (s, v, clauses) => textConnector.query(cubeQuerySpec(v.options, clauses));
+  const dt = await measure(seq.slice(0, duckRuns + 3), duckText, 3);
 
   const table = arqueroTable(data);
   const naive: Answer = (s, v, clauses) => runQuery(table, cubeQuerySpec(v.options, clauses), { registry }).objects() as Row[];
@@ -264,6 +281,7 @@ for (const size of only) {
       const a = (await preagg(s, v, c)) as Row[];
       sameRows('preagg vs naive', a, (await naive(s, v, c)) as Row[], v);
       sameRows('preagg vs duckdb', a, (await duck(s, v, c)) as Row[], v);
+      sameRows('preagg vs duckdb-text', a, (await duckText(s, v, c)) as Row[], v);
     }
   }
 
@@ -272,7 +290,8 @@ for (const size of only) {
   for (const [path, r, extra] of [
     ['naive', nv, size === '10m' ? '; fewer updates at 10M: each takes seconds' : ''],
     ['preagg', pre, `; cubes built before (${buildMs.toFixed(0)} ms)`],
-    ['duckdb', dk, '; in-memory DuckDB (2 cores) through the SQL connector (src/connectors/duckdb-node.ts), one connection, queries in turn'],
+    ['duckdb', dk, '; in-memory DuckDB (2 cores) through the SQL connector (src/connectors/duckdb-node.ts), one connection, queries in turn; period ranges read the period_start column written at load'],
+    ['duckdb-text', dt, '; the same DuckDB table and connection, period ranges reading the start year from the period text on every row (no period_start)'],
   ] as const) {
     // CPU time of the process per update: what the update costs apart from waiting for a busy machine
     // (for DuckDB it adds up its threads).

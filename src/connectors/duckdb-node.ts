@@ -8,14 +8,18 @@ import { fail } from '../errors.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import type { SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
-import { sqlTable, type SqlTableOptions } from '../sql/table.js';
-import { createTableSql } from './observations-table.js';
+import { periodStartColumn, sqlTable, type SqlTableOptions } from '../sql/table.js';
+import { createTableSql, fillPeriodStartSql } from './observations-table.js';
 import { SqlConnector } from './sql.js';
 
 export interface DuckDBConnectorOptions {
   /** Database file, or `':memory:'`. Default `':memory:'`. */
   path?: string;
-  /** The table read. Default: `observations` with the eleven observation columns. */
+  /**
+   * The table read. Default: `observations` with the eleven observation columns. A table that
+   * `load()` fills has its start-year column read by period ranges; for a table loaded before, by
+   * `loadIntoDuckDB`, declare it (`periodStart: 'period_start'`).
+   */
   table?: SqlTableOptions;
   /** Indicator catalogue and admin units. Default: chiso's registry. */
   registry?: QueryRegistry;
@@ -36,7 +40,7 @@ export function duckdbDriver(connection: DuckDBConnection): SqlDriver {
 /** A `SqlConnector` that owns a DuckDB instance and connection; `close()` frees them. */
 export class DuckDBNodeConnector extends SqlConnector {
   readonly connection: DuckDBConnection;
-  private readonly tableOptions: SqlTableOptions;
+  private tableOptions: SqlTableOptions;
 
   constructor(instance: DuckDBInstance, connection: DuckDBConnection, options: DuckDBConnectorOptions) {
     super({
@@ -54,9 +58,18 @@ export class DuckDBNodeConnector extends SqlConnector {
     this.tableOptions = options.table ?? {};
   }
 
-  /** Creates the observation table (if needed) and appends rows to it. */
+  /**
+   * Creates the observation table (if needed) and appends rows to it. From then on, period ranges
+   * read the start-year column the load wrote.
+   */
   async load(rows: Iterable<Record<string, unknown>>): Promise<number> {
-    return loadIntoDuckDB(this.connection, rows, this.tableOptions);
+    const n = await loadIntoDuckDB(this.connection, rows, this.tableOptions);
+    const ps = periodStartColumn(sqlTable(this.tableOptions));
+    if (ps && this.tableOptions.periodStart === undefined) {
+      this.tableOptions = { ...this.tableOptions, periodStart: ps };
+      this.useTable(this.tableOptions);
+    }
+    return n;
   }
 }
 
@@ -75,13 +88,15 @@ export async function createDuckDBConnector(options: DuckDBConnectorOptions = {}
 
 /**
  * Creates the observation table if it does not exist and appends rows through DuckDB's appender
- * (no SQL text carries a value). Returns the number of rows appended.
+ * (no SQL text carries a value), then fills the start-year column (`period_start`) once. Returns the
+ * number of rows appended.
  */
 export async function loadIntoDuckDB(connection: DuckDBConnection, rows: Iterable<Record<string, unknown>>, table: SqlTableOptions = {}): Promise<number> {
   const t = sqlTable(table);
   await connection.run(createTableSql('duckdb', table).replace(/^CREATE TABLE/, 'CREATE TABLE IF NOT EXISTS'));
   const appender = await connection.createAppender(t.name[t.name.length - 1], t.name.length > 1 ? t.name[0] : null);
   let n = 0;
+  const withStart = periodStartColumn(t) !== null;
   for (const r of rows) {
     for (const c of t.columns) {
       const v = r[c.name];
@@ -91,10 +106,14 @@ export async function loadIntoDuckDB(connection: DuckDBConnection, rows: Iterabl
       else if (c.type === 'boolean') appender.appendBoolean(Boolean(v));
       else appender.appendVarchar(String(v));
     }
+    if (withStart) appender.appendNull();
     appender.endRow();
     n++;
   }
   appender.flushSync();
   appender.closeSync();
+  // The start year, once for the whole table rather than on every range filter.
+  const fill = fillPeriodStartSql('duckdb', table);
+  if (fill) await connection.run(fill);
   return n;
 }

@@ -12,8 +12,8 @@ import { fail } from '../errors.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import { dialects, type SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
-import { sqlTable, type SqlTableOptions } from '../sql/table.js';
-import { createTableSql } from './observations-table.js';
+import { periodStartColumn, sqlTable, type SqlTableOptions } from '../sql/table.js';
+import { createTableSql, fillPeriodStartSql } from './observations-table.js';
 import { SqlConnector } from './sql.js';
 
 /** URLs of DuckDB-Wasm's files on the page's origin, e.g. `/vendor/duckdb/duckdb-eh.wasm`. */
@@ -61,7 +61,7 @@ function driver(conn: Conn): SqlDriver {
 export class DuckDBWasmConnector extends SqlConnector {
   readonly db: DuckDBWasm.AsyncDuckDB;
   readonly connection: Conn;
-  private readonly tableOptions: SqlTableOptions;
+  private tableOptions: SqlTableOptions;
 
   constructor(db: DuckDBWasm.AsyncDuckDB, connection: Conn, worker: Worker, options: DuckDBWasmConnectorOptions) {
     super({
@@ -109,6 +109,14 @@ export class DuckDBWasmConnector extends SqlConnector {
       } finally {
         await stmt.close();
       }
+    }
+    // The start year, once for the whole table; period ranges read it from then on.
+    const fill = fillPeriodStartSql('duckdb', this.tableOptions);
+    if (fill) await this.connection.query(fill);
+    const ps = periodStartColumn(t);
+    if (ps && this.tableOptions.periodStart === undefined) {
+      this.tableOptions = { ...this.tableOptions, periodStart: ps };
+      this.useTable(this.tableOptions);
     }
     return rows.length;
   }

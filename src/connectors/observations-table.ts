@@ -1,14 +1,35 @@
 /** The observation table's definition in each dialect, for loading data into an engine. */
 import { dialects, type SqlDialect } from '../sql/dialect.js';
-import { sqlTable, type SqlTableOptions } from '../sql/table.js';
+import { periodStartColumn, sqlTable, type SqlTableOptions } from '../sql/table.js';
 
-/** `CREATE TABLE` for the observation table (names validated and quoted; no value from data). */
+/**
+ * `CREATE TABLE` for the observation table (names validated and quoted; no value from data). After
+ * the declared columns comes the start-year column (`period_start`, or the one `periodStart` names),
+ * which the loaders fill once; ClickHouse computes it itself (`MATERIALIZED`).
+ */
 export function createTableSql(dialect: SqlDialect, table: SqlTableOptions = {}): string {
   const d = dialects[dialect];
   const t = sqlTable(table);
-  const cols = t.columns.map((c) => `${d.quote(c.name)} ${d.type(c.type)}`).join(', ');
+  const parts = t.columns.map((c) => `${d.quote(c.name)} ${d.type(c.type)}`);
+  const ps = periodStartColumn(t);
+  if (ps) parts.push(`${d.quote(ps)} ${d.type('bigint')}${dialect === 'clickhouse' ? ` MATERIALIZED ${d.yearOf(d.quote('period'))}` : ''}`);
+  const cols = parts.join(', ');
   const name = t.name.map((p) => d.quote(p)).join('.');
   return dialect === 'clickhouse' ? `CREATE TABLE ${name} (${cols}) ENGINE = MergeTree ORDER BY tuple()` : `CREATE TABLE ${name} (${cols})`;
+}
+
+/**
+ * The statement that fills the start-year column of rows loaded without it (DuckDB loads through
+ * its appender, then runs this once), or `null` when the table has no period. The engine reads the
+ * year as range filters otherwise would, so both ways select the same rows.
+ */
+export function fillPeriodStartSql(dialect: SqlDialect, table: SqlTableOptions = {}): string | null {
+  const d = dialects[dialect];
+  const t = sqlTable(table);
+  const ps = periodStartColumn(t);
+  if (!ps || dialect === 'clickhouse') return null;
+  const name = t.name.map((p) => d.quote(p)).join('.');
+  return `UPDATE ${name} SET ${d.quote(ps)} = ${d.yearOf(d.quote('period'))} WHERE ${d.quote(ps)} IS NULL AND ${d.quote('period')} IS NOT NULL`;
 }
 
 

@@ -5,7 +5,7 @@
  */
 import { dialects, type SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
-import { sqlTable, type SqlTableOptions } from '../sql/table.js';
+import { periodStartColumn, sqlTable, type SqlTableOptions } from '../sql/table.js';
 import { createTableSql } from './observations-table.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import { SqlConnector } from './sql.js';
@@ -34,7 +34,9 @@ export function postgresConnector(options: PostgresConnectorOptions): SqlConnect
 
 /**
  * Creates the observation table and inserts rows in one statement: each column travels as one bound
- * array (`unnest`), so no value is ever part of SQL text. For large loads, call it per batch.
+ * array (`unnest`), so no value is ever part of SQL text. The start-year column (`period_start`) is
+ * computed by the same statement, once per row; declare it (`periodStart: 'period_start'`) in the
+ * connector's table so period ranges read it. For large loads, call it per batch.
  */
 export async function loadIntoPostgres(client: PgQueryable, rows: readonly Record<string, unknown>[], table: SqlTableOptions = {}, options: { create?: boolean } = {}): Promise<void> {
   const t = sqlTable(table);
@@ -43,5 +45,9 @@ export async function loadIntoPostgres(client: PgQueryable, rows: readonly Recor
   const name = t.name.map((p) => d.quote(p)).join('.');
   const arrays = t.columns.map((c) => rows.map((r) => (r[c.name] === undefined ? null : r[c.name]))) as unknown as SqlParam[];
   const casts = t.columns.map((c, i) => `CAST($${i + 1} AS ${d.type(c.type)}[])`).join(', ');
-  await client.query(`INSERT INTO ${name} (${t.columns.map((c) => d.quote(c.name)).join(', ')}) SELECT * FROM unnest(${casts})`, arrays);
+  const ps = periodStartColumn(t);
+  const into = [...t.columns.map((c) => d.quote(c.name)), ...(ps ? [d.quote(ps)] : [])].join(', ');
+  const alias = t.columns.map((c) => d.quote(c.name)).join(', ');
+  const start = ps ? `, ${d.yearOf(`u.${d.quote('period')}`)}` : '';
+  await client.query(`INSERT INTO ${name} (${into}) SELECT u.*${start} FROM unnest(${casts}) AS u(${alias})`, arrays);
 }

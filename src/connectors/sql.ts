@@ -27,7 +27,7 @@ export interface SqlConnectorOptions {
 
 export class SqlConnector implements Connector {
   readonly name: string;
-  private readonly options: SqlConnectorOptions;
+  private options: SqlConnectorOptions;
   private closed = false;
 
   constructor(options: SqlConnectorOptions) {
@@ -49,6 +49,11 @@ export class SqlConnector implements Connector {
       }
     };
     return runSqlQuery(guarded, spec, { dialect, table, registry, onDiagnostic: options.onDiagnostic });
+  }
+
+  /** Reads the table as `table` says from now on (a connector that loaded it knows its columns). */
+  protected useTable(table: SqlTableOptions): void {
+    this.options = { ...this.options, table };
   }
 
   async close(): Promise<void> {

@@ -129,8 +129,9 @@ function selectionTerms(ctx: Context, sel: NormalizedSelection): string[] {
   if (Array.isArray(per)) terms.push(b.inList(b.q('period'), per));
   else if (per !== undefined && per !== 'latest') {
     const range = per as { from?: number; to?: number };
-    const y = b.d.yearOf(b.q('period'));
-    // One BETWEEN reads the start year once per row (the pattern match is the costly part).
+    // The start year written once at load, where the table has it; else read from the text (one
+    // BETWEEN reads it once per row: the pattern match is the costly part).
+    const y = ctx.table.periodStart ? b.q(ctx.table.periodStart) : b.d.yearOf(b.q('period'));
     if (range.from !== undefined && range.to !== undefined) terms.push(`${y} BETWEEN ${b.bind(range.from, 'double')} AND ${b.bind(range.to, 'double')}`);
     else if (range.from !== undefined) terms.push(`${y} >= ${b.bind(range.from, 'double')}`);
     else if (range.to !== undefined) terms.push(`${y} <= ${b.bind(range.to, 'double')}`);

@@ -19,6 +19,12 @@ export interface SqlTableOptions {
   columns?: readonly string[];
   /** Further columns the table has, with their types. Default: none. */
   extraColumns?: readonly ExtraColumn[];
+  /**
+   * An integer column holding each period's start year, as chiso's loaders write it once at load
+   * (`period_start`): period ranges then compare integers instead of reading the start year from
+   * the text on every row. Declare it only for a table that has it. Default: none (read from `period`).
+   */
+  periodStart?: string;
 }
 
 export interface SqlColumn {
@@ -30,6 +36,18 @@ export interface SqlColumn {
 export interface SqlTable {
   name: readonly string[];
   columns: readonly SqlColumn[];
+  /** The declared start-year column, read by range filters; `null` when not declared. */
+  periodStart: string | null;
+}
+
+/** The start-year column chiso's loaders write when the table options do not name one. */
+export const PERIOD_START = 'period_start';
+
+/** The start-year column a loader writes: the declared one, else `period_start`; none without `period`. */
+export function periodStartColumn(t: SqlTable): string | null {
+  if (!t.columns.some((c) => c.name === 'period')) return null;
+  if (t.periodStart) return t.periodStart;
+  return t.columns.some((c) => c.name === PERIOD_START) ? null : PERIOD_START;
 }
 
 const IDENTIFIER = /^(?!__)[A-Za-z_][A-Za-z0-9_]*$/;
@@ -64,5 +82,15 @@ export function sqlTable(options: SqlTableOptions = {}): SqlTable {
     if (!isSqlColumnType(e.type)) fail('SQL_BAD_COLUMN_TYPE', { value: String(e.type), column: e.name, allowed: Object.keys(SqlColumnType).join(', ') });
     columns.push({ name: e.name, type: e.type });
   }
-  return { name: parts, columns };
+  const ps = options.periodStart;
+  if (ps !== undefined) {
+    if (typeof ps !== 'string' || !IDENTIFIER.test(ps)) {
+      fail('SQL_BAD_TABLE_COLUMN', { value: String(ps), reason: 'use ASCII letters, digits and "_"', reasonVi: 'chỉ dùng chữ cái Latinh không dấu, chữ số và "_"' });
+    }
+    if (columns.some((x) => x.name === ps) || (OBSERVATION_COLUMNS as readonly string[]).includes(ps)) fail('SQL_BAD_TABLE_COLUMN', { value: ps, reason: 'named twice', reasonVi: 'khai báo hai lần' });
+    if (!columns.some((x) => x.name === 'period')) {
+      fail('SQL_BAD_TABLE_COLUMN', { value: ps, reason: 'a start-year column needs the period column', reasonVi: 'cột năm bắt đầu cần có cột period' });
+    }
+  }
+  return { name: parts, columns, periodStart: ps ?? null };
 }

@@ -77,6 +77,34 @@ describe.each(dialects)('%s', (dialect) => {
   });
 });
 
+describe('the start-year column written at load', () => {
+  const range = { select: { indicators: ['poverty_rate'], periods: { from: 2010, to: 2016 } } };
+  it.each(dialects)('%s: a period range reads it when the table declares it, the text otherwise', (dialect) => {
+    const declared = compileQuery(range, { dialect, table: { periodStart: 'period_start' } }).sql;
+    const plain = compileQuery(range, { dialect }).sql;
+    expect(declared).toMatch(/[`"]period_start[`"] BETWEEN/);
+    expect(declared).not.toContain('[[:space:]]');
+    expect(plain).not.toContain('period_start');
+    expect(plain).toContain('[[:space:]]');
+  });
+
+  it('is checked like any declared column, and needs a period column', () => {
+    expect(() => compileQuery(range, { dialect: 'duckdb', table: { periodStart: 'x; DROP' } })).toThrow(/SQL_BAD_TABLE_COLUMN/);
+    expect(() => compileQuery(range, { dialect: 'duckdb', table: { periodStart: 'value' } })).toThrow(/SQL_BAD_TABLE_COLUMN/);
+    expect(() => compileQuery({}, { dialect: 'duckdb', table: { columns: ['indicator', 'value'], periodStart: 'period_start' } })).toThrow(/SQL_BAD_TABLE_COLUMN/);
+  });
+
+  it('is created by createTableSql after the declared columns (ClickHouse computes it)', async () => {
+    const { createTableSql, fillPeriodStartSql } = await import('../../src/connectors/observations-table.js');
+    expect(createTableSql('duckdb')).toMatch(/"quote" VARCHAR, "period_start" BIGINT\)$/);
+    expect(createTableSql('postgres', { periodStart: 'start_year' })).toMatch(/"start_year" BIGINT\)$/);
+    expect(createTableSql('clickhouse')).toMatch(/`period_start` Nullable\(Int64\) MATERIALIZED toInt64OrNull/);
+    expect(createTableSql('duckdb', { columns: ['indicator', 'value'] })).not.toContain('period_start');
+    expect(fillPeriodStartSql('duckdb')).toMatch(/^UPDATE "observations" SET "period_start" = CASE/);
+    expect(fillPeriodStartSql('clickhouse')).toBeNull();
+  });
+});
+
 describe('ClickHouse golden SQL', () => {
   const dir = new URL('./golden/clickhouse/', import.meta.url);
   const update = process.env.CHISO_UPDATE_GOLDEN === '1';
