@@ -150,7 +150,7 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
   const range = tierLabels.length ? [...tierColors.slice(0, tierLabels.length), colors.accent] : [colors.accent];
   const layers: Json[] = [
     {
-      data: { values: order.map((row) => ({ row, x0: 0, x1: 100 })) },
+      data: { values: bars.map((r) => ({ region: r.region, row: label(r), x0: 0, x1: 100 })) },
       mark: { type: 'bar', color: '#edf0f3', height: 18 },
       encoding: { y, x, x2: { field: 'x1' } },
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { barChart, describeBar } from '../../src/charts/bar.js';
-import { gsoIncome, gsoPoverty, render, schemaErrors, svgTexts } from './helpers.js';
+import { textWidth } from '../../src/charts/measure.js';
+import { gsoIncome, gsoPoverty, load, render, schemaErrors, svgTexts } from './helpers.js';
 
 const poverty = gsoPoverty();
 
@@ -59,5 +60,56 @@ describe('barChart with sub-series', () => {
     const wages = (barChart(income, { period: '2016', series: 'salary_wage' }) as unknown as Spec).data.values;
     expect(wages[0].value).not.toBe(values[0].value);
     expect((await render(spec)).warnings).toEqual([]);
+  });
+});
+
+describe('barChart labels', () => {
+  const regions = gsoIncome().filter((o) => /^(VN|R\d)$/.test(o.region));
+  type Layered = {
+    width: number;
+    data: { values: { region: string; label: string; labelX: number; value: number | null; valueText: string }[] };
+    layer: { mark: { type: string }; encoding?: { x?: { scale?: { domain: number[] } } } }[];
+  };
+
+  it('print the bare figure at each bar and the long unit once, on the axis', async () => {
+    for (const locale of ['vi', 'en'] as const) {
+      const spec = barChart(regions, { period: '2016', order: 'descending' }, locale);
+      const values = (spec as unknown as Layered).data.values;
+      expect(values[0]).toMatchObject({ region: 'R5', label: locale === 'vi' ? '4.485' : '4,485' });
+      const texts = svgTexts((await render(spec)).svg);
+      const unit = locale === 'vi' ? 'nghìn đồng/người/tháng' : 'thousand VND per person per month';
+      expect(texts.filter((t) => t.includes(unit))).toEqual([unit]);
+      expect(texts).toContain(locale === 'vi' ? 'Cả nước: 3.049' : 'Whole country: 3,049');
+      // The tooltip keeps the unit.
+      expect(values[0].valueText).toContain(unit);
+    }
+  });
+
+  it('keep qualifiers, fractions and the short % on the label', () => {
+    const seeds = load('data/seeds/observations.csv');
+    const label = (indicator: string) => (barChart(seeds, { indicator }) as unknown as Layered).data.values[0].label;
+    expect(label('study_participation')).toBe('>98%');
+    expect(label('party_org_registration')).toBe('30/31');
+    expect((barChart(poverty, {}) as unknown as Layered).data.values[0].label).toBe('0,0%');
+  });
+
+  it('leave room for the longest label inside the plot (Be Vietnam Pro widths)', () => {
+    for (const [data, options] of [
+      [regions, { period: '2016', order: 'descending' }],
+      [gsoIncome(), { period: '2016' }],
+      [poverty, { highlight: '42' }],
+      [poverty, { order: 'descending', width: 200 }],
+    ] as const) {
+      const spec = barChart(data, options as never) as unknown as Layered;
+      const bar = spec.layer.find((l) => l.mark.type === 'bar');
+      const [lo, hi] = bar?.encoding?.x?.scale?.domain as number[];
+      for (const v of spec.data.values) {
+        const right = ((v.labelX - lo) / (hi - lo)) * spec.width + 4 + textWidth(v.label, 10);
+        expect(right, `${v.region} ${v.label}`).toBeLessThanOrEqual(spec.width);
+      }
+      // …without wasting the plot: the longest bar still reaches past three quarters of it.
+      const max = Math.max(...spec.data.values.map((v) => v.value ?? 0));
+      expect((max - lo) / (hi - lo)).toBeGreaterThan(0.75);
+    }
   });
 });

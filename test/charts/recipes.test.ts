@@ -4,6 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { chart, describe, ChartType, type ChartOptions } from '../../src/charts/index.js';
 import { isChisoError } from '../../src/errors.js';
 import type { Observation } from '../../src/types.js';
+import { textWidth } from '../../src/charts/measure.js';
 import { gsoIncome, gsoPoverty, load, render, root, schemaErrors, svgTexts } from './helpers.js';
 
 const poverty = gsoPoverty();
@@ -146,5 +147,89 @@ group('large numbers', () => {
     expect(vi.some((t) => /^\d+ triệu$/.test(t))).toBe(true);
     const en = svgTexts((await render(chart('line', rows, {}, 'en'))).svg);
     expect(en).toContain('1.5 billion');
+  });
+});
+
+group('region ids on marks', () => {
+  /** Every inline data row of a spec (top level, layers, and the map's geometries). */
+  function rows(spec: unknown): Record<string, unknown>[] {
+    const s = spec as { data?: { values?: unknown[] }; layer?: { data?: { values?: unknown[] } }[]; datasets?: { chiso_units?: { objects: { units: { geometries: { properties: Record<string, unknown> }[] } } } } };
+    const out = [...(s.data?.values ?? []), ...(s.layer ?? []).flatMap((l) => l.data?.values ?? [])] as Record<string, unknown>[];
+    for (const g of s.datasets?.chiso_units?.objects.units.geometries ?? []) out.push(g.properties);
+    return out;
+  }
+
+  it('every row that names a region carries its id, so a click needs no name lookup', () => {
+    for (const type of Object.keys(ChartType) as ChartType[]) {
+      const [data, options] = cases[type];
+      for (const locale of ['vi', 'en'] as const) {
+        const named = rows(chart(type, data, options as never, locale)).filter((r) => 'name' in r || 'row' in r || 'valueText' in r);
+        expect(named.length, type).toBeGreaterThan(0);
+        for (const r of named) {
+          expect(typeof r.region, `${type}: ${JSON.stringify(r).slice(0, 120)}`).toBe('string');
+          expect(data.some((o) => o.region === r.region), `${type} ${String(r.region)}`).toBe(true);
+        }
+      }
+    }
+    const values = rows(chart('bar', poverty, {}, 'en'));
+    expect(values.find((r) => r.name === 'Ha Tinh')?.region).toBe('42');
+    const geo = rows(chart('map', poverty, { topology: vn63 }));
+    expect(geo.find((r) => r.name === 'Hà Tĩnh')?.region).toBe('42');
+  });
+});
+
+group('progress highlight', () => {
+  it('draws the selected region in the accent colour and the others muted, like the bar chart', async () => {
+    const spec = chart('progress', seeds, { target: 100, highlight: '42-tx-ky-anh' });
+    expect(schemaErrors(spec)).toEqual([]);
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    const fills = (color: string) => (svg.match(new RegExp(`<path[^>]*fill="${color}"`, 'gi')) ?? []).length;
+    // Kỳ Anh has two rows (30/31 organisations, 100% of cells); Kiên Giang and Đức Thọ are grey.
+    expect(fills('#0072B2')).toBe(2);
+    expect(fills('#a9b3bd')).toBe(2);
+    const plain = (await render(chart('progress', seeds, { target: 100 }))).svg;
+    expect((plain.match(/<path[^>]*fill="#0072B2"/gi) ?? []).length).toBe(4);
+  });
+
+  it('fades the other regions\' tiers and keeps the selected one\'s colours', () => {
+    const spec = chart('progress', quoted, { indicator: 'new_rural_communes', highlight: 'VN' }) as unknown as { layer: { data?: { values?: { region: string; muted: boolean }[] } }[] };
+    const segs = spec.layer[1].data?.values ?? [];
+    expect(segs.filter((s) => s.region === 'VN').every((s) => !s.muted)).toBe(true);
+    expect(segs.filter((s) => s.region !== 'VN').every((s) => s.muted)).toBe(true);
+    expect(() => chart('progress', seeds, { highlight: '42' })).not.toThrow();
+  });
+});
+
+group('scatter labels', () => {
+  it('with label "all" on 63 provinces, no two names overlap and none leaves the plot', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      const spec = chart('scatter', [...income, ...poverty], { x: 'income_per_capita', y: 'poverty_rate', label: 'all', period: '2014', highlight: '42' }, locale) as unknown as {
+        width: number; height: number;
+        layer: { mark: { type: string }; data?: { values: { region: string; name: string; lx: number; ly: number }[] }; encoding: { x: { scale: { domain: number[] } }; y: { scale: { domain: number[] } } } }[];
+      };
+      const text = spec.layer.find((l) => l.mark.type === 'text' && l.data);
+      const labels = text?.data?.values ?? [];
+      expect(labels.length).toBeGreaterThan(25);
+      expect(labels.some((l) => l.region === '42')).toBe(true);
+      const [x0, x1] = text?.encoding.x.scale.domain as number[];
+      const [y0, y1] = text?.encoding.y.scale.domain as number[];
+      const boxes = labels.map((l) => {
+        const left = ((l.lx - x0) / (x1 - x0)) * spec.width;
+        const mid = spec.height - ((l.ly - y0) / (y1 - y0)) * spec.height;
+        return { name: l.name, left, right: left + textWidth(l.name, 10), top: mid - 5, bottom: mid + 5 };
+      });
+      for (const b of boxes) {
+        expect(b.left, b.name).toBeGreaterThanOrEqual(-0.01);
+        expect(b.right, b.name).toBeLessThanOrEqual(spec.width + 0.01);
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          expect(overlap, `${a.name} / ${b.name}`).toBe(false);
+        }
+      }
+    }
   });
 });

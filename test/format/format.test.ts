@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import {
-  formatNumber, formatValue, formatPeriod, formatDate, vegaNumberLocale, vegaTimeLocale, decimalsOf, toLocale,
+  formatNumber, formatValue, formatPeriod, formatDate, periodPhrase, vegaNumberLocale, vegaTimeLocale, decimalsOf, toLocale,
 } from '../../src/format/index.js';
 import { isChisoError } from '../../src/errors.js';
 
@@ -110,5 +110,17 @@ describe('locales', () => {
     view.finalize();
     expect(svg).toContain('3,58 3.051');
     expect(svg).not.toContain('3.58');
+  });
+});
+
+describe('periodPhrase', () => {
+  it('gives a period its noun inside a Vietnamese sentence, and nothing extra in English', () => {
+    expect(periodPhrase('2016', 'vi')).toBe('năm 2016');
+    expect(periodPhrase('2021-2023', 'vi')).toBe('năm 2021–2023');
+    expect(periodPhrase('2025-06', 'vi')).toBe('tháng 6/2025');
+    expect(periodPhrase('2024-05-07', 'vi')).toBe('ngày 07/05/2024');
+    expect(periodPhrase('2016', 'vi', { status: 'preliminary' })).toBe('năm 2016 (sơ bộ)');
+    expect(periodPhrase('2025-06', 'en')).toBe('June 2025');
+    expect(periodPhrase('quý 1', 'vi')).toBe('quý 1');
   });
 });
