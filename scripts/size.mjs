@@ -1,6 +1,8 @@
 // `npm run size`: what a portal page downloads, gzipped, from dist/chiso.embed.js. "Before the first
 // chart" is the entry and every chunk it imports statically; "data" is what loading a dataset adds;
-// "first chart" is what drawing the first chart adds (Vega, Vega-Lite, vega-embed, recipes).
+// "first chart" is what drawing the first chart adds (Vega, Vega-Lite, vega-embed, recipes); "Arrow"
+// is what the data layer loads only for Arrow bytes. The total counts what a page with CSV or JSON data
+// and charts downloads (the map's boundaries and the Arrow reader apart).
 // Run `npm run build:embed` first.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +43,9 @@ for (const d of lazy) {
   for (const f of closure([d])) if (!initial.has(f)) target.add(f);
 }
 for (const f of groups.data) groups.chart.delete(f);
+// What the data chunk imports only when it meets Arrow bytes (Arquero): a CSV or JSON page never loads it.
+const arrow = new Set();
+for (const f of groups.data) for (const d of dynamicImports(read(f))) for (const g of closure([d])) if (!initial.has(g) && !groups.data.has(g) && !groups.chart.has(g)) arrow.add(g);
 
 const rows = [
   ['before the first chart / trước biểu đồ đầu tiên', initial],
@@ -51,6 +56,7 @@ console.log('chiso embed size (gzip -9)');
 for (const [label, files] of rows) {
   console.log(`  ${label.padEnd(48)} ${kb(sum(files, gz)).padStart(9)} gzip  ${kb(sum(files, raw)).padStart(9)} raw   ${[...files].join(', ')}`);
 }
+if (arrow.size) console.log(`  ${'+ reading Arrow bytes / đọc tệp Arrow'.padEnd(48)} ${kb(sum(arrow, gz)).padStart(9)} gzip  ${kb(sum(arrow, raw)).padStart(9)} raw   ${[...arrow].join(', ')}`);
 const geo = 'chiso.embed.vn63.topojson.json';
 if (existsSync(join(dist, geo))) console.log(`  ${'+ first map (boundaries) / bản đồ đầu tiên'.padEnd(48)} ${kb(gz(geo)).padStart(9)} gzip  ${kb(raw(geo)).padStart(9)} raw   ${geo}`);
 const all = new Set([...initial, ...groups.data, ...groups.chart]);

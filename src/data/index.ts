@@ -11,4 +11,5 @@ export { Field, isField, fieldOf } from './fields.js';
 export { indicatorFromTitle, gsoSeriesId } from './gso.js';
 export { sourceOf, isMissingText } from './context.js';
 export { loadObservations, detectCsvFormat, isArrowBytes, DataFormat, isDataFormat } from './load.js';
+export { loadArrowReader, type ArrowReader } from './records.js';
 export type { LoadOptions, LoadResult, LoadSummary } from './load.js';

@@ -2,7 +2,6 @@
  * Tidy records that arrive as objects: JSON (an array of observations, or `{ observations: [...] }`)
  * and Arrow tables. Their "row" in diagnostics is the record's 1-based position.
  */
-import { fromArrow } from 'arquero';
 import type { LoadContext } from './context.js';
 import { fieldOf, type Field } from './fields.js';
 import { inferDecimalStyle, type DecimalStyle } from './number.js';
@@ -83,11 +82,48 @@ export function readJson(text: string, ctx: LoadContext, options: RecordsOptions
   readRecords(records, ctx, options);
 }
 
+/** Arrow IPC bytes to plain records. */
+export type ArrowReader = (bytes: Uint8Array) => Record<string, unknown>[];
+
+type Arquero = { fromArrow(bytes: Uint8Array): { objects(): object[] } };
+const readerOf = (aq: Arquero): ArrowReader => (bytes) => aq.fromArrow(bytes).objects() as Record<string, unknown>[];
+
+// Arquero reads Arrow; it is imported when Arrow bytes are to be read, so a page that loads CSV or
+// JSON (a portal's dashboard) never downloads it.
+let reader: ArrowReader | null = null;
+let loading: Promise<ArrowReader> | null = null;
+
+/**
+ * Loads the Arrow reader (once). `loadObservations` reads Arrow bytes synchronously once it is
+ * loaded; in Node it loads on first use by itself, in a browser await this first.
+ */
+export function loadArrowReader(): Promise<ArrowReader> {
+  loading ??= import('arquero').then((aq) => (reader ??= readerOf(aq as unknown as Arquero)));
+  return loading;
+}
+
+/** Node can load a module synchronously; a browser cannot (there `loadArrowReader()` comes first). */
+function nodeReader(): ArrowReader | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const mod = proc?.getBuiltinModule?.('node:module') as { createRequire?: (from: string) => (id: string) => unknown } | undefined;
+  if (!mod?.createRequire) return null;
+  try {
+    return readerOf(mod.createRequire(import.meta.url)('arquero') as Arquero);
+  } catch {
+    return null;
+  }
+}
+
 /** Apache Arrow IPC bytes (file or stream format), read with Arquero. */
 export function readArrow(bytes: Uint8Array, ctx: LoadContext, options: RecordsOptions): void {
+  reader ??= nodeReader();
+  if (!reader) {
+    ctx.error('DATA_BAD_ARROW', { detail: 'await loadArrowReader() before loadObservations() / gọi loadArrowReader() trước' }, {});
+    return;
+  }
   let records: Record<string, unknown>[];
   try {
-    records = fromArrow(bytes).objects() as Record<string, unknown>[];
+    records = reader(bytes);
   } catch (e) {
     ctx.error('DATA_BAD_ARROW', { detail: e instanceof Error ? e.message : String(e) }, {});
     return;
