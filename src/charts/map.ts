@@ -11,6 +11,7 @@ import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { ARCHIPELAGOS, labelPoint, unitTopology, type MapUnits } from './geometry.js';
+import { wrap } from './line.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
 export const MapScale = ['quantile', 'quantize', 'threshold', 'linear'] as const;
@@ -148,6 +149,9 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   }
   const unit = formatUnit(p.indicator.unit, loc);
   const label = capitalize(indicatorLabel(p.indicator, loc));
+  // A long unit (`thousand VND per person per month`) goes on two lines rather than being cut.
+  const legendLines = wrap(unit || label, 24);
+  const legendTitle = legendLines.length > 1 ? legendLines : legendLines[0];
   // The topology is held once, as a named dataset, however many layers draw it.
   const geoData = { name: 'chiso_units', format: { type: 'topojson', feature: 'units' } };
   const layers: Json[] = [
@@ -170,12 +174,12 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
         color: classLabels
           ? {
             field: 'properties.cls', type: 'ordinal', scale,
-            legend: { title: unit || label, orient: 'none', direction: 'vertical', legendX: { expr: 'width - 110' }, legendY: 0, symbolType: 'square', symbolSize: 150, symbolStrokeWidth: 0 },
+            legend: { title: legendTitle, orient: 'none', direction: 'vertical', legendX: { expr: 'width - 110' }, legendY: 0, symbolType: 'square', symbolSize: 150, symbolStrokeWidth: 0 },
           }
           : {
             field: 'properties.value', type: 'quantitative', scale,
             legend: {
-              title: unit || label, format: `,.${decimals}~f`, orient: 'none', direction: 'vertical',
+              title: legendTitle, format: `,.${decimals}~f`, orient: 'none', direction: 'vertical',
               legendX: { expr: 'width - 110' }, legendY: 0,
             },
           },
@@ -227,7 +231,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
         latitude: { field: 'lat', type: 'quantitative' },
         fill: {
           field: 'missing', type: 'nominal', scale: { domain: [noData], range: [colors.missing] },
-          legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: classLabels ? 26 + classLabels.length * 17 : 160, symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
+          legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? 22 + classLabels.length * 17 : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
         },
       },
     });

@@ -194,7 +194,7 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
   const spec: Json = {
     title: titleBlock(title, bars.map((r) => r.main), options, loc),
     width: options.width ?? 320,
-    height: { step: options.height ? Math.round(options.height / bars.length) : Math.max(30, 14 * Math.max(...order.map((o) => o.split('\n').length)) + 8) },
+    height: { step: options.height ? Math.round(options.height / bars.length) : Math.max(30, (fontSizes.label + 3) * Math.max(...order.map((o) => o.split('\n').length)) + 14) },
     layer: layers,
   };
   return finish(spec, options, loc, describeProgress(data, options, loc));
