@@ -122,12 +122,15 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   const classes = options.classes ?? 5;
   let scale: Json;
   let classLabels: string[] | undefined;
+  let legendValues: number[] | undefined;
   if (options.midpoint !== undefined) {
     // blueorange runs blue (low) to orange (high): reversed where higher is better, so blue stays "better".
     // Symmetric around the midpoint, so equal colours mean equal distances either side.
     const mid = options.midpoint;
     const reach = Math.max(...values.map((v) => Math.abs(v - mid)), 0) || 1;
     scale = { type: 'linear', scheme: options.scheme ?? divergingScheme, domain: [mid - reach, mid + reach], domainMid: mid, reverse: lower === false };
+    // The midpoint is labelled too: where "no change" sits on the ramp.
+    legendValues = [mid - reach, mid, mid + reach];
   } else if (scaleType === 'linear') {
     scale = { type: 'linear', scheme, zero: false, domain: [Math.min(...values), Math.max(...values)] };
   } else {
@@ -180,7 +183,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
             field: 'properties.value', type: 'quantitative', scale,
             legend: {
               title: legendTitle, format: `,.${decimals}~f`, orient: 'none', direction: 'vertical',
-              legendX: { expr: 'width - 110' }, legendY: 0,
+              legendX: { expr: 'width - 110' }, legendY: 0, ...(legendValues ? { values: legendValues } : {}),
             },
           },
         tooltip: [

@@ -145,8 +145,10 @@ describe('mapChart change', () => {
     const scale = spec.layer.find((l) => l.encoding?.color)?.encoding?.color?.scale;
     expect(scale).toMatchObject({ type: 'linear', scheme: 'blueorange', domainMid: 0, reverse: false });
     expect(schemaErrors(spec)).toEqual([]);
-    const { warnings } = await render(spec as never);
+    const { svg, warnings } = await render(spec as never);
     expect(warnings).toEqual([]);
+    // The legend names both ends and the midpoint (no change).
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['-14,3', '0', '14,3']));
   });
 });
 
