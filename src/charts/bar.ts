@@ -125,20 +125,27 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
   };
   const vmax = Math.max(0, ...bars.map((o) => o.value as number), reference?.value ?? 0);
   const vmin = Math.min(0, ...bars.map((o) => o.value as number));
-  // Room at the right for the longest label: the domain's end is pushed until every label fits in the plot.
+  // Room for the longest labels: the domain's ends are pushed until every label fits in the plot, right
+  // of a bar that goes right, left of one that goes left (a change below zero).
   const labelGap = 4;
   let dmax = vmax * 1.02 || 1;
+  let dmin = vmin < 0 ? vmin * 1.02 : 0;
   if (options.labels !== false) {
-    for (const v of values) {
-      const w = textWidth(String(v.label), fontSizes.note) + labelGap + 2;
-      const x0 = (v.labelX as number) - vmin;
-      if (w < width * 0.8 && x0 > 0) dmax = Math.max(dmax, vmin + (x0 * width) / (width - w));
+    for (let pass = 0; pass < 3; pass++) {
+      for (const v of values) {
+        const share = (textWidth(String(v.label), fontSizes.note) + labelGap + 2) / width;
+        const at = v.labelX as number;
+        if (share >= 0.8) continue;
+        if (at >= 0 && at - dmin > 0) dmax = Math.max(dmax, dmin + (at - dmin) / (1 - share));
+        if (at < 0) dmin = Math.min(dmin, (at - share * dmax) / (1 - share));
+      }
     }
   }
-  const px = (v: number) => ((v - vmin) / (dmax - vmin)) * width;
+  const vminShown = dmin;
+  const px = (v: number) => ((v - vminShown) / (dmax - vminShown)) * width;
   const x = {
     field: 'value', type: 'quantitative',
-    scale: { domain: [vmin, dmax], nice: false },
+    scale: { domain: [vminShown, dmax], nice: false },
     axis: { title: unit || null, ...axisFormat(bars.map((o) => o.value as number), decimals, loc), orient: 'top', tickCount: 5, grid: true },
   };
   const tooltip = [
@@ -177,22 +184,26 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     });
   }
   if (options.labels !== false) {
-    if (reference) {
-      // A white halo under each label keeps it legible where the reference rule runs through it.
-      layers.push({
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: labelGap, fontSize: fontSizes.note, stroke: '#ffffff', strokeWidth: 3, strokeJoin: 'round', color: '#ffffff' },
-        encoding: { y, x: { field: 'labelX', type: 'quantitative' }, text: { field: 'label' } },
-      });
-    }
-    layers.push({
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: labelGap, fontSize: fontSizes.note },
+    // Labels right of bars going right (and of missing figures), left of bars going left.
+    const labelLayer = (negative: boolean, halo: boolean): Json => ({
+      transform: [{ filter: negative ? 'datum.value !== null && datum.value < 0' : 'datum.value === null || datum.value >= 0' }],
+      mark: {
+        type: 'text', align: negative ? 'right' : 'left', baseline: 'middle', dx: negative ? -labelGap : labelGap, fontSize: fontSizes.note,
+        // A white halo under each label keeps it legible where the reference rule runs through it.
+        ...(halo ? { stroke: '#ffffff', strokeWidth: 3, strokeJoin: 'round', color: '#ffffff' } : {}),
+      },
       encoding: {
         y,
         x: { field: 'labelX', type: 'quantitative' },
         text: { field: 'label' },
-        color: { condition: { test: 'datum.value === null', value: colors.faint }, value: colors.text },
+        ...(halo ? {} : { color: { condition: { test: 'datum.value === null', value: colors.faint }, value: colors.text } }),
       },
     });
+    const negatives = values.some((v) => (v.labelX as number) < 0);
+    for (const negative of negatives ? [false, true] : [false]) {
+      if (reference) layers.push(labelLayer(negative, true));
+      layers.push(labelLayer(negative, false));
+    }
   }
   const spec: Json = {
     title: titleBlock(`${label}, ${periodLabel}`, rows, options, loc),

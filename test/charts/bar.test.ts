@@ -63,6 +63,14 @@ describe('barChart with sub-series', () => {
   });
 });
 
+/** Change in poverty 2012–2015 by GSO region (all falls), and a made-up rise for the South East to test both sides. */
+function change() {
+  const y2012 = new Map(poverty.filter((o) => o.period === '2012').map((o) => [o.region, o.value as number]));
+  return poverty
+    .filter((o) => o.period === '2015' && /^R\d$/.test(o.region))
+    .map((o) => ({ ...o, value: o.region === 'R5' ? 0.4 : Math.round(((o.value as number) - (y2012.get(o.region) as number)) * 10) / 10 }));
+}
+
 describe('barChart labels', () => {
   const regions = gsoIncome().filter((o) => /^(VN|R\d)$/.test(o.region));
   type Layered = {
@@ -99,17 +107,20 @@ describe('barChart labels', () => {
       [gsoIncome(), { period: '2016' }],
       [poverty, { highlight: '42' }],
       [poverty, { order: 'descending', width: 200 }],
+      [change(), { reference: null }],
     ] as const) {
       const spec = barChart(data, options as never) as unknown as Layered;
       const bar = spec.layer.find((l) => l.mark.type === 'bar');
       const [lo, hi] = bar?.encoding?.x?.scale?.domain as number[];
       for (const v of spec.data.values) {
-        const right = ((v.labelX - lo) / (hi - lo)) * spec.width + 4 + textWidth(v.label, 10);
-        expect(right, `${v.region} ${v.label}`).toBeLessThanOrEqual(spec.width);
+        const end = ((v.labelX - lo) / (hi - lo)) * spec.width;
+        // Right of a bar going right, left of a bar going left (a fall below zero).
+        if (v.labelX >= 0) expect(end + 4 + textWidth(v.label, 10), `${v.region} ${v.label}`).toBeLessThanOrEqual(spec.width);
+        else expect(end - 4 - textWidth(v.label, 10), `${v.region} ${v.label}`).toBeGreaterThanOrEqual(0);
       }
-      // …without wasting the plot: the longest bar still reaches past three quarters of it.
-      const max = Math.max(...spec.data.values.map((v) => v.value ?? 0));
-      expect((max - lo) / (hi - lo)).toBeGreaterThan(0.75);
+      // …without wasting the plot: the longest bar still spans more than three quarters of it.
+      const span = Math.max(...spec.data.values.map((v) => v.value ?? 0)) - Math.min(0, ...spec.data.values.map((v) => v.value ?? 0));
+      expect(span / (hi - lo)).toBeGreaterThan(0.75);
     }
   });
 });

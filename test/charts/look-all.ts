@@ -55,6 +55,13 @@ const jobs: [string, () => Parameters<typeof look>[1]][] = [
   ['progress-highlight', () => progressChart(seeds, { target: 100, highlight: '42-tx-ky-anh' })],
   ['progress-highlight-tiers', () => progressChart(quoted, { indicator: 'new_rural_communes', highlight: 'VN' }, 'en')],
   ['map-quantize-en', () => mapChart(gsoIncome(), { topology: vn63, period: '2016', scale: 'quantize', classes: 4 }, 'en')],
+  ['bar-change', () => {
+    const y2012 = new Map(poverty.filter((o) => o.period === '2012').map((o) => [o.region, o.value]));
+    const change = poverty.filter((o) => o.period === '2015' && o.value !== null && y2012.get(o.region) != null && /^R\d$/.test(o.region))
+      .map((o) => ({ ...o, value: Math.round(((o.value as number) - (y2012.get(o.region) as number)) * 10) / 10 }));
+    change.push({ ...change[0], region: 'R5', value: 0.4 });
+    return barChart(change.filter((o, i, a) => a.findIndex((x) => x.region === o.region) === i || o.value === 0.4).filter((o) => !(o.region === 'R5' && o.value !== 0.4)), { title: 'Thay đổi tỷ lệ hộ nghèo 2012–2015 (điểm %)', reference: null });
+  }],
   ['kpi-seed-source', () => kpiChart(seeds, { indicator: 'poverty_rate' })],
 ];
 for (const [name, make] of jobs) {
