@@ -29,7 +29,11 @@ export interface ScatterOptions extends CommonOptions {
   regions?: string[];
   /** Regions highlighted (accent colour, always labelled). Default: none. */
   highlight?: string | string[];
-  /** Which points get names: none, outliers (far from the trend, or extremes), all, or a list of region ids. Default `outliers`. */
+  /**
+   * Which points get names: none, outliers (far from the trend, or extremes), all, or a list of region
+   * ids. A name that finds no free place next to its point is left out (highlighted ones are placed
+   * first); every point keeps its tooltip. Default `outliers`.
+   */
   label?: (typeof ScatterLabel)[number] | string[];
   /** Draw a least-squares trend line. Default `false`. */
   trend?: boolean;
