@@ -59,12 +59,15 @@ export function kpiFacts(data: readonly Observation[], options: KpiOptions = {})
   return { indicator, region, current, previous, history, change, comparable, judgement, decimals: decimalsFor(history) };
 }
 
-/** `-2,3 điểm %` for rates, `+9,1 triệu đồng` otherwise; fractions change in their count. */
-function changeText(f: KpiFacts, loc: Locale): string {
+/**
+ * `-2,3 điểm %` for rates, `+9,1 triệu đồng` otherwise; fractions change in their count. With
+ * `unit: false` a long unit is left out (the KPI's unit line above already names it).
+ */
+function changeText(f: KpiFacts, loc: Locale, { unit: withUnit = true } = {}): string {
   const n = formatNumber(f.change as number, loc, { decimals: f.decimals, signed: true }).replace(/^-/, '−');
   const unit = f.current.unit;
   if (unit === '%') return `${n} ${t('CHART_POINTS', loc)}`;
-  if (f.current.denominator !== null) return n;
+  if (f.current.denominator !== null || !withUnit) return n;
   const u = formatUnit(unit, loc);
   return u ? (isTightUnit(unit) ? n + u : `${n} ${u}`) : n;
 }
@@ -92,7 +95,7 @@ export function kpiChart(data: readonly Observation[], options: KpiOptions = {},
     if (!f.comparable) change = t('CHART_NOT_COMPARABLE', loc, { period: formatPeriod(f.previous.period, loc) });
     else {
       const judged = f.judgement === 'neutral' ? '' : ` · ${t(f.judgement === 'better' ? 'CHART_BETTER' : 'CHART_WORSE', loc)}`;
-      change = `${changeText(f, loc)} ${since}${judged}`;
+      change = `${changeText(f, loc, { unit: false })} ${since}${judged}`;
       changeColor = f.judgement === 'better' ? colors.better : f.judgement === 'worse' ? colors.worse : colors.muted;
     }
   }

@@ -80,6 +80,15 @@ group('kpi', () => {
     expect(svgTexts((await render(chart('kpi', seeds, { indicator: 'poverty_rate' }, 'en'))).svg)).toContain('3.58%');
   });
 
+  it('names a long unit once: in the unit line, not again in the change', async () => {
+    const spec = chart('kpi', quoted, { indicator: 'income_per_capita', region: '48', series: 'total' }, 'en');
+    const texts = svgTexts((await render(spec)).svg);
+    expect(texts).toContain('+577 vs 2021 · better');
+    expect(texts.filter((t) => t.includes('thousand VND per person per month'))).toEqual(['thousand VND per person per month · 2022 (preliminary)']);
+    // The description, read on its own, keeps the unit.
+    expect(describe('kpi', quoted, { indicator: 'income_per_capita', region: '48', series: 'total' }, 'en')).toContain('577 thousand VND per person per month');
+  });
+
   it('shows fractions as 30/31 and qualified figures as >98%', async () => {
     const fraction = chart('kpi', seeds, { indicator: 'party_org_registration' });
     expect(svgTexts((await render(fraction)).svg)).toContain('30/31');
