@@ -165,6 +165,11 @@ export class ChisoChart extends ChisoViewElement {
     return this.type;
   }
 
+  protected override preaggregates(): boolean {
+    const type = this.chartType();
+    return type === 'bar' || type === 'map';
+  }
+
   protected override followRegions(): boolean {
     // Bars and maps show every region and highlight the selection; the others follow it.
     const type = this.chartType();
@@ -247,7 +252,10 @@ export class ChisoChart extends ChisoViewElement {
     let inputKey = '';
     const t0 = performance.now();
     try {
-      rows = this.rows();
+      const answer = await this.rows();
+      // A newer draw asked since: its answer will be drawn, not this one.
+      if (answer === null || token !== this.#token) return;
+      rows = answer;
       if (rows.length === 0) {
         this.shown = [];
         this.shownSpec = null;

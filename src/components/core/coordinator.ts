@@ -1,5 +1,7 @@
 import type { Observation } from '../../types.js';
 import type { ChisoError } from '../../errors.js';
+import type { Connector } from '../../connectors/connector.js';
+import { ExecutorConnector } from '../../connectors/executor.js';
 import type { Lang } from '../../messages/index.js';
 import { Selection, type ClientFilter } from './selection.js';
 import type { Units } from './coordinator-units.js';
@@ -12,13 +14,29 @@ export interface CoordinatorClient {
 
 export type CoordinatorState = 'loading' | 'ready' | 'error';
 
+/** Whether views answer selections from per-view cubes: `auto` past `PREAGGREGATE_ROWS` observations. */
+export const Preaggregate = { auto: 'auto', always: 'always', never: 'never' } as const;
+export type Preaggregate = keyof typeof Preaggregate;
+export function isPreaggregate(value: unknown): value is Preaggregate {
+  return typeof value === 'string' && Object.hasOwn(Preaggregate, value);
+}
+
+/** Past this many observations, `preaggregate="auto"` gives the aggregating views a cube each. */
+export const PREAGGREGATE_ROWS = 50_000;
+
 /**
- * The dashboard's coordinator: it holds the observations once, the shared selection and the list of
- * connected clients. Each dashboard owns one, so dashboards on a page never share state.
+ * The dashboard's coordinator: it holds the observations once, the connector views query, the
+ * shared selection and the list of connected clients. Each dashboard owns one, so dashboards on a
+ * page never share state.
  */
 export class Coordinator extends EventTarget {
   readonly selection = new Selection();
   #observations: readonly Observation[] = [];
+  /** The eval-free executor over the observations, rebuilt when they change. */
+  #executor: Connector = new ExecutorConnector({ rows: [] });
+  /** A connector the page gave (DuckDB, a query server), used instead of the executor. */
+  #connector: Connector | null = null;
+  #preaggregate: Preaggregate = 'auto';
   #state: CoordinatorState = 'loading';
   #error: ChisoError | null = null;
   #lang: Lang = 'vi';
@@ -30,8 +48,34 @@ export class Coordinator extends EventTarget {
     this.selection.addEventListener('change', () => this.#invalidateAll());
   }
 
+  /** The observations in the page; empty when a connector other than the default answers. */
   get observations(): readonly Observation[] {
     return this.#observations;
+  }
+  /** What views query: the page's connector, else the eval-free executor over the observations. */
+  get connector(): Connector {
+    return this.#connector ?? this.#executor;
+  }
+  /** Whether views query the observations in the page (the default executor). */
+  get local(): boolean {
+    return this.#connector === null;
+  }
+  /** Whether views answer selections from per-view cubes (see `Preaggregate`). */
+  get preaggregate(): Preaggregate {
+    return this.#preaggregate;
+  }
+  set preaggregate(value: Preaggregate) {
+    if (value === this.#preaggregate) return;
+    this.#preaggregate = value;
+    this.#invalidateAll();
+  }
+  /**
+   * Whether aggregating views should answer from cubes now: the observations are in the page (a cube
+   * is built from them) and `preaggregate` is `always`, or `auto` with more than `PREAGGREGATE_ROWS`.
+   */
+  get cubes(): boolean {
+    if (!this.local || this.#preaggregate === 'never') return false;
+    return this.#preaggregate === 'always' || this.#observations.length > PREAGGREGATE_ROWS;
   }
   get state(): CoordinatorState {
     return this.#state;
@@ -70,6 +114,19 @@ export class Coordinator extends EventTarget {
 
   setObservations(rows: readonly Observation[]): void {
     this.#observations = rows;
+    this.#executor = new ExecutorConnector({ rows });
+    this.#connector = null;
+    this.#state = 'ready';
+    this.#error = null;
+    this.#invalidateAll();
+    this.dispatchEvent(new Event('data'));
+  }
+
+  /** Views query `connector` (DuckDB, a query server) from now on; the page holds no observations. */
+  setConnector(connector: Connector): void {
+    this.#observations = [];
+    this.#executor = new ExecutorConnector({ rows: [] });
+    this.#connector = connector;
     this.#state = 'ready';
     this.#error = null;
     this.#invalidateAll();

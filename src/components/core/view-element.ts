@@ -4,7 +4,8 @@ import type { Lang } from '../../messages/index.js';
 import type { Observation } from '../../types.js';
 import { ClientController } from './client-controller.js';
 import { pageLang, t, errorText } from './i18n.js';
-import { parseList, parseYears, viewRows, type ViewQuery } from './view-query.js';
+import { parseList, parseYears, viewQuerySpec, type ViewQuery } from './view-query.js';
+import type { ViewCube } from './view-cube.js';
 
 /**
  * What every view of a dashboard shares: the coordinator connection, the page language, the common
@@ -56,8 +57,23 @@ export abstract class ChisoViewElement extends LitElement {
     };
   }
 
-  /** Observations this view shows now. Throws ChisoError on a bad query. */
-  protected rows(): Observation[] {
+  /**
+   * Whether this view aggregates what it shows (map colours, bars, a KPI), so that on a large table
+   * it answers selections from a cube of its own (see `Coordinator.cubes`). Default `false`.
+   */
+  protected preaggregates(): boolean {
+    return false;
+  }
+
+  #request = 0;
+  #cube: ViewCube | null = null;
+
+  /**
+   * Observations this view shows now, asked of the dashboard's connector (or of the view's cube on a
+   * large table). Resolves to `null` when a newer request was made meanwhile: a late answer for an
+   * old selection is dropped. Rejects with a ChisoError on a bad query.
+   */
+  protected async rows(): Promise<Observation[] | null> {
     const c = this.client.coordinator;
     if (!c || c.state !== 'ready') return [];
     const f = this.client.filter();
@@ -66,7 +82,71 @@ export abstract class ChisoViewElement extends LitElement {
       regions: by === 'all' || by === 'region' ? f.regions : null,
       periods: by === 'all' || by === 'period' ? f.periods : null,
     };
-    return viewRows(c.observations, this.viewQuery(), filter);
+    const q = this.viewQuery();
+    const request = ++this.#request;
+    let rows: Observation[];
+    if (c.cubes && this.preaggregates()) {
+      // Loaded with the first large table only: a portal page with a small one never downloads it.
+      const { ViewCube } = await import('./view-cube.js');
+      if (request !== this.#request) return null;
+      this.#cube ??= new ViewCube();
+      rows = this.#cube.rows(c.observations, q, filter);
+    } else {
+      this.#cube = null;
+      rows = (await c.connector.query(viewQuerySpec(q, filter))) as unknown as Observation[];
+    }
+    return request === this.#request ? rows : null;
+  }
+
+  #refreshKey: string | null = null;
+  #refreshes = 0;
+  #pending: Promise<void> | null = null;
+
+  /** What the rows depend on: data, selection and language (the revision) and the view's attributes. */
+  protected rowsKey(): string {
+    return JSON.stringify([this.client.revision, this.indicator, this.region, this.period, this.series, this.filterBy]);
+  }
+
+  /**
+   * For views that draw from rows synchronously (KPI, table, sources): asks for the rows when
+   * `rowsKey()` changed, hands the answer (or the error) to `apply`, then updates the element. Only
+   * the latest request is applied. `updateComplete` waits for it.
+   */
+  protected refreshRows(apply: (rows: Observation[], error: unknown) => void): void {
+    const key = this.rowsKey();
+    if (key === this.#refreshKey) return;
+    this.#refreshKey = key;
+    const n = ++this.#refreshes;
+    const run = (async () => {
+      let rows: Observation[] | null = [];
+      let error: unknown = null;
+      try {
+        rows = await this.rows();
+      } catch (e) {
+        error = e;
+      }
+      if (n !== this.#refreshes || rows === null) return;
+      apply(rows, error);
+      this.requestUpdate();
+    })();
+    this.#pending = run;
+    void run.finally(() => {
+      if (this.#pending === run) this.#pending = null;
+    });
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#pending) {
+      await this.#pending;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** Whether this view answers from a cube now (built when it first came into view), for tests and pages. */
+  get cubeBuilt(): boolean {
+    return this.#cube?.stats != null;
   }
 
   /** The state line for anything but a ready dashboard, or `null` when the view can draw. */

@@ -4,7 +4,8 @@ import { ContextProvider } from '@lit/context';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import type { Lang } from '../../messages/index.js';
-import { Coordinator } from '../core/coordinator.js';
+import { Coordinator, isPreaggregate, type Preaggregate } from '../core/coordinator.js';
+import type { Connector } from '../../connectors/connector.js';
 import { coordinatorContext } from '../core/context.js';
 import { baseStyles } from '../core/styles.js';
 import { t, errorText } from '../core/i18n.js';
@@ -58,8 +59,9 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  * @attr format - `csv` or `json`. Default: read from the content.
  * @attr lang - `vi` (default) or `en`: the language of every view inside.
  * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`) so a link shares it.
+ * @attr preaggregate - `auto` (default): past 50,000 observations, maps, bars and KPIs answer selections from a cube each; `always`; `never`.
  *
- * @event chiso-load - The observations are loaded; `detail.rows` is their count.
+ * @event chiso-load - The observations are loaded; `detail.rows` is their count (0 when a `connector` holds them).
  * @event chiso-error - Loading failed; `detail.error` is a ChisoError in both languages.
  * @event chiso-select - The shared selection changed; `detail` has `regions` and `periods`.
  *
@@ -88,6 +90,7 @@ export class ChisoDashboard extends LitElement {
     format: {},
     lang: { reflect: true },
     urlState: { type: Boolean, attribute: 'url-state', reflect: true },
+    preaggregate: { reflect: true },
     data: { attribute: false },
   };
 
@@ -97,8 +100,34 @@ export class ChisoDashboard extends LitElement {
   declare urlState: boolean;
   /** Observations or an Arquero table, instead of `src`. */
   declare data: DashboardData | undefined;
+  /**
+   * Whether the aggregating views (maps, bars, KPIs) answer selections from a cube each, built when
+   * the view first comes into view: `auto` (default) past 50,000 observations, `always` or `never`.
+   * Applies to observations in the page, not to a `connector`.
+   */
+  declare preaggregate: Preaggregate | undefined;
 
   readonly coordinator = new Coordinator();
+  #connector: Connector | undefined;
+
+  /**
+   * Where the views' queries run instead of the page (DuckDB-Wasm, a query server through
+   * `HttpQueryConnector`, any `Connector`): used instead of `src` and `data`. Default: none, the
+   * eval-free executor over the loaded observations. Takes effect at once (also from a `chiso-load`
+   * handler).
+   */
+  get connector(): Connector | undefined {
+    return this.#connector;
+  }
+  set connector(connector: Connector | undefined) {
+    if (connector === this.#connector) return;
+    this.#connector = connector;
+    if (!connector) return;
+    this.#abort?.abort();
+    this.coordinator.setConnector(connector);
+    this.requestUpdate();
+    this.dispatchEvent(new CustomEvent<ChisoLoadDetail>('chiso-load', { detail: { rows: 0 }, bubbles: true, composed: true }));
+  }
   readonly #provider = new ContextProvider(this, { context: coordinatorContext, initialValue: this.coordinator });
   #loadedFrom: string | undefined;
   #abort: AbortController | null = null;
@@ -145,6 +174,8 @@ export class ChisoDashboard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.coordinator.lang = this.locale;
     if (changed.has('urlState')) this.#bindUrl();
+    if (changed.has('preaggregate')) this.coordinator.preaggregate = isPreaggregate(this.preaggregate) ? this.preaggregate : 'auto';
+    if (this.#connector !== undefined) return;
     if (changed.has('data') && this.data !== undefined) {
       this.#useData(this.data);
       return;

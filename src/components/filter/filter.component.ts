@@ -7,6 +7,7 @@ import { t } from '../core/i18n.js';
 import { regionName } from '../core/indicator.js';
 import { isUnits, type Units } from '../core/coordinator-units.js';
 import { searchRegions } from './search.js';
+import type { Connector } from '../../connectors/connector.js';
 
 let nextId = 0;
 
@@ -121,6 +122,33 @@ export class ChisoFilter extends ChisoViewElement {
     return this.client.coordinator?.units ?? '63';
   }
 
+  /** Distinct regions and periods of a dashboard whose connector holds the data (not the page). */
+  #asked: { connector: Connector; regions: string[]; periods: string[] } | null = null;
+
+  /** The regions and periods in the data: from the page's observations, else asked of the connector. */
+  #inData(): { regions: Iterable<string>; periods: Iterable<string> } {
+    const c = this.client.coordinator;
+    if (!c) return { regions: [], periods: [] };
+    if (c.local) return { regions: c.observations.map((o) => o.region), periods: c.observations.map((o) => o.period) };
+    if (this.#asked?.connector !== c.connector) this.#ask(c.connector);
+    return { regions: this.#asked?.regions ?? [], periods: this.#asked?.periods ?? [] };
+  }
+
+  /** Two small summaries (by region, by period) instead of reading every observation. */
+  #ask(connector: Connector): void {
+    this.#asked = { connector, regions: [], periods: [] };
+    const distinct = async (column: 'region' | 'period') =>
+      (await connector.query({ derive: [{ op: 'summarize', by: [column], measures: { n: { fn: 'count' } } }] })).map((r) => r[column]).filter((v): v is string => typeof v === 'string');
+    void Promise.all([distinct('region'), distinct('period')]).then(
+      ([regions, periods]) => {
+        if (this.#asked?.connector !== connector) return;
+        this.#asked = { connector, regions, periods };
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
+
   /** Regions the picker offers: the provinces of the current units and any district in the data. */
   candidates(): Region[] {
     const c = this.client.coordinator;
@@ -128,9 +156,9 @@ export class ChisoFilter extends ChisoViewElement {
     const out = listRegions(level).filter((r) => level === 'province2025' || r.validTo === null || r.id !== 'ha-tay');
     if (c) {
       const seen = new Set(out.map((r) => r.id));
-      for (const o of c.observations) {
-        if (seen.has(o.region)) continue;
-        const r = getRegion(o.region);
+      for (const region of this.#inData().regions) {
+        if (seen.has(region)) continue;
+        const r = getRegion(region);
         if (r && r.level === 'district') {
           seen.add(r.id);
           out.push(r);
@@ -195,7 +223,7 @@ export class ChisoFilter extends ChisoViewElement {
     const c = this.client.coordinator;
     if (!c) return [];
     const ys = new Set<string>();
-    for (const o of c.observations) if (/^\d{4}/.test(o.period)) ys.add(o.period.slice(0, 4));
+    for (const p of this.#inData().periods) if (/^\d{4}/.test(p)) ys.add(p.slice(0, 4));
     return [...ys].sort();
   }
 

@@ -56,18 +56,18 @@ export class ChisoKpi extends ChisoViewElement {
     super(false);
   }
 
+  protected override preaggregates(): boolean {
+    return true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    try {
-      this.#error = null;
-      const rows = this.rows();
+    this.refreshRows((rows, error) => {
+      this.#error = error;
       // A KPI names one region: the first of the selection or of its own list.
       const first = rows[0]?.region;
-      this.shown = latest(rows.filter((r) => r.region === first && (this.series !== undefined || r.series === rows[0].series)));
-    } catch (e) {
-      this.#error = e;
-      this.shown = undefined;
-    }
+      this.shown = error ? undefined : latest(rows.filter((r) => r.region === first && (this.series !== undefined || r.series === rows[0].series)));
+    });
   }
 
   override render() {

@@ -106,8 +106,13 @@ export class ChisoMap extends ChisoChart {
     return this.client.coordinator?.units ?? '63';
   }
 
-  protected override rows(): Observation[] {
-    const rows = super.rows();
+  /** Whether the rows last answered have figures a 34-unit map can show. */
+  #has34 = false;
+
+  protected override async rows(): Promise<Observation[] | null> {
+    const rows = await super.rows();
+    if (rows === null) return null;
+    this.#has34 = rowsFor34(rows).length > 0;
     if (this.shownUnits === '34') return rowsFor34(rows);
     return rows.filter((o) => {
       const level = getRegion(o.region)?.level;
@@ -139,12 +144,7 @@ export class ChisoMap extends ChisoChart {
 
   /** Whether the data has figures a 34-unit map can show (its own, or of provinces not merged). */
   #can34(): boolean {
-    if (this.shownUnits === '34') return true;
-    try {
-      return rowsFor34(super.rows()).length > 0;
-    } catch {
-      return false;
-    }
+    return this.shownUnits === '34' || this.#has34;
   }
 
   protected override renderExtra(): TemplateResult | typeof nothing {

@@ -100,13 +100,15 @@ export class ChisoSource extends ChisoViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    try {
-      this.#error = null;
-      this.entries = sourceEntries(this.rows());
-    } catch (e) {
-      this.#error = e;
-      this.entries = [];
-    }
+    this.refreshRows((rows, error) => {
+      this.#error = error;
+      try {
+        this.entries = error ? [] : sourceEntries(rows);
+      } catch (e) {
+        this.#error = e;
+        this.entries = [];
+      }
+    });
   }
 
   override render() {

@@ -122,7 +122,8 @@ export class ChisoTable extends ChisoViewElement {
   shown: Observation[] = [];
   profiles: Partial<Record<TableColumn, ColumnProfile>> = {};
   #error: unknown = null;
-  #revision = -1;
+  /** The rows last answered, in the order the query gave them. */
+  #rows: Observation[] = [];
 
   constructor() {
     super();
@@ -139,28 +140,24 @@ export class ChisoTable extends ChisoViewElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!this.client.visible) return;
-    try {
-      this.#error = null;
-      let rows = this.rows();
-      const sort = this._sort;
+    this.refreshRows((rows, error) => {
+      this.#error = error;
+      this.#rows = error ? [] : rows;
+      this._page = 0;
+      this.profiles = {};
       const lang = this.locale;
-      if (sort) {
-        rows = rows
-          .map((o) => ({ o, k: sortKey(o, sort.column, lang) }))
-          .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) * (sort.descending ? -1 : 1))
-          .map((x) => x.o);
-      }
-      if (this.client.revision !== this.#revision) {
-        this.#revision = this.client.revision;
-        this._page = 0;
-        this.profiles = {};
-        for (const c of this.shownColumns) this.profiles[c] = profileColumn(rows.map((o) => (c === 'value' ? o.value : c === 'region' ? regionName(o.region, lang) : o[c])));
-      }
-      this.shown = rows;
-    } catch (e) {
-      this.#error = e;
-      this.shown = [];
+      for (const c of this.shownColumns) this.profiles[c] = profileColumn(this.#rows.map((o) => (c === 'value' ? o.value : c === 'region' ? regionName(o.region, lang) : o[c])));
+    });
+    let rows = this.#rows;
+    const sort = this._sort;
+    const lang = this.locale;
+    if (sort) {
+      rows = rows
+        .map((o) => ({ o, k: sortKey(o, sort.column, lang) }))
+        .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) * (sort.descending ? -1 : 1))
+        .map((x) => x.o);
     }
+    this.shown = rows;
   }
 
   #sortBy(column: TableColumn): void {
