@@ -33,12 +33,13 @@ export {
   progressChart, describeProgress, progressRows,
   unitTopology, parseTopology, labelPoint, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS,
   theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes,
-  sourceLine, shortSource, sourceText, DEFAULT_MAX_ROWS, timePositions, deepMerge,
+  sourceLine, shortSource, sourceText, joinSentences, DEFAULT_MAX_ROWS, timePositions, deepMerge,
+  SEED_SOURCES, seedSource, textWidth,
 } from './charts/index.js';
 export type {
   ChartSpec, CommonOptions, SpecFragment, ChartOptions,
   LineOptions, BarOptions, KpiOptions, KpiFacts, MapOptions, ScatterOptions, SlopeOptions, ProgressOptions, ProgressRow,
-  UnitTopology,
+  UnitTopology, SeedSource,
 } from './charts/index.js';
 export {
   toVegaSpec, isVegaLiteSpec, titleOf, stabilizeSvg, roundNumber, decorateSvg, escapeXml, textRuns,
