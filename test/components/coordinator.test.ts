@@ -1,0 +1,53 @@
+// The coordinator's connector and the pre-aggregation switch, in Node (no DOM needed).
+import { describe, expect, it } from 'vitest';
+import { Coordinator, PREAGGREGATE_ROWS } from '../../src/components/core/coordinator.js';
+import type { Connector } from '../../src/connectors/connector.js';
+import type { Observation } from '../../src/types.js';
+
+const obs = (region: string, value: number): Observation =>
+  ({ indicator: 'poverty_rate', region, period: '2016', value, qualifier: null, denominator: null, unit: '%', series: null, status: 'final', source: 's.csv', quote: null }) as Observation;
+
+describe('Coordinator', () => {
+  it('queries the eval-free executor over its observations, rebuilt when they change', async () => {
+    const c = new Coordinator();
+    c.setObservations([obs('42', 1), obs('91', 2)]);
+    expect(c.connector.name).toBe('executor');
+    expect(c.local).toBe(true);
+    expect((await c.connector.query({ select: { regions: ['42'] } })).map((r) => r.value)).toEqual([1]);
+    c.setObservations([obs('42', 5)]);
+    expect((await c.connector.query({ select: { regions: ['42'] } })).map((r) => r.value)).toEqual([5]);
+  });
+
+  it('takes a connector instead: views ask it, the page holds no observations, no cubes', async () => {
+    const c = new Coordinator();
+    c.setObservations(Array.from({ length: PREAGGREGATE_ROWS + 1 }, (_, i) => obs('42', i)));
+    expect(c.cubes).toBe(true);
+    const asked: unknown[] = [];
+    const remote: Connector = { name: 'remote', query: async (spec) => (asked.push(spec), [{ region: '01', value: 3 }]) };
+    let data = 0;
+    c.addEventListener('data', () => data++);
+    c.setConnector(remote);
+    expect(data).toBe(1);
+    expect(c.connector).toBe(remote);
+    expect(c.local).toBe(false);
+    expect(c.observations).toEqual([]);
+    expect(c.state).toBe('ready');
+    expect(c.cubes).toBe(false);
+    expect(await c.connector.query({ select: { indicators: ['poverty_rate'] } })).toEqual([{ region: '01', value: 3 }]);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('turns cubes on past the threshold (auto), always or never as asked', () => {
+    const c = new Coordinator();
+    c.setObservations(Array.from({ length: PREAGGREGATE_ROWS }, (_, i) => obs('42', i)));
+    expect(c.preaggregate).toBe('auto');
+    expect(c.cubes).toBe(false);
+    c.preaggregate = 'always';
+    expect(c.cubes).toBe(true);
+    c.setObservations(Array.from({ length: PREAGGREGATE_ROWS + 1 }, (_, i) => obs('42', i)));
+    c.preaggregate = 'never';
+    expect(c.cubes).toBe(false);
+    c.preaggregate = 'auto';
+    expect(c.cubes).toBe(true);
+  });
+});
