@@ -10,6 +10,7 @@ import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
 import { getRegion } from '../../registry/index.js';
 import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
 import { liveSpec, liveChanges } from '../core/live-spec.js';
+import { canvasMeasure, wrapTitle } from '../core/title-wrap.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
@@ -291,7 +292,10 @@ export class ChisoChart extends ChisoViewElement {
       if (!container) return;
     }
     const t2 = performance.now();
-    const live = liveSpec(fitWidth(themedSpec(built.spec, this), this.#available(container)));
+    const available = this.#available(container);
+    const measure = canvasMeasure();
+    const fitted = fitWidth(themedSpec(built.spec, this), available);
+    const live = liveSpec(measure ? wrapTitle(fitted, available, measure) : fitted);
     performance.measure('chiso:split', { start: t2, end: performance.now() });
     try {
       if (this.#embedded && live.shape === this.#shape) {
