@@ -57,6 +57,30 @@ export interface EmbeddedChart {
   toPNG(scale?: number): Promise<string>;
 }
 
+type VegaModule = VegaEmbedModule['vega'];
+type ViewOptions = ConstructorParameters<VegaModule['View']>[1];
+const viewClasses = new Map<Locale, VegaModule['View']>();
+
+/**
+ * A Vega view class that formats numbers and dates in `locale` (per view, not Vega's global default,
+ * so two dashboards in two languages can share a page). One class per language for the page: a new
+ * class for every chart would give each view a shape of its own and slow the engine's caches.
+ */
+function viewClass(vega: VegaModule, locale: Locale): VegaModule['View'] {
+  let cls = viewClasses.get(locale);
+  if (!cls) {
+    const numberLocale = vegaNumberLocale(locale);
+    const timeLocale = vegaTimeLocale(locale);
+    cls = class LocalView extends vega.View {
+      constructor(runtime: ConstructorParameters<VegaModule['View']>[0], opt: ViewOptions) {
+        super(runtime, { ...opt, locale: { number: numberLocale, time: timeLocale } } as unknown as ViewOptions);
+      }
+    };
+    viewClasses.set(locale, cls);
+  }
+  return cls;
+}
+
 /**
  * Draws `spec` into `container`. Every option that could make vega-embed inject markup, styles or
  * code is fixed here, not left to callers.
@@ -66,14 +90,7 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
   const [mod, expressionInterpreter] = await Promise.all([loadVega(), loadExpressionInterpreter()]);
   const embed = mod.default;
   const vega = mod.vega;
-  const numberLocale = vegaNumberLocale(locale);
-  const timeLocale = vegaTimeLocale(locale);
-  // Locale per view (not vega's global default), so two dashboards in two languages can share a page.
-  class LocalView extends vega.View {
-    constructor(runtime: ConstructorParameters<typeof vega.View>[0], opt: ConstructorParameters<typeof vega.View>[1]) {
-      super(runtime, { ...opt, locale: { number: numberLocale, time: timeLocale } } as unknown as ConstructorParameters<typeof vega.View>[1]);
-    }
-  }
+  const LocalView = viewClass(vega, locale);
   const result = await embed(container, spec, {
     mode: 'vega-lite',
     renderer,
