@@ -8,7 +8,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { createDuckDBConnector, duckdbDriver } from '../src/connectors/duckdb-node.js';
-import { fillPeriodStartSql } from '../src/connectors/observations-table.js';
+import { periodStartSql } from '../src/connectors/observations-table.js';
 import { SqlConnector } from '../src/connectors/sql.js';
 import { cubeQuerySpec, type CubeClause, type CubeOptions } from '../src/cube/index.js';
 import { defaultRegistry, type QueryRegistry, type Row } from '../src/query/index.js';
@@ -31,13 +31,16 @@ await column.connection.run(`CREATE TABLE observations AS SELECT
     'ind' || lpad(CAST(i % 50 AS VARCHAR), 2, '0') AS indicator,
     'c' || lpad(CAST(i // 1000 AS VARCHAR), 5, '0') AS region,
     CAST(2005 + (i // 50) % 20 AS VARCHAR) AS period,
-    CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value,
-    CAST(NULL AS BIGINT) AS period_start
+    CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value
   FROM range(${n}) t(i) ORDER BY i`);
 const t1 = performance.now();
-await column.connection.run(fillPeriodStartSql('duckdb', TABLE)!);
+// The start year written with the rows, by the engine's own reading (a column updated afterwards
+// scans slower in memory: its values stay in update chains).
+await column.connection.run(`CREATE TABLE with_start AS SELECT *, ${periodStartSql('duckdb')} AS period_start FROM observations`);
+await column.connection.run('DROP TABLE observations');
+await column.connection.run('ALTER TABLE with_start RENAME TO observations');
 const fillMs = performance.now() - t1;
-console.log(`${n.toLocaleString('en')} rows in ${((t1 - t0) / 1000).toFixed(1)} s; period_start filled in ${fillMs.toFixed(0)} ms`);
+console.log(`${n.toLocaleString('en')} rows in ${((t1 - t0) / 1000).toFixed(1)} s; period_start written in ${fillMs.toFixed(0)} ms`);
 const text = new SqlConnector({ dialect: 'duckdb', driver: duckdbDriver(column.connection), table: { columns: TABLE.columns }, registry, name: 'duckdb-text' });
 
 // After a brush on 2010-2014 with indicator 7 picked: the views that follow periods.
@@ -69,6 +72,6 @@ for (const [name, spec] of specs) {
   console.log(`${name}: period_start ${withColumn.toFixed(1)} ms, period text ${withText.toFixed(1)} ms`);
   entries.push(entry(`period-brush-${size}-${name}-column-vs-text`, withColumn, 'start year read from the text', withText, note(`the ${name} view after a brush on 2010-2014${name === 'bars' ? ' (the brush alone narrows it)' : ' and one indicator'}`)));
 }
-entries.push(entry(`period-start-fill-${size}-vs-1s`, fillMs, '1s', 1000, note('filling period_start once (one UPDATE with the engine\'s own start-year reading)')));
+entries.push(entry(`period-start-fill-${size}-vs-1s`, fillMs, '1s', 1000, note('writing period_start once (the table copied with the engine\'s own start-year reading)')));
 record(entries);
 await column.close();

@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { createDuckDBConnector, duckdbDriver, type DuckDBNodeConnector } from '../src/connectors/duckdb-node.js';
-import { fillPeriodStartSql } from '../src/connectors/observations-table.js';
+import { periodStartSql } from '../src/connectors/observations-table.js';
 import { SqlConnector } from '../src/connectors/sql.js';
 import { createCube, cubeQuerySpec, type Cube, type CubeClause, type CubeDim, type CubeOptions } from '../src/cube/index.js';
 import { defaultRegistry, runQuery, type QueryRegistry, type Row } from '../src/query/index.js';
@@ -194,23 +194,20 @@ async function measure(updates: { clauses: CubeClause[]; source: object }[], ans
 const DUCK_TABLE = { columns: ['indicator', 'region', 'period', 'value'], periodStart: 'period_start' };
 
 /**
- * The table with its start-year column filled once by the loaders' own statement (`period_start`);
+ * The table with its start-year column written with the rows (`period_start`);
  * `duckdb` reads it for period ranges, `duckdb-text` (the same table and connection) reads the start
  * year from the period text on every row, as before the column existed.
  */
 async function duckdbConnectors(communes: number): Promise<{ column: DuckDBNodeConnector; text: SqlConnector }> {
   const column = await createDuckDBConnector({ registry, table: DUCK_TABLE });
   const n = communes * YEARS * INDICATORS;
-  await column.connection.run(`CREATE TABLE observations AS SELECT
+  // The start year is written with the rows, by the engine's own reading (as the loaders do).
+  await column.connection.run(`CREATE TABLE observations AS SELECT *, ${periodStartSql('duckdb')} AS period_start FROM (SELECT
       'ind' || lpad(CAST(i % ${INDICATORS} AS VARCHAR), 2, '0') AS indicator,
       'c' || lpad(CAST(i // ${INDICATORS * YEARS} AS VARCHAR), 5, '0') AS region,
       CAST(${FIRST_YEAR} + (i // ${INDICATORS}) % ${YEARS} AS VARCHAR) AS period,
-      CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value,
-      CAST(NULL AS BIGINT) AS period_start
-    FROM range(${n}) t(i) ORDER BY i`);
-  const t0 = performance.now();
-  await column.connection.run(fillPeriodStartSql('duckdb', DUCK_TABLE)!);
-  console.log(`  period_start filled in ${(performance.now() - t0).toFixed(0)} ms`);
+      CASE WHEN ((i * 7919 + 13) % 1000003) % 41 = 0 THEN NULL ELSE CAST(((i * 7919 + 13) % 1000003) % 10000 AS DOUBLE) / 100 END AS value
+    FROM range(${n}) t(i) ORDER BY i)`);
   const text = new SqlConnector({ dialect: 'duckdb', driver: duckdbDriver(column.connection), table: { columns: DUCK_TABLE.columns }, registry, name: 'duckdb-text' });
   return { column, text };
 }

@@ -8,7 +8,7 @@ import { fail } from '../errors.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import type { SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
-import { periodStartColumn, sqlTable, type SqlTableOptions } from '../sql/table.js';
+import { periodStartColumn, periodStartOf, sqlTable, type SqlTableOptions } from '../sql/table.js';
 import { createTableSql, fillPeriodStartSql } from './observations-table.js';
 import { SqlConnector } from './sql.js';
 
@@ -106,13 +106,18 @@ export async function loadIntoDuckDB(connection: DuckDBConnection, rows: Iterabl
       else if (c.type === 'boolean') appender.appendBoolean(Boolean(v));
       else appender.appendVarchar(String(v));
     }
-    if (withStart) appender.appendNull();
+    if (withStart) {
+      const y = periodStartOf(r.period);
+      if (y === null) appender.appendNull();
+      else appender.appendBigInt(y);
+    }
     appender.endRow();
     n++;
   }
   appender.flushSync();
   appender.closeSync();
-  // The start year, once for the whole table rather than on every range filter.
+  // The start year travels with each row (a column written in place scans faster than one updated
+  // afterwards); the engine then fills whatever the row reading left empty, by its own reading.
   const fill = fillPeriodStartSql('duckdb', table);
   if (fill) await connection.run(fill);
   return n;

@@ -18,9 +18,15 @@ export function createTableSql(dialect: SqlDialect, table: SqlTableOptions = {})
   return dialect === 'clickhouse' ? `CREATE TABLE ${name} (${cols}) ENGINE = MergeTree ORDER BY tuple()` : `CREATE TABLE ${name} (${cols})`;
 }
 
+/** The engine's reading of a period's start year, for `CREATE TABLE ... AS SELECT ..., <this> AS period_start`. */
+export function periodStartSql(dialect: SqlDialect, column = 'period'): string {
+  const d = dialects[dialect];
+  return d.yearOf(d.quote(column));
+}
+
 /**
- * The statement that fills the start-year column of rows loaded without it (DuckDB loads through
- * its appender, then runs this once), or `null` when the table has no period. The engine reads the
+ * The statement that fills the start-year column of rows loaded without it (DuckDB-Wasm loads
+ * rows, then runs this once), or `null` when the table has no period. The engine reads the
  * year as range filters otherwise would, so both ways select the same rows.
  */
 export function fillPeriodStartSql(dialect: SqlDialect, table: SqlTableOptions = {}): string | null {

@@ -43,6 +43,22 @@ export interface SqlTable {
 /** The start-year column chiso's loaders write when the table options do not name one. */
 export const PERIOD_START = 'period_start';
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * A period's start year as the SQL dialects read it (`yearOf`: leading ASCII whitespace, an optional
+ * sign, ASCII digits; `null` without digits or past 64 bits), for loaders that write `period_start`
+ * with the rows instead of updating it afterwards.
+ */
+export function periodStartOf(period: unknown): bigint | null {
+  if (typeof period !== 'string') return null;
+  const m = /^[\t\n\v\f\r ]*([+-]?[0-9]+)/.exec(period);
+  if (!m) return null;
+  const y = BigInt(m[1]);
+  return y < INT64_MIN || y > INT64_MAX ? null : y;
+}
+
 /** The start-year column a loader writes: the declared one, else `period_start`; none without `period`. */
 export function periodStartColumn(t: SqlTable): string | null {
   if (!t.columns.some((c) => c.name === 'period')) return null;
