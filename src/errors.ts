@@ -70,6 +70,17 @@ export class ChisoError extends Error {
   }
 }
 
+/** A value as an error message quotes it: JSON, cut to 60 characters. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 60 ? s.slice(0, 57) + '...' : s;
+  } catch {
+    return String(value);
+  }
+}
+
 /** Shorthand for the common case: throw an error for one code at one location. */
 export function fail(code: string, params: MessageParams = {}, location: InputLocation = {}): never {
   throw new ChisoError(diagnostic(code, params, location));

@@ -3,25 +3,15 @@
  * normalized values. Grouping and measures are checked by the query layer itself (as a `summarize`
  * step), so a cube accepts exactly what a query would.
  */
-import { fail } from '../errors.js';
+import { fail, showValue } from '../errors.js';
 import { periodYear } from '../query/period.js';
 import { validateQuery } from '../query/validate.js';
 import { CubeDim, isCubeDim, type CubeClause, type DimValue, type NormalizedCubeOptions } from './spec.js';
 
 type Obj = Record<string, unknown>;
 
-function show(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  try {
-    const s = JSON.stringify(value);
-    return s.length > 60 ? s.slice(0, 57) + '...' : s;
-  } catch {
-    return String(value);
-  }
-}
-
 function badType(where: string, expected: string, expectedVi: string, value: unknown): never {
-  return fail('CUBE_BAD_TYPE', { where, expected, expectedVi, value: show(value) });
+  return fail('CUBE_BAD_TYPE', { where, expected, expectedVi, value: showValue(value) });
 }
 
 function object(value: unknown, where: string, keys: readonly string[]): Obj {
@@ -31,7 +21,7 @@ function object(value: unknown, where: string, keys: readonly string[]): Obj {
 }
 
 function dim(value: unknown, where: string): CubeDim {
-  if (!isCubeDim(value)) fail('CUBE_UNKNOWN_DIMENSION', { where, value: show(value).replace(/^"|"$/g, ''), allowed: Object.keys(CubeDim).join(', ') });
+  if (!isCubeDim(value)) fail('CUBE_UNKNOWN_DIMENSION', { where, value: showValue(value).replace(/^"|"$/g, ''), allowed: Object.keys(CubeDim).join(', ') });
   return value;
 }
 

@@ -3,7 +3,7 @@
  * rejects unknown keys and keywords naming the valid ones, and fills in defaults. The executors only
  * ever see a `NormalizedQuery`.
  */
-import { fail } from '../errors.js';
+import { fail, showValue } from '../errors.js';
 import { isStatus, Status } from '../types.js';
 import {
   DeriveOp,
@@ -30,18 +30,8 @@ type Obj = Record<string, unknown>;
 // Identifiers only, so a name can sit in an Arquero expression; `__` is kept for internal columns.
 const COLUMN_NAME = /^(?!__)[A-Za-z_][A-Za-z0-9_]*$/;
 
-function show(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  try {
-    const s = JSON.stringify(value);
-    return s.length > 60 ? s.slice(0, 57) + '...' : s;
-  } catch {
-    return String(value);
-  }
-}
-
 function badType(where: string, expected: string, expectedVi: string, value: unknown): never {
-  return fail('QUERY_BAD_TYPE', { where, expected, expectedVi, value: show(value) });
+  return fail('QUERY_BAD_TYPE', { where, expected, expectedVi, value: showValue(value) });
 }
 
 function object(value: unknown, where: string, keys: readonly string[]): Obj {
@@ -81,7 +71,7 @@ function list<T>(value: unknown, where: string, item: (v: unknown, where: string
 }
 
 function keyword<T extends string>(value: unknown, where: string, vocabulary: Record<T, T>, guard: (v: unknown) => v is T): T {
-  if (!guard(value)) fail('QUERY_UNKNOWN_KEYWORD', { where, value: show(value).replace(/^"|"$/g, ''), allowed: Object.keys(vocabulary).join(', ') });
+  if (!guard(value)) fail('QUERY_UNKNOWN_KEYWORD', { where, value: showValue(value).replace(/^"|"$/g, ''), allowed: Object.keys(vocabulary).join(', ') });
   return value;
 }
 
