@@ -19,10 +19,16 @@ export const kpiStyles = css`
     font-variant-numeric: tabular-nums;
     line-height: 1.15;
     overflow-wrap: anywhere;
+    /* Figure and unit side by side on their baseline; a unit too long for the row moves below, tight. */
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 0.35rem;
   }
   .unit {
     font-size: 0.9rem;
     font-weight: 400;
+    line-height: 1.3;
     color: var(--_muted);
   }
   .meta {
