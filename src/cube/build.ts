@@ -174,6 +174,28 @@ function emptyStats(size: number, needs: StatNeeds): ColumnStats {
   };
 }
 
+/**
+ * A level of `size` empty cells over `dims`; cell `p` takes its codes from position `src[p]` of each
+ * source code column (the cell's first member, in the cells' index order).
+ */
+function emptyLevel(dims: number[], sources: Int32Array[], src: Int32Array, size: number, needs: StatNeeds[], index: Level['index']): Level {
+  return {
+    dims,
+    codes: sources.map((codes) => {
+      const out = new Int32Array(size);
+      for (let p = 0; p < size; p++) out[p] = codes[src[p]];
+      return out;
+    }),
+    size,
+    group: new Int32Array(size),
+    firstRow: new Int32Array(size).fill(NO_ROW),
+    rows: new Int32Array(size),
+    stats: needs.map((s) => emptyStats(size, s)),
+    index,
+    child: null,
+  };
+}
+
 /** The index dimension of a level: the selection dimension outside the grouping with the most values. */
 function pickIndex(dims: number[], selectable: Set<number>, cards: number[]): number {
   let best = -1;
@@ -213,22 +235,7 @@ export function buildLevels(input: BuildInput): Built {
   const { pos, offsets, src } = orderBy(cells, indexDim >= 0 ? dims[indexDim].codes : null, indexDim >= 0 ? cards[indexDim] : 0);
   const size = cells.size;
 
-  const level: Level = {
-    dims: all,
-    codes: dims.map((d) => {
-      const out = new Int32Array(size);
-      const codes = d.codes;
-      for (let p = 0; p < size; p++) out[p] = codes[src[p]];
-      return out;
-    }),
-    size,
-    group: new Int32Array(size),
-    firstRow: new Int32Array(size).fill(NO_ROW),
-    rows: new Int32Array(size),
-    stats: needs.map((s) => emptyStats(size, s)),
-    index: offsets ? { dim: indexDim, offsets } : null,
-    child: null,
-  };
+  const level = emptyLevel(all, dims.map((d) => d.codes), src, size, needs, offsets ? { dim: indexDim, offsets } : null);
 
   const { cellOf } = cells;
   const { firstRow, rows } = level;
@@ -279,21 +286,7 @@ function rollUp(parent: Level, drop: number, cards: number[], selectable: Set<nu
   const indexCodes = indexDim >= 0 ? srcCodes[keep.indexOf(indexDim)] : null;
   const { pos, offsets, src } = orderBy(cells, indexCodes, indexDim >= 0 ? cards[indexDim] : 0);
   const size = cells.size;
-  const level: Level = {
-    dims: keep,
-    codes: srcCodes.map((codes) => {
-      const out = new Int32Array(size);
-      for (let p = 0; p < size; p++) out[p] = codes[src[p]];
-      return out;
-    }),
-    size,
-    group: new Int32Array(size),
-    firstRow: new Int32Array(size).fill(NO_ROW),
-    rows: new Int32Array(size),
-    stats: needs.map((s) => emptyStats(size, s)),
-    index: offsets ? { dim: indexDim, offsets } : null,
-    child: null,
-  };
+  const level = emptyLevel(keep, srcCodes, src, size, needs, offsets ? { dim: indexDim, offsets } : null);
   const { cellOf } = cells;
   for (let p = 0; p < parent.size; p++) {
     const c = pos[cellOf[p]];
