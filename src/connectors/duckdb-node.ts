@@ -9,7 +9,7 @@ import type { QueryRegistry } from '../query/registry-view.js';
 import type { SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
 import { periodStartColumn, periodStartOf, sqlTable, type SqlTableOptions } from '../sql/table.js';
-import { createTableSql, fillPeriodStartSql } from './observations-table.js';
+import { attachCompressedMemorySql, COMPRESSED_MEMORY, createTableSql, fillPeriodStartSql } from './observations-table.js';
 import { SqlConnector } from './sql.js';
 
 export interface DuckDBConnectorOptions {
@@ -27,6 +27,7 @@ export interface DuckDBConnectorOptions {
   load?: () => Promise<typeof import('@duckdb/node-api')>;
 }
 
+
 /** A driver over one connection; statements run one after another, as a connection requires. */
 export function duckdbDriver(connection: DuckDBConnection): SqlDriver {
   let queue: Promise<unknown> = Promise.resolve();
@@ -41,8 +42,9 @@ export function duckdbDriver(connection: DuckDBConnection): SqlDriver {
 export class DuckDBNodeConnector extends SqlConnector {
   readonly connection: DuckDBConnection;
   private tableOptions: SqlTableOptions;
+  readonly #checkpointSql: string;
 
-  constructor(instance: DuckDBInstance, connection: DuckDBConnection, options: DuckDBConnectorOptions) {
+  constructor(instance: DuckDBInstance, connection: DuckDBConnection, options: DuckDBConnectorOptions, database: string | null = null) {
     super({
       dialect: 'duckdb',
       driver: duckdbDriver(connection),
@@ -56,6 +58,16 @@ export class DuckDBNodeConnector extends SqlConnector {
     });
     this.connection = connection;
     this.tableOptions = options.table ?? {};
+    // The name is chiso's own constant, never from a caller.
+    this.#checkpointSql = database ? `CHECKPOINT ${database}` : 'CHECKPOINT';
+  }
+
+  /**
+   * Writes what was added since the last checkpoint in its compressed form. `load()` does it; call it
+   * after creating or filling tables through `connection` yourself (`CREATE TABLE ... AS SELECT`).
+   */
+  async checkpoint(): Promise<void> {
+    await this.connection.run(this.#checkpointSql);
   }
 
   /**
@@ -64,6 +76,7 @@ export class DuckDBNodeConnector extends SqlConnector {
    */
   async load(rows: Iterable<Record<string, unknown>>): Promise<number> {
     const n = await loadIntoDuckDB(this.connection, rows, this.tableOptions);
+    await this.checkpoint();
     const ps = periodStartColumn(sqlTable(this.tableOptions));
     if (ps && this.tableOptions.periodStart === undefined) {
       this.tableOptions = { ...this.tableOptions, periodStart: ps };
@@ -81,9 +94,13 @@ export async function createDuckDBConnector(options: DuckDBConnectorOptions = {}
     return fail('SQL_DUCKDB_NODE_MISSING', { detail: e instanceof Error ? e.message : String(e) });
   }
   const { DuckDBInstance } = duckdb;
-  const instance = await DuckDBInstance.create(options.path ?? ':memory:');
+  const path = options.path ?? ':memory:';
+  const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
-  return new DuckDBNodeConnector(instance, connection, options);
+  // In memory, tables are stored compressed, as a database file's are (see COMPRESSED_MEMORY).
+  const compressed = path === ':memory:';
+  if (compressed) for (const sql of attachCompressedMemorySql) await connection.run(sql);
+  return new DuckDBNodeConnector(instance, connection, options, compressed ? COMPRESSED_MEMORY : null);
 }
 
 /**

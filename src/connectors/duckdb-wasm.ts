@@ -13,7 +13,7 @@ import type { QueryRegistry } from '../query/registry-view.js';
 import { dialects, type SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';
 import { periodStartColumn, sqlTable, type SqlTableOptions } from '../sql/table.js';
-import { createTableSql, fillPeriodStartSql } from './observations-table.js';
+import { attachCompressedMemorySql, COMPRESSED_MEMORY, createTableSql, fillPeriodStartSql } from './observations-table.js';
 import { SqlConnector } from './sql.js';
 
 /** URLs of DuckDB-Wasm's files on the page's origin, e.g. `/vendor/duckdb/duckdb-eh.wasm`. */
@@ -82,6 +82,15 @@ export class DuckDBWasmConnector extends SqlConnector {
   }
 
   /**
+   * Writes what was added since the last checkpoint in its compressed form. `load()` does it; call it
+   * after creating or filling tables through `connection` yourself (a registered Parquet file copied
+   * into a table).
+   */
+  async checkpoint(): Promise<void> {
+    await this.connection.query(`CHECKPOINT ${COMPRESSED_MEMORY}`);
+  }
+
+  /**
    * Creates the observation table (if needed) and inserts rows in batches of prepared INSERTs with
    * bound values (Arrow's builders would need `eval`, which a strict policy forbids). For large
    * tables, register a Parquet file with DuckDB-Wasm instead.
@@ -113,6 +122,7 @@ export class DuckDBWasmConnector extends SqlConnector {
     // The start year, once for the whole table; period ranges read it from then on.
     const fill = fillPeriodStartSql('duckdb', this.tableOptions);
     if (fill) await this.connection.query(fill);
+    await this.checkpoint();
     const ps = periodStartColumn(t);
     if (ps && this.tableOptions.periodStart === undefined) {
       this.tableOptions = { ...this.tableOptions, periodStart: ps };
@@ -147,5 +157,7 @@ export async function createDuckDBWasmConnector(options: DuckDBWasmConnectorOpti
     clearTimeout(timer);
   }
   const connection = await db.connect();
+  // Tables are stored compressed, as in a database file (see COMPRESSED_MEMORY).
+  for (const sql of attachCompressedMemorySql) await connection.query(sql);
   return new DuckDBWasmConnector(db, connection, worker, options);
 }

@@ -39,3 +39,12 @@ export function fillPeriodStartSql(dialect: SqlDialect, table: SqlTableOptions =
 }
 
 
+
+/**
+ * The in-memory database DuckDB connectors attach and use: with COMPRESS, a table is stored as in a
+ * database file once checkpointed, so it scans about three times faster (a string filter reads a
+ * dictionary, not every string) and takes less memory. Statements to run once, in order, on a new
+ * connection; then `CHECKPOINT chiso_memory` after loading.
+ */
+export const COMPRESSED_MEMORY = 'chiso_memory';
+export const attachCompressedMemorySql = [`ATTACH ':memory:' AS ${COMPRESSED_MEMORY} (COMPRESS)`, `USE ${COMPRESSED_MEMORY}`] as const;

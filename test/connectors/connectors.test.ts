@@ -103,6 +103,31 @@ describe('DuckDB in Node', () => {
     for (let i = 0; i < specs.length; i++) expectSameRows(together[i], await arquero.query(specs[i]), false, `view ${i}`);
   });
 
+  it('keeps an in-memory table compressed once loaded', async () => {
+    // Segments of the loaded table and how each is stored: after load()'s checkpoint, none is left uncompressed.
+    const storage = async (c: DuckDBNodeConnector) =>
+      (await c.connection.runAndReadAll(`SELECT DISTINCT compression FROM pragma_storage_info('observations') WHERE segment_type <> 'VALIDITY'`)).getRowObjectsJS().map((r) => String(r.compression));
+    const kinds = await storage(duck);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds).not.toContain('Uncompressed');
+  });
+
+  it('compresses tables made through its connection when asked to checkpoint', async () => {
+    const c = await createDuckDBConnector({ table: { columns: ['indicator', 'region', 'period', 'value'] } });
+    try {
+      await c.connection.run(`CREATE TABLE observations AS SELECT 'ind' || (i % 3) AS indicator, 'c' || (i // 30) AS region, CAST(2000 + i % 10 AS VARCHAR) AS period, CAST(i AS DOUBLE) AS value FROM range(300000) t(i)`);
+      const before = (await c.connection.runAndReadAll(`SELECT count(*) AS n FROM pragma_storage_info('observations') WHERE compression = 'Uncompressed' AND segment_type <> 'VALIDITY'`)).getRowObjectsJS()[0].n;
+      await c.checkpoint();
+      const after = (await c.connection.runAndReadAll(`SELECT count(*) AS n FROM pragma_storage_info('observations') WHERE compression = 'Uncompressed' AND segment_type <> 'VALIDITY'`)).getRowObjectsJS()[0].n;
+      expect(Number(before)).toBeGreaterThan(0);
+      expect(Number(after)).toBe(0);
+      const [r] = await c.query({ select: { indicators: ['ind1'] }, derive: [{ op: 'summarize', measures: { n: { fn: 'count' }, total: { fn: 'sum' } } }] });
+      expect(r).toEqual({ n: 100000, total: 100000 * 1 + 3 * (100000 * 99999) / 2 });
+    } finally {
+      await c.close();
+    }
+  });
+
   it('without the optional package, fails with a ChisoError in both languages saying what to install', async () => {
     const missing = () => Promise.reject(new Error("Cannot find package '@duckdb/node-api'"));
     const e = await createDuckDBConnector({ load: missing }).then(() => null, (x: unknown) => x as ChisoError);

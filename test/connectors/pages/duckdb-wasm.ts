@@ -9,6 +9,8 @@ const bundles = {
 async function run(rows: Record<string, unknown>[], specs: unknown[]): Promise<{ rows?: unknown[]; code?: string; warnings: string[] }[]> {
   const c = await createDuckDBWasmConnector({ bundles, startTimeout: 60000 });
   await c.load(rows);
+  // How the loaded table is stored, read back as the last answer.
+  const storage = (await c.connection.query(`SELECT DISTINCT compression FROM pragma_storage_info('observations') WHERE segment_type <> 'VALIDITY'`)).toArray().map((r) => String((r as { compression: unknown }).compression));
   const out: { rows?: unknown[]; code?: string; warnings: string[] }[] = [];
   for (const spec of specs) {
     const warnings: string[] = [];
@@ -19,7 +21,7 @@ async function run(rows: Record<string, unknown>[], specs: unknown[]): Promise<{
     }
   }
   await c.close();
-  return out;
+  return [...out, { rows: storage, warnings: [] }];
 }
 
 /** The error code (and English text) when the engine cannot start. */
