@@ -125,6 +125,39 @@ describe('linked views', () => {
     await page.locator('#map').getByRole('radio', { name: /63 tỉnh/ }).check();
   });
 
+  it('a selection re-queries only the views whose own filter it changes; refresh() re-queries all', async () => {
+    await open();
+    const ids = ['map', 'bar', 'kpi', 'line', 'table'];
+    const counts = () => page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, (document.getElementById(id) as unknown as { queryCount: number }).queryCount])), ids);
+    // The KPI follows region selections only.
+    await page.evaluate(() => document.getElementById('kpi')!.setAttribute('filter-by', 'region'));
+    await page.waitForFunction(() => (document.getElementById('kpi') as unknown as { updateComplete: Promise<boolean> }).updateComplete.then(() => true));
+    const before = await counts();
+    // A period range from some other view, published as the line's brush would.
+    await page.evaluate(() => {
+      const d = document.getElementById('d') as unknown as { coordinator: { selection: { update(c: unknown): void } } };
+      (window as unknown as { brush: object }).brush = {};
+      d.coordinator.selection.update({ source: (window as unknown as { brush: object }).brush, field: 'period', range: ['2012', '2015'] });
+    });
+    await page.waitForFunction(() => (document.getElementById('table') as unknown as { shown: { period: string }[] }).shown.every((o) => o.period >= '2012' && o.period <= '2015'));
+    await waitForCharts(page);
+    const brushed = await counts();
+    expect(brushed.kpi).toBe(before.kpi);
+    expect(brushed.table).toBeGreaterThan(before.table);
+    expect(brushed.line).toBeGreaterThan(before.line);
+    // The same clause again changes no view's filter: nothing is asked.
+    await page.evaluate(() => {
+      const d = document.getElementById('d') as unknown as { coordinator: { selection: { update(c: unknown): void } } };
+      d.coordinator.selection.update({ source: (window as unknown as { brush: object }).brush, field: 'period', range: ['2012', '2015'] });
+    });
+    await page.evaluate((ids) => Promise.all(ids.map((id) => (document.getElementById(id) as unknown as { updateComplete: Promise<boolean> }).updateComplete)).then(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)))), ids);
+    await waitForCharts(page);
+    expect(await counts()).toEqual(brushed);
+    // After the data behind a connector changed, the page says so and every view asks again.
+    await page.evaluate(() => (document.getElementById('d') as unknown as { refresh(): void }).refresh());
+    await page.waitForFunction((b) => ['map', 'bar', 'kpi', 'line', 'table'].every((id) => (document.getElementById(id) as unknown as { queryCount: number }).queryCount > b[id]), brushed);
+  });
+
   it('two dashboards on one page stay independent', async () => {
     await open();
     const p = await itemPoint(page, '#bar', '01', 'Hà Nội');

@@ -37,6 +37,25 @@ describe('Coordinator', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('tells views a selection apart from new data: its data revision moves with data, language and refresh(), not with selections', () => {
+    const c = new Coordinator();
+    let told = 0;
+    c.connect({ invalidate: () => told++ });
+    c.setObservations([obs('42', 1)]);
+    const r0 = c.dataRevision;
+    const told0 = told;
+    c.selection.update({ source: {}, field: 'region', values: ['42'] });
+    expect(told).toBe(told0 + 1);
+    expect(c.dataRevision).toBe(r0);
+    c.lang = 'en';
+    expect(c.dataRevision).toBe(r0 + 1);
+    c.refresh();
+    expect(c.dataRevision).toBe(r0 + 2);
+    expect(told).toBe(told0 + 3);
+    c.setObservations([obs('42', 2)]);
+    expect(c.dataRevision).toBe(r0 + 3);
+  });
+
   it('turns cubes on past the threshold (auto), always or never as asked', () => {
     const c = new Coordinator();
     c.setObservations(Array.from({ length: PREAGGREGATE_ROWS }, (_, i) => obs('42', i)));

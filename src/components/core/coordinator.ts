@@ -45,7 +45,17 @@ export class Coordinator extends EventTarget {
 
   constructor() {
     super();
-    this.selection.addEventListener('change', () => this.#invalidateAll());
+    // A selection changes what views show, not the data: views whose own filter is unchanged keep their rows.
+    this.selection.addEventListener('change', () => this.#invalidateAll(false));
+  }
+
+  #dataRevision = 0;
+  /**
+   * Bumped when what views query changed (data, connector, state, language, units, pre-aggregation),
+   * not on selections: a view re-queries when this or its own filter changed.
+   */
+  get dataRevision(): number {
+    return this.#dataRevision;
   }
 
   /** The observations in the page; empty when a connector other than the default answers. */
@@ -139,6 +149,11 @@ export class Coordinator extends EventTarget {
     this.#invalidateAll();
   }
 
+  /** The data behind the connector changed: every view queries again (views otherwise reuse answers). */
+  refresh(): void {
+    this.#invalidateAll();
+  }
+
   connect(client: CoordinatorClient): void {
     this.#clients.add(client);
     client.invalidate();
@@ -154,7 +169,8 @@ export class Coordinator extends EventTarget {
     return this.selection.filterFor(client);
   }
 
-  #invalidateAll(): void {
+  #invalidateAll(dataChanged = true): void {
+    if (dataChanged) this.#dataRevision++;
     for (const c of this.#clients) c.invalidate();
   }
 }

@@ -6,6 +6,7 @@ import { ClientController } from './client-controller.js';
 import { pageLang, t, errorText } from './i18n.js';
 import { parseList, parseYears, viewQuerySpec, type ViewQuery } from './view-query.js';
 import type { ViewCube } from './view-cube.js';
+import type { ClientFilter } from './selection.js';
 
 /**
  * What every view of a dashboard shares: the coordinator connection, the page language, the common
@@ -67,11 +68,15 @@ export abstract class ChisoViewElement extends LitElement {
 
   #request = 0;
   #cube: ViewCube | null = null;
+  /** The last question asked (data revision, filter, view query) and its answer, shared while pending. */
+  #answer: { key: string; rows: Promise<Observation[]> } | null = null;
 
   /**
    * Observations this view shows now, asked of the dashboard's connector (or of the view's cube on a
-   * large table). Resolves to `null` when a newer request was made meanwhile: a late answer for an
-   * old selection is dropped. Rejects with a ChisoError on a bad query.
+   * large table). Only a change of the view's own question queries again: a selection that leaves its
+   * filter as it was (a period brush, for a view that follows regions only) reuses the last answer.
+   * Resolves to `null` when a newer request was made meanwhile: a late answer for an old selection is
+   * dropped. Rejects with a ChisoError on a bad query.
    */
   protected async rows(): Promise<Observation[] | null> {
     const c = this.client.coordinator;
@@ -83,19 +88,39 @@ export abstract class ChisoViewElement extends LitElement {
       periods: by === 'all' || by === 'period' ? f.periods : null,
     };
     const q = this.viewQuery();
+    const cubes = c.cubes && this.preaggregates();
     const request = ++this.#request;
-    let rows: Observation[];
-    if (c.cubes && this.preaggregates()) {
+    const key = JSON.stringify([c.dataRevision, cubes, filter, q]);
+    let answer = this.#answer;
+    if (answer === null || answer.key !== key) {
+      const asked: { key: string; rows: Promise<Observation[]> } = { key, rows: this.#ask(cubes, q, filter) };
+      // A failed question is asked again next time, not answered from memory.
+      asked.rows.catch(() => {
+        if (this.#answer === asked) this.#answer = null;
+      });
+      this.#answer = answer = asked;
+    }
+    const rows = await answer.rows;
+    return request === this.#request ? rows : null;
+  }
+
+  #queries = 0;
+  /** Questions this view has sent to the connector or its cube; a selection that leaves its filter as it was sends none. */
+  get queryCount(): number {
+    return this.#queries;
+  }
+
+  async #ask(cubes: boolean, q: ViewQuery, filter: ClientFilter): Promise<Observation[]> {
+    const c = this.client.coordinator!;
+    this.#queries++;
+    if (cubes) {
       // Loaded with the first large table only: a portal page with a small one never downloads it.
       const { ViewCube } = await import('./view-cube.js');
-      if (request !== this.#request) return null;
       this.#cube ??= new ViewCube();
-      rows = this.#cube.rows(c.observations, q, filter);
-    } else {
-      this.#cube = null;
-      rows = (await c.connector.query(viewQuerySpec(q, filter))) as unknown as Observation[];
+      return this.#cube.rows(c.observations, q, filter);
     }
-    return request === this.#request ? rows : null;
+    this.#cube = null;
+    return (await c.connector.query(viewQuerySpec(q, filter))) as unknown as Observation[];
   }
 
   #refreshKey: string | null = null;

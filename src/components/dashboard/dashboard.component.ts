@@ -128,6 +128,14 @@ export class ChisoDashboard extends LitElement {
     this.requestUpdate();
     this.dispatchEvent(new CustomEvent<ChisoLoadDetail>('chiso-load', { detail: { rows: 0 }, bubbles: true, composed: true }));
   }
+  /**
+   * Every view asks its question again. Views remember their last answer while their filter is
+   * unchanged; call this when the data behind a `connector` changed (rows loaded into its table).
+   */
+  refresh(): void {
+    this.coordinator.refresh();
+  }
+
   readonly #provider = new ContextProvider(this, { context: coordinatorContext, initialValue: this.coordinator });
   #loadedFrom: string | undefined;
   #abort: AbortController | null = null;
