@@ -64,6 +64,21 @@ describe('the documentation site', () => {
   });
 });
 
+describe('the custom elements manifest', () => {
+  it('is current: made again from the components, it equals the committed custom-elements.json', () => {
+    // The analyzer writes under the working directory; a folder of its own there, removed after.
+    const out = join('node_modules', '.cache', `chiso-cem-${process.pid}`);
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', out], { cwd: ROOT, stdio: 'pipe' });
+      const made = JSON.parse(readFileSync(join(ROOT, out, 'custom-elements.json'), 'utf8')) as unknown;
+      const committed = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as unknown;
+      expect(made, 'run `npm run manifest` and commit custom-elements.json').toEqual(committed);
+    } finally {
+      rmSync(join(ROOT, out), { recursive: true, force: true });
+    }
+  });
+});
+
 describe('every getting-started snippet runs', () => {
   const all = guides.flatMap(snippets);
 
