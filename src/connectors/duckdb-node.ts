@@ -106,7 +106,8 @@ export async function createDuckDBConnector(options: DuckDBConnectorOptions = {}
 /**
  * Creates the observation table if it does not exist and appends rows through DuckDB's appender
  * (no SQL text carries a value), then fills the start-year column (`period_start`) once. Returns the
- * number of rows appended.
+ * number of rows appended. On your own connection, run `CHECKPOINT` afterwards so that the table is
+ * stored compressed (a connector's `load()` does both).
  */
 export async function loadIntoDuckDB(connection: DuckDBConnection, rows: Iterable<Record<string, unknown>>, table: SqlTableOptions = {}): Promise<number> {
   const t = sqlTable(table);
