@@ -37,15 +37,30 @@ function isDiagnostic(d: unknown): d is Diagnostic {
   return typeof o === 'object' && o !== null && typeof o.code === 'string' && typeof o.vi === 'string' && typeof o.en === 'string';
 }
 
+/**
+ * The start of a body that is not JSON, for a message: a proxy's error page reads as its text
+ * ("502 Bad Gateway"), not as its markup. Shown as text either way.
+ */
+function readable(raw: string): string {
+  return raw.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160);
+}
+
 async function post(fetcher: FetchLike, url: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
-  const res = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const raw = await res.text();
+  let res: Awaited<ReturnType<FetchLike>>;
+  let raw: string;
+  try {
+    res = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    raw = await res.text();
+  } catch (e) {
+    // No answer at all: offline, the server down, or a policy (connect-src) that does not allow the URL.
+    return fail('SQL_HTTP_UNREACHABLE', { url, detail: e instanceof Error ? e.message : String(e) });
+  }
   let answer: Answer;
   try {
     answer = JSON.parse(raw) as Answer;
   } catch {
-    if (!res.ok) fail('SQL_HTTP_FAILED', { url, status: res.status, detail: raw.slice(0, 200) });
-    return fail('SQL_BAD_RESPONSE', { url, detail: raw.slice(0, 200) });
+    if (!res.ok) fail('SQL_HTTP_FAILED', { url, status: res.status, detail: readable(raw) });
+    return fail('SQL_BAD_RESPONSE', { url, detail: readable(raw) });
   }
   if (answer && isDiagnostic(answer.error)) throw new ChisoError({ ...answer.error, level: 'error' });
   if (!res.ok) fail('SQL_HTTP_FAILED', { url, status: res.status, detail: '' });

@@ -30,6 +30,10 @@ export const sqlMessages = {
     vi: (p) => `SQL: máy chủ ${p.url} trả lời ${p.status}${p.detail ? `: ${p.detail}` : ''}.`,
     en: (p) => `SQL: the server ${p.url} answered ${p.status}${p.detail ? `: ${p.detail}` : ''}.`,
   },
+  SQL_HTTP_UNREACHABLE: {
+    vi: (p) => `SQL: không nhận được trả lời từ máy chủ ${p.url} (${p.detail}). Kiểm tra kết nối mạng, máy chủ, và chính sách bảo mật của trang (connect-src).`,
+    en: (p) => `SQL: no answer from the server ${p.url} (${p.detail}). Check the network, the server, and the page's security policy (connect-src).`,
+  },
   SQL_BAD_RESPONSE: {
     vi: (p) => `SQL: câu trả lời của ${p.url} không đúng dạng (cần JSON { rows: [...] }): ${p.detail}.`,
     en: (p) => `SQL: the answer from ${p.url} has the wrong shape (expected JSON { rows: [...] }): ${p.detail}.`,

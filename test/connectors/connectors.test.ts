@@ -60,6 +60,25 @@ describe('every connector gives the same rows', () => {
   });
 });
 
+describe('HTTP connectors when the server does not answer rows', () => {
+  const answering = (status: number, text: string): FetchLike => async () => ({ ok: status < 400, status, text: async () => text });
+  const cases: [string, FetchLike, string, RegExp, RegExp][] = [
+    ['no answer at all', async () => { throw new TypeError('Failed to fetch'); }, 'SQL_HTTP_UNREACHABLE', /no answer from the server \/query \(Failed to fetch\).*connect-src/, /không nhận được trả lời từ máy chủ \/query/],
+    ["a proxy's error page", answering(502, '<html><head><style>h1{}</style></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'), 'SQL_HTTP_FAILED', /the server \/query answered 502: 502 Bad Gateway nginx\.$/, /máy chủ \/query trả lời 502/],
+    ['a body that is not rows', answering(200, '{"data": []}'), 'SQL_BAD_RESPONSE', /expected JSON \{ rows/, /không đúng dạng/],
+    ["the server's own error", answering(400, JSON.stringify({ error: { code: 'QUERY_UNKNOWN_REGION', vi: 'không có vùng 99', en: 'no region 99' } })), 'QUERY_UNKNOWN_REGION', /^no region 99$/, /^không có vùng 99$/],
+  ];
+  it.each(cases)('%s: a ChisoError in both languages', async (_, fetch, code, en, vi) => {
+    for (const c of [new HttpQueryConnector({ url: '/query', fetch }), new HttpSqlConnector({ url: '/query', fetch, dialect: 'duckdb' })]) {
+      const e = await c.query({ select: { indicators: ['poverty_rate'] } }).then(() => null, (x: unknown) => x as ChisoError);
+      expect(e, c.name).toBeInstanceOf(ChisoError);
+      expect(e!.code).toBe(code);
+      expect(e!.diagnostics[0].en).toMatch(en);
+      expect(e!.diagnostics[0].vi).toMatch(vi);
+    }
+  });
+});
+
 describe('SqlConnector', () => {
   it('sends the driver only reads with bound parameters, and names the engine when it fails', async () => {
     const seen: string[] = [];
