@@ -1,9 +1,10 @@
 // The page side: every query goes to the server as a query spec (JSON) through HttpQueryConnector.
-// `?endpoint=` names the server when the page comes from another origin (the Vite dev server).
+// The dashboard's views ask the server themselves (`query-url`): each receives only the rows it shows,
+// and a click on the map sends the other views' narrowed specs. `?endpoint=` names the server when the
+// page comes from another origin (the Vite dev server).
 import '../../src/components/index.js';
 import { HttpQueryConnector } from '../../src/connectors/index.js';
 import { getRegion } from '../../src/registry/index.js';
-import type { Observation } from '../../src/types.js';
 
 const endpoint = new URL(location.href).searchParams.get('endpoint') ?? '/query';
 const connector = new HttpQueryConnector({ url: endpoint });
@@ -24,10 +25,10 @@ try {
     li.textContent = `${getRegion(String(r.region))?.name ?? r.region}: ${String(r.value).replace('.', ',')}%`;
     list.append(li);
   }
-  // The dashboard's views share the slice they need, selected on the server.
-  const rows = await connector.query({ select: { indicators: ['poverty_rate', 'income_per_capita'] } });
-  (document.querySelector('chiso-dashboard') as HTMLElement & { data: readonly Observation[] }).data = rows as unknown as Observation[];
-  status.textContent = `${rows.length} quan sát từ máy chủ.`;
+  // Each view of the dashboard asks the server for its own rows.
+  document.querySelector('chiso-dashboard')!.setAttribute('query-url', endpoint);
+  const [{ n }] = await connector.query({ derive: [{ op: 'summarize', measures: { n: { fn: 'count' } } }] });
+  status.textContent = `${Number(n).toLocaleString('vi')} quan sát trên máy chủ; mỗi khung nhìn chỉ nhận các dòng nó hiển thị.`;
 } catch (e) {
   status.textContent = e instanceof Error ? e.message : String(e);
 }

@@ -7,7 +7,7 @@ import { runQuery } from '../../src/query/index.js';
 import { getRegion } from '../../src/registry/index.js';
 import { expectSameRows } from '../sql/fixtures.js';
 import { skipPostgres, startPostgres, type TestPostgres } from '../sql/postgres-server.js';
-import { launchBrowser, newPage, ROOT, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
+import { itemPoint, launchBrowser, newPage, ROOT, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
 
 const rows = readObservations();
 let pgServer: TestPostgres;
@@ -57,7 +57,7 @@ describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
     expect(n).toEqual([{ n: rows.length }]);
   });
 
-  it('the page (Vite dev server) draws its dashboard from the server', async () => {
+  it('the page (Vite dev server) draws its dashboard from the server, each view asking for its rows, selections included', async () => {
     const dev: TestServer = await startDevServer();
     // The page comes from the dev server's origin; the query server allows it.
     const served = await startServer({ client: pgServer.client, table: 'served', port: 0, allowOrigin: dev.url });
@@ -65,7 +65,7 @@ describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
     try {
       const { page, errors } = await newPage(browser);
       await page.goto(`${dev.url}/examples/server/index.html?endpoint=${encodeURIComponent(`${served.url}/query`)}`);
-      await page.waitForFunction(() => /quan sát từ máy chủ/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => /quan sát trên máy chủ/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 60_000 });
       const lowest = await page.$$eval('#lowest li', (items) => items.map((li) => li.textContent));
       const want = runQuery(rows, { select: { indicators: ['poverty_rate'], regions: { level: 'province' }, periods: ['2016'] }, derive: [{ op: 'rank' }], orderby: ['rank'], limit: 5 }).objects() as { region: string }[];
       expect(lowest.map((t) => t?.split(':')[0])).toEqual(want.map((r) => getRegion(r.region)?.name));
@@ -73,6 +73,19 @@ describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
       await waitForCharts(page, 60_000);
       const states = await page.$$eval('chiso-chart, chiso-map', (els) => els.map((e) => (e as unknown as { state: string }).state));
       expect(states).toEqual(['ready', 'ready', 'ready']);
+      // The views asked the server (query-url): the page holds no observations.
+      expect(await page.evaluate(() => { const c = (document.querySelector('chiso-dashboard') as unknown as { coordinator: { local: boolean; observations: unknown[] } }).coordinator; return [c.local, c.observations.length]; })).toEqual([false, 0]);
+      const lineRegions = () => page.evaluate(() => [...new Set((document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.map((o) => o.region))].sort());
+      expect(await lineRegions()).toEqual(['42', 'VN']);
+      // A click on Hà Nội on the map: the line asks the server again, for Hà Nội alone.
+      await page.locator('#map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      const p = await itemPoint(page, '#map', '01');
+      await page.mouse.click(p.x, p.y);
+      await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '01'), undefined, { timeout: 30_000 });
+      const line = await page.evaluate(() => (document.getElementById('line') as unknown as { shown: { period: string; value: number }[] }).shown.map((o) => `${o.period}:${o.value}`));
+      const hanoi = runQuery(rows, { select: { indicators: ['poverty_rate'], regions: ['01'] } }).objects() as { period: string; value: number }[];
+      expect(line.sort()).toEqual(hanoi.map((o) => `${o.period}:${o.value}`).sort());
+      await waitForCharts(page, 60_000);
       await page.screenshot({ path: `${ROOT}test/connectors/screenshots/server-page.jpg`, fullPage: true, type: 'jpeg', quality: 45 });
       expect(errors).toEqual([]);
     } finally {

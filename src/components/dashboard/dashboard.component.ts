@@ -59,6 +59,7 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  * @attr format - `csv` or `json`. Default: read from the content.
  * @attr lang - `vi` (default) or `en`: the language of every view inside.
  * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`) so a link shares it.
+ * @attr query-url - A chiso query endpoint (`handleQueryRequest`, e.g. examples/server): every view sends its query spec there and receives only the rows it shows, instead of the page loading `src`. Same-origin, or allowed by the page's `connect-src`.
  * @attr preaggregate - `auto` (default): past 50,000 observations, maps, bars and KPIs answer selections from a cube each; `always`; `never`.
  *
  * @event chiso-load - The observations are loaded; `detail.rows` is their count (0 when a `connector` holds them).
@@ -91,6 +92,7 @@ export class ChisoDashboard extends LitElement {
     lang: { reflect: true },
     urlState: { type: Boolean, attribute: 'url-state', reflect: true },
     preaggregate: { reflect: true },
+    queryUrl: { attribute: 'query-url', reflect: true },
     data: { attribute: false },
   };
 
@@ -106,6 +108,11 @@ export class ChisoDashboard extends LitElement {
    * Applies to observations in the page, not to a `connector`.
    */
   declare preaggregate: Preaggregate | undefined;
+  /**
+   * A chiso query endpoint: views send their query specs there (through `HttpQueryConnector`) instead
+   * of the page loading `src`. Relative to the page. Default: none.
+   */
+  declare queryUrl: string | undefined;
 
   readonly coordinator = new Coordinator();
   #connector: Connector | undefined;
@@ -183,7 +190,11 @@ export class ChisoDashboard extends LitElement {
     this.coordinator.lang = this.locale;
     if (changed.has('urlState')) this.#bindUrl();
     if (changed.has('preaggregate')) this.coordinator.preaggregate = isPreaggregate(this.preaggregate) ? this.preaggregate : 'auto';
-    if (this.#connector !== undefined) return;
+    if (changed.has('queryUrl') && this.queryUrl && this.#fromQueryUrl !== this.queryUrl && (this.#connector === undefined || this.#fromQueryUrl !== undefined)) {
+      void this.#useQueryUrl(this.queryUrl);
+      return;
+    }
+    if (this.#connector !== undefined || this.queryUrl) return;
     if (changed.has('data') && this.data !== undefined) {
       this.#useData(this.data);
       return;
@@ -198,12 +209,30 @@ export class ChisoDashboard extends LitElement {
   override render() {
     const c = this.coordinator;
     const status =
-      c.state === 'loading' && (this.src || this.config)
+      c.state === 'loading' && (this.src || this.config || this.queryUrl)
         ? html`<p class="status" role="status" part="status">${t('COMPONENTS_LOADING', this.locale)}</p>`
         : c.state === 'error'
           ? html`<p class="status error" role="alert" part="status">${errorText(c.error, this.locale)}</p>`
           : null;
     return html`${status}<div class="grid" part="grid"><slot></slot></div>`;
+  }
+
+  /** The endpoint whose connector the views query now, when it came from `query-url`. */
+  #fromQueryUrl: string | undefined;
+
+  async #useQueryUrl(url: string): Promise<void> {
+    this.#fromQueryUrl = url;
+    this.coordinator.loading();
+    this.requestUpdate();
+    try {
+      // The connector's code comes with the first dashboard that asks for it.
+      const { HttpQueryConnector } = await import('../../connectors/http.js');
+      if (this.queryUrl !== url) return;
+      this.#connector = undefined;
+      this.connector = new HttpQueryConnector({ url: new URL(url, document.baseURI).href });
+    } catch (e) {
+      if (this.queryUrl === url) this.#failed(asError(e, 'COMPONENTS_FETCH_FAILED', { url }));
+    }
   }
 
   #useData(data: DashboardData): void {
