@@ -69,10 +69,15 @@ describe('the custom elements manifest', () => {
     // The analyzer writes under the working directory; a folder of its own there, removed after.
     const out = join('node_modules', '.cache', `chiso-cem-${process.pid}`);
     try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', out], { cwd: ROOT, stdio: 'pipe' });
+      // A config of its own so that the analyzer leaves package.json's `customElements` as it is.
+      const pkg = readFileSync(join(ROOT, 'package.json'), 'utf8');
+      mkdirSync(join(ROOT, out), { recursive: true });
+      writeFileSync(join(ROOT, out, 'cem.config.mjs'), 'export default { packagejson: false };\n');
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', join(out, 'cem.config.mjs'), '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', out], { cwd: ROOT, stdio: 'pipe' });
       const made = JSON.parse(readFileSync(join(ROOT, out, 'custom-elements.json'), 'utf8')) as unknown;
       const committed = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as unknown;
       expect(made, 'run `npm run manifest` and commit custom-elements.json').toEqual(committed);
+      expect(readFileSync(join(ROOT, 'package.json'), 'utf8')).toBe(pkg);
     } finally {
       rmSync(join(ROOT, out), { recursive: true, force: true });
     }
