@@ -168,3 +168,169 @@ export function labelPoint(unit: UnitTopology, id: string): [number, number] | u
   }
   return best?.c;
 }
+
+/** Positions of an arc in the topology's own units (quantized integers when it has a transform). */
+function arcPositions(arc: readonly (readonly number[])[], quantized: boolean): number[][] {
+  if (!quantized) return arc.map((p) => [p[0], p[1]]);
+  let x = 0;
+  let y = 0;
+  return arc.map((d) => [(x += d[0]), (y += d[1])]);
+}
+
+/**
+ * Indices of the positions Douglas–Peucker keeps at `tolerance` (distance in degrees; `sx`, `sy`
+ * turn positions into degrees). Always the ends; a closed arc (an island drawn as one ring) keeps at
+ * least four positions, so it stays a ring with an area rather than vanishing.
+ */
+function keptPositions(pts: number[][], tolerance: number, sx: number, sy: number): number[] {
+  const n = pts.length;
+  if (n <= 2) return Array.from({ length: n }, (_, i) => i);
+  const keep = new Uint8Array(n);
+  // A closed arc starts from three points a third of the way apart, so that it stays a ring.
+  const closed = n >= 4 && pts[0][0] === pts[n - 1][0] && pts[0][1] === pts[n - 1][1];
+  const seeds = closed ? [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n - 1] : [0, n - 1];
+  for (const i of seeds) keep[i] = 1;
+  const stack: [number, number][] = seeds.slice(1).map((b, k) => [seeds[k], b]);
+  const t2 = tolerance * tolerance;
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    const ax = pts[a][0] * sx, ay = pts[a][1] * sy;
+    const dx = pts[b][0] * sx - ax, dy = pts[b][1] * sy - ay;
+    const len2 = dx * dx + dy * dy;
+    let far = -1;
+    let farD = t2;
+    for (let i = a + 1; i < b; i++) {
+      const px = pts[i][0] * sx - ax, py = pts[i][1] * sy - ay;
+      // Distance to the segment (to its start when the segment is a point: a closed arc).
+      let d: number;
+      if (len2 === 0) d = px * px + py * py;
+      else {
+        const u = Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
+        const ex = px - u * dx, ey = py - u * dy;
+        d = ex * ex + ey * ey;
+      }
+      if (d > farD) {
+        farD = d;
+        far = i;
+      }
+    }
+    if (far >= 0) {
+      keep[far] = 1;
+      stack.push([a, far], [far, b]);
+    }
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(i);
+  return out;
+}
+
+/** Twice the signed area of a ring made of the given arcs (negative index: the arc reversed). */
+function ringArea(ring: readonly number[], positions: (arc: number) => number[][]): number {
+  let area = 0;
+  for (const a of ring) {
+    const pts = positions(a < 0 ? ~a : a);
+    const n = pts.length;
+    for (let k = 0; k < n - 1; k++) {
+      const [x0, y0] = a < 0 ? pts[n - 1 - k] : pts[k];
+      const [x1, y1] = a < 0 ? pts[n - 2 - k] : pts[k + 1];
+      area += x0 * y1 - x1 * y0;
+    }
+  }
+  return area;
+}
+
+/**
+ * The topology with each arc simplified (Douglas–Peucker) so that no boundary moves by more than
+ * `tolerance` degrees. Arcs are simplified once each and keep their ends, so neighbours still share
+ * their border exactly (no gaps, no overlaps). A ring that simplifying would turn inside out or flatten
+ * (a tiny island, a thin strip) keeps its arcs whole: on a sphere an inside-out ring covers the rest
+ * of the world. Arcs no geometry uses are dropped. Pure.
+ */
+export function simplifyTopology(topology: Topology, tolerance: number): Topology {
+  const t = topology.transform;
+  const quantized = t !== undefined;
+  const sx = t ? t.scale[0] : 1;
+  const sy = t ? t.scale[1] : 1;
+  // Rings of every polygon, as arc indices; and which arcs they use, renumbered in order.
+  const rings: number[][] = [];
+  const used = new Int32Array(topology.arcs.length).fill(-1);
+  const collect = (g: { type?: string; arcs?: unknown }): void => {
+    const polys = g.type === 'Polygon' ? [g.arcs as number[][]] : g.type === 'MultiPolygon' ? (g.arcs as number[][][]) : [];
+    for (const poly of polys) for (const ring of poly) rings.push(ring);
+    const visit = (x: unknown): void => {
+      if (typeof x === 'number') used[x < 0 ? ~x : x] = 0;
+      else if (Array.isArray(x)) for (const y of x) visit(y);
+    };
+    visit(g.arcs);
+  };
+  for (const o of Object.values(topology.objects)) {
+    const c = o as { type: string; geometries?: { type?: string; arcs?: unknown }[]; arcs?: unknown };
+    for (const g of c.geometries ?? [c]) collect(g);
+  }
+  let next = 0;
+  for (let i = 0; i < used.length; i++) if (used[i] === 0) used[i] = next++;
+
+  const full = topology.arcs.map((arc, i) => (used[i] < 0 ? [] : arcPositions(arc as number[][], quantized)));
+  const simple = full.map((pts) => (tolerance > 0 && pts.length > 2 ? keptPositions(pts, tolerance, sx, sy).map((k) => pts[k]) : pts));
+  const whole = new Uint8Array(full.length);
+  const chosen = (i: number) => (whole[i] ? full[i] : simple[i]);
+  // Restoring an arc changes every ring sharing it: check again until no ring needs its arcs whole.
+  for (let pass = 0; pass < 8; pass++) {
+    let restored = false;
+    for (const ring of rings) {
+      const before = ringArea(ring, (i) => full[i]);
+      const after = ringArea(ring, chosen);
+      if (Math.sign(after) === Math.sign(before) && after !== 0) continue;
+      for (const a of ring) {
+        const i = a < 0 ? ~a : a;
+        if (!whole[i]) {
+          whole[i] = 1;
+          restored = true;
+        }
+      }
+    }
+    if (!restored) break;
+  }
+
+  const renumber = (x: unknown): unknown => (typeof x === 'number' ? (x < 0 ? ~used[~x] : used[x]) : Array.isArray(x) ? x.map(renumber) : x);
+  const arcs: number[][][] = [];
+  for (let i = 0; i < full.length; i++) {
+    if (used[i] < 0) continue;
+    const kept = chosen(i);
+    if (!quantized) {
+      arcs.push(kept);
+      continue;
+    }
+    let px = 0;
+    let py = 0;
+    arcs.push(kept.map(([x, y]) => {
+      const d = [x - px, y - py];
+      px = x;
+      py = y;
+      return d;
+    }));
+  }
+  const objects: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(topology.objects)) {
+    const c = o as { type: string; geometries?: { arcs?: unknown }[]; arcs?: unknown };
+    objects[name] = c.geometries
+      ? { ...c, geometries: c.geometries.map((g) => (g.arcs === undefined ? g : { ...g, arcs: renumber(g.arcs) })) }
+      : c.arcs === undefined ? c : { ...c, arcs: renumber(c.arcs) };
+  }
+  return { ...topology, arcs, objects } as Topology;
+}
+
+/** Latitude span of the positions a topology's arcs reach, in degrees (0 for an empty topology). */
+export function latitudeSpan(topology: Topology): number {
+  const t = topology.transform;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const arc of topology.arcs) {
+    for (const [, y] of arcPositions(arc as number[][], t !== undefined)) {
+      const lat = t ? y * t.scale[1] + t.translate[1] : y;
+      if (lat < lo) lo = lat;
+      if (lat > hi) hi = lat;
+    }
+  }
+  return hi > lo ? hi - lo : 0;
+}

@@ -10,7 +10,7 @@ import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
-import { ARCHIPELAGOS, labelPoint, unitTopology, type MapUnits } from './geometry.js';
+import { ARCHIPELAGOS, labelPoint, latitudeSpan, simplifyTopology, unitTopology, type MapUnits } from './geometry.js';
 import { wrap } from './line.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
@@ -47,6 +47,12 @@ export interface MapOptions extends CommonOptions {
   highlight?: string | string[];
   /** `mercator`, or `conic` (an equal-area conic with standard parallels across Vietnam). Default `mercator`. */
   projection?: (typeof MapProjection)[number];
+  /**
+   * How far, in pixels, a boundary may move when points too close together to be seen are dropped,
+   * judged on the map drawn at least 1,000 px tall (so a larger print keeps its detail). Borders stay
+   * shared, islands stay drawn. Default 0.25; `0` keeps every point of the file.
+   */
+  simplify?: number;
 }
 
 interface Prepared {
@@ -255,12 +261,19 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   const offNote = p.offMap.length
     ? p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') + ` (${loc === 'vi' ? 'không có trên bản đồ' : 'not on this map'})`
     : undefined;
+  const width = options.width ?? 420;
+  const height = options.height ?? 520;
+  const detail = options.simplify ?? 0.25;
+  if (typeof detail !== 'number' || !(detail >= 0)) fail('CHART_UNKNOWN_OPTION', { option: 'simplify', value: String(detail), allowed: '≥ 0' });
+  // Points closer than the tolerance to the line through their neighbours cannot be seen: they only
+  // weigh on the page and the SVG. In degrees of latitude, for the map drawn at least 1,000 px tall.
+  const tolerance = (detail * latitudeSpan(topo)) / Math.max(1000, height, width);
   const spec: Json = {
     title: titleBlock(`${label}, ${formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined })}`, p.rows, options, loc, offNote),
-    width: options.width ?? 420,
-    height: options.height ?? 520,
+    width,
+    height,
     projection,
-    datasets: { chiso_units: topo },
+    datasets: { chiso_units: simplifyTopology(topo, tolerance) },
     layer: layers,
     config: { legend: { symbolType: 'square', gradientLength: 140 } },
   };

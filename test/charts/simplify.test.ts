@@ -1,0 +1,133 @@
+// Map boundaries lighter for the page and the print: simplifyTopology drops points no one can see,
+// keeps shared borders shared and every ring the right way round, and mapChart uses it by default.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { latitudeSpan, simplifyTopology, unitTopology } from '../../src/charts/geometry.js';
+import { mapChart } from '../../src/charts/map.js';
+import { ChisoError } from '../../src/errors.js';
+import { gsoPoverty, render, root } from './helpers.js';
+
+const vn63 = JSON.parse(readFileSync(root + 'data/geo/vn63_provinces_odv.topojson.json', 'utf8')) as Topology;
+
+/** Absolute positions of each arc (the file is quantized: delta-encoded integers). */
+function positions(t: Topology): number[][][] {
+  return t.arcs.map((arc) => {
+    let x = 0;
+    let y = 0;
+    return arc.map(([dx, dy]) => [(x += dx), (y += dy)]);
+  });
+}
+const count = (t: Topology) => t.arcs.reduce((s, a) => s + a.length, 0);
+const degrees = (t: Topology, [x, y]: number[]) => [x * t.transform!.scale[0] + t.transform!.translate[0], y * t.transform!.scale[1] + t.transform!.translate[1]];
+
+/** Distance (degrees) from a point to a polyline. */
+function distance(p: number[], line: number[][]): number {
+  let best = Infinity;
+  for (let i = 0; i < line.length - 1; i++) {
+    const [ax, ay] = line[i];
+    const [bx, by] = line[i + 1];
+    const dx = bx - ax, dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - ax) * dx + (p[1] - ay) * dy) / len2));
+    best = Math.min(best, Math.hypot(p[0] - ax - u * dx, p[1] - ay - u * dy));
+  }
+  return best;
+}
+
+/** Signed area of each ring of each geometry (planar, degrees). */
+function ringAreas(t: Topology): number[] {
+  const out: number[] = [];
+  const object = Object.values(t.objects)[0] as { geometries: object[] };
+  for (const g of object.geometries) {
+    const f = feature(t, g as never) as unknown as { geometry: { type: string; coordinates: number[][][] | number[][][][] } };
+    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
+    for (const poly of polys) for (const ring of poly) {
+      let a = 0;
+      for (let i = 0; i < ring.length - 1; i++) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+      out.push(a / 2);
+    }
+  }
+  return out;
+}
+
+describe('simplifyTopology', () => {
+  const tolerance = 0.004; // about 450 m: a quarter of a pixel on the map drawn 1,000 px tall
+  const simple = simplifyTopology(vn63, tolerance);
+
+  it('keeps a fifth of the points or fewer, every arc its two ends, every arc within the tolerance of the original', () => {
+    expect(count(simple)).toBeLessThan(count(vn63) / 5);
+    const before = positions(vn63);
+    const after = positions(simple);
+    expect(after.length).toBe(before.length);
+    for (let i = 0; i < before.length; i++) {
+      expect(after[i][0]).toEqual(before[i][0]);
+      expect(after[i][after[i].length - 1]).toEqual(before[i][before[i].length - 1]);
+      const line = after[i].map((p) => degrees(simple, p));
+      // Every dropped point lies within the tolerance of what remains (checked on every fifth arc).
+      if (i % 5 === 0) for (const p of before[i]) expect(distance(degrees(vn63, p), line)).toBeLessThanOrEqual(tolerance * 1.0001);
+    }
+  });
+
+  it('turns no ring inside out and flattens none: each keeps the sign of its area', () => {
+    const before = ringAreas(vn63);
+    const after = ringAreas(simple);
+    expect(after.length).toBe(before.length);
+    for (let i = 0; i < before.length; i++) {
+      expect(Math.sign(after[i])).toBe(Math.sign(before[i]));
+      expect(after[i]).not.toBe(0);
+    }
+  });
+
+  it('with a tolerance of 0 keeps every point; arcs no geometry uses are dropped', () => {
+    expect(count(simplifyTopology(vn63, 0))).toBe(count(vn63));
+    // The 34 units share the 63 provinces' arcs; the borders inside a unit are no longer used.
+    const units = unitTopology(vn63, '34').topology;
+    const pruned = simplifyTopology(units, 0);
+    expect(pruned.arcs.length).toBeLessThan(units.arcs.length);
+    expect(ringAreas(pruned)).toEqual(ringAreas(units));
+  });
+
+  it('measures the latitude the boundaries span, archipelagos included', () => {
+    const span = latitudeSpan(vn63);
+    expect(span).toBeGreaterThan(14);
+    expect(span).toBeLessThan(17);
+  });
+});
+
+describe('mapChart boundaries', () => {
+  const data = gsoPoverty();
+  const points = (spec: unknown) => count((spec as { datasets: { chiso_units: Topology } }).datasets.chiso_units);
+
+  it('are simplified by default, five times lighter as SVG, with every province and both archipelagos', async () => {
+    const light = mapChart(data, { indicator: 'poverty_rate', period: '2016', topology: vn63 });
+    const full = mapChart(data, { indicator: 'poverty_rate', period: '2016', topology: vn63, simplify: 0 });
+    expect(points(full)).toBe(count(vn63));
+    expect(points(light)).toBeLessThan(points(full) / 5);
+    const [a, b] = await Promise.all([render(light as never), render(full as never)]);
+    expect(a.svg.length).toBeLessThan(b.svg.length / 4);
+    const labels = (svg: string) => [...svg.matchAll(/aria-label="([^",]*)/g)].map((m) => m[1]).sort();
+    expect(labels(a.svg)).toEqual(labels(b.svg));
+    expect(a.warnings).toEqual([]);
+  });
+
+  it('keep more points for a larger map', () => {
+    const small = mapChart(data, { indicator: 'poverty_rate', period: '2016', topology: vn63 });
+    const large = mapChart(data, { indicator: 'poverty_rate', period: '2016', topology: vn63, width: 1600, height: 2000 });
+    expect(points(large)).toBeGreaterThan(points(small));
+  });
+
+  it('refuse a tolerance that is not a number of pixels', () => {
+    for (const simplify of [-1, Number.NaN, 'high']) {
+      let e: unknown;
+      try {
+        mapChart(data, { indicator: 'poverty_rate', period: '2016', topology: vn63, simplify: simplify as number });
+      } catch (x) {
+        e = x;
+      }
+      expect(e).toBeInstanceOf(ChisoError);
+      expect((e as ChisoError).code).toBe('CHART_UNKNOWN_OPTION');
+    }
+  });
+});
