@@ -74,8 +74,11 @@ describe('the custom elements manifest', () => {
       mkdirSync(join(ROOT, out), { recursive: true });
       writeFileSync(join(ROOT, out, 'cem.config.mjs'), 'export default { packagejson: false };\n');
       execFileSync(process.execPath, [join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', join(out, 'cem.config.mjs'), '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', out], { cwd: ROOT, stdio: 'pipe' });
-      const made = JSON.parse(readFileSync(join(ROOT, out, 'custom-elements.json'), 'utf8')) as unknown;
-      const committed = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as unknown;
+      // The analyzer lists modules in the order it happens to read them; `npm run manifest` sorts them by path.
+      type Manifest = { modules: { path: string }[] };
+      const sorted = (m: Manifest) => ({ ...m, modules: [...m.modules].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
+      const made = sorted(JSON.parse(readFileSync(join(ROOT, out, 'custom-elements.json'), 'utf8')) as Manifest);
+      const committed = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as Manifest;
       expect(made, 'run `npm run manifest` and commit custom-elements.json').toEqual(committed);
       expect(readFileSync(join(ROOT, 'package.json'), 'utf8')).toBe(pkg);
     } finally {
