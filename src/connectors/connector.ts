@@ -9,6 +9,11 @@ import type { QuerySpec, Row } from '../query/spec.js';
 export interface ConnectorQueryOptions {
   /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). Default: `console.warn`. */
   onDiagnostic?: (d: Diagnostic) => void;
+  /**
+   * Aborts the query when it is no longer wanted (a newer selection asked another question). Connectors
+   * that wait on a network (HTTP) stop waiting and reject; in-process engines may finish the work.
+   */
+  signal?: AbortSignal;
 }
 
 export interface Connector {

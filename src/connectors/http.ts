@@ -20,7 +20,7 @@ import type { Connector, ConnectorQueryOptions } from './connector.js';
 import { SqlConnector } from './sql.js';
 
 /** The part of `fetch` the connectors use. */
-export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{
+export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
   ok: boolean;
   status: number;
   text(): Promise<string>;
@@ -45,15 +45,48 @@ function readable(raw: string): string {
   return raw.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160);
 }
 
-async function post(fetcher: FetchLike, url: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
+/** How long an endpoint has to answer before the query fails, by default. */
+export const HTTP_TIMEOUT_MS = 30_000;
+
+interface PostOptions {
+  headers: Record<string, string>;
+  /** Milliseconds; 0 waits for ever. */
+  timeout: number;
+  signal?: AbortSignal;
+}
+
+async function post(fetcher: FetchLike, url: string, body: unknown, { headers, timeout, signal }: PostOptions): Promise<Answer> {
+  if (signal?.aborted) fail('SQL_HTTP_ABORTED', { url });
+  // One controller for the request: the caller's signal and the timeout both abort it. The race below
+  // also stops the wait for a `fetch` that does not listen to signals.
+  const controller = new AbortController();
+  let reason: 'timeout' | 'aborted' | null = null;
+  const stop = (why: 'timeout' | 'aborted') => {
+    reason ??= why;
+    controller.abort();
+  };
+  const onAbort = () => stop('aborted');
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = timeout > 0 ? setTimeout(() => stop('timeout'), timeout) : undefined;
+  const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
   let res: Awaited<ReturnType<FetchLike>>;
   let raw: string;
   try {
-    res = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    raw = await res.text();
+    ({ res, raw } = await Promise.race([
+      (async () => {
+        const r = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: controller.signal });
+        return { res: r, raw: await r.text() };
+      })(),
+      stopped,
+    ]));
   } catch (e) {
+    if (reason === 'timeout') return fail('SQL_HTTP_TIMEOUT', { url, seconds: String(Math.round(timeout / 100) / 10) });
+    if (reason === 'aborted') return fail('SQL_HTTP_ABORTED', { url });
     // No answer at all: offline, the server down, or a policy (connect-src) that does not allow the URL.
     return fail('SQL_HTTP_UNREACHABLE', { url, detail: e instanceof Error ? e.message : String(e) });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
   let answer: Answer;
   try {
@@ -79,6 +112,8 @@ export interface HttpQueryConnectorOptions {
   fetch?: FetchLike;
   /** Extra request headers (e.g. a CSRF token). Default: none. */
   headers?: Record<string, string>;
+  /** Milliseconds the endpoint has to answer before the query fails with `SQL_HTTP_TIMEOUT`; 0 waits for ever. Default 30,000. */
+  timeout?: number;
 }
 
 export class HttpQueryConnector implements Connector {
@@ -90,8 +125,8 @@ export class HttpQueryConnector implements Connector {
   }
 
   async query(spec: QuerySpec, options: ConnectorQueryOptions = {}): Promise<Row[]> {
-    const { url, headers = {} } = this.options;
-    const answer = await post(this.options.fetch ?? defaultFetch(), url, { spec }, headers);
+    const { url, headers = {}, timeout = HTTP_TIMEOUT_MS } = this.options;
+    const answer = await post(this.options.fetch ?? defaultFetch(), url, { spec }, { headers, timeout, signal: options.signal });
     const rows = (answer.rows as Record<string, unknown>[]).map((r) => normalizeRow(r));
     if (Array.isArray(answer.diagnostics)) for (const d of answer.diagnostics) if (isDiagnostic(d)) (options.onDiagnostic ?? warn)(d);
     return rows;
@@ -106,6 +141,8 @@ export interface HttpSqlConnectorOptions {
   fetch?: FetchLike;
   /** Extra request headers (e.g. authorization). Default: none. */
   headers?: Record<string, string>;
+  /** Milliseconds the gateway has to answer each statement before the query fails with `SQL_HTTP_TIMEOUT`; 0 waits for ever. Default 30,000. */
+  timeout?: number;
   /** The table read. Default: `observations` with the eleven observation columns. */
   table?: SqlTableOptions;
   /** Indicator catalogue and admin units. Default: chiso's registry. */
@@ -113,9 +150,9 @@ export interface HttpSqlConnectorOptions {
 }
 
 /** A driver posting `{ sql, params }` and reading `{ rows }`. */
-export function httpSqlDriver(options: { url: string; fetch?: FetchLike; headers?: Record<string, string> }): SqlDriver {
+export function httpSqlDriver(options: { url: string; fetch?: FetchLike; headers?: Record<string, string>; timeout?: number }): SqlDriver {
   return async (sql: string, params: readonly SqlParam[]) => {
-    const answer = await post(options.fetch ?? defaultFetch(), options.url, { sql, params }, options.headers ?? {});
+    const answer = await post(options.fetch ?? defaultFetch(), options.url, { sql, params }, { headers: options.headers ?? {}, timeout: options.timeout ?? HTTP_TIMEOUT_MS });
     return answer.rows as Record<string, unknown>[];
   };
 }

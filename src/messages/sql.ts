@@ -34,6 +34,14 @@ export const sqlMessages = {
     vi: (p) => `SQL: không nhận được trả lời từ máy chủ ${p.url} (${p.detail}). Kiểm tra kết nối mạng, máy chủ, và chính sách bảo mật của trang (connect-src).`,
     en: (p) => `SQL: no answer from the server ${p.url} (${p.detail}). Check the network, the server, and the page's security policy (connect-src).`,
   },
+  SQL_HTTP_TIMEOUT: {
+    vi: (p) => `SQL: máy chủ ${p.url} không trả lời trong ${String(p.seconds).replace('.', ',')} giây. Thử lại sau, hoặc tăng thời gian chờ (timeout).`,
+    en: (p) => `SQL: the server ${p.url} did not answer within ${p.seconds} s. Try again later, or allow a longer timeout.`,
+  },
+  SQL_HTTP_ABORTED: {
+    vi: (p) => `SQL: yêu cầu tới ${p.url} đã bị hủy (một câu hỏi mới hơn thay thế nó).`,
+    en: (p) => `SQL: the request to ${p.url} was cancelled (a newer question replaced it).`,
+  },
   SQL_BAD_RESPONSE: {
     vi: (p) => `SQL: câu trả lời của ${p.url} không đúng dạng (cần JSON { rows: [...] }): ${p.detail}.`,
     en: (p) => `SQL: the answer from ${p.url} has the wrong shape (expected JSON { rows: [...] }): ${p.detail}.`,

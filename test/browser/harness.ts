@@ -49,15 +49,23 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 /** A static server of the repository's files (the built `dist/` included). */
 export async function startStaticServer(
   headers: (path: string) => Record<string, string | undefined> = () => ({}),
-  /** Answers POST requests: given the path and the body, the status and a JSON body (or raw HTML in `html`). */
-  post?: (path: string, body: string) => Promise<{ status: number; body?: unknown; html?: string }>,
+  /**
+   * Answers POST requests: given the path, the body and a signal that aborts when the client goes away,
+   * the status and a JSON body (or raw HTML in `html`).
+   */
+  post?: (path: string, body: string, gone: AbortSignal) => Promise<{ status: number; body?: unknown; html?: string }>,
 ): Promise<TestServer> {
   const server: Server = createHttpServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (req.method === 'POST' && post) {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      const answer = await post(path, Buffer.concat(chunks).toString('utf8'));
+      const gone = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
+      const answer = await post(path, Buffer.concat(chunks).toString('utf8'), gone.signal);
+      if (gone.signal.aborted) return;
       const html = answer.html !== undefined;
       res.writeHead(answer.status, { 'content-type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html ? answer.html : JSON.stringify(answer.body));

@@ -15,14 +15,30 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 const posted: unknown[] = [];
+const slow: { regions: string[] | null; cancelled: boolean }[] = [];
 
 beforeAll(async () => {
   server = await startStaticServer(
     (path) => ({ 'content-security-policy': path.endsWith('.html') ? STRICT_CSP : undefined }),
-    async (path, body) => {
+    async (path, body, gone) => {
       // A server that answers with its own error, and a proxy in front of a dead one.
       if (path === '/down') return { status: 503, body: { error: { code: 'DOWN', vi: 'máy chủ đang bảo trì', en: 'the server is down for maintenance' } } };
       if (path === '/broken') return { status: 502, html: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
+      if (path === '/slow') {
+        // A slow link: every answer takes 1.5 s, unless the page stops waiting first.
+        const spec = (JSON.parse(body) as { spec: { select?: { regions?: string[] } } }).spec;
+        const asked = { regions: spec.select?.regions ?? null, cancelled: false };
+        slow.push(asked);
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, 1500);
+          gone.addEventListener('abort', () => {
+            clearTimeout(timer);
+            asked.cancelled = true;
+            resolve(null);
+          });
+        });
+        return handleQueryRequest(executor, body);
+      }
       posted.push(JSON.parse(body));
       return handleQueryRequest(executor, body);
     },
@@ -75,5 +91,25 @@ describe('a dashboard with query-url, from the embed bundle under the strict pol
     const text = await page.evaluate(() => document.getElementById('line-broken')!.shadowRoot!.textContent ?? '');
     expect(text).toMatch(/máy chủ http:\/\/127\.0\.0\.1:\d+\/broken trả lời 502: 502 Bad Gateway\./);
     expect(text).not.toContain('<h1>');
+  });
+
+  it('on a slow link, a newer selection cancels the question still on its way, and the newest answer is drawn', async () => {
+    await page.waitForFunction(() => (document.getElementById('line-slow') as unknown as { state: string }).state === 'ready', undefined, { timeout: 30_000 });
+    const before = slow.length;
+    await page.evaluate(() => {
+      const d = document.getElementById('slow') as unknown as { coordinator: { selection: { update(c: unknown): void } } };
+      const map = {};
+      d.coordinator.selection.update({ source: map, field: 'region', values: ['01'] });
+      // Half a second later, before the first answer (1.5 s), another province.
+      setTimeout(() => d.coordinator.selection.update({ source: map, field: 'region', values: ['79'] }), 500);
+    });
+    await page.waitForFunction(() => {
+      const shown = (document.getElementById('line-slow') as unknown as { shown: { region: string }[] }).shown;
+      return shown.length > 0 && shown.every((o) => o.region === '79');
+    }, undefined, { timeout: 30_000 });
+    const asked = slow.slice(before);
+    expect(asked.map((a) => [JSON.stringify(a.regions), a.cancelled])).toEqual([['["01"]', true], ['["79"]', false]]);
+    expect(await page.evaluate(() => (document.getElementById('line-slow') as unknown as { state: string }).state)).toBe('ready');
+    expect(errors).toEqual([]);
   });
 });

@@ -79,6 +79,38 @@ describe('HTTP connectors when the server does not answer rows', () => {
   });
 });
 
+describe('HTTP connectors on a slow link', () => {
+  // A server that never answers: the connector's own timeout, or the caller's signal, ends the wait.
+  const never: FetchLike = () => new Promise(() => undefined);
+  it('fail with SQL_HTTP_TIMEOUT after the timeout, saying how long they waited', async () => {
+    for (const c of [new HttpQueryConnector({ url: '/query', fetch: never, timeout: 50 }), new HttpSqlConnector({ url: '/sql', fetch: never, timeout: 50, dialect: 'postgres' })]) {
+      const e = await c.query({ select: { indicators: ['poverty_rate'] } }).then(() => null, (x: unknown) => x as ChisoError);
+      expect(e?.code, c.name).toBe('SQL_HTTP_TIMEOUT');
+      expect(e?.diagnostics[0].en).toMatch(/did not answer within 0\.1 s/);
+      expect(e?.diagnostics[0].vi).toMatch(/không trả lời trong 0,1 giây/);
+    }
+  });
+
+  it('stop waiting when the caller aborts, and pass the signal on to fetch', async () => {
+    let seen: AbortSignal | undefined;
+    const listening: FetchLike = (_url, init) => {
+      seen = init.signal;
+      return new Promise(() => undefined);
+    };
+    const c = new HttpQueryConnector({ url: '/query', fetch: listening });
+    const controller = new AbortController();
+    const pending = c.query({ select: { indicators: ['poverty_rate'] } }, { signal: controller.signal }).then(() => null, (x: unknown) => x as ChisoError);
+    controller.abort();
+    expect((await pending)?.code).toBe('SQL_HTTP_ABORTED');
+    expect(seen?.aborted).toBe(true);
+    // Already aborted: nothing is sent.
+    let sent = 0;
+    const counting: FetchLike = async () => (sent++, { ok: true, status: 200, text: async () => '{"rows":[]}' });
+    await expect(new HttpQueryConnector({ url: '/query', fetch: counting }).query({}, { signal: controller.signal })).rejects.toMatchObject({ code: 'SQL_HTTP_ABORTED' });
+    expect(sent).toBe(0);
+  });
+});
+
 describe('SqlConnector', () => {
   it('sends the driver only reads with bound parameters, and names the engine when it fails', async () => {
     const seen: string[] = [];

@@ -69,7 +69,7 @@ export abstract class ChisoViewElement extends LitElement {
   #request = 0;
   #cube: ViewCube | null = null;
   /** The last question asked (data revision, filter, view query) and its answer, shared while pending. */
-  #answer: { key: string; rows: Promise<Observation[]> } | null = null;
+  #answer: { key: string; rows: Promise<Observation[]>; signal: AbortSignal } | null = null;
 
   /**
    * Observations this view shows now, asked of the dashboard's connector (or of the view's cube on a
@@ -93,14 +93,25 @@ export abstract class ChisoViewElement extends LitElement {
     const key = JSON.stringify([c.dataRevision, cubes, filter, q]);
     let answer = this.#answer;
     if (answer === null || answer.key !== key) {
-      const asked: { key: string; rows: Promise<Observation[]> } = { key, rows: this.#ask(cubes, q, filter) };
+      // The question before is no longer wanted: a query still on its way over the network stops.
+      this.#asking?.abort();
+      const controller = new AbortController();
+      this.#asking = controller;
+      const asked = { key, rows: this.#ask(cubes, q, filter, controller.signal), signal: controller.signal };
       // A failed question is asked again next time, not answered from memory.
       asked.rows.catch(() => {
         if (this.#answer === asked) this.#answer = null;
       });
       this.#answer = answer = asked;
     }
-    const rows = await answer.rows;
+    let rows: Observation[];
+    try {
+      rows = await answer.rows;
+    } catch (e) {
+      // Cancelled because a newer question replaced it, or the view left the page: not an error to show.
+      if (answer.signal.aborted) return null;
+      throw e;
+    }
     return request === this.#request ? rows : null;
   }
 
@@ -110,7 +121,18 @@ export abstract class ChisoViewElement extends LitElement {
     return this.#queries;
   }
 
-  async #ask(cubes: boolean, q: ViewQuery, filter: ClientFilter): Promise<Observation[]> {
+  #asking: AbortController | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A view taken off the page stops waiting for its answer, and asks again when put back.
+    this.#asking?.abort();
+    this.#asking = null;
+    this.#answer = null;
+    this.#refreshKey = null;
+  }
+
+  async #ask(cubes: boolean, q: ViewQuery, filter: ClientFilter, signal: AbortSignal): Promise<Observation[]> {
     const c = this.client.coordinator!;
     this.#queries++;
     if (cubes) {
@@ -120,7 +142,7 @@ export abstract class ChisoViewElement extends LitElement {
       return this.#cube.rows(c.observations, q, filter);
     }
     this.#cube = null;
-    return (await c.connector.query(viewQuerySpec(q, filter))) as unknown as Observation[];
+    return (await c.connector.query(viewQuerySpec(q, filter), { signal })) as unknown as Observation[];
   }
 
   #refreshKey: string | null = null;
