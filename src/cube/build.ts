@@ -174,18 +174,18 @@ function emptyStats(size: number, needs: StatNeeds): ColumnStats {
   };
 }
 
-/**
- * A level of `size` empty cells over `dims`; cell `p` takes its codes from position `src[p]` of each
- * source code column (the cell's first member, in the cells' index order).
- */
-function emptyLevel(dims: number[], sources: Int32Array[], src: Int32Array, size: number, needs: StatNeeds[], index: Level['index']): Level {
+/** Each source code column read at `src[p]` for position `p`: the codes of ordered cells. */
+function pickCodes(source: Int32Array, src: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(size);
+  for (let p = 0; p < size; p++) out[p] = source[src[p]];
+  return out;
+}
+
+/** A level of `size` empty cells over `dims`, with each kept dimension's codes given in cell order. */
+function emptyLevel(dims: number[], codes: Int32Array[], size: number, needs: StatNeeds[], index: Level['index']): Level {
   return {
     dims,
-    codes: sources.map((codes) => {
-      const out = new Int32Array(size);
-      for (let p = 0; p < size; p++) out[p] = codes[src[p]];
-      return out;
-    }),
+    codes,
     size,
     group: new Int32Array(size),
     firstRow: new Int32Array(size).fill(NO_ROW),
@@ -194,6 +194,36 @@ function emptyLevel(dims: number[], sources: Int32Array[], src: Int32Array, size
     index,
     child: null,
   };
+}
+
+/** The top level's cell order and codes, which depend only on the cells and the index dimension. */
+interface Layout {
+  pos: Int32Array;
+  offsets: Int32Array | null;
+  src: Int32Array;
+  /** Per source code column, its codes in cell order. */
+  codes: Map<Int32Array, Int32Array>;
+}
+
+/**
+ * Layouts shared by the cubes of one dashboard's views whose top levels have the same cells and index
+ * (the views of a commune panel mostly index by region): ordered and copied once, read by each. Kept
+ * as long as the cells are; nothing writes to them after they are made.
+ */
+const sharedLayouts = new WeakMap<Cells, Map<Int32Array | null, Layout>>();
+
+function layoutOf(cells: Cells, indexCodes: Int32Array | null, card: number): Layout {
+  let byIndex = sharedLayouts.get(cells);
+  if (!byIndex) sharedLayouts.set(cells, (byIndex = new Map()));
+  let layout = byIndex.get(indexCodes);
+  if (!layout) byIndex.set(indexCodes, (layout = { ...orderBy(cells, indexCodes, card), codes: new Map() }));
+  return layout;
+}
+
+function layoutCodes(layout: Layout, source: Int32Array, size: number): Int32Array {
+  let out = layout.codes.get(source);
+  if (!out) layout.codes.set(source, (out = pickCodes(source, layout.src, size)));
+  return out;
 }
 
 /** The index dimension of a level: the selection dimension outside the grouping with the most values. */
@@ -232,10 +262,11 @@ export function buildLevels(input: BuildInput): Built {
   const all = dims.map((_, i) => i);
   const indexDim = pickIndex(all, input.selectable, cards);
   const cells = cellsOf(n, dims, input.include, input.includeKey);
-  const { pos, offsets, src } = orderBy(cells, indexDim >= 0 ? dims[indexDim].codes : null, indexDim >= 0 ? cards[indexDim] : 0);
+  const layout = layoutOf(cells, indexDim >= 0 ? dims[indexDim].codes : null, indexDim >= 0 ? cards[indexDim] : 0);
+  const { pos, offsets } = layout;
   const size = cells.size;
 
-  const level = emptyLevel(all, dims.map((d) => d.codes), src, size, needs, offsets ? { dim: indexDim, offsets } : null);
+  const level = emptyLevel(all, dims.map((d) => layoutCodes(layout, d.codes, size)), size, needs, offsets ? { dim: indexDim, offsets } : null);
 
   const { cellOf } = cells;
   const { firstRow, rows } = level;
@@ -286,7 +317,7 @@ function rollUp(parent: Level, drop: number, cards: number[], selectable: Set<nu
   const indexCodes = indexDim >= 0 ? srcCodes[keep.indexOf(indexDim)] : null;
   const { pos, offsets, src } = orderBy(cells, indexCodes, indexDim >= 0 ? cards[indexDim] : 0);
   const size = cells.size;
-  const level = emptyLevel(keep, srcCodes, src, size, needs, offsets ? { dim: indexDim, offsets } : null);
+  const level = emptyLevel(keep, srcCodes.map((codes) => pickCodes(codes, src, size)), size, needs, offsets ? { dim: indexDim, offsets } : null);
   const { cellOf } = cells;
   for (let p = 0; p < parent.size; p++) {
     const c = pos[cellOf[p]];

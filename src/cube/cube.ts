@@ -28,7 +28,7 @@ export interface CubeStats {
   /** Output groups (combinations of the grouping columns). */
   groups: number;
   levels: CubeLevelInfo[];
-  /** Bytes of the cube's typed arrays. */
+  /** Bytes of the cube's typed arrays, counting those it shares with other views' cubes (cells, top-level codes). */
   bytes: number;
   /** Milliseconds to encode and build. */
   buildMs: number;
