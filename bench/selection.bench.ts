@@ -280,7 +280,7 @@ for (const size of only) {
   const buildCpuMs = process.cpuUsage(cpuStart).user / 1000;
   const perView = views.map(([s, v]) => `${v.name} ${cubes.get(s)!.stats.buildMs.toFixed(0)} ms/${cubes.get(s)!.stats.levels.map((l) => l.cells).join('>')} cells`).join(', ');
   const cubeMb = [...cubes.values()].reduce((s, c) => s + c.stats.bytes, 0) / 2 ** 20;
-  console.log(`  5 cubes built in ${buildMs.toFixed(0)} ms (${buildCpuMs.toFixed(0)} ms of CPU; ${perView}); ${cubeMb.toFixed(0)} MiB`);
+  console.log(`  5 cubes built in ${buildMs.toFixed(0)} ms (${buildCpuMs.toFixed(0)} ms of CPU; ${perView}); ${cubeMb.toFixed(0)} MiB held by the cubes, arrays they share counted in each`);
 
   // Each path is measured with only its own data alive where it can be: the cubes first, then DuckDB,
   // then the naive path's Arquero table (30M strings at 10M rows, whose garbage collection would
@@ -333,7 +333,7 @@ for (const size of only) {
     entries.push(entry(`selection-${size}-${path}-p95-vs-frame`, r.p95, '16ms frame', FRAME, note(r.runs, cpuNote)));
   }
   if (size === '1m') {
-    entries.push(entry('preagg-build-1m-vs-1s', buildMs, '1s', 1000, `the 5 views' cubes from dictionary-coded columns, ${data.rows} synthetic rows, ${buildCpuMs.toFixed(0)} ms of CPU, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; per view: ${perView}; ${cubeMb.toFixed(0)} MiB`));
+    entries.push(entry('preagg-build-1m-vs-1s', buildMs, '1s', 1000, `the 5 views' cubes from dictionary-coded columns, ${data.rows} synthetic rows, ${buildCpuMs.toFixed(0)} ms of CPU, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; per view: ${perView}; ${cubeMb.toFixed(0)} MiB held by the cubes, arrays they share counted in each`));
   }
   await connector.close();
   closePlain();
