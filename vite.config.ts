@@ -9,6 +9,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { latitudeSpan, parseTopology, simplifyTopology } from './src/charts/geometry.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -26,14 +27,22 @@ const cleanEmbed = {
   },
 };
 
-/** The map's default boundaries and their licence, beside the embed (fetched when a map is drawn). */
+/**
+ * The map's default boundaries and their licence, beside the embed (fetched when a map is drawn). The
+ * boundaries are simplified to what a map up to 2,000 px tall can show (a quarter pixel there): 68 KB
+ * gzipped instead of 219 KB, for readers on slow connections. A page that needs every point gives the
+ * full file in the map's `geo` attribute.
+ */
 const GEO_FILE = 'chiso.embed.vn63.topojson.json';
+const EMBED_GEO_PX = 2000;
 const embedGeo = {
   name: 'chiso-embed-geo',
   apply: 'build' as const,
   generateBundle(this: { emitFile(f: { type: 'asset'; fileName: string; source: string | Uint8Array }): string }) {
     const geo = (f: string) => readFileSync(fileURLToPath(new URL(`./data/geo/${f}`, import.meta.url)));
-    this.emitFile({ type: 'asset', fileName: GEO_FILE, source: geo('vn63_provinces_odv.topojson.json') });
+    const topology = parseTopology(geo('vn63_provinces_odv.topojson.json').toString('utf8'), 'vn63_provinces_odv.topojson.json');
+    const simplified = simplifyTopology(topology, (0.25 * latitudeSpan(topology)) / EMBED_GEO_PX);
+    this.emitFile({ type: 'asset', fileName: GEO_FILE, source: JSON.stringify(simplified) });
     this.emitFile({ type: 'asset', fileName: 'chiso.embed.vn63.LICENSE.txt', source: geo('LICENSE-TaliaCao-Vietnam-Shape-Map.txt') });
   },
 };

@@ -131,3 +131,19 @@ describe('mapChart boundaries', () => {
     }
   });
 });
+
+describe('the boundaries the embed serves (dist/chiso.embed.vn63.topojson.json, made by the build)', () => {
+  it('are the bundled file simplified for a map up to 2,000 px tall: every province, both archipelagos, a third of the bytes', () => {
+    const served = JSON.parse(readFileSync(root + 'dist/chiso.embed.vn63.topojson.json', 'utf8')) as Topology;
+    const names = (t: Topology) => (Object.values(t.objects)[0] as { geometries: { properties?: { ten_tinh?: string } }[] }).geometries.map((g) => g.properties?.ten_tinh).sort();
+    expect(names(served)).toEqual(names(vn63));
+    expect(ringAreas(served).map(Math.sign)).toEqual(ringAreas(vn63).map(Math.sign));
+    expect(JSON.stringify(served).length).toBeLessThan(JSON.stringify(vn63).length / 3);
+    expect(count(served)).toBeGreaterThan(count(simplifyTopology(vn63, (0.25 * latitudeSpan(vn63)) / 1000)));
+    // Drawn as a map, the 63 provinces and the two archipelagos are there.
+    const units = unitTopology(served, '63');
+    expect(units.ids).toHaveLength(63);
+    const parts = (units.topology.objects.units as { geometries: { properties: { part?: string } }[] }).geometries.map((g) => g.properties.part).filter(Boolean).sort();
+    expect(parts).toEqual(['hoang-sa', 'truong-sa']);
+  });
+});
