@@ -124,7 +124,9 @@ export async function waitForCharts(page: Page, timeout = 30_000): Promise<void>
       return charts.length > 0 && charts.every((c) => c.state === 'ready' || c.state === 'empty' || c.state === 'error');
     },
     undefined,
-    { timeout },
+    // Checked on a timer rather than on animation frames: a page starved of frames on a busy machine
+    // would otherwise not be checked at all.
+    { timeout, polling: 100 },
   );
 }
 

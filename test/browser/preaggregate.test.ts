@@ -51,12 +51,26 @@ async function run(mode: 'always' | 'never' | 'auto', connector = false): Promis
   await page.locator('#map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const p = await itemPoint(page, '#map', '01');
   await page.mouse.click(p.x, p.y);
-  await page.waitForFunction(() => {
-    const line = document.getElementById('line') as unknown as { shown: { region: string }[] };
-    return line.shown.length > 0 && line.shown.every((o) => o.region === '01');
-  });
+  try {
+    await page.waitForFunction(() => {
+      const line = document.getElementById('line') as unknown as { shown: { region: string }[] };
+      return line.shown.length > 0 && line.shown.every((o) => o.region === '01');
+    }, undefined, { polling: 100 });
+  } catch (e) {
+    // What the page shows when the line did not follow: the selection, the line's state and regions.
+    const state = await page.evaluate(() => {
+      const d = document.getElementById('d') as unknown as { coordinator: { selection: { clauses: { field: string; values?: string[] }[] }; connector: { name: string } } };
+      const line = document.getElementById('line') as unknown as { state: string; shown: { region: string }[]; queryCount: number; error: unknown };
+      return JSON.stringify({
+        clauses: d.coordinator.selection.clauses.map((c) => [c.field, c.values]),
+        connector: d.coordinator.connector.name,
+        line: { state: line.state, regions: [...new Set(line.shown.map((o) => o.region))], queries: line.queryCount, error: String(line.error ?? '') },
+      });
+    });
+    throw new Error(`the line did not follow the click on Hà Nội: ${state}`, { cause: e });
+  }
   await waitForCharts(page);
-  await page.waitForFunction(() => (document.getElementById('kpi') as unknown as { shown?: { region: string } }).shown?.region === '01');
+  await page.waitForFunction(() => (document.getElementById('kpi') as unknown as { shown?: { region: string } }).shown?.region === '01', undefined, { polling: 100 });
   const after = await snapshot(page);
   const cubes = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, (document.getElementById(id) as unknown as { cubeBuilt: boolean }).cubeBuilt])), VIEWS);
   // The period range offers the years in the data (asked of the connector when there is one).

@@ -81,7 +81,7 @@ describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
       await page.locator('#map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
       const p = await itemPoint(page, '#map', '01');
       await page.mouse.click(p.x, p.y);
-      await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '01'), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '01'), undefined, { timeout: 30_000, polling: 100 });
       const line = await page.evaluate(() => (document.getElementById('line') as unknown as { shown: { period: string; value: number }[] }).shown.map((o) => `${o.period}:${o.value}`));
       const hanoi = runQuery(rows, { select: { indicators: ['poverty_rate'], regions: ['01'] } }).objects() as { period: string; value: number }[];
       expect(line.sort()).toEqual(hanoi.map((o) => `${o.period}:${o.value}`).sort());
