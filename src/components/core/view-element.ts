@@ -68,8 +68,11 @@ export abstract class ChisoViewElement extends LitElement {
 
   #request = 0;
   #cube: ViewCube | null = null;
-  /** The last question asked (data revision, filter, view query) and its answer, shared while pending. */
-  #answer: { key: string; rows: Promise<Observation[]>; signal: AbortSignal } | null = null;
+  /**
+   * The last question asked (data revision, filter, view query), its answer (shared while pending) and
+   * what cancels it.
+   */
+  #answer: { key: string; rows: Promise<Observation[]>; controller: AbortController } | null = null;
 
   /**
    * Observations this view shows now, asked of the dashboard's connector (or of the view's cube on a
@@ -94,10 +97,9 @@ export abstract class ChisoViewElement extends LitElement {
     let answer = this.#answer;
     if (answer === null || answer.key !== key) {
       // The question before is no longer wanted: a query still on its way over the network stops.
-      this.#asking?.abort();
+      answer?.controller.abort();
       const controller = new AbortController();
-      this.#asking = controller;
-      const asked = { key, rows: this.#ask(cubes, q, filter, controller.signal), signal: controller.signal };
+      const asked = { key, rows: this.#ask(cubes, q, filter, controller.signal), controller };
       // A failed question is asked again next time, not answered from memory.
       asked.rows.catch(() => {
         if (this.#answer === asked) this.#answer = null;
@@ -109,7 +111,7 @@ export abstract class ChisoViewElement extends LitElement {
       rows = await answer.rows;
     } catch (e) {
       // Cancelled because a newer question replaced it, or the view left the page: not an error to show.
-      if (answer.signal.aborted) return null;
+      if (answer.controller.signal.aborted) return null;
       throw e;
     }
     return request === this.#request ? rows : null;
@@ -121,13 +123,10 @@ export abstract class ChisoViewElement extends LitElement {
     return this.#queries;
   }
 
-  #asking: AbortController | null = null;
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A view taken off the page stops waiting for its answer, and asks again when put back.
-    this.#asking?.abort();
-    this.#asking = null;
+    this.#answer?.controller.abort();
     this.#answer = null;
     this.#refreshKey = null;
   }

@@ -228,7 +228,6 @@ export class ChisoDashboard extends LitElement {
       // The connector's code comes with the first dashboard that asks for it.
       const { HttpQueryConnector } = await import('../../connectors/http.js');
       if (this.queryUrl !== url) return;
-      this.#connector = undefined;
       this.connector = new HttpQueryConnector({ url: new URL(url, document.baseURI).href });
     } catch (e) {
       if (this.queryUrl === url) this.#failed(asError(e, 'COMPONENTS_FETCH_FAILED', { url }));
