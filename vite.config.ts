@@ -9,7 +9,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { latitudeSpan, parseTopology, simplifyTopology } from './src/charts/geometry.js';
+import { parseTopology, simplifyForMap } from './src/charts/geometry.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -41,7 +41,7 @@ const embedGeo = {
   generateBundle(this: { emitFile(f: { type: 'asset'; fileName: string; source: string | Uint8Array }): string }) {
     const geo = (f: string) => readFileSync(fileURLToPath(new URL(`./data/geo/${f}`, import.meta.url)));
     const topology = parseTopology(geo('vn63_provinces_odv.topojson.json').toString('utf8'), 'vn63_provinces_odv.topojson.json');
-    const simplified = simplifyTopology(topology, (0.25 * latitudeSpan(topology)) / EMBED_GEO_PX);
+    const simplified = simplifyForMap(topology, 0.25, EMBED_GEO_PX);
     this.emitFile({ type: 'asset', fileName: GEO_FILE, source: JSON.stringify(simplified) });
     this.emitFile({ type: 'asset', fileName: 'chiso.embed.vn63.LICENSE.txt', source: geo('LICENSE-TaliaCao-Vietnam-Shape-Map.txt') });
   },

@@ -66,11 +66,10 @@ export function detectGeoSource(topology: Topology, object?: string): GeoSource 
 /** Longitude and latitude of a polygon's first point (enough to tell an archipelago from the mainland). */
 function firstPoint(topology: Topology, polygon: number[][]): [number, number] {
   const i = polygon[0][0];
-  const arc = topology.arcs[i < 0 ? ~i : i];
   const t = topology.transform;
-  // A reversed arc starts at its last position; in a quantized topology positions are deltas, so that is the sum.
-  const last = (): number[] => (t ? arc.reduce((a, d) => [a[0] + d[0], a[1] + d[1]], [0, 0]) : arc[arc.length - 1]);
-  const [x, y] = i < 0 ? last() : arc[0];
+  // A reversed arc starts at its last position.
+  const pts = arcPositions(topology.arcs[i < 0 ? ~i : i], t !== undefined);
+  const [x, y] = i < 0 ? pts[pts.length - 1] : pts[0];
   return t ? [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]] : [x, y];
 }
 
@@ -318,6 +317,14 @@ export function simplifyTopology(topology: Topology, tolerance: number): Topolog
       : c.arcs === undefined ? c : { ...c, arcs: renumber(c.arcs) };
   }
   return { ...topology, arcs, objects } as Topology;
+}
+
+/**
+ * The topology simplified so that no boundary moves by more than `pixels` on a map drawn `size` pixels
+ * tall (the tolerance in degrees is that share of the latitude the boundaries span).
+ */
+export function simplifyForMap(topology: Topology, pixels: number, size: number): Topology {
+  return simplifyTopology(topology, (pixels * latitudeSpan(topology)) / size);
 }
 
 /** Latitude span of the positions a topology's arcs reach, in degrees (0 for an empty topology). */

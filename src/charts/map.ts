@@ -10,7 +10,7 @@ import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
-import { ARCHIPELAGOS, labelPoint, latitudeSpan, simplifyTopology, unitTopology, type MapUnits } from './geometry.js';
+import { ARCHIPELAGOS, labelPoint, simplifyForMap, unitTopology, type MapUnits } from './geometry.js';
 import { wrap } from './line.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
@@ -266,14 +266,14 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   const detail = options.simplify ?? 0.25;
   if (typeof detail !== 'number' || !(detail >= 0)) fail('CHART_UNKNOWN_OPTION', { option: 'simplify', value: String(detail), allowed: '≥ 0' });
   // Points closer than the tolerance to the line through their neighbours cannot be seen: they only
-  // weigh on the page and the SVG. In degrees of latitude, for the map drawn at least 1,000 px tall.
-  const tolerance = (detail * latitudeSpan(topo)) / Math.max(1000, height, width);
+  // weigh on the page and the SVG. Judged on the map drawn at least 1,000 px tall.
+  const boundaries = simplifyForMap(topo, detail, Math.max(1000, height, width));
   const spec: Json = {
     title: titleBlock(`${label}, ${formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined })}`, p.rows, options, loc, offNote),
     width,
     height,
     projection,
-    datasets: { chiso_units: simplifyTopology(topo, tolerance) },
+    datasets: { chiso_units: boundaries },
     layer: layers,
     config: { legend: { symbolType: 'square', gradientLength: 140 } },
   };
