@@ -9,20 +9,9 @@
 import * as aq from 'arquero';
 import { executeQuery, runQuery, type QuerySpec } from '../src/query/index.js';
 import { entry, median, record } from './results.js';
+import { prng } from '../test/prng.js';
 
 const { op } = aq;
-
-/** Mulberry32. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // 63 regions x 20 indicators x 200 years x 4 series = 1,008,000 rows.
 const REGIONS = Array.from({ length: 63 }, (_, i) => String(i + 1).padStart(2, '0'));

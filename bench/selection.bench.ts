@@ -31,6 +31,7 @@ import { createCube, cubeQuerySpec, type Cube, type CubeClause, type CubeDim, ty
 import { defaultRegistry, runQuery, type QueryRegistry, type Row } from '../src/query/index.js';
 import type { Region } from '../src/registry/index.js';
 import { entry, record, type BenchEntry } from './results.js';
+import { prng } from '../test/prng.js';
 
 const YEARS = 20;
 const INDICATORS = 50;
@@ -39,18 +40,6 @@ const FRAME = 16;
 
 const SIZES: Record<string, number> = { '100k': 100, '1m': 1000, '10m': 10000 };
 const only = (process.env.SELECTION_SIZES ?? '100k,1m,10m').split(',');
-
-/** Mulberry32, for the sequence of interactions. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const communeId = (r: number) => `c${String(r).padStart(5, '0')}`;
 const indicatorId = (k: number) => `ind${String(k).padStart(2, '0')}`;

@@ -12,17 +12,7 @@ import * as aq from 'arquero';
 import { createDuckDBConnector } from '../src/connectors/duckdb-node.js';
 import { runQuery, type QuerySpec } from '../src/query/index.js';
 import { entry, median, record } from './results.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../test/prng.js';
 
 const scale = Number(process.env.CHISO_BENCH_SQL_SERIES ?? 40);
 // 63 regions x 20 indicators x 200 years x 40 series = 10,080,000 rows.

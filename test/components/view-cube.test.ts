@@ -7,17 +7,7 @@ import type { Observation } from '../../src/types.js';
 import { ViewCube } from '../../src/components/core/view-cube.js';
 import { viewQuerySpec, type ViewQuery } from '../../src/components/core/view-query.js';
 import type { ClientFilter } from '../../src/components/core/selection.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng.js';
 
 const provinces = listRegions('province').map((r) => r.id);
 const regions = [...provinces, 'VN', 'R1', '34:42', '42-duc-tho'];

@@ -3,18 +3,7 @@ import { expect } from 'vitest';
 import { runQuery, executeQuery, type QueryOptions, type Row } from '../../src/query/index.js';
 import type { Observation } from '../../src/types.js';
 import { cubeQuerySpec, type Cube, type CubeClause, type CubeOptions } from '../../src/cube/index.js';
-
-/** Mulberry32: a small seeded PRNG, so synthetic tables are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../prng.js';
 
 const EXACT = new Set(['count', 'valid', 'min', 'max']);
 

@@ -2,24 +2,13 @@
 import { expect } from 'vitest';
 import { executeQuery, runQuery, type QueryOptions, type Row } from '../../src/query/index.js';
 import type { Observation } from '../../src/types.js';
+export { prng } from '../prng.js';
 
 /** A complete observation with defaults for the fields a test does not care about. */
 export function obs(o: Partial<Observation> & Pick<Observation, 'indicator' | 'region' | 'period'>): Observation {
   return {
     value: null, qualifier: null, denominator: null, unit: '%', series: null, status: 'final', source: 'test', quote: null,
     ...o,
-  };
-}
-
-/** Mulberry32: a small seeded PRNG, so synthetic tables are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
