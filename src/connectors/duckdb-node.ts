@@ -27,7 +27,6 @@ export interface DuckDBConnectorOptions {
   load?: () => Promise<typeof import('@duckdb/node-api')>;
 }
 
-
 /** A driver over one connection; statements run one after another, as a connection requires. */
 export function duckdbDriver(connection: DuckDBConnection): SqlDriver {
   let queue: Promise<unknown> = Promise.resolve();

@@ -38,11 +38,9 @@ export function fillPeriodStartSql(dialect: SqlDialect, table: SqlTableOptions =
   return `UPDATE ${name} SET ${d.quote(ps)} = ${d.yearOf(d.quote('period'))} WHERE ${d.quote(ps)} IS NULL AND ${d.quote('period')} IS NOT NULL`;
 }
 
-
-
 /**
  * The in-memory database DuckDB connectors attach and use: with COMPRESS, a table is stored as in a
- * database file once checkpointed, so it scans about three times faster (a string filter reads a
+ * database file once checkpointed, so it scans about twice as fast (a string filter reads a
  * dictionary, not every string) and takes less memory. Statements to run once, in order, on a new
  * connection; then `CHECKPOINT chiso_memory` after loading.
  */
