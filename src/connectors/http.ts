@@ -48,6 +48,13 @@ function readable(raw: string): string {
 /** How long an endpoint has to answer before the query fails, by default. */
 export const HTTP_TIMEOUT_MS = 30_000;
 
+/** The timeout a connector was given, checked when it is made: milliseconds ≥ 0, else `SQL_BAD_TIMEOUT`. */
+function timeoutOf(value: unknown): number {
+  if (value === undefined) return HTTP_TIMEOUT_MS;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return fail('SQL_BAD_TIMEOUT', { value: String(value) });
+  return value;
+}
+
 interface PostOptions {
   headers: Record<string, string>;
   /** Milliseconds; 0 waits for ever. */
@@ -120,13 +127,16 @@ export class HttpQueryConnector implements Connector {
   readonly name = 'http';
   private readonly options: HttpQueryConnectorOptions;
 
+  readonly #timeout: number;
+
   constructor(options: HttpQueryConnectorOptions) {
     this.options = options;
+    this.#timeout = timeoutOf(options.timeout);
   }
 
   async query(spec: QuerySpec, options: ConnectorQueryOptions = {}): Promise<Row[]> {
-    const { url, headers = {}, timeout = HTTP_TIMEOUT_MS } = this.options;
-    const answer = await post(this.options.fetch ?? defaultFetch(), url, { spec }, { headers, timeout, signal: options.signal });
+    const { url, headers = {} } = this.options;
+    const answer = await post(this.options.fetch ?? defaultFetch(), url, { spec }, { headers, timeout: this.#timeout, signal: options.signal });
     const rows = (answer.rows as Record<string, unknown>[]).map((r) => normalizeRow(r));
     if (Array.isArray(answer.diagnostics)) for (const d of answer.diagnostics) if (isDiagnostic(d)) (options.onDiagnostic ?? warn)(d);
     return rows;
@@ -151,8 +161,9 @@ export interface HttpSqlConnectorOptions {
 
 /** A driver posting `{ sql, params }` and reading `{ rows }`. */
 export function httpSqlDriver(options: { url: string; fetch?: FetchLike; headers?: Record<string, string>; timeout?: number }): SqlDriver {
+  const timeout = timeoutOf(options.timeout);
   return async (sql: string, params: readonly SqlParam[]) => {
-    const answer = await post(options.fetch ?? defaultFetch(), options.url, { sql, params }, { headers: options.headers ?? {}, timeout: options.timeout ?? HTTP_TIMEOUT_MS });
+    const answer = await post(options.fetch ?? defaultFetch(), options.url, { sql, params }, { headers: options.headers ?? {}, timeout });
     return answer.rows as Record<string, unknown>[];
   };
 }

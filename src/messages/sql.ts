@@ -46,6 +46,10 @@ export const sqlMessages = {
     vi: (p) => `SQL: câu trả lời của ${p.url} không đúng dạng (cần JSON { rows: [...] }): ${p.detail}.`,
     en: (p) => `SQL: the answer from ${p.url} has the wrong shape (expected JSON { rows: [...] }): ${p.detail}.`,
   },
+  SQL_BAD_TIMEOUT: {
+    vi: (p) => `SQL: thời gian chờ (timeout) "${p.value}" không hợp lệ; dùng số mili giây ≥ 0 (0 là chờ mãi).`,
+    en: (p) => `SQL: timeout "${p.value}" is not valid; use milliseconds ≥ 0 (0 waits for ever).`,
+  },
   SQL_BAD_REQUEST: {
     vi: (p) => `SQL: yêu cầu không hợp lệ: ${p.detailVi}.`,
     en: (p) => `SQL: bad request: ${p.detail}.`,

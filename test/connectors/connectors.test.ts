@@ -91,6 +91,24 @@ describe('HTTP connectors on a slow link', () => {
     }
   });
 
+  it('refuse a timeout that is not milliseconds ≥ 0 when made, in both languages', () => {
+    for (const timeout of [-1, Number.NaN, Infinity, '30s']) {
+      for (const make of [() => new HttpQueryConnector({ url: '/query', timeout: timeout as number }), () => new HttpSqlConnector({ url: '/sql', timeout: timeout as number, dialect: 'postgres' })]) {
+        let e: unknown;
+        try {
+          make();
+        } catch (x) {
+          e = x;
+        }
+        expect(e).toBeInstanceOf(ChisoError);
+        expect((e as ChisoError).code).toBe('SQL_BAD_TIMEOUT');
+        expect((e as ChisoError).diagnostics[0].en).toContain(String(timeout));
+        expect((e as ChisoError).diagnostics[0].vi).toContain('mili giây');
+      }
+    }
+    expect(() => new HttpQueryConnector({ url: '/query', timeout: 0 })).not.toThrow();
+  });
+
   it('stop waiting when the caller aborts, and pass the signal on to fetch', async () => {
     let seen: AbortSignal | undefined;
     const listening: FetchLike = (_url, init) => {
