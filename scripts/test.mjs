@@ -1,12 +1,12 @@
-// `npm test`: every test, unit and browser. Finds (or, as root, installs) Chromium, builds the
+// `npm test`: every test, unit and browser. Finds (or, as root, installs) every system program the
+// tests call (scripts/system-tools.mjs: Chromium, PostgreSQL, poppler's PDF tools), builds the
 // library the CLI and browser tests use, runs Vitest, and ends on one `tests: N passed, N failed` line.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { ensureChromium } from './chromium.mjs';
+import { ensureSystemTools, findChromium } from './system-tools.mjs';
 
-const chromium = ensureChromium();
-if (!chromium) process.exit(1);
-process.env.CHISO_CHROMIUM = chromium;
+if (!ensureSystemTools()) process.exit(1);
+process.env.CHISO_CHROMIUM = findChromium();
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
 
