@@ -2,7 +2,7 @@
 // DuckDB in Node, and the HTTP connectors against in-process endpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArqueroConnector } from '../../src/connectors/arquero.js';
-import { createDuckDBConnector, type DuckDBNodeConnector } from '../../src/connectors/duckdb-node.js';
+import { createDuckDBConnector, duckdbDriver, type DuckDBNodeConnector } from '../../src/connectors/duckdb-node.js';
 import { ExecutorConnector, handleQueryRequest, HttpQueryConnector, HttpSqlConnector, SqlConnector, type Connector, type FetchLike } from '../../src/connectors/index.js';
 import { ChisoError } from '../../src/errors.js';
 import { realObservations } from '../sql/fixtures.js';
@@ -230,5 +230,27 @@ describe('DuckDB in Node', () => {
       expect(pkg.peerDependencies[name]).toBeDefined();
       expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
     }
+  });
+});
+
+describe('DuckDB statements that run too long', () => {
+  // 10^10 rows: minutes of work unless interrupted.
+  const slow = 'SELECT sum(a.range * b.range) AS s FROM range(100000) a, range(100000) b';
+  it('are interrupted past statementTimeout, with SQL_CANCELLED', async () => {
+    const e = await duckdbDriver(duck.connection, { statementTimeout: 50 })(slow, []).then(() => null, (x: unknown) => x as ChisoError);
+    expect(e?.code).toBe('SQL_CANCELLED');
+    expect(e?.diagnostics[0].en).toMatch(/longer than 50 ms/);
+  });
+
+  it('are interrupted when their signal aborts, and the connection serves the next query', async () => {
+    const controller = new AbortController();
+    const c = new SqlConnector({ dialect: 'duckdb', driver: duckdbDriver(duck.connection), name: 'duckdb', table: { periodStart: 'period_start' } });
+    const driver = duckdbDriver(duck.connection);
+    const running = driver(slow, [], { signal: controller.signal }).then(() => 'finished', () => 'stopped');
+    setTimeout(() => controller.abort(), 50);
+    expect(await running).toBe('stopped');
+    // A query whose signal was aborted before it ran never starts.
+    await expect(c.query({ select: { indicators: ['poverty_rate'] } }, { signal: controller.signal })).rejects.toMatchObject({ code: 'SQL_CANCELLED' });
+    expect((await c.query({ select: { indicators: ['poverty_rate'] }, limit: 3 })).length).toBe(3);
   });
 });
