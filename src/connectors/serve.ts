@@ -8,6 +8,7 @@ import { diagnostic, isChisoError, type Diagnostic } from '../errors.js';
 import type { MessageParams } from '../messages/index.js';
 import type { QuerySpec, Row } from '../query/spec.js';
 import type { Connector } from './connector.js';
+import { jsonDepth } from '../data/json.js';
 
 export interface QueryAnswer {
   status: number;
@@ -35,21 +36,6 @@ export function logLine(fields: Record<string, unknown>): string {
 /** A short reference shared by the answer and the log line, so an administrator finds one from the other. */
 function reference(): string {
   return globalThis.crypto.randomUUID().slice(0, 8);
-}
-
-/** Deepest nesting of `[` and `{` in a JSON text, read in one pass (strings skipped). */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      // A string: skip to its closing quote, over escapes.
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
-    } else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return max;
 }
 
 /** The first value of a parsed body that no engine takes as it is: a NUL in a string, a number past 2^53. */
