@@ -22,12 +22,30 @@ export interface Diagnostic extends InputLocation {
   value?: string;
 }
 
+/**
+ * Control characters shown as escapes (`\u001b`): a value from a file or a request reaches a terminal
+ * or a log through messages, and ESC, BEL, CR or a C1 control there could rewrite what is shown.
+ * Line feeds and tabs stay, as messages use them.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function escapedParams(params: MessageParams): MessageParams {
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? escapeControls(v) : v;
+  return out;
+}
+
 export function diagnostic(
   code: string,
-  params: MessageParams,
+  raw: MessageParams,
   location: InputLocation = {},
   level: Diagnostic['level'] = 'error',
 ): Diagnostic {
+  const params = escapedParams(raw);
+  if (location.file !== undefined) location = { ...location, file: escapeControls(location.file) };
+  if (typeof location.column === 'string') location = { ...location, column: escapeControls(location.column) };
   return {
     code,
     level,

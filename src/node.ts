@@ -9,3 +9,4 @@ export { validateConfig, jsonPath, type ChisoConfig, type ChartConfig, type Data
 export { extractFile, correctionsPathFor, type ExtractFileOptions, type FileExtraction } from './extract/read-file.js';
 export { createDuckDBConnector, DuckDBNodeConnector, loadIntoDuckDB, duckdbDriver, type DuckDBConnectorOptions } from './connectors/duckdb-node.js';
 export { loadLargeFile } from './load-large/node.js';
+export { queryListener, QUERY_LISTENER_DEFAULTS, type QueryListenerOptions } from './connectors/listener.js';

@@ -10,7 +10,7 @@
  * The figures and the page are committed, so the page opens without building; run this again after
  * the data or a recipe changes. It runs chiso's command line from the sources (through tsx), so it
  * needs no build step; with chiso installed, the same figures come from
- * `npx chiso render examples/report/figures.json --out examples/report/figures --format svg,png`.
+ * `npx chiso render examples/report/figures.json --out examples/report/figures --format svg,png --allow-path`.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -122,7 +122,7 @@ export async function build(out) {
   mkdirSync(figuresDir, { recursive: true });
   register();
   const { main } = await import('../../src/cli/index.ts');
-  const code = await main(['render', config, '--out', figuresDir, '--format', 'svg,png']);
+  const code = await main(['render', config, '--out', figuresDir, '--format', 'svg,png', '--allow-path']);
   if (code !== 0) throw new Error(`chiso render exited with ${code}`);
   const { charts } = JSON.parse(readFileSync(config, 'utf8'));
   const figures = charts.map((c) => {

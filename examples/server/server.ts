@@ -7,15 +7,16 @@
  *
  * Options by environment: PORT (default 8787), HOST (default 127.0.0.1), CHISO_TABLE (default
  * `observations`), CHISO_LOAD=0 to use an existing table, CHISO_ALLOW_ORIGIN to let a page on another
- * origin (the Vite dev server) call it.
+ * origin (the Vite dev server) call it. The limits (body size, time, queries at once, statement
+ * timeout) are `queryListener`'s; see docs/en/deploy.md for running it behind a reverse proxy.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { handleQueryRequest, loadIntoPostgres, postgresConnector, type PgQueryable } from '../../src/connectors/index.js';
+import { loadIntoPostgres, postgresConnector, type PgQueryable } from '../../src/connectors/index.js';
+import { queryListener, type QueryListenerOptions } from '../../src/connectors/listener.js';
 import { loadObservations } from '../../src/data/index.js';
-import { diagnostic } from '../../src/errors.js';
 import { sqlTable } from '../../src/sql/index.js';
 import type { Observation } from '../../src/types.js';
 
@@ -38,8 +39,8 @@ export async function loadTable(client: PgQueryable, table: string, rows: readon
   }
 }
 
-export interface ServerOptions {
-  /** A `pg` client or pool. */
+export interface ServerOptions extends Omit<QueryListenerOptions, 'onOther'> {
+  /** A `pg` client or pool. A pool lets the server stop a query in PostgreSQL when its client goes or its time runs out. */
   client: PgQueryable;
   /** Default `observations`. */
   table?: string;
@@ -47,59 +48,28 @@ export interface ServerOptions {
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
-  /** An origin allowed to call POST /query from another page (CORS). Default: none. */
-  allowOrigin?: string;
-  /** Largest request body accepted, in bytes. Default 64 KiB: a spec is small. */
-  maxBody?: number;
-}
-
-function readBody(req: IncomingMessage, max: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      // Too large: keep reading to the end without keeping anything, then refuse.
-      if (size <= max) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  /** Milliseconds one SQL statement may run in PostgreSQL (`statement_timeout`; needs a pool). Default 5,000. */
+  statementTimeout?: number;
 }
 
 /** Starts the HTTP server; resolves to its address and a way to stop it. */
 export async function startServer(options: ServerOptions): Promise<{ url: string; server: Server; close(): Promise<void> }> {
-  const connector = postgresConnector({ client: options.client, table: { name: options.table ?? 'observations' } });
-  const server = createServer(async (req, res) => {
-    const cors: Record<string, string> = options.allowOrigin ? { 'access-control-allow-origin': options.allowOrigin, vary: 'origin' } : {};
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method === 'OPTIONS' && req.url === '/query') {
-      res.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' });
-      return res.end();
-    }
-    if (req.method === 'POST' && req.url === '/query') {
-      const refuse = (status: number, detail: string, detailVi: string) => {
-        const d = diagnostic('SQL_BAD_REQUEST', { detail, detailVi });
-        send(status, { error: { code: d.code, vi: d.vi, en: d.en } });
-      };
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(415, 'the body must be JSON', 'nội dung phải là JSON');
-      const body = await readBody(req, options.maxBody ?? 64 * 1024);
-      if (body === null) return refuse(413, 'the body is too large', 'nội dung quá lớn');
-      const answer = await handleQueryRequest(connector, body);
-      if (answer.status === 500) console.error('query failed', body);
-      return send(answer.status, answer.body);
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const { client, table, port, host, statementTimeout = 5000, ...limits } = options;
+  const connector = postgresConnector({ client, table: { name: table ?? 'observations' }, statementTimeout });
+  const server = createServer(queryListener(connector, limits));
+  // Node's own guards for what comes before the listener: slow headers, idle sockets.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(port ?? 8787, host ?? '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${host ?? '127.0.0.1'}:${address.port}`,
     server,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
 }
 

@@ -13,7 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./load.js')).load,
   },
   render: {
-    summary: 'render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N]   xuất biểu đồ / export charts',
+    summary: 'render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N] [--allow-net] [--allow-path]   xuất biểu đồ / export charts',
     load: async () => (await import('./render.js')).render,
   },
   extract: {

@@ -1,6 +1,9 @@
 /**
- * `chiso render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N]`:
- * one file per chart and format, without a browser. Progress goes to stderr: one line redrawn in
+ * `chiso render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N]
+ * [--allow-net] [--allow-path]`: one file per chart and format, without a browser. Files are read
+ * only inside the input's folder (`--allow-path` lifts it for the config's own paths), data URLs are
+ * fetched only with `--allow-net`; a chart that fails leaves the others, and the batch ends with a
+ * summary of what failed. Progress goes to stderr: one line redrawn in
  * place on a terminal, one line per chart otherwise (logs, CI).
  */
 import { resolve, relative } from 'node:path';
@@ -34,7 +37,7 @@ export function progress(io: CliIO): { update: (done: number, total: number, id:
 }
 
 export const render: Command = async (args, io) => {
-  const { positional, flags } = parseArgs(args, { out: 'value', format: 'value', lang: 'value', scale: 'value' });
+  const { positional, flags } = parseArgs(args, { out: 'value', format: 'value', lang: 'value', scale: 'value', 'allow-net': 'boolean', 'allow-path': 'boolean' });
   if (positional.length !== 1) fail('RENDER_NEEDS_INPUT');
   if (typeof flags.out !== 'string') fail('RENDER_NEEDS_OUT');
   const formats = String(flags.format ?? 'svg')
@@ -61,6 +64,8 @@ export const render: Command = async (args, io) => {
     formats: formats as OutputFormat[],
     lang,
     scale,
+    allowNet: flags['allow-net'] === true,
+    allowPath: flags['allow-path'] === true,
     onProgress: (done, total, id, ok) => bar.update(done, total, id, ok),
     onWarning: (text) => warnings.push(text),
   }).catch((e: unknown) => {
@@ -71,6 +76,11 @@ export const render: Command = async (args, io) => {
   for (const w of warnings) io.stderr(`! ${w}\n`);
   for (const f of result.failures) {
     io.stderr(`✗ ${f.id}: ${isChisoError(f.error) ? f.error.message : String(f.error)}\n`);
+  }
+  if (result.failures.length) {
+    const total = input.kind === 'config' ? input.config.charts.length : 1;
+    const params = { failed: result.failures.length, total, ids: result.failures.map((f) => f.id).join(', ') };
+    io.stderr(`${message('RENDER_BATCH_SUMMARY', params, 'vi')} / ${message('RENDER_BATCH_SUMMARY', params, 'en')}\n`);
   }
   const dir = relative(io.cwd, outDir) || '.';
   io.stderr(`${message('RENDER_WROTE', { count: result.files.length, dir }, 'vi')} / ${message('RENDER_WROTE', { count: result.files.length, dir }, 'en')}\n`);

@@ -10,8 +10,11 @@ export interface ConnectorQueryOptions {
   /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). Default: `console.warn`. */
   onDiagnostic?: (d: Diagnostic) => void;
   /**
-   * Aborts the query when it is no longer wanted (a newer selection asked another question). Connectors
-   * that wait on a network (HTTP) stop waiting and reject; in-process engines may finish the work.
+   * Aborts the query when it is no longer wanted (a newer selection asked another question, the
+   * client of an endpoint went away, its time ran out). Connectors that wait on a network (HTTP) stop
+   * waiting and reject; SQL connectors start no further statement and stop the running one where the
+   * driver can (PostgreSQL through a pool: `pg_cancel_backend`; DuckDB: interrupt); in-process
+   * engines may finish the work.
    */
   signal?: AbortSignal;
 }

@@ -23,15 +23,44 @@ export interface DuckDBConnectorOptions {
   table?: SqlTableOptions;
   /** Indicator catalogue and admin units. Default: chiso's registry. */
   registry?: QueryRegistry;
+  /** Milliseconds a statement may run before it is interrupted. Default: no limit. */
+  statementTimeout?: number;
   /** Loads the DuckDB package. Default: `import('@duckdb/node-api')`. */
   load?: () => Promise<typeof import('@duckdb/node-api')>;
 }
 
-/** A driver over one connection; statements run one after another, as a connection requires. */
-export function duckdbDriver(connection: DuckDBConnection): SqlDriver {
+export interface DuckDBDriverOptions {
+  /** Milliseconds a statement may run before the connection is interrupted. Default: no limit. */
+  statementTimeout?: number;
+}
+
+/**
+ * A driver over one connection; statements run one after another, as a connection requires. An
+ * aborted signal, or a statement past `statementTimeout`, interrupts the connection; a statement
+ * still waiting its turn when its signal aborts never starts.
+ */
+export function duckdbDriver(connection: DuckDBConnection, options: DuckDBDriverOptions = {}): SqlDriver {
+  const { statementTimeout } = options;
+  if (statementTimeout !== undefined && !(Number.isFinite(statementTimeout) && statementTimeout >= 0)) fail('SQL_BAD_TIMEOUT', { value: String(statementTimeout) });
   let queue: Promise<unknown> = Promise.resolve();
-  return (sql: string, params: readonly SqlParam[]) => {
-    const run = queue.then(async () => (await connection.runAndReadAll(sql, [...params])).getRowObjectsJS() as Record<string, unknown>[]);
+  return (sql: string, params: readonly SqlParam[], statement = {}) => {
+    const { signal } = statement;
+    const run = queue.then(async () => {
+      signal?.throwIfAborted();
+      const interrupt = () => connection.interrupt();
+      let late = false;
+      signal?.addEventListener('abort', interrupt, { once: true });
+      const timer = statementTimeout ? setTimeout(() => ((late = true), interrupt()), statementTimeout) : undefined;
+      try {
+        return (await connection.runAndReadAll(sql, [...params])).getRowObjectsJS() as Record<string, unknown>[];
+      } catch (e) {
+        if (late && !signal?.aborted) fail('SQL_CANCELLED', { engine: 'duckdb', reason: `longer than ${statementTimeout} ms`, reasonVi: `lâu hơn ${statementTimeout} ms` });
+        throw e;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', interrupt);
+      }
+    });
     queue = run.catch(() => undefined);
     return run;
   };
@@ -46,7 +75,7 @@ export class DuckDBNodeConnector extends SqlConnector {
   constructor(instance: DuckDBInstance, connection: DuckDBConnection, options: DuckDBConnectorOptions, database: string | null = null) {
     super({
       dialect: 'duckdb',
-      driver: duckdbDriver(connection),
+      driver: duckdbDriver(connection, { statementTimeout: options.statementTimeout }),
       table: options.table,
       registry: options.registry,
       name: 'duckdb',

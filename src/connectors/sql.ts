@@ -25,6 +25,12 @@ export interface SqlConnectorOptions {
   onClose?: () => Promise<void> | void;
 }
 
+/** Why a signal was aborted, in both languages: a timeout (`AbortSignal.timeout`, or a `TimeoutError` reason) or the caller. */
+export function cancelReason(signal: AbortSignal): { reason: string; reasonVi: string } {
+  const r = signal.reason as { name?: unknown } | undefined;
+  return r?.name === 'TimeoutError' ? { reason: 'time ran out', reasonVi: 'hết thời gian' } : { reason: 'no longer wanted', reasonVi: 'không còn cần nữa' };
+}
+
 export class SqlConnector implements Connector {
   readonly name: string;
   private options: SqlConnectorOptions;
@@ -40,15 +46,22 @@ export class SqlConnector implements Connector {
     const { dialect, driver, table, registry } = this.options;
     const engine = this.name;
     // Engine failures (a missing table, a lost connection) become ChisoErrors naming the engine.
-    const guarded: SqlDriver = async (sql, params) => {
+    const guarded: SqlDriver = async (sql, params, statement) => {
       try {
-        return await driver(sql, params);
+        return await driver(sql, params, statement);
       } catch (e) {
         if (isChisoError(e)) throw e;
+        // The caller stopped the query: say so, not what the engine said about being interrupted.
+        if (options.signal?.aborted) return fail('SQL_CANCELLED', { engine, ...cancelReason(options.signal) });
         return fail('SQL_ENGINE_FAILED', { engine, detail: e instanceof Error ? e.message : String(e) });
       }
     };
-    return runSqlQuery(guarded, spec, { dialect, table, registry, onDiagnostic: options.onDiagnostic });
+    try {
+      return await runSqlQuery(guarded, spec, { dialect, table, registry, onDiagnostic: options.onDiagnostic, signal: options.signal });
+    } catch (e) {
+      if (!isChisoError(e) && options.signal?.aborted) return fail('SQL_CANCELLED', { engine, ...cancelReason(options.signal) });
+      throw e;
+    }
   }
 
   /** Reads the table as `table` says from now on (a connector that loaded it knows its columns). */

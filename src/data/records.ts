@@ -2,6 +2,7 @@
  * Tidy records that arrive as objects: JSON (an array of observations, or `{ observations: [...] }`)
  * and Arrow tables. Their "row" in diagnostics is the record's 1-based position.
  */
+import { jsonDepth, jsonErrorDetail, JSON_MAX_DEPTH } from './json.js';
 import type { LoadContext } from './context.js';
 import { fieldOf, type Field } from './fields.js';
 import { inferDecimalStyle, type DecimalStyle } from './number.js';
@@ -68,10 +69,14 @@ export function readRecords(records: unknown[], ctx: LoadContext, options: Recor
 /** JSON text: an array of observations or `{ observations: [...] }`. */
 export function readJson(text: string, ctx: LoadContext, options: RecordsOptions): void {
   let data: unknown;
+  if (jsonDepth(text) > JSON_MAX_DEPTH) {
+    ctx.error('DATA_TOO_DEEP', { max: JSON_MAX_DEPTH }, {});
+    return;
+  }
   try {
     data = JSON.parse(text);
   } catch (e) {
-    ctx.error('DATA_BAD_JSON', { detail: e instanceof Error ? e.message : String(e) }, {});
+    ctx.error('DATA_BAD_JSON', { detail: jsonErrorDetail(e) }, {});
     return;
   }
   const records = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.observations) ? data.observations : null;

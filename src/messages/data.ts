@@ -173,6 +173,22 @@ export const dataMessages = {
     vi: (p) => `Còn ${p.count} lỗi nữa không hiển thị`,
     en: (p) => `${p.count} more errors not shown`,
   },
+  DATA_NOT_A_FILE: {
+    vi: (p) => `Không phải tệp thông thường (${p.kind}): chiso chỉ đọc tệp, không đọc thư mục, FIFO hay thiết bị`,
+    en: (p) => `Not a regular file (${p.kind}): chiso reads files only, not folders, FIFOs or devices`,
+  },
+  DATA_FILE_TOO_LARGE: {
+    vi: (p) => `Tệp lớn ${p.size} MB, quá ${p.max} MB đọc một lần: dùng trình đọc theo luồng (loadLargeFile trong "chiso/node", hoặc nạp vào DuckDB) cho tệp lớn`,
+    en: (p) => `The file is ${p.size} MB, over the ${p.max} MB read at once: use the streaming loader (loadLargeFile from "chiso/node", or load it into DuckDB) for large files`,
+  },
+  DATA_WRONG_KIND: {
+    vi: (p) => `Tệp là ${p.kind} (theo các byte đầu), không phải ${p.expected}: ${p.hintVi}`,
+    en: (p) => `The file is ${p.kind} (by its first bytes), not ${p.expected}: ${p.hint}`,
+  },
+  DATA_TOO_DEEP: {
+    vi: (p) => `JSON lồng nhau quá ${p.max} tầng; dữ liệu quan sát không cần sâu như vậy`,
+    en: (p) => `The JSON is nested more than ${p.max} levels deep; observation data never needs that`,
+  },
   DATA_FILE_NOT_FOUND: {
     vi: () => `Không tìm thấy tệp`,
     en: () => `File not found`,

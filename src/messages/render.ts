@@ -6,6 +6,38 @@ export const renderMessages = {
     vi: (p) => `Biểu đồ mang ${p.rows} dòng dữ liệu, quá giới hạn ${p.max}: hãy tổng hợp dữ liệu (truy vấn) trước khi vẽ, hoặc nâng giới hạn maxRows`,
     en: (p) => `The chart carries ${p.rows} data rows, over the limit of ${p.max}: aggregate the data (query) before drawing, or raise maxRows`,
   },
+  RENDER_FILE_TOO_LARGE: {
+    vi: (p) => `Tệp dữ liệu của biểu đồ lớn ${p.size} MB, quá giới hạn ${p.max} MB: hãy tổng hợp dữ liệu trước khi vẽ`,
+    en: (p) => `The chart's data file is ${p.size} MB, over the limit of ${p.max} MB: aggregate the data before drawing`,
+  },
+  RENDER_PATH_OUTSIDE: {
+    vi: (p) => `Không đọc "${p.path}": chỉ đọc được tệp nằm trong thư mục của cấu hình (${p.root}); không dùng "file:", đường dẫn tuyệt đối hay ".." ra ngoài. Nếu tin tệp này, chạy với --allow-path`,
+    en: (p) => `Not reading "${p.path}": only files inside the configuration's folder (${p.root}) are read; no "file:", absolute paths or ".." outside it. If you trust this file, run with --allow-path`,
+  },
+  RENDER_NET_REFUSED: {
+    vi: (p) => `Không tải "${p.url}": biểu đồ không được tải dữ liệu qua mạng trừ khi chạy với --allow-net (chỉ HTTP và HTTPS)`,
+    en: (p) => `Not fetching "${p.url}": charts load nothing over the network unless run with --allow-net (HTTP and HTTPS only)`,
+  },
+  RENDER_DATA_LOAD_FAILED: {
+    vi: (p) => `Không tải được dữ liệu "${p.url}" của biểu đồ: ${p.detail}`,
+    en: (p) => `The chart's data "${p.url}" could not be loaded: ${p.detail}`,
+  },
+  RENDER_OUT_SYMLINK: {
+    vi: (p) => `Không ghi "${p.path}": đó là liên kết tượng trưng (symlink); xoá nó hoặc chọn thư mục --out khác`,
+    en: (p) => `Not writing "${p.path}": it is a symbolic link; remove it or choose another --out folder`,
+  },
+  RENDER_TOO_MANY_PIXELS: {
+    vi: (p) => `Ảnh PNG ${p.width} × ${p.height} điểm ảnh (${p.megapixels} triệu) vượt giới hạn ${p.max} triệu điểm ảnh: giảm --scale hoặc kích thước biểu đồ`,
+    en: (p) => `The PNG would be ${p.width} × ${p.height} pixels (${p.megapixels} million), over the limit of ${p.max} million: lower --scale or the chart's size`,
+  },
+  RENDER_RASTER_CRASHED: {
+    vi: (p) => `Trình vẽ PNG (resvg) dừng đột ngột khi vẽ biểu đồ này (${p.detail}); các biểu đồ khác không bị ảnh hưởng. Bản SVG vẫn dùng được`,
+    en: (p) => `The PNG rasteriser (resvg) crashed on this chart (${p.detail}); other charts are not affected. The SVG is still usable`,
+  },
+  RENDER_BATCH_SUMMARY: {
+    vi: (p) => `${p.failed}/${p.total} biểu đồ không xuất được: ${p.ids}`,
+    en: (p) => `${p.failed} of ${p.total} charts failed: ${p.ids}`,
+  },
   RENDER_FAILED: {
     vi: (p) => `Không vẽ được biểu đồ "${p.chart}": ${p.detail}`,
     en: (p) => `Could not draw chart "${p.chart}": ${p.detail}`,

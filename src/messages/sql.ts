@@ -55,8 +55,24 @@ export const sqlMessages = {
     en: (p) => `SQL: bad request: ${p.detail}.`,
   },
   SQL_SERVER_FAILED: {
-    vi: () => 'SQL: máy chủ gặp lỗi khi chạy truy vấn (chi tiết ở nhật ký máy chủ).',
-    en: () => 'SQL: the server failed to run the query (details in the server log).',
+    vi: (p) => `SQL: máy chủ gặp lỗi khi chạy truy vấn (chi tiết ở nhật ký máy chủ${p.ref ? `, mã tra cứu ${p.ref}` : ''}).`,
+    en: (p) => `SQL: the server failed to run the query (details in the server log${p.ref ? `, reference ${p.ref}` : ''}).`,
+  },
+  SQL_BODY_TOO_LARGE: {
+    vi: (p) => `SQL: nội dung yêu cầu lớn hơn ${p.max} byte; một truy vấn không cần nhiều như vậy.`,
+    en: (p) => `SQL: the request body is larger than ${p.max} bytes; a query spec never needs that much.`,
+  },
+  SQL_SERVER_BUSY: {
+    vi: (p) => `SQL: máy chủ đang bận (${p.limit} truy vấn đang chạy); thử lại sau ${p.seconds} giây.`,
+    en: (p) => `SQL: the server is busy (${p.limit} queries running); try again in ${p.seconds} s.`,
+  },
+  SQL_SERVER_TIMEOUT: {
+    vi: (p) => `SQL: truy vấn không xong trong ${String(p.seconds).replace('.', ',')} giây nên đã bị dừng; hãy thu hẹp truy vấn (ít chỉ tiêu, vùng hoặc năm hơn).`,
+    en: (p) => `SQL: the query did not finish within ${p.seconds} s and was stopped; narrow it (fewer indicators, regions or years).`,
+  },
+  SQL_CANCELLED: {
+    vi: (p) => `SQL: truy vấn trên ${p.engine} đã bị hủy (${p.reasonVi}).`,
+    en: (p) => `SQL: the query on ${p.engine} was cancelled (${p.reason}).`,
   },
   SQL_DUCKDB_WASM_MISSING: {
     vi: (p) => `SQL: không tải được DuckDB-Wasm (${p.detail}). Cài gói "@duckdb/duckdb-wasm" và phục vụ các tệp .wasm và worker từ cùng nguồn với trang.`,

@@ -16,7 +16,12 @@ import type { SqlTableOptions } from './table.js';
  * name. For DuckDB and PostgreSQL the placeholders are `$1, $2, ...` and `params[0]` binds `$1`;
  * for ClickHouse they are `{p1:Type}, {p2:Type}, ...` and `params[0]` binds `p1`.
  */
-export type SqlDriver = (sql: string, params: readonly SqlParam[]) => Promise<readonly Record<string, unknown>[]>;
+export type SqlDriver = (sql: string, params: readonly SqlParam[], options?: SqlStatementOptions) => Promise<readonly Record<string, unknown>[]>;
+
+export interface SqlStatementOptions {
+  /** Aborted when the answer is no longer wanted (the client went, the request timed out): a driver that can stops the statement in the engine. */
+  signal?: AbortSignal;
+}
 
 export interface SqlRunOptions {
   dialect: SqlDialect;
@@ -26,6 +31,8 @@ export interface SqlRunOptions {
   registry?: QueryRegistry;
   /** Receives warnings (e.g. a 34-unit left without a value by `reaggregate`). Default: `console.warn`, as the executors do. */
   onDiagnostic?: (d: Diagnostic) => void;
+  /** Passed to the driver with every statement; no statement starts once it is aborted. */
+  signal?: AbortSignal;
 }
 
 /** A value from a driver as the query layer gives it: numbers, not 64-bit integers; `null`, not `undefined`. */
@@ -44,7 +51,12 @@ export function normalizeRow(r: Record<string, unknown>, columns?: readonly stri
 }
 
 /** Runs a query spec through a SQL driver: indicator probe if needed, checks, then the query. */
-export async function runSqlQuery(driver: SqlDriver, spec: unknown, options: SqlRunOptions): Promise<Row[]> {
+export async function runSqlQuery(sqlDriver: SqlDriver, spec: unknown, options: SqlRunOptions): Promise<Row[]> {
+  const { signal } = options;
+  const driver = (sql: string, params: readonly SqlParam[]) => {
+    signal?.throwIfAborted();
+    return sqlDriver(sql, params, { signal });
+  };
   const q = validateQuery(spec);
   const compileOptions = { dialect: options.dialect, table: options.table, registry: options.registry };
   let indicators = q.select.indicators;

@@ -2,7 +2,7 @@
 // DuckDB in Node, and the HTTP connectors against in-process endpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArqueroConnector } from '../../src/connectors/arquero.js';
-import { createDuckDBConnector, type DuckDBNodeConnector } from '../../src/connectors/duckdb-node.js';
+import { createDuckDBConnector, duckdbDriver, type DuckDBNodeConnector } from '../../src/connectors/duckdb-node.js';
 import { ExecutorConnector, handleQueryRequest, HttpQueryConnector, HttpSqlConnector, SqlConnector, type Connector, type FetchLike } from '../../src/connectors/index.js';
 import { ChisoError } from '../../src/errors.js';
 import { realObservations } from '../sql/fixtures.js';
@@ -76,6 +76,22 @@ describe('HTTP connectors when the server does not answer rows', () => {
       expect(e!.diagnostics[0].en).toMatch(en);
       expect(e!.diagnostics[0].vi).toMatch(vi);
     }
+  });
+});
+
+describe("HTTP connectors quoting a proxy's page", () => {
+  // The quote used to go through /<(script|style)[\s\S]*?<\/\1>/ and /<[^>]*>/, each quadratic on a
+  // page of unclosed tags (320 KB of `<script`: 16.7 s with the page frozen). At 2 MB those would take
+  // minutes; read in one pass they take milliseconds, well inside the test's own timeout.
+  const answering = (text: string): FetchLike => async () => ({ ok: false, status: 502, text: async () => text });
+  it.each([
+    ['unclosed <script', '<script'.repeat(300_000), ''],
+    ['unclosed <', 'x<'.repeat(1_000_000), 'x'],
+    ['a script then text', '<script>alert(1)</script><p>502 Bad Gateway</p>' + '<script'.repeat(200_000), '502 Bad Gateway'],
+  ])('%s: quoted at once, as text', async (_, page, quoted) => {
+    const e = await new HttpQueryConnector({ url: '/query', fetch: answering(page) }).query({}).then(() => null, (x: unknown) => x as ChisoError);
+    expect(e?.code).toBe('SQL_HTTP_FAILED');
+    expect(e?.diagnostics[0].en).toBe(`SQL: the server /query answered 502${quoted ? `: ${quoted}` : ''}.`);
   });
 });
 
@@ -214,5 +230,27 @@ describe('DuckDB in Node', () => {
       expect(pkg.peerDependencies[name]).toBeDefined();
       expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
     }
+  });
+});
+
+describe('DuckDB statements that run too long', () => {
+  // 10^10 rows: minutes of work unless interrupted.
+  const slow = 'SELECT sum(a.range * b.range) AS s FROM range(100000) a, range(100000) b';
+  it('are interrupted past statementTimeout, with SQL_CANCELLED', async () => {
+    const e = await duckdbDriver(duck.connection, { statementTimeout: 50 })(slow, []).then(() => null, (x: unknown) => x as ChisoError);
+    expect(e?.code).toBe('SQL_CANCELLED');
+    expect(e?.diagnostics[0].en).toMatch(/longer than 50 ms/);
+  });
+
+  it('are interrupted when their signal aborts, and the connection serves the next query', async () => {
+    const controller = new AbortController();
+    const c = new SqlConnector({ dialect: 'duckdb', driver: duckdbDriver(duck.connection), name: 'duckdb', table: { periodStart: 'period_start' } });
+    const driver = duckdbDriver(duck.connection);
+    const running = driver(slow, [], { signal: controller.signal }).then(() => 'finished', () => 'stopped');
+    setTimeout(() => controller.abort(), 50);
+    expect(await running).toBe('stopped');
+    // A query whose signal was aborted before it ran never starts.
+    await expect(c.query({ select: { indicators: ['poverty_rate'] } }, { signal: controller.signal })).rejects.toMatchObject({ code: 'SQL_CANCELLED' });
+    expect((await c.query({ select: { indicators: ['poverty_rate'] }, limit: 3 })).length).toBe(3);
   });
 });

@@ -1,8 +1,11 @@
 // examples/server on a throwaway PostgreSQL: the server loads data/observations, listens on loopback,
 // and the page's connector (HttpQueryConnector) gets the rows Arquero gives for the same spec.
+import { request } from 'node:http';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readObservations, loadTable, startServer } from '../../examples/server/server.js';
-import { HttpQueryConnector } from '../../src/connectors/index.js';
+import { HttpQueryConnector, postgresDriver } from '../../src/connectors/index.js';
+import { isChisoError } from '../../src/errors.js';
 import { runQuery } from '../../src/query/index.js';
 import { getRegion } from '../../src/registry/index.js';
 import { expectSameRows } from '../sql/fixtures.js';
@@ -102,5 +105,126 @@ describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
     expect((await post('{}', 'text/plain')).status).toBe(415);
     expect((await post(JSON.stringify({ spec: { select: { indicators: ['x'.repeat(70000)] } } }))).status).toBe(413);
     expect((await fetch(`${server.url}/query`)).status).toBe(404);
+  });
+});
+
+describe.skipIf(skipPostgres)('examples/server against strangers (PostgreSQL through a pool)', () => {
+  let pool: pg.Pool;
+  let strict: Awaited<ReturnType<typeof startServer>>;
+  const logs: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    pgServer = await startPostgres();
+    await loadTable(pgServer.client, 'served', rows);
+    pool = new pg.Pool({ host: '127.0.0.1', port: pgServer.port, user: 'chiso', database: 'postgres', max: 6 });
+    strict = await startServer({ client: pool, table: 'served', port: 0, log: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  }, 120_000);
+  afterAll(async () => {
+    await strict?.close();
+    await pool?.end();
+    await pgServer?.stop();
+  }, 60_000);
+
+  const ok = async () => (await new HttpQueryConnector({ url: `${strict.url}/query` }).query({ select: { indicators: ['poverty_rate'], periods: ['2016'] } }, { onDiagnostic: () => undefined })).length;
+  const postText = async (body: string) => {
+    const res = await fetch(`${strict.url}/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: res.status, body: (await res.json()) as { error?: { code: string; en: string } } };
+  };
+
+  it('stays up when a client disconnects in the middle of its body', async () => {
+    const before = await ok();
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((resolve) => {
+        const req = request(`${strict.url}/query`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+        req.on('error', () => resolve());
+        req.on('close', () => resolve());
+        req.write('{"spec": {"sel', () => req.destroy());
+      });
+    }
+    expect(await ok()).toBe(before);
+    expect(logs.filter((l) => l.code === 'SQL_CLIENT_GONE').length).toBeGreaterThan(0);
+  });
+
+  it('answers 413 to a 300 MB body long before it is sent, and closes the connection', async () => {
+    const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve) => {
+      const req = request(`${strict.url}/query`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      const mb = Buffer.alloc(1 << 20, 32);
+      let sent = 0;
+      let status = 0;
+      const pump = () => {
+        while (status === 0 && sent < 300 * 2 ** 20) {
+          sent += mb.length;
+          if (!req.write(mb)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      req.on('response', (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+        resolve({ status, sent });
+      });
+      req.on('error', () => resolve({ status, sent }));
+      pump();
+    });
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(100 * 2 ** 20);
+    // Announced too large: refused before a byte of it is read.
+    const res = await new Promise<number>((resolve) => {
+      const req = request(`${strict.url}/query`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(300 * 2 ** 20) } });
+      req.on('response', (r) => (r.resume(), resolve(r.statusCode ?? 0)));
+      req.on('error', () => resolve(0));
+      req.flushHeaders();
+    });
+    expect(res).toBe(413);
+    expect(await ok()).toBeGreaterThan(0);
+  });
+
+  it('answers huge numbers, NUL characters and deep nesting with 400 diagnostics, never a 500', async () => {
+    const bodies = [
+      '{"spec": {"limit": 1e20}}',
+      '{"spec": {"limit": 1e400}}',
+      '{"spec": {"select": {"regions": ["01\\u0000"]}}}',
+      '{"spec": {"select": {"indicators": ["poverty_rate\\u0000"]}}}',
+      // 30,000 deep fits the 64 KiB body cap.
+      '{"spec": ' + '['.repeat(30_000) + ']'.repeat(30_000) + '}',
+      '{"spec": {"derive": ' + '['.repeat(20) + ']'.repeat(20) + '}}',
+    ];
+    for (const b of bodies) {
+      const r = await postText(b);
+      expect(r.status, b.slice(0, 60)).toBe(400);
+      expect(r.body.error?.code, b.slice(0, 60)).toMatch(/^(SQL_BAD_REQUEST|QUERY_)/);
+    }
+    expect(await ok()).toBeGreaterThan(0);
+  });
+
+  it("a 500 gives a reference; the log line under it holds the code and the engine's own message, as JSON", async () => {
+    const broken = await startServer({ client: pool, table: 'no_such_table', port: 0, log: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+    try {
+      const res = await fetch(`${broken.url}/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ spec: { select: { indicators: ['poverty_rate'] } } }) });
+      expect(res.status).toBe(500);
+      const { error } = (await res.json()) as { error: { code: string; en: string } };
+      expect(error.code).toBe('SQL_SERVER_FAILED');
+      const ref = /reference ([0-9a-f]{8})/.exec(error.en)?.[1];
+      expect(ref).toBeDefined();
+      const line = logs.find((l) => l.ref === ref);
+      expect(line?.code).toBe('SQL_SERVER_FAILED');
+      expect(String(line?.detail)).toMatch(/no_such_table.*does not exist/);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('a statement past statement_timeout is stopped by PostgreSQL; an aborted one is cancelled there', async () => {
+    const timed = postgresDriver(pool, { statementTimeout: 100 });
+    const e = await timed('SELECT pg_sleep(30)', []).then(() => null, (x: unknown) => x);
+    expect(isChisoError(e) && e.code).toBe('SQL_CANCELLED');
+    const driver = postgresDriver(pool);
+    const controller = new AbortController();
+    const running = driver('SELECT pg_sleep(30) AS slept', [], { signal: controller.signal }).then(() => 'finished', () => 'stopped');
+    const active = async () => (await pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(30) AS slept%'")).rows[0].n as number;
+    for (let i = 0; i < 500 && (await active()) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await active()).toBe(1);
+    controller.abort();
+    expect(await running).toBe('stopped');
+    expect(await active()).toBe(0);
   });
 });

@@ -27,7 +27,7 @@ describe('chiso render', () => {
   it('exports every chart of a configuration, data paths relative to the config file', async () => {
     const out = tmp();
     const io = bufferIO();
-    const code = await main(['render', 'test/render/fixtures/charts.json', '--out', out, '--format', 'svg,png', '--scale', '1'], io);
+    const code = await main(['render', 'test/render/fixtures/charts.json', '--out', out, '--format', 'svg,png', '--scale', '1', '--allow-path'], io);
     expect(io.err).not.toContain('✗');
     expect(code).toBe(0);
     for (const id of ['ha-tinh-poverty', 'income-top', 'poverty-map-2016', 'duc-tho-poverty']) {
@@ -45,7 +45,7 @@ describe('chiso render', () => {
 
   it('redraws one progress line on a terminal', async () => {
     const io = bufferIO(true);
-    expect(await main(['render', 'test/render/fixtures/charts.json', '--out', tmp()], io)).toBe(0);
+    expect(await main(['render', 'test/render/fixtures/charts.json', '--out', tmp(), '--allow-path'], io)).toBe(0);
     expect(io.err).toContain('\r\x1b[K[######------------------] 1/4 ✓ ha-tinh-poverty');
     expect(io.err).toContain('\r\x1b[K[########################] 4/4 ✓ duc-tho-poverty\n');
   });
@@ -119,7 +119,8 @@ describe('chiso render', () => {
       }),
     );
     const io = bufferIO();
-    expect(await main(['render', config, '--out', join(dir, 'out')], io)).toBe(0);
+    // The data file is named by an absolute path outside the config's folder: allowed by the flag.
+    expect(await main(['render', config, '--out', join(dir, 'out'), '--allow-path'], io)).toBe(0);
     const svg = readFileSync(join(dir, 'out', 'raw.svg'), 'utf8');
     expect(svg).toContain('<title>Hà Tĩnh</title>');
     expect(svg.match(/aria-roledescription="bar"/g)).toHaveLength(2);

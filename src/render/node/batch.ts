@@ -2,7 +2,7 @@
  * Exporting a batch: every chart of a configuration (or one raw spec) to SVG and PNG files in a
  * folder. A chart that fails does not stop the others; each failure is reported with the chart's id.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Locale } from '../../format/index.js';
 import { ChisoError, diagnostic, formatDiagnostic, isChisoError } from '../../errors.js';
@@ -11,7 +11,8 @@ import type { ChisoConfig } from '../config-types.js';
 import type { ChartSpec } from '../spec.js';
 import { configSchema, readJsonFile } from './files.js';
 import { renderSvg } from './svg.js';
-import { renderPng } from './png.js';
+import { RasterProcess } from './raster.js';
+import { writeFileNoFollow } from './sandbox.js';
 import { chartSpec, DataCache } from './recipes.js';
 
 export const OutputFormat = { svg: 'svg', png: 'png' } as const;
@@ -33,6 +34,10 @@ export interface ExportOptions {
   onWarning?: (text: string) => void;
   /** Called after each chart, done or failed. */
   onProgress?: (done: number, total: number, id: string, ok: boolean) => void;
+  /** Fetch `http(s):` data URLs of specs (`--allow-net`). Default `false`. */
+  allowNet?: boolean;
+  /** Read config paths (`data.file`, `topology`) outside the config's folder (`--allow-path`). Default `false`. */
+  allowPath?: boolean;
 }
 
 export interface ExportResult {
@@ -64,15 +69,23 @@ function wrap(e: unknown, id: string): ChisoError {
   return new ChisoError(diagnostic('RENDER_FAILED', { chart: id, detail: e instanceof Error ? e.message : String(e) }));
 }
 
-type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats' | 'scale'>> & { lang?: Locale; baseURL?: string; file: string; onWarning?: (text: string) => void };
+type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats' | 'scale'>> & {
+  lang?: Locale;
+  root: string;
+  allowNet: boolean;
+  file: string;
+  raster: RasterProcess;
+  onWarning?: (text: string) => void;
+};
 
 async function writeChart(id: string, spec: ChartSpec, o: WriteOptions): Promise<string[]> {
   const onWarning = o.onWarning && ((text: string) => o.onWarning?.(`${id}: ${text}`));
-  const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, baseURL: o.baseURL, file: o.file, onWarning });
+  const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, root: o.root, allowNet: o.allowNet, file: o.file, onWarning });
   const written: string[] = [];
   for (const format of o.formats) {
     const out = join(o.outDir, `${id}.${format}`);
-    writeFileSync(out, format === 'svg' ? svg : await renderPng(svg, { scale: o.scale }));
+    // Drawn in a child process: a native crash fails this chart, not the batch.
+    writeFileNoFollow(out, format === 'svg' ? svg : await o.raster.render(svg, o.scale));
     written.push(out);
   }
   return written;
@@ -80,34 +93,39 @@ async function writeChart(id: string, spec: ChartSpec, o: WriteOptions): Promise
 
 /** Exports every chart of the input; relative data paths resolve against the input file's folder. */
 export async function exportCharts(input: RenderInput, options: ExportOptions): Promise<ExportResult> {
-  const { outDir, formats = ['svg'], scale = 2, onProgress, onWarning } = options;
+  const { outDir, formats = ['svg'], scale = 2, onProgress, onWarning, allowNet = false, allowPath = false } = options;
   mkdirSync(outDir, { recursive: true });
-  const baseDir = dirname(resolve(input.file));
+  const root = dirname(resolve(input.file));
   const result: ExportResult = { files: [], failures: [] };
-  if (input.kind === 'spec') {
-    const id = basename(input.file).replace(/(\.(vl|vg|vega|vega-lite))?\.json$/i, '');
-    const lang = options.lang;
-    try {
-      result.files.push(...(await writeChart(id, input.spec, { outDir, formats, scale, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
-    } catch (e) {
-      result.failures.push({ id, error: wrap(e, id) });
+  const raster = new RasterProcess();
+  const write = { outDir, formats, scale, root, allowNet, file: input.file, raster, onWarning };
+  try {
+    if (input.kind === 'spec') {
+      const id = basename(input.file).replace(/(\.(vl|vg|vega|vega-lite))?\.json$/i, '');
+      try {
+        result.files.push(...(await writeChart(id, input.spec, { ...write, lang: options.lang })));
+      } catch (e) {
+        result.failures.push({ id, error: wrap(e, id) });
+      }
+      onProgress?.(1, 1, id, result.failures.length === 0);
+      return result;
     }
-    onProgress?.(1, 1, id, result.failures.length === 0);
+    const { config } = input;
+    const lang = options.lang ?? config.lang ?? 'vi';
+    const data = new DataCache(config, { root, anyPath: allowPath });
+    let done = 0;
+    for (const chart of config.charts) {
+      const failures = result.failures.length;
+      try {
+        const spec = await chartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`));
+        result.files.push(...(await writeChart(chart.id, spec, { ...write, lang })));
+      } catch (e) {
+        result.failures.push({ id: chart.id, error: wrap(e, chart.id) });
+      }
+      onProgress?.(++done, config.charts.length, chart.id, result.failures.length === failures);
+    }
     return result;
+  } finally {
+    raster.close();
   }
-  const { config } = input;
-  const lang = options.lang ?? config.lang ?? 'vi';
-  const data = new DataCache(config, baseDir);
-  let done = 0;
-  for (const chart of config.charts) {
-    const failures = result.failures.length;
-    try {
-      const spec = await chartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`));
-      result.files.push(...(await writeChart(chart.id, spec, { outDir, formats, scale, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
-    } catch (e) {
-      result.failures.push({ id: chart.id, error: wrap(e, chart.id) });
-    }
-    onProgress?.(++done, config.charts.length, chart.id, result.failures.length === failures);
-  }
-  return result;
 }

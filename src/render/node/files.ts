@@ -1,5 +1,7 @@
 /** Reading the render command's inputs: JSON with its error position, the config schema. */
 import { readFileSync, existsSync } from 'node:fs';
+import { binaryKind, FILE_LIMITS, readCheckedFile } from '../../data/file-check.js';
+import { jsonDepth, jsonErrorDetail, JSON_MAX_DEPTH } from '../../data/json.js';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../../errors.js';
 
@@ -82,11 +84,16 @@ export function jsonErrorOffset(text: string): number {
 /** Parses a JSON file; a syntax error names the file, line and column. */
 export function readJsonFile(path: string, shownAs = path): unknown {
   if (!existsSync(path)) fail('RENDER_FILE_NOT_FOUND', { path: shownAs });
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const bytes = readCheckedFile(path, shownAs, { maxBytes: FILE_LIMITS.renderBytes, tooLarge: 'RENDER_FILE_TOO_LARGE' });
+  const kind = binaryKind(bytes);
+  if (kind) fail('DATA_WRONG_KIND', { kind, expected: 'JSON', hint: 'give a .json file', hintVi: 'hãy dùng tệp .json' }, { file: shownAs });
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (jsonDepth(text) > JSON_MAX_DEPTH) fail('DATA_TOO_DEEP', { max: JSON_MAX_DEPTH }, { file: shownAs });
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    // Never the text itself: a file read by mistake may hold secrets.
+    const msg = jsonErrorDetail(e);
     const lc = /line (\d+) column (\d+)/.exec(msg);
     const offset = jsonErrorOffset(text);
     const where = lc ? { row: Number(lc[1]), column: Number(lc[2]) } : offset >= 0 ? lineColumn(text, offset) : undefined;

@@ -1,5 +1,7 @@
 /** PNG from the same SVG, drawn by resvg with the same font files and no system fonts. */
 import { Resvg } from '@resvg/resvg-js';
+import { fail } from '../../errors.js';
+import { withoutOffCanvas } from './off-canvas.js';
 import type { ChartSpec } from '../spec.js';
 import { defaultFontSet, fontFiles } from './fonts.js';
 import { renderSvg, type RenderSvgOptions } from './svg.js';
@@ -9,12 +11,27 @@ export interface RenderPngOptions extends RenderSvgOptions {
   scale?: number;
 }
 
+/** Most pixels a PNG may have: 40 million (8000 x 5000, 160 MB of RGBA while drawn). */
+export const MAX_PNG_PIXELS = 40_000_000;
+
+/** Refuses, before drawing, a PNG over `max` pixels (`RENDER_TOO_MANY_PIXELS`): 4000 x 3000 at scale 10 would take over 6 GB. */
+export function checkPixels(svg: string, scale: number, max = MAX_PNG_PIXELS): void {
+  const root = /<svg\b[^>]*>/.exec(svg.slice(0, 4096))?.[0] ?? '';
+  const size = (name: string) => Number(new RegExp(`\\s${name}="([0-9.]+)`).exec(root)?.[1] ?? 0);
+  const width = Math.ceil(size('width') * scale);
+  const height = Math.ceil(size('height') * scale);
+  if (width * height > max) {
+    fail('RENDER_TOO_MANY_PIXELS', { width, height, megapixels: Math.round((width * height) / 1e5) / 10, max: max / 1e6 });
+  }
+}
+
 /** Renders an SVG string as given, or a spec through `renderSvg` first. */
 export async function renderPng(svgOrSpec: string | ChartSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const { scale = 2, ...svgOptions } = options;
   const fonts = options.fonts ?? defaultFontSet();
   const svg = typeof svgOrSpec === 'string' ? svgOrSpec : await renderSvg(svgOrSpec, svgOptions);
-  const resvg = new Resvg(svg, {
+  checkPixels(svg, scale);
+  const resvg = new Resvg(withoutOffCanvas(svg), {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: false, fontFiles: fontFiles(fonts), defaultFontFamily: fonts.family },
   });

@@ -2,9 +2,9 @@
  * From a configured chart to a Vega-Lite spec: its data source read once per batch, its query run,
  * its recipe applied. The one place the exporter meets the loaders, the query layer and the recipes.
  */
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonFile } from './files.js';
+import { pathInside, type FileAccess } from './sandbox.js';
 import type { Observation } from '../../types.js';
 import type { Locale } from '../../format/index.js';
 import { readObservationsFile } from '../../data/read-file.js';
@@ -18,18 +18,21 @@ import type { ChartSpec } from '../spec.js';
 /** The map chiso draws by default: 63 provinces with Hoàng Sa and Trường Sa (data/geo, CC BY-SA 4.0). */
 export const DEFAULT_TOPOLOGY = fileURLToPath(new URL('../../../data/geo/vn63_provinces_odv.topojson.json', import.meta.url));
 
-/** Reads each data source at most once. Paths are relative to `baseDir` (the config file's folder). */
+/**
+ * Reads each data source at most once. Paths are relative to the config file's folder (`access.root`)
+ * and stay inside it unless `access.anyPath` (`--allow-path`).
+ */
 export class DataCache {
   private readonly loaded = new Map<string, Observation[]>();
   private readonly topologies = new Map<string, unknown>();
   constructor(
     private readonly config: ChisoConfig,
-    private readonly baseDir: string,
+    private readonly access: FileAccess,
   ) {}
 
   /** A TopoJSON file, relative to the configuration; the bundled 63-province map by default. */
   topology(path: string | undefined): unknown {
-    const file = path === undefined ? DEFAULT_TOPOLOGY : resolve(this.baseDir, path);
+    const file = path === undefined ? DEFAULT_TOPOLOGY : pathInside(path, this.access);
     let t = this.topologies.get(file);
     if (t === undefined) this.topologies.set(file, (t = readJsonFile(file, path ?? file)));
     return t;
@@ -40,7 +43,7 @@ export class DataCache {
     if (!obs) {
       const source = this.config.data[name];
       const { file, ...options } = source;
-      obs = readObservationsFile(resolve(this.baseDir, file), { ...options, file }).observations;
+      obs = readObservationsFile(pathInside(file, this.access), { ...options, file }).observations;
       this.loaded.set(name, obs);
     }
     return obs;

@@ -4,7 +4,8 @@
  * file so diacritics survive on a machine without the font. The same spec gives the same bytes.
  */
 import * as vega from 'vega';
-import { fail } from '../../errors.js';
+import { fail, type ChisoError } from '../../errors.js';
+import { sandboxLoader } from './sandbox.js';
 import type { Locale } from '../../format/index.js';
 import { vegaNumberLocale, vegaTimeLocale } from '../../format/index.js';
 import { toVegaSpec, titleOf, type ChartSpec, type VegaSpec } from '../spec.js';
@@ -44,8 +45,15 @@ export interface RenderSvgOptions {
   maxRows?: number;
   /** Decimals kept in coordinates. Default 2. */
   precision?: number;
-  /** Where relative `data.url`s are read from. Default: the working directory. */
+  /** Where relative `data.url`s are read from: a folder, or an `http(s):` address (then fetched only with `allowNet`). Default: `root`. */
   baseURL?: string;
+  /**
+   * The folder data files may be read from; `file:` URLs, absolute paths and `..` that leave it are
+   * refused, symlinks resolved first. Default: `baseURL` when it is a folder, else the working directory.
+   */
+  root?: string;
+  /** Fetch `http:`/`https:` data URLs. Default `false`: a spec loads nothing from the network. */
+  allowNet?: boolean;
   /** File name used in error messages. */
   file?: string;
   /** Receives Vega's warnings. Default: they are dropped. */
@@ -55,8 +63,10 @@ export interface RenderSvgOptions {
 }
 
 /** The spec as Vega runs it, the language of its numbers (none: the spec's own), and the font set. */
-function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec; view: vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[] } {
+function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec; view: vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[]; loadFailures: ChisoError[] } {
   const { width, maxRows = DEFAULT_MAX_INLINE_ROWS, baseURL, file, onWarning } = options;
+  const web = baseURL !== undefined && /^https?:/i.test(baseURL);
+  const root = options.root ?? (baseURL !== undefined && !web ? baseURL : process.cwd());
   checkInlineRows(spec, maxRows, file);
   const fonts = options.fonts ?? defaultFontSet();
   useFontMetrics(fonts);
@@ -70,6 +80,7 @@ function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec
   };
   // Vega logs errors met while running the dataflow instead of throwing them; collect and raise.
   const errors: string[] = [];
+  const loadFailures: ChisoError[] = [];
   logger.error = (...args: readonly unknown[]) => {
     errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
     return logger;
@@ -83,10 +94,10 @@ function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec
   const view = new vega.View(parsed, {
     renderer: 'none',
     logger,
-    loader: vega.loader({ baseURL: baseURL ?? '', mode: 'file' }),
+    loader: sandboxLoader({ root, net: options.allowNet ?? false, base: web ? baseURL : undefined }, loadFailures),
     ...(lang ? { locale: { number: vegaNumberLocale(lang), time: vegaTimeLocale(lang) } as unknown as vega.ViewOptions['locale'] } : {}),
   });
-  return { vg, view, fonts, lang, errors };
+  return { vg, view, fonts, lang, errors, loadFailures };
 }
 
 /** Stands for the id prefix until the digest is known; cannot occur in Vega's output (`\u0001` is not XML). */
@@ -95,7 +106,7 @@ const ID_MARK = '\u0001id-';
 export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {}): Promise<string> {
   const { embedFont = true, subset = 'glyphs', precision = 2 } = options;
   if (!isFontSubset(subset)) fail('RENDER_BAD_SUBSET', { value: String(subset), allowed: Object.keys(FontSubset).join(', ') });
-  const { vg, view, fonts, lang, errors } = prepareView(spec, options);
+  const { vg, view, fonts, lang, errors, loadFailures } = prepareView(spec, options);
   const failed = (detail: string): never =>
     fail('RENDER_FAILED', { chart: options.file ?? (titleOf(vg).title || '-'), detail }, options.file ? { file: options.file } : {});
   let raw: string;
@@ -106,6 +117,8 @@ export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {})
   } finally {
     view.finalize();
   }
+  // Vega only warns when data fails to load, and draws an empty chart: that chart fails here.
+  if (loadFailures.length) throw loadFailures[0];
   if (errors.length) failed(errors[0]);
   let svg: string;
   if (options.idPrefix !== undefined) svg = stabilizeSvg(raw, { idPrefix: options.idPrefix, precision });
