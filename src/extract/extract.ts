@@ -8,7 +8,8 @@ import { isIndicatorId, normalizeUnit, requireRegion, unitFor } from '../registr
 import { scanFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion } from './regions.js';
-import { clauseAt, inFurniture, isReportFormat, readReport, sentenceAt, type Report } from './report.js';
+import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
+import { readPoverty } from './poverty.js';
 import { RULES, isTarget, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
 import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
 
@@ -81,8 +82,12 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     }
     const sentence = sentenceAt(text, f.start);
     const sentenceText = text.slice(sentence.start, sentence.end);
-    let hit: { rule: Rule; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;
-    for (const rule of RULES) {
+    let hit: { rule: Pick<Rule, 'id' | 'indicator' | 'confidence'>; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;
+    const poverty = readPoverty(f, text, sentence.start, clause.start);
+    if (poverty) {
+      hit = { rule: poverty, m: { series: poverty.series, unit: null, cueStart: poverty.cueStart, cueEnd: poverty.cueEnd } };
+    }
+    for (const rule of hit ? [] : RULES) {
       const m = tryRule(rule, f, text, clause.start, sentenceText);
       if (m) {
         hit = { rule, m };
@@ -99,13 +104,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const span = { start, end };
     const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
     if (region.unknownPlace) {
-      skipped.push({ start: f.start, end: f.end, text: f.text, why: `${rule.indicator}: ${region.how}` });
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
-      continue;
     }
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : null);
-    const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!) : null;
+    const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!, monthly(text, f.start)) : null;
     const unit = perPerson ? perPerson.unit : unitOf(f, rule.indicator, series, m.unit);
     if (unit === null) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: `unit "${f.unit ?? m.unit}" unknown to the registry` });
@@ -117,6 +120,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       why.push(perPerson.how);
       if (perPerson.assumed) confidence *= 0.8;
     }
+    if (region.unknownPlace) confidence *= 0.8;
     if (!region.region) {
       confidence *= 0.5;
       warnings.push(diagnostic('EXTRACT_NO_REGION', { value: text.slice(start, end) }, { file }, 'warning'));
@@ -179,12 +183,20 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
  * Income written without "/người" (`65 triệu đồng/năm`, `65 triệu đồng`) is per person by the words
  * before it; a missing period is taken as per year, the way district and provincial reports state it.
  */
-function perPersonUnit(written: string): { unit: string; how: string; assumed: boolean } | null {
+function perPersonUnit(written: string, perMonth: boolean): { unit: string; how: string; assumed: boolean } | null {
   const m = /^(.*đồng)(?:\/(năm|tháng))?$/u.exec(written);
   if (!m) return null;
-  const unit = normalizeUnit(`${m[1]}/người/${m[2] ?? 'năm'}`);
+  const per = m[2] ?? (perMonth ? 'tháng' : 'năm');
+  const unit = normalizeUnit(`${m[1]}/người/${per}`);
   if (!unit) return null;
-  return { unit, how: m[2] ? `unit "${written}" read as ${unit}` : `unit "${written}" read as ${unit} (per year assumed)`, assumed: !m[2] };
+  const how = m[2] ? `unit "${written}" read as ${unit}` : perMonth ? `unit "${written}" read as ${unit} (its paragraph speaks per month)` : `unit "${written}" read as ${unit} (per year assumed)`;
+  return { unit, how, assumed: !m[2] };
+}
+
+/** True when the paragraph around `offset` states income per month ("/người/tháng", "một tháng"). */
+function monthly(text: string, offset: number): boolean {
+  const p = paragraphAt(text, offset);
+  return /\/người\/tháng|một[\s\u00a0]+tháng|đồng\/tháng/iu.test(text.slice(p.start, p.end));
 }
 
 /**

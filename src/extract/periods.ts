@@ -79,6 +79,8 @@ export function findPeriodCues(text: string): PeriodCue[] {
         cue.endYear = Number(m[2]);
         if (cue.endYear <= cue.year) continue;
       } else if (kind === 'year') {
+        // "tăng 160 xã so với cuối năm 2021": the base of a comparison, not the figure's period.
+        if (/(?:so[\s\u00a0]+với|so)(?:[\s\u00a0]+(?:cùng[\s\u00a0]+kỳ|cuối|đầu))?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
         cue.year = Number(m[1]);
       } else if (kind === 'relative') {
         const n = (m[1] ?? m[2]).toLowerCase();
@@ -159,6 +161,13 @@ const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, relative: 1, cu
  */
 export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const text = ctx.report.text;
+  // A year right after the figure is its own: "58,2% năm 2006", "31,17% vào cuối năm 2018", "73,26% (2021)".
+  const own = /^[\s\u00a0]*(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
+  if (own && (/năm|\(/iu.test(own[1]))) {
+    const year = Number(own[2]);
+    const cue: PeriodCue = { start: span.end, end: span.end + own[0].length, kind: 'year', text: own[1], year };
+    return { period: String(year), how: `"${own[1]}" right after the figure`, cue };
+  }
   const within = (s: Span) => ctx.cues.filter((c) => c.start >= s.start && c.end <= s.end);
   const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 0.5 : 0);
   const pick = (list: PeriodCue[]) =>

@@ -118,18 +118,13 @@ export const RULES: Rule[] = [
     confidence: 0.8,
   },
   {
-    id: 'near_poor_rate.before',
-    indicator: 'near_poor_rate',
-    shape: 'percent',
-    before: re(`tỷ lệ hộ cận nghèo[^;.%\\d]{0,50}${FROM}$`),
-    confidence: 0.95,
-  },
-  {
-    id: 'poverty_rate.before',
-    indicator: 'poverty_rate',
-    shape: 'percent',
-    before: re(`tỷ lệ (?:hộ )?nghèo(?: đa chiều)?[^;.%\\d]{0,50}${FROM}$`),
-    confidence: 0.95,
+    // A list after the income phrase: "cao nhất cả nước là Bình Dương với 7,02 triệu đồng; thứ 2 là ... 6,54 triệu đồng".
+    id: 'income_per_capita.sentence',
+    indicator: 'income_per_capita',
+    shape: 'money',
+    sentence: /thu nhập bình quân(?:[\s\u00a0]+(?:đầu người|1 người|một người))/iu,
+    notSentence: /hộ nghèo|ngân sách|vốn|kinh phí/iu,
+    confidence: 0.7,
   },
   {
     id: 'new_rural_share.before',
@@ -176,6 +171,81 @@ export const RULES: Rule[] = [
     after: re('^ xã (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?'),
     series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
     confidence: 0.95,
+  },
+  {
+    // "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn", "199/204 xã, thị trấn đạt chuẩn nông thôn mới nâng cao".
+    id: 'new_rural_communes.bracket',
+    indicator: 'new_rural_communes',
+    shape: 'countOrFraction',
+    after: re('^ xã(?:, (?:phường, )?thị trấn)?(?: \\([^)]{0,40}\\))? (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?'),
+    series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
+    confidence: 0.9,
+  },
+  {
+    // "nâng tổng số đạt chuẩn lên 26 xã", "nâng tổng số toàn tỉnh có 80 xã".
+    id: 'new_rural_communes.total',
+    indicator: 'new_rural_communes',
+    shape: 'count',
+    before: re('nâng tổng số[^;.\\d]{0,40}$'),
+    after: re('^ xã(?![\\p{L}])'),
+    sentence: /nông thôn mới|NTM/u,
+    series: 'standard',
+    confidence: 0.85,
+  },
+  {
+    // The share in brackets after a count of communes: "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn".
+    id: 'new_rural_share.bracket',
+    indicator: 'new_rural_share',
+    shape: 'percent',
+    before: re('\\d xã \\((?:chiếm |bằng )?$'),
+    after: re('^[^)]{0,20}\\) (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)'),
+    series: 'standard',
+    confidence: 0.85,
+  },
+  {
+    // "khoảng 62% số xã đạt chuẩn", "100% xã trên địa bàn đạt chuẩn nông thôn mới"; not "16 tỉnh có 100% số xã".
+    id: 'new_rural_share.after',
+    indicator: 'new_rural_share',
+    shape: 'percent',
+    before: /(?<!tỉnh(?:[\s\u00a0]+đã)?[\s\u00a0]+có[\s\u00a0]+(?:khoảng[\s\u00a0]+)?)$/u,
+    after: re('^ (?:số |các |tổng số )?xã(?: trên địa bàn| của toàn tỉnh)?(?: (?:đã )?(?:được công nhận )?đạt chuẩn(?: nông thôn mới| NTM)?(?: (nâng cao|kiểu mẫu))?)?'),
+    sentence: /nông thôn mới|NTM|đạt chuẩn/u,
+    series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
+    confidence: 0.8,
+  },
+  {
+    id: 'new_rural_districts.after',
+    indicator: 'new_rural_districts',
+    shape: 'countOrFraction',
+    after: re('^ (?:đơn vị cấp huyện|huyện(?:, thị xã, thành phố)?)[^;.]{0,90}?(?:hoàn thành nhiệm vụ|đạt chuẩn)(?:(?:/|,? )(?:đạt chuẩn|hoàn thành nhiệm vụ))?(?: xây dựng)? (?:nông thôn mới|NTM)'),
+    confidence: 0.85,
+  },
+  {
+    id: 'new_rural_provinces.all_communes',
+    indicator: 'new_rural_provinces',
+    shape: 'count',
+    before: /(?<!thuộc[\s\u00a0]+)$/u,
+    after: re('^ tỉnh(?:, thành phố)?(?: đã)? có 100% (?:số )?xã đạt chuẩn'),
+    series: 'all_communes',
+    confidence: 0.85,
+  },
+  {
+    id: 'new_rural_provinces.completed',
+    indicator: 'new_rural_provinces',
+    shape: 'count',
+    before: /(?<!thuộc[\s\u00a0]+)$/u,
+    after: re('^ tỉnh[^;.]{0,90}?công nhận (?:tỉnh )?hoàn thành nhiệm vụ xây dựng (?:nông thôn mới|NTM)'),
+    series: 'completed',
+    confidence: 0.85,
+  },
+  {
+    // "bình quân cả nước đạt 17 tiêu chí/xã", "mức trung bình chung của cả nước là 4,7 tiêu chí/xã".
+    id: 'new_rural_criteria_avg.after',
+    indicator: 'new_rural_criteria_avg',
+    shape: 'count',
+    before: re('(?:bình quân|trung bình)[^;.\\d]{0,40}$'),
+    after: re('^ tiêu chí/xã'),
+    confidence: 0.85,
   },
   {
     id: 'civilized_urban_criteria.after',
@@ -260,7 +330,9 @@ export const RULES: Rule[] = [
 export function notALevel(f: Figure, text: string): string | null {
   const before = text.slice(Math.max(0, f.start - 30), f.start);
   const after = text.slice(f.end, f.end + 40);
-  if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:\(?năm[\s\u00a0]+\d{4}\)?,?[\s\u00a0]*)?(?:xuống|lên|giảm|tăng|còn)(?![\p{L}])/iu.test(after)) {
+  if (/(?:^|[\s(])thêm[\s\u00a0]+$/iu.test(before)) return 'an addition, not a level ("thêm ...")';
+  // "từ 31,17% vào cuối năm 2018 xuống còn ...": a level of its own year; without a year, only the change's start.
+  if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:xuống|lên|giảm|tăng|còn)(?![\p{L}])/iu.test(after)) {
     return 'the earlier figure of a change ("từ ... xuống/lên ...")';
   }
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
