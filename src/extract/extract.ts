@@ -81,7 +81,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const sentence = sentenceAt(text, f.start);
-    const sentenceText = text.slice(sentence.start, sentence.end);
+    const sentenceText = text.slice(Math.max(sentence.start, f.start - 1000), Math.min(sentence.end, f.end + 1000));
     let hit: { rule: Pick<Rule, 'id' | 'indicator' | 'confidence'>; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;
     const poverty = readPoverty(f, text, sentence.start, clause.start);
     if (poverty) {

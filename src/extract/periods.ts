@@ -4,7 +4,12 @@
  * `sơ kết 3 năm`) and "to date" (`Đến nay`), plus the report's own date (`07/05/2024`,
  * `Cập nhật lúc: 10/09/2019`).
  */
-import { clauseAt, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
+import { clauseAt, lastStartingAtOrBefore, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
+
+/** The index of the first span starting at or after `offset` in spans sorted by start. */
+function firstStartingAtOrAfter(spans: readonly Span[], offset: number): number {
+  return lastStartingAtOrBefore(spans, offset - 1) + 1;
+}
 
 /** How a cue states its period; explicit cues outrank counted and "to date" ones in the same sentence. */
 export const PeriodCueKind = { year: 'year', range: 'range', relative: 'relative', current: 'current', toDate: 'toDate' } as const;
@@ -168,7 +173,11 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
     const cue: PeriodCue = { start: span.end, end: span.end + own[0].length, kind: 'year', text: own[1], year };
     return { period: String(year), how: `"${own[1]}" right after the figure`, cue };
   }
-  const within = (s: Span) => ctx.cues.filter((c) => c.start >= s.start && c.end <= s.end);
+  const within = (s: Span) => {
+    const out: PeriodCue[] = [];
+    for (let i = firstStartingAtOrAfter(ctx.cues, s.start); i < ctx.cues.length && ctx.cues[i].start < s.end; i++) if (ctx.cues[i].end <= s.end) out.push(ctx.cues[i]);
+    return out;
+  };
   const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 0.5 : 0);
   const pick = (list: PeriodCue[]) =>
     [...list].sort((a, b) => RANK[a.kind] - RANK[b.kind] || distance(a) - distance(b))[0];

@@ -63,13 +63,15 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   } else {
     // Counts need the word "hộ" after them: "với 701.461 hộ", "là 6.943 hộ".
     if (isCount && !/^[\s\u00a0]+hộ(?![\p{L}])(?![\s\u00a0]+(?:dân|đồng bào|DTTS|dân tộc))/iu.test(after)) return null;
-    const before = text.slice(sentenceStart, f.start);
+    // A bounded look back keeps a text without stops linear.
+    const from = Math.max(sentenceStart, f.start - 600);
+    const before = text.slice(from, f.start);
     GROUP.lastIndex = 0;
     let last: RegExpExecArray | null = null;
     for (let m = GROUP.exec(before); m; m = GROUP.exec(before)) last = m;
     if (!last) return null;
     group = groupOf(last);
-    const lastAt = sentenceStart + last.index;
+    const lastAt = from + last.index;
     const between = text.slice(lastAt, f.start);
     // "tỷ lệ hộ nghèo và cận nghèo (lần lượt là 14,23% và 7,69%)": the first is the poor's, the second the near-poor's.
     if (group === 'poor_near_poor' && RESPECTIVELY.test(between)) {

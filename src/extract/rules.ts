@@ -361,10 +361,12 @@ export function tryRule(rule: Rule, f: Figure, text: string, clauseStart: number
   }
   let beforeStart = clauseStart;
   if (rule.before) {
-    const before = text.slice(clauseStart, f.start);
+    // Bounded: a clause of a text without stops can be the whole text.
+    const from = Math.max(clauseStart, f.start - 400);
+    const before = text.slice(from, f.start);
     b = rule.before.exec(before);
     if (!b) return null;
-    beforeStart = clauseStart + b.index;
+    beforeStart = from + b.index;
   }
   if (rule.sentence && !rule.sentence.test(sentence)) return null;
   if (rule.notSentence && rule.notSentence.test(sentence)) return null;
