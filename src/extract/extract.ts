@@ -10,7 +10,7 @@ import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
-import { RULES, isTarget, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
+import { FigureContext, RULES, isTarget, isTargetLead, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
 import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
 
 const PERIOD = /^(?:\d{4}|\d{4}-\d{4}|\d{4}-\d{2}-\d{2})$/;
@@ -76,19 +76,19 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
-    if (isTarget(text.slice(clause.start, f.start))) {
+    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetLead(text.slice(Math.max(paragraphAt(text, f.start).start, f.start - 1500), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
     }
     const sentence = sentenceAt(text, f.start);
-    const sentenceText = text.slice(Math.max(sentence.start, f.start - 1000), Math.min(sentence.end, f.end + 1000));
     let hit: { rule: Pick<Rule, 'id' | 'indicator' | 'confidence'>; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;
     const poverty = readPoverty(f, text, sentence.start, clause.start);
     if (poverty) {
       hit = { rule: poverty, m: { series: poverty.series, unit: null, cueStart: poverty.cueStart, cueEnd: poverty.cueEnd } };
     }
-    for (const rule of hit ? [] : RULES) {
-      const m = tryRule(rule, f, text, clause.start, sentenceText);
+    const around = hit ? null : new FigureContext(f, text, clause.start, sentence);
+    for (const rule of around ? RULES : []) {
+      const m = tryRule(rule, around!);
       if (m) {
         hit = { rule, m };
         break;
@@ -148,7 +148,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       period: period.period ?? '',
       value: f.value,
       qualifier: f.qualifier,
-      denominator: f.denominator,
+      denominator: f.denominator ?? poverty?.denominator ?? null,
       unit,
       series,
       status: 'final',

@@ -66,6 +66,10 @@ const CUE_PATTERNS: { re: RegExp; kind: PeriodCueKind }[] = [
   { re: /(?:(?:trong|sau|qua|sơ kết|tổng kết)[\s\u00a0]+(?:hơn[\s\u00a0]+)?(\d{1,2}|một|hai|ba|bốn|năm)[\s\u00a0]+năm|(\d{1,2}|hai|ba|bốn)[\s\u00a0]+năm[\s\u00a0]+qua)(?![\p{L}\d])/giu, kind: 'relative' },
   // "Trong năm qua", "năm nay": the report's year.
   { re: /(?:trong[\s\u00a0]+năm[\s\u00a0]+qua|năm[\s\u00a0]+nay|trong[\s\u00a0]+năm(?=[\s\u00a0]+(?:các|những|\d)))/giu, kind: 'current' },
+  // "tính đến tháng 11/2022", "đến thời điểm 31/12/2019", "hết tháng 9/2019": the year of that date.
+  { re: /(?:đến|tới|hết|cuối)[\s\u00a0]+(?:hết[\s\u00a0]+)?(?:thời[\s\u00a0]+điểm[\s\u00a0]+)?(?:ngày[\s\u00a0]+)?(?:tháng[\s\u00a0]+)?(?:\d{1,2}[\/.-])?\d{1,2}[\/.-]((?:19|20)\d\d)(?!\d)/giu, kind: 'year' },
+  // "hiện cả nước có": as of the report's date.
+  { re: /(?<![\p{L}])hiện(?=[\s\u00a0]+(?:cả|toàn|có|còn))/giu, kind: 'toDate' },
   // "Đến nay", "hiện nay", "tính đến nay": as of the report's date.
   { re: /(?<![\p{L}])(?:tính[\s\u00a0]+)?(?:đến[\s\u00a0]+nay|hiện[\s\u00a0]+nay)(?![\p{L}])/giu, kind: 'toDate' },
 ];
@@ -83,6 +87,8 @@ export function findPeriodCues(text: string): PeriodCue[] {
         cue.year = Number(m[1]);
         cue.endYear = Number(m[2]);
         if (cue.endYear <= cue.year) continue;
+        // "Chương trình ... giai đoạn 2021-2025", "chuẩn nghèo ... giai đoạn 2022-2025": a programme's or a standard's span, not a period of data.
+        if (/(?:chương[\s\u00a0]+trình|chuẩn(?:[\s\u00a0]+nghèo)?|đề[\s\u00a0]+án|nghị[\s\u00a0]+quyết|bộ[\s\u00a0]+tiêu[\s\u00a0]+chí|MTQG)[^.;:]{0,70}$/iu.test(text.slice(Math.max(0, m.index - 90), m.index))) continue;
       } else if (kind === 'year') {
         // "tăng 160 xã so với cuối năm 2021": the base of a comparison, not the figure's period.
         if (/(?:so[\s\u00a0]+với|so)(?:[\s\u00a0]+(?:cùng[\s\u00a0]+kỳ|cuối|đầu))?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;

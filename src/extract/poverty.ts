@@ -12,6 +12,8 @@ export type PovertyGroup = 'poor' | 'near_poor' | 'poor_near_poor';
 
 export interface PovertyReading {
   id: string;
+  /** The households a count is out of, when written after it ("793 hộ nghèo/53.904 hộ"). */
+  denominator: number | null;
   indicator: 'poverty_rate' | 'near_poor_rate' | 'poor_near_poor_rate' | 'poor_households';
   series: string | null;
   confidence: number;
@@ -23,7 +25,7 @@ const S = '[\\s\\u00a0]+';
 /** Names of a poverty group, longest first; "chuẩn nghèo đa chiều" names the standard, not a group. */
 const GROUP = new RegExp(
   [
-    `(?<both>(?<!chuẩn${S})(?:tỷ${S}lệ${S})?nghèo${S}đa${S}chiều(?!${S}(?:giai|áp|theo))|(?:tỷ${S}lệ${S})?hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|(?:tỷ${S}lệ${S})?hộ${S}nghèo,${S}(?:hộ${S})?cận${S}nghèo|nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo)`,
+    `(?<both>(?<!chuẩn${S})(?:tỷ${S}lệ${S})?nghèo${S}đa${S}chiều(?!${S}(?:giai|áp))|(?:tỷ${S}lệ${S})?hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|(?:tỷ${S}lệ${S})?hộ${S}nghèo,${S}(?:hộ${S})?cận${S}nghèo|nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo)`,
     `(?<near>(?:tỷ${S}lệ${S})?(?:hộ${S})?cận${S}nghèo)`,
     `(?<poor>(?:tỷ${S}lệ${S})?hộ${S}nghèo|tỷ${S}lệ${S}nghèo|nghèo${S}chung)`,
   ].join('|'),
@@ -57,9 +59,15 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   let cueEnd = f.end;
   let near = true;
   const direct = GROUP_AFTER.exec(after);
+  let denominator: number | null = null;
   if (direct) {
     group = groupOfWords(direct[0]);
     cueEnd = f.end + direct[0].length;
+    const out = /^[\s\u00a0]*\/[\s\u00a0]*(\d{1,3}(?:\.\d{3})+|\d+)[\s\u00a0]+hộ(?![\p{L}])/u.exec(text.slice(cueEnd, cueEnd + 30));
+    if (isCount && f.denominator === null && out) {
+      denominator = Number(out[1].replace(/\./g, ''));
+      cueEnd += out[0].length;
+    }
   } else {
     // Counts need the word "hộ" after them: "với 701.461 hộ", "là 6.943 hộ".
     if (isCount && !/^[\s\u00a0]+hộ(?![\p{L}])(?![\s\u00a0]+(?:dân|đồng bào|DTTS|dân tộc))/iu.test(after)) return null;
@@ -82,10 +90,12 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     near = lastAt >= clauseStart;
     if (near) cueStart = lastAt;
   }
-  if (SUBGROUP.test(text.slice(Math.max(clauseStart, f.start - 40), f.start))) return null;
+  if (SUBGROUP.test(text.slice(Math.max(clauseStart, f.start - 200), f.start))) return null;
+  // "11,52%/năm" is a growth rate, "100% người nghèo" a share of people, "(đều trên 20%)" a bound.
+  if (shape === 'percent' && (/^[\s\u00a0]*(?:\/[\s\u00a0]*năm|người|dân số|lao động)/iu.test(after) || /đều[\s\u00a0]+(?:trên|dưới)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 12), f.start)))) return null;
   const area = /thành[\s\u00a0]+thị/iu.test(text.slice(clauseStart, f.start)) ? 'urban' : /nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/iu.test(text.slice(clauseStart, f.start)) ? 'rural' : null;
   if (shape === 'percent') {
-    return { id: `${RATE[group]}.clause`, indicator: RATE[group], series: area, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
+    return { id: `${RATE[group]}.clause`, indicator: RATE[group], series: area, denominator: null, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
   }
-  return { id: 'poor_households.clause', indicator: 'poor_households', series: group, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
+  return { id: 'poor_households.clause', indicator: 'poor_households', series: group, denominator, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
 }

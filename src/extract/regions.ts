@@ -4,7 +4,8 @@
  * headline and opening), and unnamed mentions (`toàn tỉnh`, `toàn huyện`, `Huyện ủy`) that refer to it.
  */
 import { foldDiacritics, getRegion, listRegions, matchRegion, type Region } from '../registry/index.js';
-import { clauseAt, inFurniture, lastStartingAtOrBefore, sentenceAt, type Report, type Span } from './report.js';
+import { DISTRICTS_2024 } from './districts-2024.js';
+import { clauseAt, inFurniture, lastStartingAtOrBefore, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
 
 /** The kind of unit a mention's prefix names. */
 type MentionLevel = 'country' | 'region' | 'province' | 'district' | 'town' | 'city' | 'commune';
@@ -59,7 +60,13 @@ function resolveName(level: MentionLevel, word: string, words: string): { region
       if (p.ok && p.region.level === 'province') return { region: p.region, name, fallback: false };
     }
   }
-  return { region: null, name: parts.slice(0, Math.min(2, parts.length)).join(' '), fallback: false };
+  // Unknown: keep the whole name ("Tân Phú Đông"), less a province written after it ("Can Lộc Hà Tĩnh").
+  let keep = parts.length;
+  if (keep > 2) {
+    const tail = matchRegion(parts.slice(keep - 2).join(' '));
+    if (tail.ok && tail.region.level === 'province') keep -= 2;
+  }
+  return { region: null, name: parts.slice(0, keep).join(' '), fallback: false };
 }
 
 /** Common Vietnamese family names: after a title, three or more capitalised words starting with one are a person. */
@@ -199,7 +206,7 @@ export function regionContext(report: Report, override?: string): RegionContext 
   const mentions = findRegionMentions(report);
   if (override) {
     const r = getRegion(override) ?? null;
-    return { mentions, region: r, how: `--region ${override}` };
+    return withDistricts(report, { mentions, region: r, how: `--region ${override}` });
   }
   // The country and the six regions are compared with, not reported on, in a province's report.
   const named = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
@@ -219,9 +226,17 @@ export function regionContext(report: Report, override?: string): RegionContext 
   if (!best) {
     const first = named[0];
     if (!first) return { mentions, region: null, how: 'no region named' };
-    return { mentions, region: first.region, how: `first mention "${first.text}"` };
+    return withDistricts(report, { mentions, region: first.region, how: `first mention "${first.text}"` });
   }
-  return { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` };
+  return withDistricts(report, { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` });
+}
+
+/** Adds the province's districts named bare to the mentions, once the report's province is known. */
+function withDistricts(report: Report, ctx: RegionContext): RegionContext {
+  const province = ctx.region?.level === 'province' ? ctx.region : null;
+  if (!province) return ctx;
+  const bare = findBareDistricts(report, province, ctx.mentions);
+  return bare.length ? { ...ctx, mentions: [...ctx.mentions, ...bare].sort((a, b) => a.start - b.start) } : ctx;
 }
 
 export interface ResolvedRegion {
@@ -269,8 +284,25 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     m = c;
     break;
   }
+  if (m && m.level === 'province') {
+    // "huyện Phú Bình, tỉnh Thái Nguyên có 19/19 xã": the district is the subject, its province an apposition.
+    const i = ctx.mentions.indexOf(m);
+    const prev = i > 0 ? ctx.mentions[i - 1] : undefined;
+    if (prev && !prev.unnamed && (prev.level === 'district' || prev.level === 'town' || prev.level === 'city') && /^[\s\u00a0]*[,(][\s\u00a0]*$/u.test(report.text.slice(prev.end, m.start))) m = prev;
+  }
+  if (!m) {
+    // The country or a region named earlier in the paragraph ("chung toàn quốc là 5,71%. Tổng số hộ ... là 1.586.336 hộ").
+    const para = paragraphAt(report.text, span.start);
+    for (let i = lastStartingAtOrBefore(ctx.mentions, span.start); i >= 0; i--) {
+      const c = ctx.mentions[i];
+      if (c.start < para.start) break;
+      if (c.end > span.start) continue;
+      if (c.level === 'country' || c.level === 'region') { m = c; scope = 'paragraph'; }
+      break;
+    }
+  }
   if (m) {
-    const where = scope === 'clause' ? 'before the figure' : 'earlier in its sentence';
+    const where = scope === 'clause' ? 'before the figure' : scope === 'sentence' ? 'earlier in its sentence' : 'earlier in its paragraph';
     if (m.region && m.within) {
       return { region: m.region.id, how: `"${m.text}" ${where}, not in the registry: filed under ${m.region.fullName}`, near: true };
     }
@@ -296,21 +328,96 @@ function provinceOf(r: Region | null): Region | null {
   return null;
 }
 
-/**
- * An id for a district, town or city the registry does not list (`huyện Can Lộc` in a Hà Tĩnh
- * report -> `42-can-loc`): the province is the report's own, else the last province named before it.
- */
-function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: string; how: string } {
-  const name = m.text.replace(/^(?:huyện|thị xã|thành phố|tp\.?|thị trấn|tỉnh|tx\.?)[ \u00a0]*/iu, '');
-  let province = provinceOf(ctx.region);
-  let from = 'the report\'s province';
-  if (!province) {
-    for (let i = lastStartingAtOrBefore(ctx.mentions, m.start) - 1; i >= 0; i--) {
-      const p = provinceOf(ctx.mentions[i].region);
-      if (p) { province = p; from = `"${ctx.mentions[i].text}" before it`; break; }
+/** A district-level unit of GSO's 2024 list. */
+interface District2024 {
+  province: string;
+  code: string;
+  type: string;
+  name: string;
+}
+
+let districtsByName: Map<string, District2024[]> | null = null;
+/** GSO's 2024 districts by their name without the type (`can lộc`), in both tone placements. */
+function districtIndex(): Map<string, District2024[]> {
+  if (districtsByName) return districtsByName;
+  districtsByName = new Map();
+  for (const line of DISTRICTS_2024.split('\n')) {
+    const [province, code, type, full] = line.split('|');
+    const name = full.slice(type.length).trim();
+    for (const v of toneVariants(name)) {
+      const key = v.toLowerCase();
+      const list = districtsByName.get(key) ?? [];
+      list.push({ province, code, type, name });
+      districtsByName.set(key, list);
     }
   }
-  const slug = (PLACE_PREFIX[m.level] ?? '') + slugOf(name);
-  if (!province) return { id: slug, how: `"${m.text}" is not in the registry and no province is named: new region ${slug}, to review` };
-  return { id: `${province.id}-${slug}`, how: `"${m.text}" is not in the registry: new region ${province.id}-${slug} in ${province.fullName} (${from}), to review` };
+  return districtsByName;
+}
+
+/** The districts of one province, by name, for names written without `huyện` in a list by place. */
+function districtsOf(province: string): District2024[] {
+  const seen = new Set<string>();
+  const out: District2024[] = [];
+  for (const list of districtIndex().values()) for (const d of list) if (d.province === province && !seen.has(d.code)) { seen.add(d.code); out.push(d); }
+  return out;
+}
+
+const TYPE_OF_LEVEL: Partial<Record<MentionLevel, string>> = { district: 'Huyện', town: 'Thị xã', city: 'Thành phố' };
+const PREFIX_OF_TYPE: Record<string, string> = { 'Thị xã': 'tx-', 'Thành phố': 'tp-', Quận: 'q-', Huyện: '' };
+
+/**
+ * An id for a district, town or city the registry does not list (`huyện Can Lộc` -> `42-can-loc`,
+ * `TX. Cai Lậy` -> `82-tx-cai-lay`): its province is the report's own, else the last province named
+ * before it, else the one GSO's 2024 district list gives for the name.
+ */
+function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: string; how: string } {
+  const name = m.text.replace(/^(?:huyện|thị xã|thành phố|tp\.?|thị trấn|tỉnh|tx\.?|quận)[ \u00a0]*/iu, '');
+  const candidates = districtIndex().get(name.toLowerCase()) ?? [];
+  const wanted = TYPE_OF_LEVEL[m.level];
+  const pick = (province: string) => {
+    const inProvince = candidates.filter((d) => d.province === province);
+    return inProvince.find((d) => d.type === wanted) ?? inProvince[0];
+  };
+  let province = provinceOf(ctx.region);
+  let from = 'the report\'s province';
+  let listed = province ? pick(province.id) : undefined;
+  if (!listed) {
+    for (let i = lastStartingAtOrBefore(ctx.mentions, m.start) - 1; i >= 0; i--) {
+      const p = provinceOf(ctx.mentions[i].region);
+      if (p && (listed = pick(p.id))) { province = p; from = `"${ctx.mentions[i].text}" before it`; break; }
+    }
+  }
+  if (!listed && !province) {
+    const typed = candidates.filter((d) => d.type === wanted);
+    const only = typed.length === 1 ? typed[0] : candidates.length === 1 ? candidates[0] : undefined;
+    if (only) { listed = only; province = getRegion(only.province) ?? null; from = 'GSO\'s 2024 district list'; }
+  }
+  const prefix = listed ? PREFIX_OF_TYPE[listed.type] ?? '' : PLACE_PREFIX[m.level] ?? '';
+  const slug = prefix + slugOf(name);
+  const list = listed ? `, in GSO's 2024 district list as ${listed.type} ${listed.name} (${listed.code})` : ', not in GSO\'s 2024 district list';
+  if (!province) return { id: slug, how: `"${m.text}" is not in the registry and no province is named: new region ${slug}${list}, to review` };
+  return { id: `${province.id}-${slug}`, how: `"${m.text}" is not in the registry: new region ${province.id}-${slug} in ${province.fullName} (${from})${list}, to review` };
+}
+
+/**
+ * Districts of the report's province named without `huyện` (`Bắc Trà My có tổng số hộ nghèo nhiều
+ * nhất với 3.704 hộ, Nam Trà My 2.753 hộ`): mentions for the places a list by place names.
+ */
+function findBareDistricts(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
+  const list = districtsOf(province.id).filter((d) => /\p{Lu}\p{Ll}*[ \u00a0]+\p{Lu}/u.test(d.name));
+  if (!list.length) return [];
+  const names = new Map<string, District2024>();
+  for (const d of list) for (const v of toneVariants(d.name)) names.set(v, d);
+  const re = new RegExp(`(?<![\\p{L}])(?:${[...names.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'gu');
+  const out: RegionMention[] = [];
+  const text = report.text;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (inFurniture(report, m.index) || covered(mentions, m.index)) continue;
+    if (/(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh|TP\.?|TX\.?)[ \u00a0]*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const d = names.get(m[0])!;
+    const registry = matchRegion(`${d.type.toLowerCase()} ${d.name}`);
+    const level: MentionLevel = d.type === 'Thị xã' ? 'town' : d.type === 'Thành phố' ? 'city' : 'district';
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: registry.ok && registry.region.parent === province.id ? registry.region : null, level, unnamed: false });
+  }
+  return out;
 }

@@ -337,43 +337,71 @@ export function notALevel(f: Figure, text: string): string | null {
   }
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
+  if (/(?:tăng|giảm)[^;.%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
   return null;
 }
 
 /** Words that make a clause a plan rather than a result: "Phấn đấu đến năm 2030 có 100 mô hình". */
 const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ)(?![\p{L}])/iu;
 
+/**
+ * True when the paragraph before a figure announces a list of targets ("đã đề ra mục tiêu cụ thể là:",
+ * "mục tiêu phấn đấu của tỉnh là ..."), so the figures after it are plans.
+ */
+export function isTargetLead(paragraphBefore: string): boolean {
+  return /(?:mục[\s\u00a0]+tiêu|chỉ[\s\u00a0]+tiêu)[^.:;]{0,40}(?::|là[\s\u00a0])[^.]*$/iu.test(paragraphBefore) && !/(?:kết[\s\u00a0]+quả|đạt[\s\u00a0]+được|vượt)[^.]*$/iu.test(paragraphBefore.slice(-80));
+}
+
 /** True when the clause before a figure states a plan or target, not a result. */
 export function isTarget(clauseBefore: string): boolean {
   return TARGET.test(clauseBefore);
 }
 
-/** Tries `rule` on figure `f`; the texts are the report's, around the figure. */
-export function tryRule(rule: Rule, f: Figure, text: string, clauseStart: number, sentence: string): RuleMatch | null {
+/**
+ * The words around a figure that rules read, cut from the text once per figure (not once per rule):
+ * the clause before it (at most 400 characters back, so a text without stops stays linear), what
+ * follows it, and its sentence, cut only when a rule asks.
+ */
+export class FigureContext {
+  readonly beforeStart: number;
+  readonly before: string;
+  readonly after: string;
+  #sentence: string | null = null;
+  constructor(readonly f: Figure, readonly text: string, clauseStart: number, private readonly sentenceSpan: { start: number; end: number }) {
+    this.beforeStart = Math.max(clauseStart, f.start - 400);
+    this.before = text.slice(this.beforeStart, f.start);
+    this.after = text.slice(f.end, f.end + 160);
+  }
+  get sentence(): string {
+    this.#sentence ??= this.text.slice(Math.max(this.sentenceSpan.start, this.f.start - 1000), Math.min(this.sentenceSpan.end, this.f.end + 1000));
+    return this.#sentence;
+  }
+}
+
+/** Tries `rule` on the figure of `ctx`. */
+export function tryRule(rule: Rule, ctx: FigureContext): RuleMatch | null {
+  const f = ctx.f;
   const shape = shapeOf(f);
   if (!shape || !accepts(rule.shape, shape)) return null;
   if (rule.min !== undefined && (f.value === null || f.value <= rule.min)) return null;
   let a: RegExpExecArray | null = null;
   let b: RegExpExecArray | null = null;
   if (rule.after) {
-    a = rule.after.exec(text.slice(f.end, f.end + 160));
+    a = rule.after.exec(ctx.after);
     if (!a) return null;
   }
-  let beforeStart = clauseStart;
+  let beforeStart = ctx.beforeStart;
   if (rule.before) {
-    // Bounded: a clause of a text without stops can be the whole text.
-    const from = Math.max(clauseStart, f.start - 400);
-    const before = text.slice(from, f.start);
-    b = rule.before.exec(before);
+    b = rule.before.exec(ctx.before);
     if (!b) return null;
-    beforeStart = from + b.index;
+    beforeStart = ctx.beforeStart + b.index;
   }
-  if (rule.sentence && !rule.sentence.test(sentence)) return null;
-  if (rule.notSentence && rule.notSentence.test(sentence)) return null;
+  if (rule.sentence && !rule.sentence.test(ctx.sentence)) return null;
+  if (rule.notSentence && rule.notSentence.test(ctx.sentence)) return null;
   const series = typeof rule.series === 'function' ? rule.series(a, b) : rule.series ?? null;
   const unit = typeof rule.unit === 'function' ? rule.unit(a, b) : rule.unit ?? null;
   // A cue that reaches over another figure ("giám sát 5 tổ chức Đảng, 14 cá nhân") quotes from the figure.
-  const reachesOver = b !== null && /\d/.test(text.slice(beforeStart, f.start));
+  const reachesOver = b !== null && /\d/.test(ctx.before.slice(b.index));
   return {
     series,
     unit,
