@@ -13,7 +13,7 @@ for (const [name, s] of [['tune', tune], ['test', test]] as const) {
 
 describe('extraction corpus', () => {
   it('holds real passages with their source and annotations', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(117);
+    expect(corpus.length).toBeGreaterThanOrEqual(150);
     const ids = new Set(corpus.map((p) => p.id));
     expect(ids.size).toBe(corpus.length);
     for (const p of corpus) {
@@ -22,7 +22,7 @@ describe('extraction corpus', () => {
       expect(p.text.length).toBeGreaterThan(0);
     }
     const provinces = new Set(corpus.flatMap((p) => [p.context.region ?? '', ...p.expected.map((e) => e.region.split('-')[0])]).filter((r) => /^\d\d$/.test(r)));
-    expect(provinces.size).toBeGreaterThanOrEqual(30);
+    expect(provinces.size).toBeGreaterThanOrEqual(40);
   });
 
   it('keeps the test split frozen: by id hash, at least a third of the passages', () => {
@@ -34,10 +34,10 @@ describe('extraction corpus', () => {
   });
 
   it('keeps the scores it has reached on both splits', () => {
-    // Measured when written: tune 0.89 / 0.89, test 0.88 / 0.92 (precision / recall).
-    expect(tune.precision).toBeGreaterThanOrEqual(0.87);
-    expect(tune.recall).toBeGreaterThanOrEqual(0.87);
-    expect(test.precision).toBeGreaterThanOrEqual(0.86);
-    expect(test.recall).toBeGreaterThanOrEqual(0.9);
+    // Measured when written: tune 0.83 / 0.82, test 0.83 / 0.89 (precision / recall).
+    expect(tune.precision).toBeGreaterThanOrEqual(0.81);
+    expect(tune.recall).toBeGreaterThanOrEqual(0.8);
+    expect(test.precision).toBeGreaterThanOrEqual(0.81);
+    expect(test.recall).toBeGreaterThanOrEqual(0.87);
   });
 });
