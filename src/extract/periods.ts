@@ -45,7 +45,8 @@ function validDate(d: number, m: number, y: number): boolean {
 export function findReportDate(report: Report): ReportDate | null {
   const text = report.text;
   const labelled = /(?:cập nhật(?: lúc)?|ngày đăng|đăng lúc|ngày cập nhật|thời gian đăng|xuất bản)[\s\u00a0]*:?[\s\u00a0]*(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
-  const stamped = /(?:^|\n)[\s\u00a0(]*(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\s\u00a0]+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u00a0)]*(?=\n|$)/u;
+  // "20:01 07/05/2024", "02/11/2020 - 06:27", "THỨ BA, 30/06/2020 08:52:22".
+  const stamped = /(?:^|\n)[\s\u00a0(]*(?:(?:thứ[\s\u00a0]+\S+|chủ[\s\u00a0]+nhật),?[\s\u00a0]*)?(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\s\u00a0]*-?[\s\u00a0]*\d{1,2}:\d{2}(?::\d{2})?)?[\s\u00a0)]*(?=\n|$)/iu;
   for (const re of [labelled, stamped]) {
     const m = re.exec(text);
     if (!m) continue;

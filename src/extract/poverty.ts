@@ -91,9 +91,13 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     if (near) cueStart = lastAt;
   }
   if (SUBGROUP.test(text.slice(Math.max(clauseStart, f.start - 200), f.start))) return null;
+  // A sentence about a group ("Huyện nghèo theo Quyết định ...: Tỷ lệ nghèo đa chiều là 47,94%; ...").
+  if (SUBGROUP.test(text.slice(sentenceStart, Math.min(f.start, sentenceStart + 40)))) return null;
   // "11,52%/năm" is a growth rate, "100% người nghèo" a share of people, "(đều trên 20%)" a bound.
   if (shape === 'percent' && (/^[\s\u00a0]*(?:\/[\s\u00a0]*năm|người|dân số|lao động)/iu.test(after) || /đều[\s\u00a0]+(?:trên|dưới)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 12), f.start)))) return null;
-  const area = /thành[\s\u00a0]+thị/iu.test(text.slice(clauseStart, f.start)) ? 'urban' : /nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/iu.test(text.slice(clauseStart, f.start)) ? 'rural' : null;
+  // The area a sentence speaks of: "Tỷ lệ nghèo đa chiều theo khu vực thành thị chiếm 3,29% ...; tỷ lệ hộ cận nghèo 1,85%".
+  const lead = text.slice(Math.max(sentenceStart, f.start - 300), f.start);
+  const area = /(?:khu[\s\u00a0]+vực[\s\u00a0]+)thành[\s\u00a0]+thị|thành[\s\u00a0]+thị/iu.test(lead) ? 'urban' : /nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/iu.test(lead) ? 'rural' : null;
   if (shape === 'percent') {
     return { id: `${RATE[group]}.clause`, indicator: RATE[group], series: area, denominator: null, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
   }

@@ -32,7 +32,7 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 ];
 
 // Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
-const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|[Tt]hị trấn)[ \u00a0]+(\p{Lu}\p{Ll}*(?:[ \u00a0]+\p{Lu}\p{Ll}*){0,3})/gu;
+const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
 const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ))(?![\p{L}])/giu;
 
 function levelOf(prefix: string): [MentionLevel, string] {
@@ -45,7 +45,8 @@ function levelOf(prefix: string): [MentionLevel, string] {
  * registry knows the name: `huyện Đức Thọ Hà` tries `Đức Thọ Hà`, then `Đức Thọ`.
  */
 function resolveName(level: MentionLevel, word: string, words: string): { region: Region | null; name: string; fallback: boolean } {
-  const parts = words.split(/[ \u00a0]+/);
+  // "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm": a hyphen joins the parts of one name.
+  const parts = words.replace(/[ \u00a0]*-[ \u00a0]*/g, '\u2010').split(/[ \u00a0]+/).map((w) => w.replace(/\u2010/g, ' - '));
   for (let n = parts.length; n >= 1; n--) {
     const name = parts.slice(0, n).join(' ');
     const m = matchRegion(`${word} ${name}`);
@@ -66,7 +67,7 @@ function resolveName(level: MentionLevel, word: string, words: string): { region
     const tail = matchRegion(parts.slice(keep - 2).join(' '));
     if (tail.ok && tail.region.level === 'province') keep -= 2;
   }
-  return { region: null, name: parts.slice(0, keep).join(' '), fallback: false };
+  return { region: null, name: parts.slice(0, keep).join(' ').replace(/ - /g, (m, i, all: string) => (words.includes(' - ') ? ' - ' : '-')), fallback: false };
 }
 
 /** Common Vietnamese family names: after a title, three or more capitalised words starting with one are a person. */
@@ -153,7 +154,7 @@ function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
 }
 
 /** Words before `cả nước` that make it a comparison (`cao nhất cả nước`), not the subject. */
-const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|của|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
+const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
 
 function findBareMentions(report: Report, named: RegionMention[]): RegionMention[] {
   const text = report.text;
@@ -163,6 +164,10 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (inFurniture(report, m.index) || covered(named, m.index)) continue;
     const end = m.index + m[0].length;
+    if (m[3]) {
+      out.push({ start: m.index, end, text: m[0], region: getRegion('79')!, level: 'province', unnamed: false });
+      continue;
+    }
     if (m[1]) {
       if (COMPARED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       const vn = getRegion('VN')!;

@@ -177,9 +177,19 @@ export const RULES: Rule[] = [
     id: 'new_rural_communes.bracket',
     indicator: 'new_rural_communes',
     shape: 'countOrFraction',
-    after: re('^ xã(?:, (?:phường, )?thị trấn)?(?: \\([^)]{0,40}\\))? (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?'),
+    after: re('^ xã(?:, (?:phường, )?thị trấn)?(?: \\([^)]{0,40}\\))?(?: (?:đã )?(?:được (?:[^;.\\d]{0,50}? )?công nhận )?(?:đạt chuẩn|đạt))? [“"]?(?:xã )?(?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?'),
     series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
     confidence: 0.9,
+  },
+  {
+    // "39/119 xã đạt chuẩn;" in a sentence about the new-rural programme.
+    id: 'new_rural_communes.standard',
+    indicator: 'new_rural_communes',
+    shape: 'countOrFraction',
+    after: re('^ xã (?:đã )?(?:được công nhận )?đạt chuẩn(?! (?:quốc gia|văn hóa|văn hoá|y tế|về|đô thị))(?![\\p{L}])'),
+    sentence: /nông thôn mới|NTM/u,
+    series: 'standard',
+    confidence: 0.75,
   },
   {
     // "nâng tổng số đạt chuẩn lên 26 xã", "nâng tổng số toàn tỉnh có 80 xã".
