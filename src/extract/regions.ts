@@ -315,6 +315,16 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     if (m.unnamed) {
       const r = unnamedRegion(m, own);
       if (r) return { region: r.id, how: `"${m.text}" = ${r.fullName}`, near: true };
+      // "toàn huyện" in a province's report: the district the report named last before it.
+      if (m.level === 'district') {
+        for (let i = ctx.mentions.indexOf(m) - 1; i >= 0; i--) {
+          const d = ctx.mentions[i];
+          if (d.unnamed || d.level !== m.level) continue;
+          if (d.region) return { region: d.region.id, how: `"${m.text}" = "${d.text}" named before it`, near: true };
+          const place = placeOf(d, report, ctx);
+          return { region: place.id, how: `"${m.text}" = ${place.how}`, near: true, unknownPlace: d.text };
+        }
+      }
     } else {
       // Named, but not in the registry: still a place, filed under the province around it for review.
       const place = placeOf(m, report, ctx);
