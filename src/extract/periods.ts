@@ -185,7 +185,8 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
     for (let i = firstStartingAtOrAfter(ctx.cues, s.start); i < ctx.cues.length && ctx.cues[i].start < s.end; i++) if (ctx.cues[i].end <= s.end) out.push(ctx.cues[i]);
     return out;
   };
-  const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 0.5 : 0);
+  // A cue before the figure is its own before one after it ("năm 2022 là 5,2%, năm 2023 là 4,1%"); a year right after it was read above.
+  const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 10_000 : 0);
   const pick = (list: PeriodCue[]) =>
     [...list].sort((a, b) => RANK[a.kind] - RANK[b.kind] || distance(a) - distance(b))[0];
   for (const [scope, s] of [['clause', clauseAt(text, span.start)], ['sentence', sentenceAt(text, span.start)]] as const) {

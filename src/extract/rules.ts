@@ -352,14 +352,15 @@ export function notALevel(f: Figure, text: string): string | null {
 }
 
 /** Words that make a clause a plan rather than a result: "Phấn đấu đến năm 2030 có 100 mô hình". */
-const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ)(?![\p{L}])/iu;
+// "Chương trình mục tiêu quốc gia" is a programme's name, not a target.
+const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ)(?![\p{L}])/iu;
 
 /**
  * True when the paragraph before a figure announces a list of targets ("đã đề ra mục tiêu cụ thể là:",
  * "mục tiêu phấn đấu của tỉnh là ..."), so the figures after it are plans.
  */
 export function isTargetLead(paragraphBefore: string): boolean {
-  return /(?:mục[\s\u00a0]+tiêu|chỉ[\s\u00a0]+tiêu)[^.:;]{0,40}(?::|là[\s\u00a0])[^.]*$/iu.test(paragraphBefore) && !/(?:kết[\s\u00a0]+quả|đạt[\s\u00a0]+được|vượt)[^.]*$/iu.test(paragraphBefore.slice(-80));
+  return /(?:mục[\s\u00a0]+tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|chỉ[\s\u00a0]+tiêu)[^.:;]{0,40}(?::|là[\s\u00a0])[^.]*$/iu.test(paragraphBefore) && !/(?:kết[\s\u00a0]+quả|đạt[\s\u00a0]+được|vượt)[^.]*$/iu.test(paragraphBefore.slice(-80));
 }
 
 /** True when the clause before a figure states a plan or target, not a result. */
