@@ -42,6 +42,9 @@ const FURNITURE: RegExp[] = [
   /^trang chủ\b.*\bliên hệ$/iu,
 ];
 
+/** The longest line page furniture takes (a navigation bar, a counter, a greeting). */
+const FURNITURE_MAX = 300;
+
 export function isFurnitureLine(line: string): boolean {
   const t = line.trim();
   return t !== '' && FURNITURE.some((re) => re.test(t));
@@ -52,10 +55,12 @@ export function readReport(input: string, format: ReportFormat = 'auto'): Report
   const html = format === 'html' || (format === 'auto' && looksLikeHtml(input));
   const text = (html ? htmlToText(input) : input.replace(/^\ufeff/, '')).normalize('NFC');
   const furniture: Span[] = [];
-  let at = 0;
-  for (const line of text.split('\n')) {
-    if (isFurnitureLine(line)) furniture.push({ start: at, end: at + line.length });
-    at += line.length + 1;
+  // Furniture lines are short; a long line is never cut out of the text to be tested.
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    if (end - at <= FURNITURE_MAX && isFurnitureLine(text.slice(at, end))) furniture.push({ start: at, end });
+    at = end + 1;
   }
   return { text, format: html ? 'html' : 'text', furniture };
 }
