@@ -23,6 +23,15 @@ export function entry(name: string, ms: number, baseline: string, baselineMs: nu
   return { name, ms: round(ms), baseline, baseline_ms: round(baselineMs), ratio: round(ms / baselineMs), ...(note ? { note } : {}) };
 }
 
+/**
+ * A score (a fraction, higher is better) in the same file: `ms` holds the score and `baseline_ms`
+ * the goal, so `ratio` >= 1 means the goal is met.
+ */
+export function score(name: string, value: number, goal: number, note?: string): BenchEntry {
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { name, ms: round(value), baseline: `goal ${goal} (a fraction, higher is better; ms holds the score)`, baseline_ms: goal, ratio: round(value / goal), ...(note ? { note } : {}) };
+}
+
 export function record(entries: BenchEntry[]): void {
   const existing: BenchEntry[] = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
   const byName = new Map(existing.map((e) => [e.name, e]));

@@ -1,18 +1,22 @@
 /**
- * `chiso extract FILE [--json | --format text|json|tidy-json|tidy-csv] [--region CODE] [--period P]
- * [--input auto|text|html] [--min-confidence N] [--unquantified] [--corrections FILE | --no-corrections]`
+ * `chiso extract FILE|DIR [--json | --format text|json|tidy-json|tidy-csv] [--region CODE] [--period P]
+ * [--input auto|text|html] [--min-confidence N] [--unquantified] [--corrections FILE | --no-corrections]
+ * [--review out.html]`
  *
- * Reads a report, extracts its indicator observations and, when `<FILE>.corrections.json` exists
- * next to it, applies the analyst's corrections. `json` keeps provenance (offsets, confidence,
+ * Reads a report (or every .txt/.html report in a folder, with progress on stderr), extracts its
+ * indicator observations and, when `<FILE>.corrections.json` exists next to it, applies the
+ * analyst's corrections. `--review` writes a page for checking each figure and saving corrections. `json` keeps provenance (offsets, confidence,
  * reason); `tidy-json` and `tidy-csv` carry only the observation's fields. All three load with
  * `chiso load`.
  */
-import { basename, relative, resolve } from 'node:path';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { diagnostic, fail, formatDiagnostic } from '../errors.js';
 import { correctionsTemplate, type ExtractedObservation } from '../extract/index.js';
 import { correctionsPathFor, extractFile } from '../extract/read-file.js';
 import type { Observation } from '../types.js';
 import { parseArgs } from './args.js';
+import { reviewPage, type ReviewedReport } from './review.js';
 import type { Command } from './io.js';
 
 export const ExtractOutput = { text: 'text', json: 'json', 'tidy-json': 'tidy-json', 'tidy-csv': 'tidy-csv', corrections: 'corrections' } as const;
@@ -32,12 +36,13 @@ const FLAGS = {
   'no-corrections': 'boolean',
   unquantified: 'boolean',
   skipped: 'boolean',
+  review: 'value',
   help: 'boolean',
 } as const;
 
-const HELP = `chiso extract FILE [tuỳ chọn / options]
-  Trích số liệu chỉ số từ báo cáo (văn bản hoặc HTML), kèm trích dẫn và vị trí.
-  Extracts indicator observations from a report (text or HTML), with quotes and offsets.
+const HELP = `chiso extract FILE|THƯ_MỤC [tuỳ chọn / options]
+  Trích số liệu chỉ số từ báo cáo (văn bản hoặc HTML, hoặc mọi tệp .txt/.html trong thư mục), kèm trích dẫn và vị trí.
+  Extracts indicator observations from a report (text or HTML, or every .txt/.html file in a folder), with quotes and offsets.
 
   --json                      = --format json
   --format text|json|tidy-json|tidy-csv|corrections
@@ -53,7 +58,14 @@ const HELP = `chiso extract FILE [tuỳ chọn / options]
   --skipped                   liệt kê các con số không trích và lý do (stderr) / list the numbers passed over and why (stderr)
   --corrections FILE          tệp hiệu chỉnh / corrections file (default FILE.corrections.json when it exists)
   --no-corrections            không áp dụng hiệu chỉnh / apply no corrections
+  --review out.html           trang duyệt từng số liệu (chấp nhận/sửa/loại, lưu tệp hiệu chỉnh) / a page to review
+                              each figure (accept/correct/reject, save the corrections file); writes out.js, out.css beside it
 `;
+
+/** Report files in a folder, in name order: the formats the extractor reads. */
+function reportsIn(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /\.(?:txt|html?)$/iu.test(f)).sort().map((f) => join(dir, f));
+}
 
 /** The fields of an observation, in the order tidy files write them. */
 const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
@@ -102,53 +114,81 @@ export const extract: Command = async (args, io) => {
     minConfidence = Number(flags['min-confidence']);
     if (!Number.isFinite(minConfidence)) fail('EXTRACT_BAD_CONFIDENCE', { value: String(flags['min-confidence']) });
   }
-  // The source names the file as the user gave it, relative to where they stand.
-  const source = relative(io.cwd, path) || file;
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    // A missing file is reported by the reader, with its name.
+  }
+  const paths = isDir ? reportsIn(path) : [path];
   const explicit = flags.corrections as string | undefined;
-  const result = extractFile(path, {
-    file: source,
-    format: flags.input as 'auto' | 'text' | 'html' | undefined,
-    region: flags.region as string | undefined,
-    period: flags.period as string | undefined,
-    minConfidence,
-    unquantified: flags.unquantified === true,
-    corrections: flags['no-corrections'] ? false : explicit ? resolve(io.cwd, explicit) : undefined,
-    correctionsName: explicit ?? relative(io.cwd, correctionsPathFor(path)),
-  });
-  const { extraction, observations, warnings } = result;
-  const rejected = result.rejected.length;
-  const correctionsName = result.corrections ? relative(io.cwd, result.corrections) || result.corrections : null;
+  const all: ExtractedObservation[] = [];
+  const reviewed: ReviewedReport[] = [];
+  const templates: unknown[] = [];
+  let index = 0;
+  for (const one of paths) {
+    index++;
+    // The source names the file as the user gave it, relative to where they stand.
+    const source = relative(io.cwd, one) || file;
+    const result = extractFile(one, {
+      file: source,
+      format: flags.input as 'auto' | 'text' | 'html' | undefined,
+      region: flags.region as string | undefined,
+      period: flags.period as string | undefined,
+      minConfidence,
+      unquantified: flags.unquantified === true,
+      corrections: flags['no-corrections'] ? false : explicit && !isDir ? resolve(io.cwd, explicit) : undefined,
+      correctionsName: explicit && !isDir ? explicit : relative(io.cwd, correctionsPathFor(one)),
+    });
+    const { extraction, observations, warnings } = result;
+    all.push(...observations);
+    reviewed.push({ report: basename(one), correctionsPath: relative(io.cwd, correctionsPathFor(one)) || correctionsPathFor(one), text: extraction.text, observations });
+    templates.push(correctionsTemplate(observations, basename(one)));
+    for (const w of warnings) io.stderr(formatDiagnostic(w) + '\n');
+    if (flags.skipped) {
+      for (const s of extraction.skipped) io.stderr(`  [${s.start}-${s.end}] “${s.text.replace(/\s+/g, ' ')}”: ${s.why}\n`);
+    }
+    const r = extraction.report;
+    const correctionsName = result.corrections ? relative(io.cwd, result.corrections) || result.corrections : null;
+    const summary = diagnostic('EXTRACT_SUMMARY', {
+      count: observations.length,
+      region: r.region ?? '?',
+      period: r.period ?? '?',
+      rejected: result.rejected.length,
+      corrections: correctionsName ?? '-',
+      skipped: extraction.skipped.length,
+    }, { file: source }, 'warning');
+    const line = formatDiagnostic(summary).replace(/ \[EXTRACT_SUMMARY\]/g, '');
+    // A folder shows its progress: one numbered line per report as it is read.
+    io.stderr(isDir ? `[${index}/${paths.length}] ${line}\n` : `${line}\n`);
+  }
 
   switch (output) {
     case 'json':
-      io.stdout(JSON.stringify(observations, null, 2) + '\n');
+      io.stdout(JSON.stringify(all, null, 2) + '\n');
       break;
     case 'tidy-json':
-      io.stdout(JSON.stringify(observations.map(tidy), null, 2) + '\n');
+      io.stdout(JSON.stringify(all.map(tidy), null, 2) + '\n');
       break;
     case 'tidy-csv':
-      io.stdout([TIDY.join(','), ...observations.map((o) => TIDY.map((k) => csvCell(o[k])).join(','))].join('\n') + '\n');
+      io.stdout([TIDY.join(','), ...all.map((o) => TIDY.map((k) => csvCell(o[k])).join(','))].join('\n') + '\n');
       break;
     case 'text':
-      io.stdout(textTable(observations));
+      io.stdout(textTable(all));
       break;
     case 'corrections':
-      io.stdout(JSON.stringify(correctionsTemplate(observations, basename(path)), null, 2) + '\n');
+      io.stdout(JSON.stringify(isDir ? templates : templates[0], null, 2) + '\n');
       break;
   }
-  for (const w of warnings) io.stderr(formatDiagnostic(w) + '\n');
-  if (flags.skipped) {
-    for (const s of extraction.skipped) io.stderr(`  [${s.start}-${s.end}] “${s.text.replace(/\s+/g, ' ')}”: ${s.why}\n`);
+  if (typeof flags.review === 'string') {
+    const out = resolve(io.cwd, flags.review);
+    const base = basename(out, extname(out));
+    const page = reviewPage(reviewed, base);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, page.html);
+    writeFileSync(join(dirname(out), `${base}.js`), page.js);
+    writeFileSync(join(dirname(out), `${base}.css`), page.css);
+    io.stderr(`review: ${relative(io.cwd, out) || out} (${all.length})\n`);
   }
-  const r = extraction.report;
-  const summary = diagnostic('EXTRACT_SUMMARY', {
-    count: observations.length,
-    region: r.region ?? '?',
-    period: r.period ?? '?',
-    rejected,
-    corrections: correctionsName ?? '-',
-    skipped: extraction.skipped.length,
-  }, { file: source }, 'warning');
-  io.stderr(`${formatDiagnostic(summary).replace(/ \[EXTRACT_SUMMARY\]/g, '')}\n`);
   return 0;
 };

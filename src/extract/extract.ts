@@ -8,8 +8,9 @@ import { isIndicatorId, normalizeUnit, requireRegion, unitFor } from '../registr
 import { scanFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion } from './regions.js';
-import { clauseAt, inFurniture, isReportFormat, readReport, sentenceAt, type Report } from './report.js';
-import { RULES, isTarget, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
+import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
+import { readPoverty } from './poverty.js';
+import { FigureContext, RULES, isTarget, isTargetLead, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
 import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
 
 const PERIOD = /^(?:\d{4}|\d{4}-\d{4}|\d{4}-\d{2}-\d{2})$/;
@@ -75,15 +76,19 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
-    if (isTarget(text.slice(clause.start, f.start))) {
+    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetLead(text.slice(Math.max(paragraphAt(text, f.start).start, f.start - 1500), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
     }
     const sentence = sentenceAt(text, f.start);
-    const sentenceText = text.slice(sentence.start, sentence.end);
-    let hit: { rule: Rule; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;
-    for (const rule of RULES) {
-      const m = tryRule(rule, f, text, clause.start, sentenceText);
+    let hit: { rule: Pick<Rule, 'id' | 'indicator' | 'confidence'>; m: NonNullable<ReturnType<typeof tryRule>> } | null = null;
+    const poverty = readPoverty(f, text, sentence.start, clause.start);
+    if (poverty) {
+      hit = { rule: poverty, m: { series: poverty.series, unit: null, cueStart: poverty.cueStart, cueEnd: poverty.cueEnd } };
+    }
+    const around = hit ? null : new FigureContext(f, text, clause.start, sentence);
+    for (const rule of around ? RULES : []) {
+      const m = tryRule(rule, around!);
       if (m) {
         hit = { rule, m };
         break;
@@ -99,13 +104,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const span = { start, end };
     const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
     if (region.unknownPlace) {
-      skipped.push({ start: f.start, end: f.end, text: f.text, why: `${rule.indicator}: ${region.how}` });
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
-      continue;
     }
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : null);
-    const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!) : null;
+    const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!, monthly(text, f.start)) : null;
     const unit = perPerson ? perPerson.unit : unitOf(f, rule.indicator, series, m.unit);
     if (unit === null) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: `unit "${f.unit ?? m.unit}" unknown to the registry` });
@@ -117,6 +120,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       why.push(perPerson.how);
       if (perPerson.assumed) confidence *= 0.8;
     }
+    if (region.unknownPlace) confidence *= 0.8;
     if (!region.region) {
       confidence *= 0.5;
       warnings.push(diagnostic('EXTRACT_NO_REGION', { value: text.slice(start, end) }, { file }, 'warning'));
@@ -144,7 +148,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       period: period.period ?? '',
       value: f.value,
       qualifier: f.qualifier,
-      denominator: f.denominator,
+      denominator: f.denominator ?? poverty?.denominator ?? null,
       unit,
       series,
       status: 'final',
@@ -179,12 +183,20 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
  * Income written without "/người" (`65 triệu đồng/năm`, `65 triệu đồng`) is per person by the words
  * before it; a missing period is taken as per year, the way district and provincial reports state it.
  */
-function perPersonUnit(written: string): { unit: string; how: string; assumed: boolean } | null {
+function perPersonUnit(written: string, perMonth: boolean): { unit: string; how: string; assumed: boolean } | null {
   const m = /^(.*đồng)(?:\/(năm|tháng))?$/u.exec(written);
   if (!m) return null;
-  const unit = normalizeUnit(`${m[1]}/người/${m[2] ?? 'năm'}`);
+  const per = m[2] ?? (perMonth ? 'tháng' : 'năm');
+  const unit = normalizeUnit(`${m[1]}/người/${per}`);
   if (!unit) return null;
-  return { unit, how: m[2] ? `unit "${written}" read as ${unit}` : `unit "${written}" read as ${unit} (per year assumed)`, assumed: !m[2] };
+  const how = m[2] ? `unit "${written}" read as ${unit}` : perMonth ? `unit "${written}" read as ${unit} (its paragraph speaks per month)` : `unit "${written}" read as ${unit} (per year assumed)`;
+  return { unit, how, assumed: !m[2] };
+}
+
+/** True when the paragraph around `offset` states income per month ("/người/tháng", "một tháng"). */
+function monthly(text: string, offset: number): boolean {
+  const p = paragraphAt(text, offset);
+  return /\/người\/tháng|một[\s\u00a0]+tháng|đồng\/tháng/iu.test(text.slice(p.start, p.end));
 }
 
 /**

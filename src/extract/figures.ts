@@ -128,7 +128,17 @@ export function scanFigures(text: string): Figure[] {
       unit: result.unit, warnings: result.warnings,
     });
   }
-  return [...out, ...scanUnquantified(text)].sort((a, b) => a.start - b.start);
+  // Both lists are in text order: merge them rather than sort the whole (a long report has many figures).
+  const vague = scanUnquantified(text);
+  if (!vague.length) return out;
+  const merged: Figure[] = [];
+  let j = 0;
+  for (const f of out) {
+    while (j < vague.length && vague[j].start < f.start) merged.push(vague[j++]);
+    merged.push(f);
+  }
+  while (j < vague.length) merged.push(vague[j++]);
+  return merged;
 }
 
 /**

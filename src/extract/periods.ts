@@ -4,7 +4,12 @@
  * `sơ kết 3 năm`) and "to date" (`Đến nay`), plus the report's own date (`07/05/2024`,
  * `Cập nhật lúc: 10/09/2019`).
  */
-import { clauseAt, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
+import { clauseAt, lastStartingAtOrBefore, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
+
+/** The index of the first span starting at or after `offset` in spans sorted by start. */
+function firstStartingAtOrAfter(spans: readonly Span[], offset: number): number {
+  return lastStartingAtOrBefore(spans, offset - 1) + 1;
+}
 
 /** How a cue states its period; explicit cues outrank counted and "to date" ones in the same sentence. */
 export const PeriodCueKind = { year: 'year', range: 'range', relative: 'relative', current: 'current', toDate: 'toDate' } as const;
@@ -40,7 +45,8 @@ function validDate(d: number, m: number, y: number): boolean {
 export function findReportDate(report: Report): ReportDate | null {
   const text = report.text;
   const labelled = /(?:cập nhật(?: lúc)?|ngày đăng|đăng lúc|ngày cập nhật|thời gian đăng|xuất bản)[\s\u00a0]*:?[\s\u00a0]*(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
-  const stamped = /(?:^|\n)[\s\u00a0(]*(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\s\u00a0]+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u00a0)]*(?=\n|$)/u;
+  // "20:01 07/05/2024", "02/11/2020 - 06:27", "THỨ BA, 30/06/2020 08:52:22".
+  const stamped = /(?:^|\n)[\s\u00a0(]*(?:(?:thứ[\s\u00a0]+\S+|chủ[\s\u00a0]+nhật),?[\s\u00a0]*)?(?:\d{1,2}:\d{2}(?::\d{2})?[\s\u00a0]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\s\u00a0]*-?[\s\u00a0]*\d{1,2}:\d{2}(?::\d{2})?)?[\s\u00a0)]*(?=\n|$)/iu;
   for (const re of [labelled, stamped]) {
     const m = re.exec(text);
     if (!m) continue;
@@ -61,6 +67,10 @@ const CUE_PATTERNS: { re: RegExp; kind: PeriodCueKind }[] = [
   { re: /(?:(?:trong|sau|qua|sơ kết|tổng kết)[\s\u00a0]+(?:hơn[\s\u00a0]+)?(\d{1,2}|một|hai|ba|bốn|năm)[\s\u00a0]+năm|(\d{1,2}|hai|ba|bốn)[\s\u00a0]+năm[\s\u00a0]+qua)(?![\p{L}\d])/giu, kind: 'relative' },
   // "Trong năm qua", "năm nay": the report's year.
   { re: /(?:trong[\s\u00a0]+năm[\s\u00a0]+qua|năm[\s\u00a0]+nay|trong[\s\u00a0]+năm(?=[\s\u00a0]+(?:các|những|\d)))/giu, kind: 'current' },
+  // "tính đến tháng 11/2022", "đến thời điểm 31/12/2019", "hết tháng 9/2019": the year of that date.
+  { re: /(?:đến|tới|hết|cuối)[\s\u00a0]+(?:hết[\s\u00a0]+)?(?:thời[\s\u00a0]+điểm[\s\u00a0]+)?(?:ngày[\s\u00a0]+)?(?:tháng[\s\u00a0]+)?(?:\d{1,2}[\/.-])?\d{1,2}[\/.-]((?:19|20)\d\d)(?!\d)/giu, kind: 'year' },
+  // "hiện cả nước có": as of the report's date.
+  { re: /(?<![\p{L}])hiện(?=[\s\u00a0]+(?:cả|toàn|có|còn))/giu, kind: 'toDate' },
   // "Đến nay", "hiện nay", "tính đến nay": as of the report's date.
   { re: /(?<![\p{L}])(?:tính[\s\u00a0]+)?(?:đến[\s\u00a0]+nay|hiện[\s\u00a0]+nay)(?![\p{L}])/giu, kind: 'toDate' },
 ];
@@ -78,7 +88,11 @@ export function findPeriodCues(text: string): PeriodCue[] {
         cue.year = Number(m[1]);
         cue.endYear = Number(m[2]);
         if (cue.endYear <= cue.year) continue;
+        // "Chương trình ... giai đoạn 2021-2025", "chuẩn nghèo ... giai đoạn 2022-2025": a programme's or a standard's span, not a period of data.
+        if (/(?:chương[\s\u00a0]+trình|chuẩn(?:[\s\u00a0]+nghèo)?|đề[\s\u00a0]+án|nghị[\s\u00a0]+quyết|bộ[\s\u00a0]+tiêu[\s\u00a0]+chí|MTQG)[^.;:]{0,70}$/iu.test(text.slice(Math.max(0, m.index - 90), m.index))) continue;
       } else if (kind === 'year') {
+        // "tăng 160 xã so với cuối năm 2021": the base of a comparison, not the figure's period.
+        if (/(?:so[\s\u00a0]+với|so)(?:[\s\u00a0]+(?:cùng[\s\u00a0]+kỳ|cuối|đầu))?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
         cue.year = Number(m[1]);
       } else if (kind === 'relative') {
         const n = (m[1] ?? m[2]).toLowerCase();
@@ -159,8 +173,20 @@ const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, relative: 1, cu
  */
 export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const text = ctx.report.text;
-  const within = (s: Span) => ctx.cues.filter((c) => c.start >= s.start && c.end <= s.end);
-  const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 0.5 : 0);
+  // A year right after the figure is its own: "58,2% năm 2006", "31,17% vào cuối năm 2018", "73,26% (2021)".
+  const own = /^[\s\u00a0]*(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
+  if (own && (/năm|\(/iu.test(own[1]))) {
+    const year = Number(own[2]);
+    const cue: PeriodCue = { start: span.end, end: span.end + own[0].length, kind: 'year', text: own[1], year };
+    return { period: String(year), how: `"${own[1]}" right after the figure`, cue };
+  }
+  const within = (s: Span) => {
+    const out: PeriodCue[] = [];
+    for (let i = firstStartingAtOrAfter(ctx.cues, s.start); i < ctx.cues.length && ctx.cues[i].start < s.end; i++) if (ctx.cues[i].end <= s.end) out.push(ctx.cues[i]);
+    return out;
+  };
+  // A cue before the figure is its own before one after it ("năm 2022 là 5,2%, năm 2023 là 4,1%"); a year right after it was read above.
+  const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 10_000 : 0);
   const pick = (list: PeriodCue[]) =>
     [...list].sort((a, b) => RANK[a.kind] - RANK[b.kind] || distance(a) - distance(b))[0];
   for (const [scope, s] of [['clause', clauseAt(text, span.start)], ['sentence', sentenceAt(text, span.start)]] as const) {

@@ -3,11 +3,12 @@
  * `thị xã Kỳ Anh`) resolved through the admin-unit registry, the report's own region (from its
  * headline and opening), and unnamed mentions (`toàn tỉnh`, `toàn huyện`, `Huyện ủy`) that refer to it.
  */
-import { getRegion, matchRegion, type Region } from '../registry/index.js';
-import { clauseAt, inFurniture, type Report, type Span } from './report.js';
+import { foldDiacritics, getRegion, listRegions, matchRegion, type Region } from '../registry/index.js';
+import { DISTRICTS_2024 } from './districts-2024.js';
+import { clauseAt, inFurniture, lastStartingAtOrBefore, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
 
 /** The kind of unit a mention's prefix names. */
-type MentionLevel = 'province' | 'district' | 'town' | 'city' | 'commune';
+type MentionLevel = 'country' | 'region' | 'province' | 'district' | 'town' | 'city' | 'commune';
 
 export interface RegionMention extends Span {
   text: string;
@@ -23,7 +24,7 @@ export interface RegionMention extends Span {
 const PREFIX: [RegExp, MentionLevel, string][] = [
   [/^(?:tỉnh ủy|tỉnh uỷ|tỉnh đoàn|đảng bộ tỉnh|ubnd tỉnh|hđnd tỉnh|tỉnh)$/iu, 'province', 'tỉnh'],
   [/^(?:huyện ủy|huyện uỷ|huyện đoàn|đảng bộ huyện|ubnd huyện|huyện)$/iu, 'district', 'huyện'],
-  [/^(?:thị ủy|thị uỷ|thị đoàn|đảng bộ thị xã|ubnd thị xã|thị xã)$/iu, 'town', 'thị xã'],
+  [/^(?:thị ủy|thị uỷ|thị đoàn|đảng bộ thị xã|ubnd thị xã|thị xã|tx\.?)$/iu, 'town', 'thị xã'],
   [/^(?:thành ủy|thành uỷ|thành phố|tp\.?)$/iu, 'city', 'thành phố'],
   [/^thị trấn$/iu, 'commune', 'thị trấn'],
   [/^xã$/iu, 'commune', 'xã'],
@@ -31,7 +32,7 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 ];
 
 // Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
-const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|[Tt]hị trấn)[ \u00a0]+(\p{Lu}\p{Ll}*(?:[ \u00a0]+\p{Lu}\p{Ll}*){0,3})/gu;
+const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
 const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ))(?![\p{L}])/giu;
 
 function levelOf(prefix: string): [MentionLevel, string] {
@@ -44,7 +45,8 @@ function levelOf(prefix: string): [MentionLevel, string] {
  * registry knows the name: `huyện Đức Thọ Hà` tries `Đức Thọ Hà`, then `Đức Thọ`.
  */
 function resolveName(level: MentionLevel, word: string, words: string): { region: Region | null; name: string; fallback: boolean } {
-  const parts = words.split(/[ \u00a0]+/);
+  // "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm": a hyphen joins the parts of one name.
+  const parts = words.replace(/[ \u00a0]*-[ \u00a0]*/g, '\u2010').split(/[ \u00a0]+/).map((w) => w.replace(/\u2010/g, ' - '));
   for (let n = parts.length; n >= 1; n--) {
     const name = parts.slice(0, n).join(' ');
     const m = matchRegion(`${word} ${name}`);
@@ -59,7 +61,13 @@ function resolveName(level: MentionLevel, word: string, words: string): { region
       if (p.ok && p.region.level === 'province') return { region: p.region, name, fallback: false };
     }
   }
-  return { region: null, name: parts.slice(0, Math.min(2, parts.length)).join(' '), fallback: false };
+  // Unknown: keep the whole name ("Tân Phú Đông"), less a province written after it ("Can Lộc Hà Tĩnh").
+  let keep = parts.length;
+  if (keep > 2) {
+    const tail = matchRegion(parts.slice(keep - 2).join(' '));
+    if (tail.ok && tail.region.level === 'province') keep -= 2;
+  }
+  return { region: null, name: parts.slice(0, keep).join(' ').replace(/ - /g, (m, i, all: string) => (words.includes(' - ') ? ' - ' : '-')), fallback: false };
 }
 
 /** Common Vietnamese family names: after a title, three or more capitalised words starting with one are a person. */
@@ -95,13 +103,94 @@ export function findRegionMentions(report: Report): RegionMention[] {
   UNNAMED.lastIndex = 0;
   for (let m = UNNAMED.exec(text); m; m = UNNAMED.exec(text)) {
     if (inFurniture(report, m.index)) continue;
-    if (out.some((o) => m!.index >= o.start && m!.index < o.end)) continue;
+    if (covered(out, m.index)) continue;
     const w = (m[1] ?? m[2]).toLowerCase();
     const level: MentionLevel = w === 'tỉnh' ? 'province' : w === 'huyện' ? 'district' : w === 'thành' || w === 'thành phố' ? 'city' : 'town';
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: null, level, unnamed: true });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  const bare = findBareMentions(report, out);
+  return bare.length ? [...out, ...bare].sort((a, b) => a.start - b.start) : out;
 }
+
+/** True when `offset` lies inside one of `sorted` (sorted by start, not overlapping). */
+function covered(sorted: RegionMention[], offset: number): boolean {
+  const i = lastStartingAtOrBefore(sorted, offset);
+  return i >= 0 && offset < sorted[i].end;
+}
+
+/** Spellings of one name with the old and the new tone placement (`Hòa Bình`, `Hoà Bình`). */
+function toneVariants(name: string): string[] {
+  const swap: [string, string][] = [['òa', 'oà'], ['óa', 'oá'], ['ỏa', 'oả'], ['õa', 'oã'], ['ọa', 'oạ'], ['òe', 'oè'], ['óe', 'oé'], ['ùy', 'uỳ'], ['úy', 'uý'], ['ủy', 'uỷ'], ['ũy', 'uỹ'], ['ụy', 'uỵ']];
+  const out = new Set([name]);
+  for (const [a, b] of swap) for (const n of [...out]) { out.add(n.replace(a, b)); out.add(n.replace(b, a)); }
+  return [...out];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Names that stand alone for the country, a socio-economic region or a province: `cả nước`,
+ * `toàn quốc`, `Đồng bằng sông Cửu Long`, `Tây Nguyên`, `Lai Châu` without `tỉnh` before it.
+ */
+let bareNames: { re: RegExp; byName: Map<string, Region> } | null = null;
+function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
+  if (bareNames) return bareNames;
+  const byName = new Map<string, Region>();
+  const add = (name: string, r: Region) => { for (const v of toneVariants(name)) byName.set(v.toLowerCase(), r); };
+  for (const r of listRegions('region')) {
+    add(r.name, r);
+    for (const a of r.aliases) if (/\p{Ll}/u.test(a) && !/^vùng /iu.test(a)) add(a, r);
+  }
+  const r3 = getRegion('R3');
+  if (r3) add('Bắc Trung Bộ', r3);
+  // "tư tưởng Hồ Chí Minh" is a person's thought: the city is only ever "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh".
+  for (const r of listRegions('province')) if (r.validTo !== null && r.id !== 'ha-tay' && r.id !== '79') add(r.name, r);
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escape);
+  // Regions are matched in any case ("vùng trung du và miền núi phía Bắc"); provinces with a capital.
+  const re = new RegExp(`(?<![\\p{L}])(?:(cả[ \u00a0]+nước|toàn[ \u00a0]+quốc)|(${names.join('|')}))(?![\\p{L}])`, 'giu');
+  bareNames = { re, byName };
+  return bareNames;
+}
+
+/** Words before `cả nước` that make it a comparison (`cao nhất cả nước`), not the subject. */
+const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
+
+function findBareMentions(report: Report, named: RegionMention[]): RegionMention[] {
+  const text = report.text;
+  const { re, byName } = bareNameIndex();
+  const out: RegionMention[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (inFurniture(report, m.index) || covered(named, m.index)) continue;
+    const end = m.index + m[0].length;
+    if (m[3]) {
+      out.push({ start: m.index, end, text: m[0], region: getRegion('79')!, level: 'province', unnamed: false });
+      continue;
+    }
+    if (m[1]) {
+      if (COMPARED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      const vn = getRegion('VN')!;
+      out.push({ start: m.index, end, text: m[0], region: vn, level: 'country', unnamed: false });
+      continue;
+    }
+    const r = byName.get(m[2].toLowerCase());
+    if (!r) continue;
+    if (r.level === 'province' && !/^\p{Lu}/u.test(m[2])) continue;
+    // "huyện Châu Thành" is a district whose name a province shares; "người Hà Tĩnh" stays a province.
+    if (/(?:huyện|xã|thị trấn|phường|quận)[ \u00a0]+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    out.push({ start: m.index, end, text: m[0], region: r, level: r.level === 'region' ? 'region' : 'province', unnamed: false });
+  }
+  return out;
+}
+
+/** `Cai Lậy` -> `cai-lay`: the registry's way of writing a name into an id. */
+export function slugOf(name: string): string {
+  return foldDiacritics(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The id prefix of a unit the registry does not list, by the word that named it. */
+const PLACE_PREFIX: Partial<Record<MentionLevel, string>> = { town: 'tx-', city: 'tp-' };
 
 export interface RegionContext {
   mentions: RegionMention[];
@@ -122,9 +211,10 @@ export function regionContext(report: Report, override?: string): RegionContext 
   const mentions = findRegionMentions(report);
   if (override) {
     const r = getRegion(override) ?? null;
-    return { mentions, region: r, how: `--region ${override}` };
+    return withDistricts(report, { mentions, region: r, how: `--region ${override}` });
   }
-  const named = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune');
+  // The country and the six regions are compared with, not reported on, in a province's report.
+  const named = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
   const counts = new Map<string, number>();
   for (const m of named) counts.set(m.region!.id, (counts.get(m.region!.id) ?? 0) + 1);
   const opening = named.filter((m) => m.start < OPENING);
@@ -141,9 +231,17 @@ export function regionContext(report: Report, override?: string): RegionContext 
   if (!best) {
     const first = named[0];
     if (!first) return { mentions, region: null, how: 'no region named' };
-    return { mentions, region: first.region, how: `first mention "${first.text}"` };
+    return withDistricts(report, { mentions, region: first.region, how: `first mention "${first.text}"` });
   }
-  return { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` };
+  return withDistricts(report, { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` });
+}
+
+/** Adds the province's districts named bare to the mentions, once the report's province is known. */
+function withDistricts(report: Report, ctx: RegionContext): RegionContext {
+  const province = ctx.region?.level === 'province' ? ctx.region : null;
+  if (!province) return ctx;
+  const bare = findBareDistricts(report, province, ctx.mentions);
+  return bare.length ? { ...ctx, mentions: [...ctx.mentions, ...bare].sort((a, b) => a.start - b.start) } : ctx;
 }
 
 export interface ResolvedRegion {
@@ -174,21 +272,167 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
   const own = ctx.region;
   if (override) return { region: override, how: `--region ${override}`, near: false };
   const clause = clauseAt(report.text, span.start);
-  const before = ctx.mentions.filter((m) => m.start >= clause.start && m.end <= span.start);
-  const m = before[before.length - 1];
-  if (m) {
-    if (m.region && m.within) {
-      return { region: m.region.id, how: `"${m.text}" before the figure, not in the registry: filed under ${m.region.fullName}`, near: true };
+  const sentence = sentenceAt(report.text, span.start);
+  // The nearest mention before the figure in its clause, else in its sentence ("Huyện Cai Lậy có 793
+  // hộ nghèo, tỷ lệ 1,47%; 2.036 hộ cận nghèo": the second clause is still Cai Lậy's).
+  let m: RegionMention | undefined;
+  let scope = 'clause';
+  for (let i = lastStartingAtOrBefore(ctx.mentions, span.start); i >= 0; i--) {
+    const c = ctx.mentions[i];
+    if (c.start < sentence.start) break;
+    if (c.end > span.start) continue;
+    if (c.start < clause.start) {
+      // An earlier clause's place carries over only when it heads its clause, as in a list by place.
+      if (c.start - clauseAt(report.text, c.start).start > 25) break;
+      scope = 'sentence';
     }
-    if (m.region) return { region: m.region.id, how: `"${m.text}" before the figure`, near: true };
+    m = c;
+    break;
+  }
+  if (m && m.level === 'province') {
+    // "huyện Phú Bình, tỉnh Thái Nguyên có 19/19 xã": the district is the subject, its province an apposition.
+    const i = ctx.mentions.indexOf(m);
+    const prev = i > 0 ? ctx.mentions[i - 1] : undefined;
+    if (prev && !prev.unnamed && (prev.level === 'district' || prev.level === 'town' || prev.level === 'city') && /^[\s\u00a0]*[,(][\s\u00a0]*$/u.test(report.text.slice(prev.end, m.start))) m = prev;
+  }
+  if (!m) {
+    // The country or a region named earlier in the paragraph ("chung toàn quốc là 5,71%. Tổng số hộ ... là 1.586.336 hộ").
+    const para = paragraphAt(report.text, span.start);
+    for (let i = lastStartingAtOrBefore(ctx.mentions, span.start); i >= 0; i--) {
+      const c = ctx.mentions[i];
+      if (c.start < para.start) break;
+      if (c.end > span.start) continue;
+      if (c.level === 'country' || c.level === 'region') { m = c; scope = 'paragraph'; }
+      break;
+    }
+  }
+  if (m) {
+    const where = scope === 'clause' ? 'before the figure' : scope === 'sentence' ? 'earlier in its sentence' : 'earlier in its paragraph';
+    if (m.region && m.within) {
+      return { region: m.region.id, how: `"${m.text}" ${where}, not in the registry: filed under ${m.region.fullName}`, near: true };
+    }
+    if (m.region) return { region: m.region.id, how: `"${m.text}" ${where}`, near: true };
     if (m.unnamed) {
       const r = unnamedRegion(m, own);
       if (r) return { region: r.id, how: `"${m.text}" = ${r.fullName}`, near: true };
+      // "toàn huyện" in a province's report: the district the report named last before it.
+      if (m.level === 'district') {
+        for (let i = ctx.mentions.indexOf(m) - 1; i >= 0; i--) {
+          const d = ctx.mentions[i];
+          if (d.unnamed || d.level !== m.level) continue;
+          if (d.region) return { region: d.region.id, how: `"${m.text}" = "${d.text}" named before it`, near: true };
+          const place = placeOf(d, report, ctx);
+          return { region: place.id, how: `"${m.text}" = ${place.how}`, near: true, unknownPlace: d.text };
+        }
+      }
     } else {
-      // Named, but not a unit the registry knows: the report's own region would be a wrong guess.
-      return { region: null, how: `"${m.text}" is not in the registry`, near: true, unknownPlace: m.text };
+      // Named, but not in the registry: still a place, filed under the province around it for review.
+      const place = placeOf(m, report, ctx);
+      return { region: place.id, how: place.how, near: true, unknownPlace: m.text };
     }
   }
   if (own) return { region: own.id, how: ctx.how, near: false };
   return { region: null, how: 'no region named', near: false };
+}
+
+/** The province a report speaks for: its own region, or the province of its own district. */
+function provinceOf(r: Region | null): Region | null {
+  if (!r) return null;
+  if (r.level === 'province') return r;
+  if (r.level === 'district' || r.level === 'commune') return provinceOf(r.parent ? getRegion(r.parent) ?? null : null);
+  return null;
+}
+
+/** A district-level unit of GSO's 2024 list. */
+interface District2024 {
+  province: string;
+  code: string;
+  type: string;
+  name: string;
+}
+
+let districtsByName: Map<string, District2024[]> | null = null;
+/** GSO's 2024 districts by their name without the type (`can lộc`), in both tone placements. */
+function districtIndex(): Map<string, District2024[]> {
+  if (districtsByName) return districtsByName;
+  districtsByName = new Map();
+  for (const line of DISTRICTS_2024.split('\n')) {
+    const [province, code, type, full] = line.split('|');
+    const name = full.slice(type.length).trim();
+    for (const v of toneVariants(name)) {
+      const key = v.toLowerCase();
+      const list = districtsByName.get(key) ?? [];
+      list.push({ province, code, type, name });
+      districtsByName.set(key, list);
+    }
+  }
+  return districtsByName;
+}
+
+/** The districts of one province, by name, for names written without `huyện` in a list by place. */
+function districtsOf(province: string): District2024[] {
+  const seen = new Set<string>();
+  const out: District2024[] = [];
+  for (const list of districtIndex().values()) for (const d of list) if (d.province === province && !seen.has(d.code)) { seen.add(d.code); out.push(d); }
+  return out;
+}
+
+const TYPE_OF_LEVEL: Partial<Record<MentionLevel, string>> = { district: 'Huyện', town: 'Thị xã', city: 'Thành phố' };
+const PREFIX_OF_TYPE: Record<string, string> = { 'Thị xã': 'tx-', 'Thành phố': 'tp-', Quận: 'q-', Huyện: '' };
+
+/**
+ * An id for a district, town or city the registry does not list (`huyện Can Lộc` -> `42-can-loc`,
+ * `TX. Cai Lậy` -> `82-tx-cai-lay`): its province is the report's own, else the last province named
+ * before it, else the one GSO's 2024 district list gives for the name.
+ */
+function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: string; how: string } {
+  const name = m.text.replace(/^(?:huyện|thị xã|thành phố|tp\.?|thị trấn|tỉnh|tx\.?|quận)[ \u00a0]*/iu, '');
+  const candidates = districtIndex().get(name.toLowerCase()) ?? [];
+  const wanted = TYPE_OF_LEVEL[m.level];
+  const pick = (province: string) => {
+    const inProvince = candidates.filter((d) => d.province === province);
+    return inProvince.find((d) => d.type === wanted) ?? inProvince[0];
+  };
+  let province = provinceOf(ctx.region);
+  let from = 'the report\'s province';
+  let listed = province ? pick(province.id) : undefined;
+  if (!listed) {
+    for (let i = lastStartingAtOrBefore(ctx.mentions, m.start) - 1; i >= 0; i--) {
+      const p = provinceOf(ctx.mentions[i].region);
+      if (p && (listed = pick(p.id))) { province = p; from = `"${ctx.mentions[i].text}" before it`; break; }
+    }
+  }
+  if (!listed && !province) {
+    const typed = candidates.filter((d) => d.type === wanted);
+    const only = typed.length === 1 ? typed[0] : candidates.length === 1 ? candidates[0] : undefined;
+    if (only) { listed = only; province = getRegion(only.province) ?? null; from = 'GSO\'s 2024 district list'; }
+  }
+  const prefix = listed ? PREFIX_OF_TYPE[listed.type] ?? '' : PLACE_PREFIX[m.level] ?? '';
+  const slug = prefix + slugOf(name);
+  const list = listed ? `, in GSO's 2024 district list as ${listed.type} ${listed.name} (${listed.code})` : ', not in GSO\'s 2024 district list';
+  if (!province) return { id: slug, how: `"${m.text}" is not in the registry and no province is named: new region ${slug}${list}, to review` };
+  return { id: `${province.id}-${slug}`, how: `"${m.text}" is not in the registry: new region ${province.id}-${slug} in ${province.fullName} (${from})${list}, to review` };
+}
+
+/**
+ * Districts of the report's province named without `huyện` (`Bắc Trà My có tổng số hộ nghèo nhiều
+ * nhất với 3.704 hộ, Nam Trà My 2.753 hộ`): mentions for the places a list by place names.
+ */
+function findBareDistricts(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
+  const list = districtsOf(province.id).filter((d) => /\p{Lu}\p{Ll}*[ \u00a0]+\p{Lu}/u.test(d.name));
+  if (!list.length) return [];
+  const names = new Map<string, District2024>();
+  for (const d of list) for (const v of toneVariants(d.name)) names.set(v, d);
+  const re = new RegExp(`(?<![\\p{L}])(?:${[...names.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'gu');
+  const out: RegionMention[] = [];
+  const text = report.text;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (inFurniture(report, m.index) || covered(mentions, m.index)) continue;
+    if (/(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh|TP\.?|TX\.?)[ \u00a0]*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const d = names.get(m[0])!;
+    const registry = matchRegion(`${d.type.toLowerCase()} ${d.name}`);
+    const level: MentionLevel = d.type === 'Thị xã' ? 'town' : d.type === 'Thành phố' ? 'city' : 'district';
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: registry.ok && registry.region.parent === province.id ? registry.region : null, level, unnamed: false });
+  }
+  return out;
 }

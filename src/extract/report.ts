@@ -42,6 +42,9 @@ const FURNITURE: RegExp[] = [
   /^trang chủ\b.*\bliên hệ$/iu,
 ];
 
+/** The longest line page furniture takes (a navigation bar, a counter, a greeting). */
+const FURNITURE_MAX = 300;
+
 export function isFurnitureLine(line: string): boolean {
   const t = line.trim();
   return t !== '' && FURNITURE.some((re) => re.test(t));
@@ -52,16 +55,93 @@ export function readReport(input: string, format: ReportFormat = 'auto'): Report
   const html = format === 'html' || (format === 'auto' && looksLikeHtml(input));
   const text = (html ? htmlToText(input) : input.replace(/^\ufeff/, '')).normalize('NFC');
   const furniture: Span[] = [];
-  let at = 0;
-  for (const line of text.split('\n')) {
-    if (isFurnitureLine(line)) furniture.push({ start: at, end: at + line.length });
-    at += line.length + 1;
+  // Furniture lines are short; a long line is never cut out of the text to be tested.
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    if (end - at <= FURNITURE_MAX && isFurnitureLine(text.slice(at, end))) furniture.push({ start: at, end });
+    at = end + 1;
   }
   return { text, format: html ? 'html' : 'text', furniture };
 }
 
+/** The index of the last span starting at or before `offset` in spans sorted by start, or -1. */
+export function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 export function inFurniture(report: Report, offset: number): boolean {
-  return report.furniture.some((s) => offset >= s.start && offset < s.end);
+  const i = lastStartingAtOrBefore(report.furniture, offset);
+  return i >= 0 && offset < report.furniture[i].end;
+}
+
+/**
+ * Where sentences, clauses and paragraphs of a text start, found in one pass and kept for the last
+ * text asked about: an extraction asks for the sentence of every figure, and scanning outwards from
+ * each one made long texts without stops cost the square of their length.
+ */
+interface Segments {
+  text: string;
+  /** Offsets where a paragraph, sentence or clause starts (after its boundary character), ascending. */
+  paragraph: number[];
+  sentence: number[];
+  clause: number[];
+}
+let segmentsCache: Segments | null = null;
+
+/** Abbreviations a dot follows without ending the sentence: `TX. Cai Lậy`, `TP. Mỹ Tho`. */
+const ABBREVIATION = /(?:^|[\s(])(?:TX|TP|Tp|tp|tx|TT|ThS|TS|PGS|GS)$/u;
+
+/** A dot between digits is a thousands separator or decimal point, not the end of a sentence. */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === '\n' || c === '!' || c === '?') return true;
+  if (c !== '.') return false;
+  if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
+  return !ABBREVIATION.test(text.slice(Math.max(0, i - 4), i));
+}
+
+function segments(text: string): Segments {
+  if (segmentsCache && segmentsCache.text === text) return segmentsCache;
+  const paragraph = [0];
+  const sentence = [0];
+  const clause = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') paragraph.push(i + 1);
+    if (endsSentence(text, i)) {
+      sentence.push(i + 1);
+      clause.push(i + 1);
+    } else if (c === ';') clause.push(i + 1);
+  }
+  segmentsCache = { text, paragraph, sentence, clause };
+  return segmentsCache;
+}
+
+/** The segment of `starts` around `offset`; a boundary character belongs to the segment it ends. */
+function segmentAt(starts: number[], text: string, offset: number, boundary: (i: number) => boolean): Span {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const start = starts[lo];
+  const next = lo + 1 < starts.length ? starts[lo + 1] - 1 : text.length;
+  // The next start follows a boundary character; the segment ends before it.
+  const end = next < text.length && boundary(next) ? next : Math.min(next, text.length);
+  return { start, end };
 }
 
 /**
@@ -69,37 +149,15 @@ export function inFurniture(report: Report, offset: number): boolean {
  * (a dot between digits is a thousands separator and does not).
  */
 export function sentenceAt(text: string, offset: number): Span {
-  let start = offset;
-  while (start > 0) {
-    const c = text[start - 1];
-    if (c === '\n' || c === '!' || c === '?') break;
-    if (c === '.' && !(/\d/.test(text[start - 2] ?? '') && /\d/.test(text[start] ?? ''))) break;
-    start--;
-  }
-  let end = offset;
-  while (end < text.length) {
-    const c = text[end];
-    if (c === '\n' || c === '!' || c === '?') break;
-    if (c === '.' && !(/\d/.test(text[end - 1] ?? '') && /\d/.test(text[end + 1] ?? ''))) break;
-    end++;
-  }
-  return { start, end };
+  return segmentAt(segments(text).sentence, text, offset, (i) => endsSentence(text, i));
 }
 
 /** The clause around `offset`: the sentence cut at `;` (reports list figures separated by `;`). */
 export function clauseAt(text: string, offset: number): Span {
-  const s = sentenceAt(text, offset);
-  const before = text.lastIndexOf(';', offset - 1);
-  const after = text.indexOf(';', offset);
-  return {
-    start: before >= s.start ? before + 1 : s.start,
-    end: after !== -1 && after < s.end ? after : s.end,
-  };
+  return segmentAt(segments(text).clause, text, offset, (i) => endsSentence(text, i) || text[i] === ';');
 }
 
 /** The paragraph around `offset`: bounded by line breaks. */
 export function paragraphAt(text: string, offset: number): Span {
-  const before = text.lastIndexOf('\n', offset - 1);
-  const after = text.indexOf('\n', offset);
-  return { start: before + 1, end: after === -1 ? text.length : after };
+  return segmentAt(segments(text).paragraph, text, offset, (i) => text[i] === '\n');
 }

@@ -118,18 +118,13 @@ export const RULES: Rule[] = [
     confidence: 0.8,
   },
   {
-    id: 'near_poor_rate.before',
-    indicator: 'near_poor_rate',
-    shape: 'percent',
-    before: re(`tỷ lệ hộ cận nghèo[^;.%\\d]{0,50}${FROM}$`),
-    confidence: 0.95,
-  },
-  {
-    id: 'poverty_rate.before',
-    indicator: 'poverty_rate',
-    shape: 'percent',
-    before: re(`tỷ lệ (?:hộ )?nghèo(?: đa chiều)?[^;.%\\d]{0,50}${FROM}$`),
-    confidence: 0.95,
+    // A list after the income phrase: "cao nhất cả nước là Bình Dương với 7,02 triệu đồng; thứ 2 là ... 6,54 triệu đồng".
+    id: 'income_per_capita.sentence',
+    indicator: 'income_per_capita',
+    shape: 'money',
+    sentence: /thu nhập bình quân(?:[\s\u00a0]+(?:đầu người|1 người|một người))/iu,
+    notSentence: /hộ nghèo|ngân sách|vốn|kinh phí/iu,
+    confidence: 0.7,
   },
   {
     id: 'new_rural_share.before',
@@ -176,6 +171,91 @@ export const RULES: Rule[] = [
     after: re('^ xã (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?'),
     series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
     confidence: 0.95,
+  },
+  {
+    // "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn", "199/204 xã, thị trấn đạt chuẩn nông thôn mới nâng cao".
+    id: 'new_rural_communes.bracket',
+    indicator: 'new_rural_communes',
+    shape: 'countOrFraction',
+    after: re('^ xã(?:, (?:phường, )?thị trấn)?(?: \\([^)]{0,40}\\))?(?: (?:đã )?(?:được (?:[^;.\\d]{0,50}? )?công nhận )?(?:đạt chuẩn|đạt))? [“"]?(?:xã )?(?:nông thôn mới|NTM)(?: (nâng cao|kiểu mẫu))?'),
+    series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
+    confidence: 0.9,
+  },
+  {
+    // "39/119 xã đạt chuẩn;" in a sentence about the new-rural programme.
+    id: 'new_rural_communes.standard',
+    indicator: 'new_rural_communes',
+    shape: 'countOrFraction',
+    after: re('^ xã (?:đã )?(?:được công nhận )?đạt chuẩn(?! (?:quốc gia|văn hóa|văn hoá|y tế|về|đô thị))(?![\\p{L}])'),
+    sentence: /nông thôn mới|NTM/u,
+    series: 'standard',
+    confidence: 0.75,
+  },
+  {
+    // "nâng tổng số đạt chuẩn lên 26 xã", "nâng tổng số toàn tỉnh có 80 xã".
+    id: 'new_rural_communes.total',
+    indicator: 'new_rural_communes',
+    shape: 'count',
+    before: re('nâng tổng số[^;.\\d]{0,40}$'),
+    after: re('^ xã(?![\\p{L}])'),
+    sentence: /nông thôn mới|NTM/u,
+    series: 'standard',
+    confidence: 0.85,
+  },
+  {
+    // The share in brackets after a count of communes: "5.775/8.227 xã (chiếm 70,2%) đạt chuẩn".
+    id: 'new_rural_share.bracket',
+    indicator: 'new_rural_share',
+    shape: 'percent',
+    before: re('\\d xã \\((?:chiếm |bằng )?$'),
+    after: re('^[^)]{0,20}\\) (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)'),
+    series: 'standard',
+    confidence: 0.85,
+  },
+  {
+    // "khoảng 62% số xã đạt chuẩn", "100% xã trên địa bàn đạt chuẩn nông thôn mới"; not "16 tỉnh có 100% số xã".
+    id: 'new_rural_share.after',
+    indicator: 'new_rural_share',
+    shape: 'percent',
+    before: /(?<!tỉnh(?:[\s\u00a0]+đã)?[\s\u00a0]+có[\s\u00a0]+(?:khoảng[\s\u00a0]+)?)$/u,
+    after: re('^ (?:số |các |tổng số )?xã(?: trên địa bàn| của toàn tỉnh)?(?: (?:đã )?(?:được công nhận )?đạt chuẩn(?: nông thôn mới| NTM)?(?: (nâng cao|kiểu mẫu))?)?'),
+    sentence: /nông thôn mới|NTM|đạt chuẩn/u,
+    series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
+    confidence: 0.8,
+  },
+  {
+    id: 'new_rural_districts.after',
+    indicator: 'new_rural_districts',
+    shape: 'countOrFraction',
+    after: re('^ (?:đơn vị cấp huyện|huyện(?:, thị xã, thành phố)?)[^;.]{0,90}?(?:hoàn thành nhiệm vụ|đạt chuẩn)(?:(?:/|,? )(?:đạt chuẩn|hoàn thành nhiệm vụ))?(?: xây dựng)? (?:nông thôn mới|NTM)'),
+    confidence: 0.85,
+  },
+  {
+    id: 'new_rural_provinces.all_communes',
+    indicator: 'new_rural_provinces',
+    shape: 'count',
+    before: /(?<!thuộc[\s\u00a0]+)$/u,
+    after: re('^ tỉnh(?:, thành phố)?(?: đã)? có 100% (?:số )?xã đạt chuẩn'),
+    series: 'all_communes',
+    confidence: 0.85,
+  },
+  {
+    id: 'new_rural_provinces.completed',
+    indicator: 'new_rural_provinces',
+    shape: 'count',
+    before: /(?<!thuộc[\s\u00a0]+)$/u,
+    after: re('^ tỉnh[^;.]{0,90}?công nhận (?:tỉnh )?hoàn thành nhiệm vụ xây dựng (?:nông thôn mới|NTM)'),
+    series: 'completed',
+    confidence: 0.85,
+  },
+  {
+    // "bình quân cả nước đạt 17 tiêu chí/xã", "mức trung bình chung của cả nước là 4,7 tiêu chí/xã".
+    id: 'new_rural_criteria_avg.after',
+    indicator: 'new_rural_criteria_avg',
+    shape: 'count',
+    before: re('(?:bình quân|trung bình)[^;.\\d]{0,40}$'),
+    after: re('^ tiêu chí/xã'),
+    confidence: 0.85,
   },
   {
     id: 'civilized_urban_criteria.after',
@@ -260,46 +340,79 @@ export const RULES: Rule[] = [
 export function notALevel(f: Figure, text: string): string | null {
   const before = text.slice(Math.max(0, f.start - 30), f.start);
   const after = text.slice(f.end, f.end + 40);
-  if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:\(?năm[\s\u00a0]+\d{4}\)?,?[\s\u00a0]*)?(?:xuống|lên|giảm|tăng|còn)(?![\p{L}])/iu.test(after)) {
+  if (/(?:^|[\s(])thêm[\s\u00a0]+$/iu.test(before)) return 'an addition, not a level ("thêm ...")';
+  // "từ 31,17% vào cuối năm 2018 xuống còn ...": a level of its own year; without a year, only the change's start.
+  if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:xuống|lên|giảm|tăng|còn)(?![\p{L}])/iu.test(after)) {
     return 'the earlier figure of a change ("từ ... xuống/lên ...")';
   }
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
+  if (/(?:tăng|giảm)[^;.%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
   return null;
 }
 
 /** Words that make a clause a plan rather than a result: "Phấn đấu đến năm 2030 có 100 mô hình". */
-const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ)(?![\p{L}])/iu;
+// "Chương trình mục tiêu quốc gia" is a programme's name, not a target.
+const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ)(?![\p{L}])/iu;
+
+/**
+ * True when the paragraph before a figure announces a list of targets ("đã đề ra mục tiêu cụ thể là:",
+ * "mục tiêu phấn đấu của tỉnh là ..."), so the figures after it are plans.
+ */
+export function isTargetLead(paragraphBefore: string): boolean {
+  return /(?:mục[\s\u00a0]+tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|chỉ[\s\u00a0]+tiêu)[^.:;]{0,40}(?::|là[\s\u00a0])[^.]*$/iu.test(paragraphBefore) && !/(?:kết[\s\u00a0]+quả|đạt[\s\u00a0]+được|vượt)[^.]*$/iu.test(paragraphBefore.slice(-80));
+}
 
 /** True when the clause before a figure states a plan or target, not a result. */
 export function isTarget(clauseBefore: string): boolean {
   return TARGET.test(clauseBefore);
 }
 
-/** Tries `rule` on figure `f`; the texts are the report's, around the figure. */
-export function tryRule(rule: Rule, f: Figure, text: string, clauseStart: number, sentence: string): RuleMatch | null {
+/**
+ * The words around a figure that rules read, cut from the text once per figure (not once per rule):
+ * the clause before it (at most 400 characters back, so a text without stops stays linear), what
+ * follows it, and its sentence, cut only when a rule asks.
+ */
+export class FigureContext {
+  readonly beforeStart: number;
+  readonly before: string;
+  readonly after: string;
+  #sentence: string | null = null;
+  constructor(readonly f: Figure, readonly text: string, clauseStart: number, private readonly sentenceSpan: { start: number; end: number }) {
+    this.beforeStart = Math.max(clauseStart, f.start - 400);
+    this.before = text.slice(this.beforeStart, f.start);
+    this.after = text.slice(f.end, f.end + 160);
+  }
+  get sentence(): string {
+    this.#sentence ??= this.text.slice(Math.max(this.sentenceSpan.start, this.f.start - 1000), Math.min(this.sentenceSpan.end, this.f.end + 1000));
+    return this.#sentence;
+  }
+}
+
+/** Tries `rule` on the figure of `ctx`. */
+export function tryRule(rule: Rule, ctx: FigureContext): RuleMatch | null {
+  const f = ctx.f;
   const shape = shapeOf(f);
   if (!shape || !accepts(rule.shape, shape)) return null;
   if (rule.min !== undefined && (f.value === null || f.value <= rule.min)) return null;
   let a: RegExpExecArray | null = null;
   let b: RegExpExecArray | null = null;
   if (rule.after) {
-    a = rule.after.exec(text.slice(f.end, f.end + 160));
+    a = rule.after.exec(ctx.after);
     if (!a) return null;
   }
-  let beforeStart = clauseStart;
+  let beforeStart = ctx.beforeStart;
   if (rule.before) {
-    const before = text.slice(clauseStart, f.start);
-    b = rule.before.exec(before);
+    b = rule.before.exec(ctx.before);
     if (!b) return null;
-    beforeStart = clauseStart + b.index;
+    beforeStart = ctx.beforeStart + b.index;
   }
-  if (rule.sentence && !rule.sentence.test(sentence)) return null;
-  if (rule.notSentence && rule.notSentence.test(sentence)) return null;
+  if (rule.sentence && !rule.sentence.test(ctx.sentence)) return null;
+  if (rule.notSentence && rule.notSentence.test(ctx.sentence)) return null;
   const series = typeof rule.series === 'function' ? rule.series(a, b) : rule.series ?? null;
   const unit = typeof rule.unit === 'function' ? rule.unit(a, b) : rule.unit ?? null;
   // A cue that reaches over another figure ("giám sát 5 tổ chức Đảng, 14 cá nhân") quotes from the figure.
-  const reachesOver = b !== null && /\d/.test(text.slice(beforeStart, f.start));
+  const reachesOver = b !== null && /\d/.test(ctx.before.slice(b.index));
   return {
     series,
     unit,

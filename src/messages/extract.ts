@@ -31,8 +31,8 @@ export const extractMessages = {
     en: (p) => `No period found for the figure "${p.value}"; use --period to give it`,
   },
   EXTRACT_UNKNOWN_PLACE: {
-    vi: (p) => `Không trích "${p.figure}": "${p.value}" không có trong danh mục đơn vị hành chính; thêm bằng tệp hiệu chỉnh nếu cần`,
-    en: (p) => `Not extracted "${p.figure}": "${p.value}" is not in the admin-unit registry; add it with a corrections file if needed`,
+    vi: (p) => `"${p.value}" không có trong danh mục đơn vị hành chính: "${p.figure}" được ghi cho một đơn vị mới, cần kiểm tra (sửa bằng tệp hiệu chỉnh nếu cần)`,
+    en: (p) => `"${p.value}" is not in the admin-unit registry: "${p.figure}" is filed under a new sub-national region, to review (fix it with a corrections file if needed)`,
   },
   EXTRACT_MALFORMED_NUMBER: {
     vi: (p) => `Số viết sai "${p.value}", đọc là ${p.reading}: cần kiểm tra lại`,

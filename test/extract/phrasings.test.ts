@@ -21,8 +21,8 @@ describe('phrasings', () => {
     ]);
   });
 
-  it('reads the level of a change, never its earlier figure or the change itself', () => {
-    expect(one('Tỷ lệ hộ nghèo giảm từ 5,2% năm 2021 xuống còn 3,1% năm 2023; bình quân mỗi năm giảm 1,05%.').map((o) => [o.value, o.period])).toEqual([[3.1, '2023']]);
+  it('reads both levels of a change that dates each ("từ X năm A xuống Y năm B"), never the change itself', () => {
+    expect(one('Tỷ lệ hộ nghèo giảm từ 5,2% năm 2021 xuống còn 3,1% năm 2023; bình quân mỗi năm giảm 1,05%.').map((o) => [o.value, o.period])).toEqual([[5.2, '2021'], [3.1, '2023']]);
     expect(one('Năm 2023, tỷ lệ hộ cận nghèo từ 6% xuống 4,4%.').map((o) => [o.indicator, o.value])).toEqual([['near_poor_rate', 4.4]]);
     const x = extractReport(HEAD + 'Năm 2023, thu nhập bình quân đầu người tăng 9,1% so với năm 2022.', { file: 'r.txt' });
     expect(x.observations).toEqual([]);
@@ -71,11 +71,20 @@ describe('phrasings', () => {
     expect(one('Năm 2023, thị xã Kỳ Anh có 30/31 tổ chức cơ sở đảng đăng ký thực hiện.').map((o) => [o.region, o.value, o.denominator])).toEqual([['42-tx-ky-anh', 30, 31]]);
   });
 
-  it('never files a figure of a place the registry does not know under the report’s region', () => {
+  it('never files a figure of a place the registry does not know under the report’s region, and never drops it', () => {
     const x = extractReport(HEAD + 'Năm 2023, huyện Đức Thọ có 8 xã đạt chuẩn nông thôn mới kiểu mẫu; huyện Can Lộc có 5 xã đạt chuẩn nông thôn mới kiểu mẫu.', { file: 'r.txt' });
-    expect(x.observations.map((o) => [o.region, o.value])).toEqual([['42-duc-tho', 8]]);
-    expect(x.skipped.find((s) => s.text === '5')?.why).toBe('new_rural_communes: "huyện Can Lộc" is not in the registry');
+    // A new sub-national region in the report's province, flagged for review.
+    expect(x.observations.map((o) => [o.region, o.value])).toEqual([['42-duc-tho', 8], ['42-can-loc', 5]]);
+    expect(x.observations[1].reason).toContain('"huyện Can Lộc" is not in the registry: new region 42-can-loc in Tỉnh Hà Tĩnh');
+    expect(x.observations[1].confidence).toBeLessThan(x.observations[0].confidence);
     expect(x.warnings.map((w) => [w.code, w.value])).toEqual([['EXTRACT_UNKNOWN_PLACE', 'huyện Can Lộc']]);
+  });
+
+  it('files a district named in a report from another province under the province named before it', () => {
+    const x = extractReport('Theo kết quả rà soát năm 2021 của tỉnh Tiền Giang: Huyện Cai Lậy hiện có 793 hộ nghèo, tỷ lệ 1,47%; TX. Cai Lậy có tỷ lệ hộ nghèo 1,24%.', { file: 'r.txt' });
+    expect(x.observations.map((o) => [o.indicator, o.region, o.value])).toEqual([
+      ['poor_households', '82-cai-lay', 793], ['poverty_rate', '82-cai-lay', 1.47], ['poverty_rate', '82-tx-cai-lay', 1.24],
+    ]);
   });
 
   it('tells an organ followed by a person’s name from a place', () => {

@@ -1,0 +1,105 @@
+/**
+ * Poverty figures read by clause: a rate or a household count takes the poverty group (poor,
+ * near-poor, or both together) that the words right after it name ("9.604 hộ nghèo"), else the
+ * last group named before it in its sentence ("hộ cận nghèo là 6.943 hộ, chiếm tỷ lệ 2,27%",
+ * "tỷ lệ nghèo đa chiều theo các vùng như sau: Tây Nguyên 15,39% với 236.766 hộ"). Shares of a
+ * sub-group (ethnic minorities, households without labour, the poor districts) are not the unit's.
+ */
+import type { Figure } from './figures.js';
+import { shapeOf } from './rules.js';
+
+export type PovertyGroup = 'poor' | 'near_poor' | 'poor_near_poor';
+
+export interface PovertyReading {
+  id: string;
+  /** The households a count is out of, when written after it ("793 hộ nghèo/53.904 hộ"). */
+  denominator: number | null;
+  indicator: 'poverty_rate' | 'near_poor_rate' | 'poor_near_poor_rate' | 'poor_households';
+  series: string | null;
+  confidence: number;
+  cueStart: number;
+  cueEnd: number;
+}
+
+const S = '[\\s\\u00a0]+';
+/** Names of a poverty group, longest first; "chuẩn nghèo đa chiều" names the standard, not a group. */
+const GROUP = new RegExp(
+  [
+    `(?<both>(?<!chuẩn${S})(?:tỷ${S}lệ${S})?nghèo${S}đa${S}chiều(?!${S}(?:giai|áp))|(?:tỷ${S}lệ${S})?hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|(?:tỷ${S}lệ${S})?hộ${S}nghèo,${S}(?:hộ${S})?cận${S}nghèo|nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo)`,
+    `(?<near>(?:tỷ${S}lệ${S})?(?:hộ${S})?cận${S}nghèo)`,
+    `(?<poor>(?:tỷ${S}lệ${S})?hộ${S}nghèo|tỷ${S}lệ${S}nghèo|nghèo${S}chung)`,
+  ].join('|'),
+  'giu',
+);
+const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
+const SUBGROUP = /dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|tái nghèo|phát sinh|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
+const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
+const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
+
+function groupOf(m: RegExpExecArray | { groups?: Record<string, string | undefined> }): PovertyGroup {
+  const g = m.groups ?? {};
+  return g.both ? 'poor_near_poor' : g.near ? 'near_poor' : 'poor';
+}
+function groupOfWords(words: string): PovertyGroup {
+  return /cận/iu.test(words) ? (/nghèo[\s\u00a0]+và/iu.test(words) ? 'poor_near_poor' : 'near_poor') : 'poor';
+}
+
+const RATE: Record<PovertyGroup, PovertyReading['indicator']> = { poor: 'poverty_rate', near_poor: 'near_poor_rate', poor_near_poor: 'poor_near_poor_rate' };
+
+/** Reads figure `f` as a poverty figure, or `null`. `sentenceStart` is where its sentence starts. */
+export function readPoverty(f: Figure, text: string, sentenceStart: number, clauseStart: number): PovertyReading | null {
+  const shape = shapeOf(f);
+  const after = text.slice(f.end, f.end + 60);
+  const isCount = shape === 'count' || shape === 'fraction';
+  if (shape !== 'percent' && !isCount) return null;
+  if (shape === 'percent' && (f.value === null || f.value > 100)) return null;
+  if (SHARE_OF_GROUP.test(after)) return null;
+  let group: PovertyGroup | null = null;
+  let cueStart = f.start;
+  let cueEnd = f.end;
+  let near = true;
+  const direct = GROUP_AFTER.exec(after);
+  let denominator: number | null = null;
+  if (direct) {
+    group = groupOfWords(direct[0]);
+    cueEnd = f.end + direct[0].length;
+    const out = /^[\s\u00a0]*\/[\s\u00a0]*(\d{1,3}(?:\.\d{3})+|\d+)[\s\u00a0]+hộ(?![\p{L}])/u.exec(text.slice(cueEnd, cueEnd + 30));
+    if (isCount && f.denominator === null && out) {
+      denominator = Number(out[1].replace(/\./g, ''));
+      cueEnd += out[0].length;
+    }
+  } else {
+    // Counts need the word "hộ" after them: "với 701.461 hộ", "là 6.943 hộ".
+    if (isCount && !/^[\s\u00a0]+hộ(?![\p{L}])(?![\s\u00a0]+(?:dân|đồng bào|DTTS|dân tộc))/iu.test(after)) return null;
+    // A bounded look back keeps a text without stops linear.
+    const from = Math.max(sentenceStart, f.start - 600);
+    const before = text.slice(from, f.start);
+    GROUP.lastIndex = 0;
+    let last: RegExpExecArray | null = null;
+    for (let m = GROUP.exec(before); m; m = GROUP.exec(before)) last = m;
+    if (!last) return null;
+    group = groupOf(last);
+    const lastAt = from + last.index;
+    const between = text.slice(lastAt, f.start);
+    // "tỷ lệ hộ nghèo và cận nghèo (lần lượt là 14,23% và 7,69%)": the first is the poor's, the second the near-poor's.
+    if (group === 'poor_near_poor' && RESPECTIVELY.test(between)) {
+      const k = (between.slice(between.search(RESPECTIVELY)).match(/\d+(?:[.,]\d+)*[\s\u00a0]*%/g) ?? []).length;
+      group = k === 0 ? 'poor' : 'near_poor';
+    }
+    if (SUBGROUP.test(between)) return null;
+    near = lastAt >= clauseStart;
+    if (near) cueStart = lastAt;
+  }
+  if (SUBGROUP.test(text.slice(Math.max(clauseStart, f.start - 200), f.start))) return null;
+  // A sentence about a group ("Huyện nghèo theo Quyết định ...: Tỷ lệ nghèo đa chiều là 47,94%; ...").
+  if (SUBGROUP.test(text.slice(sentenceStart, Math.min(f.start, sentenceStart + 40)))) return null;
+  // "11,52%/năm" is a growth rate, "100% người nghèo" a share of people, "(đều trên 20%)" a bound.
+  if (shape === 'percent' && (/^[\s\u00a0]*(?:\/[\s\u00a0]*năm|người|dân số|lao động)/iu.test(after) || /đều[\s\u00a0]+(?:trên|dưới)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 12), f.start)))) return null;
+  // The area a sentence speaks of: "Tỷ lệ nghèo đa chiều theo khu vực thành thị chiếm 3,29% ...; tỷ lệ hộ cận nghèo 1,85%".
+  const lead = text.slice(Math.max(sentenceStart, f.start - 300), f.start);
+  const area = /(?:khu[\s\u00a0]+vực[\s\u00a0]+)thành[\s\u00a0]+thị|thành[\s\u00a0]+thị/iu.test(lead) ? 'urban' : /nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/iu.test(lead) ? 'rural' : null;
+  if (shape === 'percent') {
+    return { id: `${RATE[group]}.clause`, indicator: RATE[group], series: area, denominator: null, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
+  }
+  return { id: 'poor_households.clause', indicator: 'poor_households', series: group, denominator, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
+}

@@ -1,0 +1,70 @@
+// Reading by clause: figures bound to the poverty group, place and year their clause, sentence or paragraph
+// names; the country and the six regions; lists by place; changes dated at both ends.
+import { describe, expect, it } from 'vitest';
+import { extractObservations, extractReport } from '../../src/extract/index.js';
+
+const read = (text: string, options = {}) =>
+  extractObservations(text, { file: 'r.txt', ...options }).map((o) => [o.indicator, o.region, o.period, o.value, o.series]);
+
+describe('reading by clause', () => {
+  it('reads a count with its share in brackets or after "chiếm", for the poor and the near-poor in one sentence', () => {
+    expect(read('Năm 2022, toàn tỉnh có 13.823 hộ nghèo (chiếm 2,15%) và 14.441 hộ cận nghèo (chiếm 2,24%).', { region: '30' })).toEqual([
+      ['poor_households', '30', '2022', 13823, 'poor'], ['poverty_rate', '30', '2022', 2.15, null],
+      ['poor_households', '30', '2022', 14441, 'near_poor'], ['near_poor_rate', '30', '2022', 2.24, null],
+    ]);
+    expect(read('Cuối năm 2023, toàn tỉnh còn 9.604 hộ nghèo, chiếm tỷ lệ 3,14%; hộ cận nghèo là 6.943 hộ, chiếm tỷ lệ 2,27%.', { region: '96' })).toEqual([
+      ['poor_households', '96', '2023', 9604, 'poor'], ['poverty_rate', '96', '2023', 3.14, null],
+      ['poor_households', '96', '2023', 6943, 'near_poor'], ['near_poor_rate', '96', '2023', 2.27, null],
+    ]);
+  });
+
+  it('tells the poor and near-poor together from the poverty rate, and reads the country', () => {
+    expect(read('Năm 2023, tỷ lệ nghèo đa chiều (gồm tỷ lệ hộ nghèo và hộ cận nghèo) chung toàn quốc là 5,71%. Tổng số hộ nghèo và hộ cận nghèo đa chiều là 1.586.336 hộ.')).toEqual([
+      ['poor_near_poor_rate', 'VN', '2023', 5.71, null], ['poor_households', 'VN', '2023', 1586336, 'poor_near_poor'],
+    ]);
+    expect(read('Năm 2022, tỷ lệ hộ nghèo chung cả nước là 4,03%, cao nhất cả nước là Lai Châu.')).toEqual([['poverty_rate', 'VN', '2022', 4.03, null]]);
+  });
+
+  it('gives each region of a list its own figures', () => {
+    expect(read('Năm 2022, tỷ lệ nghèo đa chiều theo các vùng như sau: Trung du và miền núi phía Bắc 21,92% với 701.461 hộ; Tây Nguyên 15,39% với 236.766 hộ; Đông Nam Bộ 0,34% với 15.787 hộ.')).toEqual([
+      ['poor_near_poor_rate', 'R2', '2022', 21.92, null], ['poor_households', 'R2', '2022', 701461, 'poor_near_poor'],
+      ['poor_near_poor_rate', 'R4', '2022', 15.39, null], ['poor_households', 'R4', '2022', 236766, 'poor_near_poor'],
+      ['poor_near_poor_rate', 'R5', '2022', 0.34, null], ['poor_households', 'R5', '2022', 15787, 'poor_near_poor'],
+    ]);
+  });
+
+  it('dates both ends of a change, and each year of "năm A ..., năm B ..."', () => {
+    expect(read('Tỷ lệ nghèo đa chiều năm 2023 từ 36,97% đã giảm xuống còn 33,24% năm 2024.', { region: '11' })).toEqual([
+      ['poor_near_poor_rate', '11', '2023', 36.97, null], ['poor_near_poor_rate', '11', '2024', 33.24, null],
+    ]);
+    expect(read('Tỷ lệ hộ nghèo năm 2022 là 5,2%, năm 2023 là 4,1%.', { region: '42' }).map((r) => [r[2], r[3]])).toEqual([['2022', 5.2], ['2023', 4.1]]);
+  });
+
+  it('keeps the year of a comparison and of a programme out of a figure’s period', () => {
+    expect(read('Tính đến tháng 11/2022, cả nước đã có 5.869/8.225 xã (71,4%) đạt chuẩn nông thôn mới, tăng 160 xã so với cuối năm 2021.')).toEqual([
+      ['new_rural_communes', 'VN', '2022', 5869, 'standard'], ['new_rural_share', 'VN', '2022', 71.4, 'standard'],
+    ]);
+    expect(read('Theo Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025, cuối năm 2023 tỉnh còn 2,1% hộ nghèo.', { region: '42' })).toEqual([
+      ['poverty_rate', '42', '2023', 2.1, null],
+    ]);
+  });
+
+  it('tells new-rural communes, their tiers, districts and provinces apart', () => {
+    expect(read('Năm 2021, cả nước có 468 xã đạt chuẩn nông thôn mới nâng cao và 43 xã đạt chuẩn nông thôn mới kiểu mẫu; bình quân cả nước đạt 16,7 tiêu chí/xã. Có 201 đơn vị cấp huyện thuộc 53 tỉnh, thành phố đã được công nhận hoàn thành nhiệm vụ/đạt chuẩn nông thôn mới. Có 12 tỉnh đã có 100% số xã đạt chuẩn nông thôn mới.')).toEqual([
+      ['new_rural_communes', 'VN', '2021', 468, 'advanced'], ['new_rural_communes', 'VN', '2021', 43, 'model'], ['new_rural_criteria_avg', 'VN', '2021', 16.7, null],
+      ['new_rural_districts', 'VN', '2021', 201, null], ['new_rural_provinces', 'VN', '2021', 12, 'all_communes'],
+    ]);
+  });
+
+  it('passes over shares of a sub-group and additions', () => {
+    const x = extractReport('Năm 2022, toàn tỉnh có 5.404 hộ nghèo, chiếm 1,88%. Trong đó, hộ nghèo dân tộc Khmer 3.239 hộ, chiếm 59,94% so với tổng số hộ nghèo. Năm 2023 có thêm 6 xã đạt chuẩn nông thôn mới.', { file: 'r.txt', region: '84' });
+    expect(x.observations.map((o) => o.value)).toEqual([5404, 1.88]);
+  });
+
+  it('reads places named bare in a list by place, with the province of the report', () => {
+    expect(read('Năm 2019, số hộ nghèo tại các huyện gồm: Ninh Sơn 2.638 hộ, Bác Ái 2.601 hộ và Tp. Phan Rang - Tháp Chàm 1.009 hộ.', { region: '58' })).toEqual([
+      ['poor_households', '58-ninh-son', '2019', 2638, 'poor'], ['poor_households', '58-bac-ai', '2019', 2601, 'poor'],
+      ['poor_households', '58-tp-phan-rang-thap-cham', '2019', 1009, 'poor'],
+    ]);
+  });
+});
