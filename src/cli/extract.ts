@@ -9,6 +9,7 @@
  */
 import { basename, relative, resolve } from 'node:path';
 import { diagnostic, fail, formatDiagnostic } from '../errors.js';
+import { formatCsv } from '../data/csv-format.js';
 import { correctionsTemplate, type ExtractedObservation } from '../extract/index.js';
 import { correctionsPathFor, extractFile } from '../extract/read-file.js';
 import type { Observation } from '../types.js';
@@ -57,15 +58,6 @@ const HELP = `chiso extract FILE [tuỳ chọn / options]
 
 /** The fields of an observation, in the order tidy files write them. */
 const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
-
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with `'`. */
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function tidy(o: ExtractedObservation): Observation {
   const out = {} as Record<string, unknown>;
@@ -127,7 +119,7 @@ export const extract: Command = async (args, io) => {
       io.stdout(JSON.stringify(observations.map(tidy), null, 2) + '\n');
       break;
     case 'tidy-csv':
-      io.stdout([TIDY.join(','), ...observations.map((o) => TIDY.map((k) => csvCell(o[k])).join(','))].join('\n') + '\n');
+      io.stdout(formatCsv([TIDY, ...observations.map((o) => TIDY.map((k) => o[k]))], { lineEnd: '\n', bom: false }));
       break;
     case 'text':
       io.stdout(textTable(observations));
