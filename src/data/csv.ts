@@ -60,6 +60,12 @@ function breaksIn(cells: readonly string[]): number {
   return n;
 }
 
+function countLF(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export interface CsvSplit {
   /** Complete rows, blank lines included (one empty cell), each with its first line. */
   rows: CsvRow[];
@@ -74,11 +80,16 @@ export function splitCsvRows(text: string, separator: string, firstLine = 1): Cs
   const last = text.charCodeAt(text.length - 1);
   const raw = dsv(separator).parseRows(text + (text === '' || last === 10 || last === 13 ? '' : '\n') + END);
   const end = raw.pop()!;
-  const rows: CsvRow[] = [];
+  const rows: CsvRow[] = new Array(raw.length);
   let line = firstLine;
-  for (const cells of raw) {
-    rows.push({ cells, line });
-    line += 1 + breaksIn(cells);
+  if (text.indexOf('\r') === -1 && countLF(text) === raw.length) {
+    // One line break a row: no cell holds one, so the lines need not be counted cell by cell.
+    for (let i = 0; i < raw.length; i++) rows[i] = { cells: raw[i], line: line++ };
+  } else {
+    for (let i = 0; i < raw.length; i++) {
+      rows[i] = { cells: raw[i], line };
+      line += 1 + breaksIn(raw[i]);
+    }
   }
   if (end.length === 1 && end[0] === END) return { rows, open: null, nextLine: line };
   // The quote opened in the last cell; the cell ends with the text added above, which is no data.
