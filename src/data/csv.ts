@@ -78,12 +78,14 @@ export interface CsvSplit {
 /** Splits text into rows by d3-dsv's rule, numbering lines from `firstLine`. */
 export function splitCsvRows(text: string, separator: string, firstLine = 1): CsvSplit {
   const last = text.charCodeAt(text.length - 1);
-  const raw = dsv(separator).parseRows(text + (text === '' || last === 10 || last === 13 ? '' : '\n') + END);
+  const input = text + (text === '' || last === 10 || last === 13 ? '' : '\n') + END;
+  const raw = dsv(separator).parseRows(input);
   const end = raw.pop()!;
+  const closed = end.length === 1 && end[0] === END;
   const rows: CsvRow[] = new Array(raw.length);
   let line = firstLine;
-  if (text.indexOf('\r') === -1 && countLF(text) === raw.length) {
-    // One line break a row: no cell holds one, so the lines need not be counted cell by cell.
+  if (closed && input.indexOf('\r') === -1 && countLF(input) === raw.length) {
+    // One LF a row: no cell holds a line break, so lines need not be counted cell by cell.
     for (let i = 0; i < raw.length; i++) rows[i] = { cells: raw[i], line: line++ };
   } else {
     for (let i = 0; i < raw.length; i++) {
@@ -91,7 +93,7 @@ export function splitCsvRows(text: string, separator: string, firstLine = 1): Cs
       line += 1 + breaksIn(raw[i]);
     }
   }
-  if (end.length === 1 && end[0] === END) return { rows, open: null, nextLine: line };
+  if (closed) return { rows, open: null, nextLine: line };
   // The quote opened in the last cell; the cell ends with the text added above, which is no data.
   const cells = end.slice(0, -1);
   const quoteLine = line + breaksIn(cells);
