@@ -221,6 +221,10 @@ export function finish(spec: Json, options: CommonOptions, locale: Locale, descr
     ...spec,
     config: deepMerge(theme(locale), spec.config),
   };
-  // A JSON round trip drops `undefined` fields and proves the spec is plain data.
-  return JSON.parse(JSON.stringify(deepMerge(full, options.spec))) as ChartSpec;
+  const merged = deepMerge(full, options.spec);
+  // A JSON round trip drops `undefined` fields and proves the spec is plain data. Named datasets (a
+  // map's boundaries, made once per size) are plain data already: shared, not copied on every draw.
+  const plain = JSON.parse(JSON.stringify(merged, (k, v) => (k === 'datasets' && v === merged.datasets ? undefined : v))) as Json;
+  if (merged.datasets === undefined) return plain as unknown as ChartSpec;
+  return Object.fromEntries(Object.keys(merged).map((k) => [k, k === 'datasets' ? merged.datasets : plain[k]])) as unknown as ChartSpec;
 }

@@ -26,7 +26,7 @@ describe('one CSV writer on d3-dsv', () => {
 
   it('no piece of an export begins with a formula, however a spreadsheet splits it', () => {
     const hostile = ['Hà Nội;=HYPERLINK("http://example.invalid")', 'a\t@SUM(A1)', 'note\n+cmd', 'x,-1+2', '=1'];
-    const csv = observationsToCSV(hostile.map((h) => ({ indicator: 'poverty_rate', region: '01', period: '2020', value: -1.5, quote: h, source: h })));
+    const csv = observationsToCSV(hostile.map((h) => ({ indicator: 'poverty_rate', region: '01', period: '2020', value: -1.5, qualifier: null, denominator: null, unit: '%', series: null, status: 'final' as const, quote: h, source: h })));
     for (const sep of [/,/, /;/, /\t/]) {
       const formulas = pieces(csv, sep).filter((p) => /^[=+@]/.test(p) || (/^-/.test(p) && p !== '-1.5'));
       expect(formulas, String(sep)).toEqual([]);
