@@ -12,6 +12,7 @@ import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pic
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapBoundaries, type MapUnits, type UnitTopology } from './geometry.js';
 import { wrap } from './line.js';
+import { quantileLimits, quantizeLimits } from './scale.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
 export const MapScale = ['quantile', 'quantize', 'threshold', 'linear'] as const;
@@ -282,28 +283,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   return finish(spec, options, loc, describeMap(data, options, loc));
 }
 
-/** Class limits that put about as many regions in each class (d3's quantiles), ties merged. */
-export function quantileLimits(values: readonly number[], classes: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  const out: number[] = [];
-  for (let i = 1; i < classes && n > 0; i++) {
-    const pos = (n - 1) * (i / classes);
-    const lo = Math.floor(pos);
-    const v = lo + 1 < n ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo) : sorted[lo];
-    if (!out.length || v > out[out.length - 1]) out.push(v);
-  }
-  return out;
-}
-
-/** Class limits that cut the range of the figures into equal steps. */
-export function quantizeLimits(values: readonly number[], classes: number): number[] {
-  if (!values.length) return [];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  if (hi === lo) return [];
-  return Array.from({ length: classes - 1 }, (_, i) => lo + ((hi - lo) * (i + 1)) / classes);
-}
+export { quantileLimits, quantizeLimits } from './scale.js';
 
 /**
  * One legend text per class, as a range in the locale's number format: `0,3–3,6`, `3,6–5,2`, …,
