@@ -15,6 +15,11 @@ export interface CsvFormatOptions {
   lineEnd?: '\r\n' | '\n';
   /** Start with a UTF-8 byte-order mark, so Excel reads Vietnamese letters correctly. Default `true`. */
   bom?: boolean;
+  /**
+   * Neutralize formulas (`neutralizeCell`). Default `true`; `false` only for text that goes straight back
+   * into chiso's loader, never to a person's spreadsheet.
+   */
+  neutralize?: boolean;
 }
 
 // A character a spreadsheet may split a line on, then a formula character.
@@ -32,12 +37,12 @@ export function neutralizeCell(text: string): string {
  * CSV text of rows of cells. Numbers are written as JavaScript writes them (a non-finite one as an
  * empty cell); null and undefined as empty cells; any other value as neutralized text.
  */
-export function formatCsv(rows: readonly (readonly unknown[])[], { separator = ',', lineEnd = '\r\n', bom = true }: CsvFormatOptions = {}): string {
+export function formatCsv(rows: readonly (readonly unknown[])[], { separator = ',', lineEnd = '\r\n', bom = true, neutralize = true }: CsvFormatOptions = {}): string {
   const { formatValue } = dsvFormat(separator);
   const cell = (value: unknown): string => {
     if (value === null || value === undefined) return '';
     if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-    const text = neutralizeCell(String(value));
+    const text = neutralize ? neutralizeCell(String(value)) : String(value);
     const quoted = formatValue(text);
     // d3-dsv quotes for `"`, the separator and line breaks; the other separators are quoted too.
     return quoted === text && SPLITS.test(text) ? `"${text}"` : quoted;

@@ -21,7 +21,7 @@ const PERIODS = ['2014', '2015', '2016'];
 const data: Observation[] = Object.entries(TRICKY).flatMap(([region, values]) =>
   values.map((value, i) => ({
     indicator: 'poverty_rate', region, period: PERIODS[i], value, qualifier: null, denominator: null,
-    unit: '%', series: null, status: 'final' as const, source: 'test',
+    unit: '%', series: null, status: 'final' as const, source: 'test', quote: null,
   })),
 );
 const values = data.map((o) => o.value as number);
@@ -92,7 +92,7 @@ group('figures in descriptions are what Vega draws', () => {
 group('the scatter’s value axis', () => {
   const o = (indicator: string, region: string, value: number): Observation => ({
     indicator, region, period: '2016', value, qualifier: null, denominator: null,
-    unit: indicator === 'poverty_rate' ? '%' : 'nghìn đồng/người/tháng', series: null, status: 'final', source: 'test',
+    unit: indicator === 'poverty_rate' ? '%' : 'nghìn đồng/người/tháng', series: null, status: 'final', source: 'test', quote: null,
   });
 
   it('ends on a tick, so the top of the axis is labelled (a top of 13 once made a domain of 15 with ticks to 14)', async () => {
