@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe as group, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
+import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { quantileLimits, quantizeLimits } from '../../src/charts/scale.js';
+import { vegaFormat } from '../../src/format/vega-locale.js';
 import { chart, type ChartOptions, type ChartType } from '../../src/charts/index.js';
 import type { Observation } from '../../src/types.js';
 import { render, root, svgTexts } from './helpers.js';
@@ -110,5 +113,48 @@ group('the scatter’s value axis', () => {
       expect(zero.y - highest.y, `top ${top}: labels ${labels.map((l) => l.text).join(' ')}`).toBeCloseTo(height, 6);
       expect(Number(highest.text.replace(/,/g, ''))).toBeGreaterThanOrEqual(top);
     }
+  });
+});
+
+group('class limits and the trend are Vega’s own', () => {
+  const sample = [2.675, 1.005, 0.125, 3.5, 10.245, 4.355, 0.305, 8.115, 12.5, 7.1, 7.1, 5.05, 19.9, 0.9];
+
+  it('quantile and quantize limits equal the thresholds of Vega’s quantile and quantize scales', async () => {
+    const vegaSpec = {
+      scales: [
+        { name: 'q', type: 'quantile', domain: sample, range: [0, 1, 2, 3, 4] },
+        { name: 'z', type: 'quantize', domain: [Math.min(...sample), Math.max(...sample)], range: [0, 1, 2, 3, 4] },
+      ],
+    };
+    const view = new vega.View(vega.parse(vegaSpec as vega.Spec), { renderer: 'none' });
+    await view.runAsync();
+    const q = (view.scale('q') as unknown as { quantiles(): number[] }).quantiles();
+    const z = (view.scale('z') as unknown as { thresholds(): number[] }).thresholds();
+    view.finalize();
+    expect(quantileLimits(sample, 5)).toEqual(q);
+    expect(quantizeLimits(sample, 5)).toEqual(z);
+  });
+
+  it('the scatter’s correlation is the one of the line Vega’s regression transform draws', async () => {
+    const o = (indicator: string, region: string, value: number): Observation => ({
+      indicator, region, period: '2016', value, qualifier: null, denominator: null, unit: '%', series: null, status: 'final', source: 'test', quote: null,
+    });
+    const ids = ['01', '02', '04', '06', '08', '10', '11'];
+    const data = ids.flatMap((id, i) => [o('income_per_capita', id, 1000 + 300 * i + (i % 3) * 170), o('poverty_rate', id, sample[i])]);
+    // The transform Vega-Lite's `regression` compiles to, with its parameters kept.
+    const vegaSpec = {
+      data: [{
+        name: 'points', values: ids.map((_, i) => ({ x: 1000 + 300 * i + (i % 3) * 170, y: sample[i] })),
+        transform: [{ type: 'regression', x: 'x', y: 'y', method: 'linear', params: true }],
+      }],
+    };
+    const view = new vega.View(vega.parse(vegaSpec as vega.Spec), { renderer: 'none' });
+    await view.runAsync();
+    const fits = view.data('points') as { coef: number[]; rSquared: number }[];
+    view.finalize();
+    expect(fits).toHaveLength(1);
+    const r = Math.sign(fits[0].coef[1]) * Math.sqrt(fits[0].rSquared);
+    const text = chart('scatter', data, { x: 'income_per_capita', y: 'poverty_rate' }, 'en').description!;
+    expect(text).toContain(`correlation ${vegaFormat(',.2f', 'en')(r)} (`);
   });
 });
