@@ -176,4 +176,14 @@ describe('boundaries merged 63 -> 34 and simplified once per (topology, units, s
     expect(props(cached).every((p) => Object.keys(p).every((k) => ['id', 'name', 'part'].includes(k)))).toBe(true);
     expect(props(a.datasets.chiso_units)[0].value).not.toEqual(props(b.datasets.chiso_units)[0].value);
   });
+
+  it('drawing a map leaves the shared boundaries as they were: the same picture the second time', async () => {
+    const options = { indicator: 'poverty_rate', period: '2016', topology: vn63, units: '34' as const };
+    const cached = mapBoundaries(cachedUnitTopology(vn63, '34'), 0.25, 1000);
+    const before = JSON.stringify(cached);
+    const first = await render(mapChart(data, options) as never);
+    const second = await render(mapChart(data, options) as never);
+    expect(second.svg).toBe(first.svg);
+    expect(JSON.stringify(cached)).toBe(before);
+  });
 });
