@@ -32,7 +32,7 @@ export class CsvStream {
 
   /** Adds text; every record completed by it is emitted. */
   push(text: string): void {
-    if (!this.#started) {
+    if (!this.#started && text !== '') {
       this.#started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }

@@ -91,6 +91,14 @@ describe('one CSV reader on d3-dsv parseRows', () => {
     }
   });
 
+  it('drops a byte-order mark at the start of the text, even after empty chunks', () => {
+    const rows: string[][] = [];
+    const s = new CsvStream((cells) => rows.push(cells));
+    for (const chunk of ['', '\uFEFFa', ',b\n1,2']) s.push(chunk);
+    s.finish();
+    expect(rows).toEqual([['a', 'b'], ['1', '2']]);
+  });
+
   it('keeps streaming: each row is emitted as soon as its line is complete', () => {
     let parsed = 0;
     const s = new CsvStream(() => parsed++);
