@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { formatCsv, neutralizeCell } from '../../src/data/csv-format.js';
 import { parseCsv } from '../../src/data/csv.js';
 import { observationsToCSV } from '../../src/components/core/csv.js';
+import { prng } from '../prng.js';
 
 /** Every piece a spreadsheet could make of a line, splitting on `sep` and ignoring quotes. */
 const pieces = (csv: string, sep: RegExp) => csv.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap((l) => l.split(sep)).map((p) => p.replace(/^"/, ''));
@@ -39,5 +40,20 @@ describe('one CSV writer on d3-dsv', () => {
     expect(formatCsv([['a'], ['b']], { bom: false, lineEnd: '\n' })).toBe('a\nb\n');
     expect(formatCsv([['x', null, undefined, Number.NaN, 2]], { bom: false })).toBe('x,,,,2\r\n');
     expect(formatCsv([['a;b', 'c']], { separator: ';', bom: false })).toBe('"a;b";c\r\n');
+  });
+
+  it('what the writer writes, the reader reads back cell for cell (random cells of quotes, separators, line breaks)', () => {
+    const random = prng(7);
+    const pieces = ['a', 'Hà Tĩnh', '"', '""', ',', ';', '\t', '\n', '\r\n', '\r', ' ', '1,5', 'x"y', ''];
+    const cell = () => Array.from({ length: Math.floor(random() * 4) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    for (let k = 0; k < 200; k++) {
+      const width = 1 + Math.floor(random() * 4);
+      const rows = Array.from({ length: 1 + Math.floor(random() * 5) }, () => Array.from({ length: width }, cell));
+      // A row of one empty cell is a blank line; the reader keeps it as such.
+      for (const separator of [',', ';', '\t'] as const) {
+        const text = formatCsv(rows, { separator, neutralize: false });
+        expect(parseCsv(text, { separator }).rows.map((r) => r.cells)).toEqual(rows);
+      }
+    }
   });
 });
