@@ -2,13 +2,11 @@
 // without reading files. test/registry/admin-data.test.ts checks the two stay equal.
 // Usage: node scripts/registry-admin-data.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseCsv } from './data/csv.mjs';
 
 function rows(path) {
   const text = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '');
-  // Split on CRLF or LF only; cells never hold commas or quotes in these two files (checked below).
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
-  for (const l of lines) if (l.includes('"')) throw new Error(`${path}: quoted cell, extend the parser`);
-  return lines.map((l) => l.split(','));
+  return parseCsv(text).filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 const mapping = rows('data/admin/province_mapping_63_to_34.csv');

@@ -27,7 +27,7 @@ export function calledPrograms(source: string): string[] {
 }
 
 describe('system programs the tests call', () => {
-  const listed = new Set(SYSTEM_TOOLS.flatMap((t: { commands: string[] }) => t.commands));
+  const listed = new Set(SYSTEM_TOOLS.flatMap((t) => t.commands));
 
   test('the scanner sees a literal program name, also behind a condition', () => {
     expect(calledPrograms("execFileSync('pdfinfo', [file])")).toEqual(['pdfinfo']);
@@ -48,6 +48,6 @@ describe('system programs the tests call', () => {
   });
 
   test('npm test found them all on this machine before the tests ran', () => {
-    expect(missingTools().map((t: { name: string }) => t.name)).toEqual([]);
+    expect(missingTools().map((t) => t.name)).toEqual([]);
   });
 });

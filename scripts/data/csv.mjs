@@ -1,31 +1,20 @@
 // RFC 4180 CSV for the curated and derived files under data/: comma separator, `"` quoting,
 // LF line ends, UTF-8 without BOM (these files are read by chiso and by git diff, not by Excel).
+// Read and written with d3-dsv, by the same rule as chiso's reader (src/data/csv.ts `splitCsvRows`):
+// `parseRows`, a sentinel row that an unclosed quote would swallow, line numbers counted from cells.
+import { csvParseRows, csvFormatValue } from 'd3-dsv';
 
-/** Parse CSV text into rows of strings. Throws on an unterminated quoted field. */
+const END = '\u0000chiso-end\u0000';
+
+/** Parse CSV text into rows of strings. Throws on an unterminated quoted field, naming its line. */
 export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
-      }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { i++; continue; }
-    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; continue; }
-    field += c; i++;
-  }
-  if (quoted) throw new Error(`CSV: unterminated quoted field in row ${rows.length + 1}`);
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
+  const last = text.charCodeAt(text.length - 1);
+  const rows = csvParseRows(text + (text === '' || last === 10 || last === 13 ? '' : '\n') + END);
+  const end = rows.pop();
+  if (end.length === 1 && end[0] === END) return rows;
+  const breaks = (cells) => cells.reduce((k, c) => k + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  const line = rows.reduce((n, cells) => n + 1 + breaks(cells), 1) + breaks(end.slice(0, -1));
+  throw new Error(`CSV: unterminated quoted field in the row on line ${line}, field ${end.length}`);
 }
 
 /** Parse CSV text with a header line into objects keyed by the header. */
@@ -42,7 +31,8 @@ export function readRecords(text) {
 function cell(value) {
   if (value === null || value === undefined) return '';
   const s = String(value);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+  // Leading or trailing spaces are quoted too, so no reader trims them away.
+  return s !== s.trim() && !/[",\r\n]/.test(s) ? `"${s}"` : csvFormatValue(s);
 }
 
 /** Format objects as CSV with the given columns; null and undefined become empty fields. */

@@ -10,6 +10,7 @@ import {
 import { maxTextWidth, textWidth } from './measure.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
+import { pixelScale } from './scale.js';
 
 export const BarOrder = ['best-first', 'worst-first', 'descending', 'ascending'] as const;
 
@@ -142,7 +143,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     }
   }
   const vminShown = dmin;
-  const px = (v: number) => ((v - vminShown) / (dmax - vminShown)) * width;
+  const px = pixelScale([vminShown, dmax], [0, width]);
   const x = {
     field: 'value', type: 'quantitative',
     scale: { domain: [vminShown, dmax], nice: false },

@@ -221,10 +221,15 @@ export function finish(spec: Json, options: CommonOptions, locale: Locale, descr
     ...spec,
     config: deepMerge(theme(locale), spec.config),
   };
+  const merged = deepMerge(full, options.spec);
   // A JSON round trip drops `undefined` fields and proves the spec is plain data. On the way, U+2028
   // and U+2029 from data become spaces, in every string alike: Vega's expression parser ends a string
   // literal at them, and Vega-Lite writes values into expressions itself (a sort array becomes
   // `datum.name === "..." ? 0 : ...`), where no escape of ours reaches. Replaced everywhere, a name
-  // still equals itself in the data, the sort and a highlight test.
-  return JSON.parse(JSON.stringify(deepMerge(full, options.spec)).replace(/[\u2028\u2029]/g, ' ')) as ChartSpec;
+  // still equals itself in the data, the sort and a highlight test. Named datasets (a map's
+  // boundaries, made once per size) are plain data already: shared, not copied on every draw.
+  const text = JSON.stringify(merged, (k, v) => (k === 'datasets' && v === merged.datasets ? undefined : v));
+  const plain = JSON.parse(text.replace(/[\u2028\u2029]/g, ' ')) as Json;
+  if (merged.datasets === undefined) return plain as unknown as ChartSpec;
+  return Object.fromEntries(Object.keys(merged).map((k) => [k, k === 'datasets' ? merged.datasets : plain[k]])) as unknown as ChartSpec;
 }

@@ -144,6 +144,41 @@ export function unitTopology(topology: Topology, units: MapUnits, options: { obj
   };
 }
 
+// Merging 63 -> 34 and simplifying walk every arc: done once per topology (by identity), units and
+// size, not on every redraw. A few entries per topology; the topology's going frees them.
+const CACHE_ENTRIES = 8;
+const unitsCache = new WeakMap<Topology, Map<string, UnitTopology>>();
+const boundariesCache = new WeakMap<Topology, Map<string, Topology>>();
+
+function remember<K extends object, V>(cache: WeakMap<K, Map<string, V>>, owner: K, key: string, make: () => V): V {
+  let entries = cache.get(owner);
+  if (!entries) cache.set(owner, (entries = new Map()));
+  let value = entries.get(key);
+  if (value === undefined) {
+    value = make();
+    if (entries.size >= CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * `unitTopology`, made once per topology (by identity), units, object and source: the same object is
+ * returned again, so callers must not change it (draw from copies of its geometries).
+ */
+export function cachedUnitTopology(topology: Topology, units: MapUnits, options: { object?: string; source?: GeoSource } = {}): UnitTopology {
+  const key = `${units}|${options.object ?? ''}|${options.source ?? ''}`;
+  return remember(unitsCache, topology, key, () => unitTopology(topology, units, options));
+}
+
+/**
+ * `simplifyForMap` of a unit topology, made once per (unit topology, pixels, size): the same object is
+ * returned again, so callers must not change it.
+ */
+export function mapBoundaries(unit: UnitTopology, pixels: number, size: number): Topology {
+  return remember(boundariesCache, unit.topology, `${pixels}|${size}`, () => simplifyForMap(unit.topology, pixels, size));
+}
+
 /** Where to write a region's name: the centroid of its largest mainland polygon (lon, lat). */
 export function labelPoint(unit: UnitTopology, id: string): [number, number] | undefined {
   const geoms = (unit.topology.objects.units as { geometries: Geometry[] }).geometries;

@@ -12,6 +12,7 @@ import {
 import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
 import { dodge, groupSeries, segmentOf, type Series } from './series.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
+import { pixelScale } from './scale.js';
 
 export const LineLabels = ['auto', 'end', 'legend'] as const;
 export const LineBreaks = ['both', 'gap', 'rule', 'none'] as const;
@@ -189,14 +190,15 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     const ends = labelled
       .map((s) => ({ s, o: [...s.rows].reverse().find((o) => o.value !== null) }))
       .filter((e): e is { s: Series; o: Observation } => e.o !== undefined);
-    const targets = ends.map((e) => (height * (hi - (e.o.value as number))) / (hi - lo));
+    const sy = pixelScale([lo, hi], [height, 0]);
+    const targets = ends.map((e) => sy(e.o.value as number));
     const placed = dodge(targets, fontSizes.label + 3, height);
     ends.forEach((e, i) => {
       endLabels.push({
         region: e.s.region,
         name: e.s.name,
         x: pos(e.o.period),
-        labelY: hi - (placed[i] * (hi - lo)) / height,
+        labelY: sy.invert(placed[i]),
         // The value axis names a long unit once; the label keeps only a short one (`%`).
         text: `${e.s.name} ${isTightUnit(e.o.unit) ? valueText(e.o, loc, decimals) : formatValue(e.o, loc, { decimals, unit: false })}`,
         emphasis: colored.includes(e.s) ? 1 : 0,
@@ -264,9 +266,9 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       ruleRows.forEach((r, i) => {
         const prevX = i > 0 ? ruleRows[i - 1].x : xmin;
         const nextX = i + 1 < ruleRows.length ? ruleRows[i + 1].x : xmax;
-        const px = (d: number) => (d / (xmax - xmin || 1)) * width;
-        const right = px(nextX - r.x) / (i + 1 < ruleRows.length ? 2 : 1);
-        const left = px(r.x - prevX) / (i > 0 ? 2 : 1);
+        const sx = pixelScale([xmin, xmax === xmin ? xmin + 1 : xmax], [0, width]);
+        const right = (sx(nextX) - sx(r.x)) / (i + 1 < ruleRows.length ? 2 : 1);
+        const left = (sx(r.x) - sx(prevX)) / (i > 0 ? 2 : 1);
         const onRight = right >= left || right >= 110;
         const limit = Math.max(40, (onRight ? right : left) - 8);
         layers.push({

@@ -10,8 +10,9 @@ import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
-import { ARCHIPELAGOS, labelPoint, simplifyForMap, unitTopology, type MapUnits } from './geometry.js';
+import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapBoundaries, type MapUnits, type UnitTopology } from './geometry.js';
 import { wrap } from './line.js';
+import { quantileLimits, quantizeLimits } from './scale.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
 export const MapScale = ['quantile', 'quantize', 'threshold', 'linear'] as const;
@@ -62,7 +63,7 @@ interface Prepared {
   byRegion: Map<string, Observation>;
   /** Figures for provinces that have no shape on this map (Hà Tây before 2008). */
   offMap: Observation[];
-  geo: ReturnType<typeof unitTopology>;
+  geo: UnitTopology;
   rows: Observation[];
 }
 
@@ -74,7 +75,7 @@ function prepare(data: readonly Observation[], options: MapOptions): Prepared {
   const period = options.period ?? latestPeriod(all) ?? '';
   const inPeriod = all.filter((o) => o.period === period);
   const units: MapUnits = options.units ?? (inPeriod.filter((o) => o.region.startsWith('34:')).length > inPeriod.length / 2 ? '34' : '63');
-  const geo = unitTopology(options.topology, units, { object: options.object, source: options.geoSource });
+  const geo = cachedUnitTopology(options.topology, units, { object: options.object, source: options.geoSource });
   const onMap = new Set(geo.ids);
   const byRegion = new Map<string, Observation>();
   const offMap: Observation[] = [];
@@ -103,9 +104,18 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
   const noData = t('CHART_NO_DATA_LEGEND', loc);
 
-  // Each geometry carries its figure in its properties: the spec holds the topology inline, as small as the file.
-  const topo = p.geo.topology;
-  const collection = topo.objects.units as { geometries: { properties?: Record<string, unknown> }[] };
+  const width = options.width ?? 420;
+  const height = options.height ?? 520;
+  const detail = options.simplify ?? 0.25;
+  if (typeof detail !== 'number' || !(detail >= 0)) fail('CHART_UNKNOWN_OPTION', { option: 'simplify', value: String(detail), allowed: '≥ 0' });
+  // Points closer than the tolerance to the line through their neighbours cannot be seen: they only
+  // weigh on the page and the SVG. Judged on the map drawn at least 1,000 px tall; made once per size.
+  const boundaries = mapBoundaries(p.geo, detail, Math.max(1000, height, width));
+  // Each geometry carries its figure in its properties: the spec holds the topology inline, as small as
+  // the file. The cached boundaries stay as they are: each draw gets its own geometry objects.
+  type Shape = { properties?: Record<string, unknown> };
+  const collection = { type: 'GeometryCollection', geometries: (boundaries.objects.units as unknown as { geometries: Shape[] }).geometries.map((g) => ({ ...g })) };
+  const topo = { ...boundaries, objects: { units: collection } };
   for (const g of collection.geometries) {
     const id = String(g.properties?.id);
     const part = g.properties?.part as string | undefined;
@@ -261,47 +271,19 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   const offNote = p.offMap.length
     ? p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') + ` (${loc === 'vi' ? 'không có trên bản đồ' : 'not on this map'})`
     : undefined;
-  const width = options.width ?? 420;
-  const height = options.height ?? 520;
-  const detail = options.simplify ?? 0.25;
-  if (typeof detail !== 'number' || !(detail >= 0)) fail('CHART_UNKNOWN_OPTION', { option: 'simplify', value: String(detail), allowed: '≥ 0' });
-  // Points closer than the tolerance to the line through their neighbours cannot be seen: they only
-  // weigh on the page and the SVG. Judged on the map drawn at least 1,000 px tall.
-  const boundaries = simplifyForMap(topo, detail, Math.max(1000, height, width));
   const spec: Json = {
     title: titleBlock(`${label}, ${formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined })}`, p.rows, options, loc, offNote),
     width,
     height,
     projection,
-    datasets: { chiso_units: boundaries },
+    datasets: { chiso_units: topo },
     layer: layers,
     config: { legend: { symbolType: 'square', gradientLength: 140 } },
   };
   return finish(spec, options, loc, describeMap(data, options, loc));
 }
 
-/** Class limits that put about as many regions in each class (d3's quantiles), ties merged. */
-export function quantileLimits(values: readonly number[], classes: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  const out: number[] = [];
-  for (let i = 1; i < classes && n > 0; i++) {
-    const pos = (n - 1) * (i / classes);
-    const lo = Math.floor(pos);
-    const v = lo + 1 < n ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo) : sorted[lo];
-    if (!out.length || v > out[out.length - 1]) out.push(v);
-  }
-  return out;
-}
-
-/** Class limits that cut the range of the figures into equal steps. */
-export function quantizeLimits(values: readonly number[], classes: number): number[] {
-  if (!values.length) return [];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  if (hi === lo) return [];
-  return Array.from({ length: classes - 1 }, (_, i) => lo + ((hi - lo) * (i + 1)) / classes);
-}
+export { quantileLimits, quantizeLimits } from './scale.js';
 
 /**
  * One legend text per class, as a range in the locale's number format: `0,3–3,6`, `3,6–5,2`, …,

@@ -11,6 +11,8 @@ import { axisFormat, checkRows, decimalsFor, finish, pickSeries, sortPeriods, so
 import { capitalize, indicatorFor, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { colors, fontSizes } from './theme.js';
 import { textWidth } from './measure.js';
+import { regressionLinear } from 'vega-statistics';
+import { niceDomain, pixelScale } from './scale.js';
 
 export const ScatterLabel = ['none', 'outliers', 'all'] as const;
 
@@ -77,20 +79,14 @@ function prepare(data: readonly Observation[], options: ScatterOptions, loc: Loc
   }
   const points = ids.map((id) => ({ region: id, name: regionName(id, loc), x: X.get(id) as Observation, y: Y.get(id) as Observation }));
   if (!points.length) return fail('CHART_NO_DATA', { chart: 'scatter', detail: `${options.x} × ${options.y} ${period}` });
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + (p.x.value as number), 0) / n;
-  const my = points.reduce((s, p) => s + (p.y.value as number), 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (const p of points) {
-    const dx = (p.x.value as number) - mx;
-    const dy = (p.y.value as number) - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
-  }
-  const b = sxx ? sxy / sxx : 0;
-  return {
-    ix: indicatorFor(options.x, data), iy: indicatorFor(options.y, data), period, points,
-    r: sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0, fit: { a: my - b * mx, b },
-  };
+  // The fit Vega's `regression` transform draws for the trend line; r from its R².
+  const xv = (q: Point) => q.x.value as number;
+  const yv = (q: Point) => q.y.value as number;
+  const flat = (f: (q: Point) => number) => points.every((q) => f(q) === f(points[0]));
+  const fit = regressionLinear(points, xv, yv);
+  const [a, b] = flat(xv) ? [points.reduce((s, q) => s + yv(q), 0) / points.length, 0] : fit.coef;
+  const r = flat(xv) || flat(yv) ? 0 : Math.sign(b) * Math.sqrt(Math.max(0, fit.rSquared));
+  return { ix: indicatorFor(options.x, data), iy: indicatorFor(options.y, data), period, points, r, fit: { a, b } };
 }
 
 /** Points far from the trend (more than two standard deviations of the residuals) and the extremes of each axis. */
@@ -106,6 +102,9 @@ function outliers(p: Prepared): Set<string> {
   }
   return out;
 }
+
+/** Ticks on the value axis: its domain is made nice for this many, so its top carries one. */
+const Y_TICKS = 6;
 
 /**
  * Two indicators for one period (income against poverty): one point per region, names on demand
@@ -149,8 +148,8 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
   const x = { field: 'x', type: 'quantitative', scale: { domain: xDomain, nice: false, zero: false }, axis: { title: unitTitle(p.ix, lx), ...axisFormat(p.points.map((q) => q.x.value as number), dx, loc), grid: true, tickCount: 6 } };
   const ymin = Math.min(0, ...p.points.map((q) => q.y.value as number));
   const ymax = Math.max(...p.points.map((q) => q.y.value as number));
-  // The domain follows the points, not the trend line (which may run below zero).
-  const y = { field: 'y', type: 'quantitative', scale: { domain: [ymin, niceCeil(ymax)], nice: false }, axis: { title: unitTitle(p.iy, ly), ...axisFormat(p.points.map((q) => q.y.value as number), dy, loc), tickCount: 6 } };
+  // The domain follows the points, not the trend line (which may run below zero), and ends on ticks.
+  const y = { field: 'y', type: 'quantitative', scale: { domain: niceDomain(ymin, ymax, Y_TICKS), nice: false }, axis: { title: unitTitle(p.iy, ly), ...axisFormat(p.points.map((q) => q.y.value as number), dy, loc), tickCount: Y_TICKS } };
   const layers: Json[] = [];
   if (options.trend) {
     layers.push({
@@ -200,10 +199,12 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
  * label with no free place is left out (its point keeps its tooltip): names over names help nobody.
  */
 function placeLabels(labelled: Json[], all: Json[], xDomain: number[], yDomain: number[], width: number, height: number): Json[] {
-  const px = (v: number) => ((v - xDomain[0]) / (xDomain[1] - xDomain[0])) * width;
-  const py = (v: number) => height - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * height;
-  const backX = (x: number) => xDomain[0] + (x / width) * (xDomain[1] - xDomain[0]);
-  const backY = (y: number) => yDomain[0] + ((height - y) / height) * (yDomain[1] - yDomain[0]);
+  const sx = pixelScale([xDomain[0], xDomain[1]], [0, width]);
+  const sy = pixelScale([yDomain[0], yDomain[1]], [height, 0]);
+  const px = (v: number) => sx(v);
+  const py = (v: number) => sy(v);
+  const backX = (x: number) => sx.invert(x);
+  const backY = (y: number) => sy.invert(y);
   type Box = { x0: number; x1: number; y0: number; y1: number; owner?: unknown };
   const r = 4;
   const boxes: Box[] = all.map((q) => ({ x0: px(q.x as number) - r, x1: px(q.x as number) + r, y0: py(q.y as number) - r, y1: py(q.y as number) + r, owner: q.region }));
@@ -233,15 +234,6 @@ function placeLabels(labelled: Json[], all: Json[], xDomain: number[], yDomain: 
     }
   }
   return out;
-}
-
-/** The next round number at or above `v` (1, 2, 2.5 or 5 times a power of ten, on a scale of about six steps). */
-export function niceCeil(v: number): number {
-  if (!(v > 0)) return v;
-  const raw = v / 6;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
-  return Math.ceil(v / step - 1e-9) * step;
 }
 
 function oneOfLabel(v: unknown): (typeof ScatterLabel)[number] {

@@ -8,6 +8,7 @@ import {
 import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { dodge, segmentOf } from './series.js';
 import { colors, fontSizes } from './theme.js';
+import { pixelScale } from './scale.js';
 import { getRegion } from '../registry/index.js';
 
 export const SlopeLabels = ['auto', 'all', 'highlight'] as const;
@@ -103,8 +104,9 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     { region: p.region, name: p.name, side: 0, value: p.a.value, color: colorOf(p), valueText: valueText(p.a, loc, decimals), period: label0, source: sourceText(p.a, loc), top: highlight.includes(p.region) ? 1 : 0 },
     { region: p.region, name: p.name, side: 1, value: p.b.value, color: colorOf(p), valueText: valueText(p.b, loc, decimals), period: label1, source: sourceText(p.b, loc), top: highlight.includes(p.region) ? 1 : 0 },
   ]);
-  const px = (v: number) => (height * (hi - v)) / (hi - lo);
-  const back = (y: number) => hi - (y * (hi - lo)) / height;
+  const sy = pixelScale([lo, hi], [height, 0]);
+  const px = (v: number) => sy(v);
+  const back = (y: number) => sy.invert(y);
   const side = (k: 0 | 1) => {
     const obs = labelled.map((p) => (k === 0 ? p.a : p.b));
     const placed = dodge(obs.map((o) => px(o.value as number)), fontSizes.label + 2, height);

@@ -12,6 +12,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { diagnostic, fail, formatDiagnostic } from '../errors.js';
+import { formatCsv } from '../data/csv-format.js';
 import { correctionsTemplate, type ExtractedObservation } from '../extract/index.js';
 import { correctionsPathFor, extractFile } from '../extract/read-file.js';
 import type { Observation } from '../types.js';
@@ -69,15 +70,6 @@ function reportsIn(dir: string): string[] {
 
 /** The fields of an observation, in the order tidy files write them. */
 const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
-
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with `'`. */
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function tidy(o: ExtractedObservation): Observation {
   const out = {} as Record<string, unknown>;
@@ -171,7 +163,7 @@ export const extract: Command = async (args, io) => {
       io.stdout(JSON.stringify(all.map(tidy), null, 2) + '\n');
       break;
     case 'tidy-csv':
-      io.stdout([TIDY.join(','), ...all.map((o) => TIDY.map((k) => csvCell(o[k])).join(','))].join('\n') + '\n');
+      io.stdout(formatCsv([TIDY, ...all.map((o) => TIDY.map((k) => o[k]))], { lineEnd: '\n', bom: false }));
       break;
     case 'text':
       io.stdout(textTable(all));

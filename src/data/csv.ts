@@ -1,8 +1,11 @@
 /**
- * A CSV reader (RFC 4180) that remembers where each row starts, so every later error can name the
- * line a person sees in an editor. Handles quotes, doubled quotes, quoted newlines, CRLF and LF,
- * a UTF-8 BOM, and `,` `;` or tab separators (detected when not given).
+ * The one CSV reader: d3-dsv's `parseRows` (RFC 4180 quotes, doubled quotes, quoted line breaks, CRLF,
+ * LF or CR), which builds no code at run time, so it runs under a strict CSP (its `parse`, which
+ * compiles a row function with `Function()`, is never used). Wrapped so that each row knows the line it
+ * starts on, an unclosed quote is an error instead of a silently shortened last cell, and a reader fed
+ * chunks (`CsvStream`) cuts them only between rows.
  */
+import { dsvFormat, type DSV } from 'd3-dsv';
 import { ChisoError, diagnostic } from '../errors.js';
 
 export const CsvSeparator = { ',': ',', ';': ';', '\t': '\t' } as const;
@@ -34,16 +37,83 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+const dsvs = new Map<string, DSV>();
+function dsv(separator: string): DSV {
+  let d = dsvs.get(separator);
+  if (!d) dsvs.set(separator, (d = dsvFormat(separator)));
+  return d;
+}
+
+// Appended after a line break: the last row is exactly this cell unless a quote left open swallowed it.
+const END = '\u0000chiso-end\u0000';
+
+/** Line breaks (CRLF, LF or CR, each one) in a row's cells: only quoted cells hold any. */
+function breaksIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.indexOf('\n') === -1 && c.indexOf('\r') === -1) continue;
+    for (let i = 0; i < c.length; i++) {
+      const ch = c.charCodeAt(i);
+      if (ch === 10 || (ch === 13 && c.charCodeAt(i + 1) !== 10)) n++;
+    }
+  }
+  return n;
+}
+
+function countLF(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export interface CsvSplit {
+  /** Complete rows, blank lines included (one empty cell), each with its first line. */
+  rows: CsvRow[];
+  /** The row a quote left open swallowed to the end of the text, or null. */
+  open: { line: number; cells: string[]; quoteLine: number; cell: number } | null;
+  /** The line after the last complete row. */
+  nextLine: number;
+}
+
+/** Splits text into rows by d3-dsv's rule, numbering lines from `firstLine`. */
+export function splitCsvRows(text: string, separator: string, firstLine = 1): CsvSplit {
+  const last = text.charCodeAt(text.length - 1);
+  const input = text + (text === '' || last === 10 || last === 13 ? '' : '\n') + END;
+  const raw = dsv(separator).parseRows(input);
+  const end = raw.pop()!;
+  const closed = end.length === 1 && end[0] === END;
+  const rows: CsvRow[] = new Array(raw.length);
+  let line = firstLine;
+  if (closed && input.indexOf('\r') === -1 && countLF(input) === raw.length) {
+    // One LF a row: no cell holds a line break, so lines need not be counted cell by cell.
+    for (let i = 0; i < raw.length; i++) rows[i] = { cells: raw[i], line: line++ };
+  } else {
+    for (let i = 0; i < raw.length; i++) {
+      rows[i] = { cells: raw[i], line };
+      line += 1 + breaksIn(raw[i]);
+    }
+  }
+  if (closed) return { rows, open: null, nextLine: line };
+  // The quote opened in the last cell; the cell ends with the text added above, which is no data.
+  const cells = end.slice(0, -1);
+  const quoteLine = line + breaksIn(cells);
+  cells.push(end[end.length - 1].slice(0, -END.length).replace(/\r?\n$/, ''));
+  return { rows, open: { line, cells, quoteLine, cell: cells.length }, nextLine: line };
+}
+
 /**
  * Picks the separator that splits the first lines most consistently: for each candidate, the number
- * of lines where it occurs (outside quotes) the same, non-zero number of times as on most lines.
+ * of rows split into the same, more than one, number of cells as most rows.
  */
 export function detectSeparator(text: string): CsvSeparator {
-  const lines = stripBom(text).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const body = stripBom(text);
+  const lines = body.split(/\r?\n/, 40);
+  const head = body.slice(0, lines.reduce((n, l) => n + l.length + 2, 0));
   let best: CsvSeparator = ',';
   let bestScore = -1;
   for (const sep of Object.keys(CsvSeparator) as CsvSeparator[]) {
-    const counts = lines.map((l) => countOutsideQuotes(l, sep)).filter((n) => n > 0);
+    const { rows, open } = splitCsvRows(head, sep);
+    const counts = rows.concat(open ? [open] : []).slice(0, 20).map((r) => r.cells.length - 1).filter((n) => n > 0);
     if (counts.length === 0) continue;
     const freq = new Map<number, number>();
     for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
@@ -57,92 +127,25 @@ export function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
-function countOutsideQuotes(line: string, sep: string): number {
-  let n = 0;
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === sep && !quoted) n++;
-  }
-  return n;
+/** Where an unclosed quote opened, in both languages: file, line, cell (and its column name when known). */
+export function unclosedQuote(code: 'DATA_CSV_UNTERMINATED_QUOTE' | 'LOAD_LARGE_UNCLOSED_QUOTE', open: NonNullable<CsvSplit['open']>, file: string | undefined, header?: readonly string[]): ChisoError {
+  const column = header?.[open.cell - 1]?.trim() || String(open.cell);
+  return new ChisoError(diagnostic(code, { file: file ?? '', row: open.quoteLine }, { file, row: open.quoteLine, column }));
 }
 
 /**
  * Splits CSV text into rows of cells. Blank lines come back as rows with one empty cell, so line
- * numbers stay true; callers decide what a blank line means. Throws `CSV_UNTERMINATED_QUOTE` naming
- * the line where the quote opened.
+ * numbers stay true; callers decide what a blank line means. Throws `DATA_CSV_UNTERMINATED_QUOTE`
+ * naming the line and cell where the quote opened.
  */
 export function parseCsv(input: string, options: CsvOptions = {}): CsvTable {
   const text = stripBom(input);
   const separator = options.separator ?? detectSeparator(text);
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let rowLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  let i = 0;
-  const n = text.length;
-  const endRow = () => {
-    cells.push(cell);
-    rows.push({ cells, line: rowLine });
-    cells = [];
-    cell = '';
-  };
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      if (ch === '\n') line++;
-      if (ch === '\r' && text[i + 1] === '\n') {
-        cell += '\r\n';
-        line++;
-        i += 2;
-        continue;
-      }
-      cell += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && cell.trim() === '') {
-      // A quote opens a field only at its start; elsewhere it is a literal character.
-      cell = '';
-      quoted = true;
-      quoteLine = line;
-      i++;
-      continue;
-    }
-    if (ch === separator) {
-      cells.push(cell);
-      cell = '';
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      endRow();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      rowLine = line;
-      continue;
-    }
-    cell += ch;
-    i++;
+  const { rows, open } = splitCsvRows(text, separator);
+  if (open) {
+    const header = rows.find((r) => !isBlankRow(r));
+    throw unclosedQuote('DATA_CSV_UNTERMINATED_QUOTE', open, options.file, header?.cells);
   }
-  if (quoted) {
-    throw new ChisoError(diagnostic('DATA_CSV_UNTERMINATED_QUOTE', {}, { file: options.file, row: quoteLine }));
-  }
-  // A final line break does not start another row.
-  if (cell !== '' || cells.length > 0) endRow();
   return { rows, separator };
 }
 

@@ -1,10 +1,7 @@
 import type { Locale } from './locale.js';
+import { vegaFormat } from './vega-locale.js';
 
-/** Separators per locale: Vietnamese writes `3.051` and `3,58`; English `3,051` and `3.58`. */
-export const separators: Record<Locale, { decimal: string; thousands: string }> = {
-  vi: { decimal: ',', thousands: '.' },
-  en: { decimal: '.', thousands: ',' },
-};
+export { separators } from './vega-locale.js';
 
 /** Words for large magnitudes, largest first. */
 export const magnitudes: Record<Locale, { factor: number; word: string }[]> = {
@@ -36,26 +33,12 @@ export interface NumberFormatOptions {
   grouping?: boolean;
 }
 
-function group(digits: string, sep: string): string {
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
-    out += digits[i];
-  }
-  return out;
-}
-
-/** Rounds half away from zero at `decimals`, avoiding binary artefacts (`1.005` -> `1.01`). */
-function fixed(abs: number, decimals: number): string {
-  const rounded = Number(Math.round(Number(abs + 'e' + decimals)) + 'e-' + decimals);
-  return (Number.isFinite(rounded) ? rounded : abs).toFixed(decimals);
-}
-
 /**
  * A number the way a reader of `locale` writes it: `formatNumber(3.58, 'vi')` is `3,58`,
  * `formatNumber(3051, 'vi')` is `3.051`, `formatNumber(1.2e6, 'vi', { magnitude: true })` is `1,2 triệu`.
- * The same rules drive the d3 formats inside chart specs (see `vegaNumberLocale`), so axes, tooltips
- * and descriptions agree.
+ * Printed by the d3-format locale Vega's axes, legends and `format()` use (`vegaFormat`), so a figure
+ * in a description, a tooltip or a label reads exactly as Vega draws it: 2.675 is `2,67` in both
+ * (the nearest double is 2.67499…), never `2,68` in one and `2,67` in the other.
  */
 export function formatNumber(value: number, locale: Locale = 'vi', opts: NumberFormatOptions = {}): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? '–' : value > 0 ? '∞' : '-∞';
@@ -70,22 +53,10 @@ export function formatNumber(value: number, locale: Locale = 'vi', opts: NumberF
       word = ' ' + m.word;
     }
   }
-  const sep = separators[locale];
-  const abs = Math.abs(x);
-  let text: string;
-  if (opts.decimals !== undefined) {
-    text = fixed(abs, opts.decimals);
-  } else {
-    const maxD = word && maxDecimals === 2 ? 1 : maxDecimals;
-    text = fixed(abs, maxD);
-    if (text.includes('.')) text = text.replace(/\.?0+$/, '');
-  }
-  const [int, frac] = text.split('.');
-  let out = (grouping ? group(int, sep.thousands) : int) + (frac ? sep.decimal + frac : '');
-  const isZero = /^[0.]*$/.test(text);
-  if (x < 0 && !isZero) out = '-' + out;
-  else if (signed && !isZero) out = '+' + out;
-  return out + word;
+  const decimals = opts.decimals ?? (word && maxDecimals === 2 ? 1 : maxDecimals);
+  // `~` drops trailing zeros when the decimals are a bound, not a demand. d3 writes no sign on a zero.
+  const out = vegaFormat(`${grouping ? ',' : ''}.${decimals}${opts.decimals === undefined ? '~' : ''}f`, locale)(x);
+  return (signed && x > 0 && /[1-9]/.test(out) ? '+' : '') + out + word;
 }
 
 /** How many decimals a set of figures needs to be shown as written (capped). */

@@ -1,5 +1,11 @@
+import { formatLocale, type FormatLocaleObject } from 'd3-format';
 import type { Locale } from './locale.js';
-import { separators } from './number.js';
+
+/** Separators per locale: Vietnamese writes `3.051` and `3,58`; English `3,051` and `3.58`. */
+export const separators: Record<Locale, { decimal: string; thousands: string }> = {
+  vi: { decimal: ',', thousands: '.' },
+  en: { decimal: '.', thousands: ',' },
+};
 
 /** d3-format locale definition (what `vega.formatLocale` and vega-embed's `formatLocale` take). */
 export interface VegaNumberLocale {
@@ -59,4 +65,22 @@ export function vegaTimeLocale(locale: Locale = 'vi'): VegaTimeLocale {
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   };
+}
+
+const d3Locales = new Map<Locale, FormatLocaleObject>();
+const d3Formats = new Map<string, (n: number) => string>();
+
+/**
+ * A d3-format formatter under the locale chiso gives Vega: the very function Vega's `format(x, spec)`,
+ * axes and legends run for that spec, so a figure in a text prints as it is drawn.
+ */
+export function vegaFormat(spec: string, locale: Locale = 'vi'): (n: number) => string {
+  const key = `${locale}|${spec}`;
+  let f = d3Formats.get(key);
+  if (!f) {
+    let l = d3Locales.get(locale);
+    if (!l) d3Locales.set(locale, (l = formatLocale(vegaNumberLocale(locale))));
+    d3Formats.set(key, (f = l.format(spec)));
+  }
+  return f;
 }

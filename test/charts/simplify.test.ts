@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { latitudeSpan, simplifyTopology, unitTopology } from '../../src/charts/geometry.js';
+import { cachedUnitTopology, latitudeSpan, mapBoundaries, simplifyForMap, simplifyTopology, unitTopology } from '../../src/charts/geometry.js';
 import { mapChart } from '../../src/charts/map.js';
 import { ChisoError } from '../../src/errors.js';
 import { gsoPoverty, render, root } from './helpers.js';
@@ -145,5 +145,45 @@ describe('the boundaries the embed serves (dist/chiso.embed.vn63.topojson.json, 
     expect(units.ids).toHaveLength(63);
     const parts = (units.topology.objects.units as { geometries: { properties: { part?: string } }[] }).geometries.map((g) => g.properties.part).filter(Boolean).sort();
     expect(parts).toEqual(['hoang-sa', 'truong-sa']);
+  });
+});
+
+describe('boundaries merged 63 -> 34 and simplified once per (topology, units, size)', () => {
+  const data = gsoPoverty();
+  const units34 = () => cachedUnitTopology(vn63, '34');
+
+  it('a second call returns the cached result itself, equal to the uncached computation', () => {
+    const first = units34();
+    expect(units34()).toBe(first);
+    expect(first).toEqual(unitTopology(vn63, '34'));
+    const simple = mapBoundaries(first, 0.25, 1000);
+    expect(mapBoundaries(first, 0.25, 1000)).toBe(simple);
+    expect(simple).toEqual(simplifyForMap(unitTopology(vn63, '34').topology, 0.25, 1000));
+    // Another size or units is another entry; a copy of the topology is another topology.
+    expect(mapBoundaries(first, 0.25, 2000)).not.toBe(simple);
+    expect(cachedUnitTopology(vn63, '63')).not.toBe(first);
+    expect(cachedUnitTopology(structuredClone(vn63), '34')).not.toBe(first);
+  });
+
+  it('mapChart reuses the boundaries across redraws and never writes figures into the cached ones', () => {
+    const options = { indicator: 'poverty_rate', period: '2016', topology: vn63, units: '63' as const };
+    const a = mapChart(data, options) as unknown as { datasets: { chiso_units: Topology } };
+    const cached = mapBoundaries(cachedUnitTopology(vn63, '63'), 0.25, 1000);
+    const b = mapChart(data, { ...options, period: '2010' }) as unknown as { datasets: { chiso_units: Topology } };
+    expect(a.datasets.chiso_units.arcs).toBe(cached.arcs);
+    expect(b.datasets.chiso_units.arcs).toBe(cached.arcs);
+    const props = (t: Topology) => (t.objects.units as { geometries: { properties: Record<string, unknown> }[] }).geometries.map((g) => g.properties);
+    expect(props(cached).every((p) => Object.keys(p).every((k) => ['id', 'name', 'part'].includes(k)))).toBe(true);
+    expect(props(a.datasets.chiso_units)[0].value).not.toEqual(props(b.datasets.chiso_units)[0].value);
+  });
+
+  it('drawing a map leaves the shared boundaries as they were: the same picture the second time', async () => {
+    const options = { indicator: 'poverty_rate', period: '2016', topology: vn63, units: '34' as const };
+    const cached = mapBoundaries(cachedUnitTopology(vn63, '34'), 0.25, 1000);
+    const before = JSON.stringify(cached);
+    const first = await render(mapChart(data, options) as never);
+    const second = await render(mapChart(data, options) as never);
+    expect(second.svg).toBe(first.svg);
+    expect(JSON.stringify(cached)).toBe(before);
   });
 });

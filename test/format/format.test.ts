@@ -26,10 +26,17 @@ describe('formatNumber', () => {
     expect(formatNumber(1_200_000, 'en', { magnitude: true })).toBe('1.2 million');
     expect(formatNumber(2e9, 'en', { magnitude: true })).toBe('2 billion');
   });
-  it('signs changes and rounds half away from zero', () => {
+  it('signs changes and rounds half away from zero, as Vega draws the figure', () => {
     expect(formatNumber(1.2, 'vi', { signed: true })).toBe('+1,2');
     expect(formatNumber(0, 'vi', { signed: true })).toBe('0');
-    expect(formatNumber(1.005, 'en', { decimals: 2 })).toBe('1.01');
+    expect(formatNumber(-0.001, 'vi', { decimals: 2, signed: true })).toBe('0,00');
+    // An exact half rounds away from zero; 1.005 and 2.675 are stored just below the half (1.00499…,
+    // 2.67499…), and Vega's axes and legends print them rounded down: the text says what the chart shows.
+    expect(formatNumber(0.125, 'en', { decimals: 2 })).toBe('0.13');
+    expect(formatNumber(-0.125, 'en', { decimals: 2 })).toBe('-0.13');
+    expect(formatNumber(2.5, 'vi', { decimals: 0 })).toBe('3');
+    expect(formatNumber(1.005, 'en', { decimals: 2 })).toBe('1.00');
+    expect(formatNumber(2.675, 'vi')).toBe('2,67');
   });
   it('finds the decimals the figures were written with', () => {
     expect(decimalsOf([15.5, 13.4, 7])).toBe(1);

@@ -5,6 +5,7 @@
  */
 import { readSheet } from 'read-excel-file/browser';
 import { decodeText, parseCsv, loadObservations, type LoadResult } from '../../../src/data/index.js';
+import { formatCsv } from '../../../src/data/csv-format.js';
 
 export interface PickedFile {
   name: string;
@@ -42,22 +43,18 @@ export async function readPicked(name: string, bytes: Uint8Array): Promise<Picke
   return { name, kind: 'csv', grid: parseCsv(text, { file: name }).rows, bytes };
 }
 
-function csvCell(s: string): string {
-  return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The grid as CSV text, one record per row, so the loader's row numbers are the file's. */
 export function gridToCsv(grid: PickedFile['grid'], header?: string[]): string {
-  const lines: string[] = [];
+  const rows: string[][] = [];
   let line = 1;
   for (const row of grid) {
     // Keep the numbering: a sheet's empty rows stay as empty lines.
-    while (line < row.line) (lines.push(''), line++);
-    const cells = header && line === grid[0].line ? header : row.cells;
-    lines.push(cells.map(csvCell).join(','));
+    while (line < row.line) (rows.push(['']), line++);
+    rows.push(header && line === grid[0].line ? header : row.cells);
     line++;
   }
-  return lines.join('\n') + '\n';
+  // Straight back into the loader: the cells stay as written, no formula apostrophes.
+  return formatCsv(rows, { bom: false, lineEnd: '\n', neutralize: false });
 }
 
 /** Reads the file into observations, never throwing for bad data: what is rejected comes back in `diagnostics`. */

@@ -9,15 +9,13 @@
 //   comma, headers in Vietnamese that do not name chiso's fields: the page asks which column is which.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { readRecords } from '../../../scripts/data/csv.mjs';
 
 const here = new URL('./', import.meta.url);
 const root = new URL('../../../', import.meta.url);
 
 function readCsv(path) {
-  const [header, ...lines] = readFileSync(new URL(path, root), 'utf8').trim().split('\n');
-  const cols = header.split(',');
-  // The observation files quote only the free-text columns after `series`; the first ten fields are plain.
-  return lines.map((l) => Object.fromEntries(l.split(',').slice(0, 10).map((v, i) => [cols[i], v])));
+  return readRecords(readFileSync(new URL(path, root), 'utf8'));
 }
 
 const PROVINCES = [
