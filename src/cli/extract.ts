@@ -11,7 +11,7 @@ import { basename, relative, resolve } from 'node:path';
 import { diagnostic, fail, formatDiagnostic } from '../errors.js';
 import { correctionsTemplate, type ExtractedObservation } from '../extract/index.js';
 import { correctionsPathFor, extractFile } from '../extract/read-file.js';
-import type { Observation } from '../types.js';
+import { OBSERVATION_COLUMNS, type Observation } from '../types.js';
 import { parseArgs } from './args.js';
 import type { Command } from './io.js';
 
@@ -55,9 +55,6 @@ const HELP = `chiso extract FILE [tuỳ chọn / options]
   --no-corrections            không áp dụng hiệu chỉnh / apply no corrections
 `;
 
-/** The fields of an observation, in the order tidy files write them. */
-const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
-
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with `'`. */
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -69,7 +66,7 @@ function csvCell(v: unknown): string {
 
 function tidy(o: ExtractedObservation): Observation {
   const out = {} as Record<string, unknown>;
-  for (const k of TIDY) out[k] = o[k];
+  for (const k of OBSERVATION_COLUMNS) out[k] = o[k];
   return out as unknown as Observation;
 }
 
@@ -127,7 +124,7 @@ export const extract: Command = async (args, io) => {
       io.stdout(JSON.stringify(observations.map(tidy), null, 2) + '\n');
       break;
     case 'tidy-csv':
-      io.stdout([TIDY.join(','), ...observations.map((o) => TIDY.map((k) => csvCell(o[k])).join(','))].join('\n') + '\n');
+      io.stdout([OBSERVATION_COLUMNS.join(','), ...observations.map((o) => OBSERVATION_COLUMNS.map((k) => csvCell(o[k])).join(','))].join('\n') + '\n');
       break;
     case 'text':
       io.stdout(textTable(observations));

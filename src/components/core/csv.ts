@@ -1,9 +1,6 @@
-import type { Observation } from '../../types.js';
+import { OBSERVATION_COLUMNS, type Observation } from '../../types.js';
 
-/** The columns of an observation, in the order chiso writes them everywhere. */
-export const OBSERVATION_COLUMNS = [
-  'indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
-] as const satisfies readonly (keyof Observation)[];
+export { OBSERVATION_COLUMNS };
 
 /**
  * A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading

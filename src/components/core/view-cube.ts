@@ -1,4 +1,4 @@
-import type { Observation } from '../../types.js';
+import { OBSERVATION_COLUMNS, type Observation } from '../../types.js';
 import { executeQuery } from '../../query/execute.js';
 import { createCube, type Cube } from '../../cube/cube.js';
 import type { CubeClause } from '../../cube/spec.js';
@@ -6,7 +6,7 @@ import type { ClientFilter } from './selection.js';
 import { viewQuerySpec, type ViewQuery } from './view-query.js';
 
 /** Every observation column but the value: a cube grouped by them gives back whole observations. */
-const KEYS = ['indicator', 'region', 'period', 'series', 'qualifier', 'denominator', 'unit', 'status', 'source', 'quote'] as const;
+const KEYS = OBSERVATION_COLUMNS.filter((c) => c !== 'value');
 
 const year = (p: string) => Number(p.slice(0, 4));
 
