@@ -61,7 +61,6 @@ export const chartsMessages = {
   CHART_VALUE: { vi: () => 'Giá trị', en: () => 'Value' },
   CHART_STATUS: { vi: () => 'Tình trạng', en: () => 'Status' },
   CHART_RANK: { vi: () => 'Hạng', en: () => 'Rank' },
-  CHART_NATIONAL: { vi: () => 'Cả nước', en: () => 'Whole country' },
   CHART_PROGRESS: { vi: () => 'Kết quả thực hiện', en: () => 'Progress' },
   CHART_TARGET: { vi: () => 'Mục tiêu', en: () => 'Target' },
   CHART_BREAK_NOTE: {
@@ -128,8 +127,8 @@ export const chartsMessages = {
     en: (p) => `${p.indicator} in ${p.period} across ${p.count} regions: highest ${p.top} (${p.topValue}), lowest ${p.bottom} (${p.bottomValue})`,
   },
   DESC_REFERENCE: {
-    vi: (p) => `Cả nước: ${p.value}`,
-    en: (p) => `Whole country: ${p.value}`,
+    vi: (p) => `${p.region}: ${p.value}`,
+    en: (p) => `${p.region}: ${p.value}`,
   },
   DESC_HIGHLIGHT: {
     vi: (p) => `${p.region} ở mức ${p.value}, xếp thứ ${p.rank}/${p.count}`,

@@ -13,6 +13,7 @@ export {
   LEVELS,
 } from './regions.js';
 export type { GeoNames } from './regions.js';
+export { regionName, indicatorLabel, seriesLabel } from './names.js';
 export { matchRegion, requireMatch, normalizeName } from './match.js';
 export { cleanName, foldDiacritics } from './text.js';
 export type { MatchOptions, NormalizeOptions } from './match.js';

@@ -7,7 +7,7 @@ import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
 import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
-import { getRegion } from '../../registry/index.js';
+import { regionName } from '../../registry/names.js';
 import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
 import { liveSpec, liveChanges } from '../core/live-spec.js';
 import { canvasMeasure, wrapTitle } from '../core/title-wrap.js';
@@ -437,7 +437,7 @@ export class ChisoChart extends ChisoViewElement {
   /** Recipes that label marks by name only: the shown region with that name in the page's language. */
   #regionNamed(name: unknown): string | undefined {
     if (typeof name !== 'string') return undefined;
-    return this.shown.find((o) => regionLabel(o.region, this.locale) === name)?.region;
+    return this.shown.find((o) => regionName(o.region, this.locale) === name)?.region;
   }
 
   /** The year under a pointer position, from the view's x scale (line charts place periods on it). */
@@ -567,7 +567,7 @@ export class ChisoChart extends ChisoViewElement {
           </thead>
           <tbody>
             ${rows.map((r, i) => {
-              const name = regionLabel(r.region, lang);
+              const name = regionName(r.region, lang);
               return html`<tr>
                 <th scope="row">${name}</th>
                 <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
@@ -619,12 +619,6 @@ export class ChisoChart extends ChisoViewElement {
         : nothing}
     </figure>`;
   }
-}
-
-export function regionLabel(id: string, lang: 'vi' | 'en'): string {
-  const r = getRegion(id);
-  if (!r) return id;
-  return lang === 'en' ? r.nameEn : r.name;
 }
 
 export function cellValue(o: Observation, lang: 'vi' | 'en'): string {

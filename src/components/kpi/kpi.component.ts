@@ -4,7 +4,7 @@ import type { Observation } from '../../types.js';
 import { formatValue, formatPeriod, formatUnit, periodPosition } from '../../format/index.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
-import { indicatorLabel, regionName, seriesLabel } from '../core/indicator.js';
+import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
 import { t } from '../core/i18n.js';
 import { kpiStyles } from './kpi.styles.js';
 

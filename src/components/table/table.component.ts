@@ -5,7 +5,7 @@ import { formatNumber, formatPeriod, periodPosition } from '../../format/index.j
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { indicatorLabel, regionName } from '../core/indicator.js';
+import { indicatorLabel, regionName } from '../../registry/names.js';
 import { cellValue } from '../chart/chart.component.js';
 import { profileColumn, type ColumnProfile } from './profile.js';
 
