@@ -1,7 +1,8 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod, periodPosition, periodPhrase } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
+import { periodPosition } from '../data/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';

@@ -1,7 +1,8 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod, periodPosition, periodPhrase } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
+import { periodPosition, timePositions } from '../data/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
@@ -57,14 +58,6 @@ interface Prepared {
   pos: (period: string) => number;
 }
 
-/**
- * Positions on the time axis. Where years mix with months or dates (`2022`, `2022-06`), a year's
- * figure is the one reported at its end ("cuối năm 2022"), so it sits in December.
- */
-export function timePositions(periods: readonly string[]): (period: string) => number {
-  const subYear = periods.some((p) => /^\d{4}-\d{2}/.test(p));
-  return (p) => (subYear && /^\d{4}$/.test(p) ? Number(p) + 11.5 / 12 : periodPosition(p));
-}
 
 function prepare(data: readonly Observation[], options: LineOptions, locale: Locale): Prepared {
   checkRows(data, options);

@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
-import { periodPosition } from '../format/period.js';
+import { periodPosition } from '../data/period.js';
 import type { Indicator } from './lookup.js';
 import { regionName, seriesLabel as labelOfSeries } from './lookup.js';
 

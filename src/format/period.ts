@@ -49,20 +49,6 @@ export function formatPeriod(period: string, locale: Locale = 'vi', opts: Period
 }
 
 /**
- * A number that orders periods on a time axis: the year, the middle of a range, or the fractional
- * year of a date. `NaN` for a period that is none of these.
- */
-export function periodPosition(period: string): number {
-  let m: RegExpExecArray | null;
-  if (/^\d{4}$/.test(period)) return Number(period);
-  if ((m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(period))) return (Number(m[1]) + Number(m[2])) / 2;
-  if ((m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(period))) {
-    return Number(m[1]) + (Number(m[2]) - 1) / 12 + (m[3] ? (Number(m[3]) - 1) / 365 : 0);
-  }
-  return Number.NaN;
-}
-
-/**
  * A period as it stands inside a Vietnamese sentence, with its noun: `năm 2016`, `năm 2021–2023`,
  * `tháng 6/2025`, `ngày 07/05/2024` (a month or a day is not a "năm"). English sentences put their own
  * preposition before the plain period, so `en` gives `formatPeriod`'s text.

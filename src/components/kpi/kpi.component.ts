@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { formatValue, formatPeriod, formatUnit, periodPosition } from '../../format/index.js';
+import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
+import { periodPosition } from '../../data/period.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';

@@ -1,7 +1,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { formatNumber, formatPeriod, periodPosition } from '../../format/index.js';
+import { formatNumber, formatPeriod } from '../../format/index.js';
+import { periodPosition } from '../../data/period.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
