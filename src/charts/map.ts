@@ -10,6 +10,7 @@ import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
+import { is34 } from '../registry/crosswalk.js';
 import { ARCHIPELAGOS, labelPoint, simplifyForMap, unitTopology, type MapUnits } from './geometry.js';
 import { wrap } from './line.js';
 import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
@@ -73,7 +74,7 @@ function prepare(data: readonly Observation[], options: MapOptions): Prepared {
   const all = pickSeries(picked, options.series);
   const period = options.period ?? latestPeriod(all) ?? '';
   const inPeriod = all.filter((o) => o.period === period);
-  const units: MapUnits = options.units ?? (inPeriod.filter((o) => o.region.startsWith('34:')).length > inPeriod.length / 2 ? '34' : '63');
+  const units: MapUnits = options.units ?? (inPeriod.filter((o) => is34(o.region)).length > inPeriod.length / 2 ? '34' : '63');
   const geo = unitTopology(options.topology, units, { object: options.object, source: options.geoSource });
   const onMap = new Set(geo.ids);
   const byRegion = new Map<string, Observation>();

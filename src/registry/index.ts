@@ -5,8 +5,6 @@ export {
   getRegion,
   requireRegion,
   listRegions,
-  successorOf,
-  predecessors,
   geoNamesOf,
   END_OF_63,
   START_OF_34,
@@ -14,6 +12,7 @@ export {
 } from './regions.js';
 export type { GeoNames } from './regions.js';
 export { regionName, indicatorLabel, seriesLabel } from './names.js';
+export { successorOf, predecessors } from './crosswalk.js';
 export { matchRegion, requireMatch, normalizeName } from './match.js';
 export { cleanName, foldDiacritics } from './text.js';
 export type { MatchOptions, NormalizeOptions } from './match.js';

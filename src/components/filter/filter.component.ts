@@ -5,7 +5,7 @@ import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
 import { regionName } from '../../registry/names.js';
-import { isUnits, type Units } from '../core/coordinator-units.js';
+import { isUnits, type Units } from '../../registry/crosswalk.js';
 import { searchRegions } from './search.js';
 import type { Connector } from '../../connectors/connector.js';
 
