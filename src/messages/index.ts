@@ -36,6 +36,14 @@ for (const c of catalogues) registerMessages(c);
 
 export type Lang = 'vi' | 'en';
 
+/**
+ * The language of a page or element from its `lang` tag (`en`, `en-GB`, `vi-VN`): English for an
+ * `en` tag, Vietnamese for anything else or none. The one place a tag becomes a `Lang`.
+ */
+export function langOf(tag: string | null | undefined): Lang {
+  return (tag ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
 export function message(code: string, params: MessageParams = {}, lang: Lang = 'vi'): string {
   const entry = all[code];
   if (!entry) return code;

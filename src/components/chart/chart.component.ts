@@ -1,3 +1,4 @@
+import type { Lang } from '../../messages/index.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
@@ -543,7 +544,7 @@ export class ChisoChart extends ChisoViewElement {
     </details>`;
   }
 
-  #tableBody(rows: Observation[], title: string, lang: 'vi' | 'en'): TemplateResult {
+  #tableBody(rows: Observation[], title: string, lang: Lang): TemplateResult {
     const series = rows.some((r) => r.series);
     const selected = new Set(this.client.coordinator?.selection.selectedRegions() ?? []);
     // The keyboard's way to do what a click on a mark does: one button per region, on its first row.
@@ -621,7 +622,7 @@ export class ChisoChart extends ChisoViewElement {
   }
 }
 
-export function cellValue(o: Observation, lang: 'vi' | 'en'): string {
+export function cellValue(o: Observation, lang: Lang): string {
   if (o.value === null) return '–';
   try {
     return formatValue(o, lang);

@@ -1,4 +1,4 @@
-import { message, type Lang, type MessageParams } from '../../messages/index.js';
+import { langOf, message, type Lang, type MessageParams } from '../../messages/index.js';
 import { isChisoError } from '../../errors.js';
 
 /** A message of the components' catalogue in the page's language. */
@@ -8,8 +8,7 @@ export function t(code: string, lang: Lang, params: MessageParams = {}): string 
 
 /** The page language an element speaks: its dashboard's, else the nearest `lang` attribute, else `vi`. */
 export function pageLang(el: Element): Lang {
-  const attr = el.closest('[lang]')?.getAttribute('lang')?.toLowerCase() ?? '';
-  return attr.startsWith('en') ? 'en' : 'vi';
+  return langOf(el.closest('[lang]')?.getAttribute('lang'));
 }
 
 /** Text of an error in one language: a ChisoError speaks both; anything else is an internal error. */

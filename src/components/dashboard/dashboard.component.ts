@@ -8,7 +8,7 @@ import { Coordinator, isPreaggregate, type Preaggregate } from '../core/coordina
 import type { Connector } from '../../connectors/connector.js';
 import { coordinatorContext } from '../core/context.js';
 import { baseStyles } from '../core/styles.js';
-import { t, errorText } from '../core/i18n.js';
+import { t, errorText, pageLang } from '../core/i18n.js';
 import { dashboardStyles } from './dashboard.styles.js';
 
 /** What `.data` accepts: observations, or anything with Arquero's `objects()` (an Arquero table). */
@@ -155,9 +155,9 @@ export class ChisoDashboard extends LitElement {
     void this.#provider;
   }
 
-  /** The page language of this dashboard. */
+  /** The page language of this dashboard: its own `lang`, else the nearest enclosing one, as every element reads it. */
   get locale(): Lang {
-    return (this.getAttribute('lang') ?? '').toLowerCase().startsWith('en') ? 'en' : 'vi';
+    return pageLang(this);
   }
 
   override connectedCallback(): void {

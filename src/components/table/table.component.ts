@@ -1,3 +1,4 @@
+import type { Lang } from '../../messages/index.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
@@ -24,7 +25,7 @@ const HEADINGS: Record<TableColumn, string> = {
   source: 'COMPONENTS_COL_SOURCE',
 };
 
-function sortKey(o: Observation, column: TableColumn, lang: 'vi' | 'en'): number | string {
+function sortKey(o: Observation, column: TableColumn, lang: Lang): number | string {
   switch (column) {
     case 'value':
       return o.value ?? -Infinity;
@@ -167,7 +168,7 @@ export class ChisoTable extends ChisoViewElement {
     this.dispatchEvent(new CustomEvent('chiso-sort', { detail: { column, descending }, bubbles: true, composed: true }));
   }
 
-  #profile(p: ColumnProfile | undefined, lang: 'vi' | 'en') {
+  #profile(p: ColumnProfile | undefined, lang: Lang) {
     if (!p) return nothing;
     if (p.kind === 'number') {
       const f = (n: number) => formatNumber(n, lang, { maxDecimals: 2 });
@@ -184,7 +185,7 @@ export class ChisoTable extends ChisoViewElement {
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bars span')) bar.style.setProperty('height', `${bar.dataset.h ?? 0}%`);
   }
 
-  #cell(o: Observation, c: TableColumn, lang: 'vi' | 'en') {
+  #cell(o: Observation, c: TableColumn, lang: Lang) {
     switch (c) {
       case 'indicator':
         return indicatorLabel(o.indicator, lang);
