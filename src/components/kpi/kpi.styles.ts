@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { colors } from '../../charts/theme.js';
 
 export const kpiStyles = css`
   :host {
@@ -35,6 +36,18 @@ export const kpiStyles = css`
     margin: 0;
     color: var(--_muted);
     font-size: 0.85em;
+  }
+  .change {
+    margin: 0.15rem 0 0;
+    font-size: 0.85em;
+    font-weight: 500;
+    color: var(--_muted);
+  }
+  .change[data-tone='better'] {
+    color: var(--chiso-kpi-better, ${unsafeCSS(colors.better)});
+  }
+  .change[data-tone='worse'] {
+    color: var(--chiso-kpi-worse, ${unsafeCSS(colors.worse)});
   }
   .quote {
     margin: 0.25rem 0 0;
