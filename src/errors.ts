@@ -4,8 +4,8 @@ import type { InputLocation } from './types.js';
 function where(loc: InputLocation, lang: Lang): string {
   const parts: string[] = [];
   if (loc.file) parts.push(loc.file);
-  if (loc.row !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.row}` : `row ${loc.row}`);
-  if (loc.column !== undefined) parts.push(lang === 'vi' ? `cột "${loc.column}"` : `column "${loc.column}"`);
+  if (loc.row !== undefined) parts.push(message('LOCATION_ROW', { row: loc.row }, lang));
+  if (loc.column !== undefined) parts.push(message('LOCATION_COLUMN', { column: loc.column }, lang));
   return parts.join(', ');
 }
 

@@ -386,8 +386,8 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       const min = valued.reduce((a, b) => ((b.value as number) < (a.value as number) ? b : a));
       const max = valued.reduce((a, b) => ((b.value as number) > (a.value as number) ? b : a));
       const extra: string[] = [];
-      if (max !== first && max !== last) extra.push(loc === 'vi' ? `cao nhất ${valueText(max, loc, decimals)} ${periodPhrase(max.period, loc)}` : `peaking at ${valueText(max, loc, decimals)} in ${periodPhrase(max.period, loc)}`);
-      if (min !== first && min !== last) extra.push(loc === 'vi' ? `thấp nhất ${valueText(min, loc, decimals)} ${periodPhrase(min.period, loc)}` : `lowest at ${valueText(min, loc, decimals)} in ${periodPhrase(min.period, loc)}`);
+      if (max !== first && max !== last) extra.push(t('DESC_PEAK', loc, { value: valueText(max, loc, decimals), period: periodPhrase(max.period, loc) }));
+      if (min !== first && min !== last) extra.push(t('DESC_LOWEST', loc, { value: valueText(min, loc, decimals), period: periodPhrase(min.period, loc) }));
       if (extra.length) sentence += ` (${extra.join(', ')})`;
     }
     // Across a methodology break the ends are not comparable: say what the latest standard with two figures shows.

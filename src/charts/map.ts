@@ -260,7 +260,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     : { type: 'conicEqualArea', parallels: [10, 21], rotate: [-108, 0] };
   const prelim = p.rows.some((o) => o.status === 'preliminary');
   const offNote = p.offMap.length
-    ? p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') + ` (${loc === 'vi' ? 'không có trên bản đồ' : 'not on this map'})`
+    ? t('CHART_NOT_ON_MAP', loc, { list: p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') })
     : undefined;
   const width = options.width ?? 420;
   const height = options.height ?? 520;
@@ -340,7 +340,7 @@ export function describeMap(data: readonly Observation[], options: MapOptions, l
   }
   const missing = p.geo.ids.length - valued.length;
   if (missing > 0) sentences.push(t('DESC_MAP_MISSING', loc, { count: missing }));
-  if (p.offMap.length) sentences.push(p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') + (loc === 'vi' ? ' (không có trên bản đồ)' : ' (not on this map)'));
+  if (p.offMap.length) sentences.push(t('CHART_NOT_ON_MAP', loc, { list: p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') }));
   if (p.rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: periodPhrase(p.period, loc) }));
   return joinSentences(sentences);
 }

@@ -561,7 +561,7 @@ export class ChisoChart extends ChisoViewElement {
             <tr>
               <th scope="col">${t('COMPONENTS_COL_REGION', lang)}</th>
               <th scope="col">${t('COMPONENTS_COL_PERIOD', lang)}</th>
-              ${series ? html`<th scope="col">Series</th>` : nothing}
+              ${series ? html`<th scope="col">${t('COMPONENTS_COL_SERIES', lang)}</th>` : nothing}
               <th scope="col" class="num">${t('COMPONENTS_COL_VALUE', lang)}</th>
               <th scope="col"><span class="visually-hidden">${t('COMPONENTS_SELECT', lang)}</span></th>
             </tr>

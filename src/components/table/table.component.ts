@@ -20,7 +20,7 @@ const HEADINGS: Record<TableColumn, string> = {
   region: 'COMPONENTS_COL_REGION',
   period: 'COMPONENTS_COL_PERIOD',
   value: 'COMPONENTS_COL_VALUE',
-  series: 'Series',
+  series: 'COMPONENTS_COL_SERIES',
   status: 'COMPONENTS_COL_STATUS',
   source: 'COMPONENTS_COL_SOURCE',
 };
