@@ -1,4 +1,4 @@
-import { message, type Lang, type MessageParams } from './messages/index.js';
+import { message, type Lang, type MessageCode, type MessageParams } from './messages/index.js';
 import type { InputLocation } from './types.js';
 
 function where(loc: InputLocation, lang: Lang): string {
@@ -23,7 +23,7 @@ export interface Diagnostic extends InputLocation {
 }
 
 export function diagnostic(
-  code: string,
+  code: MessageCode,
   params: MessageParams,
   location: InputLocation = {},
   level: Diagnostic['level'] = 'error',
@@ -82,7 +82,7 @@ export function showValue(value: unknown): string {
 }
 
 /** Shorthand for the common case: throw an error for one code at one location. */
-export function fail(code: string, params: MessageParams = {}, location: InputLocation = {}): never {
+export function fail(code: MessageCode, params: MessageParams = {}, location: InputLocation = {}): never {
   throw new ChisoError(diagnostic(code, params, location));
 }
 

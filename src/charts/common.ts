@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
-import { message } from '../messages/index.js';
+import { message, type MessageCode } from '../messages/index.js';
 import { fail } from '../errors.js';
 import { formatPeriod } from '../format/period.js';
 import { sortPeriods } from '../data/period.js';
@@ -22,7 +22,7 @@ export type Json = { [key: string]: unknown };
 export const DEFAULT_MAX_ROWS = 5000;
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-export function t(code: string, locale: Locale, params: Record<string, string | number | undefined> = {}): string {
+export function t(code: MessageCode, locale: Locale, params: Record<string, string | number | undefined> = {}): string {
   return message(code, params, locale);
 }
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../../messages/index.js';
+import type { Lang, MessageCode } from '../../messages/index.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
@@ -519,7 +519,7 @@ export class ChisoChart extends ChisoViewElement {
 
   #exportMenu(): TemplateResult {
     const lang = this.locale;
-    const item = (kind: ExportKind, code: string) => html`<li><button type="button" @click=${() => this.#exportFrom(kind)}>${t(code, lang)}</button></li>`;
+    const item = (kind: ExportKind, code: MessageCode) => html`<li><button type="button" @click=${() => this.#exportFrom(kind)}>${t(code, lang)}</button></li>`;
     return html`<details class="export" part="export">
       <summary>${t('COMPONENTS_EXPORT', lang)}</summary>
       <ul>

@@ -1,8 +1,8 @@
-import { langOf, message, type Lang, type MessageParams } from '../../messages/index.js';
+import { langOf, message, type Lang, type MessageCode, type MessageParams } from '../../messages/index.js';
 import { isChisoError } from '../../errors.js';
 
 /** A message of the components' catalogue in the page's language. */
-export function t(code: string, lang: Lang, params: MessageParams = {}): string {
+export function t(code: MessageCode, lang: Lang, params: MessageParams = {}): string {
   return message(code, params, lang);
 }
 

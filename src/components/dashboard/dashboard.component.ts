@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
-import type { Lang } from '../../messages/index.js';
+import type { Lang, MessageCode } from '../../messages/index.js';
 import { Coordinator, isPreaggregate, type Preaggregate } from '../core/coordinator.js';
 import type { Connector } from '../../connectors/connector.js';
 import { coordinatorContext } from '../core/context.js';
@@ -35,7 +35,7 @@ export interface ChisoErrorDetail {
   error: ChisoError;
 }
 
-function asError(e: unknown, code: string, params: Record<string, string>): ChisoError {
+function asError(e: unknown, code: MessageCode, params: Record<string, string>): ChisoError {
   return isChisoError(e) ? e : new ChisoError(diagnostic(code, { ...params, detail: e instanceof Error ? e.message : String(e) }));
 }
 

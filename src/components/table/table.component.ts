@@ -1,4 +1,4 @@
-import type { Lang } from '../../messages/index.js';
+import type { Lang, MessageCode } from '../../messages/index.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
@@ -15,7 +15,7 @@ import { profileColumn, type ColumnProfile } from './profile.js';
 const COLUMNS = ['indicator', 'region', 'period', 'value', 'series', 'status', 'source'] as const;
 export type TableColumn = (typeof COLUMNS)[number];
 
-const HEADINGS: Record<TableColumn, string> = {
+const HEADINGS: Record<TableColumn, MessageCode> = {
   indicator: 'COMPONENTS_COL_INDICATOR',
   region: 'COMPONENTS_COL_REGION',
   period: 'COMPONENTS_COL_PERIOD',
@@ -215,7 +215,7 @@ export class ChisoTable extends ChisoViewElement {
     const page = Math.min(this._page, pages - 1);
     const slice = rows.slice(page * this.pageSize, (page + 1) * this.pageSize);
     const caption = this.caption ?? indicatorLabel(this.indicator, lang);
-    const heading = (c: TableColumn) => (HEADINGS[c].startsWith('COMPONENTS_') ? t(HEADINGS[c], lang) : HEADINGS[c]);
+    const heading = (c: TableColumn) => t(HEADINGS[c], lang);
     return html`<div class="wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}>
         <table part="table">
           <caption>${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}</caption>
