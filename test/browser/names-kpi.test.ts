@@ -2,7 +2,7 @@
 // the latest figure, the change since the period before and whether it is better or worse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, startStaticServer, type TestServer } from './harness.js';
+import { launchBrowser, mountDashboard, newPage, startStaticServer, type TestServer } from './harness.js';
 import { readObservationsFile } from '../../src/data/read-file.js';
 import { kpiChange, kpiFacts } from '../../src/charts/kpi.js';
 import { root } from '../charts/helpers.js';
@@ -24,26 +24,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Mounts `html` in a fresh main and waits for the dashboard to load. */
-async function mount(html: string, lang = 'vi'): Promise<void> {
-  await page.evaluate(
-    async ({ html, lang }) => {
-      const main = document.getElementById('main')!;
-      main.replaceChildren();
-      main.setAttribute('lang', lang);
-      const box = document.createElement('div');
-      box.innerHTML = html;
-      const d = box.querySelector('chiso-dashboard')!;
-      const done = new Promise((r) => {
-        d.addEventListener('chiso-load', r, { once: true });
-        d.addEventListener('chiso-error', r, { once: true });
-      });
-      main.append(...box.childNodes);
-      await done;
-    },
-    { html, lang },
-  );
-}
+/** Mounts `html` in a fresh main and waits for the dashboard to load or fail. */
+const mount = (html: string, lang = 'vi') => mountDashboard(page, html, lang);
 
 /** Every text of the page, shadow roots included. */
 const pageText = () =>
