@@ -49,8 +49,9 @@ export const OBSERVATION_COLUMNS = [
   'indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
 ] as const satisfies readonly (keyof Observation)[];
 export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
-/** `true` only while the list names every field of `Observation`: a field added there and not here fails to compile. */
-export const OBSERVATION_COLUMNS_COMPLETE: Exclude<keyof Observation, ObservationColumn> extends never ? true : never = true;
+// A field added to `Observation` and not to the list fails to compile here.
+const complete: [Exclude<keyof Observation, ObservationColumn>] extends [never] ? true : never = true;
+void complete;
 
 /** Where in an input a problem sits. Rows are 1-based lines of the file as a person sees it. */
 export interface InputLocation {
