@@ -64,6 +64,13 @@ describe('one page, one name for the country row', () => {
         const own = await page.evaluate((id) => document.getElementById(id)!.shadowRoot!.textContent ?? '', id);
         expect(own, id).toContain(country);
       }
+      // The filter names a selected country row the same way.
+      await page.evaluate(() => {
+        const d = document.querySelector('chiso-dashboard') as unknown as { coordinator: { selection: { update(c: unknown): void } } };
+        d.coordinator.selection.update({ source: {}, field: 'region', values: ['VN'] });
+      });
+      await page.waitForFunction((country) => document.getElementById('f')!.shadowRoot!.querySelector('[part=selected]')?.textContent?.includes(country), country);
+      expect(await pageText()).not.toMatch(/Việt Nam|Viet Nam/);
     });
   }
 });
