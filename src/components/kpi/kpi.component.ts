@@ -2,19 +2,28 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
 import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
-import { kpiChange, kpiFacts, type KpiFacts } from '../../charts/kpi.js';
+import type { KpiFacts } from '../../charts/kpi.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
 import { t } from '../core/i18n.js';
 import { kpiStyles } from './kpi.styles.js';
 
+type KpiRecipe = typeof import('../../charts/kpi.js');
+let recipe: KpiRecipe | undefined;
+let loading: Promise<KpiRecipe> | undefined;
+
+/** The KPI recipe (facts and wording) loads with the first KPI's data, not with the page's first script. */
+function loadRecipe(): Promise<KpiRecipe> {
+  return (loading ??= import('../../charts/kpi.js').then((m) => (recipe = m)));
+}
+
 /**
  * What a KPI element shows, as the exported KPI computes it (`kpiFacts`): the first row's indicator,
  * region and series, its latest figure with a value and the change since the one before; `undefined`
  * when that region has no figure with a value.
  */
-export function kpiElementFacts(rows: readonly Observation[]): KpiFacts | undefined {
+export function kpiElementFacts(rows: readonly Observation[], kpiFacts: KpiRecipe['kpiFacts']): KpiFacts | undefined {
   const first = rows[0];
   if (!first) return undefined;
   const same = (o: Observation) => o.indicator === first.indicator && o.region === first.region && o.series === first.series;
@@ -71,12 +80,17 @@ export class ChisoKpi extends ChisoViewElement {
     return true;
   }
 
+  protected override async rows(): Promise<Observation[] | null> {
+    const [rows] = await Promise.all([super.rows(), loadRecipe()]);
+    return rows;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.refreshRows((rows, error) => {
       this.#error = error;
       // A KPI names one region: the first of the selection or of its own list.
-      this.facts = error ? undefined : kpiElementFacts(rows);
+      this.facts = error || !recipe ? undefined : kpiElementFacts(rows, recipe.kpiFacts);
       this.shown = this.facts?.current;
     });
   }
@@ -90,7 +104,7 @@ export class ChisoKpi extends ChisoViewElement {
     const lang = this.locale;
     const preliminary = o.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : '';
     const label = this.label ?? seriesLabel(o.indicator, o.series, lang) ?? indicatorLabel(o.indicator, lang);
-    const change = this.facts && kpiChange(this.facts, lang);
+    const change = this.facts && recipe?.kpiChange(this.facts, lang);
     return html`<div role="group" aria-label=${label}>
       <p class="label" part="label">${label}</p>
       <p class="value" part="value">${formatValue(o, lang, { unit: o.unit === '%' })}${o.unit && o.unit !== '%'
