@@ -1,11 +1,11 @@
-import { message, type Lang, type MessageParams } from './messages/index.js';
+import { message, type Lang, type MessageCode, type MessageParams } from './messages/index.js';
 import type { InputLocation } from './types.js';
 
 function where(loc: InputLocation, lang: Lang): string {
   const parts: string[] = [];
   if (loc.file) parts.push(loc.file);
-  if (loc.row !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.row}` : `row ${loc.row}`);
-  if (loc.column !== undefined) parts.push(lang === 'vi' ? `cột "${loc.column}"` : `column "${loc.column}"`);
+  if (loc.row !== undefined) parts.push(message('LOCATION_ROW', { row: loc.row }, lang));
+  if (loc.column !== undefined) parts.push(message('LOCATION_COLUMN', { column: loc.column }, lang));
   return parts.join(', ');
 }
 
@@ -38,7 +38,7 @@ function escapedParams(params: MessageParams): MessageParams {
 }
 
 export function diagnostic(
-  code: string,
+  code: MessageCode,
   raw: MessageParams,
   location: InputLocation = {},
   level: Diagnostic['level'] = 'error',
@@ -100,7 +100,7 @@ export function showValue(value: unknown): string {
 }
 
 /** Shorthand for the common case: throw an error for one code at one location. */
-export function fail(code: string, params: MessageParams = {}, location: InputLocation = {}): never {
+export function fail(code: MessageCode, params: MessageParams = {}, location: InputLocation = {}): never {
   throw new ChisoError(diagnostic(code, params, location));
 }
 

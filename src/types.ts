@@ -41,6 +41,18 @@ export interface Observation {
   quote: string | null;
 }
 
+/**
+ * The columns of an observation, in the order chiso writes them everywhere (tidy CSV, tables, SQL).
+ * The one list: writers, readers and executors take it from here.
+ */
+export const OBSERVATION_COLUMNS = [
+  'indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
+] as const satisfies readonly (keyof Observation)[];
+export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
+// A field added to `Observation` and not to the list fails to compile here.
+const complete: [Exclude<keyof Observation, ObservationColumn>] extends [never] ? true : never = true;
+void complete;
+
 /** Where in an input a problem sits. Rows are 1-based lines of the file as a person sees it. */
 export interface InputLocation {
   file?: string;

@@ -169,7 +169,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     },
   ];
   if (reference && reference.value !== null) {
-    const refText = `${reference.region === 'VN' ? t('CHART_NATIONAL', loc) : regionName(reference.region, loc)}: ${bareValueText(reference, loc, decimals)}`;
+    const refText = `${regionName(reference.region, loc)}: ${bareValueText(reference, loc, decimals)}`;
     const refRow = [{ region: reference.region, value: reference.value, text: refText }];
     // The note sits right of the rule, or left of it where it would run past the plot.
     const refLeft = px(reference.value) + 4 + textWidth(refText, fontSizes.note, 600) > width;
@@ -235,7 +235,7 @@ export function describeBar(data: readonly Observation[], options: BarOptions = 
       }),
     );
   }
-  if (reference) sentences.push(t('DESC_REFERENCE', loc, { value: valueText(reference, loc, decimals) }));
+  if (reference) sentences.push(t('DESC_REFERENCE', loc, { region: regionName(reference.region, loc), value: valueText(reference, loc, decimals) }));
   const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
   const lower = indicator.lowerIsBetter;
   for (const id of highlight) {

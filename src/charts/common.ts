@@ -1,8 +1,12 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
-import { message } from '../messages/index.js';
+import { message, type MessageCode } from '../messages/index.js';
 import { fail } from '../errors.js';
-import { formatPeriod, periodPosition } from '../format/period.js';
+import { formatPeriod } from '../format/period.js';
+import { sortPeriods } from '../data/period.js';
+
+// Recipes take the time-axis order from the period module through here.
+export { sortPeriods };
 import { decimalsOf, magnitudes } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { isTightUnit } from '../format/unit.js';
@@ -18,7 +22,7 @@ export type Json = { [key: string]: unknown };
 export const DEFAULT_MAX_ROWS = 5000;
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-export function t(code: string, locale: Locale, params: Record<string, string | number | undefined> = {}): string {
+export function t(code: MessageCode, locale: Locale, params: Record<string, string | number | undefined> = {}): string {
   return message(code, params, locale);
 }
 
@@ -61,15 +65,6 @@ export function pickSeries(rows: Observation[], wanted?: string | null): Observa
   return rows.filter((o) => o.series === rows[0].series);
 }
 
-/** Periods in time order. */
-export function sortPeriods(periods: Iterable<string>): string[] {
-  return [...new Set(periods)].sort((a, b) => {
-    const pa = periodPosition(a);
-    const pb = periodPosition(b);
-    if (Number.isNaN(pa) || Number.isNaN(pb)) return a.localeCompare(b);
-    return pa - pb;
-  });
-}
 
 /** The latest period of the rows (in time order). */
 export function latestPeriod(rows: readonly Observation[]): string | undefined {

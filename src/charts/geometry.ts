@@ -5,10 +5,11 @@ import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-s
 import { feature, mergeArcs } from 'topojson-client';
 import { fail } from '../errors.js';
 import { getRegion, regionForGeoName, type GeoSource } from '../registry/index.js';
+import { Units, isUnits, registryLookup, unit2025 } from '../registry/crosswalk.js';
 
-/** Which set of units a map shows: the 63 provinces before 1 July 2025, or the 34 units after. */
-export const MapUnits = { '63': '63', '34': '34' } as const;
-export type MapUnits = keyof typeof MapUnits;
+/** Which set of units a map shows: the 63 provinces before 1 July 2025, or the 34 units after (the crosswalk's `Units`). */
+export const MapUnits = Units;
+export type MapUnits = Units;
 
 /**
  * A TopoJSON topology from parsed JSON (or its text), checked enough that a map can be drawn from
@@ -105,7 +106,7 @@ export interface UnitTopology {
  * does not know (a map must not lose a province silently).
  */
 export function unitTopology(topology: Topology, units: MapUnits, options: { object?: string; source?: GeoSource } = {}): UnitTopology {
-  if (!Object.hasOwn(MapUnits, units)) fail('CHART_UNKNOWN_OPTION', { option: 'units', value: String(units), allowed: '63, 34' });
+  if (!isUnits(units)) fail('CHART_UNKNOWN_OPTION', { option: 'units', value: String(units), allowed: '63, 34' });
   const { geometries } = collection(topology, options.object);
   const source = options.source ?? detectGeoSource(topology, options.object);
   const groups = new Map<string, Geometry[]>();
@@ -114,7 +115,7 @@ export function unitTopology(topology: Topology, units: MapUnits, options: { obj
     const region = regionForGeoName(name, source);
     if (!region) return fail('CHART_UNMATCHED_GEOMETRY', { value: name });
     let id = region.id;
-    if (units === '34' && region.level === 'province') id = region.successor ?? id;
+    if (units === '34' && region.level === 'province') id = unit2025(registryLookup, region.id) ?? id;
     if (units === '63' && region.level === 'province2025') {
       return fail('CHART_BAD_TOPOLOGY', { detail: 'a map of the 34 units of 2025 cannot show the 63 provinces' });
     }

@@ -13,5 +13,5 @@ export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequen
 export { sourceLine, shortSource, sourceText, joinSentences, DEFAULT_MAX_ROWS } from './common.js';
 export { SEED_SOURCES, seedSource, type SeedSource } from './seed-sources.js';
 export { textWidth } from './measure.js';
-export { timePositions } from './line.js';
+export { timePositions } from '../data/period.js';
 export { deepMerge } from './merge.js';

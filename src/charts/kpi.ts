@@ -1,7 +1,8 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod, periodPosition, periodPhrase } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
+import { periodPosition } from '../data/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';
@@ -72,6 +73,22 @@ function changeText(f: KpiFacts, loc: Locale, { unit: withUnit = true } = {}): s
   return u ? (isTightUnit(unit) ? n + u : `${n} ${u}`) : n;
 }
 
+/** How a KPI's change reads: its judgement, or `not-comparable` across a methodology break. */
+export type KpiTone = KpiFacts['judgement'] | 'not-comparable';
+
+/**
+ * The line under a KPI's figure: the change since the previous period with its judgement
+ * (`−2,3 điểm % so với 2020 · tốt hơn`), or that the two are not comparable; `undefined` when there is
+ * no previous figure. The exported KPI and `<chiso-kpi>` both show this line.
+ */
+export function kpiChange(f: KpiFacts, loc: Locale): { text: string; tone: KpiTone } | undefined {
+  if (!f.previous) return undefined;
+  const period = formatPeriod(f.previous.period, loc);
+  if (!f.comparable) return { text: t('CHART_NOT_COMPARABLE', loc, { period }), tone: 'not-comparable' };
+  const judged = f.judgement === 'neutral' ? '' : ` · ${t(f.judgement === 'better' ? 'CHART_BETTER' : 'CHART_WORSE', loc)}`;
+  return { text: `${changeText(f, loc, { unit: false })} ${t('CHART_SINCE', loc, { period })}${judged}`, tone: f.judgement };
+}
+
 /**
  * One figure, large: its qualifier and unit (`>98%`, `30/31 tổ chức`), the period (marked when
  * preliminary), the change since the previous period coloured by whether it is better or worse
@@ -88,17 +105,9 @@ export function kpiChart(data: readonly Observation[], options: KpiOptions = {},
     f.current.unit === '%' ? '' : formatUnit(f.current.unit, loc),
     formatPeriod(f.current.period, loc, { status: f.current.status }),
   ].filter(Boolean).join(' · ');
-  let change = '';
-  let changeColor: string = colors.muted;
-  if (f.previous) {
-    const since = t('CHART_SINCE', loc, { period: formatPeriod(f.previous.period, loc) });
-    if (!f.comparable) change = t('CHART_NOT_COMPARABLE', loc, { period: formatPeriod(f.previous.period, loc) });
-    else {
-      const judged = f.judgement === 'neutral' ? '' : ` · ${t(f.judgement === 'better' ? 'CHART_BETTER' : 'CHART_WORSE', loc)}`;
-      change = `${changeText(f, loc, { unit: false })} ${since}${judged}`;
-      changeColor = f.judgement === 'better' ? colors.better : f.judgement === 'worse' ? colors.worse : colors.muted;
-    }
-  }
+  const line = kpiChange(f, loc);
+  const change = line?.text ?? '';
+  const changeColor = line?.tone === 'better' ? colors.better : line?.tone === 'worse' ? colors.worse : colors.muted;
   const text = (y: number, value: string, style: Json): Json => ({
     data: { values: [{ text: value }] },
     mark: { type: 'text', align: 'left', baseline: 'alphabetic', x: 0, y, ...style },

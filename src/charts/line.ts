@@ -1,7 +1,8 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
-import { formatPeriod, periodPosition, periodPhrase } from '../format/period.js';
+import { formatPeriod, periodPhrase } from '../format/period.js';
+import { periodPosition, timePositions } from '../data/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
@@ -58,14 +59,6 @@ interface Prepared {
   pos: (period: string) => number;
 }
 
-/**
- * Positions on the time axis. Where years mix with months or dates (`2022`, `2022-06`), a year's
- * figure is the one reported at its end ("cuối năm 2022"), so it sits in December.
- */
-export function timePositions(periods: readonly string[]): (period: string) => number {
-  const subYear = periods.some((p) => /^\d{4}-\d{2}/.test(p));
-  return (p) => (subYear && /^\d{4}$/.test(p) ? Number(p) + 11.5 / 12 : periodPosition(p));
-}
 
 function prepare(data: readonly Observation[], options: LineOptions, locale: Locale): Prepared {
   checkRows(data, options);
@@ -395,8 +388,8 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       const min = valued.reduce((a, b) => ((b.value as number) < (a.value as number) ? b : a));
       const max = valued.reduce((a, b) => ((b.value as number) > (a.value as number) ? b : a));
       const extra: string[] = [];
-      if (max !== first && max !== last) extra.push(loc === 'vi' ? `cao nhất ${valueText(max, loc, decimals)} ${periodPhrase(max.period, loc)}` : `peaking at ${valueText(max, loc, decimals)} in ${periodPhrase(max.period, loc)}`);
-      if (min !== first && min !== last) extra.push(loc === 'vi' ? `thấp nhất ${valueText(min, loc, decimals)} ${periodPhrase(min.period, loc)}` : `lowest at ${valueText(min, loc, decimals)} in ${periodPhrase(min.period, loc)}`);
+      if (max !== first && max !== last) extra.push(t('DESC_PEAK', loc, { value: valueText(max, loc, decimals), period: periodPhrase(max.period, loc) }));
+      if (min !== first && min !== last) extra.push(t('DESC_LOWEST', loc, { value: valueText(min, loc, decimals), period: periodPhrase(min.period, loc) }));
       if (extra.length) sentence += ` (${extra.join(', ')})`;
     }
     // Across a methodology break the ends are not comparable: say what the latest standard with two figures shows.

@@ -4,18 +4,12 @@ import type { Observation } from '../types.js';
 import { message } from '../messages/index.js';
 import type { Locale } from '../format/locale.js';
 import type { Indicator } from '../registry/types.js';
-import { getIndicator, getRegion, isIndicatorId } from '../registry/index.js';
+import { getIndicator, isIndicatorId } from '../registry/index.js';
+import { indicatorLabel, regionName, seriesLabel } from '../registry/names.js';
 
 export type { Indicator };
-
-/** The region's short name in the locale (`Hà Tĩnh` / `Ha Tinh`); the id itself when unknown. */
-export function regionName(id: string, locale: Locale): string {
-  // Statistics speak of the whole country, not of the state.
-  if (id === 'VN') return locale === 'vi' ? 'Cả nước' : 'Whole country';
-  const r = getRegion(id);
-  if (!r) return id;
-  return locale === 'vi' ? r.name : r.nameEn;
-}
+// Display names have one home, the registry's names module; recipes import them through here.
+export { indicatorLabel, regionName, seriesLabel };
 
 /** `của Hà Tĩnh` / `in Ha Tinh`; for the country `cả nước` / `in the whole country`. */
 export function regionOf(id: string, locale: Locale): string {
@@ -27,11 +21,6 @@ export function indicatorFor(id: string, data: readonly Observation[]): Indicato
   if (isIndicatorId(id)) return getIndicator(id);
   const unit = data.find((o) => o.indicator === id)?.unit ?? '';
   return { id, label: { vi: id, en: id }, unit, lowerIsBetter: null, kind: 'amount', breaks: [] };
-}
-
-/** The indicator label in the locale, with its first letter in upper case for titles. */
-export function indicatorLabel(ind: Indicator, locale: Locale): string {
-  return ind.label[locale] ?? ind.id;
 }
 
 /** Lower-cased first letter for use inside a sentence (`Tỷ lệ hộ nghèo` -> `tỷ lệ hộ nghèo`). */

@@ -10,6 +10,7 @@ import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
+import { is34 } from '../registry/crosswalk.js';
 import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapBoundaries, type MapUnits, type UnitTopology } from './geometry.js';
 import { wrap } from './line.js';
 import { quantileLimits, quantizeLimits } from './scale.js';
@@ -74,7 +75,7 @@ function prepare(data: readonly Observation[], options: MapOptions): Prepared {
   const all = pickSeries(picked, options.series);
   const period = options.period ?? latestPeriod(all) ?? '';
   const inPeriod = all.filter((o) => o.period === period);
-  const units: MapUnits = options.units ?? (inPeriod.filter((o) => o.region.startsWith('34:')).length > inPeriod.length / 2 ? '34' : '63');
+  const units: MapUnits = options.units ?? (inPeriod.filter((o) => is34(o.region)).length > inPeriod.length / 2 ? '34' : '63');
   const geo = cachedUnitTopology(options.topology, units, { object: options.object, source: options.geoSource });
   const onMap = new Set(geo.ids);
   const byRegion = new Map<string, Observation>();
@@ -269,7 +270,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     : { type: 'conicEqualArea', parallels: [10, 21], rotate: [-108, 0] };
   const prelim = p.rows.some((o) => o.status === 'preliminary');
   const offNote = p.offMap.length
-    ? p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') + ` (${loc === 'vi' ? 'không có trên bản đồ' : 'not on this map'})`
+    ? t('CHART_NOT_ON_MAP', loc, { list: p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') })
     : undefined;
   const spec: Json = {
     title: titleBlock(`${label}, ${formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined })}`, p.rows, options, loc, offNote),
@@ -321,7 +322,7 @@ export function describeMap(data: readonly Observation[], options: MapOptions, l
   }
   const missing = p.geo.ids.length - valued.length;
   if (missing > 0) sentences.push(t('DESC_MAP_MISSING', loc, { count: missing }));
-  if (p.offMap.length) sentences.push(p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') + (loc === 'vi' ? ' (không có trên bản đồ)' : ' (not on this map)'));
+  if (p.offMap.length) sentences.push(t('CHART_NOT_ON_MAP', loc, { list: p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') }));
   if (p.rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: periodPhrase(p.period, loc) }));
   return joinSentences(sentences);
 }

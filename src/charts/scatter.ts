@@ -180,7 +180,7 @@ export function scatterChart(data: readonly Observation[], options: ScatterOptio
     });
   }
   const prelim = p.points.some((q) => q.x.status === 'preliminary' || q.y.status === 'preliminary');
-  const title = `${ly} ${loc === 'vi' ? 'và' : 'and'} ${inSentence(lx)}, ${formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined })}`;
+  const title = t('CHART_SCATTER_TITLE', loc, { y: ly, x: inSentence(lx), period: formatPeriod(p.period, loc, { status: prelim ? 'preliminary' : undefined }) });
   const spec: Json = {
     title: titleBlock(title, p.points.flatMap((q) => [q.x, q.y]), options, loc),
     width,

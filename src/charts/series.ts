@@ -1,8 +1,8 @@
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
-import { periodPosition } from '../format/period.js';
+import { periodPosition } from '../data/period.js';
 import type { Indicator } from './lookup.js';
-import { regionName } from './lookup.js';
+import { regionName, seriesLabel as labelOfSeries } from './lookup.js';
 
 /** One drawn series: a region, or a region's sub-series when the data has several. */
 export interface Series {
@@ -28,7 +28,7 @@ export function groupSeries(
     const key = multiSeries ? `${o.region}|${o.series ?? ''}` : o.region;
     let s = map.get(key);
     if (!s) {
-      const seriesLabel = o.series ? indicator.series?.[o.series]?.[locale] ?? o.series : '';
+      const seriesLabel = o.series ? labelOfSeries(indicator, o.series, locale) ?? o.series : '';
       const place = regionName(o.region, locale);
       const name = multiSeries && seriesLabel ? (oneRegion ? seriesLabel : `${place} – ${seriesLabel}`) : place;
       s = { key, region: o.region, series: multiSeries ? o.series : null, name, rows: [] };

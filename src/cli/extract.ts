@@ -15,7 +15,7 @@ import { diagnostic, fail, formatDiagnostic } from '../errors.js';
 import { formatCsv } from '../data/csv-format.js';
 import { correctionsTemplate, type ExtractedObservation } from '../extract/index.js';
 import { correctionsPathFor, extractFile } from '../extract/read-file.js';
-import type { Observation } from '../types.js';
+import { OBSERVATION_COLUMNS, type Observation } from '../types.js';
 import { parseArgs } from './args.js';
 import { reviewPage, type ReviewedReport } from './review.js';
 import type { Command } from './io.js';
@@ -68,12 +68,9 @@ function reportsIn(dir: string): string[] {
   return readdirSync(dir).filter((f) => /\.(?:txt|html?)$/iu.test(f)).sort().map((f) => join(dir, f));
 }
 
-/** The fields of an observation, in the order tidy files write them. */
-const TIDY: (keyof Observation)[] = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote'];
-
 function tidy(o: ExtractedObservation): Observation {
   const out = {} as Record<string, unknown>;
-  for (const k of TIDY) out[k] = o[k];
+  for (const k of OBSERVATION_COLUMNS) out[k] = o[k];
   return out as unknown as Observation;
 }
 
@@ -163,7 +160,7 @@ export const extract: Command = async (args, io) => {
       io.stdout(JSON.stringify(all.map(tidy), null, 2) + '\n');
       break;
     case 'tidy-csv':
-      io.stdout(formatCsv([TIDY, ...all.map((o) => TIDY.map((k) => o[k]))], { lineEnd: '\n', bom: false }));
+      io.stdout(formatCsv([OBSERVATION_COLUMNS, ...all.map((o) => OBSERVATION_COLUMNS.map((k) => o[k]))], { lineEnd: '\n', bom: false }));
       break;
     case 'text':
       io.stdout(textTable(all));

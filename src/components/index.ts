@@ -13,7 +13,7 @@ export { Coordinator, Preaggregate, isPreaggregate, PREAGGREGATE_ROWS, type Coor
 export { Selection, type Clause, type ClientFilter } from './core/selection.js';
 export { ClientController, type ClientControllerOptions } from './core/client-controller.js';
 export { coordinatorContext } from './core/context.js';
-export { Units, isUnits } from './core/coordinator-units.js';
+export { Units, isUnits } from '../registry/crosswalk.js';
 export { observationsToCSV, neutralizeCell, OBSERVATION_COLUMNS } from './core/csv.js';
 export { viewQuerySpec, type ViewQuery } from './core/view-query.js';
 export { liveViewCount, loadVega, loadExpressionInterpreter } from '../render/browser.js';

@@ -5,7 +5,7 @@
  * what the page is not told (an engine's own message) goes to the log as one line of JSON.
  */
 import { diagnostic, isChisoError, type Diagnostic } from '../errors.js';
-import type { MessageParams } from '../messages/index.js';
+import type { MessageCode, MessageParams } from '../messages/index.js';
 import type { QuerySpec, Row } from '../query/spec.js';
 import type { Connector } from './connector.js';
 import { jsonDepth } from '../data/json.js';
@@ -57,7 +57,7 @@ function unusable(value: unknown): { en: string; vi: string } | null {
 }
 
 /** An answer that refuses, with the diagnostic of `code` in both languages. */
-export function errorAnswer(status: number, code: string, params: MessageParams = {}): QueryAnswer {
+export function errorAnswer(status: number, code: MessageCode, params: MessageParams = {}): QueryAnswer {
   const d = diagnostic(code, params);
   return { status, body: { error: { code: d.code, vi: d.vi, en: d.en } } };
 }

@@ -4,7 +4,7 @@
  * is missing, as Arquero's aggregates skip null, undefined and NaN alike).
  */
 import { fail } from '../errors.js';
-import { comparePeriods, periodYear } from '../query/period.js';
+import { comparePeriods, periodYear } from '../data/period.js';
 import { isDictionaryColumn, type CubeColumn, type CubeInput, type DimValue } from './spec.js';
 
 export interface EncodedDim {

@@ -3,7 +3,7 @@
  * `select`, then the view's `summarize`. Running it with the query layer (`runQuery`, `executeQuery`)
  * gives the rows `cube.answer` gives; it is also what a view runs without a cube.
  */
-import { periodYear } from '../query/period.js';
+import { periodYear } from '../data/period.js';
 import type { QuerySpec, Selection } from '../query/spec.js';
 import type { Status } from '../types.js';
 import type { CubeClause, CubeDim, DimValue } from './spec.js';

@@ -4,7 +4,7 @@
  * step), so a cube accepts exactly what a query would.
  */
 import { fail, showValue } from '../errors.js';
-import { periodYear } from '../query/period.js';
+import { periodYear } from '../data/period.js';
 import { validateQuery } from '../query/validate.js';
 import { CubeDim, isCubeDim, type CubeClause, type DimValue, type NormalizedCubeOptions } from './spec.js';
 

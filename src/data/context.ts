@@ -4,7 +4,7 @@
  * format (indicator, region, duplicates, percentages over 100) live here once.
  */
 import { diagnostic, type Diagnostic } from '../errors.js';
-import type { MessageParams } from '../messages/index.js';
+import type { MessageCode, MessageParams } from '../messages/index.js';
 import { canConvert, convertUnit, getIndicator, isIndicatorId, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';
 import type { Indicator, Region, RegionMatch } from '../registry/index.js';
 import type { InputLocation, Observation, Qualifier } from '../types.js';
@@ -57,12 +57,12 @@ export class LoadContext {
     return { file: this.file, ...loc };
   }
 
-  error(code: string, params: MessageParams, loc: InputLocation): void {
+  error(code: MessageCode, params: MessageParams, loc: InputLocation): void {
     this.diagnostics.push(diagnostic(code, params, this.at(loc), 'error'));
     this.errors++;
   }
 
-  warn(code: string, params: MessageParams, loc: InputLocation): void {
+  warn(code: MessageCode, params: MessageParams, loc: InputLocation): void {
     this.diagnostics.push(diagnostic(code, params, this.at(loc), 'warning'));
   }
 

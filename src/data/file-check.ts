@@ -5,6 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { ChisoError, diagnostic } from '../errors.js';
+import type { MessageCode } from '../messages/index.js';
 
 /** What a whole-file reader accepts, in bytes. */
 export const FILE_LIMITS = {
@@ -48,7 +49,7 @@ export interface ReadCheckedOptions {
   /** Largest size read, in bytes. Default `FILE_LIMITS.loadBytes`. */
   maxBytes?: number;
   /** Diagnostic for a file over `maxBytes`. Default `DATA_FILE_TOO_LARGE`. */
-  tooLarge?: string;
+  tooLarge?: MessageCode;
 }
 
 /**

@@ -6,9 +6,9 @@
  */
 import type { Indicator } from '../registry/index.js';
 import type { LoadContext } from './context.js';
-import { isBlankRow, type CsvRow } from './csv.js';
+import type { CsvRow } from './csv.js';
 import type { DecimalStyle } from './number.js';
-import { looksWide, readWide } from './wide.js';
+import { gsoTitle, readWide } from './wide.js';
 
 /** Titles chiso recognizes, in the words GSO uses, and the indicator each one is. */
 const TITLES: { pattern: RegExp; indicator: string }[] = [
@@ -20,17 +20,6 @@ const TITLES: { pattern: RegExp; indicator: string }[] = [
 /** The indicator a GSO title names, or `undefined`. */
 export function indicatorFromTitle(title: string): string | undefined {
   return TITLES.find((t) => t.pattern.test(title))?.indicator;
-}
-
-/** The title of a GSO export: the first non-blank row, one cell, followed by a blank row. */
-export function gsoTitle(rows: CsvRow[]): { title: string; headerIndex: number } | null {
-  const first = rows.findIndex((r) => !isBlankRow(r));
-  if (first === -1) return null;
-  const t = rows[first];
-  if (t.cells.length !== 1 || !rows[first + 1] || !isBlankRow(rows[first + 1])) return null;
-  const headerIndex = rows.findIndex((r, i) => i > first && !isBlankRow(r));
-  if (headerIndex === -1 || !looksWide(rows[headerIndex].cells)) return null;
-  return { title: t.cells[0].trim(), headerIndex };
 }
 
 function slug(text: string): string {

@@ -1,7 +1,7 @@
 /** src/data: reading numbers and datasets into observations, with validation. Pure: no file system here. */
 export { parseNumber, inferDecimalStyle, parseQualifier, DecimalStyle, isDecimalStyle, MagnitudeWord } from './number.js';
 export type { ParseNumberOptions, ParsedNumber, NumberFailure, NumberResult, Magnitude } from './number.js';
-export { parsePeriod, parsePeriodHeader } from './period.js';
+export { parsePeriod, parsePeriodHeader, periodPosition } from './period.js';
 export type { ParsedPeriod, ParsedPeriodHeader } from './period.js';
 export { parseCsv, detectSeparator, stripBom, CsvSeparator, isCsvSeparator } from './csv.js';
 export type { CsvRow, CsvTable, CsvOptions } from './csv.js';

@@ -8,11 +8,11 @@ import { LoadContext } from './context.js';
 import { isBlankRow, parseCsv, stripBom, type CsvRow } from './csv.js';
 import { decodeText } from './decode.js';
 import { fieldColumns } from './fields.js';
-import { gsoTitle, readGso } from './gso.js';
+import { readGso } from './gso.js';
 import { isDecimalStyle, type DecimalStyle } from './number.js';
 import { readArrow, readJson } from './records.js';
 import { readTidy, requiredFields } from './tidy.js';
-import { looksWide, readWide } from './wide.js';
+import { gsoTitle, looksWide, readWide } from './wide.js';
 
 /**
  * Input layouts chiso reads. `auto` detects any of them; `csv` says the input is CSV text and

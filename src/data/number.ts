@@ -8,6 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { InputLocation, Qualifier } from '../types.js';
+import type { MessageCode } from '../messages/index.js';
 
 /** Which separator marks decimals. */
 export const DecimalStyle = { comma: 'comma', dot: 'dot', auto: 'auto' } as const;
@@ -132,7 +133,7 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
-type TokenResult = { ok: true; canonical: string } | { ok: false; code: string };
+type TokenResult = { ok: true; canonical: string } | { ok: false; code: MessageCode };
 
 /**
  * Turns a written number token (digits, `.`, `,`) into a canonical JS numeral string, following the
@@ -181,7 +182,7 @@ function canonicalize(token: string, decimal: DecimalStyle, ambiguous: () => voi
   return { ok: true, canonical: fracPart ? `${int}.${fracPart}` : int };
 }
 
-function failure(code: string, text: string, opts: ParseNumberOptions): NumberFailure {
+function failure(code: MessageCode, text: string, opts: ParseNumberOptions): NumberFailure {
   return { ok: false, diagnostic: diagnostic(code, { value: text }, opts.location ?? {}) };
 }
 

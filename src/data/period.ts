@@ -1,6 +1,8 @@
 /**
- * Periods as tables write them: a year (`2016`), a range (`2021-2023`, `2021–2025`), a month or a day
- * (`2024-05`, `2024-05-07`), and GSO's preliminary mark (`Pre. 2016`, Vietnamese `Sơ bộ 2016`).
+ * Periods, the one home: reading them as tables write them (a year `2016`, a range `2021-2023` or
+ * `2021–2025`, a month or a day `2024-05`, `2024-05-07`, GSO's preliminary mark `Pre. 2016`, Vietnamese
+ * `Sơ bộ 2016`), their start year, the order every executor sorts them in, and their place on a time
+ * axis. Writing a period for a reader is `format/period.ts`'s job.
  */
 import type { Status } from '../types.js';
 
@@ -63,4 +65,64 @@ export function parsePeriodHeader(header: string): ParsedPeriodHeader | null {
     rest = rest.slice(mark[0].length).trim();
   }
   return { period: p.period, status, series: rest === '' ? null : rest };
+}
+
+/**
+ * A period's start year: `2016`, `2021-2023` (2021) and `2024-05-07` (2024) all start with it.
+ * `Number.parseInt` is what Arquero's `op.parse_int` calls, so both executors read periods alike.
+ */
+export function periodYear(period: unknown): number {
+  return Number.parseInt(period as string);
+}
+
+/**
+ * The order of periods in every executor (page, Arquero, SQL) and every selection: by start year, then
+ * by their text (`2016` before `2016-2018`), missing periods first.
+ */
+export function comparePeriods(a: unknown, b: unknown): number {
+  return compareAsc(periodYear(a), periodYear(b)) || compareAsc(a, b);
+}
+
+/** Missing, then NaN, then values in ascending order: Arquero's `orderby` comparison. */
+export function compareAsc(u: unknown, v: unknown): number {
+  const a = u as number;
+  const b = v as number;
+  if ((a < b || a == null) && b != null) return -1;
+  if ((a > b || b == null) && a != null) return 1;
+  if (a !== a && b === b) return -1;
+  if (b !== b && a === a) return 1;
+  return 0;
+}
+
+/**
+ * A number that orders periods on a time axis: the year, the middle of a range, or the fractional
+ * year of a date. `NaN` for a period that is none of these.
+ */
+export function periodPosition(period: string): number {
+  let m: RegExpExecArray | null;
+  if (/^\d{4}$/.test(period)) return Number(period);
+  if ((m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(period))) return (Number(m[1]) + Number(m[2])) / 2;
+  if ((m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(period))) {
+    return Number(m[1]) + (Number(m[2]) - 1) / 12 + (m[3] ? (Number(m[3]) - 1) / 365 : 0);
+  }
+  return Number.NaN;
+}
+
+/**
+ * Positions on the time axis of a chart that shows `periods`. Where years mix with months or dates
+ * (`2022`, `2022-06`), a year's figure is the one reported at its end ("cuối năm 2022"), so it sits in December.
+ */
+export function timePositions(periods: readonly string[]): (period: string) => number {
+  const subYear = periods.some((p) => /^\d{4}-\d{2}/.test(p));
+  return (p) => (subYear && /^\d{4}$/.test(p) ? Number(p) + 11.5 / 12 : periodPosition(p));
+}
+
+/** The distinct periods in time-axis order; periods off the axis (no position) by their text. */
+export function sortPeriods(periods: Iterable<string>): string[] {
+  return [...new Set(periods)].sort((a, b) => {
+    const pa = periodPosition(a);
+    const pb = periodPosition(b);
+    if (Number.isNaN(pa) || Number.isNaN(pb)) return a.localeCompare(b);
+    return pa - pb;
+  });
 }

@@ -7,7 +7,6 @@ import type { Observation } from '../types.js';
 import { sourceOf, type LoadContext } from './context.js';
 import { isBlankRow, type CsvRow } from './csv.js';
 import { fieldOf } from './fields.js';
-import { gsoTitle } from './gso.js';
 import { inferDecimalStyle, type DecimalStyle } from './number.js';
 import { parsePeriodHeader, type ParsedPeriodHeader } from './period.js';
 import { reportIgnoredColumns } from './tidy.js';
@@ -23,6 +22,20 @@ export interface WideOptions {
 /** True when a header row looks wide: some column after the first is a period. */
 export function looksWide(headers: string[]): boolean {
   return headers.slice(1).some((h) => parsePeriodHeader(h) !== null);
+}
+
+/**
+ * The title line above a wide table, as GSO's exports write it: the first non-blank row, one cell,
+ * followed by a blank row, then a wide header. Here, not in gso.ts, because a wide table skips it too.
+ */
+export function gsoTitle(rows: CsvRow[]): { title: string; headerIndex: number } | null {
+  const first = rows.findIndex((r) => !isBlankRow(r));
+  if (first === -1) return null;
+  const t = rows[first];
+  if (t.cells.length !== 1 || !rows[first + 1] || !isBlankRow(rows[first + 1])) return null;
+  const headerIndex = rows.findIndex((r, i) => i > first && !isBlankRow(r));
+  if (headerIndex === -1 || !looksWide(rows[headerIndex].cells)) return null;
+  return { title: t.cells[0].trim(), headerIndex };
 }
 
 export function readWide(rows: CsvRow[], ctx: LoadContext, options: WideOptions, headerIndex = -1): void {

@@ -22,7 +22,7 @@
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { getRegion, normalizeUnit } from '../registry/index.js';
-import { isQualifier, isStatus, type Observation } from '../types.js';
+import { isQualifier, isStatus, type Observation, type ObservationColumn } from '../types.js';
 import type { ExtractedObservation } from './types.js';
 
 export const CorrectionAction = { accept: 'accept', edit: 'edit', reject: 'reject', add: 'add' } as const;
@@ -32,7 +32,7 @@ export function isCorrectionAction(value: unknown): value is CorrectionAction {
 }
 
 /** Fields an `edit` may set. Provenance (`source`, `quote`, offsets) is the text's, never edited. */
-export const EDITABLE = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status'] as const;
+export const EDITABLE = ['indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status'] as const satisfies readonly ObservationColumn[];
 export type EditableField = (typeof EDITABLE)[number];
 export type ObservationEdit = Partial<Pick<Observation, EditableField>>;
 

@@ -1,9 +1,7 @@
 import type { Status } from '../types.js';
 import type { Locale } from './locale.js';
+import { message } from '../messages/index.js';
 
-const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A date the way the locale writes it: `07/05/2024` in Vietnamese, `7 May 2024` in English.
@@ -19,7 +17,7 @@ export function formatDate(date: Date | string, locale: Locale = 'vi'): string {
     if (Number.isNaN(date.getTime())) return '';
     [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
   }
-  return locale === 'vi' ? `${pad(d)}/${pad(m)}/${y}` : `${d} ${monthsEn[m - 1]} ${y}`;
+  return message('FORMAT_DATE', { day: d, month: m, year: y }, locale);
 }
 
 export interface PeriodFormatOptions {
@@ -40,26 +38,11 @@ export function formatPeriod(period: string, locale: Locale = 'vi', opts: Period
   else if ((m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(period))) text = `${m[1]}–${m[2]}`;
   else if (/^\d{4}-\d{2}-\d{2}$/.test(period)) text = formatDate(period, locale);
   else if ((m = /^(\d{4})-(\d{2})$/.exec(period)))
-    text = locale === 'vi' ? `tháng ${Number(m[2])}/${m[1]}` : `${monthsEn[Number(m[2]) - 1]} ${m[1]}`;
+    text = message('FORMAT_MONTH', { month: m[2], year: m[1] }, locale);
   if (opts.status === 'preliminary') {
-    const mark = opts.short ? (locale === 'vi' ? 'sb' : 'prel.') : locale === 'vi' ? 'sơ bộ' : 'preliminary';
-    text += ` (${mark})`;
+    text += ` (${message(opts.short ? 'FORMAT_PRELIMINARY_SHORT' : 'FORMAT_PRELIMINARY', {}, locale)})`;
   }
   return text;
-}
-
-/**
- * A number that orders periods on a time axis: the year, the middle of a range, or the fractional
- * year of a date. `NaN` for a period that is none of these.
- */
-export function periodPosition(period: string): number {
-  let m: RegExpExecArray | null;
-  if (/^\d{4}$/.test(period)) return Number(period);
-  if ((m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(period))) return (Number(m[1]) + Number(m[2])) / 2;
-  if ((m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(period))) {
-    return Number(m[1]) + (Number(m[2]) - 1) / 12 + (m[3] ? (Number(m[3]) - 1) / 365 : 0);
-  }
-  return Number.NaN;
 }
 
 /**
@@ -69,9 +52,8 @@ export function periodPosition(period: string): number {
  */
 export function periodPhrase(period: string, locale: Locale = 'vi', opts: PeriodFormatOptions = {}): string {
   const text = formatPeriod(period, locale, opts);
-  if (locale !== 'vi') return text;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return `ngày ${text}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return message('FORMAT_PHRASE_DAY', { text }, locale);
   if (/^\d{4}-\d{2}$/.test(period)) return text; // already `tháng 5/2024`
-  if (/^\d{4}(\s*[-–]\s*\d{4})?$/.test(period)) return `năm ${text}`;
+  if (/^\d{4}(\s*[-–]\s*\d{4})?$/.test(period)) return message('FORMAT_PHRASE_YEAR', { text }, locale);
   return text;
 }

@@ -1,11 +1,15 @@
 /** Growable typed columns: numbers into a Float64Array, text into dictionary codes. */
+import type { ObservationColumn } from '../types.js';
 import type { ColumnType, LargeColumn, TextColumn } from './types.js';
 
-/** Observation columns whose type is known; `period` stays text (`2016`, `2021-2023`). */
-export const KNOWN_TYPES: Readonly<Record<string, ColumnType>> = {
+/** The type of each observation column; `period` stays text (`2016`, `2021-2023`). */
+const OBSERVATION_TYPES: Readonly<Record<ObservationColumn, ColumnType>> = {
   indicator: 'string', region: 'string', period: 'string', value: 'number', qualifier: 'string', denominator: 'number',
-  unit: 'string', series: 'string', status: 'string', source: 'string', quote: 'string', start: 'number', end: 'number', note: 'string',
+  unit: 'string', series: 'string', status: 'string', source: 'string', quote: 'string',
 };
+
+/** Columns whose type is known: the observation's, and the extractor's `start`, `end` and `note`. */
+export const KNOWN_TYPES: Readonly<Record<string, ColumnType>> = { ...OBSERVATION_TYPES, start: 'number', end: 'number', note: 'string' };
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 

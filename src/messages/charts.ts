@@ -1,6 +1,8 @@
 import type { Catalogue } from './index.js';
 
 const n = (v: unknown) => String(v ?? '');
+const pad2 = (v: unknown) => String(v ?? '').padStart(2, '0');
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * Messages of src/charts and src/format: errors, and every text a chart shows (axis titles, legend
@@ -13,6 +15,20 @@ export const chartsMessages = {
     vi: (p) => `Ngôn ngữ "${p.value}" không được hỗ trợ; dùng "vi" hoặc "en".`,
     en: (p) => `Unsupported locale "${p.value}"; use "vi" or "en".`,
   },
+  // How format/ writes dates and periods; parameters are numbers as text.
+  FORMAT_DATE: {
+    vi: (p) => `${pad2(p.day)}/${pad2(p.month)}/${p.year}`,
+    en: (p) => `${Number(p.day)} ${MONTHS_EN[Number(p.month) - 1]} ${p.year}`,
+  },
+  FORMAT_MONTH: {
+    vi: (p) => `tháng ${Number(p.month)}/${p.year}`,
+    en: (p) => `${MONTHS_EN[Number(p.month) - 1]} ${p.year}`,
+  },
+  FORMAT_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
+  FORMAT_PRELIMINARY_SHORT: { vi: () => 'sb', en: () => 'prel.' },
+  /** A period inside a sentence: Vietnamese puts its noun before it, English its own preposition. */
+  FORMAT_PHRASE_DAY: { vi: (p) => `ngày ${p.text}`, en: (p) => n(p.text) },
+  FORMAT_PHRASE_YEAR: { vi: (p) => `năm ${p.text}`, en: (p) => n(p.text) },
   CHART_UNKNOWN_TYPE: {
     vi: (p) => `Loại biểu đồ "${p.value}" không có; các loại: ${p.allowed}.`,
     en: (p) => `Unknown chart type "${p.value}"; known types: ${p.allowed}.`,
@@ -61,7 +77,6 @@ export const chartsMessages = {
   CHART_VALUE: { vi: () => 'Giá trị', en: () => 'Value' },
   CHART_STATUS: { vi: () => 'Tình trạng', en: () => 'Status' },
   CHART_RANK: { vi: () => 'Hạng', en: () => 'Rank' },
-  CHART_NATIONAL: { vi: () => 'Cả nước', en: () => 'Whole country' },
   CHART_PROGRESS: { vi: () => 'Kết quả thực hiện', en: () => 'Progress' },
   CHART_TARGET: { vi: () => 'Mục tiêu', en: () => 'Target' },
   CHART_BREAK_NOTE: {
@@ -110,6 +125,10 @@ export const chartsMessages = {
     en: (p) => `under the ${p.standard}, ${p.direction} from ${p.from} in ${p.p0} ${p.towards} ${p.to} in ${p.p1}`,
   },
   DESC_AND: { vi: () => 'và', en: () => 'and' },
+  DESC_PEAK: { vi: (p) => `cao nhất ${p.value} ${p.period}`, en: (p) => `peaking at ${p.value} in ${p.period}` },
+  DESC_LOWEST: { vi: (p) => `thấp nhất ${p.value} ${p.period}`, en: (p) => `lowest at ${p.value} in ${p.period}` },
+  CHART_NOT_ON_MAP: { vi: (p) => `${p.list} (không có trên bản đồ)`, en: (p) => `${p.list} (not on this map)` },
+  CHART_SCATTER_TITLE: { vi: (p) => `${p.y} và ${p.x}, ${p.period}`, en: (p) => `${p.y} and ${p.x}, ${p.period}` },
   /** Vietnamese says "down to" (còn) and "up to" (lên) differently; English says "to" for both. */
   DESC_TOWARDS_DOWN: { vi: () => 'còn', en: () => 'to' },
   DESC_TOWARDS_UP: { vi: () => 'lên', en: () => 'to' },
@@ -128,8 +147,8 @@ export const chartsMessages = {
     en: (p) => `${p.indicator} in ${p.period} across ${p.count} regions: highest ${p.top} (${p.topValue}), lowest ${p.bottom} (${p.bottomValue})`,
   },
   DESC_REFERENCE: {
-    vi: (p) => `Cả nước: ${p.value}`,
-    en: (p) => `Whole country: ${p.value}`,
+    vi: (p) => `${p.region}: ${p.value}`,
+    en: (p) => `${p.region}: ${p.value}`,
   },
   DESC_HIGHLIGHT: {
     vi: (p) => `${p.region} ở mức ${p.value}, xếp thứ ${p.rank}/${p.count}`,

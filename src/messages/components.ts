@@ -109,6 +109,8 @@ export const componentsMessages = {
   COMPONENTS_COL_UNIT: { vi: () => 'Đơn vị tính', en: () => 'Unit' },
   COMPONENTS_COL_SOURCE: { vi: () => 'Nguồn', en: () => 'Source' },
   COMPONENTS_COL_STATUS: { vi: () => 'Trạng thái', en: () => 'Status' },
+  // A sub-series (income source, new-rural tier, collectives/individuals): GSO's "phân tổ".
+  COMPONENTS_COL_SERIES: { vi: () => 'Phân tổ', en: () => 'Series' },
   COMPONENTS_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
   COMPONENTS_SOURCE_TITLE: { vi: () => 'Nguồn số liệu', en: () => 'Sources' },
   COMPONENTS_SOURCE_COUNT: {

@@ -22,11 +22,20 @@ export interface MessageEntry {
 }
 export type Catalogue = Record<string, MessageEntry>;
 
-const catalogues: Catalogue[] = [common, dataMessages, registryMessages, queryMessages, chartsMessages, renderMessages, componentsMessages, cliMessages, extractMessages, cubeMessages, sqlMessages];
+const catalogues = [common, dataMessages, registryMessages, queryMessages, chartsMessages, renderMessages, componentsMessages, cliMessages, extractMessages, cubeMessages, sqlMessages] as const;
+
+/** Every message code of every catalogue: a code that no catalogue defines does not compile. */
+export type MessageCode = AllKeys<(typeof catalogues)[number]>;
+type AllKeys<T> = T extends unknown ? keyof T & string : never;
+
+/** Whether `code` is a message code (for codes that arrive as data, e.g. from a query endpoint). */
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.hasOwn(all, code);
+}
 
 const all: Catalogue = {};
-/** Layers register their catalogue once, at module load. Duplicate codes are a programming error. */
-export function registerMessages(catalogue: Catalogue): void {
+/** Each catalogue is registered once, at module load. Duplicate codes are a programming error. */
+function registerMessages(catalogue: Catalogue): void {
   for (const [code, entry] of Object.entries(catalogue)) {
     if (Object.hasOwn(all, code) && all[code] !== entry) throw new Error(`duplicate message code ${code}`);
     all[code] = entry;
@@ -36,12 +45,20 @@ for (const c of catalogues) registerMessages(c);
 
 export type Lang = 'vi' | 'en';
 
-export function message(code: string, params: MessageParams = {}, lang: Lang = 'vi'): string {
+/**
+ * The language of a page or element from its `lang` tag (`en`, `en-GB`, `vi-VN`): English for an
+ * `en` tag, Vietnamese for anything else or none. The one place a tag becomes a `Lang`.
+ */
+export function langOf(tag: string | null | undefined): Lang {
+  return (tag ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+export function message(code: MessageCode, params: MessageParams = {}, lang: Lang = 'vi'): string {
   const entry = all[code];
   if (!entry) return code;
   return entry[lang](params);
 }
 
 export function hasMessage(code: string): boolean {
-  return Object.hasOwn(all, code);
+  return isMessageCode(code);
 }

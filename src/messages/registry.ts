@@ -2,6 +2,7 @@ import type { Catalogue } from './index.js';
 
 /** Messages of src/registry. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const registryMessages = {
+  REGION_COUNTRY: { vi: () => 'Cả nước', en: () => 'Whole country' },
   REGISTRY_UNKNOWN_REGION: {
     vi: (p) => `Không có đơn vị hành chính mã "${p.value}"${p.close ? `; mã gần giống: ${p.close}` : ''}.`,
     en: (p) => `No administrative unit has the id "${p.value}"${p.close ? `; close ids: ${p.close}` : ''}.`,

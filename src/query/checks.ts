@@ -1,10 +1,7 @@
 /** Checks both executors make on their input, with the same errors. */
 import { fail } from '../errors.js';
 
-/** The observation columns, in their usual order. */
-export const OBSERVATION_COLUMNS = [
-  'indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
-] as const;
+export { OBSERVATION_COLUMNS } from '../types.js';
 
 /** Throws `QUERY_UNKNOWN_COLUMN` for the first needed column the table lacks. */
 export function requireColumns(needed: readonly string[], present: readonly string[], where: string): void {

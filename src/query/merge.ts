@@ -54,7 +54,7 @@ function expectedRegions(ctx: MergeContext, g: MergeGroup): Set<string> {
   const expected = new Set<string>();
   // A province that reported a value was there; others are expected if they existed at year end.
   for (const p of preds) {
-    if (g.valued.includes(p.id) || (Number.isFinite(year) && existedAtEndOf(p as Parameters<typeof existedAtEndOf>[0], year))) {
+    if (g.valued.includes(p.id) || (Number.isFinite(year) && existedAtEndOf(p, year))) {
       expected.add(p.id);
     }
   }

@@ -1,9 +1,8 @@
 /** Resolves a selection's regions to the list of region ids it names. */
 import { fail } from '../errors.js';
+import { is34 } from '../registry/crosswalk.js';
 import { predecessorsOf, type QueryRegistry } from './registry-view.js';
 import type { RegionSelection } from './spec.js';
-
-const UNIT_2025 = /^34:\d\d$/;
 
 export function resolveRegions(selection: RegionSelection, registry: QueryRegistry): string[] {
   if (Array.isArray(selection)) {
@@ -14,6 +13,6 @@ export function resolveRegions(selection: RegionSelection, registry: QueryRegist
   }
   if ('level' in selection) return registry.regions(selection.level).map((r) => r.id);
   const unit = (selection as { parent2025: string }).parent2025;
-  if (!UNIT_2025.test(unit) || registry.region(unit)?.level !== 'province2025') fail('QUERY_NOT_UNIT_2025', { value: unit });
+  if (!is34(unit) || registry.region(unit)?.level !== 'province2025') fail('QUERY_NOT_UNIT_2025', { value: unit });
   return predecessorsOf(registry, unit).map((r) => r.id);
 }

@@ -5,14 +5,14 @@ export {
   getRegion,
   requireRegion,
   listRegions,
-  successorOf,
-  predecessors,
   geoNamesOf,
   END_OF_63,
   START_OF_34,
   LEVELS,
 } from './regions.js';
 export type { GeoNames } from './regions.js';
+export { regionName, indicatorLabel, seriesLabel } from './names.js';
+export { successorOf, predecessors } from './crosswalk.js';
 export { matchRegion, requireMatch, normalizeName } from './match.js';
 export { cleanName, foldDiacritics } from './text.js';
 export type { MatchOptions, NormalizeOptions } from './match.js';

@@ -123,7 +123,6 @@ export const LEVELS = 'country, region, province, province2025, district, commun
 
 const regions = new Map<string, Region>();
 const geoNames = new Map<string, GeoNames>();
-const predecessorsOf = new Map<string, string[]>();
 
 function add(r: Region): void {
   if (regions.has(r.id)) throw new Error(`duplicate region id ${r.id}`);
@@ -172,9 +171,6 @@ for (const row of PROVINCE_MAPPING_ROWS) {
   });
   // The CSV writes the tab of geoBoundaries' `Hà Nội<TAB>` as the two characters `\t`.
   geoNames.set(code, { taliacao63: t63, taliacao34: t34, geoboundaries: gb.replace(/\\t/g, '\t'), iso3166_2: iso });
-  const preds = predecessorsOf.get('34:' + newCode) ?? [];
-  preds.push(code);
-  predecessorsOf.set('34:' + newCode, preds);
 }
 
 add({
@@ -210,20 +206,6 @@ export function listRegions(level?: RegionLevel): Region[] {
   }
   const all = [...regions.values()];
   return level ? all.filter((r) => r.level === level) : all;
-}
-
-/**
- * The unit that took over a region's territory: an old province -> its `34:NN` unit, Hà Tây -> `01`,
- * a district or commune -> the `34:NN` unit of its province. `null` for units still in force.
- */
-export function successorOf(id: string): string | null {
-  return requireRegion(id).successor;
-}
-
-/** The old provinces merged into a `34:NN` unit, in code order; `[]` for other ids. */
-export function predecessors(id: string): string[] {
-  requireRegion(id);
-  return [...(predecessorsOf.get(id) ?? [])];
 }
 
 /** The geometry spellings of an old province (`undefined` for other ids). */

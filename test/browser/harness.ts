@@ -177,3 +177,24 @@ export async function itemPoint(page: Page, selector: string, region: string, na
   if (!point) throw new Error(`no mark for region ${region} in ${selector}`);
   return point;
 }
+
+/** Mounts `html` (a `<chiso-dashboard>`) in the page's fresh `#main` under `lang`, and waits for it to load or fail. */
+export async function mountDashboard(page: Page, html: string, lang = 'vi'): Promise<void> {
+  await page.evaluate(
+    async ({ html, lang }) => {
+      const main = document.getElementById('main')!;
+      main.replaceChildren();
+      main.setAttribute('lang', lang);
+      const box = document.createElement('div');
+      box.innerHTML = html;
+      const d = box.querySelector('chiso-dashboard')!;
+      const done = new Promise((r) => {
+        d.addEventListener('chiso-load', r, { once: true });
+        d.addEventListener('chiso-error', r, { once: true });
+      });
+      main.append(...box.childNodes);
+      await done;
+    },
+    { html, lang },
+  );
+}

@@ -2,7 +2,7 @@
 // width as inputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, startStaticServer, type TestServer } from './harness.js';
+import { launchBrowser, mountDashboard, newPage, startStaticServer, type TestServer } from './harness.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,25 +22,7 @@ afterAll(async () => {
 });
 
 /** Mounts `html` in a fresh main and waits for the dashboard to load or fail. */
-async function mount(html: string, lang = 'vi'): Promise<void> {
-  await page.evaluate(
-    async ({ html, lang }) => {
-      const main = document.getElementById('main')!;
-      main.replaceChildren();
-      main.setAttribute('lang', lang);
-      const box = document.createElement('div');
-      box.innerHTML = html;
-      const d = box.querySelector('chiso-dashboard')!;
-      const done = new Promise((r) => {
-        d.addEventListener('chiso-load', r, { once: true });
-        d.addEventListener('chiso-error', r, { once: true });
-      });
-      main.append(...box.childNodes);
-      await done;
-    },
-    { html, lang },
-  );
-}
+const mount = (html: string, lang = 'vi') => mountDashboard(page, html, lang);
 
 const text = (selector: string) => page.evaluate((s) => document.querySelector(s)!.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim(), selector);
 const state = (selector: string) => page.waitForFunction((s) => (document.querySelector(s) as unknown as { state: string }).state !== 'idle' && (document.querySelector(s) as unknown as { state: string }).state !== 'drawing', selector).then(() => page.evaluate((s) => (document.querySelector(s) as unknown as { state: string }).state, selector));

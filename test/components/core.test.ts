@@ -7,7 +7,7 @@ import { viewQuerySpec, viewRows, parseYears, parseList } from '../../src/compon
 import { observationsToCSV, neutralizeCell } from '../../src/components/core/csv.js';
 import { searchRegions } from '../../src/components/filter/search.js';
 import { profileColumn } from '../../src/components/table/profile.js';
-import { rowsFor34 } from '../../src/components/map/map.component.js';
+import { rowsFor34 } from '../../src/registry/crosswalk.js';
 import { listRegions } from '../../src/registry/index.js';
 import { loadObservations } from '../../src/data/index.js';
 

@@ -17,7 +17,7 @@ describe('SQL messages', () => {
   });
 
   it('speaks Vietnamese and English, with the values it is given', () => {
-    for (const code of Object.keys(sqlMessages)) {
+    for (const code of Object.keys(sqlMessages) as (keyof typeof sqlMessages)[]) {
       const p = { value: 'X1', allowed: 'A, B', engine: 'postgres', detail: 'D1', detailVi: 'D1', url: '/q', status: 500, column: 'c', reason: 'r', reasonVi: 'r', name: 'n' };
       const vi = message(code, p, 'vi');
       const en = message(code, p, 'en');

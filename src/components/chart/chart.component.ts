@@ -1,3 +1,4 @@
+import type { Lang, MessageCode } from '../../messages/index.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
@@ -7,7 +8,7 @@ import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
 import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
-import { getRegion } from '../../registry/index.js';
+import { regionName } from '../../registry/names.js';
 import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
 import { liveSpec, liveChanges } from '../core/live-spec.js';
 import { canvasMeasure, wrapTitle } from '../core/title-wrap.js';
@@ -437,7 +438,7 @@ export class ChisoChart extends ChisoViewElement {
   /** Recipes that label marks by name only: the shown region with that name in the page's language. */
   #regionNamed(name: unknown): string | undefined {
     if (typeof name !== 'string') return undefined;
-    return this.shown.find((o) => regionLabel(o.region, this.locale) === name)?.region;
+    return this.shown.find((o) => regionName(o.region, this.locale) === name)?.region;
   }
 
   /** The year under a pointer position, from the view's x scale (line charts place periods on it). */
@@ -518,7 +519,7 @@ export class ChisoChart extends ChisoViewElement {
 
   #exportMenu(): TemplateResult {
     const lang = this.locale;
-    const item = (kind: ExportKind, code: string) => html`<li><button type="button" @click=${() => this.#exportFrom(kind)}>${t(code, lang)}</button></li>`;
+    const item = (kind: ExportKind, code: MessageCode) => html`<li><button type="button" @click=${() => this.#exportFrom(kind)}>${t(code, lang)}</button></li>`;
     return html`<details class="export" part="export">
       <summary>${t('COMPONENTS_EXPORT', lang)}</summary>
       <ul>
@@ -543,7 +544,7 @@ export class ChisoChart extends ChisoViewElement {
     </details>`;
   }
 
-  #tableBody(rows: Observation[], title: string, lang: 'vi' | 'en'): TemplateResult {
+  #tableBody(rows: Observation[], title: string, lang: Lang): TemplateResult {
     const series = rows.some((r) => r.series);
     const selected = new Set(this.client.coordinator?.selection.selectedRegions() ?? []);
     // The keyboard's way to do what a click on a mark does: one button per region, on its first row.
@@ -560,14 +561,14 @@ export class ChisoChart extends ChisoViewElement {
             <tr>
               <th scope="col">${t('COMPONENTS_COL_REGION', lang)}</th>
               <th scope="col">${t('COMPONENTS_COL_PERIOD', lang)}</th>
-              ${series ? html`<th scope="col">Series</th>` : nothing}
+              ${series ? html`<th scope="col">${t('COMPONENTS_COL_SERIES', lang)}</th>` : nothing}
               <th scope="col" class="num">${t('COMPONENTS_COL_VALUE', lang)}</th>
               <th scope="col"><span class="visually-hidden">${t('COMPONENTS_SELECT', lang)}</span></th>
             </tr>
           </thead>
           <tbody>
             ${rows.map((r, i) => {
-              const name = regionLabel(r.region, lang);
+              const name = regionName(r.region, lang);
               return html`<tr>
                 <th scope="row">${name}</th>
                 <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
@@ -621,13 +622,7 @@ export class ChisoChart extends ChisoViewElement {
   }
 }
 
-export function regionLabel(id: string, lang: 'vi' | 'en'): string {
-  const r = getRegion(id);
-  if (!r) return id;
-  return lang === 'en' ? r.nameEn : r.name;
-}
-
-export function cellValue(o: Observation, lang: 'vi' | 'en'): string {
+export function cellValue(o: Observation, lang: Lang): string {
   if (o.value === null) return '–';
   try {
     return formatValue(o, lang);

@@ -4,7 +4,7 @@ import type { Connector } from '../../connectors/connector.js';
 import { ExecutorConnector } from '../../connectors/executor.js';
 import type { Lang } from '../../messages/index.js';
 import { Selection, type ClientFilter } from './selection.js';
-import type { Units } from './coordinator-units.js';
+import type { Units } from '../../registry/crosswalk.js';
 
 /** A view of a dashboard: told when its data may have changed, it queries when it is ready to draw. */
 export interface CoordinatorClient {

@@ -1,12 +1,9 @@
-import type { Observation } from '../../types.js';
+import { OBSERVATION_COLUMNS, type Observation } from '../../types.js';
 import { formatCsv } from '../../data/csv-format.js';
 
 export { neutralizeCell } from '../../data/csv-format.js';
 
-/** The columns of an observation, in the order chiso writes them everywhere. */
-export const OBSERVATION_COLUMNS = [
-  'indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
-] as const satisfies readonly (keyof Observation)[];
+export { OBSERVATION_COLUMNS };
 
 /** CSV with a UTF-8 byte-order mark (so Excel reads Vietnamese correctly) and CRLF line ends. */
 export function observationsToCSV(rows: readonly Observation[], columns: readonly string[] = OBSERVATION_COLUMNS): string {

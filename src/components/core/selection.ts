@@ -1,3 +1,5 @@
+import { comparePeriods } from '../../data/period.js';
+
 /**
  * A selection shared by the views of one dashboard, after Mosaic: it holds clauses, each tagged with
  * the client that published it, so a view can ask for the filter made by everyone but itself.
@@ -68,16 +70,3 @@ export class Selection extends EventTarget {
 
 const max = (a: string, b: string) => (comparePeriods(a, b) >= 0 ? a : b);
 const min = (a: string, b: string) => (comparePeriods(a, b) <= 0 ? a : b);
-
-/** Periods are years, ranges or dates; their first four digits order them, the rest breaks ties. */
-export function comparePeriods(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** `2021-2023` lies within [2020, 2023]: both ends of a range must fall inside. */
-export function periodWithin(period: string, range: [string, string]): boolean {
-  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(period);
-  const from = m ? m[1] : period.slice(0, 4);
-  const to = m && m[2] ? m[2] : from;
-  return from >= range[0].slice(0, 4) && to <= range[1].slice(0, 4);
-}

@@ -1,4 +1,5 @@
-import type { Observation } from '../../types.js';
+import { OBSERVATION_COLUMNS, type Observation } from '../../types.js';
+import { periodYear } from '../../data/period.js';
 import { executeQuery } from '../../query/execute.js';
 import { createCube, type Cube } from '../../cube/cube.js';
 import type { CubeClause } from '../../cube/spec.js';
@@ -6,9 +7,8 @@ import type { ClientFilter } from './selection.js';
 import { viewQuerySpec, type ViewQuery } from './view-query.js';
 
 /** Every observation column but the value: a cube grouped by them gives back whole observations. */
-const KEYS = ['indicator', 'region', 'period', 'series', 'qualifier', 'denominator', 'unit', 'status', 'source', 'quote'] as const;
+const KEYS = OBSERVATION_COLUMNS.filter((c) => c !== 'value');
 
-const year = (p: string) => Number(p.slice(0, 4));
 
 /**
  * A view's cube over a large table: built once (when the view first asks, that is when it first comes
@@ -43,7 +43,7 @@ export class ViewCube {
     const clauses: CubeClause[] = [];
     const regions = q.followRegions && filter.regions ? filter.regions : q.regions;
     if (regions && regions.length) clauses.push({ field: 'region', values: regions });
-    if (filter.periods) clauses.push({ field: 'period', range: [year(filter.periods[0]), year(filter.periods[1])] });
+    if (filter.periods) clauses.push({ field: 'period', range: [periodYear(filter.periods[0]), periodYear(filter.periods[1])] });
     return this.#cube.answer(clauses).map((r) => {
       const o: Record<string, unknown> = {};
       for (const k of KEYS) o[k] = r[k] ?? null;

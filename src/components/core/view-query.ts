@@ -1,4 +1,5 @@
 import type { Observation } from '../../types.js';
+import { periodYear } from '../../data/period.js';
 import type { QuerySpec } from '../../query/spec.js';
 import { executeQuery } from '../../query/index.js';
 import type { ClientFilter } from './selection.js';
@@ -17,7 +18,6 @@ export interface ViewQuery {
   followRegions?: boolean;
 }
 
-const year = (p: string) => Number(p.slice(0, 4));
 
 /**
  * The query spec of a view: its own choices narrowed by the filter other views made. Pure and
@@ -31,8 +31,8 @@ export function viewQuerySpec(q: ViewQuery, filter: ClientFilter): QuerySpec {
   let from = q.from;
   let to = q.to;
   if (filter.periods) {
-    from = Math.max(from ?? -Infinity, year(filter.periods[0]));
-    to = Math.min(to ?? Infinity, year(filter.periods[1]));
+    from = Math.max(from ?? -Infinity, periodYear(filter.periods[0]));
+    to = Math.min(to ?? Infinity, periodYear(filter.periods[1]));
   }
   if (from !== undefined || to !== undefined) {
     select.periods = {

@@ -3,12 +3,12 @@ import type { PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
-import type { Lang } from '../../messages/index.js';
+import type { Lang, MessageCode } from '../../messages/index.js';
 import { Coordinator, isPreaggregate, type Preaggregate } from '../core/coordinator.js';
 import type { Connector } from '../../connectors/connector.js';
 import { coordinatorContext } from '../core/context.js';
 import { baseStyles } from '../core/styles.js';
-import { t, errorText } from '../core/i18n.js';
+import { t, errorText, pageLang } from '../core/i18n.js';
 import { dashboardStyles } from './dashboard.styles.js';
 
 /** What `.data` accepts: observations, or anything with Arquero's `objects()` (an Arquero table). */
@@ -35,7 +35,7 @@ export interface ChisoErrorDetail {
   error: ChisoError;
 }
 
-function asError(e: unknown, code: string, params: Record<string, string>): ChisoError {
+function asError(e: unknown, code: MessageCode, params: Record<string, string>): ChisoError {
   return isChisoError(e) ? e : new ChisoError(diagnostic(code, { ...params, detail: e instanceof Error ? e.message : String(e) }));
 }
 
@@ -155,9 +155,9 @@ export class ChisoDashboard extends LitElement {
     void this.#provider;
   }
 
-  /** The page language of this dashboard. */
+  /** The page language of this dashboard: its own `lang`, else the nearest enclosing one, as every element reads it. */
   get locale(): Lang {
-    return (this.getAttribute('lang') ?? '').toLowerCase().startsWith('en') ? 'en' : 'vi';
+    return pageLang(this);
   }
 
   override connectedCallback(): void {

@@ -4,8 +4,8 @@ import { listRegions, getRegion, type Region } from '../../registry/index.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { regionName } from '../core/indicator.js';
-import { isUnits, type Units } from '../core/coordinator-units.js';
+import { regionName } from '../../registry/names.js';
+import { isUnits, type Units } from '../../registry/crosswalk.js';
 import { searchRegions } from './search.js';
 import type { Connector } from '../../connectors/connector.js';
 
@@ -265,7 +265,7 @@ export class ChisoFilter extends ChisoViewElement {
             <ul id="${id}-list" role="listbox" part="options" aria-label=${t('COMPONENTS_FILTER_REGION', lang)} ?hidden=${!open}>
               ${this.#matches.map(
                 (r, i) => html`<li id="${id}-o${i}" role="option" aria-selected=${i === this._active ? 'true' : 'false'} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.#choose(r)}>
-                  ${lang === 'en' ? r.nameEn : r.name}
+                  ${regionName(r.id, lang)}
                 </li>`,
               )}
             </ul>

@@ -1,26 +1,41 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { formatValue, formatPeriod, formatUnit, periodPosition } from '../../format/index.js';
+import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
+import type { KpiFacts } from '../../charts/kpi.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
-import { indicatorLabel, regionName, seriesLabel } from '../core/indicator.js';
+import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
 import { t } from '../core/i18n.js';
 import { kpiStyles } from './kpi.styles.js';
 
-/** The latest observation with a value, by period order. */
-export function latest(rows: readonly Observation[]): Observation | undefined {
-  let best: Observation | undefined;
-  for (const o of rows) {
-    if (o.value === null) continue;
-    if (!best || periodPosition(o.period) > periodPosition(best.period)) best = o;
-  }
-  return best;
+type KpiRecipe = typeof import('../../charts/kpi.js');
+let recipe: KpiRecipe | undefined;
+let loading: Promise<KpiRecipe> | undefined;
+
+/** The KPI recipe (facts and wording) loads with the first KPI's data, not with the page's first script. */
+function loadRecipe(): Promise<KpiRecipe> {
+  return (loading ??= import('../../charts/kpi.js').then((m) => (recipe = m)));
+}
+
+/**
+ * What a KPI element shows, as the exported KPI computes it (`kpiFacts`): the first row's indicator,
+ * region and series, its latest figure with a value and the change since the one before; `undefined`
+ * when that region has no figure with a value.
+ */
+export function kpiElementFacts(rows: readonly Observation[], kpiFacts: KpiRecipe['kpiFacts']): KpiFacts | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  const same = (o: Observation) => o.indicator === first.indicator && o.region === first.region && o.series === first.series;
+  if (!rows.some((o) => same(o) && o.value !== null)) return undefined;
+  // The element's rows are already bounded by its query; the recipes' row limit is for specs.
+  return kpiFacts(rows, { indicator: first.indicator, region: first.region, series: first.series, maxRows: Number.POSITIVE_INFINITY });
 }
 
 /**
  * @tagname chiso-kpi
- * @summary One headline figure: the latest value of an indicator for a region, with its period and quote.
+ * @summary One headline figure: the latest value of an indicator for a region, with its period, the change
+ * since the period before (better or worse, as the exported KPI says it) and its quote.
  *
  * Drawn as text, without Vega, so a row of KPIs costs the page nothing to load.
  *
@@ -34,6 +49,7 @@ export function latest(rows: readonly Observation[]): Observation | undefined {
  * @csspart value - The figure.
  * @csspart unit - Its unit.
  * @csspart meta - Region and period.
+ * @csspart change - The change since the previous period, with `data-tone` `better`, `worse`, `neutral` or `not-comparable`.
  * @csspart quote - The source phrase the figure was read from.
  * @csspart status - Loading and empty messages.
  * @csspart error - The error message.
@@ -41,6 +57,8 @@ export function latest(rows: readonly Observation[]): Observation | undefined {
  * @cssproperty --chiso-kpi-background - Background. Default: the surface colour.
  * @cssproperty --chiso-kpi-size - Size of the figure. Default `2rem`.
  * @cssproperty --chiso-kpi-color - Colour of the figure.
+ * @cssproperty --chiso-kpi-better - Colour of a change for the better. Default: blue.
+ * @cssproperty --chiso-kpi-worse - Colour of a change for the worse. Default: vermilion.
  */
 export class ChisoKpi extends ChisoViewElement {
   static override styles = [baseStyles, kpiStyles];
@@ -49,6 +67,8 @@ export class ChisoKpi extends ChisoViewElement {
 
   /** The observation shown, for tests and pages. */
   shown: Observation | undefined;
+  /** What is shown, with the change and its judgement, for tests and pages. */
+  facts: KpiFacts | undefined;
   #error: unknown = null;
 
   constructor() {
@@ -60,13 +80,18 @@ export class ChisoKpi extends ChisoViewElement {
     return true;
   }
 
+  protected override async rows(): Promise<Observation[] | null> {
+    const [rows] = await Promise.all([super.rows(), loadRecipe()]);
+    return rows;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.refreshRows((rows, error) => {
       this.#error = error;
       // A KPI names one region: the first of the selection or of its own list.
-      const first = rows[0]?.region;
-      this.shown = error ? undefined : latest(rows.filter((r) => r.region === first && (this.series !== undefined || r.series === rows[0].series)));
+      this.facts = error || !recipe ? undefined : kpiElementFacts(rows, recipe.kpiFacts);
+      this.shown = this.facts?.current;
     });
   }
 
@@ -79,12 +104,14 @@ export class ChisoKpi extends ChisoViewElement {
     const lang = this.locale;
     const preliminary = o.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : '';
     const label = this.label ?? seriesLabel(o.indicator, o.series, lang) ?? indicatorLabel(o.indicator, lang);
+    const change = this.facts && recipe?.kpiChange(this.facts, lang);
     return html`<div role="group" aria-label=${label}>
       <p class="label" part="label">${label}</p>
       <p class="value" part="value">${formatValue(o, lang, { unit: o.unit === '%' })}${o.unit && o.unit !== '%'
           ? html` <span class="unit" part="unit">${formatUnit(o.unit, lang)}</span>`
           : nothing}</p>
       <p class="meta" part="meta">${regionName(o.region, lang)} · ${formatPeriod(o.period, lang)}${preliminary}</p>
+      ${change ? html`<p class="change" part="change" data-tone=${change.tone}>${change.text}</p>` : nothing}
       ${o.quote ? html`<p class="quote" part="quote">“${o.quote}”</p>` : nothing}
     </div>`;
   }

@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 export const kpiStyles = css`
   :host {
+    /* The charts' better and worse colours (charts/theme.ts; a test keeps them equal), written out so
+       a page of KPIs does not load the chart theme; lighter on a dark scheme. */
+    --_better: var(--chiso-kpi-better, #0072b2);
+    --_worse: var(--chiso-kpi-worse, #d55e00);
     background: var(--chiso-kpi-background, var(--_surface));
     border-radius: var(--_radius);
     padding: var(--chiso-card-padding, 0.75rem 1rem);
@@ -35,6 +39,24 @@ export const kpiStyles = css`
     margin: 0;
     color: var(--_muted);
     font-size: 0.85em;
+  }
+  .change {
+    margin: 0.15rem 0 0;
+    font-size: 0.85em;
+    font-weight: 500;
+    color: var(--_muted);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_better: var(--chiso-kpi-better, #56b4e9);
+      --_worse: var(--chiso-kpi-worse, #e69f00);
+    }
+  }
+  .change[data-tone='better'] {
+    color: var(--_better);
+  }
+  .change[data-tone='worse'] {
+    color: var(--_worse);
   }
   .quote {
     margin: 0.25rem 0 0;

@@ -1,29 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { getRegion, predecessors, listRegions } from '../../registry/index.js';
+import { getRegion, listRegions } from '../../registry/index.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
 import { t } from '../core/i18n.js';
 import { ChisoError, diagnostic } from '../../errors.js';
-import { is34, isUnits, type Units } from '../core/coordinator-units.js';
-
-/**
- * Observations for the 34-unit map: a unit's own figures where the data has them, else the figure of
- * its single predecessor (a province that was not merged). Merged units without figures of their own
- * stay empty: old rates cannot be combined without weights.
- */
-export function rowsFor34(rows: readonly Observation[]): Observation[] {
-  const own = rows.filter((o) => is34(o.region));
-  const have = new Set(own.map((o) => o.region));
-  const out = [...own];
-  for (const unit of listRegions('province2025')) {
-    if (have.has(unit.id)) continue;
-    const pre = predecessors(unit.id);
-    if (pre.length !== 1) continue;
-    for (const o of rows) if (o.region === pre[0]) out.push({ ...o, region: unit.id });
-  }
-  return out;
-}
+import { isUnits, predecessors, rowsFor34, type Units } from '../../registry/crosswalk.js';
 
 /** The default boundaries: 63 provinces with Hoàng Sa and Trường Sa (Open Development Vietnam, CC BY-SA 4.0). */
 // The embed build copies the file next to chiso.embed.js and names it here; from the sources or the

@@ -4,7 +4,7 @@ import type { Observation } from '../../types.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { indicatorLabel } from '../core/indicator.js';
+import { indicatorLabel } from '../../registry/names.js';
 
 /** One source as a reader sees it: where, which indicators, and the quoted phrases. */
 export interface SourceEntry {

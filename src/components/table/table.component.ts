@@ -1,11 +1,13 @@
+import type { Lang, MessageCode } from '../../messages/index.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { formatNumber, formatPeriod, periodPosition } from '../../format/index.js';
+import { formatNumber, formatPeriod } from '../../format/index.js';
+import { periodPosition } from '../../data/period.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { indicatorLabel, regionName } from '../core/indicator.js';
+import { indicatorLabel, regionName } from '../../registry/names.js';
 import { cellValue } from '../chart/chart.component.js';
 import { profileColumn, type ColumnProfile } from './profile.js';
 
@@ -13,17 +15,17 @@ import { profileColumn, type ColumnProfile } from './profile.js';
 const COLUMNS = ['indicator', 'region', 'period', 'value', 'series', 'status', 'source'] as const;
 export type TableColumn = (typeof COLUMNS)[number];
 
-const HEADINGS: Record<TableColumn, string> = {
+const HEADINGS: Record<TableColumn, MessageCode> = {
   indicator: 'COMPONENTS_COL_INDICATOR',
   region: 'COMPONENTS_COL_REGION',
   period: 'COMPONENTS_COL_PERIOD',
   value: 'COMPONENTS_COL_VALUE',
-  series: 'Series',
+  series: 'COMPONENTS_COL_SERIES',
   status: 'COMPONENTS_COL_STATUS',
   source: 'COMPONENTS_COL_SOURCE',
 };
 
-function sortKey(o: Observation, column: TableColumn, lang: 'vi' | 'en'): number | string {
+function sortKey(o: Observation, column: TableColumn, lang: Lang): number | string {
   switch (column) {
     case 'value':
       return o.value ?? -Infinity;
@@ -166,7 +168,7 @@ export class ChisoTable extends ChisoViewElement {
     this.dispatchEvent(new CustomEvent('chiso-sort', { detail: { column, descending }, bubbles: true, composed: true }));
   }
 
-  #profile(p: ColumnProfile | undefined, lang: 'vi' | 'en') {
+  #profile(p: ColumnProfile | undefined, lang: Lang) {
     if (!p) return nothing;
     if (p.kind === 'number') {
       const f = (n: number) => formatNumber(n, lang, { maxDecimals: 2 });
@@ -183,7 +185,7 @@ export class ChisoTable extends ChisoViewElement {
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bars span')) bar.style.setProperty('height', `${bar.dataset.h ?? 0}%`);
   }
 
-  #cell(o: Observation, c: TableColumn, lang: 'vi' | 'en') {
+  #cell(o: Observation, c: TableColumn, lang: Lang) {
     switch (c) {
       case 'indicator':
         return indicatorLabel(o.indicator, lang);
@@ -213,7 +215,7 @@ export class ChisoTable extends ChisoViewElement {
     const page = Math.min(this._page, pages - 1);
     const slice = rows.slice(page * this.pageSize, (page + 1) * this.pageSize);
     const caption = this.caption ?? indicatorLabel(this.indicator, lang);
-    const heading = (c: TableColumn) => (HEADINGS[c].startsWith('COMPONENTS_') ? t(HEADINGS[c], lang) : HEADINGS[c]);
+    const heading = (c: TableColumn) => t(HEADINGS[c], lang);
     return html`<div class="wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}>
         <table part="table">
           <caption>${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}</caption>

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { hasMessage, isMessageCode, message, type MessageCode } from '../../src/messages/index.js';
+import { diagnostic, fail } from '../../src/errors.js';
+
+describe('message codes: a typed union', () => {
+  it('refuses at compile time a code no catalogue defines', () => {
+    // Each line below fails to compile without its directive: the typecheck (tsc, which covers test/) checks that.
+    // @ts-expect-error not a message code
+    expect(message('NO_SUCH_CODE')).toBe('NO_SUCH_CODE');
+    // @ts-expect-error not a message code
+    expect(() => fail('CHART_NO_DATA_TYPO')).toThrow();
+    // @ts-expect-error not a message code
+    expect(diagnostic('QUERY_UNKNOWN_COLUM', {}).code).toBe('QUERY_UNKNOWN_COLUM');
+    const code: MessageCode = 'REGION_COUNTRY';
+    expect(message(code, {}, 'en')).toBe('Whole country');
+  });
+
+  it('tells a code that arrives as data from one that does not exist', () => {
+    expect(isMessageCode('CHART_NO_DATA')).toBe(true);
+    expect(isMessageCode('NO_SUCH_CODE')).toBe(false);
+    expect(isMessageCode(42)).toBe(false);
+    expect(hasMessage('LOCATION_ROW')).toBe(true);
+    expect(message('LOCATION_ROW', { row: 5 }, 'vi')).toBe('dòng 5');
+  });
+});
