@@ -13,7 +13,7 @@
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
-import { directionsForGap, identityColumns, rankDirections } from '../query/plan.js';
+import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from '../query/plan.js';
 import { resolveRegions } from '../query/regions.js';
 import { defaultRegistry, needsWeight, unit2025, type QueryRegistry } from '../query/registry-view.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep } from '../query/spec.js';
@@ -117,12 +117,7 @@ function selectionTerms(ctx: Context, sel: NormalizedSelection): string[] {
   const terms: string[] = [];
   const present = names(ctx.table.columns);
   const regions = sel.regions ? resolveRegions(sel.regions, ctx.registry) : undefined;
-  if (sel.indicators) requireColumns(['indicator'], present, 'select.indicators');
-  if (sel.regions) requireColumns(['region'], present, 'select.regions');
-  if (sel.periods !== undefined) requireColumns(['period'], present, 'select.periods');
-  if (sel.periods === 'latest') requireColumns(['indicator', 'region', 'series', 'value'], present, 'select.periods');
-  if (sel.series !== undefined) requireColumns(['series'], present, 'select.series');
-  if (sel.status) requireColumns(['status'], present, 'select.status');
+  checkNeeds(selectionNeeds(sel), present);
   if (sel.indicators) terms.push(b.inList(b.q('indicator'), sel.indicators));
   if (regions) terms.push(b.inList(b.q('region'), regions));
   const per = sel.periods;
@@ -303,13 +298,10 @@ function gapToTarget(ctx: Context, stage: Stage, step: Step<'gapToTarget'>): Sta
 function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Stage {
   const { b, registry } = ctx;
   const q = b.q.bind(b);
-  const present = names(stage.cols);
-  requireColumns(['indicator', 'region', 'period', 'series', 'value'], present, 'reaggregate');
   const std = stage.cols.filter((c) => (OBSERVATION_COLUMNS as readonly string[]).includes(c.name));
   std.sort((x, y) => OBSERVATION_COLUMNS.indexOf(x.name as never) - OBSERVATION_COLUMNS.indexOf(y.name as never));
   const has = (c: string) => std.some((x) => x.name === c);
   const w = step.weight;
-  if (w && 'column' in w) requireColumns([w.column], present, 'reaggregate.weight');
   const candidates = indicatorsFor(ctx);
   const known = candidates.filter((id) => registry.indicator(id) !== undefined);
   const weighed = known.filter((id) => needsWeight(registry.indicator(id)!));
@@ -524,34 +516,28 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
   let lastBy: string[] = [];
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
-    const cols = names(stage.cols);
+    checkNeeds(stepNeeds(step, where), names(stage.cols));
     switch (step.op) {
       case 'change':
       case 'percentChange':
-        requireColumns(['indicator', 'region', 'series', 'period', 'value'], cols, where);
         stage = change(ctx, stage, step, where);
         break;
       case 'rank':
-        requireColumns(['indicator', 'series', 'period', 'value'], cols, where);
         stage = rank(ctx, stage, step);
         break;
       case 'share':
-        requireColumns(step.denominator ? ['region', 'period', 'value'] : ['value', 'denominator'], cols, where);
         stage = share(ctx, stage, step, where);
         break;
       case 'gapToTarget':
-        requireColumns(['indicator', 'value'], cols, where);
         stage = gapToTarget(ctx, stage, step);
         break;
       case 'latest':
-        requireColumns(['indicator', 'region', 'series', 'period', 'value'], cols, where);
         stage = latest(ctx, stage);
         break;
       case 'reaggregate':
         stage = reaggregate(ctx, stage, step);
         break;
       case 'summarize':
-        requireColumns([...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)], cols, where);
         stage = summarize(ctx, stage, step);
         lastBy = step.by;
         break;
