@@ -8,8 +8,9 @@
  * statement other than a SELECT, so no spec can change data.
  *
  * Errors the executors raise while reading rows (duplicate observations, a rank without direction,
- * a rate merged without weight) become checks: small SELECTs run before the query, whose rows
- * `verify` turns into the same `ChisoError`s and warnings.
+ * a rate merged without weight) become checks: small SELECTs, all in one statement run before the
+ * query, whose rows `verify` turns into the same `ChisoError`s and warnings. Each expression is
+ * written once in each statement, so the SQL grows linearly with the spec.
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
@@ -37,9 +38,23 @@ export interface SqlCompileOptions {
   indicators?: readonly string[];
 }
 
-/** A SELECT run before the query; `verify` throws the executors' error or adds warnings. */
+/** The checks' statement, run before the query; `verify` throws the executors' error or adds warnings. */
 export interface SqlCheck extends SqlStatement {
-  kind: 'duplicate' | 'rank' | 'reaggregate';
+  /** What is checked, in order: `duplicate`, `rank` or `reaggregate` for each part. */
+  kinds: CheckKind[];
+  verify(rows: readonly Record<string, unknown>[], diagnostics: Diagnostic[]): void;
+}
+
+type CheckKind = 'duplicate' | 'rank' | 'reaggregate';
+
+/** One part of the checks' statement: a SELECT over the expressions before it, and what its rows mean. */
+interface CheckPart {
+  kind: CheckKind;
+  body: string;
+  /** The body's output columns, read back by name. */
+  columns: string[];
+  /** How many expressions existed when it was made: the statement needs those only. */
+  depth: number;
   verify(rows: readonly Record<string, unknown>[], diagnostics: Diagnostic[]): void;
 }
 
@@ -47,7 +62,7 @@ export interface CompiledQuery extends SqlStatement {
   dialect: SqlDialect;
   /** Output columns, in order. */
   columns: string[];
-  /** Run each, in order, before the query. */
+  /** Run before the query: one statement, or none when nothing needs checking. */
   checks: SqlCheck[];
 }
 
@@ -58,7 +73,12 @@ interface Context {
   table: SqlTable;
   registry: QueryRegistry;
   indicators: readonly string[] | undefined;
-  checks: SqlCheck[];
+  checks: CheckPart[];
+  /**
+   * The last stage whose rows (and their indicator, region, series, period) later steps keep, and
+   * whether its rows were checked for duplicates: steps that only add columns need no check of their own.
+   */
+  rows: { stage: Stage; checked: boolean } | null;
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -173,11 +193,13 @@ function latest(ctx: Context, stage: Stage): Stage {
 function uniqueCheck(ctx: Context, stage: Stage, where: string, fixed?: { indicator: string; series: string | null }): void {
   const { b } = ctx;
   const q = b.q.bind(b);
-  const keys = (fixed ? ['region', 'period'] : ['indicator', 'region', 'series', 'period']).map(q).join(', ');
-  const body = `SELECT ${keys} FROM ${q(stage.name)} GROUP BY ${keys} HAVING count(*) > 1 LIMIT 1`;
+  const keys = fixed ? ['region', 'period'] : ['indicator', 'region', 'series', 'period'];
+  const list = keys.map(q).join(', ');
   ctx.checks.push({
     kind: 'duplicate',
-    ...b.render(body),
+    depth: b.depth,
+    body: `SELECT ${list} FROM ${q(stage.name)} GROUP BY ${list} HAVING count(*) > 1 LIMIT 1`,
+    columns: keys,
     verify(rows) {
       const r = rows[0];
       if (!r) return;
@@ -188,11 +210,31 @@ function uniqueCheck(ctx: Context, stage: Stage, where: string, fixed?: { indica
   });
 }
 
+/**
+ * Checks the rows a step compares once per set of rows: steps that only add columns keep every
+ * row and its key, so the first comparing step after a filter or a merge checks for all that follow.
+ */
+function uniqueRows(ctx: Context, stage: Stage, where: string): void {
+  if (ctx.rows?.checked) return;
+  uniqueCheck(ctx, ctx.rows?.stage ?? stage, where);
+  ctx.rows = { stage: ctx.rows?.stage ?? stage, checked: true };
+}
+
+/** The steps after which rows stay the same rows, unless their outputs replace a key column. */
+const KEEPS_ROWS = new Set(['change', 'percentChange', 'rank', 'share', 'gapToTarget']);
+const KEY = ['indicator', 'region', 'series', 'period'];
+
+function keepsRows(step: NormalizedStep): boolean {
+  if (!KEEPS_ROWS.has(step.op)) return false;
+  const outputs = [(step as { as?: string }).as, (step as { reachedAs?: string }).reachedAs];
+  return !outputs.some((o) => o !== undefined && KEY.includes(o));
+}
+
 const valid = (e: string) => `${e} IS NOT NULL`;
 
 function change(ctx: Context, stage: Stage, step: Step<'change' | 'percentChange'>, where: string): Stage {
   const { b } = ctx;
-  uniqueCheck(ctx, stage, where);
+  uniqueRows(ctx, stage, where);
   const formula = (v: string, base: string) =>
     step.op === 'change'
       ? `CASE WHEN ${valid(v)} AND ${valid(base)} THEN ${v} - ${base} END`
@@ -233,7 +275,9 @@ function rank(ctx: Context, stage: Stage, step: Step<'rank'>): Stage {
       const registry = ctx.registry;
       ctx.checks.push({
         kind: 'rank',
-        ...b.render(`SELECT DISTINCT ${b.q('indicator')} FROM ${b.q(stage.name)}`),
+        depth: b.depth,
+        body: `SELECT DISTINCT ${b.q('indicator')} FROM ${b.q(stage.name)}`,
+        columns: ['indicator'],
         verify(rows) {
           rankDirections(rows.map((r) => r.indicator as string).sort(), undefined, registry);
         },
@@ -418,12 +462,13 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
   const seriesCol = q('series');
   ctx.checks.push({
     kind: 'reaggregate',
-    ...b.render(
+    depth: b.depth,
+    columns: ['unit', 'indicator', 'series', 'period', 'weigh', 'unknown', 'units', 'unitList', 'expected', 'missing', 'missingList'],
+    body:
       `SELECT ${q('__unit')} AS ${q('unit')}, ${q('indicator')}, ${seriesCol} AS ${q('series')}, ${q('period')}, ${q('__weigh')} AS ${q('weigh')}, ${q('__unknown')} AS ${q('unknown')}, ` +
         `${q('__nu')} AS ${q('units')}, ${has('unit') ? q('__ul') : nullText} AS ${q('unitList')}, ${q('__le')} AS ${q('expected')}, ${miss} AS ${q('missing')}, ` +
         `CASE WHEN ${q('__weigh')} = 1 THEN ${q('__lw')} ELSE ${q('__lv')} END AS ${q('missingList')} FROM ${q(f.name)} ` +
         `WHERE ${q('__pass')} = 0 AND (${q('__unknown')} = 1 OR ${q('__weigh')} = 1 OR ${q('__nu')} > 1 OR ${miss} > 0)`,
-    ),
     verify(found, diagnostics) {
       const sorted = [...found].sort((a, c) => {
         const ka = JSON.stringify([a.unit, a.indicator, a.series ?? '', a.period]);
@@ -492,6 +537,7 @@ function context(options: SqlCompileOptions, q: NormalizedQuery): Context {
     registry: options.registry ?? defaultRegistry,
     indicators: options.indicators ?? q.select.indicators,
     checks: [],
+    rows: null,
   };
 }
 
@@ -517,6 +563,7 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
     checkNeeds(stepNeeds(step, where), names(stage.cols));
+    ctx.rows ??= { stage, checked: false };
     switch (step.op) {
       case 'change':
       case 'percentChange':
@@ -542,6 +589,7 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
         lastBy = step.by;
         break;
     }
+    if (!keepsRows(step)) ctx.rows = null;
   });
 
   const present = names(stage.cols);
@@ -567,5 +615,32 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
     out = q.columns.map((c) => ({ name: c, type: typeOf(stage, c) }));
   }
   const body = `SELECT ${list(ctx, out)} FROM ${b.q(stage.name)}${order}${limit}`;
-  return { dialect: options.dialect, ...b.render(body), columns: names(out), checks: ctx.checks };
+  const checks = ctx.checks.length ? [checkStatement(ctx)] : [];
+  return { dialect: options.dialect, ...b.render(body), columns: names(out), checks };
+}
+
+/**
+ * Every check as one statement: the expressions written once, then one SELECT per check, its
+ * columns as text `c0, c1, ...` beside the check's number `__check`, joined by UNION ALL.
+ */
+function checkStatement(ctx: Context): SqlCheck {
+  const { b } = ctx;
+  const q = b.q.bind(b);
+  const tx = b.d.type('text');
+  const width = Math.max(...ctx.checks.map((c) => c.columns.length));
+  const selects = ctx.checks.map((c, k) => {
+    const cols = Array.from({ length: width }, (_, i) => `CAST(${i < c.columns.length ? `x.${q(c.columns[i])}` : 'NULL'} AS ${tx}) AS ${q(`c${i}`)}`);
+    return `SELECT ${k} AS ${q('__check')}, ${cols.join(', ')} FROM (${c.body}) x`;
+  });
+  const parts = ctx.checks;
+  return {
+    kinds: parts.map((c) => c.kind),
+    ...b.render(selects.join(' UNION ALL '), Math.max(...parts.map((c) => c.depth))),
+    verify(rows, diagnostics) {
+      parts.forEach((c, k) => {
+        const mine = rows.filter((r) => Number(r.__check) === k).map((r) => Object.fromEntries(c.columns.map((name, i) => [name, r[`c${i}`] ?? null])));
+        c.verify(mine, diagnostics);
+      });
+    },
+  };
 }
