@@ -12,7 +12,8 @@
  * query, whose rows `verify` turns into the same `ChisoError`s and warnings. Each expression is
  * written once in each statement, so the SQL grows linearly with the spec.
  */
-import { diagnostic, fail, type Diagnostic } from '../errors.js';
+import { fail, type Diagnostic } from '../errors.js';
+import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from '../query/merge.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
 import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from '../query/plan.js';
 import { resolveRegions } from '../query/regions.js';
@@ -394,6 +395,9 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
     `CAST(sum(${v}) AS ${dbl}) AS ${q('__sum')}`,
     `CAST(sum(CASE WHEN ${ok} THEN ${v} * ${q('__w')} END) AS ${dbl}) AS ${q('__sp')}`,
     `CAST(sum(CASE WHEN ${ok} THEN ${q('__w')} END) AS ${dbl}) AS ${q('__sw')}`,
+    // The regions with a value, and with a value and a weight: what query/merge.ts decides from.
+    `${b.d.orderedConcat(`CASE WHEN ${valid(v)} THEN ${q('region')} END`, regionOrder, ', ')} AS ${q('__rv')}`,
+    `${b.d.orderedConcat(`CASE WHEN ${ok} THEN ${q('region')} END`, regionOrder, ', ')} AS ${q('__rw')}`,
     has('unit') ? `CAST(count(DISTINCT ${q('unit')}) AS ${int}) AS ${q('__nu')}, min(${q('unit')}) AS ${q('__u1')}, ${b.d.orderedConcat(`CASE WHEN ${q('__fu')} = 1 THEN ${q('unit')} END`, regionOrder, ', ')} AS ${q('__ul')}` : `0 AS ${q('__nu')}`,
     has('status') ? `CAST(sum(CASE WHEN ${q('status')} = 'preliminary' THEN 1 ELSE 0 END) AS ${int}) AS ${q('__pre')}` : '',
     has('qualifier') ? `CAST(count(${q('qualifier')}) AS ${int}) AS ${q('__q')}` : '',
@@ -417,21 +421,18 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
       `WHERE m.${v} IS NOT NULL OR (${existed})`,
     [],
   );
-  const pr = q('__pr');
   const ekeys = [q('__unit'), q('indicator'), q('__sk'), q('period')].join(', ');
   const es = b.cte(
     'expected',
-    `SELECT ${ekeys}, CAST(count(*) AS ${int}) AS ${q('__ne')}, CAST(sum(1 - ${q('__valued')}) AS ${int}) AS ${q('__mv')}, CAST(sum(1 - ${q('__weighted')}) AS ${int}) AS ${q('__mw')}, ` +
-      `${b.d.orderedConcat(`CASE WHEN ${q('__valued')} = 0 THEN ${pr} END`, b.d.binary(pr), ', ')} AS ${q('__lv')}, ` +
-      `${b.d.orderedConcat(`CASE WHEN ${q('__weighted')} = 0 THEN ${pr} END`, b.d.binary(pr), ', ')} AS ${q('__lw')}, ` +
-      `${b.d.orderedConcat(pr, b.d.binary(pr), ', ')} AS ${q('__le')} FROM ${q(e.name)} GROUP BY ${ekeys}`,
+    `SELECT ${ekeys}, CAST(count(*) AS ${int}) AS ${q('__ne')}, CAST(sum(1 - ${q('__valued')}) AS ${int}) AS ${q('__mv')}, CAST(sum(1 - ${q('__weighted')}) AS ${int}) AS ${q('__mw')} ` +
+      `FROM ${q(e.name)} GROUP BY ${ekeys}`,
     [],
   );
   const ne = `coalesce(s.${q('__ne')}, 0)`;
   const weigh = `CASE WHEN ${ne} >= 2 AND ${b.inList(`g.${q('indicator')}`, weighed)} THEN 1 ELSE 0 END`;
   const f = b.cte(
     'flags',
-    `SELECT g.*, ${ne} AS ${q('__ne2')}, s.${q('__mv')}, s.${q('__mw')}, s.${q('__lv')}, s.${q('__lw')}, s.${q('__le')}, ` +
+    `SELECT g.*, ${ne} AS ${q('__ne2')}, s.${q('__mv')}, s.${q('__mw')}, ` +
       `CASE WHEN g.${q('__n')} = 1 AND ${ne} <= 1 THEN 1 ELSE 0 END AS ${q('__pass')}, ${weigh} AS ${q('__weigh')}, ` +
       `CASE WHEN ${ne} >= 2 AND NOT (${b.inList(`g.${q('indicator')}`, known)}) THEN 1 ELSE 0 END AS ${q('__unknown')} ` +
       `FROM ${q(g.name)} g LEFT JOIN ${q(es.name)} s ON s.${q('__unit')} = g.${q('__unit')} AND s.${q('indicator')} = g.${q('indicator')} AND s.${q('__sk')} = g.${q('__sk')} AND s.${q('period')} = g.${q('period')}`,
@@ -457,44 +458,36 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
   };
   const merged = b.cte('merged', `SELECT ${std.map((c) => `${outExpr[c.name]} AS ${q(c.name)}`).join(', ')} FROM ${q(vcte.name)}`, std);
 
-  // Refusals and warnings, read from the groups before the query runs.
-  const weighted = w !== undefined;
-  const seriesCol = q('series');
+  // Refusals and warnings: the groups that may have one, read before the query runs and decided by
+  // query/merge.ts as the executors decide them (the SQL above only computes the merged figures).
+  const ctxMerge: MergeContext = { registry, weighted: w !== undefined, columns: std.map((c) => c.name), predecessorCache: new Map() };
   ctx.checks.push({
     kind: 'reaggregate',
     depth: b.depth,
-    columns: ['unit', 'indicator', 'series', 'period', 'weigh', 'unknown', 'units', 'unitList', 'expected', 'missing', 'missingList'],
+    columns: ['unit', 'indicator', 'series', 'period', 'n', 'valued', 'weighted', 'units'],
     body:
-      `SELECT ${q('__unit')} AS ${q('unit')}, ${q('indicator')}, ${seriesCol} AS ${q('series')}, ${q('period')}, ${q('__weigh')} AS ${q('weigh')}, ${q('__unknown')} AS ${q('unknown')}, ` +
-        `${q('__nu')} AS ${q('units')}, ${has('unit') ? q('__ul') : nullText} AS ${q('unitList')}, ${q('__le')} AS ${q('expected')}, ${miss} AS ${q('missing')}, ` +
-        `CASE WHEN ${q('__weigh')} = 1 THEN ${q('__lw')} ELSE ${q('__lv')} END AS ${q('missingList')} FROM ${q(f.name)} ` +
-        `WHERE ${q('__pass')} = 0 AND (${q('__unknown')} = 1 OR ${q('__weigh')} = 1 OR ${q('__nu')} > 1 OR ${miss} > 0)`,
+      `SELECT ${q('__unit')} AS ${q('unit')}, ${q('indicator')}, ${q('series')}, ${q('period')}, ${q('__n')} AS ${q('n')}, ` +
+      `${q('__rv')} AS ${q('valued')}, ${q('__rw')} AS ${q('weighted')}, ${has('unit') ? q('__ul') : nullText} AS ${q('units')} FROM ${q(f.name)} ` +
+      `WHERE ${q('__pass')} = 0 AND (${q('__unknown')} = 1 OR ${q('__weigh')} = 1 OR ${q('__nu')} > 1 OR ${miss} > 0)`,
     verify(found, diagnostics) {
-      const sorted = [...found].sort((a, c) => {
-        const ka = JSON.stringify([a.unit, a.indicator, a.series ?? '', a.period]);
-        const kc = JSON.stringify([c.unit, c.indicator, c.series ?? '', c.period]);
-        return ka < kc ? -1 : ka > kc ? 1 : 0;
-      });
-      for (const r of sorted) {
-        const indicator = text(r.indicator);
-        if (Number(r.unknown) === 1) fail('QUERY_UNKNOWN_INDICATOR', { value: indicator, where: 'reaggregate' });
-        if (Number(r.weigh) === 1 && !weighted) {
-          fail('QUERY_REAGGREGATE_NEEDS_WEIGHT', { indicator, kind: registry.indicator(indicator)?.kind, unit: text(r.unit), regions: text(r.expected) });
-        }
-        if (Number(r.units) > 1) fail('QUERY_REAGGREGATE_UNITS_DIFFER', { unit: text(r.unit), indicator, value: text(r.unitList) });
-      }
+      const ids = (v: unknown): string[] => (text(v) === '' ? [] : text(v).split(', '));
+      const groups = found
+        .map((r): MergeGroup => ({
+          unit: text(r.unit), indicator: text(r.indicator), series: r.series === null ? null : text(r.series), period: text(r.period),
+          n: Number(r.n), valued: ids(r.valued), weighted: ids(r.weighted), units: ids(r.units),
+          sum: null, sumProduct: null, sumWeight: null, preliminary: 0, qualified: 0, denominatorSum: null, denominatorValid: 0, sources: [], single: {},
+        }))
+        .sort((a, c) => {
+          const ka = JSON.stringify([a.unit, a.indicator, a.series ?? '', a.period]);
+          const kc = JSON.stringify([c.unit, c.indicator, c.series ?? '', c.period]);
+          return ka < kc ? -1 : ka > kc ? 1 : 0;
+        });
       const warnings: Diagnostic[] = [];
-      for (const r of sorted) {
-        if (Number(r.missing) === 0) continue;
-        warnings.push(diagnostic(
-          'QUERY_REAGGREGATE_INCOMPLETE',
-          { unit: text(r.unit), indicator: text(r.indicator), period: text(r.period), series: text(r.series), missing: text(r.missingList), weighted: Number(r.weigh) === 1 ? 'yes' : '' },
-          {},
-          'warning',
-        ));
+      for (const g of groups) {
+        const { diagnostic } = finishMerge(g, ctxMerge);
+        if (diagnostic) warnings.push(diagnostic);
       }
-      warnings.sort((a, c) => (a.en < c.en ? -1 : a.en > c.en ? 1 : 0));
-      diagnostics.push(...warnings);
+      diagnostics.push(...sortDiagnostics(warnings));
     },
   });
   return b.cte('reagg', `SELECT ${list(ctx, std)} FROM ${q(rest.name)} UNION ALL SELECT ${list(ctx, std)} FROM ${q(merged.name)}`, std);
