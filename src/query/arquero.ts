@@ -230,7 +230,7 @@ function reaggregate(
     const single: Row = {};
     for (const c of std) single[c] = orNull(o[`__s_${c}`]);
     const g: MergeGroup = {
-      unit: o.__unit as string,
+      unit2025: o.__unit as string,
       indicator: o.indicator as string,
       series: orNull(o.series),
       period: o.period as string,

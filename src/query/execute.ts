@@ -234,7 +234,7 @@ function reaggregate(
     const k = groupKey(r);
     if (!groups.has(k)) {
       groups.set(k, {
-        unit: unitOf(r.region) as string, indicator: r.indicator as string, series: (r.series ?? null) as string | null, period: r.period as string,
+        unit2025: unitOf(r.region) as string, indicator: r.indicator as string, series: (r.series ?? null) as string | null, period: r.period as string,
         n: 0, valued: [], weighted: [], sum: null, sumProduct: null, sumWeight: null, units: [], preliminary: 0,
         qualified: 0, denominatorSum: null, denominatorValid: 0, sources: [], single: r,
       });

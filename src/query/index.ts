@@ -18,7 +18,7 @@ export type {
   QuerySpec,
   NormalizedQuery,
   NormalizedStep,
-  Selection,
+  RowSelection,
   NormalizedSelection,
   RegionSelection,
   PeriodSelection,

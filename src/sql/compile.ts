@@ -473,13 +473,13 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
       const ids = (v: unknown): string[] => (text(v) === '' ? [] : text(v).split(', '));
       const groups = found
         .map((r): MergeGroup => ({
-          unit: text(r.unit), indicator: text(r.indicator), series: r.series === null ? null : text(r.series), period: text(r.period),
+          unit2025: text(r.unit), indicator: text(r.indicator), series: r.series === null ? null : text(r.series), period: text(r.period),
           n: Number(r.n), valued: ids(r.valued), weighted: ids(r.weighted), units: ids(r.units),
           sum: null, sumProduct: null, sumWeight: null, preliminary: 0, qualified: 0, denominatorSum: null, denominatorValid: 0, sources: [], single: {},
         }))
         .sort((a, c) => {
-          const ka = JSON.stringify([a.unit, a.indicator, a.series ?? '', a.period]);
-          const kc = JSON.stringify([c.unit, c.indicator, c.series ?? '', c.period]);
+          const ka = JSON.stringify([a.unit2025, a.indicator, a.series ?? '', a.period]);
+          const kc = JSON.stringify([c.unit2025, c.indicator, c.series ?? '', c.period]);
           return ka < kc ? -1 : ka > kc ? 1 : 0;
         });
       const warnings: Diagnostic[] = [];

@@ -1,6 +1,6 @@
 /** PNG from the same SVG, drawn by resvg with the same font files and no system fonts. */
 import { Resvg } from '@resvg/resvg-js';
-import type { ChartSpec } from '../spec.js';
+import type { RenderSpec } from '../spec.js';
 import { defaultFontSet, fontFiles } from './fonts.js';
 import { renderSvg, type RenderSvgOptions } from './svg.js';
 
@@ -10,7 +10,7 @@ export interface RenderPngOptions extends RenderSvgOptions {
 }
 
 /** Renders an SVG string as given, or a spec through `renderSvg` first. */
-export async function renderPng(svgOrSpec: string | ChartSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
+export async function renderPng(svgOrSpec: string | RenderSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const { scale = 2, ...svgOptions } = options;
   const fonts = options.fonts ?? defaultFontSet();
   const svg = typeof svgOrSpec === 'string' ? svgOrSpec : await renderSvg(svgOrSpec, svgOptions);
