@@ -7,7 +7,8 @@
  * The eval-free executor (`executeQuery`, for strict-CSP pages) is timed too, on the same rows as objects.
  */
 import * as aq from 'arquero';
-import { executeQuery, runQuery, type QuerySpec } from '../src/query/index.js';
+import { executeQuery, type QuerySpec } from '../src/query/index.js';
+import { runQuery } from '../src/arquero.js';
 import { entry, median, record } from './results.js';
 import { prng } from '../test/prng.js';
 

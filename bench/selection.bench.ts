@@ -28,7 +28,8 @@ import { createDuckDBConnector, duckdbDriver, type DuckDBNodeConnector } from '.
 import { periodStartSql } from '../src/connectors/observations-table.js';
 import { SqlConnector } from '../src/connectors/sql.js';
 import { createCube, cubeQuerySpec, type Cube, type CubeClause, type CubeDim, type CubeOptions } from '../src/cube/index.js';
-import { defaultRegistry, runQuery, type QueryRegistry, type Row } from '../src/query/index.js';
+import { defaultRegistry, type QueryRegistry, type Row } from '../src/query/index.js';
+import { runQuery } from '../src/arquero.js';
 import type { Region } from '../src/registry/index.js';
 import { entry, record, type BenchEntry } from './results.js';
 import { prng } from '../test/prng.js';

@@ -10,7 +10,8 @@
  */
 import * as aq from 'arquero';
 import { createDuckDBConnector } from '../src/connectors/duckdb-node.js';
-import { runQuery, type QuerySpec } from '../src/query/index.js';
+import { type QuerySpec } from '../src/query/index.js';
+import { runQuery } from '../src/arquero.js';
 import { entry, median, record } from './results.js';
 import { prng } from '../test/prng.js';
 

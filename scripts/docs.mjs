@@ -135,11 +135,9 @@ async function generateElements(lang) {
 /** The API reference: each public module's declarations, as the compiler emitted them. */
 async function generateApi(lang) {
   const intro = readPart(lang, 'api');
-  const modules = [
-    ['chiso', 'index.d.ts'],
-    ['chiso/node', 'node.d.ts'],
-    ['chiso/cli', 'cli/index.d.ts'],
-  ];
+  // Every entry of package.json `exports`, as listed (with its names) in api/entries.json.
+  const entries = JSON.parse(readFileSync(join(root, 'api', 'entries.json'), 'utf8'));
+  const modules = Object.entries(entries).map(([name, e]) => [name, e.source.replace(/^src\//, '').replace(/\.ts$/, '.d.ts')]);
   const parts = [intro];
   const seen = new Set();
   const visit = (file, depth) => {

@@ -1,57 +1,48 @@
 /**
  * chiso: Vietnamese indicator data to embeddable, accessible Vega-Lite charts.
  *
- * This entry holds the layers that run anywhere, browser and Node alike, with no DOM and no file
- * system: the observation model, loading and validation, the registries, the query spec, formatting,
- * chart recipes, report extraction and the engine connectors. Elsewhere:
- * - `chiso/components` defines the `<chiso-*>` elements (and `dist/chiso.embed.js` is the portal file);
- * - `chiso/node` reads files and exports SVG and PNG;
- * - `chiso/cli` is the `chiso` command.
+ * The root entry is what most users need, in browser and Node alike (no DOM, no file system, no
+ * Arquero): load and validate observations, ask a query, make and describe a chart, format numbers,
+ * look up the registries. Everything else has a sub-path, listed with its names in api/entries.json:
+ * `chiso/data`, `chiso/registry`, `chiso/query`, `chiso/format`, `chiso/charts`, `chiso/render`,
+ * `chiso/extract`, `chiso/connectors`, `chiso/sql`, `chiso/cube`, `chiso/load-large`, `chiso/arquero`
+ * (the query on Arquero), `chiso/node` (files, SVG and PNG), `chiso/components` (the elements),
+ * `chiso/duckdb-wasm` and `chiso/cli`. A test keeps each list as committed.
  */
 
 // The observation, errors and messages
-export { Qualifier, isQualifier, Status, isStatus } from './types.js';
-export type { Observation, InputLocation } from './types.js';
-export { ChisoError, isChisoError, diagnostic, formatDiagnostic, fail } from './errors.js';
+export { Qualifier, Status } from './types.js';
+export type { Observation } from './types.js';
+export { ChisoError, isChisoError, formatDiagnostic } from './errors.js';
 export type { Diagnostic } from './errors.js';
-export { message, hasMessage } from './messages/index.js';
-export type { Lang, MessageParams } from './messages/index.js';
+export { message } from './messages/index.js';
+export type { Lang } from './messages/index.js';
 
-// Layers, each with its own curated index
-export * from './data/index.js';
-export * from './registry/index.js';
-export * from './query/index.js';
-export * from './format/index.js';
-export {
-  ChartType, isChartType, toChartType, chart, describe, optionKeys,
-  lineChart, describeLine, LineLabels, LineBreaks,
-  barChart, describeBar, BarOrder,
-  kpiChart, describeKpi, kpiFacts,
-  mapChart, describeMap, MapScale, MapProjection,
-  scatterChart, describeScatter, ScatterLabel,
-  slopeChart, describeSlope, SlopeLabels,
-  progressChart, describeProgress, progressRows,
-  unitTopology, parseTopology, labelPoint, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS,
-  theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes,
-  sourceLine, shortSource, sourceText, joinSentences, DEFAULT_MAX_ROWS, timePositions, deepMerge,
-  SEED_SOURCES, seedSource, textWidth,
-} from './charts/index.js';
-export type {
-  ChartSpec, CommonOptions, SpecFragment, ChartOptions,
-  LineOptions, BarOptions, KpiOptions, KpiFacts, MapOptions, ScatterOptions, SlopeOptions, ProgressOptions, ProgressRow,
-  UnitTopology, SeedSource,
-} from './charts/index.js';
-export {
-  toVegaSpec, isVegaLiteSpec, titleOf, stabilizeSvg, roundNumber, decorateSvg, escapeXml, textRuns,
-  countInlineRows, checkInlineRows, DEFAULT_MAX_INLINE_ROWS, validateConfig, jsonPath,
-} from './render/index.js';
-export type {
-  ToVegaOptions, TopLevelSpec, VegaSpec, StabilizeOptions, DecorateOptions, EmbeddedFace, TextRun,
-  ChisoConfig, ChartConfig, DataSourceConfig, DataFormat as ConfigDataFormat, ChartTypeName, ChartOptionsConfig,
-  VegaLiteFragment, ValidateConfigOptions,
-} from './render/index.js';
-export * from './extract/index.js';
-export * from './sql/index.js';
-export * from './connectors/index.js';
-export * from './cube/index.js';
-export * from './load-large/index.js';
+// Load and validate
+export { loadObservations } from './data/load.js';
+export type { LoadOptions, LoadResult } from './data/load.js';
+
+// Ask a query (the eval-free executor; `chiso/arquero` runs the same spec on Arquero)
+export { validateQuery } from './query/validate.js';
+export { executeQuery } from './query/execute.js';
+export type { QueryOptions } from './query/execute.js';
+export { QUERY_LIMITS } from './query/limits.js';
+export type { QuerySpec, Row } from './query/spec.js';
+
+// Chart and describe
+export { chart, describe, ChartType } from './charts/index.js';
+export type { ChartOptions, ChartSpec } from './charts/index.js';
+export { validateConfig } from './render/config.js';
+export type { ChisoConfig } from './render/config-types.js';
+
+// Format
+export { formatNumber, formatValue, formatPeriod, formatUnit } from './format/index.js';
+
+// Registry look-ups
+export { getRegion, listRegions, matchRegion, getIndicator, listIndicators, convertUnit } from './registry/index.js';
+export type { Region, Indicator } from './registry/index.js';
+
+// Engines
+export type { Connector, ConnectorQueryOptions } from './connectors/connector.js';
+export { ExecutorConnector } from './connectors/executor.js';
+export { HttpQueryConnector } from './connectors/http.js';

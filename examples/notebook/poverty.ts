@@ -3,7 +3,7 @@ import * as aq from 'arquero';
 import { op, escape } from 'arquero';
 import { cell, many, table, note, refusal, chart, observations as observationTable } from './lib/notebook.js';
 import { loadFile, provinceTopology, nameOf } from './lib/data.js';
-import { runQuery } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import { barChart, lineChart, mapChart } from '../../src/charts/index.js';
 import { getIndicator, listRegions, predecessors } from '../../src/registry/index.js';
 import { formatDiagnostic, type Diagnostic } from '../../src/errors.js';

@@ -4,7 +4,7 @@
  * gives the rows `cube.answer` gives; it is also what a view runs without a cube.
  */
 import { periodYear } from '../data/period.js';
-import type { QuerySpec, Selection } from '../query/spec.js';
+import type { QuerySpec, RowSelection } from '../query/spec.js';
 import type { Status } from '../types.js';
 import type { CubeClause, CubeDim, DimValue } from './spec.js';
 import { validateClauses, validateCubeOptions } from './validate.js';
@@ -19,7 +19,7 @@ interface FieldFilter {
 const end = (e: number | string | null) => (e === null ? null : typeof e === 'number' ? e : periodYear(e));
 
 /** The clauses (of every source but `exclude`) as the query layer's `select`. */
-export function clausesToSelect(clauses: readonly CubeClause[], exclude?: object): Selection {
+export function clausesToSelect(clauses: readonly CubeClause[], exclude?: object): RowSelection {
   const fields = new Map<CubeDim, FieldFilter>();
   for (const c of validateClauses(clauses, 'clauses')) {
     if (exclude !== undefined && c.source === exclude) continue;
@@ -35,7 +35,7 @@ export function clausesToSelect(clauses: readonly CubeClause[], exclude?: object
     }
     fields.set(c.field, f);
   }
-  const select: Selection = {};
+  const select: RowSelection = {};
   for (const [field, f] of fields) {
     let values = f.values;
     if (field === 'period' && f.ranged && values !== null) {

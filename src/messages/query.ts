@@ -58,4 +58,28 @@ export const queryMessages = {
     vi: (p) => `Gộp tỉnh: các tỉnh gộp vào "${p.unit}" ghi chỉ tiêu "${p.indicator}" bằng các đơn vị tính khác nhau (${p.value}).`,
     en: (p) => `Province merge: the provinces merged into "${p.unit}" give indicator "${p.indicator}" in different units (${p.value}).`,
   },
+  QUERY_TOO_MANY: {
+    vi: (p) => `Truy vấn: "${p.where}" có ${p.count} mục, vượt giới hạn ${p.max} (QUERY_LIMITS.${p.limit}).`,
+    en: (p) => `Query: "${p.where}" holds ${p.count} items, more than the limit of ${p.max} (QUERY_LIMITS.${p.limit}).`,
+  },
+  QUERY_TOO_DEEP: {
+    vi: (p) => `Truy vấn: "${p.where}" lồng sâu quá ${p.max} cấp (QUERY_LIMITS.depth).`,
+    en: (p) => `Query: "${p.where}" is nested deeper than ${p.max} levels (QUERY_LIMITS.depth).`,
+  },
+  QUERY_TOO_LONG: {
+    vi: (p) => `Truy vấn: chuỗi ở "${p.where}" dài ${p.count} ký tự, vượt giới hạn ${p.max} (QUERY_LIMITS.stringLength).`,
+    en: (p) => `Query: the string at "${p.where}" has ${p.count} characters, more than the limit of ${p.max} (QUERY_LIMITS.stringLength).`,
+  },
+  QUERY_BAD_CHARACTER: {
+    vi: (p) => `Truy vấn: chuỗi ở "${p.where}" chứa ký tự không hợp lệ ${p.value} (ký tự NUL hoặc nửa cặp UTF-16).`,
+    en: (p) => `Query: the string at "${p.where}" holds the invalid character ${p.value} (a NUL or half a UTF-16 pair).`,
+  },
+  QUERY_OUT_OF_RANGE: {
+    vi: (p) => `Truy vấn: "${p.where}" phải nằm trong khoảng ${p.min} đến ${p.max} (QUERY_LIMITS.${p.limit}), nhận được ${p.value}.`,
+    en: (p) => `Query: "${p.where}" must lie between ${p.min} and ${p.max} (QUERY_LIMITS.${p.limit}), got ${p.value}.`,
+  },
+  QUERY_NAME_COLLISION: {
+    vi: (p) => `Truy vấn: tên cột "${p.value}" ở "${p.where}" chỉ khác cột "${p.other}" ở chữ hoa/thường; một số cơ sở dữ liệu không phân biệt hai tên này, hãy chọn tên khác.`,
+    en: (p) => `Query: column name "${p.value}" at "${p.where}" differs from column "${p.other}" only in case; some databases do not tell the two apart, so choose another name.`,
+  },
 } satisfies Catalogue;

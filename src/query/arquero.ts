@@ -10,7 +10,7 @@ import type { Observation } from '../types.js';
 import { assertUnique, OBSERVATION_COLUMNS, requireColumns } from './checks.js';
 import { warn, type QueryOptions } from './execute.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from './merge.js';
-import { directionsForGap, identityColumns, rankDirections } from './plan.js';
+import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from './plan.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
 import type { NormalizedSelection, NormalizedStep, Row } from './spec.js';
@@ -172,10 +172,8 @@ function reaggregate(
   diagnostics: Diagnostic[],
 ): ColumnTable {
   const present = t.columnNames();
-  requireColumns(['indicator', 'region', 'period', 'series', 'value'], present, 'reaggregate');
   const std = OBSERVATION_COLUMNS.filter((c) => present.includes(c));
   const w = step.weight;
-  if (w && 'column' in w) requireColumns([w.column], present, 'reaggregate.weight');
 
   // The crosswalk from old provinces to 34-units, for the regions the table holds.
   const ids = [...new Set(t.array('region') as unknown[])].filter((r): r is string => typeof r === 'string');
@@ -232,7 +230,7 @@ function reaggregate(
     const single: Row = {};
     for (const c of std) single[c] = orNull(o[`__s_${c}`]);
     const g: MergeGroup = {
-      unit: o.__unit as string,
+      unit2025: o.__unit as string,
       indicator: o.indicator as string,
       series: orNull(o.series),
       period: o.period as string,
@@ -293,12 +291,7 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
   const params: Params = {};
   const terms = compileSelection(q.select, registry, params);
   const sel = q.select;
-  if (sel.indicators) requireColumns(['indicator'], cols(), 'select.indicators');
-  if (sel.regions) requireColumns(['region'], cols(), 'select.regions');
-  if (sel.periods !== undefined) requireColumns(['period'], cols(), 'select.periods');
-  if (sel.periods === 'latest') requireColumns(['indicator', 'region', 'series', 'value'], cols(), 'select.periods');
-  if (sel.series !== undefined) requireColumns(['series'], cols(), 'select.series');
-  if (sel.status) requireColumns(['status'], cols(), 'select.status');
+  checkNeeds(selectionNeeds(sel), cols());
   if (terms.length) t = t.params(params).filter(`(d, $) => ${terms.join(' && ')}`);
   if (sel.periods === 'latest') t = latest(t);
 
@@ -306,33 +299,28 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
   const diagnostics: Diagnostic[] = [];
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
+    checkNeeds(stepNeeds(step, where), cols());
     switch (step.op) {
       case 'change':
       case 'percentChange':
-        requireColumns(['indicator', 'region', 'series', 'period', 'value'], cols(), where);
         t = change(t, step, where);
         break;
       case 'rank':
-        requireColumns(['indicator', 'series', 'period', 'value'], cols(), where);
         t = rank(t, step, registry);
         break;
       case 'share':
-        requireColumns(step.denominator ? ['region', 'period', 'value'] : ['value', 'denominator'], cols(), where);
         t = share(t, step, input, where);
         break;
       case 'gapToTarget':
-        requireColumns(['indicator', 'value'], cols(), where);
         t = gapToTarget(t, step, registry);
         break;
       case 'latest':
-        requireColumns(['indicator', 'region', 'series', 'period', 'value'], cols(), where);
         t = latest(t);
         break;
       case 'reaggregate':
         t = reaggregate(t, step, input, registry, diagnostics);
         break;
       case 'summarize':
-        requireColumns([...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)], cols(), where);
         t = summarize(t, step);
         lastBy = step.by;
         break;

@@ -11,7 +11,7 @@ import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from
 import { compareAsc, comparePeriods, isValid, periodYear } from './period.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
-import { rankDirections, identityColumns, targetOf, directionsForGap } from './plan.js';
+import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds, targetOf } from './plan.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep, Row } from './spec.js';
 import { validateQuery } from './validate.js';
 
@@ -85,12 +85,7 @@ function selectRows(rows: readonly Row[], sel: NormalizedSelection, registry: Qu
   const range = per !== undefined && per !== 'latest' && !Array.isArray(per) ? (per as { from?: number; to?: number }) : null;
   const ser = sel.series === undefined ? undefined : sel.series === null ? null : new Set<unknown>(sel.series);
   const st = sel.status ? new Set<unknown>(sel.status) : null;
-  if (ind) need(cols, ['indicator'], 'select.indicators');
-  if (reg) need(cols, ['region'], 'select.regions');
-  if (per !== undefined) need(cols, ['period'], 'select.periods');
-  if (per === 'latest') need(cols, ['indicator', 'region', 'series', 'value'], 'select.periods');
-  if (ser !== undefined) need(cols, ['series'], 'select.series');
-  if (st) need(cols, ['status'], 'select.status');
+  if (cols) checkNeeds(selectionNeeds(sel), cols);
   let out: Rows = [];
   for (const r of rows) {
     if (ind && !ind.has(r.indicator)) continue;
@@ -211,9 +206,7 @@ function reaggregate(
 ): { rows: Rows; cols: string[] } {
   const present = cols ?? [...OBSERVATION_COLUMNS];
   const std = OBSERVATION_COLUMNS.filter((c) => present.includes(c));
-  need(cols, ['indicator', 'region', 'period', 'series', 'value'], 'reaggregate');
   const w = step.weight;
-  if (w && 'column' in w) need(cols, [w.column], 'reaggregate.weight');
   const weights = w && 'indicator' in w ? lookupIndicator(input, w.indicator, w.series, 'reaggregate') : null;
   const weightOf = (r: Row): unknown => (w ? (weights ? weights.get(key(r.region, r.period)) : r[(w as { column: string }).column]) : null);
 
@@ -241,7 +234,7 @@ function reaggregate(
     const k = groupKey(r);
     if (!groups.has(k)) {
       groups.set(k, {
-        unit: unitOf(r.region) as string, indicator: r.indicator as string, series: (r.series ?? null) as string | null, period: r.period as string,
+        unit2025: unitOf(r.region) as string, indicator: r.indicator as string, series: (r.series ?? null) as string | null, period: r.period as string,
         n: 0, valued: [], weighted: [], sum: null, sumProduct: null, sumWeight: null, units: [], preliminary: 0,
         qualified: 0, denominatorSum: null, denominatorValid: 0, sources: [], single: r,
       });
@@ -347,30 +340,26 @@ export function executeQuery(
   const diagnostics: Diagnostic[] = [];
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
+    if (cols) checkNeeds(stepNeeds(step, where), cols);
     switch (step.op) {
       case 'change':
       case 'percentChange':
-        need(cols, ['indicator', 'region', 'series', 'period', 'value'], where);
         out = change(out, step, where);
         cols = cols && [...cols.filter((c) => c !== step.as), step.as];
         break;
       case 'rank':
-        need(cols, ['indicator', 'series', 'period', 'value'], where);
         out = rank(out, step, registry);
         cols = cols && [...cols.filter((c) => c !== step.as), step.as];
         break;
       case 'share':
-        need(cols, step.denominator ? ['region', 'period', 'value'] : ['value', 'denominator'], where);
         out = share(out, step, input, where);
         cols = cols && [...cols.filter((c) => c !== step.as), step.as];
         break;
       case 'gapToTarget':
-        need(cols, ['indicator', 'value'], where);
         out = gapToTarget(out, step, registry);
         cols = cols && [...cols.filter((c) => c !== step.as && c !== step.reachedAs), step.as, step.reachedAs];
         break;
       case 'latest':
-        need(cols, ['indicator', 'region', 'series', 'period', 'value'], where);
         out = latestRows(out);
         break;
       case 'reaggregate': {
@@ -380,7 +369,6 @@ export function executeQuery(
         break;
       }
       case 'summarize':
-        need(cols, [...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)], where);
         out = summarize(out, step);
         cols = [...step.by, ...Object.keys(step.measures)];
         lastBy = step.by;

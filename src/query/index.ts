@@ -1,4 +1,7 @@
-/** Public exports of the query layer: the spec, its validation, and the two executors. */
+/**
+ * `chiso/query`: the query spec, its validation and budgets, and the eval-free executor. The same
+ * spec on Arquero is `chiso/arquero` (kept apart so this entry never loads Arquero).
+ */
 export {
   SelectLevel,
   isSelectLevel,
@@ -15,7 +18,7 @@ export type {
   QuerySpec,
   NormalizedQuery,
   NormalizedStep,
-  Selection,
+  RowSelection,
   NormalizedSelection,
   RegionSelection,
   PeriodSelection,
@@ -38,6 +41,7 @@ export { validateQuery } from './validate.js';
 export { querySchema } from './schema.js';
 export { executeQuery } from './execute.js';
 export type { QueryOptions } from './execute.js';
-export { runQuery } from './arquero.js';
+export { QUERY_LIMITS } from './limits.js';
+export type { QueryLimit } from './limits.js';
 export { defaultRegistry, needsWeight } from './registry-view.js';
 export type { QueryRegistry, IndicatorFacts } from './registry-view.js';

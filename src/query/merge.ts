@@ -9,7 +9,8 @@ import type { Row } from './spec.js';
 
 /** What an executor gathers for one group; sums run over rows in region-id order. */
 export interface MergeGroup {
-  unit: string;
+  /** The 34-unit the group merges into (its measurement units are `units`). */
+  unit2025: string;
   indicator: string;
   series: string | null;
   period: string;
@@ -45,10 +46,10 @@ export interface MergeContext {
 }
 
 function expectedRegions(ctx: MergeContext, g: MergeGroup): Set<string> {
-  let preds = ctx.predecessorCache.get(g.unit);
+  let preds = ctx.predecessorCache.get(g.unit2025);
   if (!preds) {
-    preds = predecessorsOf(ctx.registry, g.unit);
-    ctx.predecessorCache.set(g.unit, preds);
+    preds = predecessorsOf(ctx.registry, g.unit2025);
+    ctx.predecessorCache.set(g.unit2025, preds);
   }
   const year = periodYear(g.period);
   const expected = new Set<string>();
@@ -70,7 +71,7 @@ export function finishMerge(g: MergeGroup, ctx: MergeContext): { row: Row; diagn
     for (const c of ctx.columns) out[c] = row[c] ?? null;
     return out;
   };
-  if (g.n === 1 && expected.size <= 1) return { row: pick({ ...g.single, region: g.unit }) };
+  if (g.n === 1 && expected.size <= 1) return { row: pick({ ...g.single, region: g.unit2025 }) };
 
   let weigh = false;
   if (expected.size >= 2) {
@@ -78,10 +79,10 @@ export function finishMerge(g: MergeGroup, ctx: MergeContext): { row: Row; diagn
     if (!facts) fail('QUERY_UNKNOWN_INDICATOR', { value: g.indicator, where: 'reaggregate' });
     weigh = needsWeight(facts);
     if (weigh && !ctx.weighted) {
-      fail('QUERY_REAGGREGATE_NEEDS_WEIGHT', { indicator: g.indicator, kind: facts.kind, unit: g.unit, regions: [...expected].join(', ') });
+      fail('QUERY_REAGGREGATE_NEEDS_WEIGHT', { indicator: g.indicator, kind: facts.kind, unit: g.unit2025, regions: [...expected].join(', ') });
     }
   }
-  if (g.units.length > 1) fail('QUERY_REAGGREGATE_UNITS_DIFFER', { unit: g.unit, indicator: g.indicator, value: g.units.join(', ') });
+  if (g.units.length > 1) fail('QUERY_REAGGREGATE_UNITS_DIFFER', { unit: g.unit2025, indicator: g.indicator, value: g.units.join(', ') });
 
   const have = weigh ? g.weighted : g.valued;
   const missing = [...expected].filter((r) => !have.includes(r)).sort();
@@ -91,7 +92,7 @@ export function finishMerge(g: MergeGroup, ctx: MergeContext): { row: Row; diagn
   }
   const row: Row = {
     indicator: g.indicator,
-    region: g.unit,
+    region: g.unit2025,
     period: g.period,
     series: g.series,
     value,
@@ -107,7 +108,7 @@ export function finishMerge(g: MergeGroup, ctx: MergeContext): { row: Row; diagn
     row: pick(row),
     diagnostic: diagnostic(
       'QUERY_REAGGREGATE_INCOMPLETE',
-      { unit: g.unit, indicator: g.indicator, period: g.period, series: g.series ?? '', missing: missing.join(', '), weighted: weigh ? 'yes' : '' },
+      { unit: g.unit2025, indicator: g.indicator, period: g.period, series: g.series ?? '', missing: missing.join(', '), weighted: weigh ? 'yes' : '' },
       {},
       'warning',
     ),

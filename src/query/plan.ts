@@ -1,7 +1,57 @@
 /** Decisions both executors take the same way, from the spec and the registry, before touching rows. */
 import { fail } from '../errors.js';
+import { requireColumns } from './checks.js';
 import type { QueryRegistry } from './registry-view.js';
-import type { RankDirection } from './spec.js';
+import type { NormalizedSelection, NormalizedStep, RankDirection } from './spec.js';
+
+/** Columns a part of the spec reads, and the place its error names. */
+export interface ColumnNeed {
+  where: string;
+  columns: readonly string[];
+}
+
+/** The key of one figure, and its value: what steps that compare periods or keep the latest read. */
+const FIGURE = ['indicator', 'region', 'series', 'period', 'value'] as const;
+
+/** The columns each part of `select` reads. */
+export function selectionNeeds(sel: NormalizedSelection): ColumnNeed[] {
+  const needs: ColumnNeed[] = [];
+  if (sel.indicators) needs.push({ where: 'select.indicators', columns: ['indicator'] });
+  if (sel.regions) needs.push({ where: 'select.regions', columns: ['region'] });
+  if (sel.periods !== undefined) needs.push({ where: 'select.periods', columns: ['period'] });
+  if (sel.periods === 'latest') needs.push({ where: 'select.periods', columns: ['indicator', 'region', 'series', 'value'] });
+  if (sel.series !== undefined) needs.push({ where: 'select.series', columns: ['series'] });
+  if (sel.status) needs.push({ where: 'select.status', columns: ['status'] });
+  return needs;
+}
+
+/** The columns a derive step reads: the one list every executor checks before running the step. */
+export function stepNeeds(step: NormalizedStep, where: string): ColumnNeed[] {
+  switch (step.op) {
+    case 'change':
+    case 'percentChange':
+    case 'latest':
+      return [{ where, columns: FIGURE }];
+    case 'rank':
+      return [{ where, columns: ['indicator', 'series', 'period', 'value'] }];
+    case 'share':
+      return [{ where, columns: step.denominator ? ['region', 'period', 'value'] : ['value', 'denominator'] }];
+    case 'gapToTarget':
+      return [{ where, columns: ['indicator', 'value'] }];
+    case 'reaggregate': {
+      const needs: ColumnNeed[] = [{ where: 'reaggregate', columns: ['indicator', 'region', 'period', 'series', 'value'] }];
+      if (step.weight && 'column' in step.weight) needs.push({ where: 'reaggregate.weight', columns: [step.weight.column] });
+      return needs;
+    }
+    case 'summarize':
+      return [{ where, columns: [...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)] }];
+  }
+}
+
+/** Throws `QUERY_UNKNOWN_COLUMN` for the first column of `needs` the table lacks. */
+export function checkNeeds(needs: readonly ColumnNeed[], present: readonly string[]): void {
+  for (const n of needs) requireColumns(n.columns, present, n.where);
+}
 
 /**
  * The indicators to rank in descending order (rank 1 = largest). The step's direction wins; otherwise

@@ -5,10 +5,16 @@
  */
 import { DeriveOp, RankDirection, SelectLevel, SortOrder, SummaryFn } from './spec.js';
 import { Status } from '../types.js';
+import { QUERY_LIMITS as L } from './limits.js';
 
-const column = { type: 'string', pattern: '^(?!__)[A-Za-z_][A-Za-z0-9_]*$' } as const;
-const text = { type: 'string', minLength: 1 } as const;
-const period = { anyOf: [text, { type: 'integer' }] } as const;
+// The budgets (`QUERY_LIMITS`) that a schema can say; `validateQuery` also checks depth, characters and names.
+const column = { type: 'string', pattern: '^(?!__)[A-Za-z_][A-Za-z0-9_]*$', maxLength: L.stringLength } as const;
+const text = { type: 'string', minLength: 1, maxLength: L.stringLength } as const;
+const number = { type: 'number', minimum: -L.magnitude, maximum: L.magnitude } as const;
+const year = { type: 'number', minimum: 0, maximum: L.year } as const;
+const items = <T>(item: T) => ({ type: 'array', items: item, maxItems: L.listItems }) as const;
+const columns = <T>(item: T) => ({ type: 'array', items: item, maxItems: L.columnItems }) as const;
+const period = { anyOf: [text, { type: 'integer', minimum: 0, maximum: L.year }] } as const;
 const seriesRef = { anyOf: [text, { type: 'null' }] } as const;
 const closed = <P extends Record<string, unknown>>(properties: P, required: string[] = []) =>
   ({ type: 'object', properties, required, additionalProperties: false }) as const;
@@ -20,10 +26,10 @@ export const querySchema = {
   title: 'chiso query spec',
   ...closed({
     select: closed({
-      indicators: { type: 'array', items: text },
+      indicators: items(text),
       regions: {
         anyOf: [
-          { type: 'array', items: text },
+          items(text),
           closed({ level: { enum: Object.keys(SelectLevel) } }, ['level']),
           closed({ parent2025: { type: 'string', pattern: '^34:\\d\\d$' } }, ['parent2025']),
         ],
@@ -31,15 +37,16 @@ export const querySchema = {
       periods: {
         anyOf: [
           { const: 'latest' },
-          { type: 'array', items: period },
-          closed({ from: { type: 'number' }, to: { type: 'number' } }),
+          items(period),
+          closed({ from: year, to: year }),
         ],
       },
-      series: { anyOf: [{ type: 'null' }, { type: 'array', items: seriesRef }] },
+      series: { anyOf: [{ type: 'null' }, items(seriesRef)] },
       status: { anyOf: [{ enum: Object.keys(Status) }, { type: 'array', items: { enum: Object.keys(Status) } }] },
     }),
     derive: {
       type: 'array',
+      maxItems: L.deriveSteps,
       items: {
         type: 'object',
         required: ['op'],
@@ -50,12 +57,12 @@ export const querySchema = {
           closed({
             op: op('share'),
             denominator: closed({ indicator: text, series: seriesRef }, ['indicator']),
-            scale: { type: 'number' },
+            scale: number,
             as: column,
           }, ['op']),
           closed({
             op: op('gapToTarget'),
-            target: { anyOf: [{ type: 'number' }, { type: 'object', additionalProperties: { type: 'number' } }] },
+            target: { anyOf: [number, { type: 'object', maxProperties: L.listItems, additionalProperties: number }] },
             as: column,
             reachedAs: column,
           }, ['op', 'target']),
@@ -66,10 +73,11 @@ export const querySchema = {
           }, ['op']),
           closed({
             op: op('summarize'),
-            by: { type: 'array', items: column },
+            by: columns(column),
             measures: {
               type: 'object',
               minProperties: 1,
+              maxProperties: L.columnItems,
               propertyNames: column,
               additionalProperties: closed({ fn: { enum: Object.keys(SummaryFn) }, column }, ['fn']),
             },
@@ -77,8 +85,8 @@ export const querySchema = {
         ],
       },
     },
-    orderby: { type: 'array', items: { anyOf: [column, closed({ column, order: { enum: Object.keys(SortOrder) } }, ['column'])] } },
-    limit: { type: 'integer', minimum: 0 },
-    columns: { type: 'array', items: column },
+    orderby: columns({ anyOf: [column, closed({ column, order: { enum: Object.keys(SortOrder) } }, ['column'])] }),
+    limit: { type: 'integer', minimum: 0, maximum: L.limit },
+    columns: columns(column),
   }),
 } as const;

@@ -42,7 +42,7 @@ export interface PeriodRange {
  */
 export type PeriodSelection = readonly (string | number)[] | PeriodRange | 'latest';
 
-export interface Selection {
+export interface RowSelection {
   /** Indicator ids to keep. Default: every indicator. */
   indicators?: readonly string[];
   /** Regions to keep. Default: every region. */
@@ -59,7 +59,7 @@ export interface Selection {
 }
 
 /** A selection after `validateQuery`: periods as strings, statuses as a list. */
-export interface NormalizedSelection extends Selection {
+export interface NormalizedSelection extends RowSelection {
   periods?: readonly string[] | PeriodRange | 'latest';
   status?: readonly Status[];
 }
@@ -220,7 +220,7 @@ export interface OrderKey {
 
 export interface QuerySpec {
   /** Row filters. Default: every row. */
-  select?: Selection;
+  select?: RowSelection;
   /** Steps applied in order after `select`. Default `[]`. */
   derive?: readonly DeriveStep[];
   /**

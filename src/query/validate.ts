@@ -5,6 +5,8 @@
  */
 import { fail, showValue } from '../errors.js';
 import { isStatus, Status } from '../types.js';
+import { OBSERVATION_COLUMNS } from './checks.js';
+import { QUERY_LIMITS, type QueryLimit } from './limits.js';
 import {
   DeriveOp,
   isDeriveOp,
@@ -54,9 +56,89 @@ function string(value: unknown, where: string): string {
   return value;
 }
 
-function finite(value: unknown, where: string): number {
+function number(value: unknown, where: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) badType(where, 'a finite number', 'một số hữu hạn', value);
   return value;
+}
+
+function finite(value: unknown, where: string): number {
+  return within(number(value, where), where, -QUERY_LIMITS.magnitude, QUERY_LIMITS.magnitude, 'magnitude');
+}
+
+function within(value: number, where: string, min: number, max: number, limit: QueryLimit): number {
+  if (!(value >= min && value <= max)) fail('QUERY_OUT_OF_RANGE', { where, min, max, limit, value: showValue(value) });
+  return value;
+}
+
+const year = (value: unknown, where: string): number => within(number(value, where), where, 0, QUERY_LIMITS.year, 'year');
+
+function atMost(count: number, where: string, limit: 'deriveSteps' | 'listItems' | 'columnItems'): void {
+  if (count > QUERY_LIMITS[limit]) fail('QUERY_TOO_MANY', { where, count, max: QUERY_LIMITS[limit], limit });
+}
+
+// A NUL (refused by PostgreSQL text) or half a surrogate pair (not text in any engine).
+const BAD_CHARACTER = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function text(s: string, where: string): void {
+  if (s.length > QUERY_LIMITS.stringLength) fail('QUERY_TOO_LONG', { where, count: s.length, max: QUERY_LIMITS.stringLength });
+  const bad = BAD_CHARACTER.exec(s);
+  if (bad) fail('QUERY_BAD_CHARACTER', { where, value: `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
+}
+
+/**
+ * The budgets that hold for the whole spec before any part is read: nesting depth, list lengths and
+ * every string (keys included). Iterative, so a value nested 50,000 deep is refused, not a stack overflow.
+ */
+function budgets(spec: unknown): void {
+  const stack: [unknown, string, number][] = [[spec, 'query', 1]];
+  while (stack.length) {
+    const [value, where, depth] = stack.pop() as [unknown, string, number];
+    if (typeof value === 'string') text(value, where);
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > QUERY_LIMITS.depth) fail('QUERY_TOO_DEEP', { where, max: QUERY_LIMITS.depth });
+    if (Array.isArray(value)) {
+      atMost(value.length, where, 'listItems');
+      value.forEach((v, i) => stack.push([v, `${where}[${i}]`, depth + 1]));
+      continue;
+    }
+    const keys = Object.keys(value);
+    atMost(keys.length, where, 'listItems');
+    for (const k of keys) {
+      text(k, `${where}.${k.slice(0, 40)}`);
+      stack.push([(value as Obj)[k], `${where}.${k}`, depth + 1]);
+    }
+  }
+}
+
+/**
+ * Refuses a name that differs from another column only in case: engines that fold case (DuckDB)
+ * would read one for the other, while the executors and PostgreSQL keep them apart.
+ */
+function distinctNames(q: NormalizedQuery): void {
+  const seen = new Map<string, string>(OBSERVATION_COLUMNS.map((c) => [c, c]));
+  const name = (n: string, where: string) => {
+    const other = seen.get(n.toLowerCase());
+    if (other !== undefined && other !== n) fail('QUERY_NAME_COLLISION', { where, value: n, other });
+    seen.set(n.toLowerCase(), n);
+  };
+  q.derive.forEach((s, i) => {
+    const where = `derive[${i}]`;
+    if ('as' in s) name(s.as, `${where}.as`);
+    if (s.op === 'gapToTarget') {
+      name(s.reachedAs, `${where}.reachedAs`);
+      if (s.reachedAs === s.as) fail('QUERY_NAME_COLLISION', { where: `${where}.reachedAs`, value: s.reachedAs, other: s.as });
+    }
+    if (s.op === 'reaggregate' && s.weight && 'column' in s.weight) name(s.weight.column, `${where}.weight.column`);
+    if (s.op === 'summarize') {
+      s.by.forEach((c, j) => name(c, `${where}.by[${j}]`));
+      for (const [m, measure] of Object.entries(s.measures)) {
+        name(m, `${where}.measures.${m}`);
+        name(measure.column, `${where}.measures.${m}.column`);
+      }
+    }
+  });
+  q.orderby.forEach((k, i) => name(k.column, `orderby[${i}]`));
+  q.columns?.forEach((c, i) => name(c, `columns[${i}]`));
 }
 
 function column(value: unknown, where: string): string {
@@ -94,7 +176,7 @@ function regions(value: unknown, where: string): RegionSelection {
 
 /** A period as written in observations: a string; a whole year may be given as a number (`2010`). */
 function period(value: unknown, where: string): string {
-  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  if (typeof value === 'number' && Number.isInteger(value)) return String(year(value, where));
   return string(value, where);
 }
 
@@ -104,8 +186,8 @@ function periods(value: unknown, where: string): NonNullable<NormalizedSelection
   if (Array.isArray(value)) return list(value, where, period);
   const o = object(value, where, ['from', 'to']);
   const range: { from?: number; to?: number } = {};
-  if (o.from !== undefined) range.from = finite(o.from, `${where}.from`);
-  if (o.to !== undefined) range.to = finite(o.to, `${where}.to`);
+  if (o.from !== undefined) range.from = year(o.from, `${where}.from`);
+  if (o.to !== undefined) range.to = year(o.to, `${where}.to`);
   return range;
 }
 
@@ -198,7 +280,9 @@ function step(value: unknown, where: string): NormalizedStep {
     case 'summarize': {
       const o = object(value, where, ['op', 'by', 'measures']);
       const by = o.by === undefined ? [] : list(o.by, `${where}.by`, column);
+      atMost(by.length, `${where}.by`, 'columnItems');
       const m = object(o.measures, `${where}.measures`, keysOf(o.measures));
+      atMost(Object.keys(m).length, `${where}.measures`, 'columnItems');
       const measures: Record<string, Required<Measure>> = {};
       for (const [name, spec] of Object.entries(m)) {
         const w = `${where}.measures.${name}`;
@@ -230,17 +314,22 @@ function orderKey(value: unknown, where: string): Required<OrderKey> {
  * objects. Throws a `ChisoError` naming the bad key or value and the valid ones.
  */
 export function validateQuery(spec: unknown): NormalizedQuery {
+  budgets(spec);
   const o = object(spec, 'query', ['select', 'derive', 'orderby', 'limit', 'columns']) as QuerySpec & Obj;
+  if (Array.isArray(o.derive)) atMost(o.derive.length, 'derive', 'deriveSteps');
+  if (Array.isArray(o.orderby)) atMost(o.orderby.length, 'orderby', 'columnItems');
+  if (Array.isArray(o.columns)) atMost(o.columns.length, 'columns', 'columnItems');
   const q: NormalizedQuery = {
     select: selection(o.select),
     derive: o.derive === undefined ? [] : list(o.derive, 'derive', step),
     orderby: o.orderby === undefined ? [] : list(o.orderby, 'orderby', orderKey),
   };
   if (o.limit !== undefined) {
-    const n = finite(o.limit, 'limit');
+    const n = number(o.limit, 'limit');
     if (!Number.isInteger(n) || n < 0) badType('limit', 'a whole number >= 0', 'một số nguyên >= 0', o.limit);
-    q.limit = n;
+    q.limit = within(n, 'limit', 0, QUERY_LIMITS.limit, 'limit');
   }
   if (o.columns !== undefined) q.columns = list(o.columns, 'columns', column);
+  distinctNames(q);
   return q;
 }

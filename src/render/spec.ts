@@ -8,11 +8,12 @@ import type { Spec as VegaSpec } from 'vega';
 
 export type { TopLevelSpec } from 'vega-lite';
 export type { Spec as VegaSpec } from 'vega';
-export type ChartSpec = TopLevelSpec | VegaSpec;
+/** What the renderers take: a Vega-Lite spec (a recipe's `ChartSpec`, or one written by hand) or a Vega spec. */
+export type RenderSpec = TopLevelSpec | VegaSpec;
 
 const VEGA_ONLY = ['marks', 'signals', 'scales', 'axes', 'legends', 'projections'];
 
-export function isVegaLiteSpec(spec: ChartSpec): spec is TopLevelSpec {
+export function isVegaLiteSpec(spec: RenderSpec): spec is TopLevelSpec {
   const schema = (spec as { $schema?: unknown }).$schema;
   if (typeof schema === 'string') return schema.includes('vega-lite');
   return !VEGA_ONLY.some((k) => Object.hasOwn(spec, k));
@@ -26,7 +27,7 @@ export interface ToVegaOptions {
 }
 
 /** Compiles Vega-Lite when needed and applies the width and the default font. */
-export function toVegaSpec(spec: ChartSpec, { width, font }: ToVegaOptions = {}): VegaSpec {
+export function toVegaSpec(spec: RenderSpec, { width, font }: ToVegaOptions = {}): VegaSpec {
   if (isVegaLiteSpec(spec)) {
     const vl = { ...spec } as TopLevelSpec & { width?: unknown; config?: Record<string, unknown> };
     if (width !== undefined) vl.width = width;

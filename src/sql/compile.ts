@@ -8,12 +8,14 @@
  * statement other than a SELECT, so no spec can change data.
  *
  * Errors the executors raise while reading rows (duplicate observations, a rank without direction,
- * a rate merged without weight) become checks: small SELECTs run before the query, whose rows
- * `verify` turns into the same `ChisoError`s and warnings.
+ * a rate merged without weight) become checks: small SELECTs, all in one statement run before the
+ * query, whose rows `verify` turns into the same `ChisoError`s and warnings. Each expression is
+ * written once in each statement, so the SQL grows linearly with the spec.
  */
-import { diagnostic, fail, type Diagnostic } from '../errors.js';
+import { fail, type Diagnostic } from '../errors.js';
+import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from '../query/merge.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
-import { directionsForGap, identityColumns, rankDirections } from '../query/plan.js';
+import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from '../query/plan.js';
 import { resolveRegions } from '../query/regions.js';
 import { defaultRegistry, needsWeight, unit2025, type QueryRegistry } from '../query/registry-view.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep } from '../query/spec.js';
@@ -37,9 +39,23 @@ export interface SqlCompileOptions {
   indicators?: readonly string[];
 }
 
-/** A SELECT run before the query; `verify` throws the executors' error or adds warnings. */
+/** The checks' statement, run before the query; `verify` throws the executors' error or adds warnings. */
 export interface SqlCheck extends SqlStatement {
-  kind: 'duplicate' | 'rank' | 'reaggregate';
+  /** What is checked, in order: `duplicate`, `rank` or `reaggregate` for each part. */
+  kinds: CheckKind[];
+  verify(rows: readonly Record<string, unknown>[], diagnostics: Diagnostic[]): void;
+}
+
+type CheckKind = 'duplicate' | 'rank' | 'reaggregate';
+
+/** One part of the checks' statement: a SELECT over the expressions before it, and what its rows mean. */
+interface CheckPart {
+  kind: CheckKind;
+  body: string;
+  /** The body's output columns, read back by name. */
+  columns: string[];
+  /** How many expressions existed when it was made: the statement needs those only. */
+  depth: number;
   verify(rows: readonly Record<string, unknown>[], diagnostics: Diagnostic[]): void;
 }
 
@@ -47,7 +63,7 @@ export interface CompiledQuery extends SqlStatement {
   dialect: SqlDialect;
   /** Output columns, in order. */
   columns: string[];
-  /** Run each, in order, before the query. */
+  /** Run before the query: one statement, or none when nothing needs checking. */
   checks: SqlCheck[];
 }
 
@@ -58,7 +74,12 @@ interface Context {
   table: SqlTable;
   registry: QueryRegistry;
   indicators: readonly string[] | undefined;
-  checks: SqlCheck[];
+  checks: CheckPart[];
+  /**
+   * The last stage whose rows (and their indicator, region, series, period) later steps keep, and
+   * whether its rows were checked for duplicates: steps that only add columns need no check of their own.
+   */
+  rows: { stage: Stage; checked: boolean } | null;
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -117,12 +138,7 @@ function selectionTerms(ctx: Context, sel: NormalizedSelection): string[] {
   const terms: string[] = [];
   const present = names(ctx.table.columns);
   const regions = sel.regions ? resolveRegions(sel.regions, ctx.registry) : undefined;
-  if (sel.indicators) requireColumns(['indicator'], present, 'select.indicators');
-  if (sel.regions) requireColumns(['region'], present, 'select.regions');
-  if (sel.periods !== undefined) requireColumns(['period'], present, 'select.periods');
-  if (sel.periods === 'latest') requireColumns(['indicator', 'region', 'series', 'value'], present, 'select.periods');
-  if (sel.series !== undefined) requireColumns(['series'], present, 'select.series');
-  if (sel.status) requireColumns(['status'], present, 'select.status');
+  checkNeeds(selectionNeeds(sel), present);
   if (sel.indicators) terms.push(b.inList(b.q('indicator'), sel.indicators));
   if (regions) terms.push(b.inList(b.q('region'), regions));
   const per = sel.periods;
@@ -178,11 +194,13 @@ function latest(ctx: Context, stage: Stage): Stage {
 function uniqueCheck(ctx: Context, stage: Stage, where: string, fixed?: { indicator: string; series: string | null }): void {
   const { b } = ctx;
   const q = b.q.bind(b);
-  const keys = (fixed ? ['region', 'period'] : ['indicator', 'region', 'series', 'period']).map(q).join(', ');
-  const body = `SELECT ${keys} FROM ${q(stage.name)} GROUP BY ${keys} HAVING count(*) > 1 LIMIT 1`;
+  const keys = fixed ? ['region', 'period'] : ['indicator', 'region', 'series', 'period'];
+  const list = keys.map(q).join(', ');
   ctx.checks.push({
     kind: 'duplicate',
-    ...b.render(body),
+    depth: b.depth,
+    body: `SELECT ${list} FROM ${q(stage.name)} GROUP BY ${list} HAVING count(*) > 1 LIMIT 1`,
+    columns: keys,
     verify(rows) {
       const r = rows[0];
       if (!r) return;
@@ -193,11 +211,31 @@ function uniqueCheck(ctx: Context, stage: Stage, where: string, fixed?: { indica
   });
 }
 
+/**
+ * Checks the rows a step compares once per set of rows: steps that only add columns keep every
+ * row and its key, so the first comparing step after a filter or a merge checks for all that follow.
+ */
+function uniqueRows(ctx: Context, stage: Stage, where: string): void {
+  if (ctx.rows?.checked) return;
+  uniqueCheck(ctx, ctx.rows?.stage ?? stage, where);
+  ctx.rows = { stage: ctx.rows?.stage ?? stage, checked: true };
+}
+
+/** The steps after which rows stay the same rows, unless their outputs replace a key column. */
+const KEEPS_ROWS = new Set(['change', 'percentChange', 'rank', 'share', 'gapToTarget']);
+const KEY = ['indicator', 'region', 'series', 'period'];
+
+function keepsRows(step: NormalizedStep): boolean {
+  if (!KEEPS_ROWS.has(step.op)) return false;
+  const outputs = [(step as { as?: string }).as, (step as { reachedAs?: string }).reachedAs];
+  return !outputs.some((o) => o !== undefined && KEY.includes(o));
+}
+
 const valid = (e: string) => `${e} IS NOT NULL`;
 
 function change(ctx: Context, stage: Stage, step: Step<'change' | 'percentChange'>, where: string): Stage {
   const { b } = ctx;
-  uniqueCheck(ctx, stage, where);
+  uniqueRows(ctx, stage, where);
   const formula = (v: string, base: string) =>
     step.op === 'change'
       ? `CASE WHEN ${valid(v)} AND ${valid(base)} THEN ${v} - ${base} END`
@@ -238,7 +276,9 @@ function rank(ctx: Context, stage: Stage, step: Step<'rank'>): Stage {
       const registry = ctx.registry;
       ctx.checks.push({
         kind: 'rank',
-        ...b.render(`SELECT DISTINCT ${b.q('indicator')} FROM ${b.q(stage.name)}`),
+        depth: b.depth,
+        body: `SELECT DISTINCT ${b.q('indicator')} FROM ${b.q(stage.name)}`,
+        columns: ['indicator'],
         verify(rows) {
           rankDirections(rows.map((r) => r.indicator as string).sort(), undefined, registry);
         },
@@ -303,13 +343,10 @@ function gapToTarget(ctx: Context, stage: Stage, step: Step<'gapToTarget'>): Sta
 function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Stage {
   const { b, registry } = ctx;
   const q = b.q.bind(b);
-  const present = names(stage.cols);
-  requireColumns(['indicator', 'region', 'period', 'series', 'value'], present, 'reaggregate');
   const std = stage.cols.filter((c) => (OBSERVATION_COLUMNS as readonly string[]).includes(c.name));
   std.sort((x, y) => OBSERVATION_COLUMNS.indexOf(x.name as never) - OBSERVATION_COLUMNS.indexOf(y.name as never));
   const has = (c: string) => std.some((x) => x.name === c);
   const w = step.weight;
-  if (w && 'column' in w) requireColumns([w.column], present, 'reaggregate.weight');
   const candidates = indicatorsFor(ctx);
   const known = candidates.filter((id) => registry.indicator(id) !== undefined);
   const weighed = known.filter((id) => needsWeight(registry.indicator(id)!));
@@ -358,6 +395,9 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
     `CAST(sum(${v}) AS ${dbl}) AS ${q('__sum')}`,
     `CAST(sum(CASE WHEN ${ok} THEN ${v} * ${q('__w')} END) AS ${dbl}) AS ${q('__sp')}`,
     `CAST(sum(CASE WHEN ${ok} THEN ${q('__w')} END) AS ${dbl}) AS ${q('__sw')}`,
+    // The regions with a value, and with a value and a weight: what query/merge.ts decides from.
+    `${b.d.orderedConcat(`CASE WHEN ${valid(v)} THEN ${q('region')} END`, regionOrder, ', ')} AS ${q('__rv')}`,
+    `${b.d.orderedConcat(`CASE WHEN ${ok} THEN ${q('region')} END`, regionOrder, ', ')} AS ${q('__rw')}`,
     has('unit') ? `CAST(count(DISTINCT ${q('unit')}) AS ${int}) AS ${q('__nu')}, min(${q('unit')}) AS ${q('__u1')}, ${b.d.orderedConcat(`CASE WHEN ${q('__fu')} = 1 THEN ${q('unit')} END`, regionOrder, ', ')} AS ${q('__ul')}` : `0 AS ${q('__nu')}`,
     has('status') ? `CAST(sum(CASE WHEN ${q('status')} = 'preliminary' THEN 1 ELSE 0 END) AS ${int}) AS ${q('__pre')}` : '',
     has('qualifier') ? `CAST(count(${q('qualifier')}) AS ${int}) AS ${q('__q')}` : '',
@@ -381,21 +421,18 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
       `WHERE m.${v} IS NOT NULL OR (${existed})`,
     [],
   );
-  const pr = q('__pr');
   const ekeys = [q('__unit'), q('indicator'), q('__sk'), q('period')].join(', ');
   const es = b.cte(
     'expected',
-    `SELECT ${ekeys}, CAST(count(*) AS ${int}) AS ${q('__ne')}, CAST(sum(1 - ${q('__valued')}) AS ${int}) AS ${q('__mv')}, CAST(sum(1 - ${q('__weighted')}) AS ${int}) AS ${q('__mw')}, ` +
-      `${b.d.orderedConcat(`CASE WHEN ${q('__valued')} = 0 THEN ${pr} END`, b.d.binary(pr), ', ')} AS ${q('__lv')}, ` +
-      `${b.d.orderedConcat(`CASE WHEN ${q('__weighted')} = 0 THEN ${pr} END`, b.d.binary(pr), ', ')} AS ${q('__lw')}, ` +
-      `${b.d.orderedConcat(pr, b.d.binary(pr), ', ')} AS ${q('__le')} FROM ${q(e.name)} GROUP BY ${ekeys}`,
+    `SELECT ${ekeys}, CAST(count(*) AS ${int}) AS ${q('__ne')}, CAST(sum(1 - ${q('__valued')}) AS ${int}) AS ${q('__mv')}, CAST(sum(1 - ${q('__weighted')}) AS ${int}) AS ${q('__mw')} ` +
+      `FROM ${q(e.name)} GROUP BY ${ekeys}`,
     [],
   );
   const ne = `coalesce(s.${q('__ne')}, 0)`;
   const weigh = `CASE WHEN ${ne} >= 2 AND ${b.inList(`g.${q('indicator')}`, weighed)} THEN 1 ELSE 0 END`;
   const f = b.cte(
     'flags',
-    `SELECT g.*, ${ne} AS ${q('__ne2')}, s.${q('__mv')}, s.${q('__mw')}, s.${q('__lv')}, s.${q('__lw')}, s.${q('__le')}, ` +
+    `SELECT g.*, ${ne} AS ${q('__ne2')}, s.${q('__mv')}, s.${q('__mw')}, ` +
       `CASE WHEN g.${q('__n')} = 1 AND ${ne} <= 1 THEN 1 ELSE 0 END AS ${q('__pass')}, ${weigh} AS ${q('__weigh')}, ` +
       `CASE WHEN ${ne} >= 2 AND NOT (${b.inList(`g.${q('indicator')}`, known)}) THEN 1 ELSE 0 END AS ${q('__unknown')} ` +
       `FROM ${q(g.name)} g LEFT JOIN ${q(es.name)} s ON s.${q('__unit')} = g.${q('__unit')} AND s.${q('indicator')} = g.${q('indicator')} AND s.${q('__sk')} = g.${q('__sk')} AND s.${q('period')} = g.${q('period')}`,
@@ -421,43 +458,36 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
   };
   const merged = b.cte('merged', `SELECT ${std.map((c) => `${outExpr[c.name]} AS ${q(c.name)}`).join(', ')} FROM ${q(vcte.name)}`, std);
 
-  // Refusals and warnings, read from the groups before the query runs.
-  const weighted = w !== undefined;
-  const seriesCol = q('series');
+  // Refusals and warnings: the groups that may have one, read before the query runs and decided by
+  // query/merge.ts as the executors decide them (the SQL above only computes the merged figures).
+  const ctxMerge: MergeContext = { registry, weighted: w !== undefined, columns: std.map((c) => c.name), predecessorCache: new Map() };
   ctx.checks.push({
     kind: 'reaggregate',
-    ...b.render(
-      `SELECT ${q('__unit')} AS ${q('unit')}, ${q('indicator')}, ${seriesCol} AS ${q('series')}, ${q('period')}, ${q('__weigh')} AS ${q('weigh')}, ${q('__unknown')} AS ${q('unknown')}, ` +
-        `${q('__nu')} AS ${q('units')}, ${has('unit') ? q('__ul') : nullText} AS ${q('unitList')}, ${q('__le')} AS ${q('expected')}, ${miss} AS ${q('missing')}, ` +
-        `CASE WHEN ${q('__weigh')} = 1 THEN ${q('__lw')} ELSE ${q('__lv')} END AS ${q('missingList')} FROM ${q(f.name)} ` +
-        `WHERE ${q('__pass')} = 0 AND (${q('__unknown')} = 1 OR ${q('__weigh')} = 1 OR ${q('__nu')} > 1 OR ${miss} > 0)`,
-    ),
+    depth: b.depth,
+    columns: ['unit', 'indicator', 'series', 'period', 'n', 'valued', 'weighted', 'units'],
+    body:
+      `SELECT ${q('__unit')} AS ${q('unit')}, ${q('indicator')}, ${q('series')}, ${q('period')}, ${q('__n')} AS ${q('n')}, ` +
+      `${q('__rv')} AS ${q('valued')}, ${q('__rw')} AS ${q('weighted')}, ${has('unit') ? q('__ul') : nullText} AS ${q('units')} FROM ${q(f.name)} ` +
+      `WHERE ${q('__pass')} = 0 AND (${q('__unknown')} = 1 OR ${q('__weigh')} = 1 OR ${q('__nu')} > 1 OR ${miss} > 0)`,
     verify(found, diagnostics) {
-      const sorted = [...found].sort((a, c) => {
-        const ka = JSON.stringify([a.unit, a.indicator, a.series ?? '', a.period]);
-        const kc = JSON.stringify([c.unit, c.indicator, c.series ?? '', c.period]);
-        return ka < kc ? -1 : ka > kc ? 1 : 0;
-      });
-      for (const r of sorted) {
-        const indicator = text(r.indicator);
-        if (Number(r.unknown) === 1) fail('QUERY_UNKNOWN_INDICATOR', { value: indicator, where: 'reaggregate' });
-        if (Number(r.weigh) === 1 && !weighted) {
-          fail('QUERY_REAGGREGATE_NEEDS_WEIGHT', { indicator, kind: registry.indicator(indicator)?.kind, unit: text(r.unit), regions: text(r.expected) });
-        }
-        if (Number(r.units) > 1) fail('QUERY_REAGGREGATE_UNITS_DIFFER', { unit: text(r.unit), indicator, value: text(r.unitList) });
-      }
+      const ids = (v: unknown): string[] => (text(v) === '' ? [] : text(v).split(', '));
+      const groups = found
+        .map((r): MergeGroup => ({
+          unit2025: text(r.unit), indicator: text(r.indicator), series: r.series === null ? null : text(r.series), period: text(r.period),
+          n: Number(r.n), valued: ids(r.valued), weighted: ids(r.weighted), units: ids(r.units),
+          sum: null, sumProduct: null, sumWeight: null, preliminary: 0, qualified: 0, denominatorSum: null, denominatorValid: 0, sources: [], single: {},
+        }))
+        .sort((a, c) => {
+          const ka = JSON.stringify([a.unit2025, a.indicator, a.series ?? '', a.period]);
+          const kc = JSON.stringify([c.unit2025, c.indicator, c.series ?? '', c.period]);
+          return ka < kc ? -1 : ka > kc ? 1 : 0;
+        });
       const warnings: Diagnostic[] = [];
-      for (const r of sorted) {
-        if (Number(r.missing) === 0) continue;
-        warnings.push(diagnostic(
-          'QUERY_REAGGREGATE_INCOMPLETE',
-          { unit: text(r.unit), indicator: text(r.indicator), period: text(r.period), series: text(r.series), missing: text(r.missingList), weighted: Number(r.weigh) === 1 ? 'yes' : '' },
-          {},
-          'warning',
-        ));
+      for (const g of groups) {
+        const { diagnostic } = finishMerge(g, ctxMerge);
+        if (diagnostic) warnings.push(diagnostic);
       }
-      warnings.sort((a, c) => (a.en < c.en ? -1 : a.en > c.en ? 1 : 0));
-      diagnostics.push(...warnings);
+      diagnostics.push(...sortDiagnostics(warnings));
     },
   });
   return b.cte('reagg', `SELECT ${list(ctx, std)} FROM ${q(rest.name)} UNION ALL SELECT ${list(ctx, std)} FROM ${q(merged.name)}`, std);
@@ -500,6 +530,7 @@ function context(options: SqlCompileOptions, q: NormalizedQuery): Context {
     registry: options.registry ?? defaultRegistry,
     indicators: options.indicators ?? q.select.indicators,
     checks: [],
+    rows: null,
   };
 }
 
@@ -524,38 +555,34 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
   let lastBy: string[] = [];
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
-    const cols = names(stage.cols);
+    checkNeeds(stepNeeds(step, where), names(stage.cols));
+    ctx.rows ??= { stage, checked: false };
     switch (step.op) {
       case 'change':
       case 'percentChange':
-        requireColumns(['indicator', 'region', 'series', 'period', 'value'], cols, where);
         stage = change(ctx, stage, step, where);
         break;
       case 'rank':
-        requireColumns(['indicator', 'series', 'period', 'value'], cols, where);
         stage = rank(ctx, stage, step);
         break;
       case 'share':
-        requireColumns(step.denominator ? ['region', 'period', 'value'] : ['value', 'denominator'], cols, where);
         stage = share(ctx, stage, step, where);
         break;
       case 'gapToTarget':
-        requireColumns(['indicator', 'value'], cols, where);
         stage = gapToTarget(ctx, stage, step);
         break;
       case 'latest':
-        requireColumns(['indicator', 'region', 'series', 'period', 'value'], cols, where);
         stage = latest(ctx, stage);
         break;
       case 'reaggregate':
         stage = reaggregate(ctx, stage, step);
         break;
       case 'summarize':
-        requireColumns([...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)], cols, where);
         stage = summarize(ctx, stage, step);
         lastBy = step.by;
         break;
     }
+    if (!keepsRows(step)) ctx.rows = null;
   });
 
   const present = names(stage.cols);
@@ -581,5 +608,32 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
     out = q.columns.map((c) => ({ name: c, type: typeOf(stage, c) }));
   }
   const body = `SELECT ${list(ctx, out)} FROM ${b.q(stage.name)}${order}${limit}`;
-  return { dialect: options.dialect, ...b.render(body), columns: names(out), checks: ctx.checks };
+  const checks = ctx.checks.length ? [checkStatement(ctx)] : [];
+  return { dialect: options.dialect, ...b.render(body), columns: names(out), checks };
+}
+
+/**
+ * Every check as one statement: the expressions written once, then one SELECT per check, its
+ * columns as text `c0, c1, ...` beside the check's number `__check`, joined by UNION ALL.
+ */
+function checkStatement(ctx: Context): SqlCheck {
+  const { b } = ctx;
+  const q = b.q.bind(b);
+  const tx = b.d.type('text');
+  const width = Math.max(...ctx.checks.map((c) => c.columns.length));
+  const selects = ctx.checks.map((c, k) => {
+    const cols = Array.from({ length: width }, (_, i) => `CAST(${i < c.columns.length ? `x.${q(c.columns[i])}` : 'NULL'} AS ${tx}) AS ${q(`c${i}`)}`);
+    return `SELECT ${k} AS ${q('__check')}, ${cols.join(', ')} FROM (${c.body}) x`;
+  });
+  const parts = ctx.checks;
+  return {
+    kinds: parts.map((c) => c.kind),
+    ...b.render(selects.join(' UNION ALL '), Math.max(...parts.map((c) => c.depth))),
+    verify(rows, diagnostics) {
+      parts.forEach((c, k) => {
+        const mine = rows.filter((r) => Number(r.__check) === k).map((r) => Object.fromEntries(c.columns.map((name, i) => [name, r[`c${i}`] ?? null])));
+        c.verify(mine, diagnostics);
+      });
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQuery } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import { launchBrowser } from '../browser/harness.js';
 import { expectSameRows, realObservations } from '../sql/fixtures.js';
 

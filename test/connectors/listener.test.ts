@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ExecutorConnector, type Connector } from '../../src/connectors/index.js';
 import { queryListener, type QueryListenerOptions } from '../../src/connectors/listener.js';
 import { readObservations } from '../../examples/server/server.js';
-import { runQuery } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 
 const servers: Server[] = [];
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readObservations, loadTable, startServer } from '../../examples/server/server.js';
 import { HttpQueryConnector, postgresDriver } from '../../src/connectors/index.js';
 import { isChisoError } from '../../src/errors.js';
-import { runQuery } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import { getRegion } from '../../src/registry/index.js';
 import { expectSameRows } from '../sql/fixtures.js';
 import { skipPostgres, startPostgres, type TestPostgres } from '../sql/postgres-server.js';

@@ -7,7 +7,8 @@ import { CubeClient, cubeQuerySpec, type CubeClause } from '../../src/cube/index
 import { Selection } from '../../src/components/core/selection.js';
 import { viewQuerySpec } from '../../src/components/core/view-query.js';
 import { loadObservations } from '../../src/data/index.js';
-import { runQuery, type Row } from '../../src/query/index.js';
+import { type Row } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import type { Observation } from '../../src/types.js';
 import { expectSameRows } from './helpers.js';
 

@@ -1,6 +1,7 @@
 /** Shared by the cube tests: seeded synthetic tables and the comparison with the query layer. */
 import { expect } from 'vitest';
-import { runQuery, executeQuery, type QueryOptions, type Row } from '../../src/query/index.js';
+import { executeQuery, type QueryOptions, type Row } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import type { Observation } from '../../src/types.js';
 import { cubeQuerySpec, type Cube, type CubeClause, type CubeOptions } from '../../src/cube/index.js';
 export { prng } from '../prng.js';

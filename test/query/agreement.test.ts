@@ -1,7 +1,8 @@
 // The two executors on seeded synthetic tables: every operation, alone and chained, must give the
 // same rows (after a stable sort) or fail with the same error code.
 import { describe, expect, it } from 'vitest';
-import { executeQuery, runQuery } from '../../src/query/index.js';
+import { executeQuery } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import { listRegions } from '../../src/registry/index.js';
 import type { Observation } from '../../src/types.js';
 import { obs, prng, stable } from './fixtures.js';

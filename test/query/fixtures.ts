@@ -1,6 +1,7 @@
 /** Observations and helpers shared by the query tests. */
 import { expect } from 'vitest';
-import { executeQuery, runQuery, type QueryOptions, type Row } from '../../src/query/index.js';
+import { executeQuery, type QueryOptions, type Row } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import type { Observation } from '../../src/types.js';
 export { prng } from '../prng.js';
 

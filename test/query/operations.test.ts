@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/errors.js';
 import { ChisoError } from '../../src/errors.js';
-import { executeQuery, runQuery } from '../../src/query/index.js';
+import { executeQuery } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import { agree, failsAlike, obs, stable } from './fixtures.js';
 
 const poverty = [

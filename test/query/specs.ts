@@ -60,3 +60,29 @@ export const invalidSpecs: [unknown, string, string][] = [
   [{ select: { indicators: 'poverty_rate' } }, 'QUERY_BAD_TYPE', 'poverty_rate'],
   [null, 'QUERY_BAD_TYPE', 'null'],
 ];
+
+/**
+ * Specs over a budget of `QUERY_LIMITS`, with the code and a text of the refusal. `schema`: the JSON
+ * Schema says this budget too (depth, characters and names are `validateQuery`'s alone).
+ */
+export const overBudgetSpecs: { name: string; spec: unknown; code: string; text: string; schema: boolean }[] = [
+  { name: 'limit 2^31', spec: { limit: 2 ** 31 }, code: 'QUERY_OUT_OF_RANGE', text: '2147483648', schema: true },
+  { name: 'limit 1e20', spec: { limit: 1e20 }, code: 'QUERY_OUT_OF_RANGE', text: '100000000000000000000', schema: true },
+  { name: '17 derive steps', spec: { derive: Array.from({ length: 17 }, () => ({ op: 'change' })) }, code: 'QUERY_TOO_MANY', text: '17', schema: true },
+  { name: '4,000 change steps', spec: { derive: Array.from({ length: 4000 }, () => ({ op: 'change' })) }, code: 'QUERY_TOO_MANY', text: '4000', schema: true },
+  { name: 'too many indicators', spec: { select: { indicators: Array.from({ length: 20_001 }, (_, i) => `i${i}`) } }, code: 'QUERY_TOO_MANY', text: '20001', schema: true },
+  { name: 'too many order keys', spec: { orderby: Array.from({ length: 65 }, () => 'value') }, code: 'QUERY_TOO_MANY', text: '65', schema: true },
+  { name: 'year 1e20', spec: { select: { periods: { from: 1e20 } } }, code: 'QUERY_OUT_OF_RANGE', text: 'select.periods.from', schema: true },
+  { name: 'period as a huge number', spec: { select: { periods: [1e21] } }, code: 'QUERY_OUT_OF_RANGE', text: 'select.periods[0]', schema: true },
+  { name: 'scale 1e300', spec: { derive: [{ op: 'share', scale: 1e300 }] }, code: 'QUERY_OUT_OF_RANGE', text: 'derive[0].scale', schema: true },
+  { name: 'target -1e300', spec: { derive: [{ op: 'gapToTarget', target: -1e300 }] }, code: 'QUERY_OUT_OF_RANGE', text: 'derive[0].target', schema: true },
+  { name: 'a long id', spec: { select: { indicators: ['x'.repeat(257)] } }, code: 'QUERY_TOO_LONG', text: '257', schema: true },
+  { name: 'NUL in an id', spec: { select: { regions: ['01\u0000'] } }, code: 'QUERY_BAD_CHARACTER', text: 'U+0000', schema: false },
+  { name: 'half a surrogate pair', spec: { select: { series: ['a\ud800'] } }, code: 'QUERY_BAD_CHARACTER', text: 'U+D800', schema: false },
+  { name: 'NUL in a key', spec: { select: { 'x\u0000': 1 } }, code: 'QUERY_BAD_CHARACTER', text: 'U+0000', schema: false },
+  { name: 'nested 50,000 deep', spec: { select: { regions: JSON.parse('['.repeat(50_000) + ']'.repeat(50_000)) } }, code: 'QUERY_TOO_DEEP', text: 'select.regions', schema: false },
+  { name: 'as: Value', spec: { derive: [{ op: 'change', as: 'Value' }] }, code: 'QUERY_NAME_COLLISION', text: '"Value"', schema: false },
+  { name: 'a measure named Region', spec: { derive: [{ op: 'summarize', by: ['indicator'], measures: { Region: { fn: 'count' } } }] }, code: 'QUERY_NAME_COLLISION', text: '"Region"', schema: false },
+  { name: 'two outputs differing in case', spec: { derive: [{ op: 'rank', as: 'r' }, { op: 'change', as: 'R' }] }, code: 'QUERY_NAME_COLLISION', text: '"R"', schema: false },
+  { name: 'gap and reached named alike', spec: { derive: [{ op: 'gapToTarget', target: 1, as: 'g', reachedAs: 'g' }] }, code: 'QUERY_NAME_COLLISION', text: '"g"', schema: false },
+];

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { barChart, kpiChart, lineChart, mapChart, progressChart, scatterChart, slopeChart } from '../../src/charts/index.js';
 import { listRegions } from '../../src/registry/index.js';
-import type { ChartSpec } from '../../src/render/spec.js';
+import type { RenderSpec } from '../../src/render/spec.js';
 
 const files = {
   poverty: 'data/observations/poverty_rate.csv',
@@ -41,7 +41,7 @@ export interface Snapshot {
   name: string;
   /** Vietnamese text the drawing must contain, with its diacritics. */
   text: string;
-  spec: () => ChartSpec | Promise<ChartSpec>;
+  spec: () => RenderSpec | Promise<RenderSpec>;
 }
 
 const northCentral = () => listRegions('province').filter((r) => r.parent === 'R3').map((r) => r.id);

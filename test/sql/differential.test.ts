@@ -6,7 +6,7 @@ import { createDuckDBConnector, duckdbDriver, type DuckDBNodeConnector } from '.
 import { SqlConnector } from '../../src/connectors/sql.js';
 import { postgresConnector } from '../../src/connectors/postgres.js';
 import type { Connector } from '../../src/connectors/connector.js';
-import { runQuery } from '../../src/query/index.js';
+import { runQuery } from '../../src/arquero.js';
 import type { SqlTableOptions } from '../../src/sql/index.js';
 import { expectSameRows, outcome, realObservations, realSpecs, seedObservations, synthetic, syntheticSpecs } from './fixtures.js';
 import { loadIntoPostgres } from './load.js';

@@ -41,7 +41,7 @@ export class ClientController implements ReactiveController, CoordinatorClient {
     new ContextConsumer(host, {
       context: coordinatorContext,
       subscribe: true,
-      callback: (c) => this.#attach(c),
+      callback: (c) => this.#attach(this.#own ?? c),
     });
     host.addController(this);
   }
@@ -107,6 +107,13 @@ export class ClientController implements ReactiveController, CoordinatorClient {
   /** The filter made by every other view. */
   filter(): ClientFilter {
     return this.coordinator ? this.coordinator.filterFor(this) : { regions: null, periods: null };
+  }
+
+  #own: Coordinator | undefined;
+  /** A coordinator of the element's own (its `.data`), used instead of its dashboard's. */
+  useOwn(c: Coordinator): void {
+    this.#own = c;
+    this.#attach(c);
   }
 
   #attach(c: Coordinator | undefined): void {

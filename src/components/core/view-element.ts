@@ -7,6 +7,9 @@ import { pageLang, t, errorText } from './i18n.js';
 import { parseList, parseYears, viewQuerySpec, type ViewQuery } from './view-query.js';
 import type { ViewCube } from './view-cube.js';
 import type { ClientFilter } from './selection.js';
+import { Coordinator } from './coordinator.js';
+import { observationsOf, type ObservationData } from './data.js';
+import { ChisoError, diagnostic } from '../../errors.js';
 
 /**
  * What every view of a dashboard shares: the coordinator connection, the page language, the common
@@ -32,6 +35,27 @@ export abstract class ChisoViewElement extends LitElement {
   declare filterBy: 'all' | 'period' | 'region' | 'none' | undefined;
 
   protected readonly client: ClientController;
+
+  #data: ObservationData | undefined;
+  /**
+   * Observations or an Arquero table for this element alone, outside a dashboard (or instead of its
+   * dashboard's data): `chart.data = table`. Set as a property, never an attribute.
+   */
+  get data(): ObservationData | undefined {
+    return this.#data;
+  }
+  set data(data: ObservationData | undefined) {
+    this.#data = data;
+    if (data === undefined) return;
+    const own = new Coordinator();
+    own.lang = pageLang(this);
+    try {
+      own.setObservations(observationsOf(data));
+    } catch (e) {
+      own.setError(new ChisoError(diagnostic('COMPONENTS_BAD_DATA', { detail: e instanceof Error ? e.message : String(e) })));
+    }
+    this.client.useOwn(own);
+  }
 
   constructor(lazy = true) {
     super();

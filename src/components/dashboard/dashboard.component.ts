@@ -10,9 +10,10 @@ import { coordinatorContext } from '../core/context.js';
 import { baseStyles } from '../core/styles.js';
 import { t, errorText, pageLang } from '../core/i18n.js';
 import { dashboardStyles } from './dashboard.styles.js';
+import { observationsOf, type ObservationData } from '../core/data.js';
 
-/** What `.data` accepts: observations, or anything with Arquero's `objects()` (an Arquero table). */
-export type DashboardData = readonly Observation[] | { objects(): object[] };
+/** What `.data` accepts: observations, or an Arquero table. */
+export type DashboardData = ObservationData;
 
 /** A dashboard described in JSON (`config="dashboard.json"`). */
 export interface DashboardConfig {
@@ -236,11 +237,7 @@ export class ChisoDashboard extends LitElement {
 
   #useData(data: DashboardData): void {
     try {
-      let rows: readonly Observation[];
-      if (Array.isArray(data)) rows = data as readonly Observation[];
-      else if (data && typeof (data as { objects?: unknown }).objects === 'function') rows = (data as { objects(): object[] }).objects() as Observation[];
-      else throw new Error(typeof data);
-      this.#ready(rows);
+      this.#ready(observationsOf(data));
     } catch (e) {
       this.#failed(asError(e, 'COMPONENTS_BAD_DATA', {}));
     }

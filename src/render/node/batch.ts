@@ -8,12 +8,12 @@ import type { Locale } from '../../format/index.js';
 import { ChisoError, diagnostic, formatDiagnostic, isChisoError } from '../../errors.js';
 import { validateConfig } from '../config.js';
 import type { ChisoConfig } from '../config-types.js';
-import type { ChartSpec } from '../spec.js';
+import type { RenderSpec } from '../spec.js';
 import { configSchema, readJsonFile } from './files.js';
 import { renderSvg } from './svg.js';
 import { RasterProcess } from './raster.js';
 import { writeFileNoFollow } from './sandbox.js';
-import { chartSpec, DataCache } from './recipes.js';
+import { configChartSpec, DataCache } from './recipes.js';
 
 export const OutputFormat = { svg: 'svg', png: 'png' } as const;
 export type OutputFormat = keyof typeof OutputFormat;
@@ -48,7 +48,7 @@ export interface ExportResult {
 }
 
 /** A parsed input file: a chiso configuration, or a single Vega-Lite / Vega spec. */
-export type RenderInput = { kind: 'config'; config: ChisoConfig; file: string } | { kind: 'spec'; spec: ChartSpec; file: string };
+export type RenderInput = { kind: 'config'; config: ChisoConfig; file: string } | { kind: 'spec'; spec: RenderSpec; file: string };
 
 const SPEC_KEYS = ['mark', 'layer', 'facet', 'hconcat', 'vconcat', 'concat', 'repeat', 'marks'];
 
@@ -59,7 +59,7 @@ export function readRenderInput(path: string, shownAs = path): RenderInput {
     const o = value as Record<string, unknown>;
     if ('charts' in o) return { kind: 'config', config: validateConfig(value, { schema: configSchema(), file: shownAs }), file: path };
     const schema = typeof o.$schema === 'string' ? o.$schema : '';
-    if (schema.includes('vega') || SPEC_KEYS.some((k) => k in o)) return { kind: 'spec', spec: value as ChartSpec, file: path };
+    if (schema.includes('vega') || SPEC_KEYS.some((k) => k in o)) return { kind: 'spec', spec: value as RenderSpec, file: path };
   }
   throw new ChisoError(diagnostic('RENDER_NOT_A_SPEC', {}, { file: shownAs }));
 }
@@ -78,7 +78,7 @@ type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats' | 'scale'>
   onWarning?: (text: string) => void;
 };
 
-async function writeChart(id: string, spec: ChartSpec, o: WriteOptions): Promise<string[]> {
+async function writeChart(id: string, spec: RenderSpec, o: WriteOptions): Promise<string[]> {
   const onWarning = o.onWarning && ((text: string) => o.onWarning?.(`${id}: ${text}`));
   const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, root: o.root, allowNet: o.allowNet, file: o.file, onWarning });
   const written: string[] = [];
@@ -117,7 +117,7 @@ export async function exportCharts(input: RenderInput, options: ExportOptions): 
     for (const chart of config.charts) {
       const failures = result.failures.length;
       try {
-        const spec = await chartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`));
+        const spec = await configChartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`));
         result.files.push(...(await writeChart(chart.id, spec, { ...write, lang })));
       } catch (e) {
         result.failures.push({ id: chart.id, error: wrap(e, chart.id) });

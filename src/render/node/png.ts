@@ -2,7 +2,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { fail } from '../../errors.js';
 import { withoutOffCanvas } from './off-canvas.js';
-import type { ChartSpec } from '../spec.js';
+import type { RenderSpec } from '../spec.js';
 import { defaultFontSet, fontFiles } from './fonts.js';
 import { renderSvg, type RenderSvgOptions } from './svg.js';
 
@@ -26,7 +26,7 @@ export function checkPixels(svg: string, scale: number, max = MAX_PNG_PIXELS): v
 }
 
 /** Renders an SVG string as given, or a spec through `renderSvg` first. */
-export async function renderPng(svgOrSpec: string | ChartSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
+export async function renderPng(svgOrSpec: string | RenderSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const { scale = 2, ...svgOptions } = options;
   const fonts = options.fonts ?? defaultFontSet();
   const svg = typeof svgOrSpec === 'string' ? svgOrSpec : await renderSvg(svgOrSpec, svgOptions);

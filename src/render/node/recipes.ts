@@ -12,7 +12,7 @@ import { executeQuery } from '../../query/index.js';
 import { chart as recipe, type ChartOptions } from '../../charts/index.js';
 import type { Diagnostic } from '../../errors.js';
 import type { ChartConfig, ChisoConfig } from '../config-types.js';
-import type { ChartSpec } from '../spec.js';
+import type { RenderSpec } from '../spec.js';
 
 
 /** The map chiso draws by default: 63 provinces with Hoàng Sa and Trường Sa (data/geo, CC BY-SA 4.0). */
@@ -51,14 +51,14 @@ export class DataCache {
 }
 
 /** The Vega-Lite spec of one configured chart. Query warnings go to `onDiagnostic`. */
-export async function chartSpec(chart: ChartConfig, data: DataCache, lang: Locale, onDiagnostic?: (d: Diagnostic) => void): Promise<ChartSpec> {
+export async function configChartSpec(chart: ChartConfig, data: DataCache, lang: Locale, onDiagnostic?: (d: Diagnostic) => void): Promise<RenderSpec> {
   const observations = chart.data !== undefined ? data.observations(chart.data) : [];
   const rows = chart.query ? executeQuery(observations as unknown as Record<string, unknown>[], chart.query, { onDiagnostic }) : observations;
   if (!chart.type) {
     const spec = { ...(chart.spec as Record<string, unknown>) };
     if (chart.data !== undefined) spec.data = { values: rows };
     if (chart.title !== undefined) spec.title = chart.title;
-    return spec as unknown as ChartSpec;
+    return spec as unknown as RenderSpec;
   }
   const options: Record<string, unknown> = { ...chart.options };
   if (chart.title !== undefined) options.title = chart.title;

@@ -8,7 +8,7 @@ import { fail, type ChisoError } from '../../errors.js';
 import { sandboxLoader } from './sandbox.js';
 import type { Locale } from '../../format/index.js';
 import { vegaNumberLocale, vegaTimeLocale } from '../../format/index.js';
-import { toVegaSpec, titleOf, type ChartSpec, type VegaSpec } from '../spec.js';
+import { toVegaSpec, titleOf, type RenderSpec, type VegaSpec } from '../spec.js';
 import { stabilizeSvg } from '../stabilize.js';
 import { decorateSvg, textRuns, type EmbeddedFace } from '../document.js';
 import { checkInlineRows, DEFAULT_MAX_INLINE_ROWS } from '../limits.js';
@@ -63,7 +63,7 @@ export interface RenderSvgOptions {
 }
 
 /** The spec as Vega runs it, the language of its numbers (none: the spec's own), and the font set. */
-function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec; view: vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[]; loadFailures: ChisoError[] } {
+function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpec; view: vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[]; loadFailures: ChisoError[] } {
   const { width, maxRows = DEFAULT_MAX_INLINE_ROWS, baseURL, file, onWarning } = options;
   const web = baseURL !== undefined && /^https?:/i.test(baseURL);
   const root = options.root ?? (baseURL !== undefined && !web ? baseURL : process.cwd());
@@ -103,7 +103,7 @@ function prepareView(spec: ChartSpec, options: RenderSvgOptions): { vg: VegaSpec
 /** Stands for the id prefix until the digest is known; cannot occur in Vega's output (`\u0001` is not XML). */
 const ID_MARK = '\u0001id-';
 
-export async function renderSvg(spec: ChartSpec, options: RenderSvgOptions = {}): Promise<string> {
+export async function renderSvg(spec: RenderSpec, options: RenderSvgOptions = {}): Promise<string> {
   const { embedFont = true, subset = 'glyphs', precision = 2 } = options;
   if (!isFontSubset(subset)) fail('RENDER_BAD_SUBSET', { value: String(subset), allowed: Object.keys(FontSubset).join(', ') });
   const { vg, view, fonts, lang, errors, loadFailures } = prepareView(spec, options);

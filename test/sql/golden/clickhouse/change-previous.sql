@@ -6,5 +6,5 @@ SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `un
 
 -- next statement --
 WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population` FROM `observations`)
-SELECT `indicator`, `region`, `series`, `period` FROM `__s0` GROUP BY `indicator`, `region`, `series`, `period` HAVING count(*) > 1 LIMIT 1 SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
+SELECT 0 AS `__check`, CAST(x.`indicator` AS Nullable(String)) AS `c0`, CAST(x.`region` AS Nullable(String)) AS `c1`, CAST(x.`series` AS Nullable(String)) AS `c2`, CAST(x.`period` AS Nullable(String)) AS `c3` FROM (SELECT `indicator`, `region`, `series`, `period` FROM `__s0` GROUP BY `indicator`, `region`, `series`, `period` HAVING count(*) > 1 LIMIT 1) x SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
 -- params: []

@@ -5,5 +5,5 @@ SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `un
 
 -- next statement --
 WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population` FROM `observations`)
-SELECT DISTINCT `indicator` FROM `__s0` SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
+SELECT 0 AS `__check`, CAST(x.`indicator` AS Nullable(String)) AS `c0` FROM (SELECT DISTINCT `indicator` FROM `__s0`) x SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
 -- params: []

@@ -7,5 +7,5 @@ SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `un
 -- next statement --
 WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population` FROM `observations` WHERE `indicator` IN ({p1:String})),
 `__lookup1` AS (SELECT `region`, `period`, `value` AS `__den` FROM `observations` WHERE `indicator` = {p2:String} AND `series` = {p3:String})
-SELECT `region`, `period` FROM `__lookup1` GROUP BY `region`, `period` HAVING count(*) > 1 LIMIT 1 SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
+SELECT 0 AS `__check`, CAST(x.`region` AS Nullable(String)) AS `c0`, CAST(x.`period` AS Nullable(String)) AS `c1` FROM (SELECT `region`, `period` FROM `__lookup1` GROUP BY `region`, `period` HAVING count(*) > 1 LIMIT 1) x SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
 -- params: ["new_rural_communes","admin_units","communes"]
