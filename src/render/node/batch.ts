@@ -10,7 +10,7 @@ import { validateConfig } from '../config.js';
 import type { ChisoConfig } from '../config-types.js';
 import type { ChartSpec } from '../spec.js';
 import { configSchema, readJsonFile } from './files.js';
-import { renderSvg } from './svg.js';
+import { renderSvg, type TextMode } from './svg.js';
 import { renderPng } from './png.js';
 import { chartSpec, DataCache } from './recipes.js';
 
@@ -27,8 +27,12 @@ export interface ExportOptions {
   formats?: OutputFormat[];
   /** Overrides the configuration's `lang`. Default: the configuration's, else `vi`. */
   lang?: Locale;
-  /** PNG pixels per SVG unit. Default 2. */
+  /** PNG pixels per SVG unit. Default 2, or `dpi / 96` when `dpi` is given. */
   scale?: number;
+  /** PNG resolution written into the file (pHYs). Default `96 × scale`. */
+  dpi?: number;
+  /** SVG text as text with the font embedded (`fonts`, default) or as glyph outlines. */
+  text?: TextMode;
   /** Receives warnings (a query's diagnostics, Vega's warnings), each prefixed by the chart's id. */
   onWarning?: (text: string) => void;
   /** Called after each chart, done or failed. */
@@ -64,15 +68,15 @@ function wrap(e: unknown, id: string): ChisoError {
   return new ChisoError(diagnostic('RENDER_FAILED', { chart: id, detail: e instanceof Error ? e.message : String(e) }));
 }
 
-type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats' | 'scale'>> & { lang?: Locale; baseURL?: string; file: string; onWarning?: (text: string) => void };
+type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats'>> & Pick<ExportOptions, 'scale' | 'dpi' | 'text'> & { lang?: Locale; baseURL?: string; file: string; onWarning?: (text: string) => void };
 
 async function writeChart(id: string, spec: ChartSpec, o: WriteOptions): Promise<string[]> {
   const onWarning = o.onWarning && ((text: string) => o.onWarning?.(`${id}: ${text}`));
-  const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, baseURL: o.baseURL, file: o.file, onWarning });
+  const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, baseURL: o.baseURL, file: o.file, onWarning, text: o.text });
   const written: string[] = [];
   for (const format of o.formats) {
     const out = join(o.outDir, `${id}.${format}`);
-    writeFileSync(out, format === 'svg' ? svg : await renderPng(svg, { scale: o.scale }));
+    writeFileSync(out, format === 'svg' ? svg : await renderPng(svg, { scale: o.scale, dpi: o.dpi }));
     written.push(out);
   }
   return written;
@@ -80,7 +84,7 @@ async function writeChart(id: string, spec: ChartSpec, o: WriteOptions): Promise
 
 /** Exports every chart of the input; relative data paths resolve against the input file's folder. */
 export async function exportCharts(input: RenderInput, options: ExportOptions): Promise<ExportResult> {
-  const { outDir, formats = ['svg'], scale = 2, onProgress, onWarning } = options;
+  const { outDir, formats = ['svg'], scale, dpi, text, onProgress, onWarning } = options;
   mkdirSync(outDir, { recursive: true });
   const baseDir = dirname(resolve(input.file));
   const result: ExportResult = { files: [], failures: [] };
@@ -88,7 +92,7 @@ export async function exportCharts(input: RenderInput, options: ExportOptions): 
     const id = basename(input.file).replace(/(\.(vl|vg|vega|vega-lite))?\.json$/i, '');
     const lang = options.lang;
     try {
-      result.files.push(...(await writeChart(id, input.spec, { outDir, formats, scale, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
+      result.files.push(...(await writeChart(id, input.spec, { outDir, formats, scale, dpi, text, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
     } catch (e) {
       result.failures.push({ id, error: wrap(e, id) });
     }
@@ -103,7 +107,7 @@ export async function exportCharts(input: RenderInput, options: ExportOptions): 
     const failures = result.failures.length;
     try {
       const spec = await chartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`));
-      result.files.push(...(await writeChart(chart.id, spec, { outDir, formats, scale, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
+      result.files.push(...(await writeChart(chart.id, spec, { outDir, formats, scale, dpi, text, lang, baseURL: baseDir + '/', file: input.file, onWarning })));
     } catch (e) {
       result.failures.push({ id: chart.id, error: wrap(e, chart.id) });
     }
