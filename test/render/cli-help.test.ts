@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../src/cli/index.js';
 
-async function run(...argv: string[]) {
+async function cli(...argv: string[]) {
   let out = '';
   let err = '';
   const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, cwd: process.cwd() };
@@ -18,31 +18,31 @@ describe('chiso command line, the first hour', () => {
   it('prints help for every command, in both languages, with --help and -h', async () => {
     for (const command of ['load', 'render', 'extract']) {
       for (const flag of ['--help', '-h']) {
-        const r = await run(command, flag);
+        const r = await cli(command, flag);
         expect(r.code, `${command} ${flag}: ${r.err}`).toBe(0);
         expect(r.out).toContain(`chiso ${command}`);
         expect(r.err).toBe('');
       }
     }
-    const render = await run('render', '--help');
+    const render = await cli('render', '--help');
     for (const word of ['--out', '--format', '--text', '--dpi', '--for', 'outlines', 'print', 'Xuất', 'Exports']) expect(render.out).toContain(word);
   });
 
   it('prints its version', async () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-    const r = await run('--version');
+    const r = await cli('--version');
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe(`chiso ${pkg.version}`);
   });
 
   it('lists formats, --period and --lenient in the top-level help', async () => {
-    const r = await run('--help');
+    const r = await cli('--help');
     for (const word of ['--format', 'svg,png', 'tidy', 'gso', '--period', '--lenient', '--version', '--text']) expect(r.out).toContain(word);
   });
 
   it('refuses an unknown short flag instead of ignoring it', async () => {
     for (const command of ['load', 'render', 'extract']) {
-      const r = await run(command, 'x.json', '-j');
+      const r = await cli(command, 'x.json', '-j');
       expect(r.code, command).toBe(1);
       expect(r.err).toContain('Không có tuỳ chọn -j');
       expect(r.err).toContain('Unknown option -j');
@@ -63,7 +63,7 @@ describe('chiso command line, the first hour', () => {
         ],
       }),
     );
-    const r = await run('render', config, '--out', join(dir, 'out'));
+    const r = await cli('render', config, '--out', join(dir, 'out'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('Khoá "colour" không được biết tại $.charts[0].colour');
     expect(r.err).toContain('$.charts[1].type');
@@ -76,7 +76,7 @@ describe('chiso command line, the first hour', () => {
   });
 
   it('names a missing report file in both languages, with no raw ENOENT', async () => {
-    const r = await run('extract', 'no-such-report.txt');
+    const r = await cli('extract', 'no-such-report.txt');
     expect(r.code).toBe(1);
     expect(r.err).toContain('no-such-report.txt: Không tìm thấy tệp');
     expect(r.err).toContain('no-such-report.txt: File not found');
@@ -84,7 +84,7 @@ describe('chiso command line, the first hour', () => {
   });
 
   it('keeps a lone "-" and negative numbers as values', async () => {
-    const r = await run('extract', '--min-confidence', '-0.5', 'no-such-report.txt');
+    const r = await cli('extract', '--min-confidence', '-0.5', 'no-such-report.txt');
     expect(r.err).not.toContain('Unknown option');
   });
 });

@@ -30,12 +30,12 @@ function attr(attrs: string, name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** Font size in pixels from `11px`, `11` or `0.9em` (em of Vega's 11 px default). */
-function pixels(value: string | undefined, fallback: number): number {
-  if (!value) return fallback;
+/** A length in pixels from `11px`, `11` or `0.9em`; `em` is the given size, and so is a missing value. */
+function pixels(value: string | undefined, em: number, missing = em): number {
+  if (!value) return missing;
   const n = parseFloat(value);
-  if (!Number.isFinite(n)) return fallback;
-  return value.trim().endsWith('em') ? n * fallback : n;
+  if (!Number.isFinite(n)) return missing;
+  return value.trim().endsWith('em') ? n * em : n;
 }
 
 /** One line of text as path data, its start at (x, y) in the text's own coordinates. */
@@ -64,7 +64,7 @@ export function textToOutlines(svg: string, fonts: FontSet): string {
     const lines: { text: string; x: number; dy: number }[] = [];
     if (content.includes('<tspan')) {
       for (const m of content.matchAll(TSPAN)) {
-        lines.push({ text: unescapeXml(m[2].replace(/<[^>]*>/g, '')), x: Number(attr(m[1], 'x') ?? 0), dy: pixels(attr(m[1], 'dy'), size) });
+        lines.push({ text: unescapeXml(m[2].replace(/<[^>]*>/g, '')), x: Number(attr(m[1], 'x') ?? 0), dy: pixels(attr(m[1], 'dy'), size, 0) });
       }
     } else lines.push({ text: unescapeXml(content.replace(/<[^>]*>/g, '')), x: Number(attr(attrs, 'x') ?? 0), dy: 0 });
     let y = Number(attr(attrs, 'y') ?? 0);
