@@ -112,13 +112,18 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   const gap = breaksMode === 'gap' || breaksMode === 'both';
   const drawRules = breaksMode === 'rule' || breaksMode === 'both';
 
-  // Colours: highlighted (or all) series take the palette in order; the rest are grey.
-  const colored = series.filter((s) => highlight.length === 0 || highlight.includes(s.region));
+  // Colours: highlighted (or all) series take the palette in order; the rest are grey. No colour is
+  // given twice: past the palette's eight, the first eight series (in the order asked for) keep
+  // theirs and the legend names only them; the rest turn grey, named in tooltips and the data table,
+  // and a note says so and how to choose (highlight). Two lines in one colour would be misread.
+  const wanted = series.filter((s) => highlight.length === 0 || highlight.includes(s.region));
+  const colored = wanted.slice(0, categoricalPalette.length);
+  const greyed = wanted.length - colored.length;
   const names = series.map((s) => s.name);
   const range = series.map((s) => {
     const k = colored.indexOf(s);
     if (k < 0) return colors.neutral;
-    return colored.length === 1 ? colors.accent : categoricalPalette[k % categoricalPalette.length];
+    return colored.length === 1 ? colors.accent : categoricalPalette[k];
   });
 
   // Points: every observation with a value.
@@ -235,7 +240,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     field: 'name',
     type: 'nominal',
     scale: { domain: names, range },
-    legend: useEndLabels ? null : { title: null, columns: Math.min(4, names.length) },
+    legend: useEndLabels ? null : { title: null, columns: Math.min(4, names.length), ...(greyed ? { values: colored.map((s) => s.name) } : {}) },
   };
   // Every layer keyed by name shares the one legend definition, so Vega-Lite merges them without conflict.
   const byName = { field: 'name', type: 'nominal', scale: color.scale, legend: color.legend };
@@ -307,7 +312,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       tooltip,
     },
   });
-  const split = highlight.length > 0 && colored.length < series.length;
+  const split = colored.length < series.length;
   if (split) {
     layers.push(lineLayer(pieces.filter((r) => !r.emphasis)), pointLayer(points.filter((r) => !r.emphasis), 16));
     layers.push(lineLayer(pieces.filter((r) => r.emphasis)), pointLayer(points.filter((r) => r.emphasis), 34));
@@ -348,6 +353,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     title: titleBlock(
       periods.length > 1 ? `${label}, ${formatPeriod(periods[0], loc)}–${formatPeriod(periods[periods.length - 1], loc)}` : label,
       rows, options, loc,
+      greyed ? t('CHART_MANY_SERIES', loc, { count: series.length - colored.length, max: categoricalPalette.length }) : undefined,
     ),
     width,
     height,

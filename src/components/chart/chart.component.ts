@@ -6,7 +6,7 @@ import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
-import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
+import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
 import { getRegion } from '../../registry/index.js';
 import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
 import { liveSpec, liveChanges } from '../core/live-spec.js';
@@ -545,6 +545,7 @@ export class ChisoChart extends ChisoViewElement {
 
   #tableBody(rows: Observation[], title: string, lang: 'vi' | 'en'): TemplateResult {
     const series = rows.some((r) => r.series);
+    const format = valueFormatter(rows, lang);
     const selected = new Set(this.client.coordinator?.selection.selectedRegions() ?? []);
     // The keyboard's way to do what a click on a mark does: one button per region, on its first row.
     const first = new Set<number>();
@@ -572,7 +573,7 @@ export class ChisoChart extends ChisoViewElement {
                 <th scope="row">${name}</th>
                 <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
                 ${series ? html`<td>${r.series ?? ''}</td>` : nothing}
-                <td class="num">${cellValue(r, lang)}</td>
+                <td class="num">${cellValue(r, lang, format)}</td>
                 <td>
                   ${first.has(i)
                     ? html`<button
@@ -627,10 +628,11 @@ export function regionLabel(id: string, lang: 'vi' | 'en'): string {
   return lang === 'en' ? r.nameEn : r.name;
 }
 
-export function cellValue(o: Observation, lang: 'vi' | 'en'): string {
+/** A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. */
+export function cellValue(o: Observation, lang: 'vi' | 'en', format: (o: Observation) => string = (x) => formatValue(x, lang)): string {
   if (o.value === null) return '–';
   try {
-    return formatValue(o, lang);
+    return format(o);
   } catch {
     return `${o.value} ${formatUnit(o.unit, lang)}`;
   }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { formatNumber, formatPeriod, periodPosition } from '../../format/index.js';
+import { formatNumber, formatPeriod, periodPosition, valueFormatter } from '../../format/index.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
@@ -22,6 +22,17 @@ const HEADINGS: Record<TableColumn, string> = {
   status: 'COMPONENTS_COL_STATUS',
   source: 'COMPONENTS_COL_SOURCE',
 };
+
+const STATUS_WORDS: Record<Observation['status'], string> = {
+  final: 'COMPONENTS_FINAL',
+  preliminary: 'COMPONENTS_PRELIMINARY',
+};
+
+/** A status as the page's reader says it; in a cell, a final figure needs no word (`final: false`). */
+export function statusLabel(status: Observation['status'], lang: 'vi' | 'en', { final = true } = {}): string {
+  if (status === 'final' && !final) return '';
+  return Object.hasOwn(STATUS_WORDS, status) ? t(STATUS_WORDS[status], lang) : String(status);
+}
 
 function sortKey(o: Observation, column: TableColumn, lang: 'vi' | 'en'): number | string {
   switch (column) {
@@ -121,6 +132,8 @@ export class ChisoTable extends ChisoViewElement {
   /** Every observation the table holds now (all pages), sorted. */
   shown: Observation[] = [];
   profiles: Partial<Record<TableColumn, ColumnProfile>> = {};
+  /** Figures with the decimals their chart shows, set with the rows. */
+  #format: ((o: Observation) => string) | undefined;
   #error: unknown = null;
   /** The rows last answered, in the order the query gave them. */
   #rows: Observation[] = [];
@@ -146,7 +159,9 @@ export class ChisoTable extends ChisoViewElement {
       this._page = 0;
       this.profiles = {};
       const lang = this.locale;
-      for (const c of this.shownColumns) this.profiles[c] = profileColumn(this.#rows.map((o) => (c === 'value' ? o.value : c === 'region' ? regionName(o.region, lang) : o[c])));
+      this.#format = valueFormatter(this.#rows, lang);
+      // Profiles count what the cells show: labels and translated statuses, never ids or English codes.
+      for (const c of this.shownColumns) this.profiles[c] = profileColumn(this.#rows.map((o) => (c === 'value' ? o.value : c === 'status' ? statusLabel(o.status, lang) : this.#cell(o, c, lang) || null)));
     });
     let rows = this.#rows;
     const sort = this._sort;
@@ -192,9 +207,9 @@ export class ChisoTable extends ChisoViewElement {
       case 'period':
         return formatPeriod(o.period, lang);
       case 'value':
-        return cellValue(o, lang);
+        return cellValue(o, lang, this.#format);
       case 'status':
-        return o.status === 'preliminary' ? t('COMPONENTS_PRELIMINARY', lang) : '';
+        return statusLabel(o.status, lang, { final: false });
       default:
         return String(o[c] ?? '');
     }
