@@ -512,7 +512,12 @@ export class ChisoChart extends ChisoViewElement {
     if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(this.shownSpec, null, 2) + '\n'], { type: 'application/json' }));
     const view = this.#embedded;
     if (!view) return;
-    if (kind === 'svg') return download(`${stem}.svg`, new Blob([await view.toSVG()], { type: 'image/svg+xml' }));
+    if (kind === 'svg') {
+      // Embeds Be Vietnam Pro as `chiso render` does; the faces load only now.
+      const { downloadableSvg } = await import('../../render/download-svg.js');
+      const svg = downloadableSvg(await view.toSVG(), { spec: this.shownSpec, description: this.description, lang: this.locale });
+      return download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+    }
     return download(`${stem}.png`, await view.toPNG(2));
   }
 
