@@ -34,15 +34,23 @@ export interface LineOptions extends CommonOptions {
 
 const MAX_END_LABELS = 8;
 
-/** Splits a note into lines of about `width` characters at spaces (an array is multi-line text in Vega). */
+/**
+ * Splits a note into lines of about `width` characters at spaces (an array is multi-line text in
+ * Vega). A word longer than a line breaks after its hyphens (`2016-` / `2020`), so a narrow chart
+ * on a phone shows the whole note instead of cutting it (`2016-2…`).
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? line + ' ' + word : word;
+    const parts = word.length > width ? word.split(/(?<=-)/) : [word];
+    parts.forEach((part, k) => {
+      const joined = k === 0 ? (line ? line + ' ' + part : part) : line + part;
+      if (line && joined.length > width) {
+        lines.push(line);
+        line = part;
+      } else line = joined;
+    });
   }
   if (line) lines.push(line);
   return lines;
@@ -265,7 +273,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         mark: { type: 'rule', strokeDash: [3, 3], color: colors.note, strokeWidth: 1 },
         encoding: { x: xPlain },
       });
-      // One note per break, on the side with more room, wrapped to two lines and cut to fit.
+      // One note per break, on the side with more room, wrapped to fit.
       ruleRows.forEach((r, i) => {
         const prevX = i > 0 ? ruleRows[i - 1].x : xmin;
         const nextX = i + 1 < ruleRows.length ? ruleRows[i + 1].x : xmax;
@@ -273,9 +281,12 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         const right = px(nextX - r.x) / (i + 1 < ruleRows.length ? 2 : 1);
         const left = px(r.x - prevX) / (i > 0 ? 2 : 1);
         const onRight = right >= left || right >= 110;
-        const limit = Math.max(40, (onRight ? right : left) - 8);
+        // About 8 px a character at the note's size; a line is never cut: on a phone the note takes
+        // more, shorter lines, and the limit grows to its longest one.
+        const lines = wrap(r.note, Math.max(5, Math.floor(Math.max(40, (onRight ? right : left) - 8) / 8)));
+        const limit = Math.max(40, (onRight ? right : left) - 8, ...lines.map((l) => l.length * 8 + 2));
         layers.push({
-          data: { values: [{ x: r.x, note: wrap(r.note, Math.max(8, Math.floor(limit / 8))) }] },
+          data: { values: [{ x: r.x, note: lines }] },
           mark: {
             type: 'text', align: onRight ? 'left' : 'right', baseline: 'top', dx: onRight ? 4 : -4, dy: 2, y: 0,
             fontSize: fontSizes.note, color: colors.note, lineHeight: fontSizes.note + 3,

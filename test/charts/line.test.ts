@@ -135,3 +135,11 @@ describe('lineChart colours past the palette', () => {
     expect(range.filter((c) => c !== '#a9b3bd')).toEqual(['#0072B2', '#D55E00', '#009E73']);
   });
 });
+
+describe('lineChart on a phone', () => {
+  it('shows every methodology note whole at 240 px, breaking after a hyphen rather than cutting', async () => {
+    const { svg } = await render(lineChart(some(['42', 'VN']), { width: 240 }));
+    expect(svg).not.toContain('…');
+    expect(svg).toMatch(/<tspan[^>]*>2016-<\/tspan><tspan[^>]*>2020<\/tspan>/);
+  });
+});
