@@ -188,18 +188,18 @@ const css = `
 :root { color-scheme: light dark; --fg: #1d2330; --muted: #5b6475; --bg: #fff; --side: #f4f6f9; --accent: #0b5cad; --code: #f1f3f6; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6e9ef; --muted: #a3abb9; --bg: #14171d; --side: #1b1f27; --accent: #7ab4ff; --code: #222734; } }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.6 "Be Vietnam Pro", system-ui, sans-serif; color: var(--fg); background: var(--bg); display: grid; grid-template-columns: 16rem 1fr; min-height: 100vh; }
+body { margin: 0; font: 16px/1.6 "Be Vietnam Pro", system-ui, sans-serif; color: var(--fg); background: var(--bg); display: grid; grid-template-columns: 16rem minmax(0, 1fr); min-height: 100vh; }
 nav { background: var(--side); padding: 1.5rem 1rem; position: sticky; top: 0; height: 100vh; overflow: auto; }
 nav a { display: block; color: var(--fg); text-decoration: none; padding: .25rem .5rem; border-radius: 4px; }
 nav a[aria-current="page"] { background: var(--accent); color: var(--bg); }
 nav .brand { font-weight: 700; font-size: 1.25rem; margin-bottom: 1rem; }
 nav .lang { margin-top: 1.5rem; font-size: .9rem; color: var(--muted); }
-main { padding: 2rem 3rem; max-width: 60rem; }
+main { padding: 2rem 3rem; max-width: 60rem; min-width: 0; overflow-wrap: break-word; }
 a { color: var(--accent); }
 a:focus-visible, nav a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-code { background: var(--code); padding: .1em .3em; border-radius: 3px; font-size: .92em; }
+code { background: var(--code); padding: .1em .3em; border-radius: 3px; font-size: .92em; overflow-wrap: anywhere; }
 pre { background: var(--code); padding: 1rem; overflow: auto; border-radius: 6px; }
-pre code { background: none; padding: 0; }
+pre code { background: none; padding: 0; overflow-wrap: normal; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .92rem; }
 th, td { border-bottom: 1px solid color-mix(in srgb, var(--fg) 15%, transparent); padding: .4rem .5rem; text-align: left; vertical-align: top; }
 .anchor { opacity: 0; margin-left: -1em; padding-right: .2em; text-decoration: none; }
@@ -208,7 +208,8 @@ h1:hover .anchor, h2:hover .anchor, h3:hover .anchor { opacity: .6; }
 .gallery-item { margin: 0; background: #fff; border-radius: 6px; padding: .5rem; }
 .gallery-item img { width: 100%; height: auto; }
 .gallery-item figcaption { color: #333; font-size: .85rem; }
-@media (max-width: 48rem) { body { grid-template-columns: 1fr; } nav { position: static; height: auto; } main { padding: 1rem; } }
+/* Phones: one column; a table wider than the screen scrolls inside itself, never the page. */
+@media (max-width: 48rem) { body { grid-template-columns: minmax(0, 1fr); } nav { position: static; height: auto; } main { padding: 1rem; } table { display: block; overflow-x: auto; } }
 `;
 
 function layout({ lang, page, body, title }) {

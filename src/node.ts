@@ -1,6 +1,7 @@
 /** `chiso/node`: exports that need Node (file system, native rendering). A plain list. */
 export { readObservationsFile } from './data/read-file.js';
-export { renderSvg, FontSubset, isFontSubset, type RenderSvgOptions } from './render/node/svg.js';
+export { renderSvg, FontSubset, isFontSubset, TextMode, isTextMode, type RenderSvgOptions } from './render/node/svg.js';
+export { textToOutlines } from './render/node/outlines.js';
 export { renderPng, type RenderPngOptions } from './render/node/png.js';
 export { defaultFontSet, loadFontSet, DEFAULT_FONT_FAMILY, type FontSet, type FontFace } from './render/node/fonts.js';
 export { exportCharts, readRenderInput, OutputFormat, isOutputFormat, type ExportOptions, type ExportResult, type RenderInput } from './render/node/batch.js';

@@ -36,15 +36,23 @@ export interface LineOptions extends CommonOptions {
 
 const MAX_END_LABELS = 8;
 
-/** Splits a note into lines of about `width` characters at spaces (an array is multi-line text in Vega). */
+/**
+ * Splits a note into lines of about `width` characters at spaces (an array is multi-line text in
+ * Vega). A word longer than a line breaks after its hyphens (`2016-` / `2020`), so a narrow chart
+ * on a phone shows the whole note instead of cutting it (`2016-2…`).
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? line + ' ' + word : word;
+    const parts = word.length > width ? word.split(/(?<=-)/) : [word];
+    parts.forEach((part, k) => {
+      const joined = k === 0 ? (line ? line + ' ' + part : part) : line + part;
+      if (line && joined.length > width) {
+        lines.push(line);
+        line = part;
+      } else line = joined;
+    });
   }
   if (line) lines.push(line);
   return lines;
@@ -106,13 +114,18 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   const gap = breaksMode === 'gap' || breaksMode === 'both';
   const drawRules = breaksMode === 'rule' || breaksMode === 'both';
 
-  // Colours: highlighted (or all) series take the palette in order; the rest are grey.
-  const colored = series.filter((s) => highlight.length === 0 || highlight.includes(s.region));
+  // Colours: highlighted (or all) series take the palette in order; the rest are grey. No colour is
+  // given twice: past the palette's eight, the first eight series (in the order asked for) keep
+  // theirs and the legend names only them; the rest turn grey, named in tooltips and the data table,
+  // and a note says so and how to choose (highlight). Two lines in one colour would be misread.
+  const wanted = series.filter((s) => highlight.length === 0 || highlight.includes(s.region));
+  const colored = wanted.slice(0, categoricalPalette.length);
+  const greyed = wanted.length - colored.length;
   const names = series.map((s) => s.name);
   const range = series.map((s) => {
     const k = colored.indexOf(s);
     if (k < 0) return colors.neutral;
-    return colored.length === 1 ? colors.accent : categoricalPalette[k % categoricalPalette.length];
+    return colored.length === 1 ? colors.accent : categoricalPalette[k];
   });
 
   // Points: every observation with a value.
@@ -230,7 +243,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     field: 'name',
     type: 'nominal',
     scale: { domain: names, range },
-    legend: useEndLabels ? null : { title: null, columns: Math.min(4, names.length) },
+    legend: useEndLabels ? null : { title: null, columns: Math.min(4, names.length), ...(greyed ? { values: colored.map((s) => s.name) } : {}) },
   };
   // Every layer keyed by name shares the one legend definition, so Vega-Lite merges them without conflict.
   const byName = { field: 'name', type: 'nominal', scale: color.scale, legend: color.legend };
@@ -255,7 +268,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         mark: { type: 'rule', strokeDash: [3, 3], color: colors.note, strokeWidth: 1 },
         encoding: { x: xPlain },
       });
-      // One note per break, on the side with more room, wrapped to two lines and cut to fit.
+      // One note per break, on the side with more room, wrapped to fit.
       ruleRows.forEach((r, i) => {
         const prevX = i > 0 ? ruleRows[i - 1].x : xmin;
         const nextX = i + 1 < ruleRows.length ? ruleRows[i + 1].x : xmax;
@@ -263,9 +276,12 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         const right = (sx(nextX) - sx(r.x)) / (i + 1 < ruleRows.length ? 2 : 1);
         const left = (sx(r.x) - sx(prevX)) / (i > 0 ? 2 : 1);
         const onRight = right >= left || right >= 110;
-        const limit = Math.max(40, (onRight ? right : left) - 8);
+        // About 8 px a character at the note's size; a line is never cut: on a phone the note takes
+        // more, shorter lines, and the limit grows to its longest one.
+        const lines = wrap(r.note, Math.max(5, Math.floor(Math.max(40, (onRight ? right : left) - 8) / 8)));
+        const limit = Math.max(40, (onRight ? right : left) - 8, ...lines.map((l) => l.length * 8 + 2));
         layers.push({
-          data: { values: [{ x: r.x, note: wrap(r.note, Math.max(8, Math.floor(limit / 8))) }] },
+          data: { values: [{ x: r.x, note: lines }] },
           mark: {
             type: 'text', align: onRight ? 'left' : 'right', baseline: 'top', dx: onRight ? 4 : -4, dy: 2, y: 0,
             fontSize: fontSizes.note, color: colors.note, lineHeight: fontSizes.note + 3,
@@ -302,7 +318,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       tooltip,
     },
   });
-  const split = highlight.length > 0 && colored.length < series.length;
+  const split = colored.length < series.length;
   if (split) {
     layers.push(lineLayer(pieces.filter((r) => !r.emphasis)), pointLayer(points.filter((r) => !r.emphasis), 16));
     layers.push(lineLayer(pieces.filter((r) => r.emphasis)), pointLayer(points.filter((r) => r.emphasis), 34));
@@ -343,6 +359,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     title: titleBlock(
       periods.length > 1 ? `${label}, ${formatPeriod(periods[0], loc)}–${formatPeriod(periods[periods.length - 1], loc)}` : label,
       rows, options, loc,
+      greyed ? t('CHART_MANY_SERIES', loc, { count: series.length - colored.length, max: categoricalPalette.length }) : undefined,
     ),
     width,
     height,

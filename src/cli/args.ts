@@ -6,14 +6,17 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `--name value`, `--name=value` and bare `--flag`. `known` lists each flag and whether it
- * takes a value; an unknown flag is an error that names it, never ignored.
+ * Parses `--name value`, `--name=value` and bare `--flag`; `-h` is `--help`. `known` lists each flag
+ * and whether it takes a value; an unknown flag, long or short (`-j`), is an error that names it,
+ * never ignored. A lone `-` and negative numbers (`-5`) stay positional.
  */
 export function parseArgs(args: string[], known: Record<string, 'value' | 'boolean'>): ParsedArgs {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
+    let arg = args[i];
+    if (arg === '-h' && known.help) arg = '--help';
+    else if (/^-[^-\d.]/.test(arg)) fail('CLI_UNKNOWN_FLAG', { flag: arg, known: Object.keys(known).map((k) => `--${k}`).join(', ') });
     if (!arg.startsWith('--')) {
       positional.push(arg);
       continue;

@@ -1,9 +1,9 @@
 /**
- * `chiso render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N]
- * [--allow-net] [--allow-path]`: one file per chart and format, without a browser. Files are read
- * only inside the input's folder (`--allow-path` lifts it for the config's own paths), data URLs are
- * fetched only with `--allow-net`; a chart that fails leaves the others, and the batch ends with a
- * summary of what failed. Progress goes to stderr: one line redrawn in
+ * `chiso render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N | --dpi N]
+ * [--text fonts|outlines] [--for screen|print] [--allow-net] [--allow-path]`: one file per chart and format,
+ * without a browser. Files are read only inside the input's folder (`--allow-path` lifts it for the
+ * config's own paths), data URLs are fetched only with `--allow-net`; a chart that fails leaves the
+ * others, and the batch ends with a summary of what failed. Progress goes to stderr: one line redrawn in
  * place on a terminal, one line per chart otherwise (logs, CI).
  */
 import { resolve, relative } from 'node:path';
@@ -11,6 +11,7 @@ import { fail, isChisoError } from '../errors.js';
 import { message } from '../messages/index.js';
 import { isLocale, type Locale } from '../format/index.js';
 import { exportCharts, isOutputFormat, OutputFormat, readRenderInput } from '../render/node/batch.js';
+import { isTextMode, TextMode } from '../render/node/svg.js';
 import { parseArgs } from './args.js';
 import type { CliIO, Command } from './io.js';
 
@@ -36,8 +37,21 @@ export function progress(io: CliIO): { update: (done: number, total: number, id:
   };
 }
 
+/** What the files are for: `print` sets text as outlines and PNGs at 300 dpi unless told otherwise. */
+export const RenderPurpose = { screen: 'screen', print: 'print' } as const;
+export type RenderPurpose = keyof typeof RenderPurpose;
+function isRenderPurpose(value: unknown): value is RenderPurpose {
+  return typeof value === 'string' && Object.hasOwn(RenderPurpose, value);
+}
+
+const FLAGS = { out: 'value', format: 'value', lang: 'value', scale: 'value', dpi: 'value', text: 'value', for: 'value', help: 'boolean', 'allow-net': 'boolean', 'allow-path': 'boolean' } as const;
+
 export const render: Command = async (args, io) => {
-  const { positional, flags } = parseArgs(args, { out: 'value', format: 'value', lang: 'value', scale: 'value', 'allow-net': 'boolean', 'allow-path': 'boolean' });
+  const { positional, flags } = parseArgs(args, FLAGS);
+  if (flags.help) {
+    io.stdout(`${message('RENDER_USAGE', {}, 'vi')}\n\n${message('RENDER_USAGE', {}, 'en')}\n`);
+    return 0;
+  }
   if (positional.length !== 1) fail('RENDER_NEEDS_INPUT');
   if (typeof flags.out !== 'string') fail('RENDER_NEEDS_OUT');
   const formats = String(flags.format ?? 'svg')
@@ -50,8 +64,18 @@ export const render: Command = async (args, io) => {
     if (!isLocale(flags.lang)) fail('RENDER_BAD_LANG', { value: String(flags.lang) });
     lang = flags.lang;
   }
-  const scale = flags.scale === undefined ? 2 : Number(flags.scale);
-  if (!(scale > 0 && scale <= 10)) fail('RENDER_BAD_SCALE', { value: String(flags.scale) });
+  const purpose = flags.for ?? 'screen';
+  if (!isRenderPurpose(purpose)) fail('RENDER_BAD_PURPOSE', { value: String(purpose), allowed: Object.keys(RenderPurpose).join(', ') });
+  const text = flags.text ?? (purpose === 'print' ? 'outlines' : 'fonts');
+  if (!isTextMode(text)) fail('RENDER_BAD_TEXT', { value: String(text), allowed: Object.keys(TextMode).join(', ') });
+  if (flags.scale !== undefined && flags.dpi !== undefined) fail('RENDER_SCALE_AND_DPI');
+  let dpi: number | undefined;
+  if (flags.dpi !== undefined || (purpose === 'print' && flags.scale === undefined)) {
+    dpi = flags.dpi === undefined ? 300 : Number(flags.dpi);
+    if (!(dpi >= 72 && dpi <= 1200)) fail('RENDER_BAD_DPI', { value: String(flags.dpi) });
+  }
+  const scale = flags.scale === undefined ? undefined : Number(flags.scale);
+  if (scale !== undefined && !(scale > 0 && scale <= 10)) fail('RENDER_BAD_SCALE', { value: String(flags.scale) });
 
   const path = resolve(io.cwd, positional[0]);
   const input = readRenderInput(path, positional[0]);
@@ -66,6 +90,8 @@ export const render: Command = async (args, io) => {
     scale,
     allowNet: flags['allow-net'] === true,
     allowPath: flags['allow-path'] === true,
+    dpi,
+    text,
     onProgress: (done, total, id, ok) => bar.update(done, total, id, ok),
     onWarning: (text) => warnings.push(text),
   }).catch((e: unknown) => {

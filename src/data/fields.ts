@@ -54,6 +54,18 @@ export function fieldOf(header: string): Field | undefined {
   return LOOKUP.get(foldHeader(header));
 }
 
+/**
+ * Columns chiso's own tidy files carry beside the fields (data/observations/*.csv, `chiso extract`'s
+ * provenance): where the quote sits in its source text (`start`, `end`) and the curator's `note`.
+ * They are known, so the loader neither warns about them nor counts their cells as skipped figures.
+ */
+export const PROVENANCE_COLUMNS: readonly string[] = ['start', 'end', 'note'];
+
+/** True for a header that names one of PROVENANCE_COLUMNS. */
+export function isProvenanceColumn(header: string): boolean {
+  return PROVENANCE_COLUMNS.includes(foldHeader(header));
+}
+
 /** Maps each field to the first column index that names it. */
 export function fieldColumns(headers: string[]): Partial<Record<Field, number>> {
   const out: Partial<Record<Field, number>> = {};

@@ -4,7 +4,7 @@
  */
 import { jsonDepth, jsonErrorDetail, JSON_MAX_DEPTH } from './json.js';
 import type { LoadContext } from './context.js';
-import { fieldOf, type Field } from './fields.js';
+import { fieldOf, isProvenanceColumn, type Field } from './fields.js';
 import { inferDecimalStyle, type DecimalStyle } from './number.js';
 import { readRecord } from './record.js';
 import { requiredFields } from './tidy.js';
@@ -33,7 +33,7 @@ export function readRecords(records: unknown[], ctx: LoadContext, options: Recor
     for (const k of Object.keys(r)) {
       const f = fieldOf(k);
       if (f && !keyOf.has(f)) keyOf.set(f, k);
-      else if (!f || keyOf.get(f) !== k) unknownKeys.set(k, (unknownKeys.get(k) ?? 0) + (r[k] === null || r[k] === undefined || r[k] === '' ? 0 : 1));
+      else if ((!f && !isProvenanceColumn(k)) || (f && keyOf.get(f) !== k)) unknownKeys.set(k, (unknownKeys.get(k) ?? 0) + (r[k] === null || r[k] === undefined || r[k] === '' ? 0 : 1));
     }
   }
   const missing = requiredFields(options).filter((f) => !keyOf.has(f));

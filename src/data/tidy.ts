@@ -1,7 +1,7 @@
 /** The tidy CSV layout: one observation a row, columns named after the observation's fields. */
 import type { LoadContext } from './context.js';
 import { isBlankRow, type CsvRow } from './csv.js';
-import { fieldColumns, type Field } from './fields.js';
+import { fieldColumns, isProvenanceColumn, type Field } from './fields.js';
 import { inferDecimalStyle, type DecimalStyle } from './number.js';
 import { readRecord } from './record.js';
 
@@ -22,10 +22,13 @@ export function requiredFields(options: { indicator?: string; period?: string })
   return req;
 }
 
-/** Reports every column that is not a field once, counting its non-empty cells as skipped. */
+/**
+ * Reports every column that is neither a field nor a known provenance column once, counting its
+ * non-empty cells as skipped.
+ */
 export function reportIgnoredColumns(ctx: LoadContext, header: CsvRow, used: Set<number>, data: CsvRow[]): void {
   header.cells.forEach((name, i) => {
-    if (used.has(i)) return;
+    if (used.has(i) || isProvenanceColumn(name)) return;
     const filled = data.filter((r) => (r.cells[i] ?? '').trim() !== '').length;
     ctx.counters.skipped += filled;
     ctx.warn('DATA_COLUMN_IGNORED', { column: name, count: filled }, { row: header.line, column: name });

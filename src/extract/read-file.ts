@@ -41,6 +41,9 @@ function readText(path: string, name: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // The usual mistake gets a sentence in both languages, not the system's English errno text.
+    if (code === 'ENOENT') return fail('DATA_FILE_NOT_FOUND', {}, { file: name });
     return fail('EXTRACT_READ_FAILED', { detail: `${what}: ${(e as Error).message}` }, { file: name });
   }
 }

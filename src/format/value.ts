@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
 import type { Locale } from './locale.js';
-import { formatNumber, type NumberFormatOptions } from './number.js';
+import { decimalsOf, formatNumber, type NumberFormatOptions } from './number.js';
 import { withUnit } from './unit.js';
 
 /** What `formatValue` reads from an observation; any object with these fields will do. */
@@ -47,4 +47,27 @@ export function formatValue(obs: ValueLike, locale: Locale = 'vi', opts: ValueFo
   const q = obs.qualifier;
   if (q) text = qualifierStyle === 'words' ? `${qualifierWords[locale][q]} ${text}` : `${q}${text}`;
   return text;
+}
+
+/**
+ * One formatter for a table of observations: each figure gets the decimals its indicator and unit
+ * need across all the rows, as the chart of the same rows writes them (`7,0%` beside `6,5%`, not `7%`).
+ * Fractions (`30/31`) keep their own digits.
+ */
+export function valueFormatter(
+  rows: readonly (ValueLike & { indicator?: string })[],
+  locale: Locale = 'vi',
+  opts: ValueFormatOptions = {},
+): (obs: ValueLike & { indicator?: string }) => string {
+  const key = (o: ValueLike & { indicator?: string }) => `${o.indicator ?? ''}\u0000${o.unit ?? ''}`;
+  const values = new Map<string, number[]>();
+  for (const o of rows) {
+    if (o.value === null || o.value === undefined || (o.denominator !== null && o.denominator !== undefined)) continue;
+    const k = key(o);
+    let list = values.get(k);
+    if (!list) values.set(k, (list = []));
+    list.push(o.value);
+  }
+  const decimals = new Map([...values].map(([k, v]) => [k, decimalsOf(v)]));
+  return (o) => formatValue(o, locale, o.denominator !== null && o.denominator !== undefined ? opts : { decimals: decimals.get(key(o)), ...opts });
 }

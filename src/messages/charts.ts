@@ -70,6 +70,10 @@ export const chartsMessages = {
   CHART_SOURCE: { vi: () => 'Nguồn', en: () => 'Source' },
   CHART_SOURCES_MORE: { vi: (p) => `và ${n(p.count)} nguồn khác`, en: (p) => `and ${n(p.count)} more` },
   CHART_GSO: { vi: () => 'Tổng cục Thống kê', en: () => 'General Statistics Office' },
+  CHART_MANY_SERIES: {
+    vi: (p) => `${p.count} đường khác màu xám (tên khi trỏ vào và trong bảng số liệu); chọn tối đa ${p.max} địa phương để tô màu`,
+    en: (p) => `${p.count} more lines in grey (named on hover and in the data table); pick at most ${p.max} regions to colour them`,
+  },
   CHART_NO_DATA_LEGEND: { vi: () => 'Không có số liệu', en: () => 'No data' },
   CHART_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
   CHART_REGION: { vi: () => 'Địa phương', en: () => 'Region' },

@@ -11,8 +11,12 @@ export const componentsMessages = {
     en: () => 'Drawing the chart…',
   },
   COMPONENTS_EMPTY: {
-    vi: (p) => `Không có số liệu${p.indicator ? ` cho "${p.indicator}"` : ''} với lựa chọn hiện tại.`,
-    en: (p) => `No figures${p.indicator ? ` for "${p.indicator}"` : ''} for the current selection.`,
+    vi: (p) => `Không có số liệu${p.label ? ` về ${p.label}` : ''} với lựa chọn hiện tại.`,
+    en: (p) => `No figures${p.label ? ` on ${p.label}` : ''} for the current selection.`,
+  },
+  COMPONENTS_UNKNOWN_INDICATOR: {
+    vi: (p) => `Không có chỉ số "${p.value}" trong danh mục lẫn trong dữ liệu${p.close ? `; có phải: ${p.close}?` : ''}`,
+    en: (p) => `No indicator "${p.value}" in the catalogue or the data${p.close ? `; did you mean: ${p.close}?` : ''}`,
   },
   COMPONENTS_NO_DASHBOARD: {
     vi: (p) => `<${p.tag}> cần nằm trong một <chiso-dashboard> hoặc có thuộc tính .data.`,
@@ -112,6 +116,7 @@ export const componentsMessages = {
   // A sub-series (income source, new-rural tier, collectives/individuals): GSO's "phân tổ".
   COMPONENTS_COL_SERIES: { vi: () => 'Phân tổ', en: () => 'Series' },
   COMPONENTS_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
+  COMPONENTS_FINAL: { vi: () => 'chính thức', en: () => 'final' },
   COMPONENTS_SOURCE_TITLE: { vi: () => 'Nguồn số liệu', en: () => 'Sources' },
   COMPONENTS_SOURCE_COUNT: {
     vi: (p) => `${p.count} số liệu`,

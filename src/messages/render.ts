@@ -51,8 +51,8 @@ export const renderMessages = {
     en: (p) => `Unknown key "${p.key}" at ${p.path}; allowed keys: ${p.allowed}`,
   },
   RENDER_CONFIG_INVALID: {
-    vi: (p) => `Cấu hình sai tại ${p.path}: ${p.detail}`,
-    en: (p) => `Invalid configuration at ${p.path}: ${p.detail}`,
+    vi: (p) => `Cấu hình sai tại ${p.path}: ${p.detailVi}`,
+    en: (p) => `Invalid configuration at ${p.path}: ${p.detailEn}`,
   },
   RENDER_CONFIG_UNKNOWN_DATA: {
     vi: (p) => `Biểu đồ "${p.chart}" dùng nguồn dữ liệu "${p.data}" không có trong "data" (có: ${p.known})`,
@@ -73,6 +73,48 @@ export const renderMessages = {
   RENDER_NOT_A_SPEC: {
     vi: () => `Tệp không phải cấu hình chiso (cần "charts") cũng không phải đặc tả Vega-Lite/Vega (cần "mark", "layer", "marks"...)`,
     en: () => `The file is neither a chiso configuration (needs "charts") nor a Vega-Lite/Vega spec (needs "mark", "layer", "marks"...)`,
+  },
+  RENDER_BAD_TEXT: {
+    vi: (p) => `Cách ghi chữ "${p.value}" không hợp lệ; chọn một trong: ${p.allowed}`,
+    en: (p) => `Unknown text mode "${p.value}"; choose one of: ${p.allowed}`,
+  },
+  RENDER_BAD_DPI: {
+    vi: (p) => `Độ phân giải --dpi "${p.value}" không hợp lệ: cần một số từ 72 đến 1200`,
+    en: (p) => `Resolution --dpi "${p.value}" is not valid: it must be a number from 72 to 1200`,
+  },
+  RENDER_BAD_PURPOSE: {
+    vi: (p) => `--for "${p.value}" không hợp lệ; chọn một trong: ${p.allowed}`,
+    en: (p) => `--for "${p.value}" is not valid; choose one of: ${p.allowed}`,
+  },
+  RENDER_SCALE_AND_DPI: {
+    vi: () => `Chỉ dùng một trong --scale và --dpi: --dpi 300 nghĩa là 3,125 điểm ảnh cho mỗi px của biểu đồ`,
+    en: () => `Use either --scale or --dpi, not both: --dpi 300 means 3.125 pixels per chart px`,
+  },
+  RENDER_USAGE: {
+    vi: () => [
+      'chiso render CẤU_HÌNH.json|SPEC.vl.json --out THƯ_MỤC [tuỳ chọn]',
+      '  Xuất mỗi biểu đồ của cấu hình (hoặc một spec Vega-Lite) thành tệp, không cần trình duyệt.',
+      '  --out THƯ_MỤC            nơi ghi tệp (tạo nếu chưa có)',
+      '  --format svg,png         định dạng, cách nhau bằng dấu phẩy (mặc định svg)',
+      '  --lang vi|en             ngôn ngữ của số và ngày (mặc định: của cấu hình, nếu không thì vi)',
+      '  --for screen|print       mục đích; print = --text outlines --dpi 300 (mặc định screen)',
+      '  --text fonts|outlines    chữ là chữ kèm phông nhúng, hoặc đường nét (mở đúng ở mọi phần mềm)',
+      '  --dpi N                  độ phân giải PNG, ví dụ 300 cho bản in (ghi vào tệp)',
+      '  --scale N                điểm ảnh PNG cho mỗi px của biểu đồ (mặc định 2; không dùng cùng --dpi)',
+      '  --help, -h               hướng dẫn này',
+    ].join('\n'),
+    en: () => [
+      'chiso render CONFIG.json|SPEC.vl.json --out DIR [options]',
+      '  Exports every chart of a configuration (or one Vega-Lite spec) to files, without a browser.',
+      '  --out DIR                where the files are written (created if missing)',
+      '  --format svg,png         formats, comma-separated (default svg)',
+      '  --lang vi|en             language of numbers and dates (default: the configuration\'s, else vi)',
+      '  --for screen|print       purpose; print = --text outlines --dpi 300 (default screen)',
+      '  --text fonts|outlines    text as text with the font embedded, or as outlines (opens right anywhere)',
+      '  --dpi N                  PNG resolution, e.g. 300 for print (written into the file)',
+      '  --scale N                PNG pixels per chart px (default 2; not with --dpi)',
+      '  --help, -h               this help',
+    ].join('\n'),
   },
   RENDER_NEEDS_OUT: {
     vi: () => `Cần --out THƯ_MỤC: nơi ghi các tệp biểu đồ`,

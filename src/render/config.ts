@@ -67,7 +67,7 @@ function explain(c: Compiled, schema: Schema, errors: ErrorObject[], prefix = ''
     const branches = (Array.isArray(u.schema) ? u.schema : []) as Schema[];
     const op = data && typeof data === 'object' && !Array.isArray(data) ? data.op : undefined;
     if (op === undefined) {
-      out.push(prefixed(prefix, { ...u, message: 'does not match any allowed form / không khớp dạng nào được phép' }));
+      out.push(prefixed(prefix, { ...u, keyword: 'anyOf' }));
       continue;
     }
     const ops: unknown[] = [];
@@ -90,7 +90,6 @@ function explain(c: Compiled, schema: Schema, errors: ErrorObject[], prefix = ''
         keyword: 'enum',
         params: { allowedValues: ops },
         data: op,
-        message: 'must be one of / phải là một trong',
       });
       continue;
     }
@@ -103,6 +102,46 @@ function explain(c: Compiled, schema: Schema, errors: ErrorObject[], prefix = ''
   }
   // Unknown keys first: the most common mistake and the clearest message.
   return out.sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+}
+
+/** What a validator keyword means, in both languages: Ajv's own messages are English only. */
+function ajvDetail(e: ErrorObject): { vi: string; en: string } {
+  const p = e.params as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => JSON.stringify(x)).join(', ') : JSON.stringify(v));
+  const typeVi: Record<string, string> = { string: 'chuỗi', number: 'số', integer: 'số nguyên', boolean: 'true/false', object: 'đối tượng', array: 'mảng', null: 'null' };
+  switch (e.keyword) {
+    case 'enum':
+      return { vi: `phải là một trong: ${list(p.allowedValues)}`, en: `must be one of: ${list(p.allowedValues)}` };
+    case 'const':
+      return { vi: `phải là ${list(p.allowedValue)}`, en: `must be ${list(p.allowedValue)}` };
+    case 'type': {
+      const types = String(p.type).split(',');
+      return { vi: `phải là ${types.map((t) => typeVi[t] ?? t).join(' hoặc ')}`, en: `must be ${types.join(' or ')}` };
+    }
+    case 'anyOf':
+    case 'oneOf':
+      return { vi: 'không khớp dạng nào được phép', en: 'does not match any allowed form' };
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const vi = { minimum: '>=', exclusiveMinimum: '>', maximum: '<=', exclusiveMaximum: '<' }[e.keyword];
+      return { vi: `phải ${vi} ${String(p.limit)}`, en: `must be ${vi} ${String(p.limit)}` };
+    }
+    case 'minItems':
+      return { vi: `cần ít nhất ${String(p.limit)} phần tử`, en: `must have at least ${String(p.limit)} items` };
+    case 'maxItems':
+      return { vi: `có nhiều nhất ${String(p.limit)} phần tử`, en: `must have at most ${String(p.limit)} items` };
+    case 'minLength':
+      return { vi: `cần ít nhất ${String(p.limit)} ký tự`, en: `must have at least ${String(p.limit)} characters` };
+    case 'maxLength':
+      return { vi: `có nhiều nhất ${String(p.limit)} ký tự`, en: `must have at most ${String(p.limit)} characters` };
+    case 'pattern':
+      return { vi: `phải khớp mẫu ${String(p.pattern)}`, en: `must match the pattern ${String(p.pattern)}` };
+    default:
+      // A keyword the schema does not use today: name it rather than show Ajv's English in the Vietnamese line.
+      return { vi: `không hợp lệ (${e.keyword})`, en: e.message ?? `invalid (${e.keyword})` };
+  }
 }
 
 function toDiagnostic(e: ErrorObject, file: string | undefined): Diagnostic {
@@ -118,12 +157,12 @@ function toDiagnostic(e: ErrorObject, file: string | undefined): Diagnostic {
   }
   if (e.keyword === 'required') {
     const key = (e.params as { missingProperty: string }).missingProperty;
-    return diagnostic('RENDER_CONFIG_INVALID', { path: jsonPath(e.instancePath, key), detail: 'required / bắt buộc' }, loc);
+    return diagnostic('RENDER_CONFIG_INVALID', { path: jsonPath(e.instancePath, key), detailVi: 'bắt buộc', detailEn: 'required' }, loc);
   }
-  let detail = e.message ?? e.keyword;
-  if (e.keyword === 'enum') detail += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  const { vi, en } = ajvDetail(e);
   const value = e.data === undefined ? undefined : JSON.stringify(e.data)?.slice(0, 80);
-  return diagnostic('RENDER_CONFIG_INVALID', { path: jsonPath(e.instancePath), detail: value !== undefined ? `${detail} (${value})` : detail, value }, loc);
+  const shown = value !== undefined ? ` (${value})` : '';
+  return diagnostic('RENDER_CONFIG_INVALID', { path: jsonPath(e.instancePath), detailVi: vi + shown, detailEn: en + shown, value }, loc);
 }
 
 export interface ValidateConfigOptions {
@@ -133,33 +172,46 @@ export interface ValidateConfigOptions {
   file?: string;
 }
 
-/** Returns the configuration typed, or throws a ChisoError listing every problem found. */
-export function validateConfig(value: unknown, { schema, file }: ValidateConfigOptions): ChisoConfig {
-  const c = compiledFor(schema);
-  if (!c.root(value)) {
-    const diags = explain(c, schema as Schema, c.root.errors ?? []).map((e) => toDiagnostic(e, file));
-    throw new ChisoError(diags[0], diags.slice(1));
-  }
-  const config = value as ChisoConfig;
+/**
+ * What the schema cannot say: ids unique, a type or a spec, data named under `data`, option keys of
+ * the chart's type. Runs on a configuration the schema rejected too (skipping what is not the right
+ * shape), so one run reports every problem.
+ */
+function crossChecks(value: unknown, loc: { file?: string }): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const loc = file ? { file } : {};
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value) || !Array.isArray(value.charts)) return problems;
+  const data = isObject(value.data) ? value.data : {};
+  const names = Object.keys(data);
   const ids = new Set<string>();
-  const names = Object.keys(config.data);
-  config.charts.forEach((chart, i) => {
-    if (ids.has(chart.id)) problems.push(diagnostic('RENDER_CONFIG_DUPLICATE_ID', { id: chart.id, value: chart.id }, loc));
-    ids.add(chart.id);
-    if (!chart.type && !chart.spec) problems.push(diagnostic('RENDER_CONFIG_NO_CHART', { chart: chart.id }, loc));
+  value.charts.forEach((chart: unknown, i) => {
+    if (!isObject(chart) || typeof chart.id !== 'string') return;
+    const id = chart.id;
+    if (ids.has(id)) problems.push(diagnostic('RENDER_CONFIG_DUPLICATE_ID', { id, value: id }, loc));
+    ids.add(id);
+    const type = typeof chart.type === 'string' && Object.hasOwn(optionKeys, chart.type) ? (chart.type as keyof typeof optionKeys) : undefined;
+    if (!chart.type && !chart.spec) problems.push(diagnostic('RENDER_CONFIG_NO_CHART', { chart: id }, loc));
     if (chart.type && chart.data === undefined)
-      problems.push(diagnostic('RENDER_CONFIG_INVALID', { path: jsonPath(`/charts/${i}`, 'data'), detail: 'required with "type" / bắt buộc khi có "type"' }, loc));
-    if (chart.type && chart.options) {
-      const allowed = optionKeys[chart.type];
+      problems.push(diagnostic('RENDER_CONFIG_INVALID', { path: jsonPath(`/charts/${i}`, 'data'), detailVi: 'bắt buộc khi có "type"', detailEn: 'required with "type"' }, loc));
+    if (type && isObject(chart.options)) {
+      const allowed = optionKeys[type];
       for (const key of Object.keys(chart.options))
         if (!allowed.includes(key))
           problems.push(diagnostic('RENDER_CONFIG_UNKNOWN_KEY', { key, path: jsonPath(`/charts/${i}/options`, key), allowed: allowed.join(', '), value: key }, loc));
     }
-    if (chart.data !== undefined && !Object.hasOwn(config.data, chart.data))
-      problems.push(diagnostic('RENDER_CONFIG_UNKNOWN_DATA', { chart: chart.id, data: chart.data, known: names.join(', ') || '-', value: chart.data }, loc));
+    if (typeof chart.data === 'string' && !Object.hasOwn(data, chart.data))
+      problems.push(diagnostic('RENDER_CONFIG_UNKNOWN_DATA', { chart: id, data: chart.data, known: names.join(', ') || '-', value: chart.data }, loc));
   });
+  return problems;
+}
+
+/** Returns the configuration typed, or throws a ChisoError listing every problem found, all at once. */
+export function validateConfig(value: unknown, { schema, file }: ValidateConfigOptions): ChisoConfig {
+  const c = compiledFor(schema);
+  const loc = file ? { file } : {};
+  const problems = c.root(value) ? [] : explain(c, schema as Schema, c.root.errors ?? []).map((e) => toDiagnostic(e, file));
+  const seen = new Set(problems.map((d) => d.en));
+  for (const d of crossChecks(value, loc)) if (!seen.has(d.en)) problems.push(d);
   if (problems.length) throw new ChisoError(problems[0], problems.slice(1));
-  return config;
+  return value as ChisoConfig;
 }

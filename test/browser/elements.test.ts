@@ -74,6 +74,24 @@ describe('elements on real data, strict CSP', () => {
     expect(info.profile).toContain(`${all.filter((o) => o.value !== null).length} giá trị`);
   });
 
+  it('profiles statuses and names in the reader\'s words, not as codes', async () => {
+    const profile = await page.evaluate(() => document.getElementById('table')!.shadowRoot!.querySelector('tr.profile')?.textContent ?? '');
+    expect(profile).toContain('sơ bộ');
+    expect(profile).toContain('chính thức');
+    expect(profile).not.toMatch(/\bfinal \(|\bpreliminary \(|\bpoverty_rate \(/);
+  });
+
+  it('writes a figure in the chart\'s table as the chart writes it (7,0%, not 7%)', async () => {
+    await page.evaluate(() => ((document.getElementById('line')!.shadowRoot!.querySelector('details.data') as HTMLDetailsElement).open = true));
+    await page.waitForFunction(() => document.getElementById('line')!.shadowRoot!.querySelectorAll('details.data td.num').length > 0);
+    const text = await page.evaluate(() => [...document.getElementById('line')!.shadowRoot!.querySelectorAll('details.data td.num')].map((td) => td.textContent!.trim()));
+    // Closed again, as the reader found it.
+    await page.evaluate(() => ((document.getElementById('line')!.shadowRoot!.querySelector('details.data') as HTMLDetailsElement).open = false));
+    expect(text).toContain('7,0%');
+    expect(text).not.toContain('7%');
+    for (const cell of text) expect(cell).toMatch(/^\d+,\d%$/);
+  });
+
   it('sorts the table by value with the keyboard', async () => {
     const button = page.locator('#table').getByRole('button', { name: /Giá trị/ });
     await button.focus();

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { loadObservations } from '../../src/data/index.js';
 import type { Observation } from '../../src/types.js';
-import { launchBrowser, newPage, scrollThrough, startStaticServer, STRICT_CSP, waitForCharts, type TestServer } from './harness.js';
+import * as fontkit from 'fontkit';
+import { textRuns } from '../../src/render/document.js';
+import { launchBrowser, newPage, scrollThrough, startStaticServer, STRICT_CSP, waitForCharts, ROOT, type TestServer } from './harness.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -45,6 +47,27 @@ describe('export menu', () => {
     expect(svg).toContain('Hà Tĩnh');
     const drawnMarks = await page.evaluate(() => document.getElementById('line')!.shadowRoot!.querySelectorAll('.chart svg path').length);
     expect((svg.match(/<path/g) ?? []).length).toBe(drawnMarks);
+  });
+
+  it('embeds Be Vietnam Pro in the SVG, as chiso render does, with every letter the chart uses', async () => {
+    const svg = (await exportAs(/SVG/)).bytes.toString('utf8');
+    const faces = [...svg.matchAll(/@font-face\{font-family:"(chiso-[0-9a-f]+)";font-style:(\w+);font-weight:(\d+);src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g)];
+    expect(faces.length).toBeGreaterThan(0);
+    const family = faces[0][1];
+    expect(svg).toMatch(new RegExp(`font-family="${family}, &quot;Be Vietnam Pro&quot;`));
+    expect(svg).toMatch(/<title>[^<]*nghèo/i);
+    expect(svg).toContain('xml:lang="vi"');
+    const text = textRuns(svg).map((r) => r.text).join('');
+    for (const [, , style, weight, base64] of faces) {
+      const font = fontkit.create(Buffer.from(base64, 'base64')) as unknown as { glyphForCodePoint(c: number): { id: number }; characterSet: number[] };
+      const missing = [...new Set(text)].filter((ch) => ch.trim() && font.glyphForCodePoint(ch.codePointAt(0)!).id === 0);
+      expect(missing, `${weight} ${style}`).toEqual([]);
+    }
+  });
+
+  it('loads the embedded faces only when an SVG is asked for', () => {
+    const first = readFileSync(ROOT + 'dist/chiso.embed.js', 'utf8');
+    expect(first).not.toContain('d09GMg'); // "wOF2" in base64: no font in the first script
   });
 
   it('saves a PNG at twice the size of the drawing', async () => {

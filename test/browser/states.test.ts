@@ -40,7 +40,16 @@ describe('states and inputs', () => {
   it('says when a selection leaves a view without figures', async () => {
     await mount('<chiso-dashboard src="/data/observations/poverty_rate.csv"><chiso-chart id="c" indicator="poverty_rate" region="42" period="2030"></chiso-chart></chiso-dashboard>');
     expect(await state('#c')).toBe('empty');
-    expect(await text('#c')).toContain('Không có số liệu cho "poverty_rate" với lựa chọn hiện tại.');
+    expect(await text('#c')).toContain('Không có số liệu về Tỷ lệ hộ nghèo với lựa chọn hiện tại.');
+    expect(await text('#c')).not.toContain('poverty_rate');
+  });
+
+  it('names a misspelled indicator, with the one meant, instead of "no figures for this selection"', async () => {
+    await mount('<chiso-dashboard src="/data/observations/poverty_rate.csv"><chiso-chart id="c" indicator="poverty_ratee"></chiso-chart></chiso-dashboard>');
+    expect(await state('#c')).toBe('empty');
+    const shown = await text('#c');
+    expect(shown).toContain('Không có chỉ số "poverty_ratee" trong danh mục lẫn trong dữ liệu; có phải: poverty_rate (Tỷ lệ hộ nghèo)');
+    expect(shown).not.toContain('với lựa chọn hiện tại');
   });
 
   it('takes observations or an Arquero-like table through .data', async () => {

@@ -107,3 +107,39 @@ describe('lineChart', () => {
     expect(spec.config.title.anchor).toBe('start');
   });
 });
+
+describe('lineChart colours past the palette', () => {
+  const ids = ['VN', ...[...new Set(poverty.map((o) => o.region))].filter((r) => r !== 'VN').slice(0, 11)];
+  type Layer = { encoding?: { color?: { scale?: { domain: string[]; range: string[] }; legend?: { values?: string[] } | null } } };
+  const colorOf = (spec: unknown) => (spec as { layer: Layer[] }).layer.map((l) => l.encoding?.color).find((c) => c?.scale)!;
+
+  it('never gives two series one colour: eight keep theirs, the rest are grey and a note says why', async () => {
+    const spec = lineChart(some(ids), { labels: 'auto' });
+    const color = colorOf(spec);
+    const { domain, range } = color.scale!;
+    expect(domain).toHaveLength(12);
+    const coloured = range.filter((c) => c !== '#a9b3bd');
+    expect(coloured).toHaveLength(8);
+    expect(new Set(coloured).size).toBe(coloured.length);
+    // "Cả nước" is asked for first and keeps the first colour; no other series shares it.
+    expect(range.filter((c) => c === range[domain.indexOf('Cả nước')])).toHaveLength(1);
+    expect(color.legend?.values).toEqual(domain.filter((_, i) => range[i] !== '#a9b3bd'));
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    expect(svgTexts(svg).join(' ')).toContain('4 đường khác màu xám');
+  });
+
+  it('colours the highlighted ones only, each its own', () => {
+    const spec = lineChart(some(ids), { highlight: ids.slice(0, 3) });
+    const { range } = colorOf(spec).scale!;
+    expect(range.filter((c) => c !== '#a9b3bd')).toEqual(['#0072B2', '#D55E00', '#009E73']);
+  });
+});
+
+describe('lineChart on a phone', () => {
+  it('shows every methodology note whole at 240 px, breaking after a hyphen rather than cutting', async () => {
+    const { svg } = await render(lineChart(some(['42', 'VN']), { width: 240 }));
+    expect(svg).not.toContain('…');
+    expect(svg).toMatch(/<tspan[^>]*>2016-<\/tspan><tspan[^>]*>2020<\/tspan>/);
+  });
+});

@@ -24,8 +24,8 @@ describe('chiso load (in process)', () => {
     const out = b.out();
     expect(out).toContain(`Tệp: ${POVERTY}`);
     expect(out).toContain(`File: ${POVERTY}`);
-    expect(out).toContain('Số liệu: 568 (thiếu số: 8)');
-    expect(out).toContain('Observations: 568 (missing: 8)');
+    expect(out).toContain('Số liệu: 568 (thiếu số: 8 ô trống hoặc "..", vẫn giữ với giá trị rỗng)');
+    expect(out).toContain('Observations: 568 (missing: 8 empty or ".." cells, kept with an empty value)');
     expect(out).toContain('Rows read: 71');
     expect(out).toContain('Regions matched: 71');
     expect(out).toContain('Status: final 497, preliminary 71');
@@ -58,9 +58,10 @@ describe('chiso load (in process)', () => {
     writeFileSync(join(dir, 'mixed.csv'), rows.join('\n'));
     const b = bufferIO(dir);
     expect(await main(['load', 'mixed.csv', '--lenient'], b.io)).toBe(0);
-    expect(b.out()).toContain('Observations: 26 (missing: 0)');
+    expect(b.out()).toContain('Observations: 26 (missing: 0 ');
     expect(b.out()).toContain('Regions unmatched: 1 (Atlantis)');
-    expect(b.out()).toContain('Skipped: 1');
+    expect(b.out()).toContain('Not loaded: 1 cells or rows, each with an error or warning above');
+    expect(b.out()).toContain('Không nạp được: 1 ô hoặc dòng');
     expect(b.err()).toContain('Unknown region "Atlantis"');
     expect(b.err()).toContain('and 5 more warnings'); // 25 warnings, 20 printed
     const h = bufferIO();
@@ -101,8 +102,8 @@ describe('chiso load (spawned binary)', () => {
   it.skipIf(!built)('node bin/chiso.js load prints the summary (skipped when dist/ is missing: run `npm run build`)', () => {
     const r = spawnSync(process.execPath, ['bin/chiso.js', 'load', 'data/gso/raw/monthly_income_per_capita_by_province.csv'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Observations: 1400 (missing: 8)');
-    expect(r.stdout).toContain('Số liệu: 1400 (thiếu số: 8)');
+    expect(r.stdout).toContain('Observations: 1400 (missing: 8 ');
+    expect(r.stdout).toContain('Số liệu: 1400 (thiếu số: 8 ');
     const bad = spawnSync(process.execPath, ['bin/chiso.js', 'load', 'data/gso/raw/poverty_rate_by_province.csv', '--format', 'wide'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('DATA_MISSING_INDICATOR');

@@ -51,8 +51,9 @@ describe('tidy', () => {
     expect(tidy.summary.format).toBe('tidy');
     expect(tidy.observations).toEqual(gso.observations);
     expect(tidy.summary.missing).toBe(gso.summary.missing);
-    // Its extra columns (start, end, note) are reported, not silently dropped.
-    expect(tidy.diagnostics.filter((d) => d.code === 'DATA_COLUMN_IGNORED').map((d) => d.column)).toEqual(['start', 'end', 'note']);
+    // Its provenance columns (start, end, note) are known: no warning about chiso's own file.
+    expect(tidy.diagnostics.filter((d) => d.code === 'DATA_COLUMN_IGNORED')).toEqual([]);
+    expect(tidy.diagnostics).toEqual([]);
   });
 
   it('round trip: seed observations written as CSV (semicolons, CRLF, quoted quotes and commas) load back equal', () => {
@@ -77,11 +78,14 @@ describe('tidy', () => {
     expect(study).toMatchObject({ region: '91', value: 98, qualifier: '>', unit: '%', quote: 'trên 98% đảng viên tham gia học tập' });
     const reg = r.observations.find((o) => o.indicator === 'party_org_registration');
     expect(reg).toMatchObject({ value: 30, denominator: 31 });
-    // Notes and offsets are not observation fields: counted as skipped, each column reported.
-    const ignored = r.diagnostics.filter((d) => d.code === 'DATA_COLUMN_IGNORED');
-    expect(ignored.map((d) => d.column)).toEqual(['start', 'end', 'note']);
-    const nonEmpty = lines.slice(1).length * 2 + r.observations.length; // start, end, note filled on every line
-    expect(r.summary.skipped).toBe(nonEmpty);
+    // Notes and offsets are provenance columns chiso writes itself: neither warned about nor counted
+    // as figures not loaded (they were never figures).
+    expect(r.diagnostics.filter((d) => d.code === 'DATA_COLUMN_IGNORED')).toEqual([]);
+    expect(r.summary.skipped).toBe(0);
+    // A column chiso does not know is still reported, its cells counted.
+    const other = loadObservations(lines.slice(0, 2).map((l, i) => (i === 0 ? l + ',remarks' : l + ',x')).join('\n'), { file: 'other.csv' });
+    expect(other.diagnostics.filter((d) => d.code === 'DATA_COLUMN_IGNORED').map((d) => d.column)).toEqual(['remarks']);
+    expect(other.summary.skipped).toBe(1);
   });
 
   it('reads Vietnamese headers, names with prefixes, decimal commas, qualifiers and fractions written in the value', () => {

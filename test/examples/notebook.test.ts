@@ -156,6 +156,21 @@ describe('Thu nhập và nghèo', () => {
     expect(hatinh['triệu đồng/người/năm']).toBe(24.9);
   });
 
+  test('tables write numbers as a Vietnamese reader does: thousands grouped, decimal comma, years as written', async () => {
+    const shown = await page.evaluate(() => {
+      const out = document.querySelectorAll('section.cell')[1].querySelector('.table-output')!;
+      const columns = out.getAttribute('data-columns')!.split(',');
+      return [...out.querySelectorAll('tbody tr')].map((tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [columns[i], td.textContent!])));
+    });
+    const cells = (column: string) => shown.map((r) => r[column]).filter((t) => t !== undefined && t !== '∅');
+    expect(cells('period').length).toBeGreaterThan(0);
+    for (const period of cells('period')) expect(period).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    const amounts = cells('nghìn đồng/người/tháng');
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const text of amounts) expect(text).toMatch(/^\d{1,3}(\.\d{3})*(,\d+)?$/);
+    expect(amounts.some((t) => t.includes('.'))).toBe(true);
+  });
+
   test('income and poverty are strongly negatively correlated each year', async () => {
     const rows = await tableData(page, 2, 0);
     expect(rows.map((r) => r.period)).toEqual(['2010', '2012', '2014', '2016']);

@@ -40,6 +40,15 @@ describe('examples/report/build.mjs', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
   });
 
+  test('Hình 5: the longest bar (Đồng Nai, 35) ends on the last tick, and the figure fits the A4 text column', () => {
+    const svg = readFileSync(join(out, 'figures', '05-khen-thuong-chi-thi-05.svg'), 'utf8');
+    const ticks = [...svg.matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(35);
+    // 210 mm less 18 mm margins each side, at 96 px an inch: 657 px.
+    const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+    expect(width).toBeLessThanOrEqual((174 / 25.4) * 96);
+  });
+
   test('the committed page shows the configured figures, so it opens without building', () => {
     // A snapshot refreshed by `npm run report`; its figures follow figures.json one for one.
     const html = readFileSync(join(ROOT, 'examples/report/index.html'), 'utf8');

@@ -5,6 +5,7 @@
  * full value, type, row and column.
  */
 import { el } from './dom.js';
+import { formatNumber } from '../../../src/format/number.js';
 
 export interface TableOptions {
   /** Caption above the table. Default: none. */
@@ -79,12 +80,25 @@ export function summarize(rows: Rows, column: string): ColumnSummary {
   return { column, kind: 'text', valid: present.length, missing, distinct, top };
 }
 
-// No grouping: years and codes read as written (2016, not 2.016); decimal comma as Vietnamese readers expect.
-const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4, useGrouping: false });
+/**
+ * Numbers as chiso's charts write them for a Vietnamese reader: thousands grouped, decimal comma
+ * (`1.387`, `2.004,0464`). Years and codes read as written (`2016`, not `2.016`): `plain`.
+ */
+function number(v: number, plain = false): string {
+  if (Number.isNaN(v)) return 'NaN';
+  return formatNumber(v, 'vi', { maxDecimals: 4, grouping: !plain });
+}
 
-function display(v: Cell): string {
+/** A column of years or codes: named so, or whole numbers that all look like years. */
+export function plainColumn(rows: Rows, column: string): boolean {
+  if (/^(period|year|năm|nam|region|code|mã|ma|id|.*_id|.*_code)$/i.test(column)) return true;
+  const nums = rows.map((r) => r[column]).filter((v): v is number => typeof v === 'number');
+  return nums.length > 0 && nums.every((n) => Number.isInteger(n) && n >= 1800 && n <= 2200);
+}
+
+function display(v: Cell, plain = false): string {
   if (v === null || v === undefined) return '∅';
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : nf.format(v);
+  if (typeof v === 'number') return number(v, plain);
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
@@ -96,13 +110,13 @@ function typeName(v: Cell): string {
   return typeof v;
 }
 
-function summaryCell(s: ColumnSummary): HTMLElement {
+function summaryCell(s: ColumnSummary, plain = false): HTMLElement {
   const td = el('td', { 'data-column': s.column });
   if (s.kind === 'number') {
     td.append(
       el('div', { class: 'kind' }, 'số / number'),
-      el('div', {}, `${nf.format(s.min!)} – ${nf.format(s.max!)}`),
-      el('div', {}, `TB / mean ${nf.format(s.mean!)}`),
+      el('div', {}, `${number(s.min!, plain)} – ${number(s.max!, plain)}`),
+      el('div', {}, `TB / mean ${number(s.mean!, plain)}`),
     );
     const peak = Math.max(...s.bins!);
     const bars = el('div', { class: 'bars', 'aria-hidden': 'true' });
@@ -170,8 +184,9 @@ export function renderTable(input: unknown, options: TableOptions = {}): { eleme
     headerRow.append(th);
     return { b, th };
   });
+  const plain = new Set(columns.filter((c) => plainColumn(all, c)));
   const summaryRow = el('tr', { class: 'profile' });
-  for (const c of columns) summaryRow.append(summaryCell(summarize(all, c)));
+  for (const c of columns) summaryRow.append(summaryCell(summarize(all, c), plain.has(c)));
   thead.append(headerRow, summaryRow);
 
   function inspect(row: number, col: number): void {
@@ -180,7 +195,7 @@ export function renderTable(input: unknown, options: TableOptions = {}): { eleme
     const value = all[index]?.[column];
     inspector.replaceChildren(
       el('strong', {}, `Hàng ${index + 1}, cột ${column} / row ${index + 1}, column ${column}: `),
-      el('code', {}, typeof value === 'string' ? JSON.stringify(value) : display(value)),
+      el('code', {}, typeof value === 'string' ? JSON.stringify(value) : display(value, plain.has(column))),
       ` (${typeName(value)})`,
     );
   }
@@ -215,7 +230,7 @@ export function renderTable(input: unknown, options: TableOptions = {}): { eleme
           {},
           ...columns.map((c, k) => {
             const v = all[i][c];
-            const td = el('td', { tabindex: r === 0 && k === 0 ? 0 : -1, class: typeof v === 'number' ? 'num' : isMissing(v) ? 'nil' : null }, display(v));
+            const td = el('td', { tabindex: r === 0 && k === 0 ? 0 : -1, class: typeof v === 'number' ? 'num' : isMissing(v) ? 'nil' : null }, display(v, plain.has(c)));
             td.addEventListener('click', () => focusCell(r, k, false));
             return td;
           }),

@@ -7,7 +7,7 @@ import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
-import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
+import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
 import { regionName } from '../../registry/names.js';
 import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
 import { liveSpec, liveChanges } from '../core/live-spec.js';
@@ -513,7 +513,12 @@ export class ChisoChart extends ChisoViewElement {
     if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(this.shownSpec, null, 2) + '\n'], { type: 'application/json' }));
     const view = this.#embedded;
     if (!view) return;
-    if (kind === 'svg') return download(`${stem}.svg`, new Blob([await view.toSVG()], { type: 'image/svg+xml' }));
+    if (kind === 'svg') {
+      // Embeds Be Vietnam Pro as `chiso render` does; the faces load only now.
+      const { downloadableSvg } = await import('../../render/download-svg.js');
+      const svg = downloadableSvg(await view.toSVG(), { spec: this.shownSpec, description: this.description, lang: this.locale });
+      return download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+    }
     return download(`${stem}.png`, await view.toPNG(2));
   }
 
@@ -546,6 +551,7 @@ export class ChisoChart extends ChisoViewElement {
 
   #tableBody(rows: Observation[], title: string, lang: Lang): TemplateResult {
     const series = rows.some((r) => r.series);
+    const format = valueFormatter(rows, lang);
     const selected = new Set(this.client.coordinator?.selection.selectedRegions() ?? []);
     // The keyboard's way to do what a click on a mark does: one button per region, on its first row.
     const first = new Set<number>();
@@ -573,7 +579,7 @@ export class ChisoChart extends ChisoViewElement {
                 <th scope="row">${name}</th>
                 <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
                 ${series ? html`<td>${r.series ?? ''}</td>` : nothing}
-                <td class="num">${cellValue(r, lang)}</td>
+                <td class="num">${cellValue(r, lang, format)}</td>
                 <td>
                   ${first.has(i)
                     ? html`<button
@@ -622,10 +628,11 @@ export class ChisoChart extends ChisoViewElement {
   }
 }
 
-export function cellValue(o: Observation, lang: Lang): string {
+/** A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. */
+export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang)): string {
   if (o.value === null) return '–';
   try {
-    return formatValue(o, lang);
+    return format(o);
   } catch {
     return `${o.value} ${formatUnit(o.unit, lang)}`;
   }

@@ -4,6 +4,8 @@ import type { Lang } from '../../messages/index.js';
 import type { Observation } from '../../types.js';
 import { ClientController } from './client-controller.js';
 import { pageLang, t, errorText } from './i18n.js';
+import { emptyText } from './empty.js';
+import { indicatorLabel } from '../../registry/names.js';
 import { parseList, parseYears, viewQuerySpec, type ViewQuery } from './view-query.js';
 import type { ViewCube } from './view-cube.js';
 import type { ClientFilter } from './selection.js';
@@ -234,6 +236,10 @@ export abstract class ChisoViewElement extends LitElement {
   }
 
   protected renderEmpty(): TemplateResult {
-    return html`<p class="status" role="status" part="status">${t('COMPONENTS_EMPTY', this.locale, { indicator: this.indicator })}</p>`;
+    // Whether the data holds an indicator is known only for observations in the page.
+    const c = this.client.coordinator;
+    const inData = c?.local ? [...new Set(c.observations.map((o) => o.indicator))] : undefined;
+    const text = inData ? emptyText(this.indicator, this.locale, inData) : t('COMPONENTS_EMPTY', this.locale, { label: indicatorLabel(this.indicator, this.locale) });
+    return html`<p class="status" role="status" part="status">${text}</p>`;
   }
 }

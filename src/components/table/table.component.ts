@@ -2,7 +2,7 @@ import type { Lang, MessageCode } from '../../messages/index.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { formatNumber, formatPeriod } from '../../format/index.js';
+import { formatNumber, formatPeriod, valueFormatter } from '../../format/index.js';
 import { periodPosition } from '../../data/period.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
@@ -24,6 +24,17 @@ const HEADINGS: Record<TableColumn, MessageCode> = {
   status: 'COMPONENTS_COL_STATUS',
   source: 'COMPONENTS_COL_SOURCE',
 };
+
+const STATUS_WORDS: Record<Observation['status'], MessageCode> = {
+  final: 'COMPONENTS_FINAL',
+  preliminary: 'COMPONENTS_PRELIMINARY',
+};
+
+/** A status as the page's reader says it; in a cell, a final figure needs no word (`final: false`). */
+export function statusLabel(status: Observation['status'], lang: Lang, { final = true } = {}): string {
+  if (status === 'final' && !final) return '';
+  return Object.hasOwn(STATUS_WORDS, status) ? t(STATUS_WORDS[status], lang) : String(status);
+}
 
 function sortKey(o: Observation, column: TableColumn, lang: Lang): number | string {
   switch (column) {
@@ -123,6 +134,8 @@ export class ChisoTable extends ChisoViewElement {
   /** Every observation the table holds now (all pages), sorted. */
   shown: Observation[] = [];
   profiles: Partial<Record<TableColumn, ColumnProfile>> = {};
+  /** Figures with the decimals their chart shows, set with the rows. */
+  #format: ((o: Observation) => string) | undefined;
   #error: unknown = null;
   /** The rows last answered, in the order the query gave them. */
   #rows: Observation[] = [];
@@ -148,7 +161,9 @@ export class ChisoTable extends ChisoViewElement {
       this._page = 0;
       this.profiles = {};
       const lang = this.locale;
-      for (const c of this.shownColumns) this.profiles[c] = profileColumn(this.#rows.map((o) => (c === 'value' ? o.value : c === 'region' ? regionName(o.region, lang) : o[c])));
+      this.#format = valueFormatter(this.#rows, lang);
+      // Profiles count what the cells show: labels and translated statuses, never ids or English codes.
+      for (const c of this.shownColumns) this.profiles[c] = profileColumn(this.#rows.map((o) => (c === 'value' ? o.value : c === 'status' ? statusLabel(o.status, lang) : this.#cell(o, c, lang) || null)));
     });
     let rows = this.#rows;
     const sort = this._sort;
@@ -194,9 +209,9 @@ export class ChisoTable extends ChisoViewElement {
       case 'period':
         return formatPeriod(o.period, lang);
       case 'value':
-        return cellValue(o, lang);
+        return cellValue(o, lang, this.#format);
       case 'status':
-        return o.status === 'preliminary' ? t('COMPONENTS_PRELIMINARY', lang) : '';
+        return statusLabel(o.status, lang, { final: false });
       default:
         return String(o[c] ?? '');
     }

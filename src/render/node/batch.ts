@@ -10,7 +10,8 @@ import { validateConfig } from '../config.js';
 import type { ChisoConfig } from '../config-types.js';
 import type { RenderSpec } from '../spec.js';
 import { configSchema, readJsonFile } from './files.js';
-import { renderSvg } from './svg.js';
+import { renderSvg, type TextMode } from './svg.js';
+import { scaleForDpi } from '../png-resolution.js';
 import { RasterProcess } from './raster.js';
 import { writeFileNoFollow } from './sandbox.js';
 import { configChartSpec, DataCache } from './recipes.js';
@@ -28,8 +29,12 @@ export interface ExportOptions {
   formats?: OutputFormat[];
   /** Overrides the configuration's `lang`. Default: the configuration's, else `vi`. */
   lang?: Locale;
-  /** PNG pixels per SVG unit. Default 2. */
+  /** PNG pixels per SVG unit. Default 2, or `dpi / 96` when `dpi` is given. */
   scale?: number;
+  /** PNG resolution written into the file (pHYs). Default `96 × scale`. */
+  dpi?: number;
+  /** SVG text as text with the font embedded (`fonts`, default) or as glyph outlines. */
+  text?: TextMode;
   /** Receives warnings (a query's diagnostics, Vega's warnings), each prefixed by the chart's id. */
   onWarning?: (text: string) => void;
   /** Called after each chart, done or failed. */
@@ -69,7 +74,7 @@ function wrap(e: unknown, id: string): ChisoError {
   return new ChisoError(diagnostic('RENDER_FAILED', { chart: id, detail: e instanceof Error ? e.message : String(e) }));
 }
 
-type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats' | 'scale'>> & {
+type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats'>> & Pick<ExportOptions, 'scale' | 'dpi' | 'text'> & {
   lang?: Locale;
   root: string;
   allowNet: boolean;
@@ -80,12 +85,13 @@ type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats' | 'scale'>
 
 async function writeChart(id: string, spec: RenderSpec, o: WriteOptions): Promise<string[]> {
   const onWarning = o.onWarning && ((text: string) => o.onWarning?.(`${id}: ${text}`));
-  const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, root: o.root, allowNet: o.allowNet, file: o.file, onWarning });
+  const svg = await renderSvg(spec, { lang: o.lang, idPrefix: `${id}-`, root: o.root, allowNet: o.allowNet, file: o.file, onWarning, text: o.text });
   const written: string[] = [];
   for (const format of o.formats) {
     const out = join(o.outDir, `${id}.${format}`);
     // Drawn in a child process: a native crash fails this chart, not the batch.
-    writeFileNoFollow(out, format === 'svg' ? svg : await o.raster.render(svg, o.scale));
+    const scale = o.scale ?? (o.dpi ? scaleForDpi(o.dpi) : 2);
+    writeFileNoFollow(out, format === 'svg' ? svg : await o.raster.render(svg, scale, o.dpi));
     written.push(out);
   }
   return written;
@@ -93,12 +99,12 @@ async function writeChart(id: string, spec: RenderSpec, o: WriteOptions): Promis
 
 /** Exports every chart of the input; relative data paths resolve against the input file's folder. */
 export async function exportCharts(input: RenderInput, options: ExportOptions): Promise<ExportResult> {
-  const { outDir, formats = ['svg'], scale = 2, onProgress, onWarning, allowNet = false, allowPath = false } = options;
+  const { outDir, formats = ['svg'], scale, dpi, text, onProgress, onWarning, allowNet = false, allowPath = false } = options;
   mkdirSync(outDir, { recursive: true });
   const root = dirname(resolve(input.file));
   const result: ExportResult = { files: [], failures: [] };
   const raster = new RasterProcess();
-  const write = { outDir, formats, scale, root, allowNet, file: input.file, raster, onWarning };
+  const write = { outDir, formats, scale, dpi, text, root, allowNet, file: input.file, raster, onWarning };
   try {
     if (input.kind === 'spec') {
       const id = basename(input.file).replace(/(\.(vl|vg|vega|vega-lite))?\.json$/i, '');

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
+import { nearestFace } from '../font-embed.js';
 
 /** The family chiso's charts are set in. */
 export const DEFAULT_FONT_FAMILY = 'Be Vietnam Pro';
@@ -80,26 +81,11 @@ export function fontFiles(set: FontSet): string[] {
   return set.faces.map((f) => f.file);
 }
 
-/** CSS weight from what Vega carries in `fontWeight`: `bold`, `normal`, `600`, 600. */
-export function cssWeight(weight: unknown): number {
-  if (weight === undefined || weight === null || weight === '' || weight === 'normal') return 400;
-  if (weight === 'bold' || weight === 'bolder') return 700;
-  if (weight === 'lighter') return 300;
-  const n = Number(weight);
-  return Number.isFinite(n) ? n : 400;
-}
+export { cssWeight } from '../font-embed.js';
 
 /** The face CSS would pick for a weight and style: the nearest weight, ties going heavier above 500. */
 export function faceFor(set: FontSet, weight: number, style: unknown = 'normal'): FontFace {
-  const wanted = style === 'italic' || style === 'oblique' ? 'italic' : 'normal';
-  const faces = set.faces.some((f) => f.style === wanted) ? set.faces.filter((f) => f.style === wanted) : set.faces;
-  let best = faces[0];
-  for (const face of faces) {
-    const d = Math.abs(face.weight - weight);
-    const bd = Math.abs(best.weight - weight);
-    if (d < bd || (d === bd && weight > 500 && face.weight > best.weight)) best = face;
-  }
-  return best;
+  return nearestFace(set.faces, weight, style);
 }
 
 /** The first family named in a CSS font-family list, unquoted. */

@@ -2,13 +2,19 @@
 import { Resvg } from '@resvg/resvg-js';
 import { fail } from '../../errors.js';
 import { withoutOffCanvas } from './off-canvas.js';
+import { dpiForScale, scaleForDpi, withPngDpi } from '../png-resolution.js';
 import type { RenderSpec } from '../spec.js';
 import { defaultFontSet, fontFiles } from './fonts.js';
 import { renderSvg, type RenderSvgOptions } from './svg.js';
 
 export interface RenderPngOptions extends RenderSvgOptions {
-  /** Pixels per SVG unit: 2 makes a 400-wide chart 800 pixels wide. Default 2. */
+  /** Pixels per SVG unit: 2 makes a 400-wide chart 800 pixels wide. Default 2, or `dpi / 96` when `dpi` is given. */
   scale?: number;
+  /**
+   * Resolution written into the file (pHYs), so Word and print tools place the image at the chart's
+   * size. Given alone it also sets the pixels: 300 draws 3.125 pixels per chart px. Default `96 × scale`.
+   */
+  dpi?: number;
 }
 
 /** Most pixels a PNG may have: 40 million (8000 x 5000, 160 MB of RGBA while drawn). */
@@ -27,7 +33,7 @@ export function checkPixels(svg: string, scale: number, max = MAX_PNG_PIXELS): v
 
 /** Renders an SVG string as given, or a spec through `renderSvg` first. */
 export async function renderPng(svgOrSpec: string | RenderSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
-  const { scale = 2, ...svgOptions } = options;
+  const { dpi, scale = dpi ? scaleForDpi(dpi) : 2, ...svgOptions } = options;
   const fonts = options.fonts ?? defaultFontSet();
   const svg = typeof svgOrSpec === 'string' ? svgOrSpec : await renderSvg(svgOrSpec, svgOptions);
   checkPixels(svg, scale);
@@ -35,5 +41,5 @@ export async function renderPng(svgOrSpec: string | RenderSpec, options: RenderP
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: false, fontFiles: fontFiles(fonts), defaultFontFamily: fonts.family },
   });
-  return new Uint8Array(resvg.render().asPng());
+  return withPngDpi(new Uint8Array(resvg.render().asPng()), dpi ?? dpiForScale(scale));
 }

@@ -9,10 +9,11 @@ interface Job {
   id: number;
   svg: string;
   scale: number;
+  dpi?: number;
 }
 
 process.on('message', (job: Job) => {
-  renderPng(job.svg, { scale: job.scale }).then(
+  renderPng(job.svg, { scale: job.scale, dpi: job.dpi }).then(
     (png) => process.send?.({ id: job.id, png }),
     (e: unknown) => process.send?.({ id: job.id, error: isChisoError(e) ? { diagnostics: e.diagnostics } : { message: e instanceof Error ? e.message : String(e) } }),
   );

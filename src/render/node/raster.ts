@@ -47,14 +47,14 @@ export class RasterProcess {
     return child;
   }
 
-  /** The PNG of `svg` at `scale`; over the pixel cap it is refused before any drawing. */
-  render(svg: string, scale: number): Promise<Uint8Array> {
+  /** The PNG of `svg` at `scale` (and `dpi` in its pHYs); over the pixel cap it is refused before any drawing. */
+  render(svg: string, scale: number, dpi?: number): Promise<Uint8Array> {
     checkPixels(svg, scale);
     const child = (this.#child ??= this.#start());
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      child.send({ id, svg, scale });
+      child.send({ id, svg, scale, dpi });
     });
   }
 

@@ -14,12 +14,20 @@ import { decorateSvg, textRuns, type EmbeddedFace } from '../document.js';
 import { checkInlineRows, DEFAULT_MAX_INLINE_ROWS } from '../limits.js';
 import { charsetBase64, cssWeight, defaultFontSet, digest, faceFor, fullBase64, outsideCharset, subsetBase64, type FontFace, type FontSet } from './fonts.js';
 import { useFontMetrics } from './metrics.js';
+import { textToOutlines } from './outlines.js';
 
 /** How much of a face an SVG embeds; see `RenderSvgOptions.subset`. */
 export const FontSubset = { charset: 'charset', glyphs: 'glyphs', none: 'none' } as const;
 export type FontSubset = keyof typeof FontSubset;
 export function isFontSubset(value: unknown): value is FontSubset {
   return typeof value === 'string' && Object.hasOwn(FontSubset, value);
+}
+
+/** How an SVG carries its text; see `RenderSvgOptions.text`. */
+export const TextMode = { fonts: 'fonts', outlines: 'outlines' } as const;
+export type TextMode = keyof typeof TextMode;
+export function isTextMode(value: unknown): value is TextMode {
+  return typeof value === 'string' && Object.hasOwn(TextMode, value);
 }
 
 export interface RenderSvgOptions {
@@ -29,6 +37,12 @@ export interface RenderSvgOptions {
   width?: number;
   /** Family the chart is set and measured in. Default: Be Vietnam Pro, weights 400-700. */
   fonts?: FontSet;
+  /**
+   * `fonts` (default): text stays text, editable and searchable, with the font embedded (`embedFont`).
+   * `outlines`: every text becomes glyph paths, so renderers that ignore `@font-face` (ImageMagick,
+   * some Office and print tools) still draw every letter; the title and description keep the words.
+   */
+  text?: TextMode;
   /** Embed the font in the SVG, so the text looks the same anywhere. Default `true`. */
   embedFont?: boolean;
   /**
@@ -104,8 +118,9 @@ function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpe
 const ID_MARK = '\u0001id-';
 
 export async function renderSvg(spec: RenderSpec, options: RenderSvgOptions = {}): Promise<string> {
-  const { embedFont = true, subset = 'glyphs', precision = 2 } = options;
+  const { embedFont = true, subset = 'glyphs', precision = 2, text = 'fonts' } = options;
   if (!isFontSubset(subset)) fail('RENDER_BAD_SUBSET', { value: String(subset), allowed: Object.keys(FontSubset).join(', ') });
+  if (!isTextMode(text)) fail('RENDER_BAD_TEXT', { value: String(text), allowed: Object.keys(TextMode).join(', ') });
   const { vg, view, fonts, lang, errors, loadFailures } = prepareView(spec, options);
   const failed = (detail: string): never =>
     fail('RENDER_FAILED', { chart: options.file ?? (titleOf(vg).title || '-'), detail }, options.file ? { file: options.file } : {});
@@ -133,6 +148,7 @@ export async function renderSvg(spec: RenderSpec, options: RenderSvgOptions = {}
   const description = typeof vg.description === 'string' ? vg.description : '';
   const desc = joinSentences([description, subtitle, options.desc]);
 
+  if (text === 'outlines') return decorateSvg(textToOutlines(svg, fonts), { title, desc, lang });
   if (!embedFont) return decorateSvg(svg, { title, desc, lang });
   const { faces, embeddedFamily } = await embeddedFaces(svg, fonts, subset);
   return decorateSvg(svg, { title, desc, lang, faces, family: fonts.family, embeddedFamily });
