@@ -26,6 +26,7 @@ export const pages = [
   { slug: 'accessibility', vi: 'Trợ năng', en: 'Accessibility' },
   { slug: 'export', vi: 'Xuất SVG, PNG, CSV', en: 'Export: SVG, PNG, CSV' },
   { slug: 'gallery', vi: 'Bộ sưu tập biểu đồ', en: 'Chart gallery', generate: 'gallery' },
+  { slug: 'architecture', vi: 'Kiến trúc (cho người đóng góp)', en: 'Architecture (for contributors)' },
 ];
 
 const escapeHtml = (s) =>
