@@ -26,6 +26,7 @@ export function findChromium() {
 export const SYSTEM_TOOLS = [
   { name: 'chromium', pkg: 'chromium', commands: [], found: () => findChromium() !== null, usedBy: 'browser tests (playwright-core)' },
   { name: 'PostgreSQL', pkg: 'postgresql', commands: ['initdb', 'pg_ctl'], found: () => postgresBin() !== null, usedBy: 'test/sql (a throwaway server)', skip: 'CHISO_SKIP_POSTGRES' },
+  { name: 'mkfifo', pkg: 'coreutils', commands: ['mkfifo'], found() { return this.commands.every(onPath); }, usedBy: 'test/data/cli-load.test.ts (a FIFO refused)' },
   { name: 'pdfinfo, pdftoppm, pdftotext', pkg: 'poppler-utils', commands: ['pdfinfo', 'pdftoppm', 'pdftotext'], found() { return this.commands.every(onPath); }, usedBy: 'test/examples/report.test.ts' },
 ];
 
