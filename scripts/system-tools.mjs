@@ -28,6 +28,7 @@ export const SYSTEM_TOOLS = [
   { name: 'PostgreSQL', pkg: 'postgresql', commands: ['initdb', 'pg_ctl'], found: () => postgresBin() !== null, usedBy: 'test/sql (a throwaway server)', skip: 'CHISO_SKIP_POSTGRES' },
   { name: 'rsvg-convert', pkg: 'librsvg2-bin', commands: ['rsvg-convert'], found() { return this.commands.every(onPath); }, usedBy: 'test/render/outlines.test.ts (SVG in librsvg)' },
   { name: 'Inkscape', pkg: 'inkscape', commands: ['inkscape'], found() { return this.commands.every(onPath); }, usedBy: 'test/render/outlines.test.ts (SVG in Inkscape)' },
+  { name: 'mkfifo', pkg: 'coreutils', commands: ['mkfifo'], found() { return this.commands.every(onPath); }, usedBy: 'test/data/cli-load.test.ts (a FIFO refused)' },
   { name: 'pdfinfo, pdftoppm, pdftotext', pkg: 'poppler-utils', commands: ['pdfinfo', 'pdftoppm', 'pdftotext'], found() { return this.commands.every(onPath); }, usedBy: 'test/examples/report.test.ts' },
 ];
 

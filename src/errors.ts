@@ -1,5 +1,7 @@
-import { message, type Lang, type MessageCode, type MessageParams } from './messages/index.js';
+import { escapeControls, message, type Lang, type MessageCode, type MessageParams } from './messages/index.js';
 import type { InputLocation } from './types.js';
+
+export { escapeControls };
 
 function where(loc: InputLocation, lang: Lang): string {
   const parts: string[] = [];
@@ -22,28 +24,13 @@ export interface Diagnostic extends InputLocation {
   value?: string;
 }
 
-/**
- * Control characters shown as escapes (`\u001b`): a value from a file or a request reaches a terminal
- * or a log through messages, and ESC, BEL, CR or a C1 control there could rewrite what is shown.
- * Line feeds and tabs stay, as messages use them.
- */
-export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function escapedParams(params: MessageParams): MessageParams {
-  const out: MessageParams = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? escapeControls(v) : v;
-  return out;
-}
-
 export function diagnostic(
   code: MessageCode,
-  raw: MessageParams,
+  params: MessageParams,
   location: InputLocation = {},
   level: Diagnostic['level'] = 'error',
 ): Diagnostic {
-  const params = escapedParams(raw);
+  // message() escapes the parameters; the location and the value are shown too.
   if (location.file !== undefined) location = { ...location, file: escapeControls(location.file) };
   if (typeof location.column === 'string') location = { ...location, column: escapeControls(location.column) };
   return {
@@ -52,7 +39,7 @@ export function diagnostic(
     vi: message(code, params, 'vi'),
     en: message(code, params, 'en'),
     ...location,
-    ...(params.value !== undefined ? { value: String(params.value) } : {}),
+    ...(params.value !== undefined ? { value: escapeControls(String(params.value)) } : {}),
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, errorAnswer, handleQueryRequest, logLine, type QueryAnswer } from './serve.js';
+import { diagnostic } from '../errors.js';
 import type { Connector } from './connector.js';
 
 export interface QueryListenerOptions {
@@ -97,9 +98,9 @@ export function queryListener(connector: Connector, options: QueryListenerOption
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(req, res, badRequest('the body must be JSON', 'nội dung phải là JSON', 415), { close: true });
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBody) return send(req, res, errorAnswer(413, 'SQL_BODY_TOO_LARGE', { max: maxBody }), { close: true });
+    if (declared > maxBody) return send(req, res, errorAnswer(413, diagnostic('SQL_BODY_TOO_LARGE', { max: maxBody })), { close: true });
     if (running >= maxConcurrent) {
-      return send(req, res, errorAnswer(503, 'SQL_SERVER_BUSY', { limit: maxConcurrent, seconds: retryAfter }), { headers: { 'retry-after': String(retryAfter) }, close: true });
+      return send(req, res, errorAnswer(503, diagnostic('SQL_SERVER_BUSY', { limit: maxConcurrent, seconds: retryAfter })), { headers: { 'retry-after': String(retryAfter) }, close: true });
     }
     running++;
     const controller = new AbortController();
@@ -112,8 +113,8 @@ export function queryListener(connector: Connector, options: QueryListenerOption
     try {
       const body = await readBody(req, maxBody, controller.signal);
       if ('refused' in body) {
-        if (body.refused === 'too-large') return send(req, res, errorAnswer(413, 'SQL_BODY_TOO_LARGE', { max: maxBody }), { close: true });
-        if (body.refused === 'late') return send(req, res, errorAnswer(408, 'SQL_SERVER_TIMEOUT', { seconds: timeout / 1000 }), { close: true });
+        if (body.refused === 'too-large') return send(req, res, errorAnswer(413, diagnostic('SQL_BODY_TOO_LARGE', { max: maxBody })), { close: true });
+        if (body.refused === 'late') return send(req, res, errorAnswer(408, diagnostic('SQL_SERVER_TIMEOUT', { seconds: timeout / 1000 })), { close: true });
         log(logLine({ status: 499, code: 'SQL_CLIENT_GONE', message: 'the client closed the connection before its body was read' }));
         return;
       }
@@ -122,7 +123,7 @@ export function queryListener(connector: Connector, options: QueryListenerOption
         log(logLine({ status: 499, code: 'SQL_CLIENT_GONE', message: 'the client closed the connection before its answer' }));
         return;
       }
-      if (controller.signal.aborted) return send(req, res, errorAnswer(503, 'SQL_SERVER_TIMEOUT', { seconds: timeout / 1000 }), { headers: { 'retry-after': String(retryAfter) } });
+      if (controller.signal.aborted) return send(req, res, errorAnswer(503, diagnostic('SQL_SERVER_TIMEOUT', { seconds: timeout / 1000 })), { headers: { 'retry-after': String(retryAfter) } });
       send(req, res, answer, { logged: true });
     } finally {
       clearTimeout(timer);
@@ -137,7 +138,7 @@ export function queryListener(connector: Connector, options: QueryListenerOption
     res.on('error', () => undefined);
     serve(req, res).catch((e: unknown) => {
       log(logLine({ status: 500, code: 'SQL_SERVER_FAILED', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
-      send(req, res, errorAnswer(500, 'SQL_SERVER_FAILED', {}), { close: true });
+      send(req, res, errorAnswer(500, diagnostic('SQL_SERVER_FAILED', {})), { close: true });
     });
   };
 }

@@ -5,7 +5,6 @@
  * what the page is not told (an engine's own message) goes to the log as one line of JSON.
  */
 import { diagnostic, isChisoError, type Diagnostic } from '../errors.js';
-import type { MessageCode, MessageParams } from '../messages/index.js';
 import type { QuerySpec, Row } from '../query/spec.js';
 import type { Connector } from './connector.js';
 import { jsonDepth } from '../data/json.js';
@@ -56,14 +55,13 @@ function unusable(value: unknown): { en: string; vi: string } | null {
   return null;
 }
 
-/** An answer that refuses, with the diagnostic of `code` in both languages. */
-export function errorAnswer(status: number, code: MessageCode, params: MessageParams = {}): QueryAnswer {
-  const d = diagnostic(code, params);
+/** An answer that refuses with a diagnostic, in both languages. */
+export function errorAnswer(status: number, d: Diagnostic): QueryAnswer {
   return { status, body: { error: { code: d.code, vi: d.vi, en: d.en } } };
 }
 
 export function badRequest(en: string, vi: string, status = 400): QueryAnswer {
-  return errorAnswer(status, 'SQL_BAD_REQUEST', { detail: en, detailVi: vi });
+  return errorAnswer(status, diagnostic('SQL_BAD_REQUEST', { detail: en, detailVi: vi }));
 }
 
 /** Runs `{ spec }` from a request body (text or parsed) on a connector. Never rejects. */
@@ -104,7 +102,7 @@ export async function handleQueryRequest(connector: Connector, body: unknown, op
     if (e instanceof RangeError) return refuse(badRequest('the spec is too large or too deeply nested', 'truy vấn quá lớn hoặc lồng nhau quá sâu'), { detail: e.message });
     // Engine errors stay in the server's log: their text can name tables and settings.
     const ref = reference();
-    return refuse(errorAnswer(500, 'SQL_SERVER_FAILED', { ref }), {
+    return refuse(errorAnswer(500, diagnostic('SQL_SERVER_FAILED', { ref })), {
       ref,
       engine: connector.name,
       detail: isChisoError(e) ? e.diagnostics[0].en : e instanceof Error ? `${e.name}: ${e.message}` : String(e),

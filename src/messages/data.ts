@@ -185,6 +185,14 @@ export const dataMessages = {
     vi: (p) => `Tệp là ${p.kind} (theo các byte đầu), không phải ${p.expected}: ${p.hintVi}`,
     en: (p) => `The file is ${p.kind} (by its first bytes), not ${p.expected}: ${p.hint}`,
   },
+  DATA_ZIP_TOO_LARGE: {
+    vi: (p) => `Tệp nén (xlsx) khai báo ${p.entries} mục, giải nén ra ${p.size} MB, quá giới hạn ${p.max} MB: không đọc (có thể là "bom zip"). Hãy lưu trang tính thành CSV`,
+    en: (p) => `The zip (xlsx) declares ${p.entries} entries inflating to ${p.size} MB, over the limit of ${p.max} MB: not read (it may be a zip bomb). Save the sheet as CSV`,
+  },
+  DATA_ZIP_UNREADABLE: {
+    vi: () => `Tệp bắt đầu như tệp nén (xlsx) nhưng không có danh mục hợp lệ: tệp hỏng hoặc bị cắt`,
+    en: () => `The file starts like a zip (xlsx) but has no valid directory: damaged or cut short`,
+  },
   DATA_TOO_DEEP: {
     vi: (p) => `JSON lồng nhau quá ${p.max} tầng; dữ liệu quan sát không cần sâu như vậy`,
     en: (p) => `The JSON is nested more than ${p.max} levels deep; observation data never needs that`,

@@ -53,10 +53,22 @@ export function langOf(tag: string | null | undefined): Lang {
   return (tag ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
 
+/**
+ * Control characters shown as escapes (`\u001b`): a value from a file or a request reaches a terminal
+ * or a log through messages, and ESC, BEL, CR or a C1 control there could rewrite what is shown.
+ * Line feeds and tabs stay, as messages use them.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The text of `code` in `lang`; every string parameter has its control characters escaped first. */
 export function message(code: MessageCode, params: MessageParams = {}, lang: Lang = 'vi'): string {
   const entry = all[code];
   if (!entry) return code;
-  return entry[lang](params);
+  const escaped: MessageParams = {};
+  for (const [k, v] of Object.entries(params)) escaped[k] = typeof v === 'string' ? escapeControls(v) : v;
+  return entry[lang](escaped);
 }
 
 export function hasMessage(code: string): boolean {

@@ -123,7 +123,7 @@ describe('queryListener', () => {
     const line = JSON.stringify(logs);
     expect(line).not.toMatch(/[\u0000-\u001f]/);
     expect(logs.map((l) => l.code)).toEqual(['SQL_BAD_REQUEST', 'QUERY_UNKNOWN_REGION']);
-    expect(String(logs[1].message)).toContain('\u001b[31mX');
+    expect(String(logs[1].message)).toContain('\\u001b[31mX');
   });
 });
 

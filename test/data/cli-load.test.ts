@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -109,3 +109,75 @@ describe('chiso load (spawned binary)', () => {
     expect(bad.stderr).toContain('DATA_MISSING_INDICATOR');
   });
 });
+
+describe('chiso load checks a file before reading it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-load-check-'));
+  const load = async (path: string) => {
+    const b = bufferIO();
+    const code = await main(['load', path], b.io);
+    return { code, err: b.err(), out: b.out() };
+  };
+
+  it('refuses /dev/zero and a FIFO before reading a byte', async () => {
+    for (const r of [await load('/dev/zero')]) {
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('[DATA_NOT_A_FILE]');
+      expect(r.err).toMatch(/Not a regular file \(device/);
+    }
+    const fifo = join(dir, 'pipe.csv');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await load(fifo);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/\(FIFO\).*\[DATA_NOT_A_FILE\]/);
+  });
+
+  it('points a file past the size read at once to the streaming loader', async () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, 'indicator,region,period,value\n');
+    // Sparse: 150 MB on paper, nothing on disk.
+    truncateSync(big, 150 * 2 ** 20);
+    const r = await load(big);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[DATA_FILE_TOO_LARGE]');
+    expect(r.err).toContain('loadLargeFile');
+    expect(r.err).toContain('150 MB');
+  });
+
+  it('tells a spreadsheet, Parquet or PNG by their first bytes instead of printing their bytes as column names', async () => {
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['book.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), /zip \(xlsx, docx, ods\).*save the sheet as CSV/],
+      ['table.csv', new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 4]), /Parquet.*loadLargeFile/],
+      ['chart.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /PNG/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const r = await load(path);
+      expect(r.code, name).toBe(1);
+      expect(r.err, name).toContain('[DATA_WRONG_KIND]');
+      expect(r.err, name).toMatch(message);
+      expect(r.err, name).not.toMatch(/PK\u0003\u0004|PAR1/);
+    }
+  });
+
+  it('refuses JSON nested 50,000 deep with a diagnostic, not a stack trace', async () => {
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, '['.repeat(50_000) + ']'.repeat(50_000));
+    const r = await load(deep);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[DATA_TOO_DEEP]');
+    expect(r.err).not.toContain('RangeError');
+  });
+
+  it('shows control characters from a file escaped, never raw on the terminal', async () => {
+    const evil = join(dir, 'evil.csv');
+    writeFileSync(evil, 'indicator,region,period,value\npoverty_rate,\u001b[2J\u001b]0;pwned\u0007,2016,5\n');
+    const b = bufferIO();
+    await main(['load', evil], b.io);
+    const r = b.err() + b.out();
+    expect(r).toContain('\\u001b[2J');
+    expect(r).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+});
+

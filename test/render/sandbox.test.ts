@@ -174,7 +174,7 @@ describe('one chart never stops the batch', () => {
     expect(code).toBe(1);
     expect(io.err).toContain('[RENDER_TOO_MANY_PIXELS]');
     expect(io.err).toMatch(/lower --scale/);
-    const svg = await renderSvg(big, { root: project });
+    const svg = await renderSvg(big as never, { root: project });
     const e = await renderPng(svg, { scale: 10 }).then(() => null, (x: unknown) => x);
     expect(isChisoError(e) && e.code).toBe('RENDER_TOO_MANY_PIXELS');
   });

@@ -6,6 +6,7 @@
 import { readSheet } from 'read-excel-file/browser';
 import { decodeText, parseCsv, loadObservations, type LoadResult } from '../../../src/data/index.js';
 import { formatCsv } from '../../../src/data/csv-format.js';
+import { checkZipSizes } from '../../../src/data/zip.js';
 
 export interface PickedFile {
   name: string;
@@ -36,6 +37,8 @@ function cellText(v: unknown): string {
 
 export async function readPicked(name: string, bytes: Uint8Array): Promise<PickedFile> {
   if (isXlsx(name, bytes)) {
+    // The sizes the workbook declares, checked before anything is inflated: a 1.5 MB zip bomb would fill 1.5 GB.
+    checkZipSizes(bytes, name);
     const rows = (await readSheet(new Blob([new Uint8Array(bytes)]))) as unknown[][];
     return { name, kind: 'xlsx', grid: rows.map((r, i) => ({ cells: r.map(cellText), line: i + 1 })), bytes: null };
   }

@@ -1,0 +1,59 @@
+/**
+ * The sizes a zip (an .xlsx workbook) declares, read from its central directory without inflating
+ * anything, so a reader can refuse a zip bomb (1.5 MB that inflates to 1.5 GB) before it starts.
+ * Pure; runs in the page.
+ */
+import { fail } from '../errors.js';
+
+/** Most bytes a workbook may inflate to, all entries together: far more than any indicator sheet. */
+export const ZIP_MAX_UNCOMPRESSED = 200 * 2 ** 20;
+/** Most entries a workbook may hold. */
+export const ZIP_MAX_ENTRIES = 10_000;
+
+export interface ZipEntry {
+  name: string;
+  compressed: number;
+  uncompressed: number;
+}
+
+/** The entries of a zip's central directory; `null` when the bytes hold none (not a zip, or cut short). */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: the last 22 bytes, before a comment of at most 65,535.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    let compressed = view.getUint32(at + 20, true);
+    let uncompressed = view.getUint32(at + 24, true);
+    // Zip64 keeps the real sizes in an extra field; taken as "too large" rather than parsed.
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff) compressed = uncompressed = Number.MAX_SAFE_INTEGER;
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    entries.push({ name, compressed, uncompressed });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+/** Refuses a zip whose entries would inflate past `max` bytes together (`DATA_ZIP_TOO_LARGE`), or that has no readable directory. */
+export function checkZipSizes(bytes: Uint8Array, file: string, max = ZIP_MAX_UNCOMPRESSED): ZipEntry[] {
+  const entries = zipEntries(bytes);
+  if (!entries) return fail('DATA_ZIP_UNREADABLE', {}, { file });
+  const total = entries.reduce((s, e) => s + e.uncompressed, 0);
+  if (entries.length > ZIP_MAX_ENTRIES || total > max) {
+    fail('DATA_ZIP_TOO_LARGE', { size: Math.round(total / 2 ** 20), max: Math.round(max / 2 ** 20), entries: entries.length }, { file });
+  }
+  return entries;
+}
