@@ -462,6 +462,8 @@ function findBareDistricts(report: Report, province: Region, mentions: RegionMen
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (inFurniture(report, m.index) || covered(mentions, m.index)) continue;
     if (/(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh|TP\.?|TX\.?)[ \u00a0]*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "xã Trà Bui (Bắc Trà My)": the district in brackets says where a commune lies; the figure is the commune's.
+    if (text[m.index - 1] === '(' && text[m.index + m[0].length] === ')') continue;
     const d = names.get(m[0])!;
     const registry = matchRegion(`${d.type.toLowerCase()} ${d.name}`);
     const level: MentionLevel = d.type === 'Thị xã' ? 'town' : d.type === 'Thành phố' ? 'city' : 'district';
