@@ -15,6 +15,7 @@ const langs = ['vi', 'en'];
 export const pages = [
   { slug: 'index', vi: 'Bắt đầu', en: 'Getting started' },
   { slug: 'data-formats', vi: 'Định dạng dữ liệu', en: 'Data formats' },
+  { slug: 'extract', vi: 'Trích số liệu từ báo cáo', en: 'Figures from report text' },
   { slug: 'indicators', vi: 'Danh mục chỉ số', en: 'Indicator catalogue', generate: 'indicators' },
   { slug: 'admin-units', vi: 'Đơn vị hành chính', en: 'Administrative units' },
   { slug: 'elements', vi: 'Các thành phần', en: 'Elements', generate: 'elements' },

@@ -86,7 +86,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     if (poverty) {
       hit = { rule: poverty, m: { series: poverty.series, unit: null, cueStart: poverty.cueStart, cueEnd: poverty.cueEnd } };
     }
-    const around = hit ? null : new FigureContext(f, text, clause.start, sentence);
+    const around = hit ? null : new FigureContext(f, text, clause.start, sentence, paragraphAt(text, f.start).start);
     for (const rule of around ? RULES : []) {
       const m = tryRule(rule, around!);
       if (m) {

@@ -85,7 +85,8 @@ export function scanFigures(text: string): Figure[] {
     // Document numbers: 05-CT/TW, 01-KL/TW, 109-QĐ/TW, 27/CT-TTg, "Kết luận 21", "KL01", "khóa XII".
     const docNo = /^[\s\u00a0]?-[\s\u00a0]?[A-ZĐ]{2,}|^\/[A-ZĐ]{2,}/u.exec(after);
     if (docNo) { out.push(other('reference', numEnd + docNo[0].length)); continue; }
-    if (REFERENCE_BEFORE.test(before) || /[A-ZĐ]$/u.test(before)) { out.push(other('reference', numEnd)); continue; }
+    // The longest reference word and its spaces fit in the last 16 characters.
+    if (REFERENCE_BEFORE.test(before.slice(-16)) || /[A-ZĐ]$/u.test(before)) { out.push(other('reference', numEnd)); continue; }
 
     // Ranges ("1-2 mô hình") and "1 số" (= một số, "some") state no figure.
     const range = /^[\s\u00a0]*[-–][\s\u00a0]*\d+/.exec(after);

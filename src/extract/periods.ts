@@ -164,7 +164,8 @@ function resolveCue(cue: PeriodCue, ctx: PeriodContext): string | null {
   }
 }
 
-const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, relative: 1, current: 2, toDate: 2 };
+// "Sau hơn 10 năm ..., đến nay huyện có 19/19 xã": as of now, the nearer of the two.
+const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, relative: 1, current: 2, toDate: 1 };
 
 /**
  * The period of a figure at `span`: the best cue of its clause, else of its sentence (explicit

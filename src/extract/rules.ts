@@ -54,6 +54,9 @@ export interface Rule {
   sentence?: RegExp;
   /** The sentence must not contain this. */
   notSentence?: RegExp;
+  /** The paragraph before the figure (at most 600 characters) must contain this, and not `notLead`. */
+  lead?: RegExp;
+  notLead?: RegExp;
   /** Series from the match (`kiểu mẫu` -> `model`), or a fixed one. */
   series?: string | ((after: RegExpExecArray | null, before: RegExpExecArray | null) => string | null);
   /**
@@ -118,6 +121,16 @@ export const RULES: Rule[] = [
     confidence: 0.8,
   },
   {
+    // A list by place after a paragraph's income phrase: "Cụ thể, Hà Giang đạt 2,25 triệu đồng/người/tháng; Cao Bằng 2,43 triệu đồng".
+    id: 'income_per_capita.paragraph',
+    indicator: 'income_per_capita',
+    shape: 'money',
+    lead: /thu nhập bình quân(?:[\s\u00a0]+(?:đầu người|1 người|một người))/iu,
+    notLead: /hộ nghèo|ngân sách|vốn|kinh phí|GRDP|quỹ/iu,
+    notSentence: /hộ nghèo|ngân sách|vốn|kinh phí|GRDP|quỹ/iu,
+    confidence: 0.65,
+  },
+  {
     // A list after the income phrase: "cao nhất cả nước là Bình Dương với 7,02 triệu đồng; thứ 2 là ... 6,54 triệu đồng".
     id: 'income_per_capita.sentence',
     indicator: 'income_per_capita',
@@ -138,7 +151,8 @@ export const RULES: Rule[] = [
     id: 'study_participation.after',
     indicator: 'study_participation',
     shape: 'percent',
-    after: re('^ (?:(?:cán bộ, )?đảng viên)[^;.]{0,40}?(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)'),
+    // Studying a congress's resolution is another figure than the annual theme on following Hồ Chí Minh.
+    after: re('^ (?:(?:cán bộ, )?đảng viên)[^;.]{0,40}?(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)(?! (?:Nghị quyết|nghị quyết))'),
     confidence: 0.95,
   },
   {
@@ -277,7 +291,7 @@ export const RULES: Rule[] = [
     id: 'inspections.supervised',
     indicator: 'inspections',
     shape: 'count',
-    before: re('(?:kiểm tra|giám sát)[^;.\\d]{0,12}(?:\\d+ [^;.\\d]{0,30})?$'),
+    before: re('(?:kiểm tra|giám sát)[^;.\\d]{0,25}(?:\\d+ [^;.\\d]{0,30})?$'),
     // Organisations, or heads of units; members at large have no series in the catalogue.
     after: re('^ (tổ chức(?: đảng| cơ sở đảng)?|chi bộ|đảng bộ|(?:cá nhân )?người đứng đầu)(?![\\p{L}])'),
     series: (a) => (/^tổ chức|^chi bộ|^đảng bộ/iu.test(a![1]) ? 'organisations' : 'heads'),
@@ -309,7 +323,7 @@ export const RULES: Rule[] = [
     id: 'exemplary_models.after',
     indicator: 'exemplary_models',
     shape: 'count',
-    after: re('^ (?:gương điển hình|mô hình|điển hình|gương)(?![\\p{L}])(?:[^;.]{0,25}?(?:tiêu biểu|tiên tiến))?(?:/điển hình)?'),
+    after: re('^ (?:gương điển hình|mô hình(?![\\s,]+(?:dự án|giảm nghèo|sinh kế|sản xuất|kinh tế|trồng|chăn nuôi|nuôi))|điển hình|gương)(?![\\p{L}])(?:[^;.]{0,25}?(?:tiêu biểu|tiên tiến))?(?:/điển hình)?'),
     series: (a) => modelSeries(a![0]),
     confidence: 0.85,
   },
@@ -347,7 +361,7 @@ export function notALevel(f: Figure, text: string): string | null {
   }
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
-  if (/(?:tăng|giảm)[^;.%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
+  if (/(?:tăng|giảm)[^;%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
   return null;
 }
 
@@ -378,10 +392,16 @@ export class FigureContext {
   readonly before: string;
   readonly after: string;
   #sentence: string | null = null;
-  constructor(readonly f: Figure, readonly text: string, clauseStart: number, private readonly sentenceSpan: { start: number; end: number }) {
+  constructor(readonly f: Figure, readonly text: string, clauseStart: number, private readonly sentenceSpan: { start: number; end: number }, private readonly paragraphStart: number) {
     this.beforeStart = Math.max(clauseStart, f.start - 400);
     this.before = text.slice(this.beforeStart, f.start);
     this.after = text.slice(f.end, f.end + 160);
+  }
+  #lead: string | null = null;
+  /** The paragraph before the figure, at most 600 characters back. */
+  get lead(): string {
+    this.#lead ??= this.text.slice(Math.max(this.paragraphStart, this.f.start - 600), this.f.start);
+    return this.#lead;
   }
   get sentence(): string {
     this.#sentence ??= this.text.slice(Math.max(this.sentenceSpan.start, this.f.start - 1000), Math.min(this.sentenceSpan.end, this.f.end + 1000));
@@ -409,6 +429,7 @@ export function tryRule(rule: Rule, ctx: FigureContext): RuleMatch | null {
   }
   if (rule.sentence && !rule.sentence.test(ctx.sentence)) return null;
   if (rule.notSentence && rule.notSentence.test(ctx.sentence)) return null;
+  if (rule.lead && (!rule.lead.test(ctx.lead) || (rule.notLead && rule.notLead.test(ctx.lead)))) return null;
   const series = typeof rule.series === 'function' ? rule.series(a, b) : rule.series ?? null;
   const unit = typeof rule.unit === 'function' ? rule.unit(a, b) : rule.unit ?? null;
   // A cue that reaches over another figure ("giám sát 5 tổ chức Đảng, 14 cá nhân") quotes from the figure.

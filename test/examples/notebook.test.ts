@@ -315,6 +315,28 @@ describe('Dữ liệu của bạn', () => {
   });
 });
 
+describe('Nghèo đa chiều 2021–2025 theo báo chí', () => {
+  let page: Page;
+  let errors: string[];
+  let cells: CellRecord[];
+  beforeAll(async () => ({ page, errors, cells } = await open('press')));
+
+  test('every cell runs, nothing in the console', () => {
+    expect(cells.map((c) => [c.title, c.state, c.error?.en])).toEqual(cells.map((c) => [c.title, 'done', undefined]));
+    expect(errors).toEqual([]);
+  });
+
+  test('the press series reads whole, every figure with its page and phrase', () => {
+    expect(notes(cells[0])[0].text).toMatch(/^71 số liệu, 15 tỉnh có số/);
+    expect(tables(cells[0])[0].rows).toBe(71);
+  });
+
+  test('the map joins all 63 provinces', () => {
+    const [map] = charts(cells[1]);
+    expect(map.regions).toHaveLength(63);
+  });
+});
+
 test('a failing cell shows its error in both languages and the other cells still run', async () => {
   const { page, errors } = await openPage(browser);
   const cells = await runNotebook(page, `${server.url}/test/examples/fixtures/broken.html`);
@@ -336,7 +358,7 @@ test('the examples index links to the notebooks, and the notebook index to each 
   await page.goto(`${server.url}/examples/`);
   await page.click('a[href="./notebook/"]');
   const links = await page.$$eval('main a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
-  expect(links).toEqual(['./poverty.html', './income.html', './directive05.html', './your-data.html']);
+  expect(links).toEqual(['./poverty.html', './income.html', './directive05.html', './press.html', './your-data.html']);
   await page.goto(`${server.url}/examples/report/`);
   const loaded = await page.$$eval('figure.fig img', (imgs) => imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
   expect(loaded).toEqual([true, true, true, true, true]);
