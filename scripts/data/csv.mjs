@@ -2,6 +2,8 @@
 // LF line ends, UTF-8 without BOM (these files are read by chiso and by git diff, not by Excel).
 // Read and written with d3-dsv, by the same rule as chiso's reader (src/data/csv.ts `splitCsvRows`):
 // `parseRows`, a sentinel row that an unclosed quote would swallow, line numbers counted from cells.
+// Text after a closing quote (`"5"0`), which chiso's reader keeps with its field, is never written
+// here; read here, it gives its row a field too many, which `readRecords` refuses.
 import { csvParseRows, csvFormatValue } from 'd3-dsv';
 
 const END = '\u0000chiso-end\u0000';

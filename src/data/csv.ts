@@ -2,8 +2,8 @@
  * The one CSV reader: d3-dsv's `parseRows` (RFC 4180 quotes, doubled quotes, quoted line breaks, CRLF,
  * LF or CR), which builds no code at run time, so it runs under a strict CSP (its `parse`, which
  * compiles a row function with `Function()`, is never used). Wrapped so that each row knows the line it
- * starts on, an unclosed quote is an error instead of a silently shortened last cell, and a reader fed
- * chunks (`CsvStream`) cuts them only between rows.
+ * starts on, an unclosed quote is an error instead of a silently swallowed rest of the file, text after
+ * a closing quote stays with its field, and a reader fed chunks (`CsvStream`) cuts them only between rows.
  */
 import { dsvFormat, type DSV } from 'd3-dsv';
 import { ChisoError, diagnostic } from '../errors.js';
@@ -66,6 +66,39 @@ function countLF(text: string): number {
   return n;
 }
 
+/**
+ * d3-dsv reads the character right after a closing quote as a separator, whatever it is: `"5"0,x`
+ * would lose its `0`. Text after a closing quote stays with its field instead (`50`), as spreadsheets
+ * read it. Walks d3-dsv's own cells through the text, so it cuts nothing itself.
+ */
+function keepTextAfterQuotes(input: string, rows: string[][], sep: number): void {
+  // Length in the text of a cell as d3-dsv read it: a quoted one has its quotes, inner ones doubled.
+  const written = (cell: string, quoted: boolean): number => {
+    if (!quoted) return cell.length;
+    let n = cell.length + 2;
+    for (let q = cell.indexOf('"'); q !== -1; q = cell.indexOf('"', q + 1)) n++;
+    return n;
+  };
+  let pos = 0;
+  for (const cells of rows) {
+    for (let i = 0; i < cells.length; i++) {
+      let quoted = input.charCodeAt(pos) === 34;
+      pos += written(cells[i], quoted);
+      for (let c = input.charCodeAt(pos); quoted && c !== sep && c !== 10 && c !== 13 && i + 1 < cells.length; c = input.charCodeAt(pos)) {
+        // A stray character after the closing quote, then the cell d3-dsv started after it: one field.
+        const rest = cells[i + 1];
+        quoted = input.charCodeAt(pos + 1) === 34;
+        cells.splice(i, 2, cells[i] + input[pos] + rest);
+        pos += 1 + written(rest, quoted);
+      }
+      if (i + 1 < cells.length) pos++;
+    }
+    // The row's end: CRLF, LF or CR.
+    if (input.charCodeAt(pos) === 13) pos++;
+    if (input.charCodeAt(pos) === 10) pos++;
+  }
+}
+
 export interface CsvSplit {
   /** Complete rows, blank lines included (one empty cell), each with its first line. */
   rows: CsvRow[];
@@ -81,6 +114,7 @@ export function splitCsvRows(text: string, separator: string, firstLine = 1): Cs
   const input = text + (text === '' || last === 10 || last === 13 ? '' : '\n') + END;
   const raw = dsv(separator).parseRows(input);
   const end = raw.pop()!;
+  if (input.indexOf('"') !== -1) keepTextAfterQuotes(input, raw, separator.charCodeAt(0));
   const closed = end.length === 1 && end[0] === END;
   const rows: CsvRow[] = new Array(raw.length);
   let line = firstLine;

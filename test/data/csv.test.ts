@@ -4,7 +4,7 @@ import { csvParse, dsvFormat } from 'd3-dsv';
 import { parseCsv, splitCsvRows, type CsvRow } from '../../src/data/csv.js';
 import { CsvStream } from '../../src/load-large/csv-stream.js';
 import { ChisoError, formatDiagnostic } from '../../src/errors.js';
-import { parseCsv as parseScriptCsv } from '../../scripts/data/csv.mjs';
+import { parseCsv as parseScriptCsv, readRecords as readScriptRecords } from '../../scripts/data/csv.mjs';
 import { prng } from '../prng.js';
 
 const root = new URL('../../', import.meta.url);
@@ -17,6 +17,8 @@ const TRICKY = [
   'h\n"\n\n",x\n',
   'x,"",\n,,\n',
 ];
+/** Text after closing quotes: not RFC 4180, but written by hand and by some exports. */
+const STRAY = 'region,value\n01,"5"0\n02,"1""2"3,x\r\n"a\nb"c,d';
 
 /** What the whole-text reader returns, rows without blank lines (as the stream emits them). */
 function whole(text: string): CsvRow[] {
@@ -63,6 +65,16 @@ describe('one CSV reader on d3-dsv parseRows', () => {
     ]);
   });
 
+  it('keeps text after a closing quote with its field, where d3-dsv alone would take its first character for a separator', () => {
+    expect(dsvFormat(',').parseRows('01,"5"0\n')).toEqual([['01', '5', '']]);
+    expect(parseCsv(STRAY, { separator: ',' }).rows.map((r) => [r.line, r.cells])).toEqual([
+      [1, ['region', 'value']],
+      [2, ['01', '50']],
+      [3, ['02', '1"23', 'x']],
+      [4, ['a\nbc', 'd']],
+    ]);
+  });
+
   it('names file, line and column where an unclosed quote opened, also when its row starts lines earlier', () => {
     // d3-dsv alone returns the rest of the text as the last cell, without a word.
     expect(dsvFormat(',').parseRows('a,b\n1,"open')).toEqual([['a', 'b'], ['1', 'open']]);
@@ -76,7 +88,7 @@ describe('one CSV reader on d3-dsv parseRows', () => {
 
   it('the streaming reader gives the rows and lines of the whole-text reader for any chunk sizes', () => {
     const random = prng(11);
-    for (const text of TRICKY) {
+    for (const text of [...TRICKY, STRAY]) {
       const expected = whole(text);
       for (const size of [1, 2, 3, 7, 1000]) expect(streamed(text, () => size)).toEqual(expected);
       for (let k = 0; k < 20; k++) expect(streamed(text, () => 1 + Math.floor(random() * 9))).toEqual(expected);
@@ -122,6 +134,8 @@ describe('one CSV reader on d3-dsv parseRows', () => {
     }
     for (const text of TRICKY) expect(parseScriptCsv(text)).toEqual(parseCsv(text, { separator: ',' }).rows.map((r) => r.cells));
     expect(() => parseScriptCsv('a\n"x\n"\n"')).toThrow(/line 4/);
+    // Text after a closing quote never passes unseen in data/: its row has a field too many.
+    expect(() => readScriptRecords('region,value\n01,"5"0\n')).toThrow(/row 2 has 3 fields, the header has 2/);
   });
 
   it('builds no code at run time (strict CSP): Function is never called, while d3-dsv parse would call it', () => {
