@@ -4,8 +4,9 @@
 import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { feature, mergeArcs } from 'topojson-client';
 import { fail } from '../errors.js';
-import { getRegion, regionForGeoName, type GeoSource } from '../registry/index.js';
+import { regionForGeoName, type GeoSource } from '../registry/index.js';
 import { Units, isUnits, registryLookup, unit2025 } from '../registry/crosswalk.js';
+import { regionName } from '../registry/names.js';
 
 /** Which set of units a map shows: the 63 provinces before 1 July 2025, or the 34 units after (the crosswalk's `Units`). */
 export const MapUnits = Units;
@@ -125,7 +126,7 @@ export function unitTopology(topology: Topology, units: MapUnits, options: { obj
   for (const [id, gs] of groups) {
     const polys = gs.filter((g): g is Polygon<Props> | MultiPolygon<Props> => g.type === 'Polygon' || g.type === 'MultiPolygon');
     const merged: Geometry = gs.length === 1 ? { ...gs[0] } : { ...mergeArcs(topology, polys) };
-    const name = getRegion(id)?.name ?? id;
+    const name = regionName(id, 'vi');
     delete merged.id;
     // The archipelagos become geometries of their own (same region id), so a map can outline them.
     const parts = merged.type === 'MultiPolygon' ? splitArchipelagos(topology, merged.arcs) : undefined;

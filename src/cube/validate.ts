@@ -4,18 +4,21 @@
  * step), so a cube accepts exactly what a query would.
  */
 import { fail, showValue } from '../errors.js';
+import { message, type MessageCode } from '../messages/index.js';
 import { periodYear } from '../data/period.js';
 import { validateQuery } from '../query/validate.js';
 import { CubeDim, isCubeDim, type CubeClause, type DimValue, type NormalizedCubeOptions } from './spec.js';
 
 type Obj = Record<string, unknown>;
 
-function badType(where: string, expected: string, expectedVi: string, value: unknown): never {
-  return fail('CUBE_BAD_TYPE', { where, expected, expectedVi, value: showValue(value) });
+type Expected = Extract<MessageCode, `EXPECT_${string}`>;
+
+function badType(where: string, expected: Expected, value: unknown): never {
+  return fail('CUBE_BAD_TYPE', { where, expected: message(expected, {}, 'en'), expectedVi: message(expected, {}, 'vi'), value: showValue(value) });
 }
 
 function object(value: unknown, where: string, keys: readonly string[]): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) badType(where, 'an object', 'một đối tượng', value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) badType(where, 'EXPECT_OBJECT', value);
   for (const k of Object.keys(value)) if (!keys.includes(k)) fail('CUBE_UNKNOWN_KEY', { where, value: k, allowed: keys.join(', ') });
   return value as Obj;
 }
@@ -27,14 +30,14 @@ function dim(value: unknown, where: string): CubeDim {
 
 function dimValue(value: unknown, where: string): DimValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value))) return value;
-  return badType(where, 'a string, number, boolean or null', 'một chuỗi, số, giá trị đúng/sai hoặc null', value);
+  return badType(where, 'EXPECT_DIM_VALUE', value);
 }
 
 function rangeEnd(value: unknown, where: string): number | string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && Number.isFinite(periodYear(value))) return value;
-  return badType(where, 'a start year, a period or null', 'một năm bắt đầu, một kỳ hoặc null', value);
+  return badType(where, 'EXPECT_RANGE_END', value);
 }
 
 /** Checks one clause; `allowed` limits its field to the cube's selection dimensions. */
@@ -46,16 +49,16 @@ export function validateClause(value: unknown, where: string, allowed?: readonly
   if (o.range !== undefined) {
     if (o.values !== undefined) fail('CUBE_UNKNOWN_KEY', { where, value: 'values', allowed: 'source, field, range' });
     if (field !== 'period') fail('CUBE_RANGE_NOT_PERIOD', { where, value: field });
-    if (!Array.isArray(o.range) || o.range.length !== 2) badType(`${where}.range`, 'a pair [from, to]', 'một cặp [từ, đến]', o.range);
+    if (!Array.isArray(o.range) || o.range.length !== 2) badType(`${where}.range`, 'EXPECT_PAIR', o.range);
     return { ...source, field, range: [rangeEnd(o.range[0], `${where}.range[0]`), rangeEnd(o.range[1], `${where}.range[1]`)] };
   }
-  if (!Array.isArray(o.values)) badType(`${where}.values`, 'a list', 'một danh sách', o.values);
+  if (!Array.isArray(o.values)) badType(`${where}.values`, 'EXPECT_LIST', o.values);
   return { ...source, field, values: o.values.map((v, i) => dimValue(v, `${where}.values[${i}]`)) };
 }
 
 /** Checks a list of clauses (a selection), each limited to the cube's selection dimensions. */
 export function validateClauses(value: unknown, where: string, allowed?: readonly CubeDim[]): CubeClause[] {
-  if (!Array.isArray(value)) badType(where, 'a list of clauses', 'một danh sách mệnh đề', value);
+  if (!Array.isArray(value)) badType(where, 'EXPECT_CLAUSES', value);
   return value.map((c, i) => validateClause(c, `${where}[${i}]`, allowed));
 }
 
@@ -65,7 +68,7 @@ export function validateCubeOptions(options: unknown): NormalizedCubeOptions {
   const q = validateQuery({ derive: [{ op: 'summarize', by: o.groupby ?? [], measures: o.measures }] });
   const step = q.derive[0] as Extract<(typeof q.derive)[number], { op: 'summarize' }>;
   const dimsIn = o.selectionDims ?? [];
-  if (!Array.isArray(dimsIn)) badType('cube.selectionDims', 'a list', 'một danh sách', dimsIn);
+  if (!Array.isArray(dimsIn)) badType('cube.selectionDims', 'EXPECT_LIST', dimsIn);
   const selectionDims = [...new Set(dimsIn.map((d, i) => dim(d, `cube.selectionDims[${i}]`)))];
   const where = o.where === undefined ? [] : validateClauses(o.where, 'cube.where');
   return { groupby: step.by, measures: step.measures, selectionDims, where };

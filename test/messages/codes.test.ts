@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasMessage, isMessageCode, message, type MessageCode } from '../../src/messages/index.js';
-import { diagnostic, fail } from '../../src/errors.js';
+import { diagnostic, fail, type ChisoError } from '../../src/errors.js';
+import { validateClause } from '../../src/cube/validate.js';
 
 describe('message codes: a typed union', () => {
   it('refuses at compile time a code no catalogue defines', () => {
@@ -21,5 +22,17 @@ describe('message codes: a typed union', () => {
     expect(isMessageCode(42)).toBe(false);
     expect(hasMessage('LOCATION_ROW')).toBe(true);
     expect(message('LOCATION_ROW', { row: 5 }, 'vi')).toBe('dòng 5');
+  });
+
+  it('words what a value must be from the catalogue, in both languages', () => {
+    let error: ChisoError | undefined;
+    try {
+      validateClause({ field: 'period', range: [2016] }, 'where[0]');
+    } catch (e) {
+      error = e as ChisoError;
+    }
+    expect(error?.code).toBe('CUBE_BAD_TYPE');
+    expect(error?.text('vi')).toContain(`phải là ${message('EXPECT_PAIR', {}, 'vi')}`);
+    expect(error?.text('en')).toContain('must be a pair [from, to], got [2016]');
   });
 });

@@ -90,7 +90,13 @@ export class ChisoKpi extends ChisoViewElement {
     this.refreshRows((rows, error) => {
       this.#error = error;
       // A KPI names one region: the first of the selection or of its own list.
-      this.facts = error || !recipe ? undefined : kpiElementFacts(rows, recipe.kpiFacts);
+      try {
+        this.facts = error || !recipe ? undefined : kpiElementFacts(rows, recipe.kpiFacts);
+      } catch (e) {
+        // Said on the element, never a blank card.
+        this.#error = e;
+        this.facts = undefined;
+      }
       this.shown = this.facts?.current;
     });
   }
