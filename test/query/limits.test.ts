@@ -57,4 +57,21 @@ describe('QUERY_LIMITS', () => {
     expect(validateQuery({ derive: [{ op: 'change', as: 'value' }, { op: 'rank', as: 'r' }, { op: 'rank', as: 'r' }], columns: ['r'] }).columns).toEqual(['r']);
     expect(validateQuery({ select: { regions: ['Hà Nội 😀'] } }).select.regions).toEqual(['Hà Nội 😀']);
   });
+
+  it('refuses an output named like a column of the table but for case, on every executor', () => {
+    const rows = [{ indicator: 'poverty_rate', region: '42', period: '2016', value: 5, denominator: 10, series: null, Population: 7 }];
+    const spec = { derive: [{ op: 'share', as: 'population' }] };
+    const runs: (() => unknown)[] = [
+      () => executeQuery(rows, spec),
+      () => runQuery(rows as never, spec),
+      () => compileQuery(spec, { dialect: 'duckdb', table: { extraColumns: [{ name: 'Population', type: 'double' }] } }),
+      () => compileQuery(spec, { dialect: 'postgres', table: { extraColumns: [{ name: 'Population', type: 'double' }] } }),
+    ];
+    for (const run of runs) {
+      const e = refusal(run);
+      expect(e.code).toBe('QUERY_NAME_COLLISION');
+      expect(e.diagnostics[0].en).toContain('"Population"');
+    }
+    expect(executeQuery(rows, { derive: [{ op: 'share', as: 'Population' }] })[0].Population).toBe(50);
+  });
 });
