@@ -74,4 +74,21 @@ describe('QUERY_LIMITS', () => {
     }
     expect(executeQuery(rows, { derive: [{ op: 'share', as: 'Population' }] })[0].Population).toBe(50);
   });
+
+  it('reaches a query endpoint as a 400 with its code, from a small body', async () => {
+    const { handleQueryRequest } = await import('../../src/connectors/serve.js');
+    const { ExecutorConnector } = await import('../../src/connectors/executor.js');
+    const connector = new ExecutorConnector({ rows: [] });
+    for (const [body, code] of [
+      ['{"spec":{"limit":1e20}}', 'QUERY_OUT_OF_RANGE'],
+      [JSON.stringify({ spec: { derive: Array.from({ length: 4000 }, () => ({ op: 'change' })) } }), 'QUERY_TOO_MANY'],
+      ['{"spec":{"select":{"regions":["\\u0000"]}}}', 'QUERY_BAD_CHARACTER'],
+      [`{"spec":{"select":{"regions":${'['.repeat(10_000)}${']'.repeat(10_000)}}}}`, 'QUERY_TOO_DEEP'],
+    ] as const) {
+      const answer = await handleQueryRequest(connector, body);
+      expect(answer.status, code).toBe(400);
+      expect((answer.body as { error: { code: string } }).error.code).toBe(code);
+    }
+  });
 });
+
