@@ -10,7 +10,7 @@ import type { Observation } from '../types.js';
 import { assertUnique, OBSERVATION_COLUMNS, requireColumns } from './checks.js';
 import { warn, type QueryOptions } from './execute.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from './merge.js';
-import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from './plan.js';
+import { checkNeeds, checkOutputs, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from './plan.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
 import type { NormalizedSelection, NormalizedStep, Row } from './spec.js';
@@ -300,6 +300,7 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
     checkNeeds(stepNeeds(step, where), cols());
+    checkOutputs(step, cols(), where);
     switch (step.op) {
       case 'change':
       case 'percentChange':

@@ -11,7 +11,7 @@ import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from
 import { compareAsc, comparePeriods, isValid, periodYear } from './period.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
-import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds, targetOf } from './plan.js';
+import { checkNeeds, checkOutputs, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds, targetOf } from './plan.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep, Row } from './spec.js';
 import { validateQuery } from './validate.js';
 
@@ -341,6 +341,7 @@ export function executeQuery(
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
     if (cols) checkNeeds(stepNeeds(step, where), cols);
+    if (cols) checkOutputs(step, cols, where);
     switch (step.op) {
       case 'change':
       case 'percentChange':

@@ -48,6 +48,33 @@ export function stepNeeds(step: NormalizedStep, where: string): ColumnNeed[] {
   }
 }
 
+/** The new columns a derive step writes. */
+export function stepOutputs(step: NormalizedStep): string[] {
+  switch (step.op) {
+    case 'gapToTarget':
+      return [step.as, step.reachedAs];
+    case 'summarize':
+      return Object.keys(step.measures);
+    case 'latest':
+    case 'reaggregate':
+      return [];
+    default:
+      return [step.as];
+  }
+}
+
+/**
+ * Throws `QUERY_NAME_COLLISION` when a step writes a column whose name differs from a column of the
+ * table only in case (`Value` beside `value`): engines that fold case would read one for the other.
+ * `validateQuery` checks the names in the spec; this checks the table's own columns too.
+ */
+export function checkOutputs(step: NormalizedStep, present: readonly string[], where: string): void {
+  for (const name of stepOutputs(step)) {
+    const other = present.find((c) => c !== name && c.toLowerCase() === name.toLowerCase());
+    if (other !== undefined) fail('QUERY_NAME_COLLISION', { where, value: name, other });
+  }
+}
+
 /** Throws `QUERY_UNKNOWN_COLUMN` for the first column of `needs` the table lacks. */
 export function checkNeeds(needs: readonly ColumnNeed[], present: readonly string[]): void {
   for (const n of needs) requireColumns(n.columns, present, n.where);

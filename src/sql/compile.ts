@@ -15,7 +15,7 @@
 import { fail, type Diagnostic } from '../errors.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from '../query/merge.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
-import { checkNeeds, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from '../query/plan.js';
+import { checkNeeds, checkOutputs, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from '../query/plan.js';
 import { resolveRegions } from '../query/regions.js';
 import { defaultRegistry, needsWeight, unit2025, type QueryRegistry } from '../query/registry-view.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep } from '../query/spec.js';
@@ -556,6 +556,7 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
   q.derive.forEach((step, i) => {
     const where = `derive[${i}] (${step.op})`;
     checkNeeds(stepNeeds(step, where), names(stage.cols));
+    checkOutputs(step, names(stage.cols), where);
     ctx.rows ??= { stage, checked: false };
     switch (step.op) {
       case 'change':

@@ -57,4 +57,38 @@ describe('QUERY_LIMITS', () => {
     expect(validateQuery({ derive: [{ op: 'change', as: 'value' }, { op: 'rank', as: 'r' }, { op: 'rank', as: 'r' }], columns: ['r'] }).columns).toEqual(['r']);
     expect(validateQuery({ select: { regions: ['Hà Nội 😀'] } }).select.regions).toEqual(['Hà Nội 😀']);
   });
+
+  it('refuses an output named like a column of the table but for case, on every executor', () => {
+    const rows = [{ indicator: 'poverty_rate', region: '42', period: '2016', value: 5, denominator: 10, series: null, Population: 7 }];
+    const spec = { derive: [{ op: 'share', as: 'population' }] };
+    const runs: (() => unknown)[] = [
+      () => executeQuery(rows, spec),
+      () => runQuery(rows as never, spec),
+      () => compileQuery(spec, { dialect: 'duckdb', table: { extraColumns: [{ name: 'Population', type: 'double' }] } }),
+      () => compileQuery(spec, { dialect: 'postgres', table: { extraColumns: [{ name: 'Population', type: 'double' }] } }),
+    ];
+    for (const run of runs) {
+      const e = refusal(run);
+      expect(e.code).toBe('QUERY_NAME_COLLISION');
+      expect(e.diagnostics[0].en).toContain('"Population"');
+    }
+    expect(executeQuery(rows, { derive: [{ op: 'share', as: 'Population' }] })[0].Population).toBe(50);
+  });
+
+  it('reaches a query endpoint as a 400 with its code, from a small body', async () => {
+    const { handleQueryRequest } = await import('../../src/connectors/serve.js');
+    const { ExecutorConnector } = await import('../../src/connectors/executor.js');
+    const connector = new ExecutorConnector({ rows: [] });
+    for (const [body, code] of [
+      ['{"spec":{"limit":1e20}}', 'QUERY_OUT_OF_RANGE'],
+      [JSON.stringify({ spec: { derive: Array.from({ length: 4000 }, () => ({ op: 'change' })) } }), 'QUERY_TOO_MANY'],
+      ['{"spec":{"select":{"regions":["\\u0000"]}}}', 'QUERY_BAD_CHARACTER'],
+      [`{"spec":{"select":{"regions":${'['.repeat(10_000)}${']'.repeat(10_000)}}}}`, 'QUERY_TOO_DEEP'],
+    ] as const) {
+      const answer = await handleQueryRequest(connector, body);
+      expect(answer.status, code).toBe(400);
+      expect((answer.body as { error: { code: string } }).error.code).toBe(code);
+    }
+  });
 });
+
