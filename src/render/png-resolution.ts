@@ -53,7 +53,7 @@ export function pngDpi(png: Uint8Array): { x: number; y: number } | null {
 }
 
 /** The PNG with a pHYs chunk saying `dpi` (replacing any it had), placed right after IHDR. */
-export function withPngDpi(png: Uint8Array, dpi: number): Uint8Array {
+export function withPngDpi(png: Uint8Array, dpi: number): Uint8Array<ArrayBuffer> {
   const ppm = Math.round(dpi / INCH_M);
   const chunk = new Uint8Array(21);
   const view = new DataView(chunk.buffer);
@@ -79,4 +79,12 @@ export function withPngDpi(png: Uint8Array, dpi: number): Uint8Array {
     at += p.length;
   }
   return out;
+}
+
+/** The bytes of a `data:image/png;base64,` URL (what Vega's `toImageURL` gives in a page). */
+export function pngFromDataUrl(url: string): Uint8Array {
+  const text = atob(url.slice(url.indexOf(',') + 1));
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }

@@ -7,6 +7,7 @@ import { loadObservations } from '../../src/data/index.js';
 import type { Observation } from '../../src/types.js';
 import * as fontkit from 'fontkit';
 import { textRuns } from '../../src/render/document.js';
+import { pngDpi } from '../../src/render/png-resolution.js';
 import { launchBrowser, newPage, scrollThrough, startStaticServer, STRICT_CSP, waitForCharts, ROOT, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -77,6 +78,8 @@ describe('export menu', () => {
     const width = bytes.readUInt32BE(16);
     const drawn = await page.evaluate(() => Number(document.getElementById('line')!.shadowRoot!.querySelector('.chart svg')!.getAttribute('width')));
     expect(width).toBe(drawn * 2);
+    // The file says its resolution: twice 96 dpi, so it is placed at the chart's size.
+    expect(pngDpi(new Uint8Array(bytes))?.x).toBeCloseTo(192, 0);
   });
 
   it('saves a CSV of exactly the observations shown, which loads back to the same observations', async () => {

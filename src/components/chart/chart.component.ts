@@ -519,7 +519,10 @@ export class ChisoChart extends ChisoViewElement {
       const svg = downloadableSvg(await view.toSVG(), { spec: this.shownSpec, description: this.description, lang: this.locale });
       return download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
     }
-    return download(`${stem}.png`, await view.toPNG(2));
+    // Twice the drawing's pixels, and the file says so (192 dpi), so Word places it at the chart's size.
+    const { pngFromDataUrl, withPngDpi, dpiForScale } = await import('../../render/png-resolution.js');
+    const png = withPngDpi(pngFromDataUrl(await view.toPNG(2)), dpiForScale(2));
+    return download(`${stem}.png`, new Blob([png], { type: 'image/png' }));
   }
 
   #exportMenu(): TemplateResult {
