@@ -8,6 +8,7 @@ import { diagnostic, isChisoError, type Diagnostic } from '../errors.js';
 import type { QuerySpec, Row } from '../query/spec.js';
 import type { Connector } from './connector.js';
 import { jsonDepth } from '../data/json.js';
+import { validateQuery } from '../query/validate.js';
 
 export interface QueryAnswer {
   status: number;
@@ -75,7 +76,7 @@ export async function handleQueryRequest(connector: Connector, body: unknown, op
   let parsed: unknown = body;
   if (typeof body === 'string') {
     // Checked before parsing: the parser and every walk after it would recurse as deep as the text.
-    if (jsonDepth(body) > REQUEST_LIMITS.depth) return refuse(badRequest(`the body is nested more than ${REQUEST_LIMITS.depth} levels deep`, `nội dung lồng nhau quá ${REQUEST_LIMITS.depth} tầng`));
+    if (jsonDepth(body) > REQUEST_LIMITS.depth) return refuse(errorAnswer(400, diagnostic('QUERY_TOO_DEEP', { where: 'body', max: REQUEST_LIMITS.depth })));
     try {
       parsed = JSON.parse(body);
     } catch {
@@ -83,10 +84,13 @@ export async function handleQueryRequest(connector: Connector, body: unknown, op
     }
   }
   if (typeof parsed !== 'object' || parsed === null || !('spec' in parsed)) return refuse(badRequest('the body needs { spec }', 'nội dung cần có { spec }'));
-  const bad = unusable(parsed);
-  if (bad) return refuse(badRequest(bad.en, bad.vi));
   const diagnostics: Diagnostic[] = [];
   try {
+    // The spec's own budgets first (the same refusals, with the same codes, as every executor gives);
+    // what is left unusable elsewhere in the body after that is refused as a bad request.
+    validateQuery((parsed as { spec: unknown }).spec);
+    const bad = unusable(parsed);
+    if (bad) return refuse(badRequest(bad.en, bad.vi));
     const rows = await connector.query((parsed as { spec: QuerySpec }).spec, { onDiagnostic: (d) => diagnostics.push(d), signal: options.signal });
     return { status: 200, body: { rows, diagnostics } };
   } catch (e) {

@@ -122,7 +122,7 @@ describe('queryListener', () => {
     expect((await fetch(url.replace('/query', '/other'))).status).toBe(404);
     const line = JSON.stringify(logs);
     expect(line).not.toMatch(/[\u0000-\u001f]/);
-    expect(logs.map((l) => l.code)).toEqual(['SQL_BAD_REQUEST', 'QUERY_UNKNOWN_REGION']);
+    expect(logs.map((l) => l.code)).toEqual(['QUERY_BAD_CHARACTER', 'QUERY_UNKNOWN_REGION']);
     expect(String(logs[1].message)).toContain('\\u001b[31mX');
   });
 });

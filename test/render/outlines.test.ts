@@ -17,7 +17,7 @@ async function render(...args: string[]): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'chiso-outlines-'));
   let err = '';
   const io: CliIO = { stdout: () => {}, stderr: (t) => (err += t), isTTY: false, cwd: process.cwd() };
-  expect(await main(['render', 'test/render/fixtures/charts.json', '--out', out, ...args], io), err).toBe(0);
+  expect(await main(['render', 'test/render/fixtures/charts.json', '--out', out, '--allow-path', ...args], io), err).toBe(0);
   return out;
 }
 
