@@ -198,3 +198,13 @@ export async function mountDashboard(page: Page, html: string, lang = 'vi'): Pro
     { html, lang },
   );
 }
+
+/** A static server, a browser and its page on the blank test page with the elements defined; `close` ends them. */
+export async function openBlankPage(): Promise<{ server: TestServer; browser: Browser; page: Page; close: () => Promise<void> }> {
+  const server = await startStaticServer();
+  const browser = await launchBrowser();
+  const { page } = await newPage(browser);
+  await page.goto(server.url + '/test/browser/pages/blank.html');
+  await page.waitForFunction(() => customElements.get('chiso-dashboard') !== undefined);
+  return { server, browser, page, close: async () => { await browser.close(); await server.close(); } };
+}

@@ -1,27 +1,21 @@
 // One name for the country row on a whole page, and <chiso-kpi> saying what the exported KPI says:
 // the latest figure, the change since the period before and whether it is better or worse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, mountDashboard, newPage, startStaticServer, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { mountDashboard, openBlankPage } from './harness.js';
 import { readObservationsFile } from '../../src/data/read-file.js';
 import { kpiChange, kpiFacts } from '../../src/charts/kpi.js';
 import { root } from '../charts/helpers.js';
 
-let server: TestServer;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser));
-  await page.goto(server.url + '/test/browser/pages/blank.html');
-  await page.waitForFunction(() => customElements.get('chiso-dashboard') !== undefined);
+  ({ page, close } = await openBlankPage());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await close?.();
 });
 
 /** Mounts `html` in a fresh main and waits for the dashboard to load or fail. */
