@@ -112,6 +112,7 @@ export const componentsMessages = {
   COMPONENTS_COL_VALUE: { vi: () => 'Giá trị', en: () => 'Value' },
   COMPONENTS_COL_UNIT: { vi: () => 'Đơn vị tính', en: () => 'Unit' },
   COMPONENTS_COL_SOURCE: { vi: () => 'Nguồn', en: () => 'Source' },
+  COMPONENTS_COL_SERIES: { vi: () => 'Phân tổ', en: () => 'Series' },
   COMPONENTS_COL_STATUS: { vi: () => 'Trạng thái', en: () => 'Status' },
   COMPONENTS_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
   COMPONENTS_FINAL: { vi: () => 'chính thức', en: () => 'final' },

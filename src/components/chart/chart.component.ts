@@ -16,6 +16,7 @@ import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
 import { observationsToCSV } from '../core/csv.js';
 import { download, fileStem } from '../core/download.js';
+import { seriesLabel } from '../core/indicator.js';
 import { chartStyles } from './chart.styles.js';
 
 /** Chart types `<chiso-chart>` draws (KPIs have their own element). */
@@ -569,7 +570,7 @@ export class ChisoChart extends ChisoViewElement {
             <tr>
               <th scope="col">${t('COMPONENTS_COL_REGION', lang)}</th>
               <th scope="col">${t('COMPONENTS_COL_PERIOD', lang)}</th>
-              ${series ? html`<th scope="col">Series</th>` : nothing}
+              ${series ? html`<th scope="col">${t('COMPONENTS_COL_SERIES', lang)}</th>` : nothing}
               <th scope="col" class="num">${t('COMPONENTS_COL_VALUE', lang)}</th>
               <th scope="col"><span class="visually-hidden">${t('COMPONENTS_SELECT', lang)}</span></th>
             </tr>
@@ -580,7 +581,7 @@ export class ChisoChart extends ChisoViewElement {
               return html`<tr>
                 <th scope="row">${name}</th>
                 <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
-                ${series ? html`<td>${r.series ?? ''}</td>` : nothing}
+                ${series ? html`<td>${r.series ? (seriesLabel(r.indicator, r.series, lang) ?? r.series) : ''}</td>` : nothing}
                 <td class="num">${cellValue(r, lang, format)}</td>
                 <td>
                   ${first.has(i)

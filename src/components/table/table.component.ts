@@ -5,7 +5,7 @@ import { formatNumber, formatPeriod, periodPosition, valueFormatter } from '../.
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { indicatorLabel, regionName } from '../core/indicator.js';
+import { indicatorLabel, regionName, seriesLabel } from '../core/indicator.js';
 import { cellValue } from '../chart/chart.component.js';
 import { profileColumn, type ColumnProfile } from './profile.js';
 
@@ -18,7 +18,7 @@ const HEADINGS: Record<TableColumn, string> = {
   region: 'COMPONENTS_COL_REGION',
   period: 'COMPONENTS_COL_PERIOD',
   value: 'COMPONENTS_COL_VALUE',
-  series: 'Series',
+  series: 'COMPONENTS_COL_SERIES',
   status: 'COMPONENTS_COL_STATUS',
   source: 'COMPONENTS_COL_SOURCE',
 };
@@ -210,6 +210,8 @@ export class ChisoTable extends ChisoViewElement {
         return cellValue(o, lang, this.#format);
       case 'status':
         return statusLabel(o.status, lang, { final: false });
+      case 'series':
+        return o.series ? (seriesLabel(o.indicator, o.series, lang) ?? o.series) : '';
       default:
         return String(o[c] ?? '');
     }
