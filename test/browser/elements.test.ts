@@ -79,6 +79,9 @@ describe('elements on real data, strict CSP', () => {
     expect(profile).toContain('sơ bộ');
     expect(profile).toContain('chính thức');
     expect(profile).not.toMatch(/\bfinal \(|\bpreliminary \(|\bpoverty_rate \(/);
+    const headings = await page.evaluate(() => document.getElementById('table')!.shadowRoot!.querySelector('thead tr')?.textContent ?? '');
+    expect(headings).toContain('Phân tổ');
+    expect(headings).not.toContain('Series');
   });
 
   it('writes a figure in the chart\'s table as the chart writes it (7,0%, not 7%)', async () => {

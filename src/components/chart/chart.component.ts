@@ -8,7 +8,7 @@ import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
 import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
-import { regionName } from '../../registry/names.js';
+import { regionName, seriesLabel } from '../../registry/names.js';
 import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
 import { liveSpec, liveChanges } from '../core/live-spec.js';
 import { canvasMeasure, wrapTitle } from '../core/title-wrap.js';
@@ -581,7 +581,7 @@ export class ChisoChart extends ChisoViewElement {
               return html`<tr>
                 <th scope="row">${name}</th>
                 <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
-                ${series ? html`<td>${r.series ?? ''}</td>` : nothing}
+                ${series ? html`<td>${r.series ? (seriesLabel(r.indicator, r.series, lang) ?? r.series) : ''}</td>` : nothing}
                 <td class="num">${cellValue(r, lang, format)}</td>
                 <td>
                   ${first.has(i)

@@ -7,7 +7,7 @@ import { periodPosition } from '../../data/period.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { indicatorLabel, regionName } from '../../registry/names.js';
+import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
 import { cellValue } from '../chart/chart.component.js';
 import { profileColumn, type ColumnProfile } from './profile.js';
 
@@ -212,6 +212,8 @@ export class ChisoTable extends ChisoViewElement {
         return cellValue(o, lang, this.#format);
       case 'status':
         return statusLabel(o.status, lang, { final: false });
+      case 'series':
+        return o.series ? (seriesLabel(o.indicator, o.series, lang) ?? o.series) : '';
       default:
         return String(o[c] ?? '');
     }
