@@ -5,7 +5,7 @@
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, unitFor } from '../registry/index.js';
-import { scanFigures, type Figure } from './figures.js';
+import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
@@ -55,7 +55,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   const skipped: SkippedFigure[] = [];
   const warnings: Diagnostic[] = [];
 
-  for (const f of scanFigures(text)) {
+  for (const f of iterateFigures(text)) {
     if (inFurniture(report, f.numStart)) {
       if (f.role === 'figure') skipped.push({ start: f.start, end: f.end, text: f.text, why: 'page furniture' });
       continue;
