@@ -221,6 +221,11 @@ export function finish(spec: Json, options: CommonOptions, locale: Locale, descr
     ...spec,
     config: deepMerge(theme(locale), spec.config),
   };
-  // A JSON round trip drops `undefined` fields and proves the spec is plain data.
-  return JSON.parse(JSON.stringify(deepMerge(full, options.spec))) as ChartSpec;
+  // A JSON round trip drops `undefined` fields and proves the spec is plain data. On the way, U+2028
+  // and U+2029 from data become spaces, in every string alike: Vega's expression parser ends a string
+  // literal at them, and Vega-Lite writes values into expressions itself (a sort array becomes
+  // `datum.name === "..." ? 0 : ...`), where no escape of ours reaches. Replaced everywhere, a name
+  // still equals itself in the data, the sort and a highlight test.
+  return JSON.parse(JSON.stringify(deepMerge(full, options.spec)).replace(/[\u2028\u2029]/g, ' ')) as ChartSpec;
 }
+

@@ -291,7 +291,8 @@ export const RULES: Rule[] = [
     id: 'inspections.supervised',
     indicator: 'inspections',
     shape: 'count',
-    before: re('(?:kiểm tra|giám sát)[^;.\\d]{0,25}(?:\\d+ [^;.\\d]{0,30})?$'),
+    // The nearest "kiểm tra"/"giám sát" before the figure, not an earlier one ("giám sát Cấp ủy đã giám sát 5 tổ chức").
+    before: re('(?:kiểm tra|giám sát)(?:(?!kiểm tra|giám sát)[^;.\\d]){0,25}(?:\\d+ [^;.\\d]{0,30})?$'),
     // Organisations, or heads of units; members at large have no series in the catalogue.
     after: re('^ (tổ chức(?: đảng| cơ sở đảng)?|chi bộ|đảng bộ|(?:cá nhân )?người đứng đầu)(?![\\p{L}])'),
     series: (a) => (/^tổ chức|^chi bộ|^đảng bộ/iu.test(a![1]) ? 'organisations' : 'heads'),

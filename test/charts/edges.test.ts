@@ -85,3 +85,17 @@ describe('parseTopology', () => {
     expect(code(() => chart('line', [obs('42', '2015', 13.3)], { regions: ['06'] }))).toBe('CHART_NO_DATA');
   });
 });
+
+describe('values inside Vega expressions', () => {
+  // Vega's expression parser ends a string literal at U+2028/U+2029 (JavaScript line terminators); JSON
+  // leaves them raw, so a region name or label carrying one broke the whole chart.
+  it('a name with U+2028 or U+2029 highlighted in a bar chart still draws', async () => {
+    const odd = 'Tỉnh\u2028mới\u2029';
+    const spec = chart('bar', [obs(odd, '2016', 5), obs('42', '2016', 7)], { highlight: odd });
+    const r = await render(spec as never);
+    expect(r.warnings.filter((w) => w.startsWith('ERROR'))).toEqual([]);
+    expect(r.svg).toContain('Tỉnh mới');
+    // The highlighted name is still bold: the test and the data agree on the name.
+    expect(r.svg).toMatch(/font-weight="700"[^>]*>Tỉnh m/);
+  });
+});
