@@ -211,16 +211,25 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 10_000 : 0);
   const pick = (list: PeriodCue[]) =>
     [...list].sort((a, b) => RANK[a.kind] - RANK[b.kind] || distance(a) - distance(b))[0];
+  // Bounded around the figure: a clause of a text without stops can be the whole text.
+  const near = (s: Span): Span => ({ start: Math.max(s.start, span.start - 2000), end: Math.min(s.end, span.end + 2000) });
   for (const [scope, s] of [['clause', clauseAt(text, span.start)], ['sentence', sentenceAt(text, span.start)]] as const) {
-    const cue = pick(within(s));
+    const cue = pick(within(near(s)));
     if (cue) {
       const period = resolveCue(cue, ctx);
       if (period) return { period, how: `${scope} "${cue.text.trim()}"${cue.kind === 'relative' || cue.kind === 'current' || cue.kind === 'toDate' ? ` relative to ${ctx.documentHow}` : ''}`, cue };
     }
   }
   const para = paragraphAt(text, span.start);
-  const earlier = within({ start: para.start, end: span.start }).filter((c) => c.kind !== 'relative');
-  const last = earlier[earlier.length - 1];
+  // The last cue of the paragraph before the figure, found by bisection (a paragraph can be a whole text).
+  let last: PeriodCue | undefined;
+  for (let i = lastStartingAtOrBefore(ctx.cues, span.start - 1); i >= 0 && ctx.cues[i].start >= para.start; i--) {
+    const c = ctx.cues[i];
+    if (c.end <= span.start && c.kind !== 'relative') {
+      last = c;
+      break;
+    }
+  }
   if (last) {
     const period = resolveCue(last, ctx);
     if (period) return { period, how: `paragraph "${last.text.trim()}"`, cue: last };
