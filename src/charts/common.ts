@@ -228,3 +228,4 @@ export function finish(spec: Json, options: CommonOptions, locale: Locale, descr
   if (merged.datasets === undefined) return plain as unknown as ChartSpec;
   return Object.fromEntries(Object.keys(merged).map((k) => [k, k === 'datasets' ? merged.datasets : plain[k]])) as unknown as ChartSpec;
 }
+

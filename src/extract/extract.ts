@@ -5,7 +5,7 @@
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, unitFor } from '../registry/index.js';
-import { scanFigures, type Figure } from './figures.js';
+import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
@@ -54,8 +54,9 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   const observations: ExtractedObservation[] = [];
   const skipped: SkippedFigure[] = [];
   const warnings: Diagnostic[] = [];
+  const targetWords = targetWordsOf(text);
 
-  for (const f of scanFigures(text)) {
+  for (const f of iterateFigures(text)) {
     if (inFurniture(report, f.numStart)) {
       if (f.role === 'figure') skipped.push({ start: f.start, end: f.end, text: f.text, why: 'page furniture' });
       continue;
@@ -76,7 +77,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
-    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetLead(text.slice(Math.max(paragraphAt(text, f.start).start, f.start - 1500), f.start))) {
+    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || targetLead(text, f.start, targetWords)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
     }
@@ -177,6 +178,30 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     warnings,
     text,
   };
+}
+
+/**
+ * True when the paragraph before `offset` announces targets. The paragraph is cut out only when it
+ * names one ("tiêu"): cutting 1,500 characters for every figure of a long report costs more than reading it.
+ */
+function targetLead(text: string, offset: number, words: number[]): boolean {
+  const from = Math.max(paragraphAt(text, offset).start, offset - 1500);
+  // The first "tiêu" at or after `from`, by bisection over the report's list of them.
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.length && words[lo] < offset && isTargetLead(text.slice(from, offset));
+}
+
+/** Where "tiêu" (of "mục tiêu", "chỉ tiêu") is written, in order: one pass over the report. */
+function targetWordsOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('tiêu'); i !== -1; i = text.indexOf('tiêu', i + 4)) out.push(i);
+  return out;
 }
 
 /**

@@ -53,12 +53,8 @@ const YEAR_BEFORE = /(?:năm|chủ đề|chuyên đề|giai đoạn|nhiệm kỳ
 const MONEY_AFTER = /^[\s\u00a0]*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)[\s\u00a0]*)?(?:đồng|VNĐ|VND)(?:\/(?:người|hộ|khẩu)(?:\/(?:năm|tháng))?|\/(?:năm|tháng))?/iu;
 const SCALE_AFTER = /^[\s\u00a0]*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}])/iu;
 
-/**
- * Every number in `text`, in order. A phrase is handed to `parseNumber` whole (`trên 5,3 tỷ đồng`),
- * so the reading of qualifiers, magnitudes and units lives in one place.
- */
-export function scanFigures(text: string): Figure[] {
-  const out: Figure[] = [];
+/** The written numbers of `text` in order (the vague amounts are `scanUnquantified`'s). */
+function* numbersOf(text: string): Generator<Figure> {
   // Digits may follow a letter with no space ("xây dựng150"): the source's typo, still a figure.
   const re = /(?<![\d.,\/])\d+(?:[.,]\d+)*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -74,30 +70,30 @@ export function scanFigures(text: string): Figure[] {
 
     // Dates and times first: 18/5/2021, 07/05/2024, 20:01, 15:08:44, tháng 7/2018, Ngày 18/5.
     const date = /^\/\d{1,2}\/\d{2,4}(?!\d)/.exec(after);
-    if (date && /^\d{1,2}$/.test(m[0])) { out.push(other('date', numEnd + date[0].length)); continue; }
+    if (date && /^\d{1,2}$/.test(m[0])) { yield other('date', numEnd + date[0].length); continue; }
     const time = /^:\d{2}(?::\d{2})?/.exec(after);
-    if (time && /^\d{1,2}$/.test(m[0])) { out.push(other('time', numEnd + time[0].length)); continue; }
+    if (time && /^\d{1,2}$/.test(m[0])) { yield other('time', numEnd + time[0].length); continue; }
     const monthYear = /^\/\d{4}(?!\d)/.exec(after);
-    if (monthYear && /(?:tháng|ngày)[\s\u00a0]*$/iu.test(before)) { out.push(other('date', numEnd + monthYear[0].length)); continue; }
+    if (monthYear && /(?:tháng|ngày)[\s\u00a0]*$/iu.test(before)) { yield other('date', numEnd + monthYear[0].length); continue; }
     const dayMonth = /^\/\d{1,2}(?![\d\/])/.exec(after);
-    if (dayMonth && /ngày[\s\u00a0]*$/iu.test(before)) { out.push(other('date', numEnd + dayMonth[0].length)); continue; }
+    if (dayMonth && /ngày[\s\u00a0]*$/iu.test(before)) { yield other('date', numEnd + dayMonth[0].length); continue; }
 
     // Document numbers: 05-CT/TW, 01-KL/TW, 109-QĐ/TW, 27/CT-TTg, "Kết luận 21", "KL01", "khóa XII".
     const docNo = /^[\s\u00a0]?-[\s\u00a0]?[A-ZĐ]{2,}|^\/[A-ZĐ]{2,}/u.exec(after);
-    if (docNo) { out.push(other('reference', numEnd + docNo[0].length)); continue; }
+    if (docNo) { yield other('reference', numEnd + docNo[0].length); continue; }
     // The longest reference word and its spaces fit in the last 16 characters.
-    if (REFERENCE_BEFORE.test(before.slice(-16)) || /[A-ZĐ]$/u.test(before)) { out.push(other('reference', numEnd)); continue; }
+    if (REFERENCE_BEFORE.test(before.slice(-16)) || /[A-ZĐ]$/u.test(before)) { yield other('reference', numEnd); continue; }
 
     // Ranges ("1-2 mô hình") and "1 số" (= một số, "some") state no figure.
     const range = /^[\s\u00a0]*[-–][\s\u00a0]*\d+/.exec(after);
-    if (range && !/^(?:19|20)\d\d$/.test(m[0])) { out.push(other('range', numEnd + range[0].length)); continue; }
-    if (/^[\s\u00a0]+số(?![\p{L}])/iu.test(after) && m[0] === '1') { out.push(other('vague', numEnd)); continue; }
+    if (range && !/^(?:19|20)\d\d$/.test(m[0])) { yield other('range', numEnd + range[0].length); continue; }
+    if (/^[\s\u00a0]+số(?![\p{L}])/iu.test(after) && m[0] === '1') { yield other('vague', numEnd); continue; }
 
     // Years: a four-digit 19xx/20xx without a unit after it.
     if (/^(?:19|20)\d\d$/.test(m[0]) && !/^[\s\u00a0]*(?:\/|%|nghìn|ngàn|triệu|tỷ|tỉ|đồng)/iu.test(after)) {
       if (YEAR_BEFORE.test(before) || !/^[\s\u00a0]+\p{Ll}/u.test(after) || /^[\s\u00a0]*[-–]/.test(after)) {
         const span = /^[\s\u00a0]*[-–][\s\u00a0]*(?:19|20)\d\d(?!\d)/.exec(after);
-        out.push(other('year', numEnd + (span ? span[0].length : 0)));
+        yield other('year', numEnd + (span ? span[0].length : 0));
         continue;
       }
     }
@@ -118,28 +114,40 @@ export function scanFigures(text: string): Figure[] {
     const result = parseNumber(phrase, { decimal: 'comma' });
     re.lastIndex = end;
     if (!result.ok || result.unquantified) {
-      out.push({ ...base, start, end, text: phrase, role: 'unreadable', warnings: result.ok ? result.warnings : [result.diagnostic] });
+      yield { ...base, start, end, text: phrase, role: 'unreadable', warnings: result.ok ? result.warnings : [result.diagnostic] };
       continue;
     }
-    out.push({
+    yield {
       start, end, numStart, numEnd, text: phrase, role: 'figure', parsed: result,
       // Money keeps the magnitude in its unit (`60,2` `triệu đồng/người/năm`), as reports and the catalogue write it.
       value: result.magnitude && result.unit?.startsWith(result.magnitude.word) ? result.written : result.value,
       qualifier: result.qualifier, denominator: result.denominator, percent: result.percent,
       unit: result.unit, warnings: result.warnings,
-    });
+    };
   }
-  // Both lists are in text order: merge them rather than sort the whole (a long report has many figures).
+}
+
+/**
+ * Every number in `text`, in order, one at a time: a long report's figures need not all be held at
+ * once (the extractor reads each and lets it go).
+ */
+export function* iterateFigures(text: string): Generator<Figure> {
+  // Both sources are in text order: merge them rather than sort the whole.
   const vague = scanUnquantified(text);
-  if (!vague.length) return out;
-  const merged: Figure[] = [];
   let j = 0;
-  for (const f of out) {
-    while (j < vague.length && vague[j].start < f.start) merged.push(vague[j++]);
-    merged.push(f);
+  for (const f of numbersOf(text)) {
+    while (j < vague.length && vague[j].start < f.start) yield vague[j++];
+    yield f;
   }
-  while (j < vague.length) merged.push(vague[j++]);
-  return merged;
+  while (j < vague.length) yield vague[j++];
+}
+
+/**
+ * Every number in `text`, in order. A phrase is handed to `parseNumber` whole (`trên 5,3 tỷ đồng`),
+ * so the reading of qualifiers, magnitudes and units lives in one place.
+ */
+export function scanFigures(text: string): Figure[] {
+  return [...iterateFigures(text)];
 }
 
 /**

@@ -12,7 +12,7 @@ function firstStartingAtOrAfter(spans: readonly Span[], offset: number): number 
 }
 
 /** How a cue states its period; explicit cues outrank counted and "to date" ones in the same sentence. */
-export const PeriodCueKind = { year: 'year', range: 'range', relative: 'relative', current: 'current', toDate: 'toDate' } as const;
+export const PeriodCueKind = { year: 'year', month: 'month', range: 'range', relative: 'relative', current: 'current', toDate: 'toDate' } as const;
 export type PeriodCueKind = keyof typeof PeriodCueKind;
 
 export interface PeriodCue extends Span {
@@ -22,6 +22,9 @@ export interface PeriodCue extends Span {
   year?: number;
   endYear?: number;
   years?: number;
+  /** For `month`: the month (and day) the figure stands at; no year means the report's. */
+  month?: number;
+  day?: number;
 }
 
 export interface ReportDate extends Span {
@@ -67,8 +70,10 @@ const CUE_PATTERNS: { re: RegExp; kind: PeriodCueKind }[] = [
   { re: /(?:(?:trong|sau|qua|sơ kết|tổng kết)[\s\u00a0]+(?:hơn[\s\u00a0]+)?(\d{1,2}|một|hai|ba|bốn|năm)[\s\u00a0]+năm|(\d{1,2}|hai|ba|bốn)[\s\u00a0]+năm[\s\u00a0]+qua)(?![\p{L}\d])/giu, kind: 'relative' },
   // "Trong năm qua", "năm nay": the report's year.
   { re: /(?:trong[\s\u00a0]+năm[\s\u00a0]+qua|năm[\s\u00a0]+nay|trong[\s\u00a0]+năm(?=[\s\u00a0]+(?:các|những|\d)))/giu, kind: 'current' },
-  // "tính đến tháng 11/2022", "đến thời điểm 31/12/2019", "hết tháng 9/2019": the year of that date.
-  { re: /(?:đến|tới|hết|cuối)[\s\u00a0]+(?:hết[\s\u00a0]+)?(?:thời[\s\u00a0]+điểm[\s\u00a0]+)?(?:ngày[\s\u00a0]+)?(?:tháng[\s\u00a0]+)?(?:\d{1,2}[\/.-])?\d{1,2}[\/.-]((?:19|20)\d\d)(?!\d)/giu, kind: 'year' },
+  // "tính đến tháng 11/2022", "đến thời điểm 31/12/2019", "hết tháng 9/2019": as of that month or day.
+  { re: /(?:đến|tới|hết|cuối)[\s\u00a0]+(?:hết[\s\u00a0]+)?(?:thời[\s\u00a0]+điểm[\s\u00a0]+)?(?:ngày[\s\u00a0]+)?(?:tháng[\s\u00a0]+)?(?:(\d{1,2})[\/.-])?(\d{1,2})[\/.-]((?:19|20)\d\d)(?!\d)/giu, kind: 'month' },
+  // "6 tháng đầu năm 2023", "9 tháng đầu năm": as of the end of that month.
+  { re: /(?<![\d\p{L}])(\d{1,2})[\s\u00a0]+tháng[\s\u00a0]+đầu[\s\u00a0]+năm(?:[\s\u00a0]+((?:19|20)\d\d))?(?!\d)/giu, kind: 'month' },
   // "hiện cả nước có": as of the report's date.
   { re: /(?<![\p{L}])hiện(?=[\s\u00a0]+(?:cả|toàn|có|còn))/giu, kind: 'toDate' },
   // "Đến nay", "hiện nay", "tính đến nay": as of the report's date.
@@ -94,6 +99,17 @@ export function findPeriodCues(text: string): PeriodCue[] {
         // "tăng 160 xã so với cuối năm 2021": the base of a comparison, not the figure's period.
         if (/(?:so[\s\u00a0]+với|so)(?:[\s\u00a0]+(?:cùng[\s\u00a0]+kỳ|cuối|đầu))?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
         cue.year = Number(m[1]);
+      } else if (kind === 'month') {
+        if (m[3] !== undefined) {
+          // A day and month, or a month alone, with its year.
+          cue.year = Number(m[3]);
+          cue.month = Number(m[2]);
+          if (m[1] !== undefined) cue.day = Number(m[1]);
+        } else {
+          cue.month = Number(m[1]);
+          if (m[2] !== undefined) cue.year = Number(m[2]);
+        }
+        if (!(cue.month! >= 1 && cue.month! <= 12) || (cue.day !== undefined && !(cue.day >= 1 && cue.day <= 31))) continue;
       } else if (kind === 'relative') {
         const n = (m[1] ?? m[2]).toLowerCase();
         cue.years = WORD_NUMBERS[n] ?? Number(n);
@@ -155,6 +171,11 @@ function resolveCue(cue: PeriodCue, ctx: PeriodContext): string | null {
   const ref = ctx.documentYear;
   switch (cue.kind) {
     case 'year': return String(cue.year);
+    case 'month': {
+      const year = cue.year ?? ref;
+      if (year === null) return null;
+      return `${year}-${pad(cue.month!)}${cue.day !== undefined ? `-${pad(cue.day)}` : ''}`;
+    }
     case 'range': return `${cue.year}-${cue.endYear}`;
     // "Trong 3 năm qua" in a 2024 report: the three full years before it, 2021-2023.
     case 'relative': return ref === null ? null : cue.years! <= 1 ? String(ref - 1) : `${ref - cue.years!}-${ref - 1}`;
@@ -165,7 +186,7 @@ function resolveCue(cue: PeriodCue, ctx: PeriodContext): string | null {
 }
 
 // "Sau hơn 10 năm ..., đến nay huyện có 19/19 xã": as of now, the nearer of the two.
-const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, relative: 1, current: 2, toDate: 1 };
+const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, month: 0, relative: 1, current: 2, toDate: 1 };
 
 /**
  * The period of a figure at `span`: the best cue of its clause, else of its sentence (explicit
@@ -190,16 +211,25 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const distance = (c: PeriodCue) => (c.end <= span.start ? span.start - c.end : c.start >= span.end ? c.start - span.end + 10_000 : 0);
   const pick = (list: PeriodCue[]) =>
     [...list].sort((a, b) => RANK[a.kind] - RANK[b.kind] || distance(a) - distance(b))[0];
+  // Bounded around the figure: a clause of a text without stops can be the whole text.
+  const near = (s: Span): Span => ({ start: Math.max(s.start, span.start - 2000), end: Math.min(s.end, span.end + 2000) });
   for (const [scope, s] of [['clause', clauseAt(text, span.start)], ['sentence', sentenceAt(text, span.start)]] as const) {
-    const cue = pick(within(s));
+    const cue = pick(within(near(s)));
     if (cue) {
       const period = resolveCue(cue, ctx);
       if (period) return { period, how: `${scope} "${cue.text.trim()}"${cue.kind === 'relative' || cue.kind === 'current' || cue.kind === 'toDate' ? ` relative to ${ctx.documentHow}` : ''}`, cue };
     }
   }
   const para = paragraphAt(text, span.start);
-  const earlier = within({ start: para.start, end: span.start }).filter((c) => c.kind !== 'relative');
-  const last = earlier[earlier.length - 1];
+  // The last cue of the paragraph before the figure, found by bisection (a paragraph can be a whole text).
+  let last: PeriodCue | undefined;
+  for (let i = lastStartingAtOrBefore(ctx.cues, span.start - 1); i >= 0 && ctx.cues[i].start >= para.start; i--) {
+    const c = ctx.cues[i];
+    if (c.end <= span.start && c.kind !== 'relative') {
+      last = c;
+      break;
+    }
+  }
   if (last) {
     const period = resolveCue(last, ctx);
     if (period) return { period, how: `paragraph "${last.text.trim()}"`, cue: last };

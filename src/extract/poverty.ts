@@ -32,7 +32,8 @@ const GROUP = new RegExp(
   'giu',
 );
 const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
-const SUBGROUP = /dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|tái nghèo|phát sinh|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
+// Sub-groups of the poor: by ethnicity, labour, merit, place, or by the kind of poverty (income, deprivation).
+const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|tái nghèo|phát sinh|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
 const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
 const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
 

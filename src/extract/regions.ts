@@ -309,6 +309,7 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
   // The nearest mention before the figure in its clause, else in its sentence ("Huyện Cai Lậy có 793
   // hộ nghèo, tỷ lệ 1,47%; 2.036 hộ cận nghèo": the second clause is still Cai Lậy's).
   let m: RegionMention | undefined;
+  let mi = -1;
   let scope = 'clause';
   for (let i = lastStartingAtOrBefore(ctx.mentions, span.start); i >= 0; i--) {
     const c = ctx.mentions[i];
@@ -320,13 +321,16 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
       scope = 'sentence';
     }
     m = c;
+    mi = i;
     break;
   }
   if (m && m.level === 'province') {
     // "huyện Phú Bình, tỉnh Thái Nguyên có 19/19 xã": the district is the subject, its province an apposition.
-    const i = ctx.mentions.indexOf(m);
-    const prev = i > 0 ? ctx.mentions[i - 1] : undefined;
-    if (prev && !prev.unnamed && (prev.level === 'district' || prev.level === 'town' || prev.level === 'city') && /^[\s\u00a0]*[,(][\s\u00a0]*$/u.test(report.text.slice(prev.end, m.start))) m = prev;
+    const prev = mi > 0 ? ctx.mentions[mi - 1] : undefined;
+    if (prev && !prev.unnamed && (prev.level === 'district' || prev.level === 'town' || prev.level === 'city') && /^[\s\u00a0]*[,(][\s\u00a0]*$/u.test(report.text.slice(prev.end, m.start))) {
+      m = prev;
+      mi -= 1;
+    }
   }
   if (!m) {
     // The country or a region named earlier in the paragraph ("chung toàn quốc là 5,71%. Tổng số hộ ... là 1.586.336 hộ").
@@ -335,7 +339,7 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
       const c = ctx.mentions[i];
       if (c.start < para.start) break;
       if (c.end > span.start) continue;
-      if (c.level === 'country' || c.level === 'region') { m = c; scope = 'paragraph'; }
+      if (c.level === 'country' || c.level === 'region') { m = c; mi = i; scope = 'paragraph'; }
       break;
     }
   }
@@ -350,7 +354,8 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
       if (r) return { region: r.id, how: `"${m.text}" = ${r.fullName}`, near: true };
       // "toàn huyện" in a province's report: the district the report named last before it.
       if (m.level === 'district') {
-        for (let i = ctx.mentions.indexOf(m) - 1; i >= 0; i--) {
+        // Bounded look back: a long report names many places.
+        for (let i = mi - 1; i >= Math.max(0, mi - 200); i--) {
           const d = ctx.mentions[i];
           if (d.unnamed || d.level !== m.level) continue;
           if (d.region) return { region: d.region.id, how: `"${m.text}" = "${d.text}" named before it`, near: true };
@@ -430,7 +435,8 @@ function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: st
   let from = 'the report\'s province';
   let listed = province ? pick(province.id) : undefined;
   if (!listed) {
-    for (let i = lastStartingAtOrBefore(ctx.mentions, m.start) - 1; i >= 0; i--) {
+    const at = lastStartingAtOrBefore(ctx.mentions, m.start);
+    for (let i = at - 1; i >= Math.max(0, at - 200); i--) {
       const p = provinceOf(ctx.mentions[i].region);
       if (p && (listed = pick(p.id))) { province = p; from = `"${ctx.mentions[i].text}" before it`; break; }
     }

@@ -291,7 +291,8 @@ export const RULES: Rule[] = [
     id: 'inspections.supervised',
     indicator: 'inspections',
     shape: 'count',
-    before: re('(?:kiểm tra|giám sát)[^;.\\d]{0,25}(?:\\d+ [^;.\\d]{0,30})?$'),
+    // The nearest "kiểm tra"/"giám sát" before the figure, not an earlier one ("giám sát Cấp ủy đã giám sát 5 tổ chức").
+    before: re('(?:kiểm tra|giám sát)(?:(?!kiểm tra|giám sát)[^;.\\d]){0,25}(?:\\d+ [^;.\\d]{0,30})?$'),
     // Organisations, or heads of units; members at large have no series in the catalogue.
     after: re('^ (tổ chức(?: đảng| cơ sở đảng)?|chi bộ|đảng bộ|(?:cá nhân )?người đứng đầu)(?![\\p{L}])'),
     series: (a) => (/^tổ chức|^chi bộ|^đảng bộ/iu.test(a![1]) ? 'organisations' : 'heads'),
@@ -374,7 +375,10 @@ const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu(?![\s\u00a0]+quốc[\s\
  * "mục tiêu phấn đấu của tỉnh là ..."), so the figures after it are plans.
  */
 export function isTargetLead(paragraphBefore: string): boolean {
-  return /(?:mục[\s\u00a0]+tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|chỉ[\s\u00a0]+tiêu)[^.:;]{0,40}(?::|là[\s\u00a0])[^.]*$/iu.test(paragraphBefore) && !/(?:kết[\s\u00a0]+quả|đạt[\s\u00a0]+được|vượt)[^.]*$/iu.test(paragraphBefore.slice(-80));
+  if (!paragraphBefore.includes('tiêu')) return false;
+  // "mục tiêu cụ thể là: Giảm ... Thu nhập ... đạt 24,4 triệu": a list of targets runs on past its sentence.
+  const list = /(?:mục[\s\u00a0]+tiêu|chỉ[\s\u00a0]+tiêu)[\s\u00a0]+(?:cụ[\s\u00a0]+thể|phấn[\s\u00a0]+đấu|chủ[\s\u00a0]+yếu)[^.:;]{0,20}:[\s\S]*$/iu.test(paragraphBefore);
+  return (list || /(?:mục[\s\u00a0]+tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|chỉ[\s\u00a0]+tiêu)[^.:;]{0,40}(?::|là[\s\u00a0])[^.]*$/iu.test(paragraphBefore)) && !/(?:kết[\s\u00a0]+quả|đạt[\s\u00a0]+được|vượt)[^.]*$/iu.test(paragraphBefore.slice(-80));
 }
 
 /** True when the clause before a figure states a plan or target, not a result. */

@@ -42,11 +42,16 @@ describe('reading by clause', () => {
 
   it('keeps the year of a comparison and of a programme out of a figure’s period', () => {
     expect(read('Tính đến tháng 11/2022, cả nước đã có 5.869/8.225 xã (71,4%) đạt chuẩn nông thôn mới, tăng 160 xã so với cuối năm 2021.')).toEqual([
-      ['new_rural_communes', 'VN', '2022', 5869, 'standard'], ['new_rural_share', 'VN', '2022', 71.4, 'standard'],
+      ['new_rural_communes', 'VN', '2022-11', 5869, 'standard'], ['new_rural_share', 'VN', '2022-11', 71.4, 'standard'],
     ]);
     expect(read('Theo Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025, cuối năm 2023 tỉnh còn 2,1% hộ nghèo.', { region: '42' })).toEqual([
       ['poverty_rate', '42', '2023', 2.1, null],
     ]);
+  });
+
+  it('reads "6 tháng đầu năm" and "đến thời điểm 31/12/2019" as the month or day they stand at', () => {
+    expect(read('Tỉnh ủy Hà Tĩnh\n15/07/2023\n6 tháng đầu năm, toàn tỉnh có 12 xã đạt chuẩn nông thôn mới nâng cao.').map((r) => [r[1], r[2], r[3]])).toEqual([['42', '2023-06', 12]]);
+    expect(read('Đến thời điểm 31/12/2019, tỉnh Hà Giang có 48.824 hộ nghèo.').map((r) => [r[1], r[2], r[3]])).toEqual([['02', '2019-12-31', 48824]]);
   });
 
   it('tells new-rural communes, their tiers, districts and provinces apart', () => {

@@ -34,8 +34,8 @@ describe('extraction corpus', () => {
   });
 
   it('keeps the scores it has reached on both splits', () => {
-    // Measured when written: tune 0.93 / 0.92, test 0.87 / 0.93 (precision / recall).
-    expect(tune.precision).toBeGreaterThanOrEqual(0.91);
+    // Measured when written: tune 0.94 / 0.92, test 0.87 / 0.93 (precision / recall).
+    expect(tune.precision).toBeGreaterThanOrEqual(0.92);
     expect(tune.recall).toBeGreaterThanOrEqual(0.9);
     expect(test.precision).toBeGreaterThanOrEqual(0.85);
     expect(test.recall).toBeGreaterThanOrEqual(0.91);
