@@ -21,11 +21,13 @@ export const pages = [
   { slug: 'elements', vi: 'Các thành phần', en: 'Elements', generate: 'elements' },
   { slug: 'query', vi: 'Truy vấn và cấu hình', en: 'Queries and configuration' },
   { slug: 'scale', vi: 'Quy mô lớn', en: 'Scaling up' },
+  { slug: 'deploy', vi: 'Triển khai điểm truy vấn', en: 'Deploying the query endpoint' },
   { slug: 'api', vi: 'Tham chiếu API', en: 'API reference', generate: 'api' },
   { slug: 'theming', vi: 'Giao diện', en: 'Theming' },
   { slug: 'embedding', vi: 'Nhúng và CSP', en: 'Embedding and CSP' },
   { slug: 'accessibility', vi: 'Trợ năng', en: 'Accessibility' },
   { slug: 'export', vi: 'Xuất SVG, PNG, CSV', en: 'Export: SVG, PNG, CSV' },
+  { slug: 'security', vi: 'Bảo mật', en: 'Security' },
   { slug: 'gallery', vi: 'Bộ sưu tập biểu đồ', en: 'Chart gallery', generate: 'gallery' },
   { slug: 'architecture', vi: 'Kiến trúc (cho người đóng góp)', en: 'Architecture (for contributors)' },
 ];

@@ -40,9 +40,11 @@ function reference(): string {
 
 /** The first value of a parsed body that no engine takes as it is: a NUL in a string, a number past 2^53. */
 function unusable(value: unknown): { en: string; vi: string } | null {
-  const stack: unknown[] = [value];
+  // Iterative, with the depth of each value: a body parsed by a framework was never depth-checked as text.
+  const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
-    const v = stack.pop();
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (depth > REQUEST_LIMITS.depth) return { en: `the body is nested more than ${REQUEST_LIMITS.depth} levels deep`, vi: `nội dung lồng nhau quá ${REQUEST_LIMITS.depth} tầng` };
     if (typeof v === 'string') {
       if (v.includes('\0')) return { en: 'a string contains a NUL character (U+0000)', vi: 'một chuỗi chứa ký tự NUL (U+0000)' };
     } else if (typeof v === 'number') {
@@ -50,7 +52,7 @@ function unusable(value: unknown): { en: string; vi: string } | null {
         return { en: `the number ${String(v)} is larger than 2^53`, vi: `số ${String(v)} lớn hơn 2^53` };
       }
     } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) stack.push(k, x);
+      for (const [k, x] of Object.entries(v)) stack.push([k, depth + 1], [x, depth + 1]);
     }
   }
   return null;

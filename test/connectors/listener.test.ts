@@ -3,7 +3,7 @@
 // for every refusal. Then a bounded load test mixing abusive and normal clients.
 import { createServer, request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExecutorConnector, type Connector } from '../../src/connectors/index.js';
+import { ExecutorConnector, handleQueryRequest, type Connector } from '../../src/connectors/index.js';
 import { queryListener, type QueryListenerOptions } from '../../src/connectors/listener.js';
 import { readObservations } from '../../examples/server/server.js';
 import { runQuery } from '../../src/arquero.js';
@@ -124,6 +124,16 @@ describe('queryListener', () => {
     expect(line).not.toMatch(/[\u0000-\u001f]/);
     expect(logs.map((l) => l.code)).toEqual(['QUERY_BAD_CHARACTER', 'QUERY_UNKNOWN_REGION']);
     expect(String(logs[1].message)).toContain('\\u001b[31mX');
+  });
+});
+
+describe('handleQueryRequest with a body a framework has parsed', () => {
+  it('refuses nesting past the limit there too, with a diagnostic', async () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 50; i++) deep = { a: deep };
+    const answer = await handleQueryRequest(new ExecutorConnector({ rows: [] }), { spec: deep }, { log: () => undefined });
+    expect(answer.status).toBe(400);
+    expect('error' in answer.body && answer.body.error.en).toMatch(/nested more than 32 levels/);
   });
 });
 

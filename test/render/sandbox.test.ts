@@ -138,6 +138,43 @@ describe('chiso render and the network', () => {
   });
 });
 
+describe('chiso render and large remote data', () => {
+  it('refuses a remote file past the size of a chart\'s data, announced or streamed', async () => {
+    const server = createServer((req, res) => {
+      if (req.url === '/announced.csv') {
+        res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(200 * 2 ** 20) });
+        res.end('a,b\n');
+        return;
+      }
+      // 60 MB sent without a length, chunk by chunk.
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      const chunk = Buffer.alloc(2 ** 20, 0x31);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 60 && res.write(chunk)) sent++;
+        if (sent >= 60) res.end();
+        else res.once('drain', () => (sent++, pump()));
+      };
+      res.on('error', () => undefined);
+      res.write('a,b\n');
+      pump();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { project } = playground();
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      for (const path of ['/announced.csv', '/streamed.csv']) {
+        const { code, io } = await renderSpec(project, bar(base + path), '--allow-net');
+        expect(code, path).toBe(1);
+        expect(io.err, path).toContain('[RENDER_FILE_TOO_LARGE]');
+      }
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe('chiso render writes only where it should', () => {
   it('does not write through a symlink planted in --out', async () => {
     const { secret, project } = playground();

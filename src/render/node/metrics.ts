@@ -43,10 +43,12 @@ function setFor(font: string | undefined): FontSet | null {
 
 const width: WidthFn = (item, text) => {
   const set = setFor(item.font);
-  if (!set) return metrics.estimateWidth(item, text);
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (size <= 0) return 0;
-  const w = measureText(faceFor(set, cssWeight(item.fontWeight), item.fontStyle), lineText(text), size);
+  // Other families: Vega's own guess, 0.8 em a character, on the text as asked. Not through
+  // `metrics.estimateWidth`: for a label with a limit it truncates by asking `metrics.width` (this
+  // function) again, without end.
+  const w = set ? measureText(faceFor(set, cssWeight(item.fontWeight), item.fontStyle), lineText(text), size) : Math.floor(0.8 * lineText(text).length * size);
   // Vega truncates to `limit` by asking for widths of prefixes; capping at the limit answers those
   // questions exactly and bounds a truncated label by its limit.
   return item.limit && item.limit > 0 ? Math.min(w, item.limit) : w;

@@ -28,11 +28,15 @@ function translateOf(attrs: string): [number, number] | null {
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
-export function withoutOffCanvas(svg: string): string {
+/** The `width` and `height` of an SVG's root element, in its units (NaN when absent). */
+export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/.exec(svg.slice(0, 4096))?.[0] ?? '';
   const size = (name: string) => Number(new RegExp(`\\s${name}="([0-9.]+)`).exec(root)?.[1] ?? NaN);
-  const width = size('width');
-  const height = size('height');
+  return { width: size('width'), height: size('height') };
+}
+
+export function withoutOffCanvas(svg: string): string {
+  const { width, height } = svgSize(svg);
   if (!(width > 0 && height > 0)) return svg;
   // The origin of each open <g>; `null` once a transform other than translate is met (then nothing below is judged).
   const origins: ([number, number] | null)[] = [[0, 0]];

@@ -1,7 +1,7 @@
 /** PNG from the same SVG, drawn by resvg with the same font files and no system fonts. */
 import { Resvg } from '@resvg/resvg-js';
 import { fail } from '../../errors.js';
-import { withoutOffCanvas } from './off-canvas.js';
+import { svgSize, withoutOffCanvas } from './off-canvas.js';
 import { dpiForScale, scaleForDpi, withPngDpi } from '../png-resolution.js';
 import type { RenderSpec } from '../spec.js';
 import { defaultFontSet, fontFiles } from './fonts.js';
@@ -22,10 +22,9 @@ export const MAX_PNG_PIXELS = 40_000_000;
 
 /** Refuses, before drawing, a PNG over `max` pixels (`RENDER_TOO_MANY_PIXELS`): 4000 x 3000 at scale 10 would take over 6 GB. */
 export function checkPixels(svg: string, scale: number, max = MAX_PNG_PIXELS): void {
-  const root = /<svg\b[^>]*>/.exec(svg.slice(0, 4096))?.[0] ?? '';
-  const size = (name: string) => Number(new RegExp(`\\s${name}="([0-9.]+)`).exec(root)?.[1] ?? 0);
-  const width = Math.ceil(size('width') * scale);
-  const height = Math.ceil(size('height') * scale);
+  const size = svgSize(svg);
+  const width = Math.ceil((size.width || 0) * scale);
+  const height = Math.ceil((size.height || 0) * scale);
   if (width * height > max) {
     fail('RENDER_TOO_MANY_PIXELS', { width, height, megapixels: Math.round((width * height) / 1e5) / 10, max: max / 1e6 });
   }

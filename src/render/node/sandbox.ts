@@ -84,11 +84,12 @@ export function sandboxLoader(access: FileAccess, failures: ChisoError[]): vega.
         if (/^(https?:)?\/\//i.test(bare)) {
           if (!access.net) fail('RENDER_NET_REFUSED', { url: uri });
           const url = bare.startsWith('//') ? `https:${bare}` : bare;
-          const res = await fetch(url, { redirect: 'follow' });
+          const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(NET_TIMEOUT_MS) });
           // A redirect may not leave HTTP(S).
           if (!/^https?:/i.test(res.url || url)) fail('RENDER_NET_REFUSED', { url: res.url });
           if (!res.ok) fail('RENDER_DATA_LOAD_FAILED', { url: uri, detail: `HTTP ${res.status}` });
-          return options?.http?.response === 'arrayBuffer' ? new Uint8Array(await res.arrayBuffer()) : await res.text();
+          const bytes = await readCapped(res, uri);
+          return options?.http?.response === 'arrayBuffer' ? bytes : new TextDecoder().decode(bytes);
         }
         // Vega's own reader answers bytes too; its parsers turn them into text where they need it.
         return readCheckedFile(pathInside(uri, { ...access, anyPath: false }), uri, { maxBytes: FILE_LIMITS.renderBytes, tooLarge: 'RENDER_FILE_TOO_LARGE' });
@@ -98,6 +99,34 @@ export function sandboxLoader(access: FileAccess, failures: ChisoError[]): vega.
     },
   };
   return loader as unknown as vega.Loader;
+}
+
+/** How long a remote data file may take to arrive. */
+const NET_TIMEOUT_MS = 30_000;
+
+/** A response's body, refused past the size a chart's data file may have (the same as on disk). */
+async function readCapped(res: Response, url: string): Promise<Uint8Array> {
+  const max = FILE_LIMITS.renderBytes;
+  const tooLarge = (size: number) => fail('RENDER_FILE_TOO_LARGE', { size: (size / 2 ** 20).toFixed(0), max: (max / 2 ** 20).toFixed(0) }, { file: url });
+  const declared = Number(res.headers.get('content-length') ?? 0);
+  if (declared > max) tooLarge(declared);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  for (;;) {
+    const part = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (part.done) break;
+    size += part.value.length;
+    if (size > max) {
+      await reader?.cancel();
+      tooLarge(size);
+    }
+    chunks.push(part.value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) (out.set(c, at), (at += c.length));
+  return out;
 }
 
 /** Writes `data` to `path`, refusing to follow a symlink that stands there (`RENDER_OUT_SYMLINK`). */
