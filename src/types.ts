@@ -10,8 +10,8 @@ export function isQualifier(value: unknown): value is Qualifier {
   return typeof value === 'string' && Object.hasOwn(Qualifier, value);
 }
 
-/** GSO marks provisional figures `Pre. 2016` (sơ bộ). */
-export const Status = { final: 'final', preliminary: 'preliminary' } as const;
+/** GSO marks provisional figures `Pre. 2016` (sơ bộ); a cell with no figure (`..`) is `missing`. */
+export const Status = { final: 'final', preliminary: 'preliminary', missing: 'missing' } as const;
 export type Status = keyof typeof Status;
 export function isStatus(value: unknown): value is Status {
   return typeof value === 'string' && Object.hasOwn(Status, value);

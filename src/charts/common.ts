@@ -50,10 +50,13 @@ export function pickIndicator(
 
 /**
  * One sub-series of an indicator for recipes that draw one figure per region and period: the one
- * asked for, else `total`, else the rows without a series, else the first row's.
+ * asked for, else `total`, else the rows without a series, else the first row's; every row when the
+ * indicator's series are methods.
  */
-export function pickSeries(rows: Observation[], wanted?: string | null): Observation[] {
+export function pickSeries(rows: Observation[], wanted?: string | null, indicator?: Indicator): Observation[] {
   if (wanted !== undefined) return rows.filter((o) => o.series === wanted);
+  // Methods (poverty standards) are not parts: every figure stays, each with its own.
+  if (indicator?.seriesIsMethod) return rows;
   const series = new Set(rows.map((o) => o.series));
   if (series.size <= 1) return rows;
   if (series.has('total')) return rows.filter((o) => o.series === 'total');

@@ -10,7 +10,7 @@ import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
   type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
-import { dodge, groupSeries, segmentOf, type Series } from './series.js';
+import { comparableRuns, dodge, groupSeries, methodLabel, type Series } from './series.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
 
 export const LineLabels = ['auto', 'end', 'legend'] as const;
@@ -82,17 +82,27 @@ function prepare(data: readonly Observation[], options: LineOptions, locale: Loc
   return { indicator, series, rows: used, periods, pos };
 }
 
-/** Breaks inside the drawn range: where the rule goes (between the last period before and the first after). */
-function visibleBreaks(periods: string[], indicator: Indicator, pos: (p: string) => number): { x: number; after: number; label: string }[] {
-  const xs = periods.map(pos).filter((x) => !Number.isNaN(x));
-  const out: { x: number; after: number; label: string }[] = [];
-  for (const b of indicator.breaks) {
-    const before = xs.filter((x) => Math.floor(x) <= b.after);
-    const after = xs.filter((x) => Math.floor(x) > b.after);
-    if (!before.length || !after.length) continue;
-    out.push({ x: (Math.max(...before) + Math.min(...after)) / 2, after: b.after, label: '' });
+/**
+ * Rules where figures stop being comparable, for every drawn series: between the last figure before and
+ * the first after, noted with what starts there (a standard, never an unknown one; a territorial event).
+ */
+function boundaryRules(series: Series[], indicator: Indicator, pos: (p: string) => number, loc: Locale): { x: number; note: string }[] {
+  const out = new Map<number, string[]>();
+  for (const s of series) {
+    const runs = comparableRuns(s.rows.filter((o) => !Number.isNaN(pos(o.period))), indicator);
+    for (let r = 1; r < runs.length; r++) {
+      if (!runs[r].opened.length) continue;
+      const before = runs[r - 1].rows[runs[r - 1].rows.length - 1];
+      const x = (pos(before.period) + pos(runs[r].rows[0].period)) / 2;
+      const notes = out.get(x) ?? [];
+      for (const b of runs[r].opened) {
+        const note = b.label ? b.label[loc] : '';
+        if (note && !notes.includes(note)) notes.push(note);
+      }
+      out.set(x, notes);
+    }
   }
-  return out;
+  return [...out].sort((a, b) => a[0] - b[0]).map(([x, notes]) => ({ x, note: notes.join('; ') }));
 }
 
 /**
@@ -141,36 +151,25 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     }
   }
 
-  // Line pieces: solid within a methodology segment, dashed into preliminary figures.
+  // Line pieces: solid within a run of comparable figures (one method, one territory), dashed into
+  // preliminary figures; a missing figure, a change of method and a territorial event open the line.
   const pieces: Json[] = [];
   for (const s of series) {
-    const valued = s.rows.filter((o) => o.value !== null && !Number.isNaN(pos(o.period)));
-    // A missing figure opens the line, like a break does.
-    let run = 0;
     const seq = s.rows.filter((o) => !Number.isNaN(pos(o.period)));
-    const runOf = new Map<Observation, number>();
-    for (const o of seq) {
-      if (o.value === null) run++;
-      else runOf.set(o, run);
-    }
-    for (let i = 0; i < valued.length; i++) {
-      const o = valued[i];
-      const seg = gap ? segmentOf(o.period, indicator) : 0;
-      const part = `${seg}:${runOf.get(o)}`;
-      const prev = i > 0 ? valued[i - 1] : undefined;
-      const prevPart = prev ? `${gap ? segmentOf(prev.period, indicator) : 0}:${runOf.get(prev)}` : undefined;
-      const row = (piece: string, dash: string, p: Observation) => ({
-        region: s.region, name: s.name, piece: `${s.key}|${piece}`, dash, x: pos(p.period), value: p.value,
-        emphasis: colored.includes(s) ? 1 : 0,
+    comparableRuns(seq, indicator, gap).forEach((run, r) => {
+      run.rows.forEach((o, i) => {
+        const prev = i > 0 ? run.rows[i - 1] : undefined;
+        const row = (piece: string, dash: string, p: Observation) => ({
+          region: s.region, name: s.name, piece: `${s.key}|${r}:${piece}`, dash, x: pos(p.period), value: p.value,
+          emphasis: colored.includes(s) ? 1 : 0,
+        });
+        if (o.status === 'preliminary') {
+          // The dashed piece starts at the previous point of the same run, so the line stays joined.
+          if (prev) pieces.push(row(`p${i}`, 'preliminary', prev));
+          pieces.push(row(`p${i}`, 'preliminary', o));
+        } else pieces.push(row('f', 'final', o));
       });
-      if (o.status === 'preliminary') {
-        // The dashed piece starts at the previous point of the same part, so the line stays joined.
-        if (prev && prevPart === part) pieces.push(row(`${part}:p${i}`, 'preliminary', prev));
-        pieces.push(row(`${part}:p${i}`, 'preliminary', o));
-      } else {
-        pieces.push(row(`${part}:f`, 'final', o));
-      }
-    }
+    });
   }
 
   // Value scale, computed here so the end labels can be spread in pixels.
@@ -179,7 +178,8 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   const vmin = values.length ? Math.min(...values) : 0;
   const zero = options.zero ?? true;
   const lo = zero ? Math.min(0, vmin) : vmin - (vmax - vmin) * 0.05;
-  const hi = vmax + (vmax - lo) * (drawRules && indicator.breaks.length ? 0.14 : 0.06) || 1;
+  const ruleRows = drawRules ? boundaryRules(series, indicator, pos, loc) : [];
+  const hi = vmax + (vmax - lo) * (ruleRows.length ? 0.14 : 0.06) || 1;
 
   // Many grey lines and a few highlighted: the highlighted ones carry names, the rest need no legend.
   const labelled = series.length > MAX_END_LABELS && colored.length <= MAX_END_LABELS && highlight.length ? colored : series;
@@ -248,12 +248,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   ];
 
   const layers: Json[] = [];
-  if (drawRules) {
-    const vb = visibleBreaks(periods, indicator, pos);
-    const ruleRows = vb.map((b) => {
-      const br = indicator.breaks.find((k) => k.after === b.after);
-      return { x: b.x, note: br ? br.label[loc] : '' };
-    });
+  {
     if (ruleRows.length) {
       layers.push({
         data: { values: ruleRows },
@@ -262,6 +257,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       });
       // One note per break, on the side with more room, wrapped to two lines and cut to fit.
       ruleRows.forEach((r, i) => {
+        if (!r.note) return;
         const prevX = i > 0 ? ruleRows[i - 1].x : xmin;
         const nextX = i + 1 < ruleRows.length ? ruleRows[i + 1].x : xmax;
         const px = (d: number) => (d / (xmax - xmin || 1)) * width;
@@ -357,6 +353,23 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   return finish(spec, options, loc, describeLine(data, options, loc));
 }
 
+/** One comparable run in words: its change under its method, or its one figure (with its method). */
+function describeRun(run: Observation[], indicator: Indicator, loc: Locale, decimals: number): string {
+  const a = run[0];
+  const b = run[run.length - 1];
+  const method = methodLabel(a, indicator);
+  const standard = method ? inSentence(method[loc]) : indicator.seriesIsMethod ? t('DESC_UNKNOWN_STANDARD', loc) : undefined;
+  if (run.length === 1) {
+    return t('DESC_RUN_SINGLE', loc, { value: valueText(a, loc, decimals), p1: periodPhrase(a.period, loc), standard });
+  }
+  const dir = (b.value as number) < (a.value as number) ? 'DESC_DOWN' : (b.value as number) > (a.value as number) ? 'DESC_UP' : 'DESC_UNCHANGED';
+  return t(method ? 'DESC_SAME_STANDARD' : 'DESC_SAME_METHOD', loc, {
+    standard, direction: t(dir, loc), from: valueText(a, loc, decimals), to: valueText(b, loc, decimals),
+    towards: t(dir === 'DESC_UP' ? 'DESC_TOWARDS_UP' : 'DESC_TOWARDS_DOWN', loc),
+    p0: periodPhrase(a.period, loc), p1: periodPhrase(b.period, loc),
+  });
+}
+
 /** One paragraph about the lines: first and last figure per region, breaks and preliminary figures. */
 export function describeLine(data: readonly Observation[], options: LineOptions = {}, locale?: Locale): string {
   const loc = toLocale(locale);
@@ -373,14 +386,33 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       }),
     );
   }
+  const methods = (options.breaks ?? 'both') !== 'none';
+  const reasons: string[] = [];
   for (const s of shown) {
     const valued = s.rows.filter((o) => o.value !== null);
     if (!valued.length) continue;
+    const of = s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`;
+    const runs = comparableRuns(valued, indicator, methods);
+    if (runs.length > 1) {
+      // Figures of different methods or territories are not compared: each comparable run on its own.
+      const items = runs.map((run) => describeRun(run.rows, indicator, loc, decimals));
+      sentences.push(t('DESC_RUNS', loc, { indicator: capitalize(label), of, list: items.join('; ') }));
+      for (const run of runs.slice(1)) {
+        for (const b of run.opened) {
+          // Standards read inside the sentence; an event's label starts with a place name.
+          const reason = !b.label ? t('DESC_UNKNOWN_STANDARD', loc) : b.kind === 'method' ? inSentence(b.label[loc]) : b.label[loc];
+          if (!reasons.includes(reason)) reasons.push(reason);
+        }
+        if (methodLabel(run.rows[0], indicator) === null && indicator.seriesIsMethod && !reasons.includes(t('DESC_UNKNOWN_STANDARD', loc))) {
+          reasons.push(t('DESC_UNKNOWN_STANDARD', loc));
+        }
+      }
+      continue;
+    }
     const first = valued[0];
     const last = valued[valued.length - 1];
     const params = {
-      indicator: capitalize(label), region: s.name,
-      of: s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`,
+      indicator: capitalize(label), region: s.name, of,
       from: valueText(first, loc, decimals), to: valueText(last, loc, decimals),
       p0: periodPhrase(first.period, loc), p1: periodPhrase(last.period, loc),
     };
@@ -397,36 +429,9 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       if (min !== first && min !== last) extra.push(loc === 'vi' ? `thấp nhất ${valueText(min, loc, decimals)} ${periodPhrase(min.period, loc)}` : `lowest at ${valueText(min, loc, decimals)} in ${periodPhrase(min.period, loc)}`);
       if (extra.length) sentence += ` (${extra.join(', ')})`;
     }
-    // Across a methodology break the ends are not comparable: say what the latest standard with two figures shows.
-    if ((options.breaks ?? 'both') !== 'none') {
-      const segs = [...new Set(valued.map((o) => segmentOf(o.period, indicator)))].sort((x, y) => y - x);
-      for (const seg of segs.length > 1 ? segs : []) {
-        const same = valued.filter((o) => segmentOf(o.period, indicator) === seg);
-        if (same.length < 2) continue;
-        const a = same[0];
-        const b = same[same.length - 1];
-        const dir = (b.value as number) < (a.value as number) ? 'DESC_DOWN' : (b.value as number) > (a.value as number) ? 'DESC_UP' : 'DESC_UNCHANGED';
-        const standard = seg > 0 ? indicator.breaks[seg - 1]?.label[loc] : undefined;
-        sentence += '; ' + t(standard ? 'DESC_SAME_STANDARD' : 'DESC_SAME_METHOD', loc, {
-          standard: standard ? inSentence(standard) : undefined,
-          direction: t(dir, loc), from: valueText(a, loc, decimals), to: valueText(b, loc, decimals),
-          towards: t(dir === 'DESC_UP' ? 'DESC_TOWARDS_UP' : 'DESC_TOWARDS_DOWN', loc),
-          p0: periodPhrase(a.period, loc), p1: periodPhrase(b.period, loc),
-        });
-        break;
-      }
-    }
     sentences.push(sentence);
   }
-  const vb = visibleBreaks(periods, indicator, pos);
-  if (vb.length && (options.breaks ?? 'both') !== 'none') {
-    const brs = indicator.breaks.filter((b) => vb.some((v) => v.after === b.after));
-    sentences.push(
-      t('DESC_BREAKS', loc, {
-        list: brs.map((b) => t('DESC_BREAK_ITEM', loc, { year: b.after, label: b.label[loc] })).join(` ${t('DESC_AND', loc)} `),
-      }),
-    );
-  }
+  if (reasons.length) sentences.push(t('DESC_NOT_COMPARABLE', loc, { list: reasons.join('; ') }));
   const prelim = sortPeriods(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));
   if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => periodPhrase(p, loc)).join(', ') }));
   return joinSentences(sentences);

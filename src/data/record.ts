@@ -34,6 +34,7 @@ function text(raw: unknown): string | null {
 const STATUS_WORDS: Record<string, Status> = {
   final: 'final', 'chính thức': 'final', 'chinh thuc': 'final',
   preliminary: 'preliminary', 'sơ bộ': 'preliminary', 'so bo': 'preliminary', 'pre.': 'preliminary', pre: 'preliminary',
+  missing: 'missing', 'thiếu': 'missing', 'thieu': 'missing',
 };
 
 /** Makes the observation of one record and hands it to the context; false when it was not made. */

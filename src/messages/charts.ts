@@ -109,6 +109,19 @@ export const chartsMessages = {
     vi: (p) => `theo ${p.standard}, ${p.direction} từ ${p.from} ${p.p0} ${p.towards} ${p.to} ${p.p1}`,
     en: (p) => `under the ${p.standard}, ${p.direction} from ${p.from} in ${p.p0} ${p.towards} ${p.to} in ${p.p1}`,
   },
+  DESC_RUNS: {
+    vi: (p) => `${p.indicator} ${p.of}, theo từng đoạn so sánh được: ${p.list}`,
+    en: (p) => `${p.indicator} ${p.of}, in comparable stretches: ${p.list}`,
+  },
+  DESC_RUN_SINGLE: {
+    vi: (p) => `${p.value} ${p.p1}${p.standard ? ` (${p.standard})` : ''}`,
+    en: (p) => `${p.value} in ${p.p1}${p.standard ? ` (${p.standard})` : ''}`,
+  },
+  DESC_UNKNOWN_STANDARD: { vi: () => 'chuẩn nghèo không rõ', en: () => 'poverty standard not stated' },
+  DESC_NOT_COMPARABLE: {
+    vi: (p) => `Số liệu ở các đoạn khác nhau không so sánh được với nhau: ${p.list}`,
+    en: (p) => `Figures in different stretches are not comparable with each other: ${p.list}`,
+  },
   DESC_AND: { vi: () => 'và', en: () => 'and' },
   /** Vietnamese says "down to" (còn) and "up to" (lên) differently; English says "to" for both. */
   DESC_TOWARDS_DOWN: { vi: () => 'còn', en: () => 'to' },

@@ -94,8 +94,8 @@ export const dataMessages = {
     en: (p) => `Invalid period "${p.value}". Write a year (2016), a range (2021-2025) or a date (2024-05-07)`,
   },
   DATA_BAD_STATUS: {
-    vi: (p) => `Trạng thái số liệu không hợp lệ: "${p.value}". Dùng final (chính thức) hoặc preliminary (sơ bộ)`,
-    en: (p) => `Invalid status "${p.value}". Use final or preliminary`,
+    vi: (p) => `Trạng thái số liệu không hợp lệ: "${p.value}". Dùng final (chính thức), preliminary (sơ bộ) hoặc missing (thiếu số)`,
+    en: (p) => `Invalid status "${p.value}". Use final, preliminary or missing`,
   },
   DATA_BAD_QUALIFIER: {
     vi: (p) => `Dấu so sánh không hợp lệ: "${p.value}". Dùng >, <, ~ (trên, dưới, khoảng)`,
@@ -132,6 +132,14 @@ export const dataMessages = {
   DATA_REGION_CODE_PADDED: {
     vi: (p) => `Mã địa phương "${p.value}" thiếu số 0 ở đầu (thường do Excel); đọc là ${p.id}`,
     en: (p) => `Region code "${p.value}" lost its leading zero (often Excel); read as ${p.id}`,
+  },
+  DATA_REGION_NOT_VALID: {
+    vi: (p) => `${p.region} (${p.id}) không tồn tại trong kỳ ${p.period}${p.validTo ? `: đơn vị này chỉ có đến ngày ${p.validTo}` : ''}${p.validFrom ? `: đơn vị này có từ ngày ${p.validFrom}` : ''}${p.successor ? `, địa bàn nay thuộc ${p.successor}` : ''}. Kiểm tra lại tên địa phương hoặc kỳ của số liệu`,
+    en: (p) => `${p.region} (${p.id}) did not exist in ${p.period}${p.validTo ? `: the unit ended on ${p.validTo}` : ''}${p.validFrom ? `: the unit began on ${p.validFrom}` : ''}${p.successor ? `, its territory is now part of ${p.successor}` : ''}. Check the region or the period of the figure`,
+  },
+  DATA_NO_ROWS: {
+    vi: () => `Tệp có dòng tiêu đề nhưng không có dòng số liệu nào`,
+    en: () => `The file has a header but no data rows`,
   },
   DATA_DUPLICATE: {
     vi: (p) => `Trùng số liệu: ${p.indicator}, ${p.region}, ${p.period}${p.series ? `, ${p.series}` : ''} đã có ở dòng ${p.firstRow}${p.firstColumn ? `, cột "${p.firstColumn}"` : ''}`,

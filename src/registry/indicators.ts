@@ -20,7 +20,16 @@ const POVERTY_NOTE = t(
   'Chuẩn nghèo thay đổi qua các giai đoạn 2006-2010, 2011-2015, 2016-2020 (đa chiều) và 2021-2025 (đa chiều): số liệu thuộc hai chuẩn khác nhau không so sánh được.',
   'The poverty standard changed for 2006-2010, 2011-2015, 2016-2020 (multidimensional) and 2021-2025 (multidimensional): figures under different standards are not comparable.',
 );
-const AREA_SERIES = { total: t('Chung', 'Total'), urban: t('Thành thị', 'Urban'), rural: t('Nông thôn', 'Rural') };
+/** A figure whose method (poverty standard) the source does not state: never compared, never labelled. */
+export const UNKNOWN_SERIES = 'unknown';
+/** Poverty standards as series ids: each poverty figure carries the one it was measured under. */
+const POVERTY_STANDARDS = {
+  '2006-2010': t('Chuẩn nghèo giai đoạn 2006-2010', 'Poverty standard for 2006-2010'),
+  '2011-2015': POVERTY_BREAKS[0].label,
+  '2016-2020': POVERTY_BREAKS[1].label,
+  '2021-2025': POVERTY_BREAKS[2].label,
+  [UNKNOWN_SERIES]: t('Chuẩn nghèo không rõ', 'Poverty standard not stated'),
+};
 
 /** New-rural standard levels; advanced and model communes are counted among those meeting the standard. */
 const NEW_RURAL_TIERS = [
@@ -46,19 +55,19 @@ const INDICATORS: Indicator[] = [
   {
     id: 'poverty_rate',
     label: t('Tỷ lệ hộ nghèo', 'Poverty rate'),
-    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: AREA_SERIES,
+    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tỷ lệ hộ nghèo theo chuẩn nghèo hiện hành của từng giai đoạn. ' + POVERTY_NOTE.vi, 'Share of poor households under the poverty standard of the period. ' + POVERTY_NOTE.en),
   },
   {
     id: 'near_poor_rate',
     label: t('Tỷ lệ hộ cận nghèo', 'Near-poverty rate'),
-    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: AREA_SERIES,
+    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tỷ lệ hộ cận nghèo. ' + POVERTY_NOTE.vi, 'Share of near-poor households. ' + POVERTY_NOTE.en),
   },
   {
     id: 'poor_near_poor_rate',
     label: t('Tỷ lệ hộ nghèo và cận nghèo', 'Poor and near-poor households'),
-    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: AREA_SERIES,
+    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tổng tỷ lệ hộ nghèo và hộ cận nghèo. ' + POVERTY_NOTE.vi, 'Poverty rate plus near-poverty rate. ' + POVERTY_NOTE.en),
   },
   {
