@@ -10,7 +10,7 @@ import type { Observation } from '../types.js';
 import { assertUnique, OBSERVATION_COLUMNS, requireColumns } from './checks.js';
 import { warn, type QueryOptions } from './execute.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from './merge.js';
-import { directionsForGap, identityColumns, rankDirections } from './plan.js';
+import { checkMean, directionsForGap, identityColumns, notesUnweighted, rankDirections, unweightedNote, UNWEIGHTED_NOTE_COLUMN } from './plan.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
 import type { NormalizedSelection, NormalizedStep, Row } from './spec.js';
@@ -333,7 +333,9 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
         break;
       case 'summarize':
         requireColumns([...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)], cols(), where);
+        checkMean(step, cols().includes('indicator') ? t.array('indicator') : undefined, registry);
         t = summarize(t, step);
+        if (notesUnweighted(step)) t = t.derive({ [UNWEIGHTED_NOTE_COLUMN]: aq.escape(() => unweightedNote()) });
         lastBy = step.by;
         break;
     }

@@ -11,7 +11,7 @@ import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from
 import { compareAsc, comparePeriods, isValid, periodYear } from './period.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
-import { rankDirections, identityColumns, targetOf, directionsForGap } from './plan.js';
+import { rankDirections, identityColumns, targetOf, directionsForGap, checkMean, notesUnweighted, unweightedNote, UNWEIGHTED_NOTE_COLUMN } from './plan.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep, Row } from './spec.js';
 import { validateQuery } from './validate.js';
 
@@ -381,8 +381,14 @@ export function executeQuery(
       }
       case 'summarize':
         need(cols, [...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)], where);
+        checkMean(step, cols && !cols.includes('indicator') ? undefined : out.map((r) => r.indicator), registry);
         out = summarize(out, step);
         cols = [...step.by, ...Object.keys(step.measures)];
+        if (notesUnweighted(step)) {
+          const note = unweightedNote();
+          for (const r of out) r[UNWEIGHTED_NOTE_COLUMN] = note;
+          cols.push(UNWEIGHTED_NOTE_COLUMN);
+        }
         lastBy = step.by;
         break;
     }

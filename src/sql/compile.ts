@@ -13,7 +13,7 @@
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
-import { directionsForGap, identityColumns, rankDirections } from '../query/plan.js';
+import { checkMean, directionsForGap, identityColumns, notesUnweighted, rankDirections, unweightedNote, UNWEIGHTED_NOTE_COLUMN } from '../query/plan.js';
 import { resolveRegions } from '../query/regions.js';
 import { defaultRegistry, needsWeight, unit2025, type QueryRegistry } from '../query/registry-view.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep } from '../query/spec.js';
@@ -488,6 +488,10 @@ function summarize(ctx: Context, stage: Stage, step: Step<'summarize'>): Stage {
     parts.push(`${expr} AS ${q(name)}`);
     cols.push({ name, type });
   }
+  if (notesUnweighted(step)) {
+    parts.push(`${b.bind(unweightedNote(), 'text')} AS ${q(UNWEIGHTED_NOTE_COLUMN)}`);
+    cols.push({ name: UNWEIGHTED_NOTE_COLUMN, type: 'text' });
+  }
   const group = step.by.length ? ` GROUP BY ${step.by.map((c) => q(c)).join(', ')}` : '';
   return b.cte('summary', `SELECT ${parts.join(', ')} FROM ${q(stage.name)}${group}`, cols);
 }
@@ -552,6 +556,10 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
         break;
       case 'summarize':
         requireColumns([...step.by, ...Object.values(step.measures).filter((m) => m.fn !== 'count').map((m) => m.column)], cols, where);
+        // The selection's indicators stand for the rows' (SQL has not read them yet); none given and a mean to check: ask for them.
+        if (cols.includes('indicator') && !step.unweighted && !step.by.includes('region') && Object.values(step.measures).some((m) => m.fn === 'mean' && m.column === 'value')) {
+          checkMean(step, indicatorsFor(ctx), ctx.registry);
+        }
         stage = summarize(ctx, stage, step);
         lastBy = step.by;
         break;
