@@ -2,9 +2,12 @@
  * Node-only: reads a data file from disk and loads it. Lives apart from the pure loaders so that
  * src/data stays free of the file system in the browser build; exported from `chiso/node`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ChisoError, diagnostic } from '../errors.js';
+import { addIndicators, CATALOGUE_FILE, parseCatalogue } from '../registry/index.js';
 import { isArrowBytes, loadObservations, type LoadOptions, type LoadResult } from './load.js';
+import { gridToCsv, isZipBytes, readWorkbookGrid } from './sheet.js';
 
 /** Extensions that mean Arrow IPC, for files whose magic bytes say nothing (empty, truncated). */
 const ARROW_EXTENSIONS = /\.(arrow|feather|ipc|arrows)$/i;
@@ -26,4 +29,45 @@ export function readObservationsFile(path: string, options: LoadOptions = {}): L
   }
   const format = (options.format ?? 'auto') === 'auto' && (isArrowBytes(bytes) || ARROW_EXTENSIONS.test(path)) ? 'arrow' : options.format;
   return loadObservations(bytes, { ...options, file, format });
+}
+
+/**
+ * The user's indicators in `chiso.indicators.json` beside a data file, added to the catalogue (the
+ * open catalogue); nothing when there is no such file. A bad file throws, naming it and the field.
+ */
+export function readCatalogueBeside(path: string, shownAs = path): void {
+  const catalogue = join(dirname(path), CATALOGUE_FILE);
+  if (!existsSync(catalogue)) return;
+  const shown = join(dirname(shownAs), CATALOGUE_FILE);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(catalogue, 'utf8'));
+  } catch (e) {
+    throw new ChisoError(diagnostic('DATA_BAD_CATALOGUE', { detail: e instanceof Error ? e.message : String(e) }, { file: shown }));
+  }
+  addIndicators(parseCatalogue(json, shown), shown);
+}
+
+/**
+ * Node-only, for the CLI and the exporter: a data file in any format chiso reads, workbooks (.xlsx)
+ * included, with the catalogue file beside it. Workbooks are read by the page's reader (src/data/sheet.ts).
+ */
+export async function readDataFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const file = options.file ?? path;
+  readCatalogueBeside(path, file);
+  if (/\.ods$/i.test(path)) throw new ChisoError(diagnostic('DATA_ODS_UNSUPPORTED', {}, { file }));
+  let head: Uint8Array;
+  try {
+    head = new Uint8Array(readFileSync(path)).subarray(0, 4);
+  } catch {
+    return readObservationsFile(path, options); // names the missing or unreadable file
+  }
+  if (!isZipBytes(head)) return readObservationsFile(path, options);
+  let csv: string;
+  try {
+    csv = gridToCsv(await readWorkbookGrid(new Uint8Array(readFileSync(path))));
+  } catch (e) {
+    throw new ChisoError(diagnostic('DATA_BAD_WORKBOOK', { detail: e instanceof Error ? e.message : String(e) }, { file }));
+  }
+  return loadObservations(csv, { ...options, file, format: options.format === 'auto' || options.format === undefined ? 'csv' : options.format });
 }

@@ -243,21 +243,38 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+/** Indicators users defined (src/registry/catalogue.ts), after the built-in ones. */
+const userById = new Map<string, Indicator>();
+
+/**
+ * Adds a user's indicators to the catalogue (the open catalogue). A built-in id, or a user id defined
+ * before with other facts, is refused (`REGISTRY_INDICATOR_DEFINED`); the same definition again is a no-op.
+ */
+export function addIndicators(defs: readonly Indicator[], file?: string): void {
+  for (const d of defs) {
+    const known = byId.get(d.id) ?? userById.get(d.id);
+    if (known && (byId.has(d.id) || JSON.stringify(known) !== JSON.stringify(d))) {
+      fail('REGISTRY_INDICATOR_DEFINED', { value: d.id, builtin: byId.has(d.id) ? 1 : 0 }, file ? { file } : undefined);
+    }
+  }
+  for (const d of defs) if (!userById.has(d.id)) userById.set(d.id, deepFreeze(structuredClone(d)));
+}
+
 /** The indicator with this id; throws `REGISTRY_UNKNOWN_INDICATOR` (listing close ids) when there is none. */
 export function getIndicator(id: string): Indicator {
-  const ind = byId.get(id);
+  const ind = byId.get(id) ?? userById.get(id);
   if (ind) return ind;
-  return fail('REGISTRY_UNKNOWN_INDICATOR', { value: String(id), close: closeIds(String(id), [...byId.keys()]).join(', ') });
+  return fail('REGISTRY_UNKNOWN_INDICATOR', { value: String(id), close: closeIds(String(id), [...byId.keys(), ...userById.keys()]).join(', ') });
 }
 
-/** `true` when the catalogue has this id. */
+/** `true` when the catalogue (built-in or a user's) has this id. */
 export function isIndicatorId(id: unknown): id is string {
-  return typeof id === 'string' && byId.has(id);
+  return typeof id === 'string' && (byId.has(id) || userById.has(id));
 }
 
-/** Every indicator, in catalogue order. */
+/** Every indicator, in catalogue order, users' last. */
 export function listIndicators(): Indicator[] {
-  return [...byId.values()];
+  return [...byId.values(), ...userById.values()];
 }
 
 /** The unit a series of an indicator is counted in (`commendations`, `individual` -> `cá nhân`). */

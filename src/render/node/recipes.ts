@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readJsonFile } from './files.js';
 import type { Observation } from '../../types.js';
 import type { Locale } from '../../format/index.js';
-import { readObservationsFile } from '../../data/read-file.js';
+import { readDataFile } from '../../data/read-file.js';
 import { executeQuery } from '../../query/index.js';
 import { chart as recipe, type ChartOptions } from '../../charts/index.js';
 import type { Diagnostic } from '../../errors.js';
@@ -20,7 +20,7 @@ export const DEFAULT_TOPOLOGY = fileURLToPath(new URL('../../../data/geo/vn63_pr
 
 /** Reads each data source at most once. Paths are relative to `baseDir` (the config file's folder). */
 export class DataCache {
-  private readonly loaded = new Map<string, Observation[]>();
+  private readonly loaded = new Map<string, Promise<Observation[]>>();
   private readonly topologies = new Map<string, unknown>();
   constructor(
     private readonly config: ChisoConfig,
@@ -35,12 +35,13 @@ export class DataCache {
     return t;
   }
 
-  observations(name: string): Observation[] {
+  /** A data source's observations (workbooks and the catalogue file beside the data included). */
+  observations(name: string): Promise<Observation[]> {
     let obs = this.loaded.get(name);
     if (!obs) {
       const source = this.config.data[name];
       const { file, ...options } = source;
-      obs = readObservationsFile(resolve(this.baseDir, file), { ...options, file }).observations;
+      obs = readDataFile(resolve(this.baseDir, file), { ...options, file }).then((r) => r.observations);
       this.loaded.set(name, obs);
     }
     return obs;
@@ -49,7 +50,7 @@ export class DataCache {
 
 /** The Vega-Lite spec of one configured chart. Query warnings go to `onDiagnostic`. */
 export async function chartSpec(chart: ChartConfig, data: DataCache, lang: Locale, onDiagnostic?: (d: Diagnostic) => void): Promise<ChartSpec> {
-  const observations = chart.data !== undefined ? data.observations(chart.data) : [];
+  const observations = chart.data !== undefined ? await data.observations(chart.data) : [];
   const rows = chart.query ? executeQuery(observations as unknown as Record<string, unknown>[], chart.query, { onDiagnostic }) : observations;
   if (!chart.type) {
     const spec = { ...(chart.spec as Record<string, unknown>) };
