@@ -14,7 +14,7 @@ import { canvasMeasure, wrapTitle } from '../core/title-wrap.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { observationsToCSV } from '../core/csv.js';
+import { EXPORT_COLUMNS, observationsToCSV, withRegionNames } from '../core/csv.js';
 import { download, fileStem } from '../core/download.js';
 import { chartStyles } from './chart.styles.js';
 
@@ -508,7 +508,7 @@ export class ChisoChart extends ChisoViewElement {
   /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
   async export(kind: ExportKind): Promise<void> {
     const stem = fileStem(this.description.split(/[.:]/)[0] || this.indicator || 'chiso');
-    if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(this.shown)], { type: 'text/csv;charset=utf-8' }));
+    if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(withRegionNames(this.shown, this.locale), EXPORT_COLUMNS)], { type: 'text/csv;charset=utf-8' }));
     if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(this.shownSpec, null, 2) + '\n'], { type: 'application/json' }));
     const view = this.#embedded;
     if (!view) return;

@@ -10,6 +10,7 @@ import type { Locale } from '../../format/index.js';
 import { readDataFile } from '../../data/read-file.js';
 import { executeQuery } from '../../query/index.js';
 import { chart as recipe, type ChartOptions } from '../../charts/index.js';
+import { sourceLine } from '../../charts/common.js';
 import type { Diagnostic } from '../../errors.js';
 import type { ChartConfig, ChisoConfig } from '../config-types.js';
 import type { ChartSpec } from '../spec.js';
@@ -48,6 +49,15 @@ export class DataCache {
   }
 }
 
+/** A Vega-Lite title with the source line as its subtitle, unless the spec already has a subtitle. */
+function withSubtitle(title: unknown, sources: string): unknown {
+  if (title && typeof title === 'object' && !Array.isArray(title)) {
+    const t = title as Record<string, unknown>;
+    return t.subtitle === undefined ? { ...t, subtitle: sources } : t;
+  }
+  return { text: title ?? '', subtitle: sources, anchor: 'start' };
+}
+
 /** The Vega-Lite spec of one configured chart. Query warnings go to `onDiagnostic`. */
 export async function chartSpec(chart: ChartConfig, data: DataCache, lang: Locale, onDiagnostic?: (d: Diagnostic) => void): Promise<ChartSpec> {
   const observations = chart.data !== undefined ? await data.observations(chart.data) : [];
@@ -56,6 +66,9 @@ export async function chartSpec(chart: ChartConfig, data: DataCache, lang: Local
     const spec = { ...(chart.spec as Record<string, unknown>) };
     if (chart.data !== undefined) spec.data = { values: rows };
     if (chart.title !== undefined) spec.title = chart.title;
+    // A hand-written spec drawn from data still says where the figures come from, under its title.
+    const sources = chart.data !== undefined ? sourceLine(rows as unknown as Observation[], lang) : undefined;
+    if (sources) spec.title = withSubtitle(spec.title, sources);
     return spec as unknown as ChartSpec;
   }
   const options: Record<string, unknown> = { ...chart.options };
