@@ -3,11 +3,13 @@
  * src/data stays free of the file system in the browser build; exported from `chiso/node`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { ChisoError, diagnostic } from '../errors.js';
 import { addIndicators, CATALOGUE_FILE, parseCatalogue } from '../registry/index.js';
 import { isArrowBytes, loadObservations, type LoadOptions, type LoadResult } from './load.js';
 import { gridToCsv, isZipBytes, readWorkbookGrid } from './sheet.js';
+import { odsGrid } from './ods.js';
 
 /** Extensions that mean Arrow IPC, for files whose magic bytes say nothing (empty, truncated). */
 const ARROW_EXTENSIONS = /\.(arrow|feather|ipc|arrows)$/i;
@@ -55,7 +57,6 @@ export function readCatalogueBeside(path: string, shownAs = path): void {
 export async function readDataFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const file = options.file ?? path;
   readCatalogueBeside(path, file);
-  if (/\.ods$/i.test(path)) throw new ChisoError(diagnostic('DATA_ODS_UNSUPPORTED', {}, { file }));
   let head: Uint8Array;
   try {
     head = new Uint8Array(readFileSync(path)).subarray(0, 4);
@@ -65,9 +66,44 @@ export async function readDataFile(path: string, options: LoadOptions = {}): Pro
   if (!isZipBytes(head)) return readObservationsFile(path, options);
   let csv: string;
   try {
-    csv = gridToCsv(await readWorkbookGrid(new Uint8Array(readFileSync(path))));
+    const bytes = new Uint8Array(readFileSync(path));
+    // An OpenDocument sheet names its type in its first entry; anything else zipped is read as .xlsx.
+    const content = zipEntry(bytes, 'mimetype') && new TextDecoder().decode(zipEntry(bytes, 'mimetype')).includes('opendocument.spreadsheet') ? zipEntry(bytes, 'content.xml') : undefined;
+    csv = gridToCsv(content ? odsGrid(new TextDecoder().decode(content)) : await readWorkbookGrid(bytes));
   } catch (e) {
     throw new ChisoError(diagnostic('DATA_BAD_WORKBOOK', { detail: e instanceof Error ? e.message : String(e) }, { file }));
   }
   return loadObservations(csv, { ...options, file, format: options.format === 'auto' || options.format === undefined ? 'csv' : options.format });
+}
+
+/** One entry of a ZIP archive (stored or deflated), by name; `undefined` when absent. */
+export function zipEntry(zip: Uint8Array, name: string): Uint8Array | undefined {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  // The end-of-central-directory record sits in the last 22 + 65535 bytes.
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  let at = view.getUint32(end + 16, true);
+  const count = view.getUint16(end + 10, true);
+  for (let n = 0; n < count && view.getUint32(at, true) === 0x02014b50; n++) {
+    const method = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const entry = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    if (entry === name) {
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      const data = zip.subarray(start, start + size);
+      return method === 0 ? data : method === 8 ? new Uint8Array(inflateRawSync(data)) : undefined;
+    }
+    at += 46 + nameLength + extra + comment;
+  }
+  return undefined;
 }

@@ -142,12 +142,8 @@ export const dataMessages = {
     en: (p) => `The indicator catalogue is not valid JSON: ${p.detail}`,
   },
   DATA_BAD_WORKBOOK: {
-    vi: (p) => `Không đọc được bảng tính (.xlsx): ${p.detail}`,
-    en: (p) => `Cannot read the workbook (.xlsx): ${p.detail}`,
-  },
-  DATA_ODS_UNSUPPORTED: {
-    vi: () => `Chưa đọc được tệp .ods; hãy lưu bảng tính dưới dạng .xlsx hoặc CSV (UTF-8)`,
-    en: () => `.ods files are not read yet; save the sheet as .xlsx or CSV (UTF-8)`,
+    vi: (p) => `Không đọc được bảng tính (.xlsx, .ods): ${p.detail}`,
+    en: (p) => `Cannot read the workbook (.xlsx, .ods): ${p.detail}`,
   },
   DATA_NO_ROWS: {
     vi: () => `Tệp có dòng tiêu đề nhưng không có dòng số liệu nào`,
@@ -245,14 +241,14 @@ export const dataMessages = {
       '  Đọc và kiểm tra một tệp số liệu; in tóm tắt, hoặc các số liệu dạng JSON (--json).',
       '  --lenient: báo lỗi nhưng vẫn nạp các số liệu hợp lệ (mặc định: có lỗi thì dừng, mã thoát 1).',
       '  Chỉ số của riêng bạn: --indicator MÃ --unit ĐƠN_VỊ [--name "Tên"] [--kind rate|count|amount] [--direction up|down],',
-      '  hoặc tệp chiso.indicators.json cạnh tệp số liệu. Đọc được CSV, tệp xuất của Tổng cục Thống kê, JSON, Arrow và .xlsx.',
+      '  hoặc tệp chiso.indicators.json cạnh tệp số liệu. Đọc được CSV, tệp xuất của Tổng cục Thống kê, JSON, Arrow, .xlsx và .ods.',
     ].join('\n'),
     en: () => [
       'chiso load FILE [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT] [--period PERIOD] [--json] [--lenient]',
       '  Reads and validates a data file; prints a summary, or the observations as JSON (--json).',
       '  --lenient: report errors but keep the valid figures (default: any error stops, exit code 1).',
       '  Your own indicator: --indicator ID --unit UNIT [--name "Name"] [--kind rate|count|amount] [--direction up|down],',
-      '  or a chiso.indicators.json beside the data. Reads CSV, GSO exports, JSON, Arrow and .xlsx.',
+      '  or a chiso.indicators.json beside the data. Reads CSV, GSO exports, JSON, Arrow, .xlsx and .ods.',
     ].join('\n'),
   },
 } satisfies Catalogue;

@@ -80,6 +80,18 @@ describe('chiso load: an open catalogue', () => {
     expect(obs[0].source).toBe('immunisation.xlsx#row=2&column=2014');
   });
 
+  it('reads an .ods sheet into the same grid: typed numbers with a decimal point, filler rows and columns ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-open-'));
+    copyFileSync(join(root, 'test/data/fixtures/immunisation.ods'), join(dir, 'immunisation.ods'));
+    const b = bufferIO(dir);
+    const code = await main(['load', 'immunisation.ods', '--indicator', 'child_immunisation_ods', '--unit', '%', '--kind', 'rate', '--json'], b.io);
+    expect(b.err()).toBe('');
+    expect(code).toBe(0);
+    const obs = JSON.parse(b.out()) as Observation[];
+    expect(obs.map((o) => [o.region, o.period, o.value])).toEqual([['42', '2014', 97.5], ['42', '2015', 98.1], ['51', '2014', 95.2], ['51', '2015', 96.4]]);
+    expect(obs[2].source).toBe('immunisation.ods#row=3&column=2014');
+  });
+
   it('refuses a header with no rows (exit 1), where it used to say "0 figures"', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-open-'));
     writeFileSync(join(dir, 'empty.csv'), 'indicator,region,period,value\n');
