@@ -11,6 +11,7 @@ import {
   type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
 import { comparableRuns, dodge, groupSeries, methodLabel, type Series } from './series.js';
+import { eventAffects, listTerritorialEvents } from '../registry/events.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
 
 export const LineLabels = ['auto', 'end', 'legend'] as const;
@@ -101,6 +102,16 @@ function boundaryRules(series: Series[], indicator: Indicator, pos: (p: string) 
       }
       out.set(x, notes);
     }
+  }
+  // An event inside the drawn time range that changed a drawn region, where no line crosses it (the 2025
+  // merger between an old province's last figure and its new unit's first) is marked at its date.
+  const xs = series.flatMap((s) => s.rows.map((o) => pos(o.period))).filter((x) => !Number.isNaN(x));
+  const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  const noted = new Set([...out.values()].flat());
+  for (const e of listTerritorialEvents()) {
+    const x = pos(e.date);
+    if (!(x > lo && x < hi) || noted.has(e.label[loc]) || !series.some((s) => eventAffects(e, s.region))) continue;
+    out.set(x, [...(out.get(x) ?? []), e.label[loc]]);
   }
   return [...out].sort((a, b) => a[0] - b[0]).map(([x, notes]) => ({ x, note: notes.join('; ') }));
 }

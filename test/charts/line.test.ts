@@ -127,6 +127,22 @@ describe('lineChart', () => {
     expect(describeLine(some(['01']), {})).not.toContain('cao nhất 6,6% năm 2008');
   });
 
+  it('marks the 1 July 2025 merger on the time axis when a drawn region was merged', () => {
+    type Layered = { layer: { data?: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
+    const row = (region: string, period: string, value: number) => ({
+      indicator: 'new_rural_share', region, period, value, qualifier: null, denominator: null, unit: '%', series: 'standard', status: 'final', source: 't.csv', quote: null,
+    }) as Observation;
+    const rows = [row('51', '2025-01', 80), row('51', '2025-06', 82), row('34:51', '2025-09', 70), row('34:51', '2025-12', 74)];
+    const spec = lineChart(rows, {}) as unknown as Layered;
+    const rules = spec.layer.filter((l) => l.mark.type === 'rule').flatMap((l) => l.data?.values ?? []);
+    expect(rules.map((r) => r.x)).toContain(2025.5);
+    const notes = spec.layer.filter((l) => l.mark.type === 'text').flatMap((l) => l.data?.values ?? []).map((v) => ([] as string[]).concat((v.note as string) ?? '').join(' '));
+    expect(notes.some((n) => n.includes('63 tỉnh thành 34 đơn vị'))).toBe(true);
+    // Hà Tĩnh kept its territory: no mark.
+    const kept = [row('42', '2025-01', 80), row('42', '2025-12', 85)];
+    expect((lineChart(kept, {}) as unknown as Layered).layer.filter((l) => l.mark.type === 'rule')).toHaveLength(0);
+  });
+
   it('refuses raw tables past the row limit, in both languages', () => {
     try {
       lineChart(poverty, { maxRows: 100 });
