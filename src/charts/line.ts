@@ -12,6 +12,7 @@ import {
 import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
 import { comparableRuns, dodge, groupSeries, methodLabel, type Series } from './series.js';
 import { eventAffects, listTerritorialEvents } from '../registry/events.js';
+import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
 
 export const LineLabels = ['auto', 'end', 'legend'] as const;
@@ -31,6 +32,11 @@ export interface LineOptions extends CommonOptions {
   breaks?: (typeof LineBreaks)[number];
   /** Start the value axis at zero. Default `true`. */
   zero?: boolean;
+  /**
+   * The author's notes: events (`{ type: 'event', at: '2016-05-15', label: 'Chỉ thị 05 ban hành' }`),
+   * ranges of periods and single figures, drawn on the chart and read in its description. Default none.
+   */
+  annotations?: Annotation[];
 }
 
 const MAX_END_LABELS = 8;
@@ -231,8 +237,13 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     labelOverlap: 'greedy',
     labelFlush: false,
   };
-  const xmin = Math.min(...xs.filter((x) => !Number.isNaN(x)));
-  const xmax = Math.max(...xs.filter((x) => !Number.isNaN(x)));
+  // The author's notes widen the time axis rather than fall off it.
+  const notes = checkAnnotations(options.annotations);
+  const noteXs = notes.flatMap((a) => (a.type === 'range' ? [pos(a.from!), pos(a.to!)] : [pos(a.at!)]));
+  const badNote = notes.find((a) => (a.type === 'range' ? [a.from!, a.to!] : [a.at!]).some((p) => Number.isNaN(pos(p))));
+  if (badNote) fail('CHART_BAD_ANNOTATION', { where: 'annotations', value: JSON.stringify(badNote) });
+  const xmin = Math.min(...xs.filter((x) => !Number.isNaN(x)), ...noteXs);
+  const xmax = Math.max(...xs.filter((x) => !Number.isNaN(x)), ...noteXs);
   const xScale: Json = { domain: xmin === xmax ? [xmin - 1, xmax + 1] : [xmin, xmax], nice: false, zero: false };
   const x = { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis };
   const xPlain = { field: 'x', type: 'quantitative' };
@@ -266,9 +277,9 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         mark: { type: 'rule', strokeDash: [3, 3], color: colors.note, strokeWidth: 1 },
         encoding: { x: xPlain },
       });
-      // One note per break, on the side with more room, wrapped to two lines and cut to fit.
-      ruleRows.forEach((r, i) => {
-        if (!r.note) return;
+      // One note per break, on the side with more room, wrapped to fit. Two layers (notes right and left
+      // of their rule), present whatever the notes, so a selection never changes the spec's shape.
+      const placed = ruleRows.map((r, i) => {
         const prevX = i > 0 ? ruleRows[i - 1].x : xmin;
         const nextX = i + 1 < ruleRows.length ? ruleRows[i + 1].x : xmax;
         const px = (d: number) => (d / (xmax - xmin || 1)) * width;
@@ -276,18 +287,23 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         const left = px(r.x - prevX) / (i > 0 ? 2 : 1);
         const onRight = right >= left || right >= 110;
         const limit = Math.max(40, (onRight ? right : left) - 8);
+        return { x: r.x, note: wrap(r.note, Math.max(8, Math.floor(limit / 8))), onRight, limit, shown: r.note !== '' };
+      });
+      for (const onRight of [true, false]) {
+        const side = placed.filter((p) => p.shown && p.onRight === onRight);
         layers.push({
-          data: { values: [{ x: r.x, note: wrap(r.note, Math.max(8, Math.floor(limit / 8))) }] },
+          data: { values: side.map(({ x, note }) => ({ x, note })) },
           mark: {
             type: 'text', align: onRight ? 'left' : 'right', baseline: 'top', dx: onRight ? 4 : -4, dy: 2, y: 0,
             fontSize: fontSizes.note, color: colors.note, lineHeight: fontSizes.note + 3,
-            limit,
+            limit: Math.max(40, ...side.map((p) => p.limit)),
           },
           encoding: { x: xPlain, text: { field: 'note' } },
         });
-      });
+      }
     }
   }
+  layers.push(...annotationLayers(notes, points, pos, xPlain));
   // Grey lines and their points first, the coloured ones over them.
   const lineLayer = (values: Json[]): Json => ({
     data: { values },
@@ -362,6 +378,32 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     resolve: { scale: { color: 'shared' } },
   };
   return finish(spec, options, loc, describeLine(data, options, loc));
+}
+
+/** The author's notes as layers: events as rules, ranges as bands, each labelled at the foot of the plot; points labelled at their figure. */
+function annotationLayers(notes: Annotation[], points: Json[], pos: (p: string) => number, xPlain: Json): Json[] {
+  const layers: Json[] = [];
+  const events = notes.filter((a) => a.type === 'event').map((a) => ({ x: pos(a.at!), note: a.label }));
+  const ranges = notes.filter((a) => a.type === 'range').map((a) => ({ x: pos(a.from!), x2: pos(a.to!), note: a.label }));
+  const label = { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -4, y: { expr: 'height' }, fontSize: fontSizes.note, color: colors.accent } as Json;
+  if (ranges.length) {
+    layers.push({ data: { values: ranges }, mark: { type: 'rect', color: colors.accent, opacity: 0.08, y: 0, y2: { expr: 'height' } }, encoding: { x: xPlain, x2: { field: 'x2' } } });
+    layers.push({ data: { values: ranges }, mark: label, encoding: { x: xPlain, text: { field: 'note' } } });
+  }
+  if (events.length) {
+    layers.push({ data: { values: events }, mark: { type: 'rule', color: colors.accent, strokeWidth: 1 }, encoding: { x: xPlain } });
+    layers.push({ data: { values: events }, mark: label, encoding: { x: xPlain, text: { field: 'note' } } });
+  }
+  const marked = notes.flatMap((a, i) => {
+    if (a.type !== 'point') return [];
+    const p = points.find((q) => q.region === a.region && q.x === pos(a.at!));
+    if (!p) return fail('CHART_BAD_ANNOTATION', { where: `annotations[${i}]`, value: `${a.region} ${a.at}` });
+    return [{ x: p.x, value: p.value, note: a.label }];
+  });
+  if (marked.length) {
+    layers.push({ data: { values: marked }, mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -8, fontSize: fontSizes.note, color: colors.accent, fontWeight: 600 }, encoding: { x: xPlain, y: { field: 'value', type: 'quantitative' }, text: { field: 'note' } } });
+  }
+  return layers;
 }
 
 /** One comparable run in words: its change under its method, or its one figure (with its method). */
@@ -443,6 +485,8 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     sentences.push(sentence);
   }
   if (reasons.length) sentences.push(t('DESC_NOT_COMPARABLE', loc, { list: reasons.join('; ') }));
+  const notes = checkAnnotations(options.annotations);
+  if (notes.length) sentences.push(t('DESC_ANNOTATIONS', loc, { list: notes.map((a) => annotationPhrase(a, loc)).join('; ') }));
   const prelim = sortPeriods(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));
   if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => periodPhrase(p, loc)).join(', ') }));
   return joinSentences(sentences);

@@ -55,6 +55,10 @@ export const chartsMessages = {
   CHART_SOURCES_MORE: { vi: (p) => `và ${n(p.count)} nguồn khác`, en: (p) => `and ${n(p.count)} more` },
   CHART_GSO: { vi: () => 'Tổng cục Thống kê', en: () => 'General Statistics Office' },
   CHART_NO_DATA_LEGEND: { vi: () => 'Không có số liệu', en: () => 'No data' },
+  CHART_BAD_ANNOTATION: {
+    vi: (p) => `Ghi chú biểu đồ không hợp lệ ở "${p.where}": ${p.value}. Mỗi ghi chú là { "type": "event", "at", "label" }, { "type": "range", "from", "to", "label" } hoặc { "type": "point", "region", "at", "label" }.`,
+    en: (p) => `Bad chart annotation at "${p.where}": ${p.value}. Each is { "type": "event", "at", "label" }, { "type": "range", "from", "to", "label" } or { "type": "point", "region", "at", "label" }.`,
+  },
   CHART_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
   CHART_REGION: { vi: () => 'Địa phương', en: () => 'Region' },
   CHART_PERIOD: { vi: () => 'Năm', en: () => 'Year' },
@@ -122,6 +126,13 @@ export const chartsMessages = {
     vi: (p) => `Số liệu ở các đoạn khác nhau không so sánh được với nhau: ${p.list}`,
     en: (p) => `Figures in different stretches are not comparable with each other: ${p.list}`,
   },
+  DESC_ANNOTATIONS: {
+    vi: (p) => `Ghi chú trên biểu đồ: ${p.list}`,
+    en: (p) => `Notes on the chart: ${p.list}`,
+  },
+  DESC_ANNOTATION_EVENT: { vi: (p) => `${p.label} (${p.p1})`, en: (p) => `${p.label} (${p.p1})` },
+  DESC_ANNOTATION_RANGE: { vi: (p) => `${p.label} (từ ${p.p0} đến ${p.p1})`, en: (p) => `${p.label} (${p.p0} to ${p.p1})` },
+  DESC_ANNOTATION_POINT: { vi: (p) => `${p.label} (${p.region}, ${p.p1})`, en: (p) => `${p.label} (${p.region}, ${p.p1})` },
   DESC_AND: { vi: () => 'và', en: () => 'and' },
   /** Vietnamese says "down to" (còn) and "up to" (lên) differently; English says "to" for both. */
   DESC_TOWARDS_DOWN: { vi: () => 'còn', en: () => 'to' },

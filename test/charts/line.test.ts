@@ -163,3 +163,49 @@ describe('lineChart', () => {
     expect(spec.config.title.anchor).toBe('start');
   });
 });
+
+describe('author annotations', () => {
+  type Layered = { layer: { data?: { values: Record<string, unknown>[] }; mark: { type: string } | string }[] };
+  const ht = gsoPoverty().filter((o) => o.region === '42' && o.series === '2011-2015');
+  const annotations = [
+    { type: 'event', at: '2014-05-15', label: 'Chỉ thị 05 ban hành' },
+    { type: 'range', from: '2012', to: '2013', label: 'Giai đoạn thí điểm' },
+    { type: 'point', region: '42', at: '2015', label: 'Mục tiêu đạt' },
+  ];
+
+  it('draws events, ranges and points, renders without warnings, and reads them aloud', async () => {
+    const spec = lineChart(ht, { annotations } as never);
+    expect(schemaErrors(spec)).toEqual([]);
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    const texts = svgTexts(svg);
+    for (const label of ['Chỉ thị 05 ban hành', 'Giai đoạn thí điểm', 'Mục tiêu đạt']) expect(texts).toContain(label);
+    const marks = (spec as unknown as Layered).layer.map((l) => (typeof l.mark === 'string' ? l.mark : l.mark.type));
+    expect(marks).toContain('rect');
+    const text = describeLine(ht, { annotations } as never);
+    expect(text).toContain('Ghi chú trên biểu đồ: Chỉ thị 05 ban hành');
+    expect(text).toContain('Mục tiêu đạt (Hà Tĩnh, năm 2015)');
+    expect(describeLine(ht, { annotations } as never, 'en')).toContain('Notes on the chart');
+  });
+
+  it('widens the time axis to an event outside the data rather than drop it', () => {
+    const spec = lineChart(ht, { annotations: [{ type: 'event', at: '2016-05-15', label: 'Sau' }] } as never) as unknown as { layer: { encoding?: { x?: { scale?: { domain?: number[] } } } }[] };
+    const domain = spec.layer.map((l) => l.encoding?.x?.scale?.domain).find(Boolean)!;
+    expect(domain[1]).toBeGreaterThan(2016);
+  });
+
+  it('refuses a bad annotation, naming where, in both languages', () => {
+    for (const bad of [[{ type: 'arrow', at: '2014', label: 'x' }], [{ type: 'event', label: 'x' }], [{ type: 'point', region: '01', at: '2014', label: 'no figure' }], 'text']) {
+      try {
+        lineChart(ht, { annotations: bad } as never);
+        expect.unreachable();
+      } catch (e) {
+        expect(isChisoError(e) && e.code).toBe('CHART_BAD_ANNOTATION');
+        if (isChisoError(e)) {
+          expect(e.text('vi')).toContain('annotations');
+          expect(e.text('en')).toContain('Bad chart annotation');
+        }
+      }
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { executeQuery } from '../../src/query/execute.js';
 import { runQuery } from '../../src/query/arquero.js';
 import { compileQuery } from '../../src/sql/index.js';
+import { createCube } from '../../src/cube/index.js';
 import { isChisoError } from '../../src/errors.js';
 import type { Observation } from '../../src/types.js';
 
@@ -29,6 +30,8 @@ describe('honest means', () => {
     ['Arquero', (spec) => runQuery(rows, spec).objects()],
     ['SQL (DuckDB)', (spec) => compileQuery(spec, { dialect: 'duckdb', indicators: ['poverty_rate'] })],
     ['SQL (PostgreSQL)', (spec) => compileQuery(spec, { dialect: 'postgres', indicators: ['poverty_rate'] })],
+    // A view's cube (the dashboard's pre-aggregation) follows the same rule.
+    ['cube', (spec) => createCube(rows as unknown as Record<string, unknown>[], { groupby: ['period'], measures: (spec as { derive: { measures: object }[] }).derive[0].measures })],
   ];
   for (const [name, run] of runs) {
     it(`${name}: refuses a mean of rates across regions without a weight, naming the weight, in both languages`, () => {
