@@ -39,6 +39,9 @@ export interface Observation {
   source: string;
   /** For text sources, the exact phrase the figure was read from. */
   quote: string | null;
+  /** The interval the source gives around an estimate (a survey's confidence interval); absent or `null` where it gives none. */
+  lower?: number | null;
+  upper?: number | null;
 }
 
 /** Where in an input a problem sits. Rows are 1-based lines of the file as a person sees it. */

@@ -163,6 +163,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         preliminary: o.status === 'preliminary',
         qualified: o.qualifier !== null,
         source: sourceText(o, loc),
+        interval: hasInterval(o) ? intervalText(o, loc, decimals) : '',
         emphasis: colored.includes(s) ? 1 : 0,
       });
     }
@@ -190,7 +191,16 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   }
 
   // Value scale, computed here so the end labels can be spread in pixels.
-  const values = rows.flatMap((o) => (o.value === null ? [] : [o.value]));
+  // The interval around an estimate is drawn as a band, so the scale holds its ends too.
+  const values = rows.flatMap((o) => (o.value === null ? [] : hasInterval(o) ? [o.value, o.lower!, o.upper!] : [o.value]));
+  const bands: Json[] = [];
+  for (const s of series) {
+    comparableRuns(s.rows.filter((o) => !Number.isNaN(pos(o.period))), indicator, gap).forEach((run, r) => {
+      for (const o of run.rows) {
+        if (hasInterval(o)) bands.push({ region: s.region, name: s.name, piece: `${s.key}|${r}`, x: pos(o.period), lower: o.lower, upper: o.upper });
+      }
+    });
+  }
   const vmax = values.length ? Math.max(...values) : 1;
   const vmin = values.length ? Math.min(...values) : 0;
   const zero = options.zero ?? true;
@@ -267,6 +277,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     { field: 'period', type: 'nominal', title: t('CHART_PERIOD', loc) },
     { field: 'valueText', type: 'nominal', title: label },
     { field: 'source', type: 'nominal', title: t('CHART_SOURCE', loc) },
+    ...(bands.length ? [{ field: 'interval', type: 'nominal', title: t('CHART_INTERVAL', loc) }] : []),
   ];
 
   const layers: Json[] = [];
@@ -304,6 +315,19 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     }
   }
   layers.push(...annotationLayers(notes, points, pos, xPlain));
+  if (bands.length) {
+    // One band per comparable run, under its line; a lone estimate gets an error bar instead.
+    layers.push({
+      data: { values: bands },
+      mark: { type: 'area', opacity: 0.18, interpolate: 'linear' },
+      encoding: { x: xPlain, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color: byName, detail: { field: 'piece', type: 'nominal' } },
+    });
+    layers.push({
+      data: { values: bands },
+      mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.6 },
+      encoding: { x: xPlain, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color: byName },
+    });
+  }
   // Grey lines and their points first, the coloured ones over them.
   const lineLayer = (values: Json[]): Json => ({
     data: { values },
@@ -406,6 +430,15 @@ function annotationLayers(notes: Annotation[], points: Json[], pos: (p: string) 
   return layers;
 }
 
+function hasInterval(o: Observation): boolean {
+  return typeof o.lower === 'number' && typeof o.upper === 'number';
+}
+
+/** `10,2–12,4%`: an estimate's interval, in the figure's format. */
+function intervalText(o: Observation, loc: Locale, decimals: number): string {
+  return `${formatValue({ ...o, value: o.lower!, qualifier: null }, loc, { decimals, unit: false })}–${formatValue({ ...o, value: o.upper!, qualifier: null }, loc, { decimals })}`;
+}
+
 /** One comparable run in words: its change under its method, or its one figure (with its method). */
 function describeRun(run: Observation[], indicator: Indicator, loc: Locale, decimals: number): string {
   const a = run[0];
@@ -485,6 +518,8 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     sentences.push(sentence);
   }
   if (reasons.length) sentences.push(t('DESC_NOT_COMPARABLE', loc, { list: reasons.join('; ') }));
+  const estimates = shown.flatMap((s) => s.rows.filter(hasInterval).map((o) => `${s.name} ${periodPhrase(o.period, loc)}: ${intervalText(o, loc, decimals)}`));
+  if (estimates.length) sentences.push(t('DESC_INTERVALS', loc, { list: estimates.slice(0, 6).join('; ') + (estimates.length > 6 ? '; …' : '') }));
   const notes = checkAnnotations(options.annotations);
   if (notes.length) sentences.push(t('DESC_ANNOTATIONS', loc, { list: notes.map((a) => annotationPhrase(a, loc)).join('; ') }));
   const prelim = sortPeriods(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));

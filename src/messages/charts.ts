@@ -55,6 +55,7 @@ export const chartsMessages = {
   CHART_SOURCES_MORE: { vi: (p) => `và ${n(p.count)} nguồn khác`, en: (p) => `and ${n(p.count)} more` },
   CHART_GSO: { vi: () => 'Tổng cục Thống kê', en: () => 'General Statistics Office' },
   CHART_NO_DATA_LEGEND: { vi: () => 'Không có số liệu', en: () => 'No data' },
+  CHART_INTERVAL: { vi: () => 'Khoảng ước lượng', en: () => 'Interval' },
   CHART_BAD_ANNOTATION: {
     vi: (p) => `Ghi chú biểu đồ không hợp lệ ở "${p.where}": ${p.value}. Mỗi ghi chú là { "type": "event", "at", "label" }, { "type": "range", "from", "to", "label" } hoặc { "type": "point", "region", "at", "label" }.`,
     en: (p) => `Bad chart annotation at "${p.where}": ${p.value}. Each is { "type": "event", "at", "label" }, { "type": "range", "from", "to", "label" } or { "type": "point", "region", "at", "label" }.`,
@@ -125,6 +126,10 @@ export const chartsMessages = {
   DESC_NOT_COMPARABLE: {
     vi: (p) => `Số liệu ở các đoạn khác nhau không so sánh được với nhau: ${p.list}`,
     en: (p) => `Figures in different stretches are not comparable with each other: ${p.list}`,
+  },
+  DESC_INTERVALS: {
+    vi: (p) => `Số liệu ước lượng, kèm khoảng tin cậy: ${p.list}`,
+    en: (p) => `Estimates, with their intervals: ${p.list}`,
   },
   DESC_ANNOTATIONS: {
     vi: (p) => `Ghi chú trên biểu đồ: ${p.list}`,

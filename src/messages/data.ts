@@ -145,6 +145,10 @@ export const dataMessages = {
     vi: (p) => `Không đọc được bảng tính (.xlsx, .ods): ${p.detail}`,
     en: (p) => `Cannot read the workbook (.xlsx, .ods): ${p.detail}`,
   },
+  DATA_BAD_INTERVAL: {
+    vi: (p) => `Khoảng ước lượng không hợp lệ: cận dưới ${p.lower || '(trống)'}, cận trên ${p.upper || '(trống)'}, giá trị ${p.value || '(trống)'}; cần đủ hai cận, cận dưới ≤ giá trị ≤ cận trên`,
+    en: (p) => `Bad interval: lower ${p.lower || '(empty)'}, upper ${p.upper || '(empty)'}, value ${p.value || '(empty)'}; give both ends, lower ≤ value ≤ upper`,
+  },
   DATA_NO_ROWS: {
     vi: () => `Tệp có dòng tiêu đề nhưng không có dòng số liệu nào`,
     en: () => `The file has a header but no data rows`,

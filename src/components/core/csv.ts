@@ -7,9 +7,9 @@ export const OBSERVATION_COLUMNS = [
   'indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
 ] as const satisfies readonly (keyof Observation)[];
 
-/** The columns of an exported CSV: the observation's, with the region's name beside its code. */
+/** The columns of an exported CSV: the observation's, with the region's name beside its code and the interval beside the value. */
 export const EXPORT_COLUMNS = [
-  'indicator', 'region', 'region_name', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
+  'indicator', 'region', 'region_name', 'period', 'value', 'lower', 'upper', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
 ] as const;
 
 /** Rows for an exported CSV: each with `region_name`, the region's name in the reader's language, so a reader needs no code list. */
