@@ -1,5 +1,6 @@
 // `npm run data`: writes the tidy observation files under data/observations/ from the raw originals.
 //   data/gso/raw/*.csv            -> poverty_rate.csv, income_per_capita.csv, admin_units.csv
+//                                    (poverty figures get their standard from scripts/data/poverty-standards.mjs)
 //   data/seeds/observations.csv   -> seeds.csv   (curated by hand from data/seeds/raw/, copied)
 //   data/quoted/observations.csv  -> quoted.csv  (curated by hand from data/quoted/raw/, copied)
 // The GSO exports are read by chiso's own loader (`loadObservations(bytes, { format: 'gso' })`) from
@@ -9,6 +10,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatCsv, COLUMNS } from './data/csv.mjs';
+import { gsoPovertyStandard } from './data/poverty-standards.mjs';
 
 /** Each GSO export, the file it becomes, and the indicator its title must name. */
 export const GSO_FILES = [
@@ -38,7 +40,9 @@ export function buildData({ readBytes, loadObservations }) {
     const { observations } = loadObservations(readBytes(spec.raw), { file: spec.raw, format: 'gso' });
     const wrong = observations.find((o) => o.indicator !== spec.indicator);
     if (wrong) throw new Error(`${spec.raw}: expected indicator ${spec.indicator}, the title reads as ${wrong.indicator}`);
-    const rows = observations.map((o) => ({ ...o, start: null, end: null, note: null }));
+    // The export states no poverty standard: each column's, with the reasons, is in poverty-standards.mjs.
+    const withStandard = spec.indicator === 'poverty_rate' ? observations.map((o) => ({ ...o, series: gsoPovertyStandard(o.source) })) : observations;
+    const rows = withStandard.map((o) => ({ ...o, start: null, end: null, note: null }));
     files.push({ path: spec.out, text: formatCsv(COLUMNS, rows), rows: rows.length });
   }
   for (const c of CURATED) {

@@ -10,8 +10,8 @@ export function isQualifier(value: unknown): value is Qualifier {
   return typeof value === 'string' && Object.hasOwn(Qualifier, value);
 }
 
-/** GSO marks provisional figures `Pre. 2016` (sơ bộ). */
-export const Status = { final: 'final', preliminary: 'preliminary' } as const;
+/** GSO marks provisional figures `Pre. 2016` (sơ bộ); a cell with no figure (`..`) is `missing`. */
+export const Status = { final: 'final', preliminary: 'preliminary', missing: 'missing' } as const;
 export type Status = keyof typeof Status;
 export function isStatus(value: unknown): value is Status {
   return typeof value === 'string' && Object.hasOwn(Status, value);
@@ -39,6 +39,9 @@ export interface Observation {
   source: string;
   /** For text sources, the exact phrase the figure was read from. */
   quote: string | null;
+  /** The interval the source gives around an estimate (a survey's confidence interval); absent or `null` where it gives none. */
+  lower?: number | null;
+  upper?: number | null;
 }
 
 /**
@@ -49,8 +52,10 @@ export const OBSERVATION_COLUMNS = [
   'indicator', 'region', 'period', 'value', 'qualifier', 'denominator', 'unit', 'series', 'status', 'source', 'quote',
 ] as const satisfies readonly (keyof Observation)[];
 export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
-// A field added to `Observation` and not to the list fails to compile here.
-const complete: [Exclude<keyof Observation, ObservationColumn>] extends [never] ? true : never = true;
+// A field added to `Observation` and not to the list fails to compile here. The interval (`lower`,
+// `upper`) is the exception: optional, kept by the loaders and written by exports that carry it
+// (the element's CSV export columns), not by every tidy file and table.
+const complete: [Exclude<keyof Observation, ObservationColumn | 'lower' | 'upper'>] extends [never] ? true : never = true;
 void complete;
 
 /** Where in an input a problem sits. Rows are 1-based lines of the file as a person sees it. */

@@ -42,8 +42,10 @@ cell(
     const { observations } = await poverty();
     return aq
       .from(observations)
-      .groupby('period', 'status')
+      // A missing cell is not a status of the period: the period is preliminary when any figure is.
+      .groupby('period')
       .rollup({
+        status: (d: { status: string }) => (op.sum(d.status === 'preliminary' ? 1 : 0) > 0 ? 'preliminary' : 'final'),
         rows: op.count(),
         missing: op.invalid('value'),
         min: op.min('value'),

@@ -23,15 +23,15 @@ const config = join(here, 'figures.json');
 /** Source notes printed under each figure: what the file is, and what a reader must know about it. */
 const NOTES = {
   '01-ty-le-ho-ngheo-theo-vung':
-    'Nguồn: Tổng cục Thống kê, tỷ lệ hộ nghèo theo địa phương (data/gso/raw/poverty_rate_by_province.csv). Năm 2016 là số sơ bộ. Chuẩn nghèo thay đổi sau năm 2010 và sau năm 2015: không so sánh trực tiếp số liệu hai bên đường đứt.',
+    'Nguồn: Tổng cục Thống kê, tỷ lệ hộ nghèo theo địa phương (bảng PX-Web, cập nhật 21/09/2018). Năm 2016 là số sơ bộ. Đường bị ngắt ở chỗ chuẩn nghèo thay đổi: 2006–2008 theo chuẩn 2006–2010, 2012–2015 theo chuẩn 2011–2015; số liệu năm 2010 và 2016 không rõ theo chuẩn nào, không so sánh với các năm khác.',
   '02-tinh-ty-le-ho-ngheo-cao-nhat-2016':
-    'Nguồn: Tổng cục Thống kê (data/gso/raw/poverty_rate_by_province.csv), số sơ bộ năm 2016. TP Hồ Chí Minh không có số liệu năm 2016 trong tệp này.',
+    'Nguồn: Tổng cục Thống kê, tỷ lệ hộ nghèo theo địa phương (bảng PX-Web, cập nhật 21/09/2018), số sơ bộ năm 2016, chuẩn nghèo không rõ. TP Hồ Chí Minh không có số liệu năm 2016 trong bảng này.',
   '03-thu-nhap-theo-vung':
-    'Nguồn: Tổng cục Thống kê, thu nhập bình quân một người một tháng theo giá hiện hành (data/gso/raw/monthly_income_per_capita_by_province.csv). Năm 2016 là số sơ bộ.',
+    'Nguồn: Tổng cục Thống kê, thu nhập bình quân một người một tháng theo giá hiện hành (bảng PX-Web, cập nhật 21/09/2018). Năm 2016 là số sơ bộ.',
   '04-thu-nhap-theo-vung-2016':
-    'Nguồn: Tổng cục Thống kê (data/gso/raw/monthly_income_per_capita_by_province.csv), số sơ bộ năm 2016, nghìn đồng/người/tháng, giá hiện hành. Đường đứt: cả nước.',
+    'Nguồn: Tổng cục Thống kê, thu nhập bình quân một người một tháng (bảng PX-Web, cập nhật 21/09/2018), số sơ bộ năm 2016, nghìn đồng/người/tháng, giá hiện hành. Đường đứt: cả nước.',
   '05-khen-thuong-chi-thi-05':
-    'Nguồn: bản tin của TTXVN (Đồng Nai, 18/5/2023), Ban Tuyên giáo Huyện ủy Đức Thọ (07/05/2024) và Cổng thông tin điện tử Bắc Kạn (10/09/2019), trong data/seeds/raw; mỗi số kèm câu trích trong data/seeds/observations.csv.',
+    'Nguồn: bản tin của TTXVN (Đồng Nai, 18/05/2023), Ban Tuyên giáo Huyện ủy Đức Thọ (07/05/2024) và Cổng thông tin điện tử Bắc Kạn (10/09/2019); mỗi số kèm câu trích nguyên văn của bản tin.',
 };
 
 const TITLE = 'Nghèo, thu nhập và phong trào học tập và làm theo Bác: hình minh họa';

@@ -6,7 +6,7 @@ export interface GsoCell {
   /** The header cell (`2010 Total`). */
   column: string;
   period: string;
-  status: 'final' | 'preliminary';
+  status: 'final' | 'preliminary' | 'missing';
   sub: string | null;
   value: number | null;
 }

@@ -47,7 +47,8 @@ export function readGsoCells(text, file) {
         if (!/^-?\d+(\.\d+)?$/.test(raw)) throw new Error(`${file}:${i + 1}, column ${header[k + 1]}: not a number: ${JSON.stringify(raw)}`);
         value = Number(raw);
       }
-      cells.push({ name: row[0], line: i + 1, column: header[k + 1], ...columns[k], value });
+      // A cell with no figure is `missing`, whatever its column says.
+      cells.push({ name: row[0], line: i + 1, column: header[k + 1], ...columns[k], ...(value === null ? { status: 'missing' } : {}), value });
     });
   }
   return cells;

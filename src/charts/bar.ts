@@ -51,7 +51,7 @@ function rank(data: readonly Observation[], options: BarOptions, locale: Locale)
   checkRows(data, options);
   const order = oneOf('order', options.order, BarOrder, 'best-first');
   const { indicator, rows: picked } = pickIndicator('bar', data, options);
-  const all = pickSeries(picked, options.series);
+  const all = pickSeries(picked, options.series, indicator);
   const period = options.period ?? latestPeriod(all) ?? '';
   const inPeriod = all.filter((o) => o.period === period);
   const refId = options.reference === undefined ? 'VN' : options.reference;

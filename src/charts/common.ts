@@ -15,6 +15,8 @@ import { deepMerge } from './merge.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { indicatorFor, type Indicator } from './lookup.js';
 import { seedSource, seedSourceText } from './seed-sources.js';
+import { agencyName, KNOWN_TABLES } from '../registry/agencies.js';
+import { periodDays } from '../registry/events.js';
 
 /** Loose JSON object the recipes build before handing it out as a `ChartSpec`. */
 export type Json = { [key: string]: unknown };
@@ -54,10 +56,13 @@ export function pickIndicator(
 
 /**
  * One sub-series of an indicator for recipes that draw one figure per region and period: the one
- * asked for, else `total`, else the rows without a series, else the first row's.
+ * asked for, else `total`, else the rows without a series, else the first row's; every row when the
+ * indicator's series are methods.
  */
-export function pickSeries(rows: Observation[], wanted?: string | null): Observation[] {
+export function pickSeries(rows: Observation[], wanted?: string | null, indicator?: Indicator): Observation[] {
   if (wanted !== undefined) return rows.filter((o) => o.series === wanted);
+  // Methods (poverty standards) are not parts: every figure stays, each with its own.
+  if (indicator?.seriesIsMethod) return rows;
   const series = new Set(rows.map((o) => o.series));
   if (series.size <= 1) return rows;
   if (series.has('total')) return rows.filter((o) => o.series === 'total');
@@ -78,7 +83,7 @@ const GSO_FILE = /(^|\/)gso\//;
  * One source, shortened: a file shows as its name (with the publisher where chiso knows it: GSO's
  * exports), a seed report as its outlet and date, a page address as host and the start of its path.
  */
-export function shortSource(source: string, locale: Locale): { publisher?: string; name: string } {
+export function shortSource(source: string, locale: Locale, period?: string): { publisher?: string; name: string } {
   const s = source.trim();
   if (/^https?:\/\//i.test(s)) {
     try {
@@ -96,13 +101,17 @@ export function shortSource(source: string, locale: Locale): { publisher?: strin
   const seed = seedSource(file);
   if (seed) return { name: seedSourceText(seed, locale) };
   const base = file.split('/').pop() ?? file;
-  return GSO_FILE.test(file) ? { publisher: t('CHART_GSO', locale), name: base } : { name: base };
+  if (!GSO_FILE.test(file)) return { name: base };
+  // The agency as it was named on the figure's date (Tổng cục Thống kê until February 2025).
+  const days = period === undefined ? null : periodDays(period);
+  const agency = agencyName(KNOWN_TABLES[base]?.agency ?? 'gso', days ? days[1] : KNOWN_TABLES[base]?.updated ?? null);
+  return { publisher: agency ? agency[locale] : t('CHART_GSO', locale), name: base };
 }
 
 /** One observation's source, short, for its tooltip: every point can say where it came from. */
-export function sourceText(o: Pick<Observation, 'source'>, locale: Locale): string {
+export function sourceText(o: Pick<Observation, 'source'> & Partial<Pick<Observation, 'period'>>, locale: Locale): string {
   if (!o.source) return '';
-  const { publisher, name } = shortSource(o.source, locale);
+  const { publisher, name } = shortSource(o.source, locale, o.period);
   return publisher ? `${publisher} (${name})` : name;
 }
 
@@ -111,7 +120,7 @@ export function sourceLine(rows: readonly Observation[], locale: Locale, max = 3
   const groups = new Map<string, string[]>();
   for (const o of rows) {
     if (!o.source) continue;
-    const { publisher, name } = shortSource(o.source, locale);
+    const { publisher, name } = shortSource(o.source, locale, o.period);
     const key = publisher ?? '\u0000' + name;
     const names = groups.get(key) ?? [];
     if (!names.includes(name)) names.push(name);

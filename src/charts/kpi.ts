@@ -10,7 +10,7 @@ import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, regionName, regionOf, type Indicator } from './lookup.js';
-import { segmentOf } from './series.js';
+import { comparableRuns } from './series.js';
 import { colors, fontSizes } from './theme.js';
 
 export interface KpiOptions extends CommonOptions {
@@ -45,7 +45,7 @@ export function kpiFacts(data: readonly Observation[], options: KpiOptions = {})
   checkRows(data, options);
   const { indicator, rows } = pickIndicator('kpi', data, options);
   const region = options.region ?? rows[0].region;
-  const history = pickSeries(rows.filter((o) => o.region === region), options.series)
+  const history = pickSeries(rows.filter((o) => o.region === region), options.series, indicator)
     .filter((o) => o.value !== null)
     .sort((a, b) => periodPosition(a.period) - periodPosition(b.period));
   const period = options.period ?? latestPeriod(history);
@@ -53,7 +53,8 @@ export function kpiFacts(data: readonly Observation[], options: KpiOptions = {})
   if (!current) return fail('CHART_NO_DATA', { chart: 'kpi', detail: `${region}${period ? ' ' + period : ''}` });
   const before = history.filter((o) => periodPosition(o.period) < periodPosition(current.period));
   const previous = options.previous ? history.find((o) => o.period === options.previous) : before[before.length - 1];
-  const comparable = !previous || segmentOf(previous.period, indicator) === segmentOf(current.period, indicator);
+  // Comparable only under one known method and one territory.
+  const comparable = !previous || comparableRuns([previous, current], indicator).length === 1;
   const change = previous && comparable ? (current.value as number) - (previous.value as number) : null;
   const lower = indicator.lowerIsBetter;
   const judgement = change === null || change === 0 || lower === null ? 'neutral' : (change < 0) === lower ? 'better' : 'worse';
@@ -120,11 +121,14 @@ export function kpiChart(data: readonly Observation[], options: KpiOptions = {},
   if (change) layers.push(text(80, change, { fontSize: 12, fontWeight: 500, color: changeColor }));
   if (sparkline) {
     const decimals = f.decimals;
+    // The sparkline breaks where figures stop being comparable, as the line chart does.
+    const runOf = new Map<Observation, number>();
+    comparableRuns(f.history, f.indicator).forEach((run, k) => run.rows.forEach((o) => runOf.set(o, k)));
     const values = f.history.map((o) => ({
       region: o.region,
       x: periodPosition(o.period),
       value: o.value,
-      seg: segmentOf(o.period, f.indicator),
+      seg: runOf.get(o) ?? 0,
       current: o === f.current,
       period: formatPeriod(o.period, loc, { status: o.status }),
       valueText: valueText(o, loc, decimals),

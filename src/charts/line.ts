@@ -11,7 +11,9 @@ import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
   type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
-import { dodge, groupSeries, segmentOf, type Series } from './series.js';
+import { comparableRuns, dodge, groupSeries, methodLabel, type Series } from './series.js';
+import { eventAffects, listTerritorialEvents } from '../registry/events.js';
+import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
 import { pixelScale } from './scale.js';
 
@@ -32,6 +34,11 @@ export interface LineOptions extends CommonOptions {
   breaks?: (typeof LineBreaks)[number];
   /** Start the value axis at zero. Default `true`. */
   zero?: boolean;
+  /**
+   * The author's notes: events (`{ type: 'event', at: '2016-05-15', label: 'Chỉ thị 05 ban hành' }`),
+   * ranges of periods and single figures, drawn on the chart and read in its description. Default none.
+   */
+  annotations?: Annotation[];
 }
 
 const MAX_END_LABELS = 8;
@@ -84,17 +91,37 @@ function prepare(data: readonly Observation[], options: LineOptions, locale: Loc
   return { indicator, series, rows: used, periods, pos };
 }
 
-/** Breaks inside the drawn range: where the rule goes (between the last period before and the first after). */
-function visibleBreaks(periods: string[], indicator: Indicator, pos: (p: string) => number): { x: number; after: number; label: string }[] {
-  const xs = periods.map(pos).filter((x) => !Number.isNaN(x));
-  const out: { x: number; after: number; label: string }[] = [];
-  for (const b of indicator.breaks) {
-    const before = xs.filter((x) => Math.floor(x) <= b.after);
-    const after = xs.filter((x) => Math.floor(x) > b.after);
-    if (!before.length || !after.length) continue;
-    out.push({ x: (Math.max(...before) + Math.min(...after)) / 2, after: b.after, label: '' });
+/**
+ * Rules where figures stop being comparable, for every drawn series: between the last figure before and
+ * the first after, noted with what starts there (a standard, never an unknown one; a territorial event).
+ */
+function boundaryRules(series: Series[], indicator: Indicator, pos: (p: string) => number, loc: Locale): { x: number; note: string }[] {
+  const out = new Map<number, string[]>();
+  for (const s of series) {
+    const runs = comparableRuns(s.rows.filter((o) => !Number.isNaN(pos(o.period))), indicator);
+    for (let r = 1; r < runs.length; r++) {
+      if (!runs[r].opened.length) continue;
+      const before = runs[r - 1].rows[runs[r - 1].rows.length - 1];
+      const x = (pos(before.period) + pos(runs[r].rows[0].period)) / 2;
+      const notes = out.get(x) ?? [];
+      for (const b of runs[r].opened) {
+        const note = b.label ? b.label[loc] : '';
+        if (note && !notes.includes(note)) notes.push(note);
+      }
+      out.set(x, notes);
+    }
   }
-  return out;
+  // An event inside the drawn time range that changed a drawn region, where no line crosses it (the 2025
+  // merger between an old province's last figure and its new unit's first) is marked at its date.
+  const xs = series.flatMap((s) => s.rows.map((o) => pos(o.period))).filter((x) => !Number.isNaN(x));
+  const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  const noted = new Set([...out.values()].flat());
+  for (const e of listTerritorialEvents()) {
+    const x = pos(e.date);
+    if (!(x > lo && x < hi) || noted.has(e.label[loc]) || !series.some((s) => eventAffects(e, s.region))) continue;
+    out.set(x, [...(out.get(x) ?? []), e.label[loc]]);
+  }
+  return [...out].sort((a, b) => a[0] - b[0]).map(([x, notes]) => ({ x, note: notes.join('; ') }));
 }
 
 /**
@@ -143,50 +170,50 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         preliminary: o.status === 'preliminary',
         qualified: o.qualifier !== null,
         source: sourceText(o, loc),
+        interval: hasInterval(o) ? intervalText(o, loc, decimals) : '',
         emphasis: colored.includes(s) ? 1 : 0,
       });
     }
   }
 
-  // Line pieces: solid within a methodology segment, dashed into preliminary figures.
+  // Line pieces: solid within a run of comparable figures (one method, one territory), dashed into
+  // preliminary figures; a missing figure, a change of method and a territorial event open the line.
   const pieces: Json[] = [];
   for (const s of series) {
-    const valued = s.rows.filter((o) => o.value !== null && !Number.isNaN(pos(o.period)));
-    // A missing figure opens the line, like a break does.
-    let run = 0;
     const seq = s.rows.filter((o) => !Number.isNaN(pos(o.period)));
-    const runOf = new Map<Observation, number>();
-    for (const o of seq) {
-      if (o.value === null) run++;
-      else runOf.set(o, run);
-    }
-    for (let i = 0; i < valued.length; i++) {
-      const o = valued[i];
-      const seg = gap ? segmentOf(o.period, indicator) : 0;
-      const part = `${seg}:${runOf.get(o)}`;
-      const prev = i > 0 ? valued[i - 1] : undefined;
-      const prevPart = prev ? `${gap ? segmentOf(prev.period, indicator) : 0}:${runOf.get(prev)}` : undefined;
-      const row = (piece: string, dash: string, p: Observation) => ({
-        region: s.region, name: s.name, piece: `${s.key}|${piece}`, dash, x: pos(p.period), value: p.value,
-        emphasis: colored.includes(s) ? 1 : 0,
+    comparableRuns(seq, indicator, gap).forEach((run, r) => {
+      run.rows.forEach((o, i) => {
+        const prev = i > 0 ? run.rows[i - 1] : undefined;
+        const row = (piece: string, dash: string, p: Observation) => ({
+          region: s.region, name: s.name, piece: `${s.key}|${r}:${piece}`, dash, x: pos(p.period), value: p.value,
+          emphasis: colored.includes(s) ? 1 : 0,
+        });
+        if (o.status === 'preliminary') {
+          // The dashed piece starts at the previous point of the same run, so the line stays joined.
+          if (prev) pieces.push(row(`p${i}`, 'preliminary', prev));
+          pieces.push(row(`p${i}`, 'preliminary', o));
+        } else pieces.push(row('f', 'final', o));
       });
-      if (o.status === 'preliminary') {
-        // The dashed piece starts at the previous point of the same part, so the line stays joined.
-        if (prev && prevPart === part) pieces.push(row(`${part}:p${i}`, 'preliminary', prev));
-        pieces.push(row(`${part}:p${i}`, 'preliminary', o));
-      } else {
-        pieces.push(row(`${part}:f`, 'final', o));
-      }
-    }
+    });
   }
 
   // Value scale, computed here so the end labels can be spread in pixels.
-  const values = rows.flatMap((o) => (o.value === null ? [] : [o.value]));
+  // The interval around an estimate is drawn as a band, so the scale holds its ends too.
+  const values = rows.flatMap((o) => (o.value === null ? [] : hasInterval(o) ? [o.value, o.lower!, o.upper!] : [o.value]));
+  const bands: Json[] = [];
+  for (const s of series) {
+    comparableRuns(s.rows.filter((o) => !Number.isNaN(pos(o.period))), indicator, gap).forEach((run, r) => {
+      for (const o of run.rows) {
+        if (hasInterval(o)) bands.push({ region: s.region, name: s.name, piece: `${s.key}|${r}`, x: pos(o.period), lower: o.lower, upper: o.upper });
+      }
+    });
+  }
   const vmax = values.length ? Math.max(...values) : 1;
   const vmin = values.length ? Math.min(...values) : 0;
   const zero = options.zero ?? true;
   const lo = zero ? Math.min(0, vmin) : vmin - (vmax - vmin) * 0.05;
-  const hi = vmax + (vmax - lo) * (drawRules && indicator.breaks.length ? 0.14 : 0.06) || 1;
+  const ruleRows = drawRules ? boundaryRules(series, indicator, pos, loc) : [];
+  const hi = vmax + (vmax - lo) * (ruleRows.length ? 0.14 : 0.06) || 1;
 
   // Many grey lines and a few highlighted: the highlighted ones carry names, the rest need no legend.
   const labelled = series.length > MAX_END_LABELS && colored.length <= MAX_END_LABELS && highlight.length ? colored : series;
@@ -228,8 +255,13 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     labelOverlap: 'greedy',
     labelFlush: false,
   };
-  const xmin = Math.min(...xs.filter((x) => !Number.isNaN(x)));
-  const xmax = Math.max(...xs.filter((x) => !Number.isNaN(x)));
+  // The author's notes widen the time axis rather than fall off it.
+  const notes = checkAnnotations(options.annotations);
+  const noteXs = notes.flatMap((a) => (a.type === 'range' ? [pos(a.from!), pos(a.to!)] : [pos(a.at!)]));
+  const badNote = notes.find((a) => (a.type === 'range' ? [a.from!, a.to!] : [a.at!]).some((p) => Number.isNaN(pos(p))));
+  if (badNote) fail('CHART_BAD_ANNOTATION', { where: 'annotations', value: JSON.stringify(badNote) });
+  const xmin = Math.min(...xs.filter((x) => !Number.isNaN(x)), ...noteXs);
+  const xmax = Math.max(...xs.filter((x) => !Number.isNaN(x)), ...noteXs);
   const xScale: Json = { domain: xmin === xmax ? [xmin - 1, xmax + 1] : [xmin, xmax], nice: false, zero: false };
   const x = { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis };
   const xPlain = { field: 'x', type: 'quantitative' };
@@ -253,23 +285,20 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     { field: 'period', type: 'nominal', title: t('CHART_PERIOD', loc) },
     { field: 'valueText', type: 'nominal', title: label },
     { field: 'source', type: 'nominal', title: t('CHART_SOURCE', loc) },
+    ...(bands.length ? [{ field: 'interval', type: 'nominal', title: t('CHART_INTERVAL', loc) }] : []),
   ];
 
   const layers: Json[] = [];
-  if (drawRules) {
-    const vb = visibleBreaks(periods, indicator, pos);
-    const ruleRows = vb.map((b) => {
-      const br = indicator.breaks.find((k) => k.after === b.after);
-      return { x: b.x, note: br ? br.label[loc] : '' };
-    });
+  {
     if (ruleRows.length) {
       layers.push({
         data: { values: ruleRows },
         mark: { type: 'rule', strokeDash: [3, 3], color: colors.note, strokeWidth: 1 },
         encoding: { x: xPlain },
       });
-      // One note per break, on the side with more room, wrapped to fit.
-      ruleRows.forEach((r, i) => {
+      // One note per break, on the side with more room, wrapped to fit. Two layers (notes right and left
+      // of their rule), present whatever the notes, so a selection never changes the spec's shape.
+      const placed = ruleRows.map((r, i) => {
         const prevX = i > 0 ? ruleRows[i - 1].x : xmin;
         const nextX = i + 1 < ruleRows.length ? ruleRows[i + 1].x : xmax;
         const sx = pixelScale([xmin, xmax === xmin ? xmin + 1 : xmax], [0, width]);
@@ -278,19 +307,38 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         const onRight = right >= left || right >= 110;
         // About 8 px a character at the note's size; a line is never cut: on a phone the note takes
         // more, shorter lines, and the limit grows to its longest one.
-        const lines = wrap(r.note, Math.max(5, Math.floor(Math.max(40, (onRight ? right : left) - 8) / 8)));
-        const limit = Math.max(40, (onRight ? right : left) - 8, ...lines.map((l) => l.length * 8 + 2));
+        const room = Math.max(40, (onRight ? right : left) - 8);
+        const note = wrap(r.note, Math.max(5, Math.floor(room / 8)));
+        const limit = Math.max(room, ...note.map((l) => l.length * 8 + 2));
+        return { x: r.x, note, onRight, limit, shown: r.note !== '' };
+      });
+      for (const onRight of [true, false]) {
+        const side = placed.filter((p) => p.shown && p.onRight === onRight);
         layers.push({
-          data: { values: [{ x: r.x, note: lines }] },
+          data: { values: side.map(({ x, note }) => ({ x, note })) },
           mark: {
             type: 'text', align: onRight ? 'left' : 'right', baseline: 'top', dx: onRight ? 4 : -4, dy: 2, y: 0,
             fontSize: fontSizes.note, color: colors.note, lineHeight: fontSizes.note + 3,
-            limit,
+            limit: Math.max(40, ...side.map((p) => p.limit)),
           },
           encoding: { x: xPlain, text: { field: 'note' } },
         });
-      });
+      }
     }
+  }
+  layers.push(...annotationLayers(notes, points, pos, xPlain));
+  if (bands.length) {
+    // One band per comparable run, under its line; a lone estimate gets an error bar instead.
+    layers.push({
+      data: { values: bands },
+      mark: { type: 'area', opacity: 0.18, interpolate: 'linear' },
+      encoding: { x: xPlain, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color: byName, detail: { field: 'piece', type: 'nominal' } },
+    });
+    layers.push({
+      data: { values: bands },
+      mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.6 },
+      encoding: { x: xPlain, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color: byName },
+    });
   }
   // Grey lines and their points first, the coloured ones over them.
   const lineLayer = (values: Json[]): Json => ({
@@ -369,6 +417,58 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   return finish(spec, options, loc, describeLine(data, options, loc));
 }
 
+/** The author's notes as layers: events as rules, ranges as bands, each labelled at the foot of the plot; points labelled at their figure. */
+function annotationLayers(notes: Annotation[], points: Json[], pos: (p: string) => number, xPlain: Json): Json[] {
+  const layers: Json[] = [];
+  const events = notes.filter((a) => a.type === 'event').map((a) => ({ x: pos(a.at!), note: a.label }));
+  const ranges = notes.filter((a) => a.type === 'range').map((a) => ({ x: pos(a.from!), x2: pos(a.to!), note: a.label }));
+  const label = { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -4, y: { expr: 'height' }, fontSize: fontSizes.note, color: colors.accent } as Json;
+  if (ranges.length) {
+    layers.push({ data: { values: ranges }, mark: { type: 'rect', color: colors.accent, opacity: 0.08, y: 0, y2: { expr: 'height' } }, encoding: { x: xPlain, x2: { field: 'x2' } } });
+    layers.push({ data: { values: ranges }, mark: label, encoding: { x: xPlain, text: { field: 'note' } } });
+  }
+  if (events.length) {
+    layers.push({ data: { values: events }, mark: { type: 'rule', color: colors.accent, strokeWidth: 1 }, encoding: { x: xPlain } });
+    layers.push({ data: { values: events }, mark: label, encoding: { x: xPlain, text: { field: 'note' } } });
+  }
+  const marked = notes.flatMap((a, i) => {
+    if (a.type !== 'point') return [];
+    const p = points.find((q) => q.region === a.region && q.x === pos(a.at!));
+    if (!p) return fail('CHART_BAD_ANNOTATION', { where: `annotations[${i}]`, value: `${a.region} ${a.at}` });
+    return [{ x: p.x, value: p.value, note: a.label }];
+  });
+  if (marked.length) {
+    layers.push({ data: { values: marked }, mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -8, fontSize: fontSizes.note, color: colors.accent, fontWeight: 600 }, encoding: { x: xPlain, y: { field: 'value', type: 'quantitative' }, text: { field: 'note' } } });
+  }
+  return layers;
+}
+
+function hasInterval(o: Observation): boolean {
+  return typeof o.lower === 'number' && typeof o.upper === 'number';
+}
+
+/** `10,2–12,4%`: an estimate's interval, in the figure's format. */
+function intervalText(o: Observation, loc: Locale, decimals: number): string {
+  return `${formatValue({ ...o, value: o.lower!, qualifier: null }, loc, { decimals, unit: false })}–${formatValue({ ...o, value: o.upper!, qualifier: null }, loc, { decimals })}`;
+}
+
+/** One comparable run in words: its change under its method, or its one figure (with its method). */
+function describeRun(run: Observation[], indicator: Indicator, loc: Locale, decimals: number): string {
+  const a = run[0];
+  const b = run[run.length - 1];
+  const method = methodLabel(a, indicator);
+  const standard = method ? inSentence(method[loc]) : indicator.seriesIsMethod ? t('DESC_UNKNOWN_STANDARD', loc) : undefined;
+  if (run.length === 1) {
+    return t('DESC_RUN_SINGLE', loc, { value: valueText(a, loc, decimals), p1: periodPhrase(a.period, loc), standard });
+  }
+  const dir = (b.value as number) < (a.value as number) ? 'DESC_DOWN' : (b.value as number) > (a.value as number) ? 'DESC_UP' : 'DESC_UNCHANGED';
+  return t(method ? 'DESC_SAME_STANDARD' : 'DESC_SAME_METHOD', loc, {
+    standard, direction: t(dir, loc), from: valueText(a, loc, decimals), to: valueText(b, loc, decimals),
+    towards: t(dir === 'DESC_UP' ? 'DESC_TOWARDS_UP' : 'DESC_TOWARDS_DOWN', loc),
+    p0: periodPhrase(a.period, loc), p1: periodPhrase(b.period, loc),
+  });
+}
+
 /** One paragraph about the lines: first and last figure per region, breaks and preliminary figures. */
 export function describeLine(data: readonly Observation[], options: LineOptions = {}, locale?: Locale): string {
   const loc = toLocale(locale);
@@ -385,14 +485,33 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       }),
     );
   }
+  const methods = (options.breaks ?? 'both') !== 'none';
+  const reasons: string[] = [];
   for (const s of shown) {
     const valued = s.rows.filter((o) => o.value !== null);
     if (!valued.length) continue;
+    const of = s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`;
+    const runs = comparableRuns(valued, indicator, methods);
+    if (runs.length > 1) {
+      // Figures of different methods or territories are not compared: each comparable run on its own.
+      const items = runs.map((run) => describeRun(run.rows, indicator, loc, decimals));
+      sentences.push(t('DESC_RUNS', loc, { indicator: capitalize(label), of, list: items.join('; ') }));
+      for (const run of runs.slice(1)) {
+        for (const b of run.opened) {
+          // Standards read inside the sentence; an event's label starts with a place name.
+          const reason = !b.label ? t('DESC_UNKNOWN_STANDARD', loc) : b.kind === 'method' ? inSentence(b.label[loc]) : b.label[loc];
+          if (!reasons.includes(reason)) reasons.push(reason);
+        }
+        if (methodLabel(run.rows[0], indicator) === null && indicator.seriesIsMethod && !reasons.includes(t('DESC_UNKNOWN_STANDARD', loc))) {
+          reasons.push(t('DESC_UNKNOWN_STANDARD', loc));
+        }
+      }
+      continue;
+    }
     const first = valued[0];
     const last = valued[valued.length - 1];
     const params = {
-      indicator: capitalize(label), region: s.name,
-      of: s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`,
+      indicator: capitalize(label), region: s.name, of,
       from: valueText(first, loc, decimals), to: valueText(last, loc, decimals),
       p0: periodPhrase(first.period, loc), p1: periodPhrase(last.period, loc),
     };
@@ -409,36 +528,13 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
       if (min !== first && min !== last) extra.push(t('DESC_LOWEST', loc, { value: valueText(min, loc, decimals), period: periodPhrase(min.period, loc) }));
       if (extra.length) sentence += ` (${extra.join(', ')})`;
     }
-    // Across a methodology break the ends are not comparable: say what the latest standard with two figures shows.
-    if ((options.breaks ?? 'both') !== 'none') {
-      const segs = [...new Set(valued.map((o) => segmentOf(o.period, indicator)))].sort((x, y) => y - x);
-      for (const seg of segs.length > 1 ? segs : []) {
-        const same = valued.filter((o) => segmentOf(o.period, indicator) === seg);
-        if (same.length < 2) continue;
-        const a = same[0];
-        const b = same[same.length - 1];
-        const dir = (b.value as number) < (a.value as number) ? 'DESC_DOWN' : (b.value as number) > (a.value as number) ? 'DESC_UP' : 'DESC_UNCHANGED';
-        const standard = seg > 0 ? indicator.breaks[seg - 1]?.label[loc] : undefined;
-        sentence += '; ' + t(standard ? 'DESC_SAME_STANDARD' : 'DESC_SAME_METHOD', loc, {
-          standard: standard ? inSentence(standard) : undefined,
-          direction: t(dir, loc), from: valueText(a, loc, decimals), to: valueText(b, loc, decimals),
-          towards: t(dir === 'DESC_UP' ? 'DESC_TOWARDS_UP' : 'DESC_TOWARDS_DOWN', loc),
-          p0: periodPhrase(a.period, loc), p1: periodPhrase(b.period, loc),
-        });
-        break;
-      }
-    }
     sentences.push(sentence);
   }
-  const vb = visibleBreaks(periods, indicator, pos);
-  if (vb.length && (options.breaks ?? 'both') !== 'none') {
-    const brs = indicator.breaks.filter((b) => vb.some((v) => v.after === b.after));
-    sentences.push(
-      t('DESC_BREAKS', loc, {
-        list: brs.map((b) => t('DESC_BREAK_ITEM', loc, { year: b.after, label: b.label[loc] })).join(` ${t('DESC_AND', loc)} `),
-      }),
-    );
-  }
+  if (reasons.length) sentences.push(t('DESC_NOT_COMPARABLE', loc, { list: reasons.join('; ') }));
+  const estimates = shown.flatMap((s) => s.rows.filter(hasInterval).map((o) => `${s.name} ${periodPhrase(o.period, loc)}: ${intervalText(o, loc, decimals)}`));
+  if (estimates.length) sentences.push(t('DESC_INTERVALS', loc, { list: estimates.slice(0, 6).join('; ') + (estimates.length > 6 ? '; …' : '') }));
+  const notes = checkAnnotations(options.annotations);
+  if (notes.length) sentences.push(t('DESC_ANNOTATIONS', loc, { list: notes.map((a) => annotationPhrase(a, loc)).join('; ') }));
   const prelim = sortPeriods(rows.filter((o) => o.status === 'preliminary').map((o) => o.period));
   if (prelim.length) sentences.push(t('DESC_PRELIMINARY', loc, { periods: prelim.map((p) => periodPhrase(p, loc)).join(', ') }));
   return joinSentences(sentences);

@@ -72,7 +72,7 @@ function prepare(data: readonly Observation[], options: MapOptions): Prepared {
   checkRows(data, options);
   if (!options.topology) return fail('CHART_MISSING_OPTION', { chart: 'map', option: 'topology' });
   const { indicator, rows: picked } = pickIndicator('map', data, options);
-  const all = pickSeries(picked, options.series);
+  const all = pickSeries(picked, options.series, indicator);
   const period = options.period ?? latestPeriod(all) ?? '';
   const inPeriod = all.filter((o) => o.period === period);
   const units: MapUnits = options.units ?? (inPeriod.filter((o) => is34(o.region)).length > inPeriod.length / 2 ? '34' : '63');

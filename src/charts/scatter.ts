@@ -61,8 +61,8 @@ function prepare(data: readonly Observation[], options: ScatterOptions, loc: Loc
   checkRows(data, options);
   if (!options.x) fail('CHART_MISSING_OPTION', { chart: 'scatter', option: 'x' });
   if (!options.y) fail('CHART_MISSING_OPTION', { chart: 'scatter', option: 'y' });
-  const xs = pickSeries(data.filter((o) => o.indicator === options.x && o.value !== null), options.xSeries);
-  const ys = pickSeries(data.filter((o) => o.indicator === options.y && o.value !== null), options.ySeries);
+  const xs = pickSeries(data.filter((o) => o.indicator === options.x && o.value !== null), options.xSeries, indicatorFor(options.x, data));
+  const ys = pickSeries(data.filter((o) => o.indicator === options.y && o.value !== null), options.ySeries, indicatorFor(options.y, data));
   const both = sortPeriods(xs.map((o) => o.period)).filter((p) => ys.some((o) => o.period === p));
   const period = options.period ?? both[both.length - 1];
   if (period === undefined) return fail('CHART_NO_DATA', { chart: 'scatter', detail: `${options.x} × ${options.y}` });

@@ -3,6 +3,9 @@ import type { Locale } from '../format/locale.js';
 import { periodPosition } from '../data/period.js';
 import type { Indicator } from './lookup.js';
 import { regionName, seriesLabel as labelOfSeries } from './lookup.js';
+import { UNKNOWN_SERIES } from '../registry/indicators.js';
+import { eventsBetween, type TerritorialEvent } from '../registry/events.js';
+import type { LocalText } from '../registry/types.js';
 
 /** One drawn series: a region, or a region's sub-series when the data has several. */
 export interface Series {
@@ -20,7 +23,8 @@ export function groupSeries(
   locale: Locale,
   regions?: readonly string[],
 ): Series[] {
-  const multiSeries = new Set(rows.map((o) => o.series)).size > 1;
+  // Methods (poverty standards) break a region's line; they never make another line.
+  const multiSeries = !indicator.seriesIsMethod && new Set(rows.map((o) => o.series)).size > 1;
   const oneRegion = new Set(rows.filter((o) => !regions || regions.includes(o.region)).map((o) => o.region)).size === 1;
   const map = new Map<string, Series>();
   for (const o of rows) {
@@ -46,6 +50,66 @@ export function groupSeries(
 export function segmentOf(period: string, indicator: Indicator): number {
   const year = Math.floor(periodPosition(period));
   return indicator.breaks.filter((b) => year > b.after).length;
+}
+
+/**
+ * The method a figure was measured under, as a key: its series for an indicator whose series are
+ * methods (poverty standards; `null` series is one method, "not given"), else the year-based segment.
+ * `null` when the method is unknown: such a figure is comparable with no other.
+ */
+export function methodOf(o: Observation, indicator: Indicator): string | null {
+  if (indicator.seriesIsMethod) return o.series === UNKNOWN_SERIES ? null : o.series ?? '';
+  return String(segmentOf(o.period, indicator));
+}
+
+/** The name of the method a figure was measured under; `null` when unknown or not given. */
+export function methodLabel(o: Observation, indicator: Indicator): LocalText | null {
+  if (indicator.seriesIsMethod) return o.series && o.series !== UNKNOWN_SERIES ? indicator.series?.[o.series] ?? null : null;
+  const seg = segmentOf(o.period, indicator);
+  return seg > 0 ? indicator.breaks[seg - 1]?.label ?? null : null;
+}
+
+/** Why two neighbouring figures of a region are not comparable; `label` names what starts (never an unknown standard). */
+export type Boundary =
+  | { kind: 'method'; label: LocalText | null }
+  | { kind: 'event'; label: LocalText; event: TerritorialEvent };
+
+/** A run of figures of one region that may be compared with each other, and what opened it. */
+export interface Run {
+  rows: Observation[];
+  /** What separates this run from the previous one (`null` for the first, or after a missing figure). */
+  opened: Boundary[];
+}
+
+/**
+ * Splits a region's figures (in time order) into runs that may be compared: a missing figure, a change
+ * of method, a figure of unknown method and a territorial event of the region each end a run.
+ * `methods: false` ignores methods (the `breaks: 'none'` option); territorial events always count.
+ */
+export function comparableRuns(rows: readonly Observation[], indicator: Indicator, methods = true): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  let gap = false;
+  for (const o of rows) {
+    if (o.value === null) {
+      gap = true;
+      continue;
+    }
+    const prev = current?.rows[current.rows.length - 1];
+    const opened: Boundary[] = [];
+    if (prev && methods) {
+      const a = methodOf(prev, indicator);
+      const b = methodOf(o, indicator);
+      if (a === null || b === null || a !== b) opened.push({ kind: 'method', label: methodLabel(o, indicator) });
+    }
+    if (prev) for (const event of eventsBetween(o.region, prev.period, o.period)) opened.push({ kind: 'event', label: event.label, event });
+    if (!current || gap || opened.length) {
+      current = { rows: [o], opened };
+      runs.push(current);
+    } else current.rows.push(o);
+    gap = false;
+  }
+  return runs;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ChartSpec, CommonOptions } from './types.js';
 import {
   checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
-import { dodge, segmentOf } from './series.js';
+import { comparableRuns, dodge } from './series.js';
 import { colors, fontSizes } from './theme.js';
 import { pixelScale } from './scale.js';
 import { getRegion } from '../registry/index.js';
@@ -46,7 +46,7 @@ interface Prepared {
 function prepare(data: readonly Observation[], options: SlopeOptions, loc: Locale): Prepared {
   checkRows(data, options);
   const { indicator, rows: picked } = pickIndicator('slope', data, options);
-  const rows = pickSeries(picked, options.series);
+  const rows = pickSeries(picked, options.series, indicator);
   const periods = sortPeriods(rows.map((o) => o.period));
   const [p0, p1] = options.periods ?? [periods[0], periods[periods.length - 1]];
   const at = (p: string) => new Map(rows.filter((o) => o.period === p && o.value !== null).map((o) => [o.region, o]));
@@ -72,7 +72,8 @@ function prepare(data: readonly Observation[], options: SlopeOptions, loc: Local
     });
   return {
     indicator, p0, p1, pairs, rows: pairs.flatMap((p) => [p.a, p.b]),
-    crossesBreak: segmentOf(p0, indicator) !== segmentOf(p1, indicator),
+    // Not comparable when a pair's two figures differ in method (or one is unknown) or straddle a territorial event.
+    crossesBreak: pairs.some((p) => comparableRuns([p.a, p.b], indicator).length > 1),
   };
 }
 

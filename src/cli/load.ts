@@ -1,6 +1,8 @@
 /**
  * `chiso load FILE [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT]
- * [--period P] [--json] [--lenient] [--help]`: reads and validates a data file. Prints the observations as a
+ * [--name "…" --kind rate|count|amount --direction up|down] [--period P] [--json] [--lenient] [--help]`:
+ * reads and validates a data file (CSV, GSO export, JSON, Arrow, .xlsx). An id the catalogue does not
+ * know is defined by `--unit` and the naming flags, or by a `chiso.indicators.json` beside the file. Prints the observations as a
  * JSON array (`--json`) or a summary in Vietnamese and English. Warnings go to stderr; any error
  * prints every diagnostic (file, row, column, both languages) and exits 1. `--lenient` reports errors
  * as the summary's skipped figures instead of failing.
@@ -9,7 +11,8 @@ import { resolve } from 'node:path';
 import { formatDiagnostic, isChisoError, fail, type Diagnostic } from '../errors.js';
 import { message } from '../messages/index.js';
 import type { LoadResult } from '../data/load.js';
-import { readObservationsFile } from '../data/read-file.js';
+import { readDataFile } from '../data/read-file.js';
+import { addIndicators, defineIndicator, isIndicatorId } from '../registry/index.js';
 import type { DataFormat } from '../data/load.js';
 import type { Command, CliIO } from './io.js';
 import { parseArgs } from './args.js';
@@ -19,6 +22,9 @@ const FLAGS = {
   indicator: 'value',
   unit: 'value',
   period: 'value',
+  name: 'value',
+  kind: 'value',
+  direction: 'value',
   json: 'boolean',
   lenient: 'boolean',
   help: 'boolean',
@@ -55,6 +61,7 @@ export function summaryText(result: LoadResult): string {
     periods: s.periods.join(', '),
     final: result.observations.filter((o) => o.status === 'final').length,
     preliminary: result.observations.filter((o) => o.status === 'preliminary').length,
+    missingStatus: result.observations.filter((o) => o.status === 'missing').length,
     warnings: count('warning'),
     errors: count('error'),
   };
@@ -78,7 +85,14 @@ export const load: Command = async (args, io) => {
   const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
   let result: LoadResult;
   try {
-    result = readObservationsFile(resolve(io.cwd, file), {
+    // A user's own indicator, defined by flags: the id is not in the catalogue and the flags say what it is.
+    const id = str(flags.indicator);
+    const defining = flags.name !== undefined || flags.kind !== undefined || flags.direction !== undefined;
+    if (id !== undefined && (defining || (!isIndicatorId(id) && flags.unit !== undefined))) {
+      const def = { id, unit: str(flags.unit), name: str(flags.name), kind: str(flags.kind), direction: str(flags.direction) };
+      addIndicators([defineIndicator(Object.fromEntries(Object.entries(def).filter(([, v]) => v !== undefined)), file, '--indicator')]);
+    }
+    result = await readDataFile(resolve(io.cwd, file), {
       file,
       format: (str(flags.format) ?? 'auto') as DataFormat,
       indicator: str(flags.indicator),

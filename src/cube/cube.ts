@@ -4,11 +4,13 @@
  * over the small cube, not over the rows, and gives the rows the query layer would give
  * (`cubeQuerySpec` is the equivalent query).
  */
-import type { Row } from '../query/spec.js';
+import type { NormalizedStep, Row } from '../query/spec.js';
+import { checkMean, notesUnweighted, unweightedNote, UNWEIGHTED_NOTE_COLUMN } from '../query/plan.js';
+import { defaultRegistry } from '../query/registry-view.js';
 import { answerCube, clauseMasks, type AnswerShape } from './answer.js';
 import { buildLevels, levelBytes, type Level, type StatNeeds } from './build.js';
 import { encode } from './encode.js';
-import type { CubeClause, CubeDim, CubeInput, NormalizedCubeOptions } from './spec.js';
+import { isDictionaryColumn, type CubeClause, type CubeColumn, type CubeDim, type CubeInput, type NormalizedCubeOptions } from './spec.js';
 import { validateClauses, validateCubeOptions } from './validate.js';
 
 /** One level of the cube, for a reader who wants to see how it answers. */
@@ -65,8 +67,28 @@ class DataCube implements Cube {
   answer(clauses: readonly CubeClause[] = [], { exclude }: AnswerOptions = {}): Row[] {
     const checked = validateClauses(clauses, 'clauses', this.options.selectionDims);
     const apply = exclude === undefined ? checked : checked.filter((c) => c.source !== exclude);
-    return answerCube(this.#shape, clauseMasks(this.#shape.dims, apply));
+    const rows = answerCube(this.#shape, clauseMasks(this.#shape.dims, apply));
+    if (notesUnweighted(summarizeStep(this.options))) for (const r of rows) r[UNWEIGHTED_NOTE_COLUMN] = unweightedNote();
+    return rows;
   }
+}
+
+/** A cube's aggregation as the query layer's `summarize` step. */
+function summarizeStep(o: NormalizedCubeOptions): Extract<NormalizedStep, { op: 'summarize' }> {
+  return { op: 'summarize', by: o.groupby, measures: o.measures, unweighted: o.unweighted };
+}
+
+/** The indicators of the input a view keeps (its `where` on indicator); `undefined` without an indicator column. */
+function cubeIndicators(input: CubeInput, o: NormalizedCubeOptions): unknown[] | undefined {
+  let all: unknown[] | undefined;
+  if (Array.isArray(input)) all = (input as readonly Record<string, unknown>[]).map((r) => r.indicator);
+  else {
+    const col = (input as Readonly<Record<string, CubeColumn>>).indicator;
+    if (col === undefined) return undefined;
+    all = isDictionaryColumn(col) ? [...col.dictionary] : Array.from(col as ArrayLike<unknown>);
+  }
+  const keep = o.where.filter((c) => c.field === 'indicator' && 'values' in c).map((c) => new Set((c as { values: readonly unknown[] }).values));
+  return all.filter((v) => keep.every((k) => k.has(v)));
 }
 
 /**
@@ -77,6 +99,8 @@ class DataCube implements Cube {
 export function createCube(input: CubeInput, options: unknown): Cube {
   const start = now();
   const o = validateCubeOptions(options);
+  // The query layer's rule on means, on the indicators the view keeps.
+  checkMean(summarizeStep(o), cubeIndicators(input, o), defaultRegistry);
   const selDims = o.selectionDims.filter((d) => !o.groupby.includes(d));
   const buildDims = [...o.groupby, ...selDims];
   const whereDims = [...new Set(o.where.map((c) => c.field))].filter((d) => !buildDims.includes(d));

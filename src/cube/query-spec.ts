@@ -64,6 +64,6 @@ export function cubeQuerySpec(options: unknown, clauses: readonly CubeClause[] =
   const kept = exclude === undefined ? clauses : clauses.filter((c) => c.source !== exclude);
   return {
     select: clausesToSelect([...o.where, ...kept]),
-    derive: [{ op: 'summarize', by: o.groupby, measures: o.measures }],
+    derive: [{ op: 'summarize', by: o.groupby, measures: o.measures, ...(o.unweighted ? { unweighted: true } : {}) }],
   };
 }

@@ -66,6 +66,8 @@ export interface CubeOptions {
    * `CubeDim`, not only the selection dimensions. Default `[]`.
    */
   where?: readonly CubeClause[];
+  /** As `summarize.unweighted`: a mean of rates across regions is refused unless `true` (then labelled). Default `false`. */
+  unweighted?: boolean;
 }
 
 /** Options after validation: defaults filled in, measures with their column. */
@@ -74,6 +76,7 @@ export interface NormalizedCubeOptions {
   measures: Record<string, Required<Measure>>;
   selectionDims: CubeDim[];
   where: CubeClause[];
+  unweighted: boolean;
 }
 
 export function isDictionaryColumn(column: unknown): column is DictionaryColumn {

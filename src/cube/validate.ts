@@ -64,12 +64,12 @@ export function validateClauses(value: unknown, where: string, allowed?: readonl
 
 /** Checks cube options and fills in defaults. Throws a `ChisoError` naming the bad key or value. */
 export function validateCubeOptions(options: unknown): NormalizedCubeOptions {
-  const o = object(options, 'cube', ['groupby', 'measures', 'selectionDims', 'where']);
-  const q = validateQuery({ derive: [{ op: 'summarize', by: o.groupby ?? [], measures: o.measures }] });
+  const o = object(options, 'cube', ['groupby', 'measures', 'selectionDims', 'where', 'unweighted']);
+  const q = validateQuery({ derive: [{ op: 'summarize', by: o.groupby ?? [], measures: o.measures, ...(o.unweighted !== undefined ? { unweighted: o.unweighted } : {}) }] });
   const step = q.derive[0] as Extract<(typeof q.derive)[number], { op: 'summarize' }>;
   const dimsIn = o.selectionDims ?? [];
   if (!Array.isArray(dimsIn)) badType('cube.selectionDims', 'EXPECT_LIST', dimsIn);
   const selectionDims = [...new Set(dimsIn.map((d, i) => dim(d, `cube.selectionDims[${i}]`)))];
   const where = o.where === undefined ? [] : validateClauses(o.where, 'cube.where');
-  return { groupby: step.by, measures: step.measures, selectionDims, where };
+  return { groupby: step.by, measures: step.measures, selectionDims, where, unweighted: step.unweighted };
 }

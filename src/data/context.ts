@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../errors.js';
 import type { MessageCode, MessageParams } from '../messages/index.js';
 import { canConvert, convertUnit, getIndicator, isIndicatorId, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';
 import type { Indicator, Region, RegionMatch } from '../registry/index.js';
+import { outsideValidity } from '../registry/events.js';
 import type { InputLocation, Observation, Qualifier } from '../types.js';
 import { parseNumber, type DecimalStyle } from './number.js';
 
@@ -192,6 +193,15 @@ export class LoadContext {
   /** Final checks on one observation, then keeps it. Returns false (and counts it skipped) on error. */
   emit(obs: Observation, loc: InputLocation, indicator: Indicator | null): boolean {
     let ok = true;
+    // A cell with no figure is missing, whatever its column says (`Pre. 2016` with `..`).
+    if (obs.value === null) obs.status = 'missing';
+    if (obs.value !== null && outsideValidity(obs.region, obs.period)) {
+      const r = getRegion(obs.region);
+      this.warn('DATA_REGION_NOT_VALID', {
+        region: r?.name ?? obs.region, id: obs.region, period: obs.period,
+        validFrom: r?.validFrom ?? '', validTo: r?.validTo ?? '', successor: r?.successor ?? '',
+      }, loc);
+    }
     if (obs.unit === '%' && obs.value !== null && obs.value > 100) {
       this.error('DATA_PERCENT_OVER_100', { value: String(obs.value) }, loc);
       ok = false;

@@ -14,6 +14,8 @@ export const Field = {
   status: 'status',
   source: 'source',
   quote: 'quote',
+  lower: 'lower',
+  upper: 'upper',
 } as const;
 export type Field = keyof typeof Field;
 export function isField(value: unknown): value is Field {
@@ -32,6 +34,8 @@ const ALIASES: Record<Field, string[]> = {
   status: ['status', 'trạng thái', 'tình trạng số liệu'],
   source: ['source', 'nguồn', 'nguồn số liệu'],
   quote: ['quote', 'trích dẫn', 'nguyên văn'],
+  lower: ['lower', 'lower bound', 'ci lower', 'cận dưới', 'giới hạn dưới'],
+  upper: ['upper', 'upper bound', 'ci upper', 'cận trên', 'giới hạn trên'],
 };
 
 export function foldHeader(text: string): string {

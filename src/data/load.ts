@@ -164,6 +164,8 @@ export function loadObservations(input: string | Uint8Array, options: LoadOption
 }
 
 function finish(ctx: LoadContext, format: Exclude<DataFormat, 'auto' | 'csv'>, options: LoadOptions): LoadResult {
+  // A header with nothing under it is not "0 figures": say so.
+  if (ctx.counters.rowsRead === 0 && ctx.errorCount === 0) ctx.error('DATA_NO_ROWS', {}, {});
   const errors = ctx.diagnostics.filter((d) => d.level === 'error');
   if (errors.length && (options.strict ?? true)) {
     const cap = Math.max(1, options.maxErrors ?? 100);

@@ -2,9 +2,16 @@
  * Node-only: reads a data file from disk and loads it. Lives apart from the pure loaders so that
  * src/data stays free of the file system in the browser build; exported from `chiso/node`.
  */
+import { inflateRawSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { ChisoError, diagnostic } from '../errors.js';
+import { addIndicators, CATALOGUE_FILE, parseCatalogue } from '../registry/index.js';
 import { isArrowBytes, loadObservations, type LoadOptions, type LoadResult } from './load.js';
 import { binaryKind, readCheckedFile } from './file-check.js';
+import { gridToCsv, isZipBytes, readWorkbookGrid } from './sheet.js';
+import { odsGrid } from './ods.js';
+import { checkZipSizes, zipEntries } from './zip.js';
 
 /** Extensions that mean Arrow IPC, for files whose magic bytes say nothing (empty, truncated). */
 const ARROW_EXTENSIONS = /\.(arrow|feather|ipc|arrows)$/i;
@@ -34,3 +41,53 @@ const WRONG_KIND_HINTS: Record<string, { en: string; vi: string }> = {
   Parquet: { en: 'read it with the streaming loader (loadLargeFile from "chiso/node") or DuckDB', vi: 'đọc bằng trình đọc theo luồng (loadLargeFile trong "chiso/node") hoặc DuckDB' },
   other: { en: 'chiso reads CSV, JSON and Arrow files', vi: 'chiso đọc tệp CSV, JSON và Arrow' },
 };
+
+/**
+ * The user's indicators in `chiso.indicators.json` beside a data file, added to the catalogue (the
+ * open catalogue); nothing when there is no such file. A bad file throws, naming it and the field.
+ */
+export function readCatalogueBeside(path: string, shownAs = path): void {
+  const catalogue = join(dirname(path), CATALOGUE_FILE);
+  if (!existsSync(catalogue)) return;
+  const shown = join(dirname(shownAs), CATALOGUE_FILE);
+  let json: unknown;
+  try {
+    json = JSON.parse(readCheckedFile(catalogue, shown).toString('utf8'));
+  } catch (e) {
+    throw new ChisoError(diagnostic('DATA_BAD_CATALOGUE', { detail: e instanceof Error ? e.message : String(e) }, { file: shown }));
+  }
+  addIndicators(parseCatalogue(json, shown), shown);
+}
+
+/**
+ * Node-only, for the CLI and the exporter: a data file in any format chiso reads, workbooks (.xlsx)
+ * included, with the catalogue file beside it. Workbooks are read by the page's reader (src/data/sheet.ts).
+ */
+export async function readDataFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const file = options.file ?? path;
+  readCatalogueBeside(path, file);
+  // A regular file of a size read at once, checked on the open file (see file-check.ts).
+  const bytes = new Uint8Array(readCheckedFile(path, file));
+  if (!isZipBytes(bytes)) return readObservationsFile(path, options);
+  // The sizes the workbook declares, checked before anything is inflated (a zip bomb).
+  checkZipSizes(bytes, file);
+  let csv: string;
+  try {
+    // An OpenDocument sheet names its type in its first entry; anything else zipped is read as .xlsx.
+    const content = zipEntry(bytes, 'mimetype') && new TextDecoder().decode(zipEntry(bytes, 'mimetype')).includes('opendocument.spreadsheet') ? zipEntry(bytes, 'content.xml') : undefined;
+    csv = gridToCsv(content ? odsGrid(new TextDecoder().decode(content)) : await readWorkbookGrid(bytes));
+  } catch (e) {
+    throw new ChisoError(diagnostic('DATA_BAD_WORKBOOK', { detail: e instanceof Error ? e.message : String(e) }, { file }));
+  }
+  return loadObservations(csv, { ...options, file, format: options.format === 'auto' || options.format === undefined ? 'csv' : options.format });
+}
+
+/** One entry of a ZIP archive (stored or deflated), by name; `undefined` when absent. */
+export function zipEntry(zip: Uint8Array, name: string): Uint8Array | undefined {
+  const entry = zipEntries(zip)?.find((e) => e.name === name);
+  if (!entry) return undefined;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
+  const data = zip.subarray(start, start + entry.compressed);
+  return entry.method === 0 ? data : entry.method === 8 ? new Uint8Array(inflateRawSync(data)) : undefined;
+}

@@ -34,6 +34,7 @@ function text(raw: unknown): string | null {
 const STATUS_WORDS: Record<string, Status> = {
   final: 'final', 'chính thức': 'final', 'chinh thuc': 'final',
   preliminary: 'preliminary', 'sơ bộ': 'preliminary', 'so bo': 'preliminary', 'pre.': 'preliminary', pre: 'preliminary',
+  missing: 'missing', 'thiếu': 'missing', 'thieu': 'missing',
 };
 
 /** Makes the observation of one record and hands it to the context; false when it was not made. */
@@ -125,6 +126,25 @@ export function readRecord(
 
   if (unit === null) unit = indicator?.unit ?? null;
 
+  // An interval around the figure (survey estimates): both ends, numbers, around the value.
+  const bound = (field: 'lower' | 'upper'): number | null => {
+    const c = get(field);
+    const raw = text(c?.raw);
+    if (raw === null) return null;
+    if (typeof c?.raw === 'number') return c.raw;
+    const r = parseNumber(raw, { decimal: defaults.decimal });
+    if (!r.ok || r.rest !== null || r.value === null) {
+      ctx.error('DATA_NOT_A_NUMBER', { value: raw, detail: '', detailEn: '' }, loc(field));
+      return null;
+    }
+    return r.value;
+  };
+  const lower = bound('lower');
+  const upper = bound('upper');
+  if ((lower === null) !== (upper === null) || (lower !== null && upper !== null && (lower > upper || (value !== null && (value < lower || value > upper))))) {
+    ctx.error('DATA_BAD_INTERVAL', { lower: lower ?? '', upper: upper ?? '', value: value ?? '' }, loc(lower === null ? 'lower' : 'upper'));
+  }
+
   if (ctx.errorCount > before || indicatorId === null || indicator === null || region === null || period === null || unit === null) {
     ctx.counters.skipped++;
     return false;
@@ -141,6 +161,7 @@ export function readRecord(
     status,
     source: cellText('source') ?? sourceOf(ctx.file, { row }),
     quote: cellText('quote'),
+    ...(lower !== null && upper !== null ? { lower, upper } : {}),
   };
   return ctx.emit(obs, { row, column: get('value')?.column ?? 'value' }, indicator);
 }

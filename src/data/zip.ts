@@ -14,6 +14,10 @@ export interface ZipEntry {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
 /** The entries of a zip's central directory; `null` when the bytes hold none (not a zip, or cut short). */
@@ -41,7 +45,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     // Zip64 keeps the real sizes in an extra field; taken as "too large" rather than parsed.
     if (compressed === 0xffffffff || uncompressed === 0xffffffff) compressed = uncompressed = Number.MAX_SAFE_INTEGER;
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, compressed, uncompressed });
+    entries.push({ name, compressed, uncompressed, method: view.getUint16(at + 10, true), offset: view.getUint32(at + 42, true) });
     at += 46 + nameLength + extra + comment;
   }
   return entries;

@@ -75,6 +75,11 @@ export const chartsMessages = {
     en: (p) => `${p.count} more lines in grey (named on hover and in the data table); pick at most ${p.max} regions to colour them`,
   },
   CHART_NO_DATA_LEGEND: { vi: () => 'Không có số liệu', en: () => 'No data' },
+  CHART_INTERVAL: { vi: () => 'Khoảng ước lượng', en: () => 'Interval' },
+  CHART_BAD_ANNOTATION: {
+    vi: (p) => `Ghi chú biểu đồ không hợp lệ ở "${p.where}": ${p.value}. Mỗi ghi chú là { "type": "event", "at", "label" }, { "type": "range", "from", "to", "label" } hoặc { "type": "point", "region", "at", "label" }.`,
+    en: (p) => `Bad chart annotation at "${p.where}": ${p.value}. Each is { "type": "event", "at", "label" }, { "type": "range", "from", "to", "label" } or { "type": "point", "region", "at", "label" }.`,
+  },
   CHART_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
   CHART_REGION: { vi: () => 'Địa phương', en: () => 'Region' },
   CHART_PERIOD: { vi: () => 'Năm', en: () => 'Year' },
@@ -128,6 +133,30 @@ export const chartsMessages = {
     vi: (p) => `theo ${p.standard}, ${p.direction} từ ${p.from} ${p.p0} ${p.towards} ${p.to} ${p.p1}`,
     en: (p) => `under the ${p.standard}, ${p.direction} from ${p.from} in ${p.p0} ${p.towards} ${p.to} in ${p.p1}`,
   },
+  DESC_RUNS: {
+    vi: (p) => `${p.indicator} ${p.of}, theo từng đoạn so sánh được: ${p.list}`,
+    en: (p) => `${p.indicator} ${p.of}, in comparable stretches: ${p.list}`,
+  },
+  DESC_RUN_SINGLE: {
+    vi: (p) => `${p.value} ${p.p1}${p.standard ? ` (${p.standard})` : ''}`,
+    en: (p) => `${p.value} in ${p.p1}${p.standard ? ` (${p.standard})` : ''}`,
+  },
+  DESC_UNKNOWN_STANDARD: { vi: () => 'chuẩn nghèo không rõ', en: () => 'poverty standard not stated' },
+  DESC_NOT_COMPARABLE: {
+    vi: (p) => `Số liệu ở các đoạn khác nhau không so sánh được với nhau: ${p.list}`,
+    en: (p) => `Figures in different stretches are not comparable with each other: ${p.list}`,
+  },
+  DESC_INTERVALS: {
+    vi: (p) => `Số liệu ước lượng, kèm khoảng tin cậy: ${p.list}`,
+    en: (p) => `Estimates, with their intervals: ${p.list}`,
+  },
+  DESC_ANNOTATIONS: {
+    vi: (p) => `Ghi chú trên biểu đồ: ${p.list}`,
+    en: (p) => `Notes on the chart: ${p.list}`,
+  },
+  DESC_ANNOTATION_EVENT: { vi: (p) => `${p.label} (${p.p1})`, en: (p) => `${p.label} (${p.p1})` },
+  DESC_ANNOTATION_RANGE: { vi: (p) => `${p.label} (từ ${p.p0} đến ${p.p1})`, en: (p) => `${p.label} (${p.p0} to ${p.p1})` },
+  DESC_ANNOTATION_POINT: { vi: (p) => `${p.label} (${p.region}, ${p.p1})`, en: (p) => `${p.label} (${p.region}, ${p.p1})` },
   DESC_AND: { vi: () => 'và', en: () => 'and' },
   DESC_PEAK: { vi: (p) => `cao nhất ${p.value} ${p.period}`, en: (p) => `peaking at ${p.value} in ${p.period}` },
   DESC_LOWEST: { vi: (p) => `thấp nhất ${p.value} ${p.period}`, en: (p) => `lowest at ${p.value} in ${p.period}` },

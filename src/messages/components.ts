@@ -117,6 +117,7 @@ export const componentsMessages = {
   COMPONENTS_COL_SERIES: { vi: () => 'Phân tổ', en: () => 'Series' },
   COMPONENTS_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
   COMPONENTS_FINAL: { vi: () => 'chính thức', en: () => 'final' },
+  COMPONENTS_MISSING: { vi: () => 'không có số liệu', en: () => 'missing' },
   COMPONENTS_SOURCE_TITLE: { vi: () => 'Nguồn số liệu', en: () => 'Sources' },
   COMPONENTS_SOURCE_COUNT: {
     vi: (p) => `${p.count} số liệu`,

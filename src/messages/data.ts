@@ -94,16 +94,16 @@ export const dataMessages = {
     en: (p) => `Invalid period "${p.value}". Write a year (2016), a range (2021-2025) or a date (2024-05-07)`,
   },
   DATA_BAD_STATUS: {
-    vi: (p) => `Trạng thái số liệu không hợp lệ: "${p.value}". Dùng final (chính thức) hoặc preliminary (sơ bộ)`,
-    en: (p) => `Invalid status "${p.value}". Use final or preliminary`,
+    vi: (p) => `Trạng thái số liệu không hợp lệ: "${p.value}". Dùng final (chính thức), preliminary (sơ bộ) hoặc missing (thiếu số)`,
+    en: (p) => `Invalid status "${p.value}". Use final, preliminary or missing`,
   },
   DATA_BAD_QUALIFIER: {
     vi: (p) => `Dấu so sánh không hợp lệ: "${p.value}". Dùng >, <, ~ (trên, dưới, khoảng)`,
     en: (p) => `Invalid qualifier "${p.value}". Use >, <, ~ (above, below, about)`,
   },
   DATA_UNKNOWN_INDICATOR: {
-    vi: (p) => `Chỉ số không có trong danh mục: "${p.value}". Các chỉ số: ${p.known}`,
-    en: (p) => `Indicator not in the catalogue: "${p.value}". Indicators: ${p.known}`,
+    vi: (p) => `Chỉ số không có trong danh mục: "${p.value}". Các chỉ số: ${p.known}. Để dùng chỉ số của mình, hãy định nghĩa nó (--indicator ID --unit ĐƠN_VỊ --name "…" --kind rate|count|amount --direction up|down, hoặc tệp chiso.indicators.json cạnh tệp số liệu)`,
+    en: (p) => `Indicator not in the catalogue: "${p.value}". Indicators: ${p.known}. To use your own, define it (--indicator ID --unit UNIT --name "…" --kind rate|count|amount --direction up|down, or a chiso.indicators.json beside the data)`,
   },
   DATA_UNKNOWN_UNIT: {
     vi: (p) => `Đơn vị "${p.value}" không có trong danh mục; giữ nguyên như đã viết`,
@@ -132,6 +132,26 @@ export const dataMessages = {
   DATA_REGION_CODE_PADDED: {
     vi: (p) => `Mã địa phương "${p.value}" thiếu số 0 ở đầu (thường do Excel); đọc là ${p.id}`,
     en: (p) => `Region code "${p.value}" lost its leading zero (often Excel); read as ${p.id}`,
+  },
+  DATA_REGION_NOT_VALID: {
+    vi: (p) => `${p.region} (${p.id}) không tồn tại trong kỳ ${p.period}${p.validTo ? `: đơn vị này chỉ có đến ngày ${p.validTo}` : ''}${p.validFrom ? `: đơn vị này có từ ngày ${p.validFrom}` : ''}${p.successor ? `, địa bàn nay thuộc ${p.successor}` : ''}. Kiểm tra lại tên địa phương hoặc kỳ của số liệu`,
+    en: (p) => `${p.region} (${p.id}) did not exist in ${p.period}${p.validTo ? `: the unit ended on ${p.validTo}` : ''}${p.validFrom ? `: the unit began on ${p.validFrom}` : ''}${p.successor ? `, its territory is now part of ${p.successor}` : ''}. Check the region or the period of the figure`,
+  },
+  DATA_BAD_CATALOGUE: {
+    vi: (p) => `Tệp danh mục chỉ số không phải JSON hợp lệ: ${p.detail}`,
+    en: (p) => `The indicator catalogue is not valid JSON: ${p.detail}`,
+  },
+  DATA_BAD_WORKBOOK: {
+    vi: (p) => `Không đọc được bảng tính (.xlsx, .ods): ${p.detail}`,
+    en: (p) => `Cannot read the workbook (.xlsx, .ods): ${p.detail}`,
+  },
+  DATA_BAD_INTERVAL: {
+    vi: (p) => `Khoảng ước lượng không hợp lệ: cận dưới ${p.lower || '(trống)'}, cận trên ${p.upper || '(trống)'}, giá trị ${p.value || '(trống)'}; cần đủ hai cận, cận dưới ≤ giá trị ≤ cận trên`,
+    en: (p) => `Bad interval: lower ${p.lower || '(empty)'}, upper ${p.upper || '(empty)'}, value ${p.value || '(empty)'}; give both ends, lower ≤ value ≤ upper`,
+  },
+  DATA_NO_ROWS: {
+    vi: () => `Tệp có dòng tiêu đề nhưng không có dòng số liệu nào`,
+    en: () => `The file has a header but no data rows`,
   },
   DATA_DUPLICATE: {
     vi: (p) => `Trùng số liệu: ${p.indicator}, ${p.region}, ${p.period}${p.series ? `, ${p.series}` : ''} đã có ở dòng ${p.firstRow}${p.firstColumn ? `, cột "${p.firstColumn}"` : ''}`,
@@ -218,7 +238,7 @@ export const dataMessages = {
       `Địa phương khớp: ${p.regionsMatched}`,
       `Địa phương không khớp: ${p.unmatchedCount}${p.unmatched ? ` (${p.unmatched})` : ''}`,
       `Kỳ: ${p.periods || '(không có)'}`,
-      `Trạng thái: chính thức ${p.final}, sơ bộ ${p.preliminary}`,
+      `Trạng thái: chính thức ${p.final}, sơ bộ ${p.preliminary}, thiếu số ${p.missingStatus}`,
       `Cảnh báo: ${p.warnings}; lỗi: ${p.errors}`,
     ].join('\n'),
     en: (p) => [
@@ -231,7 +251,7 @@ export const dataMessages = {
       `Regions matched: ${p.regionsMatched}`,
       `Regions unmatched: ${p.unmatchedCount}${p.unmatched ? ` (${p.unmatched})` : ''}`,
       `Periods: ${p.periods || '(none)'}`,
-      `Status: final ${p.final}, preliminary ${p.preliminary}`,
+      `Status: final ${p.final}, preliminary ${p.preliminary}, missing ${p.missingStatus}`,
       `Warnings: ${p.warnings}; errors: ${p.errors}`,
     ].join('\n'),
   },
@@ -248,11 +268,15 @@ export const dataMessages = {
       'chiso load TỆP [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator MÃ] [--unit ĐƠN_VỊ] [--period KỲ] [--json] [--lenient]',
       '  Đọc và kiểm tra một tệp số liệu; in tóm tắt, hoặc các số liệu dạng JSON (--json).',
       '  --lenient: báo lỗi nhưng vẫn nạp các số liệu hợp lệ (mặc định: có lỗi thì dừng, mã thoát 1).',
+      '  Chỉ số của riêng bạn: --indicator MÃ --unit ĐƠN_VỊ [--name "Tên"] [--kind rate|count|amount] [--direction up|down],',
+      '  hoặc tệp chiso.indicators.json cạnh tệp số liệu. Đọc được CSV, tệp xuất của Tổng cục Thống kê, JSON, Arrow, .xlsx và .ods.',
     ].join('\n'),
     en: () => [
       'chiso load FILE [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT] [--period PERIOD] [--json] [--lenient]',
       '  Reads and validates a data file; prints a summary, or the observations as JSON (--json).',
       '  --lenient: report errors but keep the valid figures (default: any error stops, exit code 1).',
+      '  Your own indicator: --indicator ID --unit UNIT [--name "Name"] [--kind rate|count|amount] [--direction up|down],',
+      '  or a chiso.indicators.json beside the data. Reads CSV, GSO exports, JSON, Arrow, .xlsx and .ods.',
     ].join('\n'),
   },
 } satisfies Catalogue;

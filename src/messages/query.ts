@@ -46,6 +46,11 @@ export const queryMessages = {
     vi: (p) => `Truy vấn: có nhiều hơn một số liệu cho chỉ tiêu "${p.indicator}", đơn vị "${p.region}", chuỗi "${p.series}", kỳ "${p.period}"; bước "${p.where}" cần mỗi kỳ một số liệu.`,
     en: (p) => `Query: more than one observation for indicator "${p.indicator}", region "${p.region}", series "${p.series}", period "${p.period}"; the "${p.where}" step needs one per period.`,
   },
+  QUERY_MEAN_NEEDS_WEIGHT: {
+    vi: (p) => `Truy vấn: "${p.measure}" là trung bình cộng của chỉ tiêu "${p.indicator}" (loại ${p.kind}) giữa các địa phương, không phải tỷ lệ chung; hãy gia quyền theo ${p.weight} (bước "reaggregate" với "weight"), hoặc ghi rõ "unweighted": true để tính trung bình không gia quyền.`,
+    en: (p) => `Query: "${p.measure}" is a plain mean of "${p.indicator}" (a ${p.kind}) across regions, not the rate of the whole; weight it by ${p.weightEn} (a "reaggregate" step with "weight"), or say "unweighted": true for an unweighted mean.`,
+  },
+  QUERY_UNWEIGHTED_MEAN: { vi: () => 'trung bình không gia quyền', en: () => 'unweighted mean' },
   QUERY_REAGGREGATE_NEEDS_WEIGHT: {
     vi: (p) => `Truy vấn: không thể gộp chỉ tiêu "${p.indicator}" (loại ${p.kind}) của ${p.regions} vào "${p.unit}" bằng cách cộng hay lấy trung bình đơn giản; hãy cho trọng số ("weight": { "indicator": ... } hoặc { "column": ... }).`,
     en: (p) => `Query: indicator "${p.indicator}" (a ${p.kind}) of ${p.regions} cannot be merged into "${p.unit}" by summing or a plain mean; give a weight ("weight": { "indicator": ... } or { "column": ... }).`,

@@ -31,6 +31,14 @@ export const registryMessages = {
     vi: (p) => `Không có chỉ số "${p.value}" trong danh mục${p.close ? `; chỉ số gần giống: ${p.close}` : ''}.`,
     en: (p) => `The catalogue has no indicator "${p.value}"${p.close ? `; close ids: ${p.close}` : ''}.`,
   },
+  REGISTRY_INDICATOR_DEFINED: {
+    vi: (p) => (Number(p.builtin) ? `Chỉ số "${p.value}" đã có trong danh mục của chiso; hãy đặt mã khác cho chỉ số của mình.` : `Chỉ số "${p.value}" đã được định nghĩa với nội dung khác.`),
+    en: (p) => (Number(p.builtin) ? `Indicator "${p.value}" is already in chiso's catalogue; give your indicator another id.` : `Indicator "${p.value}" is already defined differently.`),
+  },
+  REGISTRY_BAD_DEFINITION: {
+    vi: (p) => `Định nghĩa chỉ số: "${p.where}" phải là ${p.expectedVi}, nhận được ${p.value}.`,
+    en: (p) => `Indicator definition: "${p.where}" must be ${p.expected}, got ${p.value}.`,
+  },
   REGISTRY_UNKNOWN_UNIT: {
     vi: (p) => `Không biết đơn vị tính "${p.value}"${p.close ? `; đơn vị gần giống: ${p.close}` : ''}.`,
     en: (p) => `Unknown unit "${p.value}"${p.close ? `; close units: ${p.close}` : ''}.`,

@@ -10,7 +10,7 @@ import type { Observation } from '../types.js';
 import { assertUnique, OBSERVATION_COLUMNS, requireColumns } from './checks.js';
 import { warn, type QueryOptions } from './execute.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from './merge.js';
-import { checkNeeds, checkOutputs, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from './plan.js';
+import { checkMean, checkNeeds, checkOutputs, directionsForGap, identityColumns, notesUnweighted, rankDirections, selectionNeeds, stepNeeds, unweightedNote, UNWEIGHTED_NOTE_COLUMN } from './plan.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
 import type { NormalizedSelection, NormalizedStep, Row } from './spec.js';
@@ -322,7 +322,9 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
         t = reaggregate(t, step, input, registry, diagnostics);
         break;
       case 'summarize':
+        checkMean(step, cols().includes('indicator') ? t.array('indicator') : undefined, registry);
         t = summarize(t, step);
+        if (notesUnweighted(step)) t = t.derive({ [UNWEIGHTED_NOTE_COLUMN]: aq.escape(() => unweightedNote()) });
         lastBy = step.by;
         break;
     }

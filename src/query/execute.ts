@@ -11,7 +11,7 @@ import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from
 import { compareAsc, comparePeriods, isValid, periodYear } from './period.js';
 import { resolveRegions } from './regions.js';
 import { defaultRegistry, unit2025, type QueryRegistry } from './registry-view.js';
-import { checkNeeds, checkOutputs, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds, targetOf } from './plan.js';
+import { checkMean, checkNeeds, checkOutputs, directionsForGap, identityColumns, notesUnweighted, rankDirections, selectionNeeds, stepNeeds, unweightedNote, UNWEIGHTED_NOTE_COLUMN, targetOf } from './plan.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep, Row } from './spec.js';
 import { validateQuery } from './validate.js';
 
@@ -370,8 +370,14 @@ export function executeQuery(
         break;
       }
       case 'summarize':
+        checkMean(step, cols && !cols.includes('indicator') ? undefined : out.map((r) => r.indicator), registry);
         out = summarize(out, step);
         cols = [...step.by, ...Object.keys(step.measures)];
+        if (notesUnweighted(step)) {
+          const note = unweightedNote();
+          for (const r of out) r[UNWEIGHTED_NOTE_COLUMN] = note;
+          cols.push(UNWEIGHTED_NOTE_COLUMN);
+        }
         lastBy = step.by;
         break;
     }

@@ -1,7 +1,8 @@
 /** Decisions both executors take the same way, from the spec and the registry, before touching rows. */
 import { fail } from '../errors.js';
 import { requireColumns } from './checks.js';
-import type { QueryRegistry } from './registry-view.js';
+import { message } from '../messages/index.js';
+import { needsWeight, type QueryRegistry } from './registry-view.js';
 import type { NormalizedSelection, NormalizedStep, RankDirection } from './spec.js';
 
 /** Columns a part of the spec reads, and the place its error names. */
@@ -121,4 +122,42 @@ export function targetOf(target: number | Readonly<Record<string, number>>, indi
 export function identityColumns(present: readonly string[], summarizeBy: readonly string[]): string[] {
   const ids = ['indicator', 'region', 'series', 'period', ...summarizeBy];
   return [...new Set(ids)].filter((c) => present.includes(c));
+}
+
+/** The column every row of an unweighted mean carries, and its text (both languages, in the data). */
+export const UNWEIGHTED_NOTE_COLUMN = 'note';
+export function unweightedNote(): string {
+  return `${message('QUERY_UNWEIGHTED_MEAN', {}, 'vi')} / ${message('QUERY_UNWEIGHTED_MEAN', {}, 'en')}`;
+}
+
+/** Whether a summarize step's rows carry the unweighted-mean note: it asked for one, over `value`. */
+export function notesUnweighted(step: Extract<NormalizedStep, { op: 'summarize' }>): boolean {
+  const named = [...step.by, ...Object.keys(step.measures)];
+  return step.unweighted && !named.includes(UNWEIGHTED_NOTE_COLUMN) && Object.values(step.measures).some((m) => m.fn === 'mean' && m.column === 'value');
+}
+
+/** What to weight an indicator's mean by, in words (vi, en). */
+function weightFor(id: string, unit: string): { vi: string; en: string } {
+  if (/poverty|poor/.test(id)) return { vi: 'số hộ của từng địa phương (households)', en: 'the number of households of each region' };
+  if (/new_rural/.test(id)) return { vi: 'số xã của từng địa phương (admin_units, series communes)', en: 'the number of communes of each region (admin_units, series communes)' };
+  if (unit.includes('/người')) return { vi: 'dân số của từng địa phương', en: 'the population of each region' };
+  return { vi: 'mẫu số của tỷ lệ ở từng địa phương', en: 'the denominator of the rate in each region' };
+}
+
+/**
+ * The one rule on means, for every executor: `summarize` with `mean` over `value` across regions (no
+ * `region` among `by`) of an indicator a merge must weight (rates, shares, per-capita amounts) is
+ * refused, naming the weight to use, unless the step says `unweighted: true`. `indicators`: those the
+ * rows hold at that step (`undefined` when the rows have no indicator column).
+ */
+export function checkMean(step: Extract<NormalizedStep, { op: 'summarize' }>, indicators: Iterable<unknown> | undefined, registry: QueryRegistry): void {
+  if (step.unweighted || step.by.includes('region') || indicators === undefined) return;
+  const means = Object.entries(step.measures).filter(([, m]) => m.fn === 'mean' && m.column === 'value');
+  if (!means.length) return;
+  for (const id of new Set(indicators)) {
+    const facts = typeof id === 'string' ? registry.indicator(id) : undefined;
+    if (!facts || !needsWeight(facts)) continue;
+    const w = weightFor(id as string, facts.unit);
+    fail('QUERY_MEAN_NEEDS_WEIGHT', { indicator: id as string, kind: facts.kind, measure: means[0][0], weight: w.vi, weightEn: w.en });
+  }
 }

@@ -81,6 +81,7 @@ export const querySchema = {
               propertyNames: column,
               additionalProperties: closed({ fn: { enum: Object.keys(SummaryFn) }, column }, ['fn']),
             },
+            unweighted: { type: 'boolean' },
           }, ['op', 'measures']),
         ],
       },

@@ -179,6 +179,13 @@ export interface SummarizeStep {
   by?: readonly string[];
   /** Output column name -> measure. At least one. */
   measures: Readonly<Record<string, Measure>>;
+  /**
+   * A `mean` of `value` across regions of a rate or share (any indicator a merge must weight) is refused
+   * with `QUERY_MEAN_NEEDS_WEIGHT`: it is not the rate of the whole (a mean of provincial poverty rates is
+   * not the national rate). `true` computes it anyway, and every output row carries
+   * `note: "trung bình không gia quyền / unweighted mean"`. Default `false`.
+   */
+  unweighted?: boolean;
 }
 
 export type DeriveStep =
@@ -250,7 +257,7 @@ export type NormalizedStep =
   | { op: 'gapToTarget'; target: number | Readonly<Record<string, number>>; as: string; reachedAs: string }
   | { op: 'latest' }
   | { op: 'reaggregate'; weight?: { indicator: string; series: string | null } | { column: string } }
-  | { op: 'summarize'; by: string[]; measures: Record<string, Required<Measure>> };
+  | { op: 'summarize'; by: string[]; measures: Record<string, Required<Measure>>; unweighted: boolean };
 
 /** One output row. */
 export type Row = Record<string, string | number | boolean | null>;

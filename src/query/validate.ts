@@ -278,7 +278,8 @@ function step(value: unknown, where: string): NormalizedStep {
       return { op, weight: { indicator: string(i.indicator, `${where}.weight.indicator`), series: seriesRef(i.series, `${where}.weight.series`) } };
     }
     case 'summarize': {
-      const o = object(value, where, ['op', 'by', 'measures']);
+      const o = object(value, where, ['op', 'by', 'measures', 'unweighted']);
+      if (o.unweighted !== undefined && typeof o.unweighted !== 'boolean') badType(`${where}.unweighted`, 'true or false', 'true hoặc false', o.unweighted);
       const by = o.by === undefined ? [] : list(o.by, `${where}.by`, column);
       atMost(by.length, `${where}.by`, 'columnItems');
       const m = object(o.measures, `${where}.measures`, keysOf(o.measures));
@@ -295,7 +296,7 @@ function step(value: unknown, where: string): NormalizedStep {
         };
       }
       if (Object.keys(measures).length === 0) fail('QUERY_MISSING_KEY', { where: `${where}.measures`, value: 'measure' });
-      return { op, by, measures };
+      return { op, by, measures, unweighted: o.unweighted === true };
     }
   }
 }

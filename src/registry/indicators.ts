@@ -20,7 +20,16 @@ const POVERTY_NOTE = t(
   'Chuẩn nghèo thay đổi qua các giai đoạn 2006-2010, 2011-2015, 2016-2020 (đa chiều) và 2021-2025 (đa chiều): số liệu thuộc hai chuẩn khác nhau không so sánh được.',
   'The poverty standard changed for 2006-2010, 2011-2015, 2016-2020 (multidimensional) and 2021-2025 (multidimensional): figures under different standards are not comparable.',
 );
-const AREA_SERIES = { total: t('Chung', 'Total'), urban: t('Thành thị', 'Urban'), rural: t('Nông thôn', 'Rural') };
+/** A figure whose method (poverty standard) the source does not state: never compared, never labelled. */
+export const UNKNOWN_SERIES = 'unknown';
+/** Poverty standards as series ids: each poverty figure carries the one it was measured under. */
+const POVERTY_STANDARDS = {
+  '2006-2010': t('Chuẩn nghèo giai đoạn 2006-2010', 'Poverty standard for 2006-2010'),
+  '2011-2015': POVERTY_BREAKS[0].label,
+  '2016-2020': POVERTY_BREAKS[1].label,
+  '2021-2025': POVERTY_BREAKS[2].label,
+  [UNKNOWN_SERIES]: t('Chuẩn nghèo không rõ', 'Poverty standard not stated'),
+};
 
 /** New-rural standard levels; advanced and model communes are counted among those meeting the standard. */
 const NEW_RURAL_TIERS = [
@@ -46,19 +55,19 @@ const INDICATORS: Indicator[] = [
   {
     id: 'poverty_rate',
     label: t('Tỷ lệ hộ nghèo', 'Poverty rate'),
-    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: AREA_SERIES,
+    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tỷ lệ hộ nghèo theo chuẩn nghèo hiện hành của từng giai đoạn. ' + POVERTY_NOTE.vi, 'Share of poor households under the poverty standard of the period. ' + POVERTY_NOTE.en),
   },
   {
     id: 'near_poor_rate',
     label: t('Tỷ lệ hộ cận nghèo', 'Near-poverty rate'),
-    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: AREA_SERIES,
+    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tỷ lệ hộ cận nghèo. ' + POVERTY_NOTE.vi, 'Share of near-poor households. ' + POVERTY_NOTE.en),
   },
   {
     id: 'poor_near_poor_rate',
     label: t('Tỷ lệ hộ nghèo và cận nghèo', 'Poor and near-poor households'),
-    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: AREA_SERIES,
+    unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tổng tỷ lệ hộ nghèo và hộ cận nghèo. ' + POVERTY_NOTE.vi, 'Poverty rate plus near-poverty rate. ' + POVERTY_NOTE.en),
   },
   {
@@ -234,21 +243,38 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+/** Indicators users defined (src/registry/catalogue.ts), after the built-in ones. */
+const userById = new Map<string, Indicator>();
+
+/**
+ * Adds a user's indicators to the catalogue (the open catalogue). A built-in id, or a user id defined
+ * before with other facts, is refused (`REGISTRY_INDICATOR_DEFINED`); the same definition again is a no-op.
+ */
+export function addIndicators(defs: readonly Indicator[], file?: string): void {
+  for (const d of defs) {
+    const known = byId.get(d.id) ?? userById.get(d.id);
+    if (known && (byId.has(d.id) || JSON.stringify(known) !== JSON.stringify(d))) {
+      fail('REGISTRY_INDICATOR_DEFINED', { value: d.id, builtin: byId.has(d.id) ? 1 : 0 }, file ? { file } : undefined);
+    }
+  }
+  for (const d of defs) if (!userById.has(d.id)) userById.set(d.id, deepFreeze(structuredClone(d)));
+}
+
 /** The indicator with this id; throws `REGISTRY_UNKNOWN_INDICATOR` (listing close ids) when there is none. */
 export function getIndicator(id: string): Indicator {
-  const ind = byId.get(id);
+  const ind = byId.get(id) ?? userById.get(id);
   if (ind) return ind;
-  return fail('REGISTRY_UNKNOWN_INDICATOR', { value: String(id), close: closeIds(String(id), [...byId.keys()]).join(', ') });
+  return fail('REGISTRY_UNKNOWN_INDICATOR', { value: String(id), close: closeIds(String(id), [...byId.keys(), ...userById.keys()]).join(', ') });
 }
 
-/** `true` when the catalogue has this id. */
+/** `true` when the catalogue (built-in or a user's) has this id. */
 export function isIndicatorId(id: unknown): id is string {
-  return typeof id === 'string' && byId.has(id);
+  return typeof id === 'string' && (byId.has(id) || userById.has(id));
 }
 
-/** Every indicator, in catalogue order. */
+/** Every indicator, in catalogue order, users' last. */
 export function listIndicators(): Indicator[] {
-  return [...byId.values()];
+  return [...byId.values(), ...userById.values()];
 }
 
 /** The unit a series of an indicator is counted in (`commendations`, `individual` -> `cá nhân`). */

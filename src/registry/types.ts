@@ -75,6 +75,12 @@ export interface Indicator {
   tiers?: { id: string; label: LocalText }[];
   /** Sub-series ids and their labels (income by source, commendations collective/individual). */
   series?: Record<string, LocalText>;
+  /**
+   * `true` when the series are methods (poverty standards), not parts: a change of series breaks a
+   * region's line instead of drawing another line, and `unknown` (UNKNOWN_SERIES) is a method no figure
+   * may be compared under. Default: parts.
+   */
+  seriesIsMethod?: boolean;
   description?: LocalText;
   /** Other units the figure may arrive in, convertible to `unit` with `convertUnit`. */
   altUnits?: string[];

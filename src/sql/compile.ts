@@ -15,7 +15,7 @@
 import { fail, type Diagnostic } from '../errors.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from '../query/merge.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';
-import { checkNeeds, checkOutputs, directionsForGap, identityColumns, rankDirections, selectionNeeds, stepNeeds } from '../query/plan.js';
+import { checkMean, checkNeeds, checkOutputs, directionsForGap, identityColumns, notesUnweighted, rankDirections, selectionNeeds, stepNeeds, unweightedNote, UNWEIGHTED_NOTE_COLUMN } from '../query/plan.js';
 import { resolveRegions } from '../query/regions.js';
 import { defaultRegistry, needsWeight, unit2025, type QueryRegistry } from '../query/registry-view.js';
 import type { NormalizedQuery, NormalizedSelection, NormalizedStep } from '../query/spec.js';
@@ -518,6 +518,10 @@ function summarize(ctx: Context, stage: Stage, step: Step<'summarize'>): Stage {
     parts.push(`${expr} AS ${q(name)}`);
     cols.push({ name, type });
   }
+  if (notesUnweighted(step)) {
+    parts.push(`${b.bind(unweightedNote(), 'text')} AS ${q(UNWEIGHTED_NOTE_COLUMN)}`);
+    cols.push({ name: UNWEIGHTED_NOTE_COLUMN, type: 'text' });
+  }
   const group = step.by.length ? ` GROUP BY ${step.by.map((c) => q(c)).join(', ')}` : '';
   return b.cte('summary', `SELECT ${parts.join(', ')} FROM ${q(stage.name)}${group}`, cols);
 }
@@ -579,6 +583,10 @@ export function compileQuery(spec: unknown, options: SqlCompileOptions): Compile
         stage = reaggregate(ctx, stage, step);
         break;
       case 'summarize':
+        // The selection's indicators stand for the rows' (SQL has not read them yet); none given and a mean to check: ask for them.
+        if (names(stage.cols).includes('indicator') && !step.unweighted && !step.by.includes('region') && Object.values(step.measures).some((m) => m.fn === 'mean' && m.column === 'value')) {
+          checkMean(step, indicatorsFor(ctx), ctx.registry);
+        }
         stage = summarize(ctx, stage, step);
         lastBy = step.by;
         break;

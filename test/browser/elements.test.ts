@@ -38,7 +38,8 @@ describe('elements on real data, strict CSP', () => {
     const rows = await shown('line');
     const expected = poverty.filter((o) => o.region === '42' || o.region === 'VN');
     expect(rows.length).toBe(expected.length);
-    expect(rows).toContainEqual({ region: '42', period: '2006', value: 31.5, series: null });
+    // Each poverty figure carries its standard.
+    expect(rows).toContainEqual({ region: '42', period: '2006', value: 31.5, series: '2006-2010' });
     const svg = await page.evaluate(() => document.getElementById('line')!.shadowRoot!.querySelector('.chart svg')?.outerHTML ?? '');
     expect(svg).toContain('Hà Tĩnh');
   });
@@ -116,7 +117,10 @@ describe('elements on real data, strict CSP', () => {
 
   it('names the sources of the figures', async () => {
     const text = await page.evaluate(() => document.getElementById('source')!.shadowRoot!.textContent ?? '');
-    expect(text).toContain('data/gso/raw/poverty_rate_by_province.csv');
+    // Named by agency (and outlet and date for reports), never by a path of the repository.
+    expect(text).toContain('Tổng cục Thống kê');
+    expect(text).not.toContain('data/gso/raw/');
+    expect(text).not.toContain('data/seeds/raw/');
     expect(text).toContain('trên 98% đảng viên tham gia học tập');
   });
 

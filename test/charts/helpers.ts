@@ -62,9 +62,9 @@ export function load(file: string): Observation[] {
   return readObservationsFile(root + file, { file }).observations;
 }
 
-/** GSO's poverty rate by province, 2006-2016 (2016 preliminary). */
+/** GSO's poverty rate by province, 2006-2016 (2016 preliminary), each figure with its poverty standard (`series`). */
 export function gsoPoverty(): Observation[] {
-  return load('data/gso/raw/poverty_rate_by_province.csv');
+  return load('data/observations/poverty_rate.csv');
 }
 
 /** GSO's monthly income per capita by province and source, 2010-2016. */

@@ -27,7 +27,7 @@ describe('cube answers = naive re-query (real data)', () => {
 
   const views: [string, CubeOptions][] = [
     ['poverty map (by region, brushed by period)', { groupby: ['region'], measures: { mean: { fn: 'mean' }, n: { fn: 'valid' } }, selectionDims: ['period', 'region'], where: [{ field: 'indicator', values: ['poverty_rate'] }] }],
-    ['poverty trend (by period, filtered by the map)', { groupby: ['period'], measures: { mean: { fn: 'mean' }, lo: { fn: 'min' }, hi: { fn: 'max' } }, selectionDims: ['region', 'period'], where: [{ field: 'indicator', values: ['poverty_rate'] }] }],
+    ['poverty trend (by period, filtered by the map)', { groupby: ['period'], measures: { mean: { fn: 'mean' }, lo: { fn: 'min' }, hi: { fn: 'max' } }, unweighted: true, selectionDims: ['region', 'period'], where: [{ field: 'indicator', values: ['poverty_rate'] }] }],
     ['income by source', { groupby: ['series', 'period'], measures: { total: { fn: 'sum' }, n: { fn: 'count' } }, selectionDims: ['region', 'period', 'status'], where: [{ field: 'indicator', values: ['income_per_capita'] }] }],
     ['every indicator (rows and figures)', { groupby: ['indicator'], measures: { n: { fn: 'count' }, valid: { fn: 'valid' }, total: { fn: 'sum' } }, selectionDims: ['region', 'period', 'series', 'indicator'] }],
     ['KPI of communes', { measures: { total: { fn: 'sum' }, n: { fn: 'valid' }, hi: { fn: 'max' } }, selectionDims: ['region', 'period', 'indicator', 'series'], where: [{ field: 'series', values: ['communes'] }] }],

@@ -49,9 +49,9 @@ const timeline = {};
 const bars = {};
 
 describe('cube answers = naive re-query (synthetic, seeded)', () => {
-  const mapView: CubeOptions = { groupby: ['region'], measures: ALL_MEASURES, selectionDims: ['period', 'indicator', 'series'], where: [{ field: 'status', values: ['final'] }] };
-  const trendView: CubeOptions = { groupby: ['period'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' } }, selectionDims: ['region', 'period', 'indicator'] };
-  const kpiView: CubeOptions = { measures: ALL_MEASURES, selectionDims: ['region', 'period', 'indicator', 'series', 'status'] };
+  const mapView: CubeOptions = { groupby: ['region'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['period', 'indicator', 'series'], where: [{ field: 'status', values: ['final'] }] };
+  const trendView: CubeOptions = { groupby: ['period'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' } }, unweighted: true, selectionDims: ['region', 'period', 'indicator'] };
+  const kpiView: CubeOptions = { measures: ALL_MEASURES, unweighted: true, selectionDims: ['region', 'period', 'indicator', 'series', 'status'] };
   const barView: CubeOptions = { groupby: ['indicator', 'series'], measures: { total: { fn: 'sum' }, w: { fn: 'sum', column: 'weight' }, hi: { fn: 'max', column: 'weight' } }, selectionDims: ['region', 'period'] };
 
   const cases: [string, CubeClause[]][] = [
@@ -94,7 +94,7 @@ describe('cube answers = naive re-query (synthetic, seeded)', () => {
   });
 
   it('integer values: sums identical bit for bit', () => {
-    const options: CubeOptions = { groupby: ['indicator'], measures: ALL_MEASURES, selectionDims: ['region', 'period', 'series'] };
+    const options: CubeOptions = { groupby: ['indicator'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['region', 'period', 'series'] };
     const cube = createCube(ints, options);
     for (const [, clauses] of cases) {
       const usable = clauses.filter((c) => options.selectionDims!.includes(c.field));
@@ -103,7 +103,7 @@ describe('cube answers = naive re-query (synthetic, seeded)', () => {
   });
 
   it('columns in, as plain arrays, typed arrays and dictionary codes, give the same answers as rows', () => {
-    const options: CubeOptions = { groupby: ['region'], measures: ALL_MEASURES, selectionDims: ['period', 'indicator'] };
+    const options: CubeOptions = { groupby: ['region'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['period', 'indicator'] };
     const regions = [...new Set(rows.map((r) => r.region as string))];
     const columns = {
       indicator: rows.map((r) => r.indicator),
@@ -129,12 +129,12 @@ describe('cube answers = naive re-query (synthetic, seeded)', () => {
       value: Float64Array.from(rows, (r) => (r.value === null ? NaN : (r.value as number))),
     };
     const views: CubeOptions[] = [
-      { groupby: ['region'], measures: ALL_MEASURES, selectionDims: ['indicator', 'period'] },
-      { groupby: ['period'], measures: ALL_MEASURES, selectionDims: ['indicator', 'region'] },
-      { groupby: ['indicator'], measures: ALL_MEASURES, selectionDims: ['region', 'period'] },
-      { measures: ALL_MEASURES, selectionDims: ['indicator', 'region', 'period'] },
-      { groupby: ['region'], measures: ALL_MEASURES, selectionDims: ['indicator', 'period'], where: [{ field: 'status', values: ['final'] }] },
-      { groupby: ['region'], measures: ALL_MEASURES, selectionDims: ['indicator', 'period'], where: [{ field: 'status', values: ['preliminary'] }] },
+      { groupby: ['region'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['indicator', 'period'] },
+      { groupby: ['period'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['indicator', 'region'] },
+      { groupby: ['indicator'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['region', 'period'] },
+      { measures: ALL_MEASURES, unweighted: true, selectionDims: ['indicator', 'region', 'period'] },
+      { groupby: ['region'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['indicator', 'period'], where: [{ field: 'status', values: ['final'] }] },
+      { groupby: ['region'], measures: ALL_MEASURES, unweighted: true, selectionDims: ['indicator', 'period'], where: [{ field: 'status', values: ['preliminary'] }] },
     ];
     for (const options of views) {
       const a = createCube(rows, options);
@@ -160,7 +160,7 @@ describe('cube answers = naive re-query (synthetic, seeded)', () => {
     for (let round = 0; round < 40; round++) {
       const groupby = subset(['indicator', 'region', 'period', 'series'], 0.35);
       const selectionDims = subset(dims, 0.6);
-      const options: CubeOptions = { groupby, measures: ALL_MEASURES, selectionDims };
+      const options: CubeOptions = { groupby, measures: ALL_MEASURES, unweighted: true, selectionDims };
       const cube = createCube(rows, options);
       for (let q = 0; q < 5; q++) {
         const clauses: CubeClause[] = [];
@@ -199,7 +199,7 @@ describe('cube doors', () => {
     expect(() => createCube(rows, { groupby: ['province'], measures: { n: { fn: 'count' } } })).toThrow(/"province"[\s\S]*CUBE_UNKNOWN_COLUMN/);
   });
   it('reports what it built and how long it took', () => {
-    const cube = createCube(rows, { groupby: ['period'], measures: { m: { fn: 'mean' } }, selectionDims: ['region', 'indicator'] });
+    const cube = createCube(rows, { groupby: ['period'], measures: { m: { fn: 'mean' } }, unweighted: true, selectionDims: ['region', 'indicator'] });
     expect(cube.stats.rows).toBe(rows.length);
     expect(cube.stats.levels.map((l) => l.index)).toEqual(['region', 'indicator', null]);
     expect(cube.stats.levels[2].cells).toBe(cube.stats.groups);

@@ -119,7 +119,7 @@ describe('seed quotes', () => {
     expect(find('study_participation', '91')).toEqual([['2021', 98, '>', '']]);
     expect(find('commendations', '75', 'collective')).toEqual([['2021-2023', 22, '', '']]);
     expect(find('commendations', '75', 'individual')).toEqual([['2021-2023', 35, '', '']]);
-    expect(find('poverty_rate', '42-duc-tho')).toEqual([['2024-05-07', 3.58, '', '']]);
+    expect(find('poverty_rate', '42-duc-tho', 'unknown')).toEqual([['2024-05-07', 3.58, '', '']]);
     expect(find('income_per_capita', '42-duc-tho')).toEqual([['2024-05-07', 60.2, '', '']]);
     expect(find('civilized_urban_criteria', '42-duc-tho-tt-duc-tho')).toEqual([['2024-05-07', 8, '', '9']]);
     expect(find('exemplary_models', '42-duc-tho', 'total')).toEqual([['2021-2023', 3051, '', '']]);

@@ -77,12 +77,45 @@ describe('data/observations/', () => {
     });
   }
 
-  it('marks only the `Pre. 2016` columns preliminary', () => {
+  it('marks only the `Pre. 2016` columns preliminary, and every cell with no figure missing', () => {
     for (const spec of GSO_FILES) {
       for (const r of readRecords(text(spec.out))) {
+        if (r.value === '') {
+          expect(r.status, r.source).toBe('missing');
+          continue;
+        }
         expect(r.status === 'preliminary', r.source).toBe(r.source.includes('column=Pre. 2016'));
       }
     }
+  });
+
+  const bundle = [...GSO_FILES.map((s) => s.out), ...CURATED.map((c) => c.out)].flatMap((p) => readRecords(text(p)));
+
+  it('gives every poverty figure its standard as series, or "unknown"; the 2010 and Pre. 2016 GSO columns are unknown', () => {
+    const standards = Object.keys(getIndicator('poverty_rate').series ?? {});
+    expect(standards).toEqual(['2006-2010', '2011-2015', '2016-2020', '2021-2025', 'unknown']);
+    const poverty = bundle.filter((r) => ['poverty_rate', 'near_poor_rate', 'poor_near_poor_rate'].includes(r.indicator));
+    for (const r of poverty) expect(standards, `${r.source} ${r.period}`).toContain(r.series);
+    const gso = (column: string) => new Set(poverty.filter((r) => r.source.endsWith(`column=${column}`)).map((r) => r.series));
+    expect(gso('2008')).toEqual(new Set(['2006-2010']));
+    expect(gso('2010')).toEqual(new Set(['unknown']));
+    expect(gso('2014')).toEqual(new Set(['2011-2015']));
+    expect(gso('Pre. 2016')).toEqual(new Set(['unknown']));
+    // The Quảng Ngãi yearbook states the 2011-2015 standard for its 2010 figure.
+    const qn2010 = poverty.find((r) => r.region === '51' && r.period === '2010' && r.value === '23.92');
+    expect(qn2010?.series).toBe('2011-2015');
+  });
+
+  it('holds no conflicting duplicates: one figure per indicator, region, period and series across every file', () => {
+    const seen = new Map<string, Record<string, string>>();
+    const conflicts: string[] = [];
+    for (const r of bundle) {
+      const key = [r.indicator, r.region, r.period, r.series].join('|');
+      const first = seen.get(key);
+      if (first && first.value !== r.value) conflicts.push(`${key}: ${first.value} (${first.source}) vs ${r.value} (${r.source})`);
+      if (!first) seen.set(key, r);
+    }
+    expect(conflicts).toEqual([]);
   });
 
   it('reads the real figures: poverty in Vietnam 15.5% (2006) to 5.8% (2016, preliminary); Hà Tây only in 2006', () => {

@@ -5,6 +5,7 @@ import { loadObservations, parseCsv, detectSeparator, type LoadOptions } from '.
 import { readObservationsFile } from '../../src/node.js';
 import { ChisoError } from '../../src/errors.js';
 import type { Observation } from '../../src/types.js';
+import { gsoPovertyStandard } from '../../scripts/data/poverty-standards.mjs';
 
 const root = new URL('../../', import.meta.url);
 const bytes = (p: string) => new Uint8Array(readFileSync(new URL(p, root)));
@@ -49,7 +50,8 @@ describe('tidy', () => {
     const gso = loadObservations(bytes(POVERTY), { file: POVERTY });
     const tidy = readObservationsFile(new URL('data/observations/poverty_rate.csv', root).pathname, { file: 'data/observations/poverty_rate.csv' });
     expect(tidy.summary.format).toBe('tidy');
-    expect(tidy.observations).toEqual(gso.observations);
+    // The build adds each GSO column's poverty standard, which the export does not state.
+    expect(tidy.observations).toEqual(gso.observations.map((o) => ({ ...o, series: gsoPovertyStandard(o.source) })));
     expect(tidy.summary.missing).toBe(gso.summary.missing);
     // Its provenance columns (start, end, note) are known: no warning about chiso's own file.
     expect(tidy.diagnostics.filter((d) => d.code === 'DATA_COLUMN_IGNORED')).toEqual([]);

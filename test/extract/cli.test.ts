@@ -66,7 +66,7 @@ describe('chiso extract', () => {
     writeFileSync(join(dir, name), 'Tỉnh ủy Hà Tĩnh\n\nNăm 2023, tỷ lệ hộ nghèo còn 3,1%; "ghi chú", có 12 xã đạt chuẩn nông thôn mới.');
     const r = await run(name, '--format', 'tidy-csv');
     const lines = r.stdout.trim().split('\n');
-    expect(lines[1]).toBe("poverty_rate,42,2023,3.1,,,%,,final,'=HYPERLINK(1).txt,\"tỷ lệ hộ nghèo còn 3,1%\"");
+    expect(lines[1]).toBe("poverty_rate,42,2023,3.1,,,%,unknown,final,'=HYPERLINK(1).txt,\"tỷ lệ hộ nghèo còn 3,1%\"");
     expect(lines.slice(1).every((l) => !/(^|,)[=+@]/.test(l))).toBe(true);
   });
 

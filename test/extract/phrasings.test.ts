@@ -10,8 +10,9 @@ const pick = (o: ReturnType<typeof one>[number]) => ({ indicator: o.indicator, r
 describe('phrasings', () => {
   it('reads rates with their qualifiers, near-poor apart from poor', () => {
     expect(one('Tính đến cuối năm 2023, tỷ lệ hộ nghèo của tỉnh còn dưới 2,9%; tỷ lệ hộ cận nghèo còn 4,1%.').map(pick)).toEqual([
-      { indicator: 'poverty_rate', region: '42', period: '2023', value: 2.9, qualifier: '<', denominator: null, unit: '%', series: null },
-      { indicator: 'near_poor_rate', region: '42', period: '2023', value: 4.1, qualifier: null, denominator: null, unit: '%', series: null },
+      // The report names no poverty standard: unknown, never guessed.
+      { indicator: 'poverty_rate', region: '42', period: '2023', value: 2.9, qualifier: '<', denominator: null, unit: '%', series: 'unknown' },
+      { indicator: 'near_poor_rate', region: '42', period: '2023', value: 4.1, qualifier: null, denominator: null, unit: '%', series: 'unknown' },
     ]);
   });
 

@@ -262,13 +262,15 @@ describe('summarize, orderby, limit, columns', () => {
   it('groups and aggregates; missing values are left out of sum, mean, min and max', () => {
     const out = agree(poverty, {
       select: { series: null, regions: { level: 'province' } },
-      derive: [{ op: 'summarize', by: ['period'], measures: { n: { fn: 'count' }, k: { fn: 'valid' }, mean: { fn: 'mean' }, lo: { fn: 'min' }, hi: { fn: 'max' }, total: { fn: 'sum' } } }],
+      // A mean of rates across provinces, asked for as such and labelled.
+      derive: [{ op: 'summarize', by: ['period'], measures: { n: { fn: 'count' }, k: { fn: 'valid' }, mean: { fn: 'mean' }, lo: { fn: 'min' }, hi: { fn: 'max' }, total: { fn: 'sum' } }, unweighted: true }],
       orderby: ['period'],
     }, {}, true);
+    const note = 'trung bình không gia quyền / unweighted mean';
     expect(out).toEqual([
-      { period: '2010', n: 3, k: 3, mean: (20 + 30 + 15) / 3, lo: 15, hi: 30, total: 65 },
-      { period: '2012', n: 4, k: 4, mean: 13.75, lo: 10, hi: 15, total: 55 },
-      { period: '2016', n: 3, k: 2, mean: 10, lo: 8, hi: 12, total: 20 },
+      { period: '2010', n: 3, k: 3, mean: (20 + 30 + 15) / 3, lo: 15, hi: 30, total: 65, note },
+      { period: '2012', n: 4, k: 4, mean: 13.75, lo: 10, hi: 15, total: 55, note },
+      { period: '2016', n: 3, k: 2, mean: 10, lo: 8, hi: 12, total: 20, note },
     ]);
   });
 

@@ -100,10 +100,11 @@ describe('real GSO data', () => {
   it('summarizes income by region and year (mean and count) the same way on both paths', () => {
     const rows = agree(all, {
       select: { indicators: ['income_per_capita'], series: ['total'], regions: { level: 'province' } },
-      derive: [{ op: 'summarize', by: ['period'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, hi: { fn: 'max' } } }],
+      derive: [{ op: 'summarize', by: ['period'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, hi: { fn: 'max' } }, unweighted: true }],
       orderby: ['period'],
     }, {}, true);
     expect(rows.map((r) => r.period)).toEqual(['2010', '2012', '2014', '2016']);
+    expect(rows.every((r) => r.note === 'trung bình không gia quyền / unweighted mean')).toBe(true);
     expect(rows.every((r) => (r.n as number) >= 63)).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ export const syntheticSpecs: [string, unknown][] = [
   ['reaggregate by a derived column', { select: { indicators: ['poverty_rate'], series: null }, derive: [{ op: 'rank', direction: 'asc' }, { op: 'reaggregate', weight: { column: 'rank' } }] }],
   ['reaggregate by column', { select: { indicators: ['poverty_rate', 'income_per_capita'] }, derive: [{ op: 'reaggregate', weight: { column: 'denominator' } }] }],
   ['summarize', { derive: [{ op: 'summarize', by: ['indicator', 'region'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, k: { fn: 'valid' }, lo: { fn: 'min' }, hi: { fn: 'max' }, s: { fn: 'sum', column: 'denominator' } } }] }],
-  ['summarize everything', { derive: [{ op: 'summarize', measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, p: { fn: 'max', column: 'period' } } }] }],
+  ['summarize everything', { derive: [{ op: 'summarize', measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, p: { fn: 'max', column: 'period' } }, unweighted: true }] }],
   ['chain', {
     select: { indicators: ['new_rural_communes'], regions: { level: 'province' }, periods: { from: 2008 } },
     derive: [{ op: 'reaggregate' }, { op: 'share', denominator: { indicator: 'admin_units', series: 'communes' } }, { op: 'percentChange' }, { op: 'rank' }, { op: 'summarize', by: ['region', 'series'], measures: { best: { fn: 'min', column: 'rank' }, growth: { fn: 'mean', column: 'percentChange' } } }],
@@ -35,7 +35,7 @@ export const syntheticSpecs: [string, unknown][] = [
     { op: 'gapToTarget', target: 12.5 }, { op: 'latest' }, { op: 'reaggregate', weight: { column: 'denominator' } },
   ].map((step): [string, unknown] => [`${step.op} then mean`, {
     select: { indicators: ['poverty_rate', 'income_per_capita'] },
-    derive: [step, { op: 'share', scale: 0.37, as: 'x' }, { op: 'summarize', by: ['indicator', 'series'], measures: { m: { fn: 'mean', column: 'x' }, s: { fn: 'sum', column: 'x' }, v: { fn: 'mean' }, dm: { fn: 'mean', column: 'denominator' }, dx: { fn: 'max', column: 'period' } } }],
+    derive: [step, { op: 'share', scale: 0.37, as: 'x' }, { op: 'summarize', by: ['indicator', 'series'], measures: { m: { fn: 'mean', column: 'x' }, s: { fn: 'sum', column: 'x' }, v: { fn: 'mean' }, dm: { fn: 'mean', column: 'denominator' }, dx: { fn: 'max', column: 'period' } }, unweighted: true }],
   }])),
   ['orderby limit columns', { orderby: [{ column: 'value', order: 'desc' }, 'period'], limit: 25, columns: ['region', 'period', 'value'] }],
 ];

@@ -105,7 +105,7 @@ export const syntheticSpecs: [string, unknown][] = [
   ['reaggregate by column', { select: { indicators: ['poverty_rate', 'income_per_capita'] }, derive: [{ op: 'reaggregate', weight: { column: 'denominator' } }] }],
   ['reaggregate by extra column', { select: { indicators: ['poverty_rate'] }, derive: [{ op: 'reaggregate', weight: { column: 'population' } }] }],
   ['summarize', { derive: [{ op: 'summarize', by: ['indicator', 'region'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, k: { fn: 'valid' }, lo: { fn: 'min' }, hi: { fn: 'max' }, s: { fn: 'sum', column: 'denominator' } } }] }],
-  ['summarize everything', { derive: [{ op: 'summarize', measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, p: { fn: 'max', column: 'period' } } }] }],
+  ['summarize everything', { derive: [{ op: 'summarize', measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, p: { fn: 'max', column: 'period' } }, unweighted: true }] }],
   ['summarize extra column', { derive: [{ op: 'summarize', by: ['indicator', 'series'], measures: { pop: { fn: 'sum', column: 'population' } } }] }],
   ['chain', {
     select: { indicators: ['new_rural_communes'], regions: { level: 'province' }, periods: { from: 2008 } },
@@ -117,7 +117,7 @@ export const syntheticSpecs: [string, unknown][] = [
     { op: 'gapToTarget', target: 12.5 }, { op: 'latest' }, { op: 'reaggregate', weight: { column: 'denominator' } },
   ].map((step): [string, unknown] => [`${step.op} then mean`, {
     select: { indicators: ['poverty_rate', 'income_per_capita'] },
-    derive: [step, { op: 'share', scale: 0.37, as: 'x' }, { op: 'summarize', by: ['indicator', 'series'], measures: { m: { fn: 'mean', column: 'x' }, s: { fn: 'sum', column: 'x' }, v: { fn: 'mean' }, dm: { fn: 'mean', column: 'denominator' }, dx: { fn: 'max', column: 'period' } } }],
+    derive: [step, { op: 'share', scale: 0.37, as: 'x' }, { op: 'summarize', by: ['indicator', 'series'], measures: { m: { fn: 'mean', column: 'x' }, s: { fn: 'sum', column: 'x' }, v: { fn: 'mean' }, dm: { fn: 'mean', column: 'denominator' }, dx: { fn: 'max', column: 'period' } }, unweighted: true }],
   }])),
   ['summarize booleans and ranks', { select: { indicators: ['poverty_rate', 'income_per_capita'] }, derive: [{ op: 'gapToTarget', target: 40 }, { op: 'rank', direction: 'asc' }, { op: 'summarize', by: ['indicator'], measures: { all: { fn: 'min', column: 'reached' }, any: { fn: 'max', column: 'reached' }, hits: { fn: 'sum', column: 'reached' }, share: { fn: 'mean', column: 'reached' }, ranks: { fn: 'sum', column: 'rank' }, best: { fn: 'min', column: 'rank' } } }] }],
   ['derived columns replacing their input', { select: { indicators: ['poverty_rate'] }, derive: [{ op: 'percentChange', as: 'value' }, { op: 'share', scale: 2, as: 'denominator' }, { op: 'summarize', by: ['region'], measures: { value: { fn: 'mean' }, denominator: { fn: 'sum' } } }] }],
@@ -142,7 +142,7 @@ export const realSpecs: [string, unknown][] = [
   ['poverty into the 34 units refused', { select: { indicators: ['poverty_rate'], regions: { level: 'province' } }, derive: [{ op: 'reaggregate' }] }],
   ['poverty merged, weighted by communes', { select: { indicators: ['poverty_rate'], regions: { level: 'province' } }, derive: [{ op: 'reaggregate', weight: { indicator: 'admin_units', series: 'communes' } }] }],
   ['gap to a 5% poverty target', { select: { indicators: ['poverty_rate', 'income_per_capita'], periods: ['2016'] }, derive: [{ op: 'gapToTarget', target: { poverty_rate: 5, income_per_capita: 4000 } }] }],
-  ['mean poverty per region level', { select: { indicators: ['poverty_rate'], regions: { level: 'region' } }, derive: [{ op: 'summarize', by: ['period'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, lo: { fn: 'min' }, hi: { fn: 'max' } } }], orderby: ['period'] }],
+  ['mean poverty per region level', { select: { indicators: ['poverty_rate'], regions: { level: 'region' } }, derive: [{ op: 'summarize', by: ['period'], measures: { mean: { fn: 'mean' }, n: { fn: 'count' }, lo: { fn: 'min' }, hi: { fn: 'max' } }, unweighted: true }], orderby: ['period'] }],
   ['parent2025 Kiên Giang', { select: { regions: { parent2025: '34:91' } } }],
   ['seeds, rank with direction', { select: { indicators: ['study_participation', 'commendations'] }, derive: [{ op: 'rank', direction: 'desc' }] }],
   ['everything per indicator', { derive: [{ op: 'summarize', by: ['indicator', 'unit', 'status'], measures: { n: { fn: 'count' }, k: { fn: 'valid' }, s: { fn: 'sum' }, first: { fn: 'min', column: 'period' }, last: { fn: 'max', column: 'period' } } }] }],

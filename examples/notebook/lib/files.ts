@@ -5,8 +5,9 @@
  */
 import { readSheet } from 'read-excel-file/browser';
 import { decodeText, parseCsv, loadObservations, type LoadResult } from '../../../src/data/index.js';
-import { formatCsv } from '../../../src/data/csv-format.js';
 import { checkZipSizes } from '../../../src/data/zip.js';
+// The cell text and CSV rules `chiso load` uses for a workbook too (src/data/sheet.ts).
+import { gridToCsv, sheetCellText } from '../../../src/data/sheet.js';
 
 export interface PickedFile {
   name: string;
@@ -28,36 +29,15 @@ export const EMPTY_MAPPING: Mapping = { format: 'auto', indicator: '', columns: 
 
 const isXlsx = (name: string, bytes: Uint8Array) => /\.xlsx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b); // "PK": a ZIP
 
-/** A cell of a sheet as text: numbers with a decimal point, dates as ISO days, nothing for empty. */
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}
-
 export async function readPicked(name: string, bytes: Uint8Array): Promise<PickedFile> {
   if (isXlsx(name, bytes)) {
     // The sizes the workbook declares, checked before anything is inflated: a 1.5 MB zip bomb would fill 1.5 GB.
     checkZipSizes(bytes, name);
     const rows = (await readSheet(new Blob([new Uint8Array(bytes)]))) as unknown[][];
-    return { name, kind: 'xlsx', grid: rows.map((r, i) => ({ cells: r.map(cellText), line: i + 1 })), bytes: null };
+    return { name, kind: 'xlsx', grid: rows.map((r, i) => ({ cells: r.map(sheetCellText), line: i + 1 })), bytes: null };
   }
   const { text } = decodeText(bytes, name);
   return { name, kind: 'csv', grid: parseCsv(text, { file: name }).rows, bytes };
-}
-
-/** The grid as CSV text, one record per row, so the loader's row numbers are the file's. */
-export function gridToCsv(grid: PickedFile['grid'], header?: string[]): string {
-  const rows: string[][] = [];
-  let line = 1;
-  for (const row of grid) {
-    // Keep the numbering: a sheet's empty rows stay as empty lines.
-    while (line < row.line) (rows.push(['']), line++);
-    rows.push(header && line === grid[0].line ? header : row.cells);
-    line++;
-  }
-  // Straight back into the loader: the cells stay as written, no formula apostrophes.
-  return formatCsv(rows, { bom: false, lineEnd: '\n', neutralize: false });
 }
 
 /** Reads the file into observations, never throwing for bad data: what is rejected comes back in `diagnostics`. */

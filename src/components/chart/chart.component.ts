@@ -15,7 +15,7 @@ import { canvasMeasure, wrapTitle } from '../core/title-wrap.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { observationsToCSV } from '../core/csv.js';
+import { EXPORT_COLUMNS, observationsToCSV, withRegionNames } from '../core/csv.js';
 import { download, fileStem } from '../core/download.js';
 import { chartStyles } from './chart.styles.js';
 
@@ -67,6 +67,7 @@ function fitWidth(spec: TopLevelSpec, available: number): TopLevelSpec {
  * @attr chart-title - Title instead of the indicator's label.
  * @attr height - Height of the plot area in pixels.
  * @attr spec - Raw Vega-Lite (JSON) deep-merged into the chart's spec last: the escape hatch.
+ * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
  * @attr renderer - `svg` (default) or `canvas`.
  *
  * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.
@@ -106,6 +107,19 @@ export class ChisoChart extends ChisoViewElement {
       },
     },
     chartTitle: { attribute: 'chart-title' },
+    annotations: {
+      converter: {
+        // A bad JSON text reaches the recipe as is, and the recipe refuses it with its bilingual message.
+        fromAttribute: (value: string | null): unknown => {
+          if (!value) return undefined;
+          try {
+            return JSON.parse(value);
+          } catch {
+            return value;
+          }
+        },
+      },
+    },
     height: { type: Number },
     renderer: {},
     _state: { state: true, attribute: false },
@@ -117,6 +131,8 @@ export class ChisoChart extends ChisoViewElement {
   declare options: Record<string, unknown> | undefined;
   declare spec: SpecFragment | ChisoError | undefined;
   declare chartTitle: string | undefined;
+  /** The author's notes (line charts): events, ranges and points, drawn and described. */
+  declare annotations: unknown;
   declare height: number | undefined;
   declare renderer: 'svg' | 'canvas' | undefined;
   declare _state: ChartState;
@@ -185,6 +201,7 @@ export class ChisoChart extends ChisoViewElement {
       ...(this.indicator ? { indicator: this.indicator } : {}),
       ...(this.chartTitle ? { title: this.chartTitle } : {}),
       ...(this.height ? { height: this.height } : {}),
+      ...(this.annotations !== undefined ? { annotations: this.annotations } : {}),
       ...(this.client.width > 0 ? { width: Math.max(160, this.client.width - 110) } : {}),
       ...(highlight.length && !this.followRegions() ? { highlight } : {}),
       ...(this.options ?? {}),
@@ -509,7 +526,7 @@ export class ChisoChart extends ChisoViewElement {
   /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
   async export(kind: ExportKind): Promise<void> {
     const stem = fileStem(this.description.split(/[.:]/)[0] || this.indicator || 'chiso');
-    if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(this.shown)], { type: 'text/csv;charset=utf-8' }));
+    if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(withRegionNames(this.shown, this.locale), EXPORT_COLUMNS)], { type: 'text/csv;charset=utf-8' }));
     if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(this.shownSpec, null, 2) + '\n'], { type: 'application/json' }));
     const view = this.#embedded;
     if (!view) return;

@@ -3,6 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
+import { addIndicators, parseCatalogue, type IndicatorDefinition } from '../../registry/index.js';
 import type { Lang, MessageCode } from '../../messages/index.js';
 import { Coordinator, isPreaggregate, type Preaggregate } from '../core/coordinator.js';
 import type { Connector } from '../../connectors/connector.js';
@@ -58,6 +59,7 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  * @attr src - Address of a CSV or JSON file of observations, loaded once; several addresses separated by spaces are joined.
  * @attr config - Address of a dashboard JSON config (`{ src, lang }`), instead of `src`.
  * @attr format - `csv` or `json`. Default: read from the content.
+ * @attr indicators - Address of a `chiso.indicators.json`: the page's own indicators (id, unit, name, kind, direction), known to every view before the data loads.
  * @attr lang - `vi` (default) or `en`: the language of every view inside.
  * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`) so a link shares it.
  * @attr query-url - A chiso query endpoint (`handleQueryRequest`, e.g. examples/server): every view sends its query spec there and receives only the rows it shows, instead of the page loading `src`. Same-origin, or allowed by the page's `connect-src`.
@@ -95,6 +97,8 @@ export class ChisoDashboard extends LitElement {
     preaggregate: { reflect: true },
     queryUrl: { attribute: 'query-url', reflect: true },
     data: { attribute: false },
+    indicators: { reflect: true },
+    indicatorDefinitions: { attribute: false },
   };
 
   declare src: string | undefined;
@@ -114,6 +118,10 @@ export class ChisoDashboard extends LitElement {
    * of the page loading `src`. Relative to the page. Default: none.
    */
   declare queryUrl: string | undefined;
+  /** Address of a catalogue file (`chiso.indicators.json`) of the page's own indicators. Default: none. */
+  declare indicators: string | undefined;
+  /** The page's own indicators as definitions (`[{ id, unit, name, kind, direction }]`), instead of `indicators`. */
+  declare indicatorDefinitions: readonly IndicatorDefinition[] | undefined;
 
   readonly coordinator = new Coordinator();
   #connector: Connector | undefined;
@@ -251,6 +259,7 @@ export class ChisoDashboard extends LitElement {
     this.requestUpdate();
     const first = this.config ?? this.src ?? '';
     try {
+      await this.#defineIndicators(abort.signal);
       let urls = first.split(/\s+/).filter(Boolean);
       if (this.config) {
         const text = await fetchText(first, abort.signal);
@@ -284,6 +293,20 @@ export class ChisoDashboard extends LitElement {
       if (abort.signal.aborted) return;
       this.#failed(asError(e, 'COMPONENTS_FETCH_FAILED', { url: first }));
     }
+  }
+
+  /** The page's own indicators join the catalogue before any data is read (open catalogue). */
+  async #defineIndicators(signal: AbortSignal): Promise<void> {
+    if (this.indicatorDefinitions) addIndicators(parseCatalogue([...this.indicatorDefinitions], 'indicatorDefinitions'));
+    if (!this.indicators) return;
+    const text = await fetchText(this.indicators, signal);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new ChisoError(diagnostic('DATA_BAD_CATALOGUE', { detail: (e as Error).message }, { file: this.indicators }));
+    }
+    addIndicators(parseCatalogue(json, this.indicators), this.indicators);
   }
 
   #ready(rows: readonly Observation[]): void {

@@ -5,11 +5,15 @@ import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
 import { indicatorLabel } from '../../registry/names.js';
+import { sourceText } from '../../charts/common.js';
+import type { Lang } from '../../messages/index.js';
 
 /** One source as a reader sees it: where, which indicators, and the quoted phrases. */
 export interface SourceEntry {
   /** The file or page, without the `#row=...` part that points into it. */
   source: string;
+  /** What a reader sees: the outlet or agency and date (a seed report, a GSO table), never a path of the repository. */
+  label: string;
   /** How many figures come from it. */
   count: number;
   /** Page address when the source is one (only `http:`/`https:` become links). */
@@ -19,7 +23,7 @@ export interface SourceEntry {
 }
 
 /** Sources of the observations, in order of first appearance; a data string never becomes a link unless it is http(s). */
-export function sourceEntries(rows: readonly Observation[]): SourceEntry[] {
+export function sourceEntries(rows: readonly Observation[], lang: Lang = 'vi'): SourceEntry[] {
   const by = new Map<string, SourceEntry>();
   for (const o of rows) {
     // A file is one source; `#row=4&column=2010` points to one cell of it.
@@ -33,7 +37,7 @@ export function sourceEntries(rows: readonly Observation[]): SourceEntry[] {
       } catch {
         href = null;
       }
-      e = { source: key, count: 0, href, indicators: [], quotes: [] };
+      e = { source: key, label: sourceText({ source: o.source, period: o.period }, lang), count: 0, href, indicators: [], quotes: [] };
       by.set(key, e);
     }
     e.count++;
@@ -103,7 +107,7 @@ export class ChisoSource extends ChisoViewElement {
     this.refreshRows((rows, error) => {
       this.#error = error;
       try {
-        this.entries = error ? [] : sourceEntries(rows);
+        this.entries = error ? [] : sourceEntries(rows, this.locale);
       } catch (e) {
         this.#error = e;
         this.entries = [];
@@ -122,7 +126,7 @@ export class ChisoSource extends ChisoViewElement {
       <ol part="list">
         ${this.entries.map(
           (e) => html`<li part="source">
-            ${e.href ? html`<a href=${e.href} rel="noopener noreferrer" target="_blank">${e.source}</a>` : html`<span>${e.source}</span>`}
+            ${e.href ? html`<a href=${e.href} rel="noopener noreferrer" target="_blank">${e.label}</a>` : html`<span>${e.label}</span>`}
             <span class="ind">(${e.indicators.map((i) => indicatorLabel(i, lang)).join('; ')}; ${t('COMPONENTS_SOURCE_COUNT', lang, { count: e.count })})</span>
             ${e.quotes.slice(0, this.maxQuotes).map((q) => html`<blockquote part="quote" lang="vi">“${q}”</blockquote>`)}
             ${e.quotes.length > this.maxQuotes ? html`<span class="ind">+${e.quotes.length - this.maxQuotes}</span>` : nothing}

@@ -28,6 +28,7 @@ const HEADINGS: Record<TableColumn, MessageCode> = {
 const STATUS_WORDS: Record<Observation['status'], MessageCode> = {
   final: 'COMPONENTS_FINAL',
   preliminary: 'COMPONENTS_PRELIMINARY',
+  missing: 'COMPONENTS_MISSING',
 };
 
 /** A status as the page's reader says it; in a cell, a final figure needs no word (`final: false`). */

@@ -7,9 +7,10 @@ import { readJsonFile } from './files.js';
 import { pathInside, type FileAccess } from './sandbox.js';
 import type { Observation } from '../../types.js';
 import type { Locale } from '../../format/index.js';
-import { readObservationsFile } from '../../data/read-file.js';
+import { readDataFile } from '../../data/read-file.js';
 import { executeQuery } from '../../query/index.js';
 import { chart as recipe, type ChartOptions } from '../../charts/index.js';
+import { sourceLine } from '../../charts/common.js';
 import type { Diagnostic } from '../../errors.js';
 import type { ChartConfig, ChisoConfig } from '../config-types.js';
 import type { RenderSpec } from '../spec.js';
@@ -23,7 +24,7 @@ export const DEFAULT_TOPOLOGY = fileURLToPath(new URL('../../../data/geo/vn63_pr
  * and stay inside it unless `access.anyPath` (`--allow-path`).
  */
 export class DataCache {
-  private readonly loaded = new Map<string, Observation[]>();
+  private readonly loaded = new Map<string, Promise<Observation[]>>();
   private readonly topologies = new Map<string, unknown>();
   constructor(
     private readonly config: ChisoConfig,
@@ -38,26 +39,39 @@ export class DataCache {
     return t;
   }
 
-  observations(name: string): Observation[] {
+  /** A data source's observations (workbooks and the catalogue file beside the data included). */
+  observations(name: string): Promise<Observation[]> {
     let obs = this.loaded.get(name);
     if (!obs) {
       const source = this.config.data[name];
       const { file, ...options } = source;
-      obs = readObservationsFile(pathInside(file, this.access), { ...options, file }).observations;
+      obs = readDataFile(pathInside(file, this.access), { ...options, file }).then((r) => r.observations);
       this.loaded.set(name, obs);
     }
     return obs;
   }
 }
 
+/** A Vega-Lite title with the source line as its subtitle, unless the spec already has a subtitle. */
+function withSubtitle(title: unknown, sources: string): unknown {
+  if (title && typeof title === 'object' && !Array.isArray(title)) {
+    const t = title as Record<string, unknown>;
+    return t.subtitle === undefined ? { ...t, subtitle: sources } : t;
+  }
+  return { text: title ?? '', subtitle: sources, anchor: 'start' };
+}
+
 /** The Vega-Lite spec of one configured chart. Query warnings go to `onDiagnostic`. */
 export async function configChartSpec(chart: ChartConfig, data: DataCache, lang: Locale, onDiagnostic?: (d: Diagnostic) => void): Promise<RenderSpec> {
-  const observations = chart.data !== undefined ? data.observations(chart.data) : [];
+  const observations = chart.data !== undefined ? await data.observations(chart.data) : [];
   const rows = chart.query ? executeQuery(observations as unknown as Record<string, unknown>[], chart.query, { onDiagnostic }) : observations;
   if (!chart.type) {
     const spec = { ...(chart.spec as Record<string, unknown>) };
     if (chart.data !== undefined) spec.data = { values: rows };
     if (chart.title !== undefined) spec.title = chart.title;
+    // A hand-written spec drawn from data still says where the figures come from, under its title.
+    const sources = chart.data !== undefined ? sourceLine(rows as unknown as Observation[], lang) : undefined;
+    if (sources) spec.title = withSubtitle(spec.title, sources);
     return spec as unknown as RenderSpec;
   }
   const options: Record<string, unknown> = { ...chart.options };

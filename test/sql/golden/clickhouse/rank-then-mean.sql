@@ -1,6 +1,6 @@
 WITH `__s0` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population` FROM `observations` WHERE `indicator` IN ({p1:String}, {p2:String})),
 `__rank1` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, CASE WHEN `value` IS NOT NULL THEN CAST(rank() OVER (PARTITION BY `indicator`, `series`, `period`, (`value` IS NULL) ORDER BY -`value`) AS Nullable(Int32)) END AS `rank` FROM `__s0`),
 `__share2` AS (SELECT `indicator`, `region`, `period`, `value`, `qualifier`, `denominator`, `unit`, `series`, `status`, `source`, `quote`, `population`, `rank`, CASE WHEN `value` IS NOT NULL AND `denominator` IS NOT NULL AND `denominator` <> 0 THEN `value` / `denominator` * {p3:Float64} END AS `x` FROM `__rank1`),
-`__summary3` AS (SELECT `indicator`, `series`, CAST(avg(`x`) AS Nullable(Float64)) AS `m`, CAST(sum(`x`) AS Nullable(Float64)) AS `s`, CAST(avg(`value`) AS Nullable(Float64)) AS `v`, CAST(avg(`denominator`) AS Nullable(Float64)) AS `dm`, max(`period`) AS `dx` FROM `__share2` GROUP BY `indicator`, `series`)
-SELECT `indicator`, `series`, `m`, `s`, `v`, `dm`, `dx` FROM `__summary3` SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
--- params: ["poverty_rate","income_per_capita",0.37]
+`__summary3` AS (SELECT `indicator`, `series`, CAST(avg(`x`) AS Nullable(Float64)) AS `m`, CAST(sum(`x`) AS Nullable(Float64)) AS `s`, CAST(avg(`value`) AS Nullable(Float64)) AS `v`, CAST(avg(`denominator`) AS Nullable(Float64)) AS `dm`, max(`period`) AS `dx`, {p4:String} AS `note` FROM `__share2` GROUP BY `indicator`, `series`)
+SELECT `indicator`, `series`, `m`, `s`, `v`, `dm`, `dx`, `note` FROM `__summary3` SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1
+-- params: ["poverty_rate","income_per_capita",0.37,"trung bình không gia quyền / unweighted mean"]
