@@ -331,9 +331,20 @@ describe('Nghèo đa chiều 2021–2025 theo báo chí', () => {
     expect(tables(cells[0])[0].rows).toBe(71);
   });
 
-  test('the map joins all 63 provinces', () => {
-    const [map] = charts(cells[1]);
-    expect(map.regions).toHaveLength(63);
+  test('one map per year, each joining all 63 provinces', () => {
+    const maps = charts(cells[1]);
+    expect(maps).toHaveLength(4);
+    for (const map of maps) expect(map.regions).toHaveLength(63);
+  });
+
+  test('the 34-unit map keeps unchanged units and never averages rates of merged ones', async () => {
+    const rows = await tableData(page, 3, 0);
+    expect(rows).toHaveLength(34);
+    // Hà Tĩnh was not merged: it keeps its reported rate; Tiền Giang was merged into Đồng Tháp with no same-year figure beside it.
+    expect(rows.find((r) => r.unit === '34:42')).toMatchObject({ value: 5.9, how: 'giữ nguyên / unchanged' });
+    expect(rows.find((r) => r.unit === '34:82')).toMatchObject({ value: null });
+    const [map] = charts(cells[3]);
+    expect(map.regions).toHaveLength(34);
   });
 });
 
