@@ -23,7 +23,7 @@ const MARK = /\u0000(\d+)\u0000/g;
 export class SqlBuilder {
   readonly d: DialectRules;
   private readonly values: { value: SqlParam; type: SqlColumnType }[] = [];
-  private readonly ctes: { name: string; sql: string }[] = [];
+  private readonly ctes: { name: string; sql: string; materialized: boolean }[] = [];
   private counter = 0;
 
   constructor(dialect: SqlDialect) {
@@ -47,10 +47,10 @@ export class SqlBuilder {
     return `${expr} IN (${values.map((v) => this.bind(v, 'text')).join(', ')})`;
   }
 
-  /** Adds a common table expression and returns its stage. */
-  cte(prefix: string, sql: string, cols: SqlColumn[]): Stage {
+  /** Adds a common table expression and returns its stage; `materialized`: computed once (see `DialectRules.materialized`). */
+  cte(prefix: string, sql: string, cols: SqlColumn[], materialized = false): Stage {
     const name = `__${prefix}${this.counter++}`;
-    this.ctes.push({ name, sql });
+    this.ctes.push({ name, sql, materialized });
     return { name, cols };
   }
 
@@ -62,7 +62,7 @@ export class SqlBuilder {
   /** The statement `WITH <expressions up to depth> <body>`, with numbered placeholders. */
   render(body: string, depth = this.ctes.length): SqlStatement {
     const withs = this.ctes.slice(0, depth);
-    const text = (withs.length ? `WITH ${withs.map((c) => `${this.q(c.name)} AS (${c.sql})`).join(',\n')}\n` : '') + body + this.d.suffix;
+    const text = (withs.length ? `WITH ${withs.map((c) => `${this.q(c.name)} AS ${c.materialized ? this.d.materialized : ''}(${c.sql})`).join(',\n')}\n` : '') + body + this.d.suffix;
     const params: SqlParam[] = [];
     const numbers = new Map<number, number>();
     const sql = text.replace(MARK, (_, i: string) => {

@@ -169,7 +169,11 @@ function source(ctx: Context, sel: NormalizedSelection): Stage {
   return ctx.b.cte('s', `SELECT ${list(ctx, cols)} FROM ${sourceName(ctx)}${where}`, cols);
 }
 
-/** Per indicator, region and series: the rows of the latest start year with a value, then the latest period text. */
+/**
+ * Per indicator, region and series: the rows of the latest start year with a value, then the latest
+ * period text. Its result is materialized: window steps inlined into each other cost the optimizer
+ * exponential time in their number.
+ */
 function latest(ctx: Context, stage: Stage): Stage {
   const { b } = ctx;
   const part = `PARTITION BY ${b.q('indicator')}, ${b.q('region')}, ${b.q('series')}`;
@@ -184,6 +188,7 @@ function latest(ctx: Context, stage: Stage): Stage {
     'latest',
     `SELECT ${cols} FROM (SELECT ${cols}, max(${b.d.binary(b.q('period'))}) OVER (${part}) AS ${b.q('__mp')} FROM ${b.q(c.name)}) x WHERE ${b.d.binary(b.q('period'))} = ${b.q('__mp')}`,
     stage.cols,
+    true,
   );
 }
 
@@ -490,7 +495,8 @@ function reaggregate(ctx: Context, stage: Stage, step: Step<'reaggregate'>): Sta
       diagnostics.push(...sortDiagnostics(warnings));
     },
   });
-  return b.cte('reagg', `SELECT ${list(ctx, std)} FROM ${q(rest.name)} UNION ALL SELECT ${list(ctx, std)} FROM ${q(merged.name)}`, std);
+  // Materialized, as `latest` is: a merge feeding a merge would be planned again inside each.
+  return b.cte('reagg', `SELECT ${list(ctx, std)} FROM ${q(rest.name)} UNION ALL SELECT ${list(ctx, std)} FROM ${q(merged.name)}`, std, true);
 }
 
 function summarize(ctx: Context, stage: Stage, step: Step<'summarize'>): Stage {

@@ -41,6 +41,12 @@ export interface DialectRules {
   lag(value: string, window: string): string;
   /** Text after the statement (ClickHouse settings). */
   suffix: string;
+  /**
+   * How a common table expression is computed once rather than inlined into the next (`MATERIALIZED`;
+   * PostgreSQL 12 or later). Chains of window steps inlined into each other cost the optimizer time
+   * that grows exponentially with their number (DuckDB: ten `latest` steps, 10 s on 3,500 rows).
+   */
+  materialized: string;
 }
 
 const PERIOD_YEAR = "'^[[:space:]]*([+-]?[0-9]+)'";
@@ -59,6 +65,7 @@ const duckdb: DialectRules = {
   padYear: (y) => `CASE WHEN ${y} >= 1000 THEN CAST(${y} AS VARCHAR) ELSE lpad(CAST(${y} AS VARCHAR), 4, '0') END`,
   lag: (v, w) => `lag(${v}) OVER (${w})`,
   suffix: '',
+  materialized: 'MATERIALIZED ',
 };
 
 const postgres: DialectRules = {
@@ -72,6 +79,7 @@ const postgres: DialectRules = {
   padYear: (y) => `CASE WHEN ${y} >= 1000 THEN CAST(${y} AS TEXT) ELSE lpad(CAST(${y} AS TEXT), 4, '0') END`,
   lag: (v, w) => `lag(${v}) OVER (${w})`,
   suffix: '',
+  materialized: 'MATERIALIZED ',
 };
 
 const clickhouse: DialectRules = {
@@ -87,6 +95,8 @@ const clickhouse: DialectRules = {
   // LEFT JOINs must give NULL, not a type's default, where nothing matches; and a name means the
   // column, not an alias of the same name (`sum(value) AS value`), as in standard SQL.
   suffix: ' SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1',
+  // ClickHouse computes each WITH subquery where it is used; it has no such keyword.
+  materialized: '',
 };
 
 export const dialects: Record<SqlDialect, DialectRules> = { duckdb, postgres, clickhouse };

@@ -16,7 +16,13 @@ import { randomSpecs } from '../query/random-specs.js';
 const SEED = Number(process.env.CHISO_RANDOM_SEED ?? 20261207);
 const table = { name: 'obs_random', extraColumns: [{ name: 'population', type: 'double' as const }] };
 const rows = synthetic(11) as unknown as Record<string, unknown>[];
-const specs = randomSpecs(SEED, 60);
+// The longest chains the budgets allow, of the steps whose SQL engines plan slowest when nested.
+const chains: Record<string, unknown>[] = [
+  { derive: Array.from({ length: 16 }, () => ({ op: 'latest' })) },
+  { select: { indicators: ['new_rural_communes'] }, derive: Array.from({ length: 16 }, (_, i) => (i % 2 ? { op: 'reaggregate' } : { op: 'latest' })) },
+  { select: { indicators: ['poverty_rate'] }, derive: Array.from({ length: 16 }, (_, i) => ({ op: i % 2 ? 'rank' : 'change', as: `c${i}`, ...(i % 2 ? { direction: 'asc' } : {}) })) },
+];
+const specs = [...randomSpecs(SEED, 60), ...chains];
 // Which of several refusals comes first can follow row order, which SQL does not have (a rank or a
 // merge meeting two indicators it cannot handle: the executors report the one met first).
 const ORDER_DEPENDENT = [['QUERY_RANK_NEEDS_DIRECTION', 'QUERY_UNKNOWN_INDICATOR'], ['QUERY_REAGGREGATE_NEEDS_WEIGHT', 'QUERY_REAGGREGATE_UNITS_DIFFER', 'QUERY_UNKNOWN_INDICATOR']];
