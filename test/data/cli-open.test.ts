@@ -68,29 +68,21 @@ describe('chiso load: an open catalogue', () => {
     expect(bad.err()).toContain('up hoặc down');
   });
 
-  it('reads an .xlsx workbook with the page reader (not its zip bytes as column names)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chiso-open-'));
-    copyFileSync(join(root, 'test/data/fixtures/immunisation.xlsx'), join(dir, 'immunisation.xlsx'));
-    const b = bufferIO(dir);
-    const code = await main(['load', 'immunisation.xlsx', '--indicator', 'child_immunisation', '--unit', '%', '--kind', 'rate', '--json'], b.io);
-    expect(b.err()).toBe('');
-    expect(code).toBe(0);
-    const obs = JSON.parse(b.out()) as Observation[];
-    expect(obs.map((o) => [o.region, o.period, o.value])).toEqual([['42', '2014', 97.5], ['42', '2015', 98.1], ['51', '2014', 95.2], ['51', '2015', 96.4]]);
-    expect(obs[0].source).toBe('immunisation.xlsx#row=2&column=2014');
-  });
-
-  it('reads an .ods sheet into the same grid: typed numbers with a decimal point, filler rows and columns ignored', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chiso-open-'));
-    copyFileSync(join(root, 'test/data/fixtures/immunisation.ods'), join(dir, 'immunisation.ods'));
-    const b = bufferIO(dir);
-    const code = await main(['load', 'immunisation.ods', '--indicator', 'child_immunisation_ods', '--unit', '%', '--kind', 'rate', '--json'], b.io);
-    expect(b.err()).toBe('');
-    expect(code).toBe(0);
-    const obs = JSON.parse(b.out()) as Observation[];
-    expect(obs.map((o) => [o.region, o.period, o.value])).toEqual([['42', '2014', 97.5], ['42', '2015', 98.1], ['51', '2014', 95.2], ['51', '2015', 96.4]]);
-    expect(obs[2].source).toBe('immunisation.ods#row=3&column=2014');
-  });
+  // .xlsx by the page's reader (not its zip bytes as column names); .ods into the same grid: typed
+  // numbers with a decimal point, filler rows and columns ignored.
+  for (const ext of ['xlsx', 'ods']) {
+    it(`reads an .${ext} sheet into the observations it holds, citing its rows`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'chiso-open-'));
+      copyFileSync(join(root, `test/data/fixtures/immunisation.${ext}`), join(dir, `immunisation.${ext}`));
+      const b = bufferIO(dir);
+      const code = await main(['load', `immunisation.${ext}`, '--indicator', `child_immunisation_${ext}`, '--unit', '%', '--kind', 'rate', '--json'], b.io);
+      expect(b.err()).toBe('');
+      expect(code).toBe(0);
+      const obs = JSON.parse(b.out()) as Observation[];
+      expect(obs.map((o) => [o.region, o.period, o.value])).toEqual([['42', '2014', 97.5], ['42', '2015', 98.1], ['51', '2014', 95.2], ['51', '2015', 96.4]]);
+      expect(obs[2].source).toBe(`immunisation.${ext}#row=3&column=2014`);
+    });
+  }
 
   it('refuses a header with no rows (exit 1), where it used to say "0 figures"', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-open-'));
