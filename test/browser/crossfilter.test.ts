@@ -158,6 +158,26 @@ describe('linked views', () => {
     await page.waitForFunction((b) => ['map', 'bar', 'kpi', 'line', 'table'].every((id) => (document.getElementById(id) as unknown as { queryCount: number }).queryCount > b[id]), brushed);
   });
 
+  it('a province clicked on the map and another added in the search box: the line shows both, as the same address reloaded does', async () => {
+    await open();
+    await page.locator('#map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const p = await itemPoint(page, '#map', '42');
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '42'));
+    const input = page.locator('#filter').getByRole('combobox', { name: /Tìm tỉnh/ });
+    await input.fill('da nang');
+    await input.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.some((o) => o.region !== '42'));
+    await waitForCharts(page);
+    const live = { line: await regions('line'), table: await regions('table'), url: new URL(page.url()).searchParams.get('d.region') };
+    expect(live).toEqual({ line: ['42', '48'], table: ['42', '48'], url: '42,48' });
+    // No district report dated 07/05/2024 slips into a chart of provinces.
+    expect((await periods('line')).every((p) => /^\d{4}$/.test(p))).toBe(true);
+    await open('?d.region=42,48');
+    expect(await regions('line')).toEqual(live.line);
+    expect(await regions('table')).toEqual(live.table);
+  });
+
   it('two dashboards on one page stay independent', async () => {
     await open();
     const p = await itemPoint(page, '#bar', '01', 'Hà Nội');

@@ -422,16 +422,16 @@ export class ChisoChart extends ChisoViewElement {
   #toggleRegion(region: string | undefined, add: boolean): void {
     const sel = this.client.coordinator?.selection;
     if (!sel) return;
-    const own = sel.clauses.find((c) => c.source === this.client && c.field === 'region');
-    const current = own && own.field === 'region' ? own.values : [];
     if (!region) {
       sel.remove(this.client, 'region');
       return;
     }
+    // What the reader sees selected (in the filter, the highlight, the page address), whoever picked it.
+    const current = sel.selectedRegions();
     let values: string[];
     if (add) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
     else values = current.length === 1 && current[0] === region ? [] : [region];
-    sel.update({ source: this.client, field: 'region', values });
+    sel.selectRegions(this.client, values);
   }
 
   /** Recipes that label marks by name only: the shown region with that name in the page's language. */
@@ -502,7 +502,7 @@ export class ChisoChart extends ChisoViewElement {
 
   /** Selects regions everywhere, as a click on a bar or a map does. */
   selectRegions(regions: string[]): void {
-    this.client.coordinator?.selection.update({ source: this.client, field: 'region', values: regions });
+    this.client.coordinator?.selection.selectRegions(this.client, regions);
   }
 
   /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */

@@ -29,6 +29,18 @@ export class Selection extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
+  /**
+   * Makes `values` the region selection of the whole dashboard, published by `source`: the region
+   * clauses of other views go, so what every view filters by is what the filter names and the page
+   * address carries (several sources' clauses would intersect, and two picks with nothing in common
+   * would leave nothing). An empty list clears it.
+   */
+  selectRegions(source: object, values: readonly string[]): void {
+    this.#clauses = this.#clauses.filter((c) => c.field !== 'region');
+    if (values.length) this.#clauses.push({ source, field: 'region', values: [...new Set(values)] });
+    this.dispatchEvent(new Event('change'));
+  }
+
   /** Drops every clause of `source` (all of them when `field` is not given). */
   remove(source: object, field?: Clause['field']): void {
     const before = this.#clauses.length;

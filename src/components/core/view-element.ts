@@ -91,6 +91,8 @@ export abstract class ChisoViewElement extends LitElement {
       periods: by === 'all' || by === 'period' ? f.periods : null,
     };
     const q = this.viewQuery();
+    // Selections with nothing in common leave nothing to show, never everything.
+    if (q.followRegions && filter.regions?.length === 0) return [];
     const cubes = c.cubes && this.preaggregates();
     const request = ++this.#request;
     const key = JSON.stringify([c.dataRevision, cubes, filter, q]);
