@@ -114,6 +114,11 @@ export class ChisoFilter extends ChisoViewElement {
     this._open = false;
   }
 
+  /** The filter publishes selections; it shows no rows of its own. */
+  protected override asksRows(): boolean {
+    return false;
+  }
+
   #has(control: 'region' | 'period' | 'units'): boolean {
     return !this.controls || this.controls.split(/[,\s]+/).includes(control);
   }

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { TaskStatus } from '@lit/task';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
 import { formatValue, formatPeriod, formatUnit, periodPosition } from '../../format/index.js';
@@ -25,7 +26,8 @@ export function latest(rows: readonly Observation[]): Observation | undefined {
  * Drawn as text, without Vega, so a row of KPIs costs the page nothing to load.
  *
  * @attr indicator - Indicator id, e.g. `study_participation`.
- * @attr region - Region id (the first is used); a region selected in another view replaces it.
+ * @attr region - Region id (the first is used). Fixed by the author: a region selected in another view replaces it only with `follow="region"`.
+ * @attr follow - Which selections of other views the KPI follows: `region`, `period`, both (`all`) or `none`. Default: those it does not fix.
  * @attr period - Start years to consider; the latest with a value is shown.
  * @attr series - A sub-series id.
  * @attr label - Text above the figure instead of the label of the indicator (or of its tier or series).
@@ -49,7 +51,6 @@ export class ChisoKpi extends ChisoViewElement {
 
   /** The observation shown, for tests and pages. */
   shown: Observation | undefined;
-  #error: unknown = null;
 
   constructor() {
     // Text only, cheap: no need to wait until scrolled into view.
@@ -60,20 +61,23 @@ export class ChisoKpi extends ChisoViewElement {
     return true;
   }
 
+  protected override answer(rows: Observation[]): Observation[] {
+    // A KPI names one region: the first of the selection or of its own list.
+    const first = rows[0]?.region;
+    this.shown = latest(rows.filter((r) => r.region === first && (this.series !== undefined || r.series === rows[0].series)));
+    return rows;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.refreshRows((rows, error) => {
-      this.#error = error;
-      // A KPI names one region: the first of the selection or of its own list.
-      const first = rows[0]?.region;
-      this.shown = error ? undefined : latest(rows.filter((r) => r.region === first && (this.series !== undefined || r.series === rows[0].series)));
-    });
+    if (this.rowsTask.status === TaskStatus.ERROR) this.shown = undefined;
   }
 
   override render() {
-    const state = this.renderState();
-    if (state) return state;
-    if (this.#error) return this.renderError(this.#error);
+    return this.renderRows(() => this.#figure());
+  }
+
+  #figure() {
     const o = this.shown;
     if (!o) return this.renderEmpty();
     const lang = this.locale;

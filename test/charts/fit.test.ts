@@ -2,7 +2,7 @@
 // of 7 px a character here; the page measures with a canvas in the title's font).
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { wrapLines, wrapTitle } from '../../src/components/core/title-wrap.js';
+import { wrapLines, wrapTitle } from '../../src/charts/fit.js';
 
 const measure = (text: string) => text.length * 7;
 
