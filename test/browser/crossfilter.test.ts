@@ -178,6 +178,22 @@ describe('linked views', () => {
     expect(await regions('table')).toEqual(live.table);
   });
 
+  it('a chart that follows the selection never keeps a title naming other regions', async () => {
+    await open();
+    const title = () => page.evaluate(() => (document.getElementById('line') as unknown as { shownSpec: { title: { text: string | string[] } } }).shownSpec.title.text);
+    const text = (t: string | string[]) => (Array.isArray(t) ? t.join(' ') : t);
+    await page.evaluate(() => document.getElementById('line')!.setAttribute('chart-title', 'Tỷ lệ hộ nghèo: Hà Tĩnh và cả nước'));
+    await page.waitForFunction(() => JSON.stringify((document.getElementById('line') as unknown as { shownSpec: unknown }).shownSpec).includes('Hà Tĩnh và cả nước'));
+    await page.evaluate(() => (document.getElementById('map') as unknown as { selectRegions(r: string[]): void }).selectRegions(['40', '01']));
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '40' || o.region === '01'));
+    await waitForCharts(page);
+    expect(text(await title())).toBe('Tỷ lệ hộ nghèo: Hà Nội, Nghệ An');
+    await page.evaluate(() => (document.getElementById('map') as unknown as { selectRegions(r: string[]): void }).selectRegions([]));
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.some((o) => o.region === 'VN'));
+    await waitForCharts(page);
+    expect(text(await title())).toBe('Tỷ lệ hộ nghèo: Hà Tĩnh và cả nước');
+  });
+
   it('two dashboards on one page stay independent', async () => {
     await open();
     const p = await itemPoint(page, '#bar', '01', 'Hà Nội');
