@@ -165,6 +165,8 @@ export class ChisoChart extends ChisoViewElement {
     },
   });
   #drawn: Drawing | null = null;
+  /** The drawing on its way into the Vega view. */
+  #drawingNow: Promise<void> | null = null;
   #failed: unknown = null;
   #preloaded = false;
 
@@ -307,7 +309,22 @@ export class ChisoChart extends ChisoViewElement {
     const next = this.#drawing.value;
     if (this.#drawing.status !== TaskStatus.COMPLETE || !next || next === this.#drawn) return;
     this.#drawn = next;
-    void this.#draw(next);
+    const now = this.#draw(next);
+    this.#drawingNow = now;
+    void now.finally(() => {
+      if (this.#drawingNow === now) this.#drawingNow = null;
+    });
+  }
+
+  /** `updateComplete` waits for the chart's layout and its drawing too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#drawing.status === TaskStatus.PENDING || this.#drawingNow) {
+      if (this.#drawing.status === TaskStatus.PENDING) await this.#drawing.taskComplete.catch(() => undefined);
+      else await this.#drawingNow;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   async #draw(d: Drawing): Promise<void> {
@@ -326,7 +343,8 @@ export class ChisoChart extends ChisoViewElement {
     // The box is hidden while the element shows an empty or error state: show it first.
     if (!container || container.hidden) {
       this._state = 'drawing';
-      await this.updateComplete;
+      // Lit's own update only: `updateComplete` would wait for this very drawing.
+      await super.getUpdateComplete();
       if (d !== this.#drawn || !this.isConnected) return;
       container = this.renderRoot.querySelector<HTMLElement>('.chart');
       if (!container) return;
