@@ -62,11 +62,12 @@ export function chart<T extends ChartType>(type: T, data: readonly Observation[]
   const t = toChartType(type) as T;
   checkKeys(t, options ?? {});
   const { fitWidth, measure, ...rest } = (options ?? {}) as CommonOptions;
+  if (measure !== undefined && typeof measure !== 'function') fail('CHART_UNKNOWN_OPTION', { option: 'measure', value: String(measure), allowed: '(text, font) => px' });
   if (fitWidth === undefined) return (recipes[t] as Recipe<T>)(data, rest as ChartOptions[T], toLocale(locale));
   if (!(typeof fitWidth === 'number' && fitWidth > 0)) fail('CHART_UNKNOWN_OPTION', { option: 'fitWidth', value: String(fitWidth), allowed: '> 0 (px)' });
   // The recipe's label arithmetic is for the plot the whole width leaves; Vega's fit-x then sizes it exactly.
   const spec = (recipes[t] as Recipe<T>)(data, { ...rest, width: plotWidth(fitWidth, padding) } as ChartOptions[T], toLocale(locale));
-  return fitSpec(spec, fitWidth, typeof measure === 'function' ? measure : fontMeasure);
+  return fitSpec(spec, fitWidth, measure ?? fontMeasure);
 }
 
 /** The one-paragraph description a chart of this type carries (also its spec's `description`). */
