@@ -234,7 +234,13 @@ export class ChisoChart extends ChisoViewElement {
   protected chartTitleFor(rows: readonly Observation[]): string | undefined {
     if (!this.chartTitle) return undefined;
     const f = this.client.filter();
-    if (!(this.filtersRegions() && this.following().region && f.regions)) return this.chartTitle;
+    let follows = false;
+    try {
+      follows = this.filtersRegions() && this.following().region;
+    } catch {
+      // a bad `follow`: the question fails with that error, the title stays the author's
+    }
+    if (!(follows && f.regions)) return this.chartTitle;
     const lang = this.locale;
     const names = [...new Set(rows.map((o) => o.region))].map((r) => regionName(r, lang));
     return `${indicatorLabel(this.indicator ?? rows[0]?.indicator, lang)}: ${names.join(', ')}`;

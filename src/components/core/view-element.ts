@@ -76,7 +76,7 @@ export abstract class ChisoViewElement extends LitElement {
   }
 
   /** The selections this view follows (see `follow`); throws a ChisoError for a bad attribute. */
-  following(): Follow {
+  protected following(): Follow {
     return parseFollow(this.follow, this.filterBy, { region: !!parseList(this.region), period: Object.keys(parseYears(this.period)).length > 0 });
   }
 
