@@ -35,6 +35,21 @@ describe('Selection', () => {
   });
 });
 
+describe('Selection.toggleRegion', () => {
+  it('a click selects one region everywhere, again clears it; with shift it adds to what anyone selected', () => {
+    const s = new Selection();
+    const map = {};
+    const filter = {};
+    s.selectRegions(filter, ['42']);
+    s.toggleRegion(map, '48', true);
+    expect(s.clauses).toEqual([{ source: map, field: 'region', values: ['42', '48'] }]);
+    s.toggleRegion(map, '01', false);
+    expect(s.selectedRegions()).toEqual(['01']);
+    s.toggleRegion(map, '01', false);
+    expect(s.clauses).toEqual([]);
+  });
+});
+
 describe('view query', () => {
   it('follows the region selection of other views, or keeps its own', () => {
     const filter = { regions: ['01'], periods: ['2010', '2014'] as [string, string] };

@@ -12,13 +12,14 @@ import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
 import { indicatorLabel, regionName } from '../core/indicator.js';
-import { observationsToCSV } from '../core/csv.js';
-import { download, fileStem } from '../core/download.js';
 import { pageMeasure } from '../core/measure-text.js';
 import { observationTable, regionLabel } from '../core/observation-table.js';
 import { chartStyles } from './chart.styles.js';
 import { VegaViewController } from './vega-view.js';
 import { BrushController } from './brush.js';
+import { exportMenu, saveChart, type ExportKind } from './export.js';
+
+export type { ExportKind } from './export.js';
 
 export { regionLabel, cellValue } from '../core/observation-table.js';
 
@@ -29,7 +30,6 @@ export type ChartElementType = keyof typeof ChartElementType;
 /** What a chart is doing, for the page and for tests. */
 export type ChartState = 'idle' | 'drawing' | 'ready' | 'empty' | 'error';
 
-export type ExportKind = 'svg' | 'png' | 'csv' | 'spec';
 
 export interface ChisoRenderDetail {
   /** Observations drawn. */
@@ -388,23 +388,12 @@ export class ChisoChart extends ChisoViewElement {
     this.#toggleRegion(regionOf(datum) ?? this.#regionNamed(datum?.name), event.shiftKey || event.ctrlKey || event.metaKey);
   }
 
-  /**
-   * What a click on a mark does: selects its region everywhere, or clears the selection when it was
-   * the only one selected (or the click hit no region); `add` toggles it in a selection of several.
-   */
+  /** A click on a mark, or its select button in the data table; no region (the sea) clears this view's pick. */
   #toggleRegion(region: string | undefined, add: boolean): void {
     const sel = this.client.coordinator?.selection;
     if (!sel) return;
-    if (!region) {
-      sel.remove(this.client, 'region');
-      return;
-    }
-    // What the reader sees selected (in the filter, the highlight, the page address), whoever picked it.
-    const current = sel.selectedRegions();
-    let values: string[];
-    if (add) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
-    else values = current.length === 1 && current[0] === region ? [] : [region];
-    sel.selectRegions(this.client, values);
+    if (region) sel.toggleRegion(this.client, region, add);
+    else sel.remove(this.client, 'region');
   }
 
   /** Recipes that label marks by name only: the shown region with that name in the page's language. */
@@ -424,35 +413,14 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
-  async export(kind: ExportKind): Promise<void> {
-    const stem = fileStem(this.description.split(/[.:]/)[0] || this.indicator || 'chiso');
-    if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(this.shown)], { type: 'text/csv;charset=utf-8' }));
-    if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(this.shownSpec, null, 2) + '\n'], { type: 'application/json' }));
-    if (kind === 'svg') {
-      const svg = await this.#vega.toSVG();
-      if (svg !== null) download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
-      return;
-    }
-    const png = await this.#vega.toPNG(2);
-    if (png !== null) download(`${stem}.png`, png);
+  export(kind: ExportKind): Promise<void> {
+    return saveChart(kind, { name: this.description.split(/[.:]/)[0] || this.indicator || '', rows: this.shown, spec: this.shownSpec, vega: this.#vega });
   }
 
-  #exportMenu(): TemplateResult {
-    const lang = this.locale;
-    const item = (kind: ExportKind, code: string) => html`<li><button type="button" @click=${() => this.#exportFrom(kind)}>${t(code, lang)}</button></li>`;
-    return html`<details class="export" part="export">
-      <summary>${t('COMPONENTS_EXPORT', lang)}</summary>
-      <ul>
-        ${item('svg', 'COMPONENTS_EXPORT_SVG')} ${item('png', 'COMPONENTS_EXPORT_PNG')} ${item('csv', 'COMPONENTS_EXPORT_CSV')}
-        ${item('spec', 'COMPONENTS_EXPORT_SPEC')}
-      </ul>
-    </details>`;
-  }
-
-  #exportFrom(kind: ExportKind): void {
+  #exportFrom = (kind: ExportKind): void => {
     this.renderRoot.querySelector('details.export')?.removeAttribute('open');
     void this.export(kind);
-  }
+  };
 
   #table(): TemplateResult {
     const lang = this.locale;
@@ -487,7 +455,7 @@ export class ChisoChart extends ChisoViewElement {
     const s = this._state;
     const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: this.description.split('.')[0] }) : undefined;
     return html`<figure part="figure" aria-label=${label ?? nothing}>
-      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' || s === 'drawing' ? this.#exportMenu() : nothing}</div>
+      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' || s === 'drawing' ? exportMenu(lang, this.#exportFrom) : nothing}</div>
       <div
         class="chart"
         part="chart"
