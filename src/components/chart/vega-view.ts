@@ -20,6 +20,7 @@ export class VegaViewController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #onClick: (event: MouseEvent, item: unknown) => void;
   #embedded: EmbeddedChart | null = null;
+  /** The drawn view's shape and renderer: a new spec in the same shape and renderer updates it in place. */
   #shape = '';
   /** JSON text of each dataset and parameter in the drawn view. */
   #live: Record<string, string> = {};
@@ -50,8 +51,9 @@ export class VegaViewController implements ReactiveController {
     const token = ++this.#token;
     const t0 = performance.now();
     const live = liveSpec(spec);
+    const shape = `${renderer}|${live.shape}`;
     performance.measure('chiso:split', { start: t0, end: performance.now() });
-    if (this.#embedded && live.shape === this.#shape) {
+    if (this.#embedded && shape === this.#shape) {
       // Same shape: new rows and domains flow into the drawn view, only what changed.
       const view = this.#embedded.view;
       const changes = liveChanges(this.#live, live);
@@ -76,7 +78,7 @@ export class VegaViewController implements ReactiveController {
       return null;
     }
     this.#embedded = next;
-    this.#shape = live.shape;
+    this.#shape = shape;
     this.#live = live.texts;
     this.embeddedSpec = live.spec;
     performance.measure('chiso:embed', { start: t1, end: performance.now() });
