@@ -2,7 +2,9 @@ import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
 import { fail } from '../errors.js';
-import { toChartType, type ChartSpec, type ChartType } from './types.js';
+import { toChartType, type ChartSpec, type ChartType, type CommonOptions } from './types.js';
+import { fitSpec, fontMeasure, plotWidth } from './fit.js';
+import { padding } from './theme.js';
 import { lineChart, describeLine, type LineOptions } from './line.js';
 import { barChart, describeBar, type BarOptions } from './bar.js';
 import { kpiChart, describeKpi, type KpiOptions } from './kpi.js';
@@ -22,7 +24,7 @@ export interface ChartOptions {
   progress: ProgressOptions;
 }
 
-const common = ['indicator', 'title', 'source', 'width', 'height', 'maxRows', 'description', 'spec'] as const;
+const common = ['indicator', 'title', 'source', 'width', 'fitWidth', 'measure', 'height', 'maxRows', 'description', 'spec'] as const;
 
 /** Every option key each recipe reads, so a JSON configuration with a misspelt key is refused, not ignored. */
 export const optionKeys: { [T in ChartType]: readonly string[] } = {
@@ -59,7 +61,13 @@ const describers: { [T in ChartType]: Describer<T> } = {
 export function chart<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Locale): ChartSpec {
   const t = toChartType(type) as T;
   checkKeys(t, options ?? {});
-  return (recipes[t] as Recipe<T>)(data, options ?? ({} as ChartOptions[T]), toLocale(locale));
+  const { fitWidth, measure, ...rest } = (options ?? {}) as CommonOptions;
+  if (measure !== undefined && typeof measure !== 'function') fail('CHART_UNKNOWN_OPTION', { option: 'measure', value: String(measure), allowed: '(text, font) => px' });
+  if (fitWidth === undefined) return (recipes[t] as Recipe<T>)(data, rest as ChartOptions[T], toLocale(locale));
+  if (!(typeof fitWidth === 'number' && fitWidth > 0)) fail('CHART_UNKNOWN_OPTION', { option: 'fitWidth', value: String(fitWidth), allowed: '> 0 (px)' });
+  // The recipe's label arithmetic is for the plot the whole width leaves; Vega's fit-x then sizes it exactly.
+  const spec = (recipes[t] as Recipe<T>)(data, { ...rest, width: plotWidth(fitWidth, padding) } as ChartOptions[T], toLocale(locale));
+  return fitSpec(spec, fitWidth, measure ?? fontMeasure);
 }
 
 /** The one-paragraph description a chart of this type carries (also its spec's `description`). */

@@ -41,6 +41,9 @@ export const sequentialSchemeBad = 'orangered';
 /** Diverging scheme for change (blue good side / orange bad side). */
 export const divergingScheme = 'blueorange';
 
+/** Space around every drawing, in pixels. */
+export const padding = 12;
+
 export const fontSizes = { title: 16, subtitle: 11, axisTitle: 11, label: 11, note: 10, kpi: 40 } as const;
 
 /**
@@ -53,7 +56,7 @@ export function theme(locale: Locale = 'vi'): Config {
     locale: { number: vegaNumberLocale(locale), time: vegaTimeLocale(locale) },
     font: fontFamily,
     background: '#ffffff',
-    padding: 12,
+    padding,
     view: { stroke: null },
     title: {
       anchor: 'start',

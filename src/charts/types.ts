@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Locale } from '../format/locale.js';
 import { fail } from '../errors.js';
+import type { MeasureText } from './fit.js';
 
 /** What every recipe returns: a Vega-Lite spec with its data inline. */
 export type ChartSpec = TopLevelSpec;
@@ -39,6 +40,15 @@ export interface CommonOptions {
   source?: boolean;
   /** Width of the plot area in pixels. Default depends on the recipe (about 560). */
   width?: number;
+  /**
+   * Width of the whole drawing in pixels (title, axes, legend and padding included): the recipe lays
+   * its plot out for it and wraps the title to it, once. `<chiso-chart>` passes its measured width;
+   * give the same in a render configuration and the SVG wraps a long title as the page does.
+   * Default: none (the plot is `width` wide and the drawing grows around it).
+   */
+  fitWidth?: number;
+  /** How text is measured for `fitWidth`. Default: Be Vietnam Pro's advance widths, the font of exports. */
+  measure?: MeasureText;
   /** Height of the plot area in pixels. Default depends on the recipe. */
   height?: number;
   /** Refuse more rows than this (specs carry aggregated data, not raw rows). Default 5000. */

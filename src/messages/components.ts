@@ -38,6 +38,10 @@ export const componentsMessages = {
     vi: (p) => `Loại biểu đồ không hợp lệ: "${p.value}". Dùng một trong: ${p.allowed}.`,
     en: (p) => `Unknown chart type "${p.value}". Use one of: ${p.allowed}.`,
   },
+  COMPONENTS_BAD_FOLLOW: {
+    vi: (p) => `Thuộc tính follow không hợp lệ: "${p.value}". Dùng: ${p.allowed}.`,
+    en: (p) => `Invalid follow attribute "${p.value}". Use: ${p.allowed}.`,
+  },
   COMPONENTS_BAD_SPEC: {
     vi: (p) => `Thuộc tính spec không phải JSON hợp lệ: ${p.detail}`,
     en: (p) => `The spec attribute is not valid JSON: ${p.detail}`,

@@ -158,6 +158,42 @@ describe('linked views', () => {
     await page.waitForFunction((b) => ['map', 'bar', 'kpi', 'line', 'table'].every((id) => (document.getElementById(id) as unknown as { queryCount: number }).queryCount > b[id]), brushed);
   });
 
+  it('a province clicked on the map and another added in the search box: the line shows both, as the same address reloaded does', async () => {
+    await open();
+    await page.locator('#map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const p = await itemPoint(page, '#map', '42');
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '42'));
+    const input = page.locator('#filter').getByRole('combobox', { name: /Tìm tỉnh/ });
+    await input.fill('da nang');
+    await input.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.some((o) => o.region !== '42'));
+    await waitForCharts(page);
+    const live = { line: await regions('line'), table: await regions('table'), url: new URL(page.url()).searchParams.get('d.region') };
+    expect(live).toEqual({ line: ['42', '48'], table: ['42', '48'], url: '42,48' });
+    // No district report dated 07/05/2024 slips into a chart of provinces.
+    expect((await periods('line')).every((p) => /^\d{4}$/.test(p))).toBe(true);
+    await open('?d.region=42,48');
+    expect(await regions('line')).toEqual(live.line);
+    expect(await regions('table')).toEqual(live.table);
+  });
+
+  it('a chart that follows the selection never keeps a title naming other regions', async () => {
+    await open();
+    const title = () => page.evaluate(() => (document.getElementById('line') as unknown as { shownSpec: { title: { text: string | string[] } } }).shownSpec.title.text);
+    const text = (t: string | string[]) => (Array.isArray(t) ? t.join(' ') : t);
+    await page.evaluate(() => document.getElementById('line')!.setAttribute('chart-title', 'Tỷ lệ hộ nghèo: Hà Tĩnh và cả nước'));
+    await page.waitForFunction(() => JSON.stringify((document.getElementById('line') as unknown as { shownSpec: unknown }).shownSpec).includes('Hà Tĩnh và cả nước'));
+    await page.evaluate(() => (document.getElementById('map') as unknown as { selectRegions(r: string[]): void }).selectRegions(['40', '01']));
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '40' || o.region === '01'));
+    await waitForCharts(page);
+    expect(text(await title())).toBe('Tỷ lệ hộ nghèo: Hà Nội, Nghệ An');
+    await page.evaluate(() => (document.getElementById('map') as unknown as { selectRegions(r: string[]): void }).selectRegions([]));
+    await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.some((o) => o.region === 'VN'));
+    await waitForCharts(page);
+    expect(text(await title())).toBe('Tỷ lệ hộ nghèo: Hà Tĩnh và cả nước');
+  });
+
   it('two dashboards on one page stay independent', async () => {
     await open();
     const p = await itemPoint(page, '#bar', '01', 'Hà Nội');

@@ -163,6 +163,32 @@ describe('elements on real data, strict CSP', () => {
     expect(states).toEqual(['ready', 'ready', 'ready']);
   });
 
+  it('a box collapsed for a moment (the page laid out again, a capture) does not redraw its chart as a sliver', async () => {
+    await waitForCharts(page);
+    const seen = await page.evaluate(async () => {
+      const el = document.getElementById('bar') as unknown as HTMLElement & { updateComplete: Promise<boolean> };
+      const width = () => el.shadowRoot!.querySelector('.chart svg')!.getAttribute('width');
+      const renders: (string | null)[] = [];
+      el.addEventListener('chiso-render', () => renders.push(width()));
+      // Resolves once the element's own ResizeObserver (made earlier, so called first) saw the new size.
+      const resized = () => new Promise<void>((r) => { const ro = new ResizeObserver(() => { ro.disconnect(); r(); }); ro.observe(el); });
+      const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const before = width();
+      el.style.setProperty('width', '26px');
+      await resized();
+      await el.updateComplete;
+      await frames();
+      const during = width();
+      el.style.removeProperty('width');
+      await resized();
+      await el.updateComplete;
+      await frames();
+      return { before, during, after: width(), renders };
+    });
+    expect(Number(seen.before)).toBeGreaterThan(300);
+    expect(seen).toEqual({ before: seen.before, during: seen.before, after: seen.before, renders: [] });
+  });
+
   it('raised no securitypolicyviolation and no uncaught error', async () => {
     const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
     expect(violations).toEqual([]);

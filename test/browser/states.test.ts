@@ -46,6 +46,12 @@ describe('states and inputs', () => {
     expect(shown).not.toContain('với lựa chọn hiện tại');
   });
 
+  it('names a bad follow attribute instead of drawing', async () => {
+    await mount('<chiso-dashboard src="/data/observations/poverty_rate.csv"><chiso-chart id="c" indicator="poverty_rate" region="42" follow="regions"></chiso-chart></chiso-dashboard>');
+    expect(await state('#c')).toBe('error');
+    expect(await text('#c')).toContain('Thuộc tính follow không hợp lệ: "regions"');
+  });
+
   it('takes observations or an Arquero-like table through .data', async () => {
     const shown = await page.evaluate(async () => {
       const main = document.getElementById('main')!;

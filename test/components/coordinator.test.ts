@@ -70,3 +70,49 @@ describe('Coordinator', () => {
     expect(c.cubes).toBe(true);
   });
 });
+
+describe('Coordinator.rows', () => {
+  const view = { indicator: 'poverty_rate', regions: ['42'], followRegions: true };
+
+  it('answers a question asked again from memory, per client, and a changed one anew', async () => {
+    const c = new Coordinator();
+    c.setObservations([obs('42', 1), obs('01', 2), obs('79', 3)]);
+    const line = {};
+    const map = {};
+    const first = await c.rows(line, view);
+    expect(first.map((o) => o.region)).toEqual(['42']);
+    // A selection by the line itself leaves its own question as it was.
+    c.selection.selectRegions(line, ['79']);
+    expect(await c.rows(line, view)).toBe(first);
+    expect(c.questionCount(line)).toBe(1);
+    // One made elsewhere replaces the regions of a view that follows them, and not of one that does not.
+    c.selection.selectRegions(map, ['01']);
+    expect((await c.rows(line, view)).map((o) => o.region)).toEqual(['01']);
+    expect((await c.rows(line, view, { follow: { region: false, period: true } })).map((o) => o.region)).toEqual(['42']);
+    expect(c.questionCount(line)).toBe(3);
+    expect(c.questionCount(map)).toBe(0);
+  });
+
+  it('shows nothing, never everything, when selections of two views have no region in common', async () => {
+    const c = new Coordinator();
+    c.setObservations([obs('42', 1), obs('01', 2)]);
+    c.selection.update({ source: {}, field: 'region', values: ['42'] });
+    c.selection.update({ source: {}, field: 'region', values: ['01'] });
+    expect(await c.rows({}, view)).toEqual([]);
+  });
+
+  it('cancels the question a newer one replaced, and rejects a caller that stopped waiting', async () => {
+    const c = new Coordinator();
+    const signals: AbortSignal[] = [];
+    const slow: Connector = { name: 'slow', query: (_spec, options) => (signals.push(options!.signal!), new Promise(() => undefined)) };
+    c.setConnector(slow);
+    const line = {};
+    const caller = new AbortController();
+    const pending = c.rows(line, view, { signal: caller.signal });
+    c.selection.selectRegions({}, ['01']);
+    void c.rows(line, view);
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    caller.abort();
+    await expect(pending).rejects.toThrow();
+  });
+});

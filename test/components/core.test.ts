@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Selection } from '../../src/components/core/selection.js';
-import { viewQuerySpec, viewRows, parseYears, parseList } from '../../src/components/core/view-query.js';
+import { viewQuerySpec, viewRows, parseYears, parseList, parseFollow } from '../../src/components/core/view-query.js';
 import { observationsToCSV, neutralizeCell } from '../../src/components/core/csv.js';
 import { searchRegions } from '../../src/components/filter/search.js';
 import { profileColumn } from '../../src/components/table/profile.js';
@@ -35,6 +35,21 @@ describe('Selection', () => {
   });
 });
 
+describe('Selection.toggleRegion', () => {
+  it('a click selects one region everywhere, again clears it; with shift it adds to what anyone selected', () => {
+    const s = new Selection();
+    const map = {};
+    const filter = {};
+    s.selectRegions(filter, ['42']);
+    s.toggleRegion(map, '48', true);
+    expect(s.clauses).toEqual([{ source: map, field: 'region', values: ['42', '48'] }]);
+    s.toggleRegion(map, '01', false);
+    expect(s.selectedRegions()).toEqual(['01']);
+    s.toggleRegion(map, '01', false);
+    expect(s.clauses).toEqual([]);
+  });
+});
+
 describe('view query', () => {
   it('follows the region selection of other views, or keeps its own', () => {
     const filter = { regions: ['01'], periods: ['2010', '2014'] as [string, string] };
@@ -53,6 +68,27 @@ describe('view query', () => {
     expect(parseYears('2016')).toEqual({ from: 2016, to: 2016 });
     expect(parseYears('2010-')).toEqual({ from: 2010 });
     expect(parseList('42, 34:42')).toEqual(['42', '34:42']);
+  });
+});
+
+describe('follow', () => {
+  it('follows what the author did not fix, unless follow (or the older filter-by) says otherwise', () => {
+    expect(parseFollow(undefined, undefined, { region: true, period: false })).toEqual({ region: false, period: true });
+    expect(parseFollow(undefined, undefined, { region: false, period: false })).toEqual({ region: true, period: true });
+    expect(parseFollow('region', undefined, { region: true, period: true })).toEqual({ region: true, period: false });
+    expect(parseFollow('region, period', undefined, { region: true, period: true })).toEqual({ region: true, period: true });
+    expect(parseFollow(undefined, 'none', { region: false, period: false })).toEqual({ region: false, period: false });
+    expect(parseFollow('all', 'none', { region: true, period: true })).toEqual({ region: true, period: true });
+  });
+  it('names a bad value and the words it takes, in both languages', () => {
+    try {
+      parseFollow('regions', undefined, { region: true, period: false });
+      expect.unreachable();
+    } catch (e) {
+      const text = (e as { text(lang: 'vi' | 'en'): string }).text;
+      expect(text.call(e, 'vi')).toContain('"regions"');
+      expect(text.call(e, 'en')).toContain('region, period, all, none');
+    }
   });
 });
 

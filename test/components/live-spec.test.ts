@@ -90,4 +90,13 @@ describe('liveSpec', () => {
     expect(live.datasets).toEqual({});
     expect((live.spec as unknown as { data: unknown }).data).toEqual((spec as unknown as { data: unknown }).data);
   });
+
+  it('tells boundaries apart by identity, without turning them into text', () => {
+    const topology = { type: 'Topology', arcs: Array.from({ length: 5000 }, (_, i) => [[i, i]]) };
+    const spec = (t: object) => ({ data: { values: t, format: { type: 'topojson', feature: 'x' } }, mark: 'geoshape' }) as unknown as TopLevelSpec;
+    const a = liveSpec(spec(topology));
+    expect(a.shape.length).toBeLessThan(300);
+    expect(liveSpec(spec(topology)).shape).toBe(a.shape);
+    expect(liveSpec(spec({ ...topology })).shape).not.toBe(a.shape);
+  });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ROOT, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
+import { ROOT, itemPoint, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
 
 const SHOTS = join(ROOT, 'test/examples/screenshots');
 let server: TestServer;
@@ -70,6 +70,38 @@ describe('examples/portal', () => {
     expect(poverty.value).toBe(3.58);
     expect(poverty.text).toContain('3,58');
     await page.screenshot({ path: join(SHOTS, 'portal-desktop.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('a click on a province in the map leaves the article chart whose regions the author fixed as it was', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}/examples/portal/`);
+    await scrollThrough(page);
+    await waitForCharts(page);
+    const article = () =>
+      page.evaluate(() => {
+        const line = document.querySelector('chiso-chart[type=line]') as HTMLElement & { shown: { region: string }[] };
+        return { regions: [...new Set(line.shown.map((o) => o.region))].sort(), text: line.shadowRoot!.querySelector('.chart svg')!.textContent ?? '' };
+      });
+    const before = await article();
+    expect(before.text).toContain('Tỷ lệ hộ nghèo: Hà Tĩnh và cả nước');
+    // Several selections in a row: Nghệ An, then Hà Nội added, then Nghệ An alone again.
+    await page.locator('chiso-map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    for (const [region, shift] of [['40', false], ['01', true], ['40', false]] as const) {
+      const p = await itemPoint(page, 'chiso-map', region);
+      if (shift) await page.keyboard.down('Shift');
+      await page.mouse.click(p.x, p.y);
+      if (shift) await page.keyboard.up('Shift');
+      await page.waitForFunction((r) => (document.querySelector('chiso-dashboard') as unknown as { coordinator: { selection: { selectedRegions(): string[] } } }).coordinator.selection.selectedRegions().includes(r), region);
+      await waitForCharts(page);
+      const after = await article();
+      expect(after.regions, `after ${region}`).toEqual(['42', 'VN']);
+      expect(after.text).toContain('Tỷ lệ hộ nghèo: Hà Tĩnh và cả nước');
+      expect(after.text).not.toContain('Nghệ An');
+    }
+    expect(await page.evaluate(() => (document.querySelector('chiso-dashboard') as unknown as { coordinator: { selection: { selectedRegions(): string[] } } }).coordinator.selection.selectedRegions())).toEqual(['40']);
+    await page.screenshot({ path: join(SHOTS, 'portal-selected.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

@@ -1,23 +1,28 @@
 import type { Lang, MessageCode } from '../../messages/index.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
-import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
-import { regionName, seriesLabel } from '../../registry/names.js';
-import { embedChart, loadVega, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
-import { liveSpec, liveChanges } from '../core/live-spec.js';
-import { canvasMeasure, wrapTitle } from '../core/title-wrap.js';
+import { loadVega, type EmbeddedChart } from '../../render/browser.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { EXPORT_COLUMNS, observationsToCSV, withRegionNames } from '../core/csv.js';
-import { download, fileStem } from '../core/download.js';
+import { indicatorLabel, regionName } from '../../registry/names.js';
+import { pageMeasure } from '../core/measure-text.js';
+import { observationTable } from '../core/observation-table.js';
 import { chartStyles } from './chart.styles.js';
+import { VegaViewController } from './vega-view.js';
+import { BrushController } from './brush.js';
+import { exportMenu, saveChart, type ExportKind } from './export.js';
+
+export type { ExportKind } from './export.js';
+
+export { cellValue, statusLabel } from '../core/observation-table.js';
 
 /** Chart types `<chiso-chart>` draws (KPIs have their own element). */
 export const ChartElementType = { line: 'line', bar: 'bar', map: 'map', scatter: 'scatter', slope: 'slope', progress: 'progress' } as const;
@@ -26,7 +31,6 @@ export type ChartElementType = keyof typeof ChartElementType;
 /** What a chart is doing, for the page and for tests. */
 export type ChartState = 'idle' | 'drawing' | 'ready' | 'empty' | 'error';
 
-export type ExportKind = 'svg' | 'png' | 'csv' | 'spec';
 
 export interface ChisoRenderDetail {
   /** Observations drawn. */
@@ -34,6 +38,9 @@ export interface ChisoRenderDetail {
   /** Whether the view was redrawn from scratch (`false`: only its data changed). */
   embedded: boolean;
 }
+
+/** Narrower than this, a box is collapsed or not laid out yet: a chart drawn for it would be a sliver. */
+export const MIN_CHART_WIDTH = 120;
 
 /** Region of a clicked mark, from the fields chiso's recipes put on each datum. */
 function regionOf(datum: unknown): string | undefined {
@@ -44,15 +51,11 @@ function regionOf(datum: unknown): string | undefined {
   return typeof r === 'string' ? r : undefined;
 }
 
-/**
- * Recipes size the plot area; axes and labels come on top. A single or layered view gets Vega's
- * `fit-x` autosize with the element's width, so the whole chart fits in one layout pass.
- */
-function fitWidth(spec: TopLevelSpec, available: number): TopLevelSpec {
-  const s = spec as unknown as Record<string, unknown>;
-  if (available <= 0 || typeof s.width !== 'number' || s.autosize !== undefined) return spec;
-  if ('hconcat' in s || 'vconcat' in s || 'concat' in s || 'facet' in s || 'repeat' in s) return spec;
-  return { ...s, width: available, autosize: { type: 'fit-x', contains: 'padding' } } as unknown as TopLevelSpec;
+/** A chart ready to draw: the rows, and the spec the recipe laid out for the element's width. */
+interface Drawing {
+  rows: Observation[];
+  spec: TopLevelSpec | null;
+  description: string;
 }
 
 /**
@@ -61,10 +64,12 @@ function fitWidth(spec: TopLevelSpec, available: number): TopLevelSpec {
  *
  * @attr type - `line` (default), `bar`, `map`, `scatter`, `slope` or `progress`.
  * @attr indicator - Indicator id from the catalogue, e.g. `poverty_rate`.
- * @attr region - Region ids to show, comma separated; a selection made in another view replaces them (line, slope, progress).
- * @attr period - Start years to show: `2010-2016`, `2016`.
+ * @attr region - Region ids to show, comma separated. Fixed by the author: a selection made in another view replaces them only with `follow="region"`.
+ * @attr period - Start years to show: `2010-2016`, `2016`. Fixed by the author: a period range chosen elsewhere narrows them only with `follow="period"`.
  * @attr series - A sub-series id (`total`).
- * @attr chart-title - Title instead of the indicator's label.
+ * @attr follow - Which selections of other views this chart follows: `region`, `period`, `region, period` (or `all`), `none`. Default: those whose field it does not fix with `region` or `period`. Line, slope and progress charts show the selected regions instead of theirs; bars and maps highlight them.
+ * @attr filter-by - The older name of `follow`.
+ * @attr chart-title - Title instead of the indicator's label. When a followed selection replaces the chart's regions, the title names the indicator and the regions shown instead.
  * @attr height - Height of the plot area in pixels.
  * @attr spec - Raw Vega-Lite (JSON) deep-merged into the chart's spec last: the escape hatch.
  * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
@@ -141,26 +146,46 @@ export class ChisoChart extends ChisoViewElement {
 
   /** The observations drawn now: what the data table shows and what CSV export writes. */
   shown: Observation[] = [];
-  /** The Vega-Lite spec drawn now. */
+  /** The Vega-Lite spec drawn now (laid out for the element's width). */
   shownSpec: TopLevelSpec | null = null;
-  /** The spec handed to vega-embed: `shownSpec` fitted to the element's width and theme. */
-  embeddedSpec: TopLevelSpec | null = null;
   /** The generated text description of what is drawn. */
   description = '';
   error: unknown = null;
 
-  #embedded: EmbeddedChart | null = null;
-  /** Rows and options of the drawing on screen. */
-  #input = '';
-  #shape = '';
-  /** JSON text of each dataset and parameter in the drawn view. */
-  #live: Record<string, string> = {};
-  #drawnKey = '';
-  #token = 0;
-  #tooltip: { handler: (...a: never[]) => void; remove(): void } | null = null;
-  #brushStart: number | null = null;
+  readonly #vega = new VegaViewController(this, (event, item) => this.#onClick(event, item));
+  readonly #brush = new BrushController(this, {
+    enabled: () => this.chartType() === 'line' && this.#vega.view !== null,
+    view: () => this.#vega.view,
+    brushed: (from, to) => this.brushPeriods(from, to),
+    cleared: () => this.client.coordinator?.selection.remove(this.client, 'period'),
+  });
+  /** The width the chart was last laid out for (kept while the box is briefly collapsed). */
+  #width = 0;
+
+  /**
+   * The rows laid out as a chart: the recipe runs when the rows (the same array while the question
+   * is unchanged) or the drawing options (width, title, highlight, language) change, not on every
+   * selection made elsewhere.
+   */
+  readonly #drawing = new Task<[Observation[] | null | undefined, string], Drawing>(this, {
+    task: async ([rows]) => {
+      if (!rows) return initialState;
+      if (rows.length === 0) return { rows, spec: null, description: '' };
+      const t0 = performance.now();
+      const built = await this.buildSpec(rows);
+      performance.measure('chiso:spec', { start: t0, end: performance.now() });
+      return { rows, ...built };
+    },
+    args: () => {
+      const rows = this.rowsTask.status === TaskStatus.ERROR ? null : this.rowsTask.value;
+      return [rows, rows && rows.length ? this.#optionsKey(rows) : ''];
+    },
+  });
+  #drawn: Drawing | null = null;
+  /** The drawing on its way into the Vega view. */
+  #drawingNow: Promise<void> | null = null;
+  #failed: unknown = null;
   #preloaded = false;
-  #brushBox: HTMLDivElement | null = null;
 
   constructor() {
     super();
@@ -175,7 +200,12 @@ export class ChisoChart extends ChisoViewElement {
 
   /** The live Vega view, for tests and advanced pages. */
   get view(): EmbeddedChart['view'] | null {
-    return this.#embedded?.view ?? null;
+    return this.#vega.view;
+  }
+
+  /** The spec handed to vega-embed: `shownSpec` in the page's theme, its rows and domains split out. */
+  get embeddedSpec(): TopLevelSpec | null {
+    return this.#vega.embeddedSpec;
   }
 
   /** The chart type drawn; `<chiso-map>` fixes it to `map`. */
@@ -188,36 +218,86 @@ export class ChisoChart extends ChisoViewElement {
     return type === 'bar' || type === 'map';
   }
 
-  protected override followRegions(): boolean {
-    // Bars and maps show every region and highlight the selection; the others follow it.
+  protected override filtersRegions(): boolean {
+    // Bars, maps and scatters show every region and highlight the selection; the others show it.
     const type = this.chartType();
     return !(type === 'bar' || type === 'map' || type === 'scatter');
   }
 
-  /** Recipe options from attributes, `.options` and the selection to highlight. */
-  protected chartOptions(rows: Observation[]): Record<string, unknown> {
+  protected override changeKey(): string {
+    return `${super.changeKey()}|${this.chartType()}`;
+  }
+
+  /**
+   * The width the recipe lays the whole chart out for: the element's measured width less its
+   * padding and border (a style read, not a layout). A box narrower than `MIN_CHART_WIDTH` is one
+   * collapsed for a moment or not laid out yet: the chart keeps the width it was drawn for.
+   */
+  protected drawWidth(): number {
+    const width = this.client.width;
+    if (width > 0) {
+      const style = getComputedStyle(this);
+      const px = (v: string) => Number.parseFloat(v) || 0;
+      const inner = Math.floor(width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth));
+      if (inner >= MIN_CHART_WIDTH || this.#width === 0) this.#width = Math.max(inner, MIN_CHART_WIDTH);
+    }
+    return this.#width;
+  }
+
+  /**
+   * The title: the author's, unless a selection this chart follows replaced its regions, when it
+   * names the indicator and the regions shown (an author's title would name others).
+   */
+  protected chartTitleFor(rows: readonly Observation[]): string | undefined {
+    if (!this.chartTitle) return undefined;
+    const f = this.client.filter();
+    let follows = false;
+    try {
+      follows = this.filtersRegions() && this.following().region;
+    } catch {
+      // a bad `follow`: the question fails with that error, the title stays the author's
+    }
+    if (!(follows && f.regions)) return this.chartTitle;
+    const lang = this.locale;
+    const names = [...new Set(rows.map((o) => o.region))].map((r) => regionName(r, lang));
+    return `${indicatorLabel(this.indicator ?? rows[0]?.indicator, lang)}: ${names.join(', ')}`;
+  }
+
+  /** Recipe options from attributes, `.options`, the selection to highlight and the element's width. */
+  protected chartOptions(rows: readonly Observation[]): Record<string, unknown> {
     const highlight = this.client.coordinator?.selection.selectedRegions() ?? [];
+    const width = this.drawWidth();
+    const title = this.chartTitleFor(rows);
     const opts: Record<string, unknown> = {
       ...(this.indicator ? { indicator: this.indicator } : {}),
-      ...(this.chartTitle ? { title: this.chartTitle } : {}),
+      ...(title ? { title } : {}),
       ...(this.height ? { height: this.height } : {}),
       ...(this.annotations !== undefined ? { annotations: this.annotations } : {}),
-      ...(this.client.width > 0 ? { width: Math.max(160, this.client.width - 110) } : {}),
-      ...(highlight.length && !this.followRegions() ? { highlight } : {}),
+      ...(width > 0 ? { fitWidth: width } : {}),
+      ...(highlight.length && !this.filtersRegions() ? { highlight } : {}),
       ...(this.options ?? {}),
     };
     if (this.spec && !(this.spec instanceof ChisoError)) opts.spec = this.spec;
-    void rows;
     return opts;
   }
 
-  protected async buildSpec(rows: Observation[], extra: Record<string, unknown> = {}): Promise<{ spec: TopLevelSpec; description: string }> {
+  /** Options a recipe needs beyond the element's (the map's boundaries), loaded when first drawn. */
+  protected async recipeExtras(): Promise<Record<string, unknown>> {
+    return {};
+  }
+
+  /** What the drawing depends on besides the rows: options, language, type, renderer. */
+  #optionsKey(rows: readonly Observation[]): string {
+    return JSON.stringify([this.chartOptions(rows), this.locale, this.chartType(), this.renderer ?? 'svg', this.spec instanceof ChisoError ? String(this.spec) : null]);
+  }
+
+  protected async buildSpec(rows: Observation[]): Promise<{ spec: TopLevelSpec; description: string }> {
     const type = this.chartType();
     if (!isChartType(type) || (type as string) === 'kpi') {
       throw new ChisoError(diagnostic('COMPONENTS_UNKNOWN_TYPE', { value: String(type), allowed: Object.keys(ChartElementType).join(', ') }));
     }
     if (this.spec instanceof ChisoError) throw this.spec;
-    const opts = { ...this.chartOptions(rows), ...extra };
+    const opts = { ...this.chartOptions(rows), ...(await this.recipeExtras()), measure: pageMeasure() };
     const spec = await chartSpec(type as ChartType, rows, opts, this.locale);
     const text = typeof (spec as { description?: unknown }).description === 'string' ? (spec as { description: string }).description : await chartDescription(type as ChartType, rows, opts, this.locale);
     return { spec, description: text };
@@ -225,8 +305,9 @@ export class ChisoChart extends ChisoViewElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#teardown();
-    this.#drawnKey = '';
+    // The Vega view went with the element (its controller finalized it): draw again when re-attached.
+    this.#drawn = null;
+    this.#width = 0;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -238,161 +319,66 @@ export class ChisoChart extends ChisoViewElement {
       void loadVega().catch(() => undefined);
       void preloadRecipes().catch(() => undefined);
     }
-    if (!this.client.measured) return;
     const c = this.client.coordinator;
     if (!c || c.state !== 'ready') {
-      if (this.#embedded) this.#teardown();
-      this.#drawnKey = '';
+      if (this.#drawn) this.#vega.teardown();
+      this.#drawn = null;
       return;
     }
-    const key = this.viewKey();
-    if (key === this.#drawnKey) return;
-    this.#drawnKey = key;
-    void this.#draw();
-  }
-
-  /** Everything the drawing depends on; the chart redraws when it changes. */
-  protected viewKey(): string {
-    return [
-      this.client.revision, this.client.width, this.locale, this.chartType(), this.indicator, this.region, this.period,
-      this.series, this.chartTitle, this.height, this.renderer, JSON.stringify(this.options ?? null), JSON.stringify(this.spec ?? null),
-    ].join('|');
-  }
-
-  /** Controls a subclass adds above the chart (the map's 63/34 switch). */
-  protected renderExtra(): TemplateResult | typeof nothing {
-    return nothing;
-  }
-
-  async #draw(): Promise<void> {
-    const token = ++this.#token;
-    let rows: Observation[];
-    let built: { spec: TopLevelSpec; description: string };
-    let inputKey = '';
-    const t0 = performance.now();
-    try {
-      const answer = await this.rows();
-      // A newer draw asked since: its answer will be drawn, not this one.
-      if (answer === null || token !== this.#token) return;
-      rows = answer;
-      if (rows.length === 0) {
-        this.shown = [];
-        this.shownSpec = null;
-        this.#teardown();
-        this._state = 'empty';
-        this.#input = '';
-        return;
-      }
-      // A selection elsewhere may leave this view's rows and options as they were: nothing to redraw.
-      const input = JSON.stringify([rows, this.chartOptions(rows), this.locale, this.chartType()]);
-      if (input === this.#input && this.#embedded) return;
-      inputKey = input;
-      const t1 = performance.now();
-      built = await this.buildSpec(rows);
-      if (token !== this.#token) return;
-      // Stages in the page's performance timeline, for profiling a dashboard.
-      performance.measure('chiso:query', { start: t0, end: t1 });
-      performance.measure('chiso:spec', { start: t1, end: performance.now() });
-    } catch (e) {
-      if (token === this.#token) this.#fail(e);
+    const failed = this.rowsTask.status === TaskStatus.ERROR ? this.rowsTask.error : this.#drawing.status === TaskStatus.ERROR ? this.#drawing.error : null;
+    if (failed !== null) {
+      if (failed !== this.#failed) this.#fail(failed);
       return;
     }
-    this.shown = rows;
-    this.shownSpec = built.spec;
-    this.description = built.description;
+    const next = this.#drawing.value;
+    if (this.#drawing.status !== TaskStatus.COMPLETE || !next || next === this.#drawn) return;
+    this.#drawn = next;
+    const now = this.#draw(next);
+    this.#drawingNow = now;
+    void now.finally(() => {
+      if (this.#drawingNow === now) this.#drawingNow = null;
+    });
+  }
+
+  /** `updateComplete` waits for the chart's layout and its drawing too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#drawing.status === TaskStatus.PENDING || this.#drawingNow) {
+      if (this.#drawing.status === TaskStatus.PENDING) await this.#drawing.taskComplete.catch(() => undefined);
+      else await this.#drawingNow;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  async #draw(d: Drawing): Promise<void> {
+    this.#failed = null;
+    if (!d.spec) {
+      this.shown = [];
+      this.shownSpec = null;
+      this.#vega.teardown();
+      this._state = 'empty';
+      return;
+    }
+    this.shown = d.rows;
+    this.shownSpec = d.spec;
+    this.description = d.description;
     let container = this.renderRoot.querySelector<HTMLElement>('.chart');
-    // The box is hidden while the element shows an empty or error state: show it before measuring.
+    // The box is hidden while the element shows an empty or error state: show it first.
     if (!container || container.hidden) {
       this._state = 'drawing';
-      await this.updateComplete;
-      if (token !== this.#token || !this.isConnected) return;
+      // Lit's own update only: `updateComplete` would wait for this very drawing.
+      await super.getUpdateComplete();
+      if (d !== this.#drawn || !this.isConnected) return;
       container = this.renderRoot.querySelector<HTMLElement>('.chart');
       if (!container) return;
     }
-    const t2 = performance.now();
-    const available = this.#available(container);
-    const measure = canvasMeasure();
-    const fitted = fitWidth(themedSpec(built.spec, this), available);
-    const live = liveSpec(measure ? wrapTitle(fitted, available, measure) : fitted);
-    performance.measure('chiso:split', { start: t2, end: performance.now() });
     try {
-      if (this.#embedded && live.shape === this.#shape) {
-        // Same shape: new rows and domains flow into the drawn view, only what changed.
-        const view = this.#embedded.view;
-        const changes = liveChanges(this.#live, live);
-        for (const [name, value] of changes.params) view.signal(name, value);
-        for (const [name, values] of changes.datasets) view.data(name, values);
-        if (live.description !== null) view.description(live.description);
-        const t3 = performance.now();
-        if (changes.params.length || changes.datasets.length) await view.runAsync();
-        if (token !== this.#token) return;
-        performance.measure('chiso:update', { start: t3, end: performance.now() });
-        this.#live = live.texts;
-        this.embeddedSpec = live.spec;
-        this.#input = inputKey;
-        this.#done(rows.length, false);
-        return;
-      }
-      this.#teardown(false);
-      this.#tooltip ??= shadowTooltip(this.renderRoot as ShadowRoot, this);
-      const t3 = performance.now();
-      const next = await embedChart(container, live.spec, {
-        locale: this.locale,
-        renderer: this.renderer ?? 'svg',
-        tooltip: this.#tooltip.handler as never,
-      });
-      if (token !== this.#token || !this.isConnected) {
-        next.finalize();
-        return;
-      }
-      this.#embedded = next;
-      this.#shape = live.shape;
-      this.#live = live.texts;
-      this.embeddedSpec = live.spec;
-      performance.measure('chiso:embed', { start: t3, end: performance.now() });
-      await this.#fit(container);
-      next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));
-      this.#input = inputKey;
-      this.#done(rows.length, true);
+      const embedded = await this.#vega.draw(container, themedSpec(d.spec, this), { locale: this.locale, renderer: this.renderer ?? 'svg' });
+      if (embedded === null || d !== this.#drawn) return;
+      this.#done(d.rows.length, embedded);
     } catch (e) {
-      if (token === this.#token) this.#fail(e);
-    }
-  }
-
-  /**
-   * Width the chart may take: the element's measured width less its padding and border (a style
-   * read, not a layout), so drawing does not force the page to lay out again.
-   */
-  #available(container: HTMLElement): number {
-    const width = this.client.width;
-    if (width <= 0) return container.clientWidth;
-    const style = getComputedStyle(this);
-    const px = (v: string) => Number.parseFloat(v) || 0;
-    return Math.floor(width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth));
-  }
-
-  /**
-   * Recipes size the plot area; axes and labels come on top. When the whole is wider than the
-   * element, narrow the plot by the excess (a signal change, not a new view) instead of scaling it down.
-   */
-  async #fit(container: HTMLElement): Promise<void> {
-    const view = this.#embedded?.view;
-    const available = this.#available(container);
-    if (!view || available <= 0) return;
-    // Labels do not shrink with the plot, so a second pass may be needed; past that CSS scales it.
-    for (let pass = 0; pass < 3; pass++) {
-      const drawn = container.querySelector('svg, canvas');
-      const total = drawn ? Number(drawn.getAttribute('width')) || drawn.getBoundingClientRect().width : 0;
-      if (total <= available + 1) return;
-      try {
-        const plot = view.width();
-        const next = Math.max(80, Math.floor(plot - (total - available) - 2));
-        if (!plot || next >= plot) return;
-        view.width(next);
-        await view.runAsync();
-      } catch {
-        return; // a spec without a width signal (concatenated views): CSS scales it down
-      }
+      if (d === this.#drawn) this.#fail(e);
     }
   }
 
@@ -405,51 +391,27 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   #fail(e: unknown): void {
-    this.#input = '';
+    this.#failed = e;
+    this.#drawn = null;
     const error = isChisoError(e) ? e : new ChisoError(diagnostic('COMPONENTS_RENDER_FAILED', { detail: e instanceof Error ? e.message : String(e) }));
-    this.#teardown();
+    this.#vega.teardown();
     this.error = error;
     this._state = 'error';
     this.dispatchEvent(new CustomEvent('chiso-error', { detail: { error }, bubbles: true, composed: true }));
   }
 
-  /** Finalizes the Vega view and empties its box; the element draws again when re-attached. */
-  #teardown(cancel = true): void {
-    // Cancelling makes any draw in flight drop its result.
-    if (cancel) this.#token++;
-    this.#embedded?.finalize();
-    this.#embedded = null;
-    this.#shape = '';
-    this.#live = {};
-    this.#input = '';
-    this.#tooltip?.remove();
-    this.#tooltip = null;
-    this.renderRoot?.querySelector('.chart')?.replaceChildren();
-  }
-
   #onClick(event: MouseEvent, item: unknown): void {
-    if (this.followRegions()) return;
+    if (this.filtersRegions()) return;
     const datum = (item as { datum?: Record<string, unknown> } | null)?.datum;
     this.#toggleRegion(regionOf(datum) ?? this.#regionNamed(datum?.name), event.shiftKey || event.ctrlKey || event.metaKey);
   }
 
-  /**
-   * What a click on a mark does: selects its region everywhere, or clears this view's selection when
-   * it was the only one selected (or `region` is none); `add` toggles it in a selection of several.
-   */
+  /** A click on a mark, or its select button in the data table; no region (the sea) clears this view's pick. */
   #toggleRegion(region: string | undefined, add: boolean): void {
     const sel = this.client.coordinator?.selection;
     if (!sel) return;
-    const own = sel.clauses.find((c) => c.source === this.client && c.field === 'region');
-    const current = own && own.field === 'region' ? own.values : [];
-    if (!region) {
-      sel.remove(this.client, 'region');
-      return;
-    }
-    let values: string[];
-    if (add) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
-    else values = current.length === 1 && current[0] === region ? [] : [region];
-    sel.update({ source: this.client, field: 'region', values });
+    if (region) sel.toggleRegion(this.client, region, add);
+    else sel.remove(this.client, 'region');
   }
 
   /** Recipes that label marks by name only: the shown region with that name in the page's language. */
@@ -458,61 +420,6 @@ export class ChisoChart extends ChisoViewElement {
     return this.shown.find((o) => regionName(o.region, this.locale) === name)?.region;
   }
 
-  /** The year under a pointer position, from the view's x scale (line charts place periods on it). */
-  #yearAt(clientX: number): number | null {
-    const view = this.#embedded?.view;
-    const box = this.renderRoot.querySelector('.chart svg, .chart canvas');
-    if (!view || !box) return null;
-    try {
-      const scale = view.scale('x') as { invert?: (x: number) => number } | undefined;
-      if (!scale?.invert) return null;
-      const x = clientX - box.getBoundingClientRect().left - view.origin()[0];
-      const v = scale.invert(x);
-      return Number.isFinite(v) ? v : null;
-    } catch {
-      return null;
-    }
-  }
-
-  #onPointerDown = (e: PointerEvent): void => {
-    if (this.chartType() !== 'line' || e.button !== 0 || !this.#embedded) return;
-    this.#brushStart = e.clientX;
-  };
-
-  #onPointerMove = (e: PointerEvent): void => {
-    if (this.#brushStart === null) return;
-    const chartBox = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (!chartBox || Math.abs(e.clientX - this.#brushStart) < 4) return;
-    if (!this.#brushBox) {
-      this.#brushBox = document.createElement('div');
-      this.#brushBox.className = 'brush';
-      chartBox.appendChild(this.#brushBox);
-    }
-    const left = chartBox.getBoundingClientRect().left;
-    const a = Math.min(e.clientX, this.#brushStart) - left;
-    const b = Math.max(e.clientX, this.#brushStart) - left;
-    this.#brushBox.style.setProperty('left', `${a}px`);
-    this.#brushBox.style.setProperty('width', `${b - a}px`);
-  };
-
-  #onPointerUp = (e: PointerEvent): void => {
-    if (this.#brushStart === null) return;
-    const start = this.#brushStart;
-    this.#brushStart = null;
-    this.#brushBox?.remove();
-    this.#brushBox = null;
-    const sel = this.client.coordinator?.selection;
-    if (!sel) return;
-    if (Math.abs(e.clientX - start) < 4) {
-      sel.remove(this.client, 'period');
-      return;
-    }
-    const a = this.#yearAt(Math.min(start, e.clientX));
-    const b = this.#yearAt(Math.max(start, e.clientX));
-    if (a === null || b === null) return;
-    this.brushPeriods(String(Math.ceil(a - 0.5)), String(Math.floor(b + 0.5)));
-  };
-
   /** Narrows every other view to periods starting in [from, to], as a drag across a line chart does. */
   brushPeriods(from: string, to: string): void {
     this.client.coordinator?.selection.update({ source: this.client, field: 'period', range: [from, to] });
@@ -520,102 +427,44 @@ export class ChisoChart extends ChisoViewElement {
 
   /** Selects regions everywhere, as a click on a bar or a map does. */
   selectRegions(regions: string[]): void {
-    this.client.coordinator?.selection.update({ source: this.client, field: 'region', values: regions });
+    this.client.coordinator?.selection.selectRegions(this.client, regions);
   }
 
   /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
-  async export(kind: ExportKind): Promise<void> {
-    const stem = fileStem(this.description.split(/[.:]/)[0] || this.indicator || 'chiso');
-    if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(withRegionNames(this.shown, this.locale), EXPORT_COLUMNS)], { type: 'text/csv;charset=utf-8' }));
-    if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(this.shownSpec, null, 2) + '\n'], { type: 'application/json' }));
-    const view = this.#embedded;
-    if (!view) return;
-    if (kind === 'svg') {
-      // Embeds Be Vietnam Pro as `chiso render` does; the faces load only now.
-      const { downloadableSvg } = await import('../../render/download-svg.js');
-      const svg = downloadableSvg(await view.toSVG(), { spec: this.shownSpec, description: this.description, lang: this.locale });
-      return download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
-    }
-    // Twice the drawing's pixels, and the file says so (192 dpi), so Word places it at the chart's size.
-    const { pngFromDataUrl, withPngDpi, dpiForScale } = await import('../../render/png-resolution.js');
-    const png = withPngDpi(pngFromDataUrl(await view.toPNG(2)), dpiForScale(2));
-    return download(`${stem}.png`, new Blob([png], { type: 'image/png' }));
+  export(kind: ExportKind): Promise<void> {
+    return saveChart(kind, { name: this.description.split(/[.:]/)[0] || this.indicator || '', rows: this.shown, spec: this.shownSpec, description: this.description, lang: this.locale, vega: this.#vega });
   }
 
-  #exportMenu(): TemplateResult {
-    const lang = this.locale;
-    const item = (kind: ExportKind, code: MessageCode) => html`<li><button type="button" @click=${() => this.#exportFrom(kind)}>${t(code, lang)}</button></li>`;
-    return html`<details class="export" part="export">
-      <summary>${t('COMPONENTS_EXPORT', lang)}</summary>
-      <ul>
-        ${item('svg', 'COMPONENTS_EXPORT_SVG')} ${item('png', 'COMPONENTS_EXPORT_PNG')} ${item('csv', 'COMPONENTS_EXPORT_CSV')}
-        ${item('spec', 'COMPONENTS_EXPORT_SPEC')}
-      </ul>
-    </details>`;
-  }
-
-  #exportFrom(kind: ExportKind): void {
+  #exportFrom = (kind: ExportKind): void => {
     this.renderRoot.querySelector('details.export')?.removeAttribute('open');
     void this.export(kind);
-  }
+  };
 
   #table(): TemplateResult {
     const lang = this.locale;
     const rows = this.shown;
-    const title = this.description.split('.')[0] ?? '';
     return html`<details class="data" part="data" @toggle=${(e: Event) => (this._tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>${t('COMPONENTS_SHOW_TABLE', lang)}</summary>
-      ${this._tableOpen ? this.#tableBody(rows, title, lang) : nothing}
+      ${this._tableOpen
+        ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_SHOW_TABLE', lang)}>
+            ${observationTable({
+              rows,
+              columns: rows.some((r) => r.series) ? ['region', 'period', 'series', 'value'] : ['region', 'period', 'value'],
+              lang,
+              title: this.description.split('.')[0] ?? '',
+              captionHidden: true,
+              rowHeaders: true,
+              statusInPeriod: true,
+              select: { selected: new Set(this.client.coordinator?.selection.selectedRegions() ?? []), toggle: (r, add) => this.#toggleRegion(r, add) },
+            })}
+          </div>`
+        : nothing}
     </details>`;
   }
 
-  #tableBody(rows: Observation[], title: string, lang: Lang): TemplateResult {
-    const series = rows.some((r) => r.series);
-    const format = valueFormatter(rows, lang);
-    const selected = new Set(this.client.coordinator?.selection.selectedRegions() ?? []);
-    // The keyboard's way to do what a click on a mark does: one button per region, on its first row.
-    const first = new Set<number>();
-    const seen = new Set<string>();
-    rows.forEach((r, i) => {
-      if (!seen.has(r.region)) first.add(i);
-      seen.add(r.region);
-    });
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_SHOW_TABLE', lang)}>
-        <table part="table">
-          <caption class="visually-hidden">${t('COMPONENTS_TABLE_CAPTION', lang, { title, rows: rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('COMPONENTS_COL_REGION', lang)}</th>
-              <th scope="col">${t('COMPONENTS_COL_PERIOD', lang)}</th>
-              ${series ? html`<th scope="col">${t('COMPONENTS_COL_SERIES', lang)}</th>` : nothing}
-              <th scope="col" class="num">${t('COMPONENTS_COL_VALUE', lang)}</th>
-              <th scope="col"><span class="visually-hidden">${t('COMPONENTS_SELECT', lang)}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map((r, i) => {
-              const name = regionName(r.region, lang);
-              return html`<tr>
-                <th scope="row">${name}</th>
-                <td>${formatPeriod(r.period, lang)}${r.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : ''}</td>
-                ${series ? html`<td>${r.series ? (seriesLabel(r.indicator, r.series, lang) ?? r.series) : ''}</td>` : nothing}
-                <td class="num">${cellValue(r, lang, format)}</td>
-                <td>
-                  ${first.has(i)
-                    ? html`<button
-                        type="button"
-                        class="select"
-                        aria-pressed=${selected.has(r.region) ? 'true' : 'false'}
-                        aria-label=${t('COMPONENTS_SELECT_REGION', lang, { region: name })}
-                        @click=${(e: MouseEvent) => this.#toggleRegion(r.region, e.shiftKey || e.ctrlKey || e.metaKey)}
-                      >${t('COMPONENTS_SELECT', lang)}</button>`
-                    : nothing}
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>`;
+  /** Controls a subclass adds above the chart (the map's 63/34 switch). */
+  protected renderExtra(): TemplateResult | typeof nothing {
+    return nothing;
   }
 
   override render() {
@@ -624,36 +473,26 @@ export class ChisoChart extends ChisoViewElement {
     const s = this._state;
     const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: this.description.split('.')[0] }) : undefined;
     return html`<figure part="figure" aria-label=${label ?? nothing}>
-      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' || s === 'drawing' ? this.#exportMenu() : nothing}</div>
+      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' || s === 'drawing' ? exportMenu(lang, this.#exportFrom) : nothing}</div>
       <div
         class="chart"
         part="chart"
         ?hidden=${s === 'error' || s === 'empty' || state !== null}
-        @pointerdown=${this.#onPointerDown}
-        @pointermove=${this.#onPointerMove}
-        @pointerup=${this.#onPointerUp}
+        @pointerdown=${this.#brush.down}
+        @pointermove=${this.#brush.move}
+        @pointerup=${this.#brush.up}
       ></div>
       ${state ??
       (s === 'error'
         ? this.renderError(this.error)
         : s === 'empty'
           ? this.renderEmpty()
-          : s === 'idle' || (s === 'drawing' && !this.#embedded)
+          : s === 'idle' || (s === 'drawing' && !this.#vega.view)
             ? html`<p class="status" role="status" part="status">${t('COMPONENTS_RENDERING', lang)}</p>`
             : nothing)}
       ${(s === 'ready' || s === 'drawing') && this.description
         ? html`<figcaption class="description" part="description">${this.description}</figcaption>${this.#table()}`
         : nothing}
     </figure>`;
-  }
-}
-
-/** A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. */
-export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang)): string {
-  if (o.value === null) return '–';
-  try {
-    return format(o);
-  } catch {
-    return `${o.value} ${formatUnit(o.unit, lang)}`;
   }
 }

@@ -5,6 +5,27 @@ import { ExecutorConnector } from '../../connectors/executor.js';
 import type { Lang } from '../../messages/index.js';
 import { Selection, type ClientFilter } from './selection.js';
 import type { Units } from '../../registry/crosswalk.js';
+import { followed, viewQuerySpec, type Follow, type ViewQuery } from './view-query.js';
+import type { ViewCube } from './view-cube.js';
+
+/** How a client asks for its rows (see `Coordinator.rows`). */
+export interface RowsOptions {
+  /** Which selections of other views narrow the answer. Default: both. */
+  follow?: Follow;
+  /** Whether the view aggregates what it shows, so that on a large table a cube of its own answers it. */
+  preaggregate?: boolean;
+  /** The caller no longer wants the answer (a newer question of the same view replaces it). */
+  signal?: AbortSignal;
+}
+
+/** What the coordinator remembers of one client: its last question, the answer, its cube. */
+interface ClientState {
+  key: string;
+  rows: Promise<Observation[]> | null;
+  controller: AbortController | null;
+  cube: ViewCube | null;
+  questions: number;
+}
 
 /** A view of a dashboard: told when its data may have changed, it queries when it is ready to draw. */
 export interface CoordinatorClient {
@@ -162,6 +183,71 @@ export class Coordinator extends EventTarget {
   disconnect(client: CoordinatorClient): void {
     this.#clients.delete(client);
     this.selection.remove(client);
+    // A view taken off the page stops waiting for its answer, and asks again when put back.
+    const state = this.#asked.get(client);
+    state?.controller?.abort();
+    if (state) Object.assign(state, { key: '', rows: null, controller: null });
+  }
+
+  #asked = new WeakMap<object, ClientState>();
+
+  /**
+   * The observations `client` shows for `query`, narrowed by the selections of the other views it
+   * follows: asked of the connector, or of the client's own cube when the table is large and the
+   * view aggregates. The answer is kept per client: a question asked again (a selection that leaves
+   * this view's filter as it was) is answered from memory, and a new question cancels the one before
+   * (a query still on its way over the network stops). Rejects with an `AbortError` when `signal`
+   * aborts, and with a ChisoError on a bad query.
+   */
+  rows(client: object, query: ViewQuery, { follow = { region: true, period: true }, preaggregate = false, signal }: RowsOptions = {}): Promise<Observation[]> {
+    if (this.#state !== 'ready') return Promise.resolve([]);
+    const filter = followed(this.filterFor(client), follow);
+    // Selections with nothing in common leave nothing to show, never everything.
+    if (query.followRegions && filter.regions?.length === 0) return Promise.resolve([]);
+    const cubes = this.cubes && preaggregate;
+    const key = JSON.stringify([this.#dataRevision, cubes, filter, query]);
+    let state = this.#asked.get(client);
+    if (!state) this.#asked.set(client, (state = { key: '', rows: null, controller: null, cube: null, questions: 0 }));
+    if (state.key !== key || state.rows === null) {
+      state.controller?.abort();
+      const controller = new AbortController();
+      const asked = this.#ask(state, cubes, query, filter, controller.signal);
+      Object.assign(state, { key, rows: asked, controller });
+      // A failed question is asked again next time, not answered from memory.
+      asked.catch(() => {
+        if (state.rows === asked) Object.assign(state, { key: '', rows: null, controller: null });
+      });
+    }
+    const answer = state.rows as Promise<Observation[]>;
+    if (!signal) return answer;
+    return new Promise((resolve, reject) => {
+      const abort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+  }
+
+  async #ask(state: ClientState, cubes: boolean, q: ViewQuery, filter: ClientFilter, signal: AbortSignal): Promise<Observation[]> {
+    state.questions++;
+    if (cubes) {
+      // Loaded with the first large table only: a portal page with a small one never downloads it.
+      const { ViewCube } = await import('./view-cube.js');
+      state.cube ??= new ViewCube();
+      return state.cube.rows(this.#observations, q, filter);
+    }
+    state.cube = null;
+    return (await this.connector.query(viewQuerySpec(q, filter), { signal })) as unknown as Observation[];
+  }
+
+  /** Questions `client` has sent to the connector or its cube (answers from memory not counted). */
+  questionCount(client: object): number {
+    return this.#asked.get(client)?.questions ?? 0;
+  }
+
+  /** Whether `client` answers from a cube now, and over how many observations. */
+  cubeStats(client: object): ViewCube['stats'] {
+    return this.#asked.get(client)?.cube?.stats ?? null;
   }
 
   /** The filter for `client`: every clause but its own. */

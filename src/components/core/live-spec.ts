@@ -107,11 +107,24 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
   const description = typeof s.description === 'string' ? s.description : null;
   const own = Array.isArray(s.params) ? (s.params as { name: string }[]) : [];
   const hoisted = Object.entries(params).map(([name, value]) => ({ name, value }));
-  const shape = JSON.stringify({ ...s, description: null, params: [...own, ...hoisted.map((p) => ({ name: p.name }))] });
+  const shape = JSON.stringify({ ...s, description: null, params: [...own, ...hoisted.map((p) => ({ name: p.name }))] }, inlineByIdentity);
   const embedded: Record<string, unknown> = { ...s, autosize: resizing(s.autosize) };
   if (hoisted.length) embedded.params = [...own, ...hoisted];
   if (Object.keys(datasets).length) embedded.datasets = { ...((s.datasets as object | undefined) ?? {}), ...datasets };
   return { spec: embedded as unknown as TopLevelSpec, datasets, params, description, shape, texts };
+}
+
+const inlineIds = new WeakMap<object, number>();
+let inlineCount = 0;
+/**
+ * Inline geometry (a TopoJSON object the recipe was handed) enters the shape by identity, not as
+ * text: the same boundaries drawn again are not turned into megabytes of JSON on every redraw.
+ */
+function inlineByIdentity(key: string, value: unknown): unknown {
+  if (key !== 'values' || !value || typeof value !== 'object' || Array.isArray(value)) return value;
+  let id = inlineIds.get(value);
+  if (id === undefined) inlineIds.set(value, (id = ++inlineCount));
+  return `inline:${id}`;
 }
 
 /** Vega lays a view out once unless told to again on each update; new labels need a new layout. */

@@ -31,6 +31,31 @@ export class Selection extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
+  /**
+   * Makes `values` the region selection of the whole dashboard, published by `source`: the region
+   * clauses of other views go, so what every view filters by is what the filter names and the page
+   * address carries (several sources' clauses would intersect, and two picks with nothing in common
+   * would leave nothing). An empty list clears it.
+   */
+  selectRegions(source: object, values: readonly string[]): void {
+    this.#clauses = this.#clauses.filter((c) => c.field !== 'region');
+    if (values.length) this.#clauses.push({ source, field: 'region', values: [...new Set(values)] });
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * What a click on a mark does, published by `source`: selects `region` everywhere, or clears the
+   * selection when it was the only one selected; `add` toggles it in a selection of several. Built on
+   * what the reader sees selected (the filter, the highlight, the page address), whoever picked it.
+   */
+  toggleRegion(source: object, region: string, add: boolean): void {
+    const current = this.selectedRegions();
+    let values: string[];
+    if (add) values = current.includes(region) ? current.filter((r) => r !== region) : [...current, region];
+    else values = current.length === 1 && current[0] === region ? [] : [region];
+    this.selectRegions(source, values);
+  }
+
   /** Drops every clause of `source` (all of them when `field` is not given). */
   remove(source: object, field?: Clause['field']): void {
     const before = this.#clauses.length;

@@ -1,21 +1,21 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Lang } from '../../messages/index.js';
 import type { Observation } from '../../types.js';
 import { ClientController } from './client-controller.js';
 import { pageLang, t, errorText } from './i18n.js';
 import { emptyText } from './empty.js';
 import { indicatorLabel } from '../../registry/names.js';
-import { parseList, parseYears, viewQuerySpec, type ViewQuery } from './view-query.js';
-import type { ViewCube } from './view-cube.js';
-import type { ClientFilter } from './selection.js';
 import { Coordinator } from './coordinator.js';
 import { observationsOf, type ObservationData } from './data.js';
 import { ChisoError, diagnostic } from '../../errors.js';
+import { parseFollow, parseList, parseYears, type Follow, type ViewQuery } from './view-query.js';
 
 /**
  * What every view of a dashboard shares: the coordinator connection, the page language, the common
- * attributes (`indicator`, `region`, `period`, `series`) and the loading, empty and error states.
+ * attributes (`indicator`, `region`, `period`, `series`, `follow`), the question the view asks its
+ * coordinator (a `@lit/task` Task over `coordinator.rows`) and the loading, empty and error states.
  */
 export abstract class ChisoViewElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -23,6 +23,7 @@ export abstract class ChisoViewElement extends LitElement {
     region: { reflect: true },
     period: { reflect: true },
     series: { reflect: true },
+    follow: { reflect: true },
     filterBy: { attribute: 'filter-by', reflect: true },
   };
   /** Indicator id from the catalogue, e.g. `poverty_rate`. */
@@ -33,8 +34,14 @@ export abstract class ChisoViewElement extends LitElement {
   declare period: string | undefined;
   /** Sub-series id (`total`, `advanced`). Default: every series. */
   declare series: string | undefined;
-  /** Which selections narrow this view: `all` (default), `period`, `region` or `none`. */
-  declare filterBy: 'all' | 'period' | 'region' | 'none' | undefined;
+  /**
+   * Which selections made in other views this view follows: `region`, `period`, both (`region,
+   * period` or `all`) or `none`. Default: those whose field the author did not fix with `region` or
+   * `period`.
+   */
+  declare follow: string | undefined;
+  /** The older name of `follow` (`all`, `period`, `region` or `none`); `follow` wins when both are set. */
+  declare filterBy: string | undefined;
 
   protected readonly client: ClientController;
 
@@ -59,9 +66,24 @@ export abstract class ChisoViewElement extends LitElement {
     this.client.useOwn(own);
   }
 
+  /**
+   * The view's question and its answer: the rows it shows, asked of the coordinator whenever the
+   * view's change key changes; a newer question aborts the one before. Its value is `null` before
+   * the view is in view or while its dashboard is not ready.
+   */
+  protected readonly rowsTask: Task<[string], Observation[] | null>;
+
   constructor(lazy = true) {
     super();
     this.client = new ClientController(this, { lazy });
+    this.rowsTask = new Task(this, {
+      task: async (_, { signal }) => {
+        const c = this.client.coordinator;
+        if (!this.asksRows() || !this.client.visible || !c || c.state !== 'ready') return initialState;
+        return this.answer(await c.rows(this.client, this.viewQuery(), { follow: this.following(), preaggregate: this.preaggregates(), signal }));
+      },
+      args: () => [this.changeKey()],
+    });
   }
 
   /** The language the element speaks: its dashboard's, else the nearest `lang` attribute. */
@@ -69,9 +91,19 @@ export abstract class ChisoViewElement extends LitElement {
     return this.client.coordinator?.lang ?? pageLang(this);
   }
 
-  /** Whether other views' region selections filter this view (`true`) or only highlight in it. */
-  protected followRegions(): boolean {
+  /** Whether this view asks for rows at all (the filter only publishes selections). */
+  protected asksRows(): boolean {
     return true;
+  }
+
+  /** Whether a region selection replaces this view's regions (`true`) or only highlights in it (map, bar). */
+  protected filtersRegions(): boolean {
+    return true;
+  }
+
+  /** The selections this view follows (see `follow`); throws a ChisoError for a bad attribute. */
+  protected following(): Follow {
+    return parseFollow(this.follow, this.filterBy, { region: !!parseList(this.region), period: Object.keys(parseYears(this.period)).length > 0 });
   }
 
   protected viewQuery(): ViewQuery {
@@ -80,7 +112,7 @@ export abstract class ChisoViewElement extends LitElement {
       regions: parseList(this.region),
       ...parseYears(this.period),
       ...(this.series !== undefined ? { series: this.series } : {}),
-      followRegions: this.followRegions(),
+      followRegions: this.filtersRegions() && this.following().region,
     };
   }
 
@@ -92,133 +124,56 @@ export abstract class ChisoViewElement extends LitElement {
     return false;
   }
 
-  #request = 0;
-  #cube: ViewCube | null = null;
-  /**
-   * The last question asked (data revision, filter, view query), its answer (shared while pending) and
-   * what cancels it.
-   */
-  #answer: { key: string; rows: Promise<Observation[]>; controller: AbortController } | null = null;
-
-  /**
-   * Observations this view shows now, asked of the dashboard's connector (or of the view's cube on a
-   * large table). Only a change of the view's own question queries again: a selection that leaves its
-   * filter as it was (a period brush, for a view that follows regions only) reuses the last answer.
-   * Resolves to `null` when a newer request was made meanwhile: a late answer for an old selection is
-   * dropped. Rejects with a ChisoError on a bad query.
-   */
-  protected async rows(): Promise<Observation[] | null> {
-    const c = this.client.coordinator;
-    if (!c || c.state !== 'ready') return [];
-    const f = this.client.filter();
-    const by = this.filterBy ?? 'all';
-    const filter = {
-      regions: by === 'all' || by === 'region' ? f.regions : null,
-      periods: by === 'all' || by === 'period' ? f.periods : null,
-    };
-    const q = this.viewQuery();
-    const cubes = c.cubes && this.preaggregates();
-    const request = ++this.#request;
-    const key = JSON.stringify([c.dataRevision, cubes, filter, q]);
-    let answer = this.#answer;
-    if (answer === null || answer.key !== key) {
-      // The question before is no longer wanted: a query still on its way over the network stops.
-      answer?.controller.abort();
-      const controller = new AbortController();
-      const asked = { key, rows: this.#ask(cubes, q, filter, controller.signal), controller };
-      // A failed question is asked again next time, not answered from memory.
-      asked.rows.catch(() => {
-        if (this.#answer === asked) this.#answer = null;
-      });
-      this.#answer = answer = asked;
-    }
-    let rows: Observation[];
-    try {
-      rows = await answer.rows;
-    } catch (e) {
-      // Cancelled because a newer question replaced it, or the view left the page: not an error to show.
-      if (answer.controller.signal.aborted) return null;
-      throw e;
-    }
-    return request === this.#request ? rows : null;
+  /** The rows as this view shows them (the map narrows them to its units); may wait for what it needs (the KPI's recipe). */
+  protected answer(rows: Observation[]): Observation[] | Promise<Observation[]> {
+    return rows;
   }
 
-  #queries = 0;
+  /**
+   * The one key of everything the view's question depends on: data, selection and language (the
+   * client's revision), the attributes, and what a subclass adds. The task asks again when it changes;
+   * the coordinator answers from memory when the question itself did not change.
+   */
+  protected changeKey(): string {
+    return JSON.stringify([this.client.revision, this.client.visible, this.indicator, this.region, this.period, this.series, this.follow, this.filterBy]);
+  }
+
   /** Questions this view has sent to the connector or its cube; a selection that leaves its filter as it was sends none. */
   get queryCount(): number {
-    return this.#queries;
+    return this.client.coordinator?.questionCount(this.client) ?? 0;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A view taken off the page stops waiting for its answer, and asks again when put back.
-    this.#answer?.controller.abort();
-    this.#answer = null;
-    this.#refreshKey = null;
+  /** Whether this view answers from a cube now (built when it first came into view), for tests and pages. */
+  get cubeBuilt(): boolean {
+    return this.client.coordinator?.cubeStats(this.client) != null;
   }
 
-  async #ask(cubes: boolean, q: ViewQuery, filter: ClientFilter, signal: AbortSignal): Promise<Observation[]> {
-    const c = this.client.coordinator!;
-    this.#queries++;
-    if (cubes) {
-      // Loaded with the first large table only: a portal page with a small one never downloads it.
-      const { ViewCube } = await import('./view-cube.js');
-      this.#cube ??= new ViewCube();
-      return this.#cube.rows(c.observations, q, filter);
-    }
-    this.#cube = null;
-    return (await c.connector.query(viewQuerySpec(q, filter), { signal })) as unknown as Observation[];
-  }
-
-  #refreshKey: string | null = null;
-  #refreshes = 0;
-  #pending: Promise<void> | null = null;
-
-  /** What the rows depend on: data, selection and language (the revision) and the view's attributes. */
-  protected rowsKey(): string {
-    return JSON.stringify([this.client.revision, this.indicator, this.region, this.period, this.series, this.filterBy]);
-  }
-
-  /**
-   * For views that draw from rows synchronously (KPI, table, sources): asks for the rows when
-   * `rowsKey()` changed, hands the answer (or the error) to `apply`, then updates the element. Only
-   * the latest request is applied. `updateComplete` waits for it.
-   */
-  protected refreshRows(apply: (rows: Observation[], error: unknown) => void): void {
-    const key = this.rowsKey();
-    if (key === this.#refreshKey) return;
-    this.#refreshKey = key;
-    const n = ++this.#refreshes;
-    const run = (async () => {
-      let rows: Observation[] | null = [];
-      let error: unknown = null;
-      try {
-        rows = await this.rows();
-      } catch (e) {
-        error = e;
-      }
-      if (n !== this.#refreshes || rows === null) return;
-      apply(rows, error);
-      this.requestUpdate();
-    })();
-    this.#pending = run;
-    void run.finally(() => {
-      if (this.#pending === run) this.#pending = null;
-    });
-  }
-
+  /** `updateComplete` waits for the view's answer too (and for the update that shows it). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.#pending) {
-      await this.#pending;
+    while (this.rowsTask.status === TaskStatus.PENDING) {
+      await this.rowsTask.taskComplete.catch(() => undefined);
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
-  /** Whether this view answers from a cube now (built when it first came into view), for tests and pages. */
-  get cubeBuilt(): boolean {
-    return this.#cube?.stats != null;
+  /**
+   * The task's states as the view draws them: the dashboard's state line first, then the error, the
+   * empty state, or `complete` with the rows. While a newer question is on its way the last answer
+   * stays on screen.
+   */
+  protected renderRows(complete: (rows: Observation[]) => TemplateResult): TemplateResult {
+    const state = this.renderState();
+    if (state) return state;
+    const loading = () => html`<p class="status" role="status" part="status">${t('COMPONENTS_LOADING', this.locale)}</p>`;
+    const show = (rows: Observation[] | null | undefined) => (rows === null || rows === undefined ? loading() : rows.length === 0 ? this.renderEmpty() : complete(rows));
+    return this.rowsTask.render({
+      initial: loading,
+      pending: () => show(this.rowsTask.value),
+      complete: show,
+      error: (e) => this.renderError(e),
+    }) as TemplateResult;
   }
 
   /** The state line for anything but a ready dashboard, or `null` when the view can draw. */

@@ -3,6 +3,7 @@ import { periodYear } from '../../data/period.js';
 import type { QuerySpec } from '../../query/spec.js';
 import { executeQuery } from '../../query/index.js';
 import type { ClientFilter } from './selection.js';
+import { ChisoError, diagnostic } from '../../errors.js';
 
 /** What a view asks of its dashboard's observations, from its attributes. */
 export interface ViewQuery {
@@ -14,7 +15,10 @@ export interface ViewQuery {
   to?: number;
   /** A sub-series; `null` keeps observations without one; absent keeps all. */
   series?: string | null;
-  /** Take the region selection of other views as a filter (line, KPI, table) rather than a highlight (map, bar). */
+  /**
+   * Take the region selection of other views in place of the view's own regions (line, KPI, table
+   * that follow it) rather than as a highlight (map, bar) or not at all.
+   */
   followRegions?: boolean;
 }
 
@@ -64,4 +68,35 @@ export function parseYears(value: string | null | undefined): { from?: number; t
   const from = m[1] ? Number(m[1]) : undefined;
   const to = m[2] ? Number(m[2]) : value.includes('-') || value.includes(':') || value.includes('–') ? undefined : from;
   return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}
+
+/** Which selections made in other views a view follows. */
+export interface Follow {
+  region: boolean;
+  period: boolean;
+}
+
+const FOLLOW_WORDS = ['region', 'period', 'all', 'none'] as const;
+
+/**
+ * What a view follows, from its `follow` attribute (`region`, `period`, `region, period`, `all`,
+ * `none`), else its older `filter-by` (the same words), else by default every selection whose field
+ * the author did not fix: a view with its own `region` keeps its regions unless it says
+ * `follow="region"`; one with its own `period` keeps its periods unless it says `follow="period"`.
+ */
+export function parseFollow(follow: string | null | undefined, filterBy: string | null | undefined, fixed: { region: boolean; period: boolean }): Follow {
+  const given = follow ?? filterBy;
+  if (given === null || given === undefined) return { region: !fixed.region, period: !fixed.period };
+  const words = given.split(/[,\s]+/).filter(Boolean);
+  const bad = words.find((w) => !(FOLLOW_WORDS as readonly string[]).includes(w));
+  if (bad !== undefined || words.length === 0) {
+    throw new ChisoError(diagnostic('COMPONENTS_BAD_FOLLOW', { value: given, allowed: FOLLOW_WORDS.join(', ') }));
+  }
+  const all = words.includes('all');
+  return { region: all || words.includes('region'), period: all || words.includes('period') };
+}
+
+/** The part of the other views' filter a view follows. */
+export function followed(filter: ClientFilter, follow: Follow): ClientFilter {
+  return { regions: follow.region ? filter.regions : null, periods: follow.period ? filter.periods : null };
 }

@@ -343,7 +343,7 @@ export class ChisoDashboard extends LitElement {
     const region = params.get(this.#param('region'));
     const period = params.get(this.#param('period'));
     const sel = this.coordinator.selection;
-    if (region) sel.update({ source: this, field: 'region', values: region.split(',').filter(Boolean) });
+    if (region) sel.selectRegions(this, region.split(',').filter(Boolean));
     const m = period ? /^(\d{4})-(\d{4})$/.exec(period) : null;
     if (m) sel.update({ source: this, field: 'period', range: [m[1], m[2]] });
   }

@@ -114,6 +114,11 @@ export class ChisoFilter extends ChisoViewElement {
     this._open = false;
   }
 
+  /** The filter publishes selections; it shows no rows of its own. */
+  protected override asksRows(): boolean {
+    return false;
+  }
+
   #has(control: 'region' | 'period' | 'units'): boolean {
     return !this.controls || this.controls.split(/[,\s]+/).includes(control);
   }
@@ -177,7 +182,7 @@ export class ChisoFilter extends ChisoViewElement {
   select(regions: string[]): void {
     const sel = this.client.coordinator?.selection;
     if (!sel) return;
-    sel.update({ source: this.client, field: 'region', values: regions });
+    sel.selectRegions(this.client, regions);
     this.#changed();
   }
 
@@ -199,7 +204,8 @@ export class ChisoFilter extends ChisoViewElement {
   #choose(r: Region): void {
     this._query = '';
     this._open = false;
-    this.select([r.id]);
+    // The search box adds to what is selected (the line below it names the whole selection).
+    this.select([...(this.client.coordinator?.selection.selectedRegions() ?? []), r.id]);
   }
 
   #onKey(e: KeyboardEvent): void {

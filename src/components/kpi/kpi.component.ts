@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { TaskStatus } from '@lit/task';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
 import { formatValue, formatPeriod, formatUnit } from '../../format/index.js';
@@ -40,7 +41,8 @@ export function kpiElementFacts(rows: readonly Observation[], kpiFacts: KpiRecip
  * Drawn as text, without Vega, so a row of KPIs costs the page nothing to load.
  *
  * @attr indicator - Indicator id, e.g. `study_participation`.
- * @attr region - Region id (the first is used); a region selected in another view replaces it.
+ * @attr region - Region id (the first is used). Fixed by the author: a region selected in another view replaces it only with `follow="region"`.
+ * @attr follow - Which selections of other views the KPI follows: `region`, `period`, both (`all`) or `none`. Default: those it does not fix.
  * @attr period - Start years to consider; the latest with a value is shown.
  * @attr series - A sub-series id.
  * @attr label - Text above the figure instead of the label of the indicator (or of its tier or series).
@@ -69,7 +71,6 @@ export class ChisoKpi extends ChisoViewElement {
   shown: Observation | undefined;
   /** What is shown, with the change and its judgement, for tests and pages. */
   facts: KpiFacts | undefined;
-  #error: unknown = null;
 
   constructor() {
     // Text only, cheap: no need to wait until scrolled into view.
@@ -80,31 +81,28 @@ export class ChisoKpi extends ChisoViewElement {
     return true;
   }
 
-  protected override async rows(): Promise<Observation[] | null> {
-    const [rows] = await Promise.all([super.rows(), loadRecipe()]);
+  protected override async answer(rows: Observation[]): Promise<Observation[]> {
+    const { kpiFacts } = await loadRecipe();
+    // A KPI names one region: the first of the selection or of its own list. A failure here is the
+    // task's error, said on the element, never a blank card.
+    this.facts = kpiElementFacts(rows, kpiFacts);
+    this.shown = this.facts?.current;
     return rows;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.refreshRows((rows, error) => {
-      this.#error = error;
-      // A KPI names one region: the first of the selection or of its own list.
-      try {
-        this.facts = error || !recipe ? undefined : kpiElementFacts(rows, recipe.kpiFacts);
-      } catch (e) {
-        // Said on the element, never a blank card.
-        this.#error = e;
-        this.facts = undefined;
-      }
-      this.shown = this.facts?.current;
-    });
+    if (this.rowsTask.status === TaskStatus.ERROR) {
+      this.facts = undefined;
+      this.shown = undefined;
+    }
   }
 
   override render() {
-    const state = this.renderState();
-    if (state) return state;
-    if (this.#error) return this.renderError(this.#error);
+    return this.renderRows(() => this.#figure());
+  }
+
+  #figure() {
     const o = this.shown;
     if (!o) return this.renderEmpty();
     const lang = this.locale;

@@ -48,7 +48,8 @@ export function unchangedUnitCount(): number {
  * The default geometry shows Hoàng Sa and Trường Sa.
  *
  * @attr indicator - Indicator id, e.g. `poverty_rate`.
- * @attr period - The period shown (default: the latest with figures).
+ * @attr period - The period shown (default: the latest with figures). A period range chosen elsewhere narrows it only with `follow="period"`.
+ * @attr follow - Which selections of other views the map follows: `region` (highlighted, not filtered), `period`, both or `none`. Default: those it does not fix.
  * @attr units - `63` or `34`: overrides the dashboard's switch for this map.
  * @attr no-switch - Hide the 63/34 switch.
  * @attr geo - Address of the 63-province TopoJSON. Default: the bundled map with Hoàng Sa and Trường Sa.
@@ -90,32 +91,32 @@ export class ChisoMap extends ChisoChart {
 
   /** Whether the rows last answered have figures a 34-unit map can show. */
   #has34 = false;
+  /** The last answer and what it became, so that the same answer gives the same rows (nothing to redraw). */
+  #answered: { rows: Observation[]; units: Units; shown: Observation[] } | null = null;
 
-  protected override async rows(): Promise<Observation[] | null> {
-    const rows = await super.rows();
-    if (rows === null) return null;
+  protected override answer(rows: Observation[]): Observation[] {
+    const units = this.shownUnits;
+    if (this.#answered?.rows === rows && this.#answered.units === units) return this.#answered.shown;
     this.#has34 = rowsFor34(rows).length > 0;
-    if (this.shownUnits === '34') return rowsFor34(rows);
-    return rows.filter((o) => {
-      const level = getRegion(o.region)?.level;
-      return level === 'province';
-    });
+    const shown = units === '34' ? rowsFor34(rows) : rows.filter((o) => getRegion(o.region)?.level === 'province');
+    this.#answered = { rows, units, shown };
+    return shown;
   }
 
-  protected override chartOptions(rows: Observation[]): Record<string, unknown> {
+  protected override chartOptions(rows: readonly Observation[]): Record<string, unknown> {
     // The map publishes the selection; outlining it would redraw every shape on each click.
     const { highlight: _, ...rest } = super.chartOptions(rows);
     void _;
     return { ...rest, units: this.shownUnits };
   }
 
-  protected override async buildSpec(rows: Observation[]) {
-    const topology = await loadTopology(this.geo ? new URL(this.geo, document.baseURI).href : DEFAULT_GEO);
-    return super.buildSpec(rows, { topology });
+  /** The boundaries: one object per page and address, handed to the recipe as is on every drawing. */
+  protected override async recipeExtras(): Promise<Record<string, unknown>> {
+    return { topology: await loadTopology(this.geo ? new URL(this.geo, document.baseURI).href : DEFAULT_GEO) };
   }
 
-  protected override viewKey(): string {
-    return `${super.viewKey()}|${this.shownUnits}`;
+  protected override changeKey(): string {
+    return `${super.changeKey()}|${this.shownUnits}|${this.geo ?? ''}`;
   }
 
   #setUnits(u: Units): void {

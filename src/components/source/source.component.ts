@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
 import { ChisoViewElement } from '../core/view-element.js';
@@ -54,7 +54,8 @@ export function sourceEntries(rows: readonly Observation[], lang: Lang = 'vi'): 
  * Lists the sources of the observations the dashboard shows now (narrowed by the selection).
  *
  * @attr indicator - Only sources of this indicator.
- * @attr region - Only sources of these regions (a selection replaces them).
+ * @attr region - Only sources of these regions (a selection made elsewhere replaces them only with `follow="region"`).
+ * @attr follow - Which selections of other views the list follows: `region`, `period`, both (`all`) or `none`. Default: those it does not fix.
  * @attr max-quotes - Quoted phrases shown per source. Default 3.
  *
  * @csspart list - The list of sources.
@@ -95,30 +96,22 @@ export class ChisoSource extends ChisoViewElement {
   static override properties: PropertyDeclarations = { maxQuotes: { type: Number, attribute: 'max-quotes' } };
   declare maxQuotes: number;
   entries: SourceEntry[] = [];
-  #error: unknown = null;
 
   constructor() {
     super(false);
     this.maxQuotes = 3;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.refreshRows((rows, error) => {
-      this.#error = error;
-      try {
-        this.entries = error ? [] : sourceEntries(rows, this.locale);
-      } catch (e) {
-        this.#error = e;
-        this.entries = [];
-      }
-    });
+  protected override answer(rows: Observation[]): Observation[] {
+    this.entries = sourceEntries(rows, this.locale);
+    return rows;
   }
 
   override render() {
-    const state = this.renderState();
-    if (state) return state;
-    if (this.#error) return this.renderError(this.#error);
+    return this.renderRows(() => this.#list());
+  }
+
+  #list() {
     const lang = this.locale;
     if (this.entries.length === 0) return this.renderEmpty();
     return html`<section aria-labelledby="h">

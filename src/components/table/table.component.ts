@@ -2,40 +2,20 @@ import type { Lang, MessageCode } from '../../messages/index.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { formatNumber, formatPeriod, valueFormatter } from '../../format/index.js';
+import { formatNumber, valueFormatter } from '../../format/index.js';
 import { periodPosition } from '../../data/period.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
-import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
-import { cellValue } from '../chart/chart.component.js';
+import { indicatorLabel, regionName } from '../../registry/names.js';
+import { TableColumn as TableColumnNames, cellText, columnHeading, observationTable, statusLabel, type TableColumn } from '../core/observation-table.js';
 import { profileColumn, type ColumnProfile } from './profile.js';
+import { TaskStatus } from '@lit/task';
 
-/** Columns the table shows, with how each sorts and prints. */
-const COLUMNS = ['indicator', 'region', 'period', 'value', 'series', 'status', 'source'] as const;
-export type TableColumn = (typeof COLUMNS)[number];
-
-const HEADINGS: Record<TableColumn, MessageCode> = {
-  indicator: 'COMPONENTS_COL_INDICATOR',
-  region: 'COMPONENTS_COL_REGION',
-  period: 'COMPONENTS_COL_PERIOD',
-  value: 'COMPONENTS_COL_VALUE',
-  series: 'COMPONENTS_COL_SERIES',
-  status: 'COMPONENTS_COL_STATUS',
-  source: 'COMPONENTS_COL_SOURCE',
-};
-
-const STATUS_WORDS: Record<Observation['status'], MessageCode> = {
-  final: 'COMPONENTS_FINAL',
-  preliminary: 'COMPONENTS_PRELIMINARY',
-  missing: 'COMPONENTS_MISSING',
-};
-
-/** A status as the page's reader says it; in a cell, a final figure needs no word (`final: false`). */
-export function statusLabel(status: Observation['status'], lang: Lang, { final = true } = {}): string {
-  if (status === 'final' && !final) return '';
-  return Object.hasOwn(STATUS_WORDS, status) ? t(STATUS_WORDS[status], lang) : String(status);
-}
+/** Columns the table shows. */
+const COLUMNS = Object.keys(TableColumnNames) as TableColumn[];
+export type { TableColumn };
+export { statusLabel };
 
 function sortKey(o: Observation, column: TableColumn, lang: Lang): number | string {
   switch (column) {
@@ -60,7 +40,8 @@ function sortKey(o: Observation, column: TableColumn, lang: Lang): number | stri
  * a keyboard reaches with Tab.
  *
  * @attr indicator - Only this indicator (default: all).
- * @attr region - Only these regions; a selection made in another view replaces them.
+ * @attr region - Only these regions. Fixed by the author: a selection made in another view replaces them only with `follow="region"`.
+ * @attr follow - Which selections of other views the table follows: `region`, `period`, both (`all`) or `none`. Default: those it does not fix.
  * @attr period - Start years to show.
  * @attr page-size - Rows per page. Default 20.
  * @attr columns - Columns to show, comma separated, from `indicator, region, period, value, series, status, source`.
@@ -137,9 +118,6 @@ export class ChisoTable extends ChisoViewElement {
   profiles: Partial<Record<TableColumn, ColumnProfile>> = {};
   /** Figures with the decimals their chart shows, set with the rows. */
   #format: ((o: Observation) => string) | undefined;
-  #error: unknown = null;
-  /** The rows last answered, in the order the query gave them. */
-  #rows: Observation[] = [];
 
   constructor() {
     super();
@@ -153,20 +131,19 @@ export class ChisoTable extends ChisoViewElement {
     return asked.length ? asked : [...COLUMNS];
   }
 
+  protected override answer(rows: Observation[]): Observation[] {
+    this._page = 0;
+    this.profiles = {};
+    const lang = this.locale;
+    this.#format = valueFormatter(rows, lang);
+    // Profiles count what the cells show: labels and translated statuses, never ids or English codes.
+    for (const c of this.shownColumns) this.profiles[c] = profileColumn(rows.map((o) => (c === 'value' ? o.value : c === 'status' ? statusLabel(o.status, lang) : cellText(o, c, lang) || null)));
+    return rows;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this.client.visible) return;
-    this.refreshRows((rows, error) => {
-      this.#error = error;
-      this.#rows = error ? [] : rows;
-      this._page = 0;
-      this.profiles = {};
-      const lang = this.locale;
-      this.#format = valueFormatter(this.#rows, lang);
-      // Profiles count what the cells show: labels and translated statuses, never ids or English codes.
-      for (const c of this.shownColumns) this.profiles[c] = profileColumn(this.#rows.map((o) => (c === 'value' ? o.value : c === 'status' ? statusLabel(o.status, lang) : this.#cell(o, c, lang) || null)));
-    });
-    let rows = this.#rows;
+    let rows = this.rowsTask.status === TaskStatus.ERROR ? [] : (this.rowsTask.value ?? []);
     const sort = this._sort;
     const lang = this.locale;
     if (sort) {
@@ -201,30 +178,11 @@ export class ChisoTable extends ChisoViewElement {
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bars span')) bar.style.setProperty('height', `${bar.dataset.h ?? 0}%`);
   }
 
-  #cell(o: Observation, c: TableColumn, lang: Lang) {
-    switch (c) {
-      case 'indicator':
-        return indicatorLabel(o.indicator, lang);
-      case 'region':
-        return regionName(o.region, lang);
-      case 'period':
-        return formatPeriod(o.period, lang);
-      case 'value':
-        return cellValue(o, lang, this.#format);
-      case 'status':
-        return statusLabel(o.status, lang, { final: false });
-      case 'series':
-        return o.series ? (seriesLabel(o.indicator, o.series, lang) ?? o.series) : '';
-      default:
-        return String(o[c] ?? '');
-    }
+  override render() {
+    return this.renderRows(() => this.#table());
   }
 
-  override render() {
-    const state = this.renderState();
-    if (state) return state;
-    if (!this.client.visible) return html`<p class="status" part="status">${t('COMPONENTS_LOADING', this.locale)}</p>`;
-    if (this.#error) return this.renderError(this.#error);
+  #table() {
     const lang = this.locale;
     const rows = this.shown;
     if (rows.length === 0) return this.renderEmpty();
@@ -233,29 +191,26 @@ export class ChisoTable extends ChisoViewElement {
     const page = Math.min(this._page, pages - 1);
     const slice = rows.slice(page * this.pageSize, (page + 1) * this.pageSize);
     const caption = this.caption ?? indicatorLabel(this.indicator, lang);
-    const heading = (c: TableColumn) => t(HEADINGS[c], lang);
+    const sorted = (c: TableColumn) => (this._sort?.column === c ? (this._sort.descending ? 'descending' : 'ascending') : 'none');
     return html`<div class="wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}>
-        <table part="table">
-          <caption>${t('COMPONENTS_TABLE_CAPTION', lang, { title: caption, rows: rows.length })}</caption>
-          <thead>
-            <tr>
-              ${cols.map((c) => {
-                const sorted = this._sort?.column === c ? (this._sort.descending ? 'descending' : 'ascending') : 'none';
-                return html`<th scope="col" class=${c === 'value' ? 'num' : ''} aria-sort=${sorted}>
-                  <button type="button" @click=${() => this.#sortBy(c)} aria-label=${t('COMPONENTS_TABLE_SORT', lang, { column: heading(c) })}>
-                    ${heading(c)}${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
-                  </button>
-                </th>`;
-              })}
-            </tr>
-            <tr class="profile" part="profile">
-              ${cols.map((c) => html`<td>${this.#profile(this.profiles[c], lang)}</td>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${slice.map((o) => html`<tr>${cols.map((c) => html`<td class=${c === 'value' ? 'num' : ''}>${this.#cell(o, c, lang)}</td>`)}</tr>`)}
-          </tbody>
-        </table>
+        ${observationTable({
+          rows: slice,
+          total: rows.length,
+          columns: cols,
+          lang,
+          title: caption,
+          sort: sorted,
+          heading: (c) => {
+            const name = columnHeading(c, lang);
+            const s = sorted(c);
+            return html`<button type="button" @click=${() => this.#sortBy(c)} aria-label=${t('COMPONENTS_TABLE_SORT', lang, { column: name })}>
+              ${name}${s === 'ascending' ? ' ▲' : s === 'descending' ? ' ▼' : ''}
+            </button>`;
+          },
+          headRow: html`<tr class="profile" part="profile">
+            ${cols.map((c) => html`<td>${this.#profile(this.profiles[c], lang)}</td>`)}
+          </tr>`,
+        })}
       </div>
       ${pages > 1
         ? html`<div class="pager" part="pager">

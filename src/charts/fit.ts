@@ -1,9 +1,11 @@
 /**
- * Vega fits a chart's plot to the width it is given, but not its title: on a narrow screen a long
- * title or source line runs past the drawing and is cut off. Lines wider than the chart are broken
- * at spaces into several lines (Vega draws an array of lines), measured with the title's own font.
+ * A recipe lays its chart out once, for the width it is given: the whole drawing (title, axes,
+ * legend and padding included) fills it, and a title or source line wider than it breaks at spaces
+ * into several lines (Vega draws an array of lines but wraps none itself). Pure: the page, the CLI
+ * and tests wrap a title alike, with whatever measures text.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { textWidth } from './measure.js';
 
 /** Width in pixels of `text` in a CSS `font` (e.g. `600 16px "Be Vietnam Pro", sans-serif`). */
 export type MeasureText = (text: string, font: string) => number;
@@ -63,15 +65,35 @@ export function wrapTitle(spec: TopLevelSpec, width: number, measure: MeasureTex
   return changed ? ({ ...s, title } as unknown as TopLevelSpec) : spec;
 }
 
-let context: CanvasRenderingContext2D | null | undefined;
+/**
+ * Be Vietnam Pro's advance widths (the font chiso bundles for export) as a `MeasureText`: the size and
+ * weight are read from the CSS font. What the CLI wraps with, and the page when it draws in that font.
+ */
+export const fontMeasure: MeasureText = (text, font) => {
+  const size = /(\d+(?:\.\d+)?)px/.exec(font);
+  const weight = /^\s*(\d{3}|bold)\b/.exec(font);
+  return textWidth(text, size ? Number(size[1]) : 13, weight ? (weight[1] === 'bold' ? 700 : Number(weight[1])) : 400);
+};
 
-/** Text width with a canvas, as Vega measures it; `null` where there is no canvas. */
-export function canvasMeasure(): MeasureText | null {
-  if (context === undefined) context = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
-  const ctx = context;
-  if (!ctx) return null;
-  return (text, font) => {
-    ctx.font = font;
-    return ctx.measureText(text).width;
-  };
+/** Space a recipe leaves beside its plot for the y axis's labels and title (Vega's fit-x measures the rest). */
+const AXIS_ROOM = 48;
+
+/** The plot width a recipe lays out for when its whole drawing must be `width` wide. */
+export function plotWidth(width: number, padding: number): number {
+  return Math.max(80, Math.round(width - 2 * padding - AXIS_ROOM));
+}
+
+/**
+ * `spec` drawn `width` pixels wide in all: Vega's `fit-x` autosize sizes the plot so that axes, legend
+ * and padding fit in, and the title is wrapped to the same width. Concatenated views keep their
+ * widths (each has its own plot).
+ */
+export function fitSpec(spec: TopLevelSpec, width: number, measure: MeasureText): TopLevelSpec {
+  const s = spec as unknown as Record<string, unknown>;
+  if (!(width > 0)) return spec;
+  const single = !('hconcat' in s || 'vconcat' in s || 'concat' in s || 'facet' in s || 'repeat' in s);
+  const fitted = single && typeof s.width === 'number' && s.autosize === undefined
+    ? ({ ...s, width, autosize: { type: 'fit-x', contains: 'padding' } } as unknown as TopLevelSpec)
+    : spec;
+  return wrapTitle(fitted, width, measure);
 }

@@ -1,0 +1,56 @@
+import { html, type TemplateResult } from 'lit';
+import type { TopLevelSpec } from 'vega-lite';
+import type { Observation } from '../../types.js';
+import type { Lang, MessageCode } from '../../messages/index.js';
+import { t } from '../core/i18n.js';
+import { EXPORT_COLUMNS, observationsToCSV, withRegionNames } from '../core/csv.js';
+import { download, fileStem } from '../core/download.js';
+import type { VegaViewController } from './vega-view.js';
+
+export type ExportKind = 'svg' | 'png' | 'csv' | 'spec';
+
+/** What a chart shows, as its export writes it. */
+export interface Shown {
+  /** The file name's words: the title part of the description, else the indicator. */
+  name: string;
+  rows: readonly Observation[];
+  spec: TopLevelSpec | null;
+  /** The chart's generated description, written into the SVG as `<desc>`. */
+  description: string;
+  lang: Lang;
+  vega: VegaViewController;
+}
+
+/** Saves a chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
+export async function saveChart(kind: ExportKind, shown: Shown): Promise<void> {
+  const stem = fileStem(shown.name || 'chiso');
+  // Names beside codes, so a reader of the file needs no code list.
+  if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(withRegionNames(shown.rows, shown.lang), EXPORT_COLUMNS)], { type: 'text/csv;charset=utf-8' }));
+  if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(shown.spec, null, 2) + '\n'], { type: 'application/json' }));
+  if (kind === 'svg') {
+    const drawn = await shown.vega.toSVG();
+    if (drawn === null) return;
+    // Embeds Be Vietnam Pro as `chiso render` does; the faces load only now.
+    const { downloadableSvg } = await import('../../render/download-svg.js');
+    const svg = downloadableSvg(drawn, { spec: shown.spec, description: shown.description, lang: shown.lang });
+    return download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+  }
+  const url = await shown.vega.toPNG(2);
+  if (url === null) return;
+  // Twice the drawing's pixels, and the file says so (192 dpi), so Word places it at the chart's size.
+  const { pngFromDataUrl, withPngDpi, dpiForScale } = await import('../../render/png-resolution.js');
+  const png = withPngDpi(pngFromDataUrl(url), dpiForScale(2));
+  return download(`${stem}.png`, new Blob([png], { type: 'image/png' }));
+}
+
+/** The download menu; `pick` closes it and saves. */
+export function exportMenu(lang: Lang, pick: (kind: ExportKind) => void): TemplateResult {
+  const item = (kind: ExportKind, code: MessageCode) => html`<li><button type="button" @click=${() => pick(kind)}>${t(code, lang)}</button></li>`;
+  return html`<details class="export" part="export">
+    <summary>${t('COMPONENTS_EXPORT', lang)}</summary>
+    <ul>
+      ${item('svg', 'COMPONENTS_EXPORT_SVG')} ${item('png', 'COMPONENTS_EXPORT_PNG')} ${item('csv', 'COMPONENTS_EXPORT_CSV')}
+      ${item('spec', 'COMPONENTS_EXPORT_SPEC')}
+    </ul>
+  </details>`;
+}

@@ -1,0 +1,112 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TopLevelSpec } from 'vega-lite';
+import type { Lang } from '../../messages/index.js';
+import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
+import { liveSpec, liveChanges } from '../core/live-spec.js';
+
+export interface VegaViewOptions {
+  locale: Lang;
+  renderer: 'svg' | 'canvas';
+}
+
+type View = EmbeddedChart['view'];
+
+/**
+ * The Vega view of one element, bound to its lifecycle: embeds a spec, updates the drawn view in
+ * place when a new spec has the same shape (new rows, domains, highlight), finalizes it when the
+ * element leaves the page, and exports what is drawn as SVG or PNG.
+ */
+export class VegaViewController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #onClick: (event: MouseEvent, item: unknown) => void;
+  #embedded: EmbeddedChart | null = null;
+  /** The drawn view's shape and renderer: a new spec in the same shape and renderer updates it in place. */
+  #shape = '';
+  /** JSON text of each dataset and parameter in the drawn view. */
+  #live: Record<string, string> = {};
+  #token = 0;
+  #tooltip: { handler: (...a: never[]) => void; remove(): void } | null = null;
+  /** The spec handed to vega-embed last (datasets and parameters split out). */
+  embeddedSpec: TopLevelSpec | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, onClick: (event: MouseEvent, item: unknown) => void) {
+    this.#host = host;
+    this.#onClick = onClick;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.teardown();
+  }
+
+  get view(): View | null {
+    return this.#embedded?.view ?? null;
+  }
+
+  /**
+   * Draws `spec` in `container`. Resolves to `true` when a new view was embedded, `false` when the
+   * drawn one was updated in place, `null` when a newer draw or a teardown made this one moot.
+   */
+  async draw(container: HTMLElement, spec: TopLevelSpec, { locale, renderer }: VegaViewOptions): Promise<boolean | null> {
+    const token = ++this.#token;
+    const t0 = performance.now();
+    const live = liveSpec(spec);
+    const shape = `${renderer}|${live.shape}`;
+    performance.measure('chiso:split', { start: t0, end: performance.now() });
+    if (this.#embedded && shape === this.#shape) {
+      // Same shape: new rows and domains flow into the drawn view, only what changed.
+      const view = this.#embedded.view;
+      const changes = liveChanges(this.#live, live);
+      for (const [name, value] of changes.params) view.signal(name, value);
+      for (const [name, values] of changes.datasets) view.data(name, values);
+      if (live.description !== null) view.description(live.description);
+      const t1 = performance.now();
+      if (changes.params.length || changes.datasets.length) await view.runAsync();
+      if (token !== this.#token) return null;
+      performance.measure('chiso:update', { start: t1, end: performance.now() });
+      this.#live = live.texts;
+      this.embeddedSpec = live.spec;
+      return false;
+    }
+    this.#finalize();
+    const root = this.#host.shadowRoot;
+    if (root) this.#tooltip ??= shadowTooltip(root, this.#host);
+    const t1 = performance.now();
+    const next = await embedChart(container, live.spec, { locale, renderer, ...(this.#tooltip ? { tooltip: this.#tooltip.handler as never } : {}) });
+    if (token !== this.#token || !this.#host.isConnected) {
+      next.finalize();
+      return null;
+    }
+    this.#embedded = next;
+    this.#shape = shape;
+    this.#live = live.texts;
+    this.embeddedSpec = live.spec;
+    performance.measure('chiso:embed', { start: t1, end: performance.now() });
+    next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));
+    return true;
+  }
+
+  /** Finalizes the view and empties its box; a draw in flight drops its result. */
+  teardown(): void {
+    this.#token++;
+    this.#finalize();
+    this.#tooltip?.remove();
+    this.#tooltip = null;
+    this.#host.shadowRoot?.querySelector('.chart')?.replaceChildren();
+  }
+
+  #finalize(): void {
+    this.#embedded?.finalize();
+    this.#embedded = null;
+    this.#shape = '';
+    this.#live = {};
+  }
+
+  async toSVG(): Promise<string | null> {
+    return this.#embedded ? this.#embedded.toSVG() : null;
+  }
+
+  async toPNG(scale: number): Promise<string | null> {
+    return this.#embedded ? this.#embedded.toPNG(scale) : null;
+  }
+}
