@@ -3,39 +3,40 @@
 import { describe, expect, it } from 'vitest';
 import { extractObservations, extractReport } from '../../src/extract/index.js';
 
+// A rate whose report names no poverty standard carries `unknown` as its series, never a guess.
 const read = (text: string, options = {}) =>
   extractObservations(text, { file: 'r.txt', ...options }).map((o) => [o.indicator, o.region, o.period, o.value, o.series]);
 
 describe('reading by clause', () => {
   it('reads a count with its share in brackets or after "chiếm", for the poor and the near-poor in one sentence', () => {
     expect(read('Năm 2022, toàn tỉnh có 13.823 hộ nghèo (chiếm 2,15%) và 14.441 hộ cận nghèo (chiếm 2,24%).', { region: '30' })).toEqual([
-      ['poor_households', '30', '2022', 13823, 'poor'], ['poverty_rate', '30', '2022', 2.15, null],
-      ['poor_households', '30', '2022', 14441, 'near_poor'], ['near_poor_rate', '30', '2022', 2.24, null],
+      ['poor_households', '30', '2022', 13823, 'poor'], ['poverty_rate', '30', '2022', 2.15, 'unknown'],
+      ['poor_households', '30', '2022', 14441, 'near_poor'], ['near_poor_rate', '30', '2022', 2.24, 'unknown'],
     ]);
     expect(read('Cuối năm 2023, toàn tỉnh còn 9.604 hộ nghèo, chiếm tỷ lệ 3,14%; hộ cận nghèo là 6.943 hộ, chiếm tỷ lệ 2,27%.', { region: '96' })).toEqual([
-      ['poor_households', '96', '2023', 9604, 'poor'], ['poverty_rate', '96', '2023', 3.14, null],
-      ['poor_households', '96', '2023', 6943, 'near_poor'], ['near_poor_rate', '96', '2023', 2.27, null],
+      ['poor_households', '96', '2023', 9604, 'poor'], ['poverty_rate', '96', '2023', 3.14, 'unknown'],
+      ['poor_households', '96', '2023', 6943, 'near_poor'], ['near_poor_rate', '96', '2023', 2.27, 'unknown'],
     ]);
   });
 
   it('tells the poor and near-poor together from the poverty rate, and reads the country', () => {
     expect(read('Năm 2023, tỷ lệ nghèo đa chiều (gồm tỷ lệ hộ nghèo và hộ cận nghèo) chung toàn quốc là 5,71%. Tổng số hộ nghèo và hộ cận nghèo đa chiều là 1.586.336 hộ.')).toEqual([
-      ['poor_near_poor_rate', 'VN', '2023', 5.71, null], ['poor_households', 'VN', '2023', 1586336, 'poor_near_poor'],
+      ['poor_near_poor_rate', 'VN', '2023', 5.71, 'unknown'], ['poor_households', 'VN', '2023', 1586336, 'poor_near_poor'],
     ]);
-    expect(read('Năm 2022, tỷ lệ hộ nghèo chung cả nước là 4,03%, cao nhất cả nước là Lai Châu.')).toEqual([['poverty_rate', 'VN', '2022', 4.03, null]]);
+    expect(read('Năm 2022, tỷ lệ hộ nghèo chung cả nước là 4,03%, cao nhất cả nước là Lai Châu.')).toEqual([['poverty_rate', 'VN', '2022', 4.03, 'unknown']]);
   });
 
   it('gives each region of a list its own figures', () => {
     expect(read('Năm 2022, tỷ lệ nghèo đa chiều theo các vùng như sau: Trung du và miền núi phía Bắc 21,92% với 701.461 hộ; Tây Nguyên 15,39% với 236.766 hộ; Đông Nam Bộ 0,34% với 15.787 hộ.')).toEqual([
-      ['poor_near_poor_rate', 'R2', '2022', 21.92, null], ['poor_households', 'R2', '2022', 701461, 'poor_near_poor'],
-      ['poor_near_poor_rate', 'R4', '2022', 15.39, null], ['poor_households', 'R4', '2022', 236766, 'poor_near_poor'],
-      ['poor_near_poor_rate', 'R5', '2022', 0.34, null], ['poor_households', 'R5', '2022', 15787, 'poor_near_poor'],
+      ['poor_near_poor_rate', 'R2', '2022', 21.92, 'unknown'], ['poor_households', 'R2', '2022', 701461, 'poor_near_poor'],
+      ['poor_near_poor_rate', 'R4', '2022', 15.39, 'unknown'], ['poor_households', 'R4', '2022', 236766, 'poor_near_poor'],
+      ['poor_near_poor_rate', 'R5', '2022', 0.34, 'unknown'], ['poor_households', 'R5', '2022', 15787, 'poor_near_poor'],
     ]);
   });
 
   it('dates both ends of a change, and each year of "năm A ..., năm B ..."', () => {
     expect(read('Tỷ lệ nghèo đa chiều năm 2023 từ 36,97% đã giảm xuống còn 33,24% năm 2024.', { region: '11' })).toEqual([
-      ['poor_near_poor_rate', '11', '2023', 36.97, null], ['poor_near_poor_rate', '11', '2024', 33.24, null],
+      ['poor_near_poor_rate', '11', '2023', 36.97, 'unknown'], ['poor_near_poor_rate', '11', '2024', 33.24, 'unknown'],
     ]);
     expect(read('Tỷ lệ hộ nghèo năm 2022 là 5,2%, năm 2023 là 4,1%.', { region: '42' }).map((r) => [r[2], r[3]])).toEqual([['2022', 5.2], ['2023', 4.1]]);
   });
@@ -45,7 +46,7 @@ describe('reading by clause', () => {
       ['new_rural_communes', 'VN', '2022-11', 5869, 'standard'], ['new_rural_share', 'VN', '2022-11', 71.4, 'standard'],
     ]);
     expect(read('Theo Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025, cuối năm 2023 tỉnh còn 2,1% hộ nghèo.', { region: '42' })).toEqual([
-      ['poverty_rate', '42', '2023', 2.1, null],
+      ['poverty_rate', '42', '2023', 2.1, 'unknown'],
     ]);
   });
 

@@ -40,7 +40,7 @@ describe('display names: one rule for the country row', () => {
     expect(indicatorLabel('my_own', 'vi')).toBe('my_own');
     expect(indicatorLabel(undefined, 'vi')).toBe('');
     expect(seriesLabel('new_rural_communes', 'model', 'vi')).toBe('Đạt chuẩn nông thôn mới kiểu mẫu');
-    expect(seriesLabel('poverty_rate', 'urban', 'en')).toBe('Urban');
+    expect(seriesLabel('poverty_rate', 'unknown', 'en')).toBe('Poverty standard not stated');
     expect(seriesLabel('poverty_rate', 'nothing', 'en')).toBeUndefined();
     expect(seriesLabel('my_own', 'a', 'vi')).toBeUndefined();
   });
