@@ -24,3 +24,13 @@ describe('author annotations on a bar chart', () => {
     }
   });
 });
+
+describe('one standard per period in a ranking', () => {
+  it('ranks 2016 on the standard most figures share: GSO 9,2% for Quảng Ngãi, not also the yearbook 13,06%', async () => {
+    const { load } = await import('./helpers.js');
+    const both = [...gsoPoverty(), ...load('data/observations/quoted.csv')].filter((o) => o.indicator === 'poverty_rate');
+    const spec = barChart(both, { period: '2016', regions: ['51', '42'] } as never) as unknown as { data: { values: { region: string; value: number }[] } };
+    const qn = spec.data.values.filter((v) => v.region === '51');
+    expect(qn.map((v) => v.value)).toEqual([9.2]);
+  });
+});

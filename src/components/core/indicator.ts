@@ -18,5 +18,7 @@ export function regionName(id: string, lang: Lang): string {
 export function seriesLabel(indicator: string, series: string | null, lang: Lang): string | undefined {
   if (!series || !isIndicatorId(indicator)) return undefined;
   const ind = getIndicator(indicator);
+  // A method (poverty standard) does not name the figure.
+  if (ind.seriesIsMethod) return undefined;
   return ind.tiers?.find((t) => t.id === series)?.label[lang] ?? ind.series?.[series]?.[lang];
 }

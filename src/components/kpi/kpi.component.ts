@@ -5,6 +5,7 @@ import { formatValue, formatPeriod, formatUnit, periodPosition } from '../../for
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { indicatorLabel, regionName, seriesLabel } from '../core/indicator.js';
+import { getIndicator, isIndicatorId } from '../../registry/index.js';
 import { t } from '../core/i18n.js';
 import { kpiStyles } from './kpi.styles.js';
 
@@ -66,7 +67,9 @@ export class ChisoKpi extends ChisoViewElement {
       this.#error = error;
       // A KPI names one region: the first of the selection or of its own list.
       const first = rows[0]?.region;
-      this.shown = error ? undefined : latest(rows.filter((r) => r.region === first && (this.series !== undefined || r.series === rows[0].series)));
+      // One sub-series (the first row's), unless the series are methods: then the latest figure, whatever its standard.
+      const method = rows[0] !== undefined && isIndicatorId(rows[0].indicator) && getIndicator(rows[0].indicator).seriesIsMethod === true;
+      this.shown = error ? undefined : latest(rows.filter((r) => r.region === first && (this.series !== undefined || method || r.series === rows[0].series)));
     });
   }
 
