@@ -28,8 +28,8 @@ export interface Annotation {
 
 const KEYS: Record<AnnotationType, string[]> = { event: ['type', 'label', 'at'], range: ['type', 'label', 'from', 'to'], point: ['type', 'label', 'at', 'region'] };
 
-/** Checks an `annotations` option: a closed vocabulary of types and keys, every needed key a non-empty text. */
-export function checkAnnotations(value: unknown): Annotation[] {
+/** Checks an `annotations` option: a closed vocabulary of types and keys, every needed key (not in `optional`) a non-empty text. */
+export function checkAnnotations(value: unknown, optional: readonly string[] = []): Annotation[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return fail('CHART_BAD_ANNOTATION', { where: 'annotations', value: JSON.stringify(value) ?? String(value) });
   return value.map((a: unknown, i) => {
@@ -39,7 +39,7 @@ export function checkAnnotations(value: unknown): Annotation[] {
     if (typeof o.type !== 'string' || !Object.hasOwn(AnnotationType, o.type)) return fail('CHART_BAD_ANNOTATION', { where: `${where}.type`, value: String(o.type) });
     const keys = KEYS[o.type as AnnotationType];
     for (const k of Object.keys(o)) if (!keys.includes(k)) fail('CHART_BAD_ANNOTATION', { where: `${where}.${k}`, value: k });
-    for (const k of keys) if (typeof o[k] !== 'string' || (o[k] as string).trim() === '') fail('CHART_BAD_ANNOTATION', { where: `${where}.${k}`, value: String(o[k]) });
+    for (const k of keys) if ((o[k] !== undefined || !optional.includes(k)) && (typeof o[k] !== 'string' || (o[k] as string).trim() === '')) fail('CHART_BAD_ANNOTATION', { where: `${where}.${k}`, value: String(o[k]) });
     return o as unknown as Annotation;
   });
 }

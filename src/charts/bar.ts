@@ -1,3 +1,4 @@
+import { fail } from '../errors.js';
 import type { Observation } from '../types.js';
 import type { Locale } from '../format/locale.js';
 import { toLocale } from '../format/locale.js';
@@ -9,6 +10,7 @@ import {
   axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, bareValueText, type Json, joinSentences } from './common.js';
 import { maxTextWidth, textWidth } from './measure.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
+import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
 import { colors, fontSizes } from './theme.js';
 import { pixelScale } from './scale.js';
 
@@ -35,6 +37,8 @@ export interface BarOptions extends CommonOptions {
   series?: string | null;
   /** Pixels per bar. Default 16. */
   step?: number;
+  /** The author's notes on single bars: `{ type: 'point', region, label }` (`at`, if given, is the ranked period). Default none. */
+  annotations?: Annotation[];
 }
 
 interface Ranked {
@@ -45,6 +49,17 @@ interface Ranked {
   reference: Observation | undefined;
   rows: Observation[];
   descending: boolean;
+}
+
+/** A bar chart's notes by region: only `point` notes, on the ranked period; anything else is refused. */
+function barNotes(options: BarOptions, period: string): Map<string, string> {
+  const out = new Map<string, string>();
+  // On a ranking of one period, a point note needs no period.
+  checkAnnotations(options.annotations, ['at']).forEach((a, i) => {
+    if (a.type !== 'point' || (a.at !== undefined && a.at !== period)) fail('CHART_BAD_ANNOTATION', { where: `annotations[${i}]`, value: `${a.type} ${a.at ?? ''} (${period})` });
+    out.set(a.region!, a.label);
+  });
+  return out;
 }
 
 function rank(data: readonly Observation[], options: BarOptions, locale: Locale): Ranked {
@@ -101,6 +116,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
   const step = options.step ?? 16;
   const noData = t('CHART_NO_DATA_LEGEND', loc);
 
+  const notes = barNotes(options, period);
   const values: Json[] = [...bars, ...missing].map((o, i) => ({
     region: o.region,
     name: regionName(o.region, loc),
@@ -108,7 +124,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     labelX: o.value ?? 0,
     valueText: o.value === null ? noData : valueText(o, loc, decimals),
     // The axis names the unit once; the bar end carries the bare figure (`4.485`, `>98%`, `30/31`).
-    label: bareValueText(o, loc, decimals),
+    label: bareValueText(o, loc, decimals) + (notes.has(o.region) ? ` – ${notes.get(o.region)}` : ''),
     rank: o.value === null ? null : i + 1,
     highlight: highlight.includes(o.region),
     preliminary: o.status === 'preliminary',
@@ -252,5 +268,7 @@ export function describeBar(data: readonly Observation[], options: BarOptions = 
   }
   if (missing.length) sentences.push(`${t('CHART_NO_DATA_LEGEND', loc)}: ${missing.map((o) => regionName(o.region, loc)).join(', ')}`);
   if (rows.some((o) => o.status === 'preliminary')) sentences.push(t('DESC_PRELIMINARY', loc, { periods: periodPhrase(period, loc) }));
+  const notes = checkAnnotations(options.annotations, ['at']);
+  if (notes.length) sentences.push(t('DESC_ANNOTATIONS', loc, { list: notes.map((a) => annotationPhrase({ ...a, at: a.at ?? period }, loc)).join('; ') }));
   return joinSentences(sentences);
 }

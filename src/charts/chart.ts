@@ -29,7 +29,7 @@ const common = ['indicator', 'title', 'source', 'width', 'fitWidth', 'measure', 
 /** Every option key each recipe reads, so a JSON configuration with a misspelt key is refused, not ignored. */
 export const optionKeys: { [T in ChartType]: readonly string[] } = {
   line: [...common, 'regions', 'highlight', 'labels', 'breaks', 'zero', 'annotations'],
-  bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step', 'series'],
+  bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step', 'series', 'annotations'],
   kpi: [...common, 'region', 'series', 'period', 'previous', 'sparkline'],
   map: [...common, 'topology', 'object', 'geoSource', 'units', 'series', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection'],
   scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],

@@ -61,13 +61,26 @@ export function pickIndicator(
  */
 export function pickSeries(rows: Observation[], wanted?: string | null, indicator?: Indicator): Observation[] {
   if (wanted !== undefined) return rows.filter((o) => o.series === wanted);
-  // Methods (poverty standards) are not parts: every figure stays, each with its own.
-  if (indicator?.seriesIsMethod) return rows;
+  // Methods (poverty standards) are not parts: in each period, the figures of its most common standard,
+  // so the regions drawn side by side were measured alike (GSO's 2016 column, not a yearbook's figure).
+  if (indicator?.seriesIsMethod) return dominantSeriesPerPeriod(rows);
   const series = new Set(rows.map((o) => o.series));
   if (series.size <= 1) return rows;
   if (series.has('total')) return rows.filter((o) => o.series === 'total');
   if (series.has(null)) return rows.filter((o) => o.series === null);
   return rows.filter((o) => o.series === rows[0].series);
+}
+
+function dominantSeriesPerPeriod(rows: Observation[]): Observation[] {
+  const counts = new Map<string, Map<string | null, number>>();
+  for (const o of rows) {
+    const c = counts.get(o.period) ?? new Map<string | null, number>();
+    c.set(o.series, (c.get(o.series) ?? 0) + 1);
+    counts.set(o.period, c);
+  }
+  const pick = new Map<string, string | null>();
+  for (const [period, c] of counts) pick.set(period, [...c.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
+  return rows.filter((o) => o.series === pick.get(o.period));
 }
 
 
