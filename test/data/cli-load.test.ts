@@ -145,17 +145,18 @@ describe('chiso load checks a file before reading it', () => {
   });
 
   it('tells a spreadsheet, Parquet or PNG by their first bytes instead of printing their bytes as column names', async () => {
-    const cases: [string, Uint8Array, RegExp][] = [
-      ['book.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), /zip \(xlsx, docx, ods\).*save the sheet as CSV/],
-      ['table.csv', new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 4]), /Parquet.*loadLargeFile/],
-      ['chart.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /PNG/],
+    // A workbook is read as one (.xlsx through the page's reader); a zip cut short says so.
+    const cases: [string, Uint8Array, string, RegExp][] = [
+      ['book.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), 'DATA_ZIP_UNREADABLE', /zip \(xlsx\).*damaged or cut short/],
+      ['table.csv', new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 4]), 'DATA_WRONG_KIND', /Parquet.*loadLargeFile/],
+      ['chart.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'DATA_WRONG_KIND', /PNG/],
     ];
-    for (const [name, bytes, message] of cases) {
+    for (const [name, bytes, code, message] of cases) {
       const path = join(dir, name);
       writeFileSync(path, bytes);
       const r = await load(path);
       expect(r.code, name).toBe(1);
-      expect(r.err, name).toContain('[DATA_WRONG_KIND]');
+      expect(r.err, name).toContain(`[${code}]`);
       expect(r.err, name).toMatch(message);
       expect(r.err, name).not.toMatch(/PK\u0003\u0004|PAR1/);
     }

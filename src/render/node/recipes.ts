@@ -11,6 +11,7 @@ import { readDataFile } from '../../data/read-file.js';
 import { executeQuery } from '../../query/index.js';
 import { chart as recipe, type ChartOptions } from '../../charts/index.js';
 import { sourceLine } from '../../charts/common.js';
+import { wrap } from '../../charts/line.js';
 import type { Diagnostic } from '../../errors.js';
 import type { ChartConfig, ChisoConfig } from '../config-types.js';
 import type { RenderSpec } from '../spec.js';
@@ -53,7 +54,7 @@ export class DataCache {
 }
 
 /** A Vega-Lite title with the source line as its subtitle, unless the spec already has a subtitle. */
-function withSubtitle(title: unknown, sources: string): unknown {
+function withSubtitle(title: unknown, sources: string | string[]): unknown {
   if (title && typeof title === 'object' && !Array.isArray(title)) {
     const t = title as Record<string, unknown>;
     return t.subtitle === undefined ? { ...t, subtitle: sources } : t;
@@ -71,7 +72,10 @@ export async function configChartSpec(chart: ChartConfig, data: DataCache, lang:
     if (chart.title !== undefined) spec.title = chart.title;
     // A hand-written spec drawn from data still says where the figures come from, under its title.
     const sources = chart.data !== undefined ? sourceLine(rows as unknown as Observation[], lang) : undefined;
-    if (sources) spec.title = withSubtitle(spec.title, sources);
+    // Wrapped to the chart's width (about 6 px a character at the subtitle's size): a long source line
+    // would otherwise widen the whole figure past the width its author gave it.
+    const width = typeof spec.width === 'number' ? spec.width : 400;
+    if (sources) spec.title = withSubtitle(spec.title, wrap(sources, Math.max(30, Math.floor(width / 6))));
     return spec as unknown as RenderSpec;
   }
   const options: Record<string, unknown> = { ...chart.options };
