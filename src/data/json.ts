@@ -27,3 +27,32 @@ export function jsonErrorDetail(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.replace(/, "[\s\S]*"(\.\.\.)? is not valid JSON/, ' (not valid JSON)').replace(/^Unexpected token '[\s\S]'/, 'Unexpected character');
 }
+
+/**
+ * Where a `JSON.parse` error is, in both languages and without quoting the text: the line and column
+ * when the engine gives a position, else only that the text is not JSON. The engine's own message is
+ * English, so a Vietnamese reader gets this instead.
+ */
+export function jsonSyntaxError(e: unknown, text: string): { en: string; vi: string } {
+  const msg = e instanceof Error ? e.message : String(e);
+  const at = /position (\d+)/.exec(msg);
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  const offset = at ? Number(at[1]) : undefined;
+  if (/Unexpected end of JSON input/.test(msg) || (offset !== undefined && offset >= text.trimEnd().length)) {
+    return { en: 'not valid JSON (it ends too early)', vi: 'không phải JSON hợp lệ (văn bản kết thúc quá sớm)' };
+  }
+  let line: number | undefined;
+  let column: number | undefined;
+  if (lc) [line, column] = [Number(lc[1]), Number(lc[2])];
+  else if (offset !== undefined) {
+    const before = text.slice(0, offset);
+    line = before.split('\n').length;
+    column = offset - before.lastIndexOf('\n');
+  }
+  if (line !== undefined) return { en: `not valid JSON (line ${line}, column ${column})`, vi: `không phải JSON hợp lệ (dòng ${line}, cột ${column})` };
+  // Some engines name only the character: one character says where without quoting the text.
+  const token = /Unexpected token '(.)'/u.exec(msg)?.[1];
+  return token
+    ? { en: `not valid JSON (unexpected character "${token}")`, vi: `không phải JSON hợp lệ (ký tự không đúng chỗ "${token}")` }
+    : { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
+}

@@ -12,6 +12,7 @@ import { binaryKind, readCheckedFile } from './file-check.js';
 import { gridToCsv, isZipBytes, readWorkbookGrid } from './sheet.js';
 import { odsGrid } from './ods.js';
 import { checkZipSizes, zipEntries } from './zip.js';
+import { jsonSyntaxError } from './json.js';
 
 /** Extensions that mean Arrow IPC, for files whose magic bytes say nothing (empty, truncated). */
 const ARROW_EXTENSIONS = /\.(arrow|feather|ipc|arrows)$/i;
@@ -51,10 +52,14 @@ export function readCatalogueBeside(path: string, shownAs = path): void {
   if (!existsSync(catalogue)) return;
   const shown = join(dirname(shownAs), CATALOGUE_FILE);
   let json: unknown;
+  let text = '';
   try {
-    json = JSON.parse(readCheckedFile(catalogue, shown).toString('utf8'));
+    text = readCheckedFile(catalogue, shown).toString('utf8');
+    json = JSON.parse(text);
   } catch (e) {
-    throw new ChisoError(diagnostic('DATA_BAD_CATALOGUE', { detail: e instanceof Error ? e.message : String(e) }, { file: shown }));
+    if (e instanceof ChisoError) throw e;
+    const where = jsonSyntaxError(e, text);
+    throw new ChisoError(diagnostic('DATA_BAD_CATALOGUE', { detail: where.en, detailVi: where.vi }, { file: shown }));
   }
   addIndicators(parseCatalogue(json, shown), shown);
 }

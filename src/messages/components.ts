@@ -27,7 +27,7 @@ export const componentsMessages = {
     en: (p) => `Could not load ${p.url}: ${p.detail}`,
   },
   COMPONENTS_BAD_CONFIG: {
-    vi: (p) => `Cấu hình bảng điều khiển không hợp lệ: ${p.detail}`,
+    vi: (p) => `Cấu hình bảng điều khiển không hợp lệ: ${p.detailVi ?? p.detail}`,
     en: (p) => `Invalid dashboard configuration: ${p.detail}`,
   },
   COMPONENTS_BAD_DATA: {

@@ -138,7 +138,7 @@ export const dataMessages = {
     en: (p) => `${p.region} (${p.id}) did not exist in ${p.period}${p.validTo ? `: the unit ended on ${p.validTo}` : ''}${p.validFrom ? `: the unit began on ${p.validFrom}` : ''}${p.successor ? `, its territory is now part of ${p.successor}` : ''}. Check the region or the period of the figure`,
   },
   DATA_BAD_CATALOGUE: {
-    vi: (p) => `Tệp danh mục chỉ số không phải JSON hợp lệ: ${p.detail}`,
+    vi: (p) => `Tệp danh mục chỉ số không phải JSON hợp lệ: ${p.detailVi ?? p.detail}`,
     en: (p) => `The indicator catalogue is not valid JSON: ${p.detail}`,
   },
   DATA_BAD_WORKBOOK: {

@@ -10,6 +10,7 @@ import type { Connector } from '../../connectors/connector.js';
 import { coordinatorContext } from '../core/context.js';
 import { baseStyles } from '../core/styles.js';
 import { t, errorText, pageLang } from '../core/i18n.js';
+import { jsonSyntaxError } from '../../data/json.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import { observationsOf, type ObservationData } from '../core/data.js';
 
@@ -267,12 +268,13 @@ export class ChisoDashboard extends LitElement {
         try {
           config = JSON.parse(text) as DashboardConfig;
         } catch (e) {
-          throw new ChisoError(diagnostic('COMPONENTS_BAD_CONFIG', { detail: (e as Error).message }, { file: first }));
+          const where = jsonSyntaxError(e, text);
+          throw new ChisoError(diagnostic('COMPONENTS_BAD_CONFIG', { detail: where.en, detailVi: where.vi }, { file: first }));
         }
         if (config.lang && !this.hasAttribute('lang')) this.setAttribute('lang', config.lang);
         if (config.observations) return this.#ready(config.observations);
         const srcs = typeof config.src === 'string' ? [config.src] : Array.isArray(config.src) ? config.src : [];
-        if (srcs.length === 0) throw new ChisoError(diagnostic('COMPONENTS_BAD_CONFIG', { detail: 'src' }, { file: first }));
+        if (srcs.length === 0) throw new ChisoError(diagnostic('COMPONENTS_BAD_CONFIG', { detail: 'no "src" or "observations"', detailVi: 'thiếu "src" hoặc "observations"' }, { file: first }));
         const base = new URL(first, document.baseURI);
         urls = srcs.map((s) => new URL(s, base).href);
       }
@@ -304,7 +306,8 @@ export class ChisoDashboard extends LitElement {
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new ChisoError(diagnostic('DATA_BAD_CATALOGUE', { detail: (e as Error).message }, { file: this.indicators }));
+      const where = jsonSyntaxError(e, text);
+      throw new ChisoError(diagnostic('DATA_BAD_CATALOGUE', { detail: where.en, detailVi: where.vi }, { file: this.indicators }));
     }
     addIndicators(parseCatalogue(json, this.indicators), this.indicators);
   }
