@@ -7,7 +7,9 @@
  * prints every diagnostic (file, row, column, both languages) and exits 1. `--lenient` reports errors
  * as the summary's skipped figures instead of failing.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FILE_LIMITS } from '../data/file-check.js';
 import { formatDiagnostic, isChisoError, fail, type Diagnostic } from '../errors.js';
 import { message } from '../messages/index.js';
 import type { LoadResult } from '../data/load.js';
@@ -27,8 +29,28 @@ const FLAGS = {
   direction: 'value',
   json: 'boolean',
   lenient: 'boolean',
+  stream: 'boolean',
   help: 'boolean',
 } as const;
+
+/**
+ * A file read in chunks (`--stream`, or any file past what is read at once): rows, columns and
+ * memory, with progress on stderr. Columns only: the figures are not checked as observations.
+ */
+async function streamed(path: string, file: string, io: CliIO): Promise<number> {
+  const { loadLargeFile } = await import('../load-large/node.js');
+  let shown = -1;
+  const table = await loadLargeFile(path, {
+    onProgress: (p) => {
+      const pct = Math.floor(p.fraction * 100);
+      if (pct >= shown + 10 || p.fraction === 1) io.stderr(`${file}: ${(shown = pct)}%\n`);
+    },
+  });
+  const types = Object.entries(table.types).map(([name, type]) => `${name}: ${type}`).join(', ');
+  const params = { file, rows: table.rows, columns: Object.keys(table.columns).length, types, memory: (table.bytes / 2 ** 20).toFixed(1) };
+  io.stdout(`${message('LOAD_STREAMED', params, 'vi')}\n${message('LOAD_STREAMED', params, 'en')}\n`);
+  return 0;
+}
 
 /** Warnings printed before the rest are summed up in one line; all stay in the result. */
 const MAX_PRINTED_WARNINGS = 20;
@@ -92,6 +114,7 @@ export const load: Command = async (args, io) => {
       const def = { id, unit: str(flags.unit), name: str(flags.name), kind: str(flags.kind), direction: str(flags.direction) };
       addIndicators([defineIndicator(Object.fromEntries(Object.entries(def).filter(([, v]) => v !== undefined)), file, '--indicator')]);
     }
+    if (flags.stream === true) return await streamed(resolve(io.cwd, file), file, io);
     result = await readDataFile(resolve(io.cwd, file), {
       file,
       format: (str(flags.format) ?? 'auto') as DataFormat,
@@ -102,6 +125,14 @@ export const load: Command = async (args, io) => {
     });
   } catch (e) {
     if (!isChisoError(e)) throw e;
+    // Past what is read at once, a summary comes from the streaming loader (not for --json: the rows
+    // of a file that large are not printed).
+    const large = e.diagnostics.find((d) => d.code === 'DATA_FILE_TOO_LARGE');
+    if (large && flags.json !== true) {
+      const params = { file, size: Math.round(statSync(resolve(io.cwd, file)).size / 2 ** 20), max: Math.round(FILE_LIMITS.loadBytes / 2 ** 20) };
+      io.stderr(`${message('LOAD_STREAMING', params, 'vi')}\n${message('LOAD_STREAMING', params, 'en')}\n`);
+      return await streamed(resolve(io.cwd, file), file, io);
+    }
     printDiagnostics(io, e.diagnostics);
     const errors = e.diagnostics.filter((d) => d.level === 'error' && d.code !== 'DATA_MORE_ERRORS').length;
     if (errors > 1) io.stderr(`${message('LOAD_FAILED', { file, count: errors }, 'vi')}\n${message('LOAD_FAILED', { file, count: errors }, 'en')}\n`);

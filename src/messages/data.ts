@@ -263,17 +263,27 @@ export const dataMessages = {
     vi: (p) => `… và ${p.count} cảnh báo khác (dùng --json để lấy số liệu; mọi cảnh báo có trong kết quả của loadObservations)`,
     en: (p) => `… and ${p.count} more warnings (every warning is in the diagnostics loadObservations returns)`,
   },
+  LOAD_STREAMED: {
+    vi: (p) => `${p.file}: đọc theo luồng ${p.rows} dòng, ${p.columns} cột (${p.types}); bộ nhớ ${p.memory} MB. Đọc theo luồng chỉ đọc các cột, không kiểm tra như số liệu chiso: truy vấn bằng loadLargeFile (chiso/node) hoặc DuckDB.`,
+    en: (p) => `${p.file}: streamed ${p.rows} rows, ${p.columns} columns (${p.types}); ${p.memory} MB in memory. Streaming reads the columns only and does not check them as chiso observations: query them with loadLargeFile (chiso/node) or DuckDB.`,
+  },
+  LOAD_STREAMING: {
+    vi: (p) => `${p.file}: tệp ${p.size} MB, quá ${p.max} MB đọc một lần: đọc theo luồng…`,
+    en: (p) => `${p.file}: ${p.size} MB, over the ${p.max} MB read at once: streaming it…`,
+  },
   LOAD_USAGE: {
     vi: () => [
-      'chiso load TỆP [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator MÃ] [--unit ĐƠN_VỊ] [--period KỲ] [--json] [--lenient]',
+      'chiso load TỆP [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator MÃ] [--unit ĐƠN_VỊ] [--period KỲ] [--json] [--lenient] [--stream]',
       '  Đọc và kiểm tra một tệp số liệu; in tóm tắt, hoặc các số liệu dạng JSON (--json).',
+      '  --stream: đọc theo luồng từng đoạn (CSV, Arrow, Parquet), in số dòng, các cột và bộ nhớ; tệp trên 100 MB luôn được đọc như vậy.',
       '  --lenient: báo lỗi nhưng vẫn nạp các số liệu hợp lệ (mặc định: có lỗi thì dừng, mã thoát 1).',
       '  Chỉ số của riêng bạn: --indicator MÃ --unit ĐƠN_VỊ [--name "Tên"] [--kind rate|count|amount] [--direction up|down],',
       '  hoặc tệp chiso.indicators.json cạnh tệp số liệu. Đọc được CSV, tệp xuất của Tổng cục Thống kê, JSON, Arrow, .xlsx và .ods.',
     ].join('\n'),
     en: () => [
-      'chiso load FILE [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT] [--period PERIOD] [--json] [--lenient]',
+      'chiso load FILE [--format auto|csv|tidy|wide|gso|json|arrow] [--indicator ID] [--unit UNIT] [--period PERIOD] [--json] [--lenient] [--stream]',
       '  Reads and validates a data file; prints a summary, or the observations as JSON (--json).',
+      '  --stream: reads in chunks (CSV, Arrow, Parquet) and prints rows, columns and memory; files over 100 MB are always read so.',
       '  --lenient: report errors but keep the valid figures (default: any error stops, exit code 1).',
       '  Your own indicator: --indicator ID --unit UNIT [--name "Name"] [--kind rate|count|amount] [--direction up|down],',
       '  or a chiso.indicators.json beside the data. Reads CSV, GSO exports, JSON, Arrow, .xlsx and .ods.',

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -132,16 +132,28 @@ describe('chiso load checks a file before reading it', () => {
     expect(r.err).toMatch(/\(FIFO\).*\[DATA_NOT_A_FILE\]/);
   });
 
-  it('points a file past the size read at once to the streaming loader', async () => {
+  it('streams a file past the size read at once, and says so', async () => {
     const big = join(dir, 'big.csv');
-    writeFileSync(big, 'indicator,region,period,value\n');
-    // Sparse: 150 MB on paper, nothing on disk.
-    truncateSync(big, 150 * 2 ** 20);
+    const row = 'poverty_rate,42,2016,11.5\n';
+    const rows = Math.ceil((101 * 2 ** 20) / row.length);
+    writeFileSync(big, 'indicator,region,period,value\n' + row.repeat(rows));
     const r = await load(big);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('[DATA_FILE_TOO_LARGE]');
-    expect(r.err).toContain('loadLargeFile');
-    expect(r.err).toContain('150 MB');
+    rmSync(big);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/over the 100 MB read at once: streaming it/);
+    expect(r.out).toContain(`streamed ${rows} rows, 4 columns (indicator: string, region: string, period: string, value: number)`);
+    expect(r.out).toContain(`đọc theo luồng ${rows} dòng`);
+  }, 180_000);
+
+  it('streams on request (--stream), and a ragged file fails with its row named', async () => {
+    const b = bufferIO();
+    expect(await main(['load', 'data/observations/poverty_rate.csv', '--stream'], b.io)).toBe(0);
+    expect(b.out()).toMatch(/streamed \d+ rows, 14 columns/);
+    const ragged = join(dir, 'ragged.csv');
+    writeFileSync(ragged, 'indicator,region,period,value\npoverty_rate,42\n');
+    const c = bufferIO();
+    expect(await main(['load', ragged, '--stream'], c.io)).toBe(1);
+    expect(c.err()).toMatch(/row 2: .*\[LOAD_LARGE_RAGGED_ROW\]/);
   });
 
   it('tells a spreadsheet, Parquet or PNG by their first bytes instead of printing their bytes as column names', async () => {
