@@ -54,48 +54,44 @@ function asDim(value: unknown): DimValue {
   return value === undefined ? null : (value as DimValue);
 }
 
-function encodePlain(name: string, n: number, get: Get): EncodedDim {
-  const codes = new Int32Array(n);
+/** Distinct values in first-seen order, each with its code. */
+function interner(): { dictionary: DimValue[]; lookup: Map<DimValue, number>; code: (value: unknown) => number } {
   const dictionary: DimValue[] = [];
   const lookup = new Map<DimValue, number>();
-  let last: unknown = Symbol();
-  let lastCode = -1;
-  for (let i = 0; i < n; i++) {
-    const v = get(i);
-    // Sorted or repeated input often repeats the previous value: skip the map then.
-    if (v === last) {
-      codes[i] = lastCode;
-      continue;
-    }
-    const d = asDim(v);
+  const code = (value: unknown): number => {
+    const d = asDim(value);
     let c = lookup.get(d);
     if (c === undefined) {
       c = dictionary.length;
       dictionary.push(d);
       lookup.set(d, c);
     }
-    codes[i] = c;
-    last = v;
-    lastCode = c;
+    return c;
+  };
+  return { dictionary, lookup, code };
+}
+
+function encodePlain(name: string, n: number, get: Get): EncodedDim {
+  const codes = new Int32Array(n);
+  const { dictionary, lookup, code } = interner();
+  let last: unknown = Symbol();
+  let lastCode = -1;
+  for (let i = 0; i < n; i++) {
+    const v = get(i);
+    // Sorted or repeated input often repeats the previous value: skip the map then.
+    if (v !== last) {
+      lastCode = code(v);
+      last = v;
+    }
+    codes[i] = lastCode;
   }
   return { name, codes, dictionary, lookup, years: null };
 }
 
 function encodeDictionary(name: string, n: number, col: { codes: ArrayLike<number>; dictionary: readonly DimValue[] }): EncodedDim {
   // The given dictionary may repeat a value (or hold undefined for null): fold to distinct values.
-  const dictionary: DimValue[] = [];
-  const lookup = new Map<DimValue, number>();
-  const remap = new Int32Array(col.dictionary.length);
-  col.dictionary.forEach((v, k) => {
-    const d = asDim(v);
-    let c = lookup.get(d);
-    if (c === undefined) {
-      c = dictionary.length;
-      dictionary.push(d);
-      lookup.set(d, c);
-    }
-    remap[k] = c;
-  });
+  const { dictionary, lookup, code } = interner();
+  const remap = Int32Array.from(col.dictionary, code);
   const codes = new Int32Array(n);
   const size = remap.length;
   const src = col.codes;
