@@ -6,6 +6,7 @@ import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
+import { wantsHighContrast } from '../core/contrast.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
 import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
 import { regionName, seriesLabel } from '../../registry/names.js';
@@ -205,6 +206,7 @@ export class ChisoChart extends ChisoViewElement {
       ...(this.client.width > 0 ? { width: Math.max(160, this.client.width - 110) } : {}),
       ...(highlight.length && !this.followRegions() ? { highlight } : {}),
       ...(this.options ?? {}),
+      ...(wantsHighContrast(this) ? { contrast: 'high' } : {}),
     };
     if (this.spec && !(this.spec instanceof ChisoError)) opts.spec = this.spec;
     void rows;
@@ -256,6 +258,7 @@ export class ChisoChart extends ChisoViewElement {
     return [
       this.client.revision, this.client.width, this.locale, this.chartType(), this.indicator, this.region, this.period,
       this.series, this.chartTitle, this.height, this.renderer, JSON.stringify(this.options ?? null), JSON.stringify(this.spec ?? null),
+      wantsHighContrast(this),
     ].join('|');
   }
 
