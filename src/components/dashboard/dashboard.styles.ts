@@ -11,13 +11,15 @@ export const dashboardStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--chiso-column-min, 320px)), 1fr));
     align-items: start;
   }
-  /* The reader's high contrast: black on white for every view's own text and controls too. */
+  /*
+   * The reader's high contrast: black on white for every view's own text and controls too. Borders keep
+   * their colour: they also draw the charts' grid lines, which must not compete with the data.
+   */
   :host([contrast='high']) {
     --chiso-color-text: #000000;
     --chiso-color-muted: #1f1f1f;
     --chiso-color-background: #ffffff;
     --chiso-color-surface: #ffffff;
-    --chiso-color-border: #000000;
     --chiso-color-accent: #00508a;
     --chiso-focus-ring: #000000;
   }
