@@ -21,12 +21,22 @@ export function contrastRatio(a: string, b: string): number {
   return (x + 0.05) / (y + 0.05);
 }
 
+const swap = (colour: string) => highContrastMap.get(colour.toLowerCase()) ?? colour;
+
+/** A data row's own `color` (a recipe that colours each row itself, with `scale: null`); figures and names stay. */
+function recolorRow(row: unknown): unknown {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return row;
+  const color = (row as Json).color;
+  return typeof color === 'string' ? { ...row, color: swap(color) } : row;
+}
+
 function recolor(value: unknown): unknown {
-  if (typeof value === 'string') return highContrastMap.get(value.toLowerCase()) ?? value;
+  if (typeof value === 'string') return swap(value);
   if (Array.isArray(value)) return value.map(recolor);
   if (typeof value !== 'object' || value === null) return value;
-  // Data carries figures and names, never colours: left as it is.
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'data' || k === 'datasets' || k === 'values' ? v : recolor(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === 'datasets' ? v : k === 'values' && Array.isArray(v) ? v.map(recolorRow) : recolor(v)]),
+  );
 }
 
 function markType(layer: Json): string | undefined {

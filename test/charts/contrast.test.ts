@@ -22,7 +22,8 @@ const cases: { [T in ChartType]: [readonly Observation[], ChartOptions[T]] } = {
   kpi: [poverty, { region: '42', period: '2015' }],
   map: [poverty, { topology: vn63, highlight: '42' }],
   scatter: [[...income, ...poverty], { x: 'income_per_capita', y: 'poverty_rate', trend: true, highlight: '42' }],
-  slope: [poverty, { periods: ['2012', '2015'] }],
+  // Few enough regions to be labelled: labels take their line's colour.
+  slope: [poverty, { periods: ['2012', '2015'], regions: ['42', '01', '79', '06', '11', 'VN'] }],
   progress: [quoted, { indicator: 'new_rural_communes' }],
 };
 
