@@ -29,7 +29,7 @@ export const SYSTEM_TOOLS = [
   { name: 'rsvg-convert', pkg: 'librsvg2-bin', commands: ['rsvg-convert'], found() { return this.commands.every(onPath); }, usedBy: 'test/render/outlines.test.ts (SVG in librsvg)' },
   { name: 'Inkscape', pkg: 'inkscape', commands: ['inkscape'], found() { return this.commands.every(onPath); }, usedBy: 'test/render/outlines.test.ts (SVG in Inkscape)' },
   { name: 'mkfifo', pkg: 'coreutils', commands: ['mkfifo'], found() { return this.commands.every(onPath); }, usedBy: 'test/data/cli-load.test.ts (a FIFO refused)' },
-  { name: 'pdfinfo, pdftoppm, pdftotext', pkg: 'poppler-utils', commands: ['pdfinfo', 'pdftoppm', 'pdftotext'], found() { return this.commands.every(onPath); }, usedBy: 'test/examples/report.test.ts' },
+  { name: 'pdfinfo, pdftoppm, pdftotext', pkg: 'poppler-utils', commands: ['pdfinfo', 'pdftoppm', 'pdftotext'], found() { return this.commands.every(onPath); }, usedBy: 'test/examples/report.test.ts, test/examples/print.test.ts' },
 ];
 
 export function missingTools() {

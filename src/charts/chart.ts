@@ -24,7 +24,7 @@ export interface ChartOptions {
   progress: ProgressOptions;
 }
 
-const common = ['indicator', 'title', 'source', 'width', 'fitWidth', 'measure', 'height', 'maxRows', 'description', 'spec'] as const;
+const common = ['indicator', 'title', 'source', 'width', 'fitWidth', 'measure', 'height', 'maxRows', 'description', 'contrast', 'spec'] as const;
 
 /** Every option key each recipe reads, so a JSON configuration with a misspelt key is refused, not ignored. */
 export const optionKeys: { [T in ChartType]: readonly string[] } = {

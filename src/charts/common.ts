@@ -10,7 +10,8 @@ export { sortPeriods };
 import { decimalsOf, magnitudes } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { isTightUnit } from '../format/unit.js';
-import { theme } from './theme.js';
+import { Contrast } from './theme.js';
+import { highContrastSpec, themeFor } from './contrast.js';
 import { deepMerge } from './merge.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { indicatorFor, type Indicator } from './lookup.js';
@@ -229,14 +230,21 @@ function accessible(layer: Json): Json {
   return { ...layer, mark: { ...mark, aria: false } };
 }
 
+/** The theme a recipe draws in (`contrast` option), checked. */
+export function contrastOf(options: CommonOptions): Contrast {
+  return oneOf('contrast', options.contrast, Object.keys(Contrast) as Contrast[], 'default');
+}
+
 /** The last steps every recipe shares: schema, theme, description, then the caller's fragment. */
 export function finish(spec: Json, options: CommonOptions, locale: Locale, description: string): ChartSpec {
   if (Array.isArray(spec.layer)) spec = { ...spec, layer: (spec.layer as Json[]).map(accessible) };
+  const contrast = contrastOf(options);
+  if (contrast === 'high') spec = highContrastSpec(spec);
   const full: Json = {
     $schema: VEGA_LITE_SCHEMA,
     description: options.description ?? description,
     ...spec,
-    config: deepMerge(theme(locale), spec.config),
+    config: deepMerge(themeFor(contrast, locale), spec.config),
   };
   const merged = deepMerge(full, options.spec);
   // A JSON round trip drops `undefined` fields and proves the spec is plain data. On the way, U+2028

@@ -9,12 +9,12 @@ import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
-  type Json, joinSentences } from './common.js';
+  type Json, joinSentences, contrastOf } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
 import { comparableRuns, dodge, groupSeries, methodLabel, type Series } from './series.js';
 import { eventAffects, listTerritorialEvents } from '../registry/events.js';
 import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
-import { categoricalPalette, colors, fontSizes } from './theme.js';
+import { categoricalPalette, colors, fontSizes, preliminaryDash, seriesDashes, seriesShapes } from './theme.js';
 import { pixelScale } from './scale.js';
 
 export const LineLabels = ['auto', 'end', 'legend'] as const;
@@ -133,6 +133,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   const loc = toLocale(locale);
   const labelsMode = oneOf('labels', options.labels, LineLabels, 'auto');
   const breaksMode = oneOf('breaks', options.breaks, LineBreaks, 'both');
+  const high = contrastOf(options) === 'high';
   const { indicator, series, rows, periods, pos } = prepare(data, options, loc);
   const decimals = decimalsFor(rows);
   const width = options.width ?? 560;
@@ -184,6 +185,8 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     comparableRuns(seq, indicator, gap).forEach((run, r) => {
       run.rows.forEach((o, i) => {
         const prev = i > 0 ? run.rows[i - 1] : undefined;
+        // High contrast: final pieces take their series' own dash, preliminary ones the dotted one.
+        const finalDash = high ? `s${series.indexOf(s) % seriesDashes.length}` : 'final';
         const row = (piece: string, dash: string, p: Observation) => ({
           region: s.region, name: s.name, piece: `${s.key}|${r}:${piece}`, dash, x: pos(p.period), value: p.value,
           emphasis: colored.includes(s) ? 1 : 0,
@@ -192,7 +195,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
           // The dashed piece starts at the previous point of the same run, so the line stays joined.
           if (prev) pieces.push(row(`p${i}`, 'preliminary', prev));
           pieces.push(row(`p${i}`, 'preliminary', o));
-        } else pieces.push(row('f', 'final', o));
+        } else pieces.push(row('f', finalDash, o));
       });
     });
   }
@@ -351,10 +354,13 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       detail: { field: 'piece', type: 'nominal' },
       strokeDash: {
         field: 'dash', type: 'nominal', legend: null,
-        scale: { domain: ['final', 'preliminary'], range: [[1, 0], [5, 4]] },
+        scale: high
+          ? { domain: [...seriesDashes.map((_, i) => `s${i}`), 'preliminary'], range: [...seriesDashes, preliminaryDash] }
+          : { domain: ['final', 'preliminary'], range: [[1, 0], [5, 4]] },
       },
     },
   });
+  const shape = { field: 'name', type: 'nominal', legend: null, scale: { domain: names, range: names.map((_, i) => seriesShapes[i % seriesShapes.length]) } };
   const pointLayer = (values: Json[], size: number): Json => ({
     data: { values },
     mark: { type: 'point', filled: true, size, strokeWidth: 1.5 },
@@ -363,6 +369,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       y: { field: 'value', type: 'quantitative' },
       stroke: byName,
       fill: { condition: { test: 'datum.preliminary', value: '#ffffff' }, ...byName },
+      ...(high ? { shape } : {}),
       tooltip,
     },
   });

@@ -8,13 +8,13 @@ import { formatNumber } from '../format/number.js';
 import { fail } from '../errors.js';
 import { getRegion, type GeoSource } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
+import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences, contrastOf } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { is34 } from '../registry/crosswalk.js';
 import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapBoundaries, type MapUnits, type UnitTopology } from './geometry.js';
 import { wrap } from './line.js';
 import { quantileLimits, quantizeLimits } from './scale.js';
-import { colors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
+import { colors, highContrastColors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
 export const MapScale = ['quantile', 'quantize', 'threshold', 'linear'] as const;
 export const MapProjection = ['mercator', 'conic'] as const;
@@ -98,6 +98,7 @@ function prepare(data: readonly Observation[], options: MapOptions): Prepared {
  */
 export function mapChart(data: readonly Observation[], options: MapOptions, locale?: Locale): ChartSpec {
   const loc = toLocale(locale);
+  const high = contrastOf(options) === 'high';
   const scaleType = oneOf('scale', options.scale, MapScale, 'quantile');
   const projectionType = oneOf('projection', options.projection, MapProjection, 'mercator');
   const p = prepare(data, options);
@@ -189,12 +190,13 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     {
       data: geoData,
       transform: [{ filter: 'datum.properties.value !== null' }],
-      mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.4 },
+      // High contrast: black borders give every province an edge, whatever its fill.
+      mark: { type: 'geoshape', stroke: high ? highContrastColors.text : '#ffffff', strokeWidth: high ? 0.6 : 0.4 },
       encoding: {
         color: classLabels
           ? {
             field: 'properties.cls', type: 'ordinal', scale,
-            legend: { title: legendTitle, orient: 'none', direction: 'vertical', legendX: { expr: 'width - 110' }, legendY: 0, symbolType: 'square', symbolSize: 150, symbolStrokeWidth: 0 },
+            legend: { title: legendTitle, orient: 'none', direction: 'vertical', legendX: { expr: 'width - 110' }, legendY: 0, symbolType: 'square', symbolSize: 150, ...(high ? { symbolStrokeWidth: 1, symbolStrokeColor: highContrastColors.text } : { symbolStrokeWidth: 0 }) },
           }
           : {
             field: 'properties.value', type: 'quantitative', scale,

@@ -6,9 +6,9 @@ import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
-import { checkRows, finish, sortPeriods, t, titleBlock, type Json, joinSentences } from './common.js';
+import { checkRows, finish, sortPeriods, t, titleBlock, type Json, joinSentences, contrastOf } from './common.js';
 import { capitalize, indicatorFor, indicatorLabel, regionName, type Indicator } from './lookup.js';
-import { colors, fontSizes } from './theme.js';
+import { colors, fontSizes, highContrastColors, tierColors } from './theme.js';
 import { wrap } from './line.js';
 
 export interface ProgressOptions extends CommonOptions {
@@ -109,6 +109,7 @@ function rowText(r: ProgressRow, loc: Locale): string {
  */
 export function progressChart(data: readonly Observation[], options: ProgressOptions = {}, locale?: Locale): ChartSpec {
   const loc = toLocale(locale);
+  const high = contrastOf(options) === 'high';
   const bars = progressRows(data, options, loc);
   const many = (f: (r: ProgressRow) => string) => new Set(bars.map(f)).size > 1;
   const mode = options.rowLabel ?? (many((r) => r.indicator.id) ? (many((r) => r.region) ? 'both' : 'indicator') : 'region');
@@ -120,8 +121,7 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
     return lines.join('\n');
   };
   const tierLabels = [...new Set(bars.flatMap((r) => r.tiers.map((x) => x.label)))];
-  // Darker for the higher tiers (model inside advanced inside standard), blues: colour-blind safe.
-  const tierColors = ['#9ecae1', '#4292c6', '#08519c'];
+  // Darker for the higher tiers (model inside advanced inside standard), blues: colour-blind safe (theme.ts).
   const valueLabel = t('CHART_VALUE', loc);
   const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
   const segments: Json[] = [];
@@ -151,7 +151,8 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
   const layers: Json[] = [
     {
       data: { values: bars.map((r) => ({ region: r.region, row: label(r), x0: 0, x1: 100 })) },
-      mark: { type: 'bar', color: '#edf0f3', height: 18 },
+      // High contrast: the whole is outlined, so the part it holds reads against it.
+      mark: { type: 'bar', color: colors.track, height: 18, ...(high ? { stroke: highContrastColors.text, strokeWidth: 1 } : {}) },
       encoding: { y, x, x2: { field: 'x1' } },
     },
     {
@@ -203,6 +204,7 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
 /** One clause per bar: the fraction, the share, and the target where there is one. */
 export function describeProgress(data: readonly Observation[], options: ProgressOptions = {}, locale?: Locale): string {
   const loc = toLocale(locale);
+  const high = contrastOf(options) === 'high';
   const bars = progressRows(data, options, loc);
   const sentences = bars.map((r) => {
     const who = `${capitalize(indicatorLabel(r.indicator, loc))} – ${regionName(r.region, loc)}, ${formatPeriod(r.period, loc, { status: r.main.status })}`;

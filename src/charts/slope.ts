@@ -4,7 +4,7 @@ import { toLocale } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
+  checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json, joinSentences, contrastOf } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { comparableRuns, dodge } from './series.js';
 import { colors, fontSizes } from './theme.js';
@@ -83,6 +83,7 @@ function prepare(data: readonly Observation[], options: SlopeOptions, loc: Local
  */
 export function slopeChart(data: readonly Observation[], options: SlopeOptions = {}, locale?: Locale): ChartSpec {
   const loc = toLocale(locale);
+  const high = contrastOf(options) === 'high';
   const labelsMode = oneOf('labels', options.labels, SlopeLabels, 'auto');
   const { indicator, p0, p1, pairs, rows, crossesBreak } = prepare(data, options, loc);
   const decimals = decimalsFor(rows);
@@ -101,9 +102,11 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
   const labelled = pairs.filter((p) =>
     labelsMode === 'all' || (labelsMode === 'highlight' ? highlight.includes(p.region) : pairs.length <= 16 || highlight.includes(p.region)),
   );
+  // High contrast: a change for the worse is also dashed, not told by colour alone.
+  const dash = (p: Pair) => (high && !highlight.length && p.judgement === 'worse' ? 'worse' : 'other');
   const points: Json[] = pairs.flatMap((p) => [
-    { region: p.region, name: p.name, side: 0, value: p.a.value, color: colorOf(p), valueText: valueText(p.a, loc, decimals), period: label0, source: sourceText(p.a, loc), top: highlight.includes(p.region) ? 1 : 0 },
-    { region: p.region, name: p.name, side: 1, value: p.b.value, color: colorOf(p), valueText: valueText(p.b, loc, decimals), period: label1, source: sourceText(p.b, loc), top: highlight.includes(p.region) ? 1 : 0 },
+    { region: p.region, name: p.name, side: 0, value: p.a.value, color: colorOf(p), dash: dash(p), valueText: valueText(p.a, loc, decimals), period: label0, source: sourceText(p.a, loc), top: highlight.includes(p.region) ? 1 : 0 },
+    { region: p.region, name: p.name, side: 1, value: p.b.value, color: colorOf(p), dash: dash(p), valueText: valueText(p.b, loc, decimals), period: label1, source: sourceText(p.b, loc), top: highlight.includes(p.region) ? 1 : 0 },
   ]);
   const sy = pixelScale([lo, hi], [height, 0]);
   const px = (v: number) => sy(v);
@@ -131,7 +134,10 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
   const lineLayer = (values: Json[]): Json => ({
       data: { values },
       mark: { type: 'line', strokeWidth: 1.5 },
-      encoding: { x, y, detail: { field: 'name', type: 'nominal' }, color: { field: 'color', type: 'nominal', scale: null }, order: { field: 'side', type: 'quantitative' } },
+      encoding: {
+        x, y, detail: { field: 'name', type: 'nominal' }, color: { field: 'color', type: 'nominal', scale: null }, order: { field: 'side', type: 'quantitative' },
+        ...(high ? { strokeDash: { field: 'dash', type: 'nominal', legend: null, scale: { domain: ['other', 'worse'], range: [[1, 0], [6, 3]] } } } : {}),
+      },
   });
   const pointLayer = (values: Json[]): Json => ({
     data: { values },

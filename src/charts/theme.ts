@@ -32,6 +32,8 @@ export const colors = {
   missingStroke: '#adb5bd',
   /** Breaks and notes. */
   note: '#6e7781',
+  /** The whole a progress bar fills. */
+  track: '#edf0f3',
 } as const;
 
 /** Sequential scheme for rates and amounts; ColorBrewer, colour-blind safe. */
@@ -119,3 +121,71 @@ export function theme(locale: Locale = 'vi'): Config {
     },
   };
 }
+
+/** The two themes a reader can choose: chiso's colours, or high contrast (the page's contrast switch, forced colours). */
+export const Contrast = { default: 'default', high: 'high' } as const;
+export type Contrast = keyof typeof Contrast;
+
+/**
+ * The high-contrast theme: black text on white, and every mark colour at least 4.5:1 against it, so
+ * a mark stays visible even where a screen or a reader's eyes lose colour. Each default colour has
+ * its counterpart here; `highContrastSpec` swaps one for the other.
+ */
+export const highContrastColors: { readonly [K in keyof typeof colors]: string } = {
+  text: '#000000',
+  muted: '#333333',
+  faint: '#4d4d4d',
+  grid: '#b8b8b8',
+  domain: '#000000',
+  neutral: '#6b6b6b',
+  accent: '#00508A',
+  reference: '#000000',
+  better: '#00508A',
+  worse: '#A63A00',
+  missing: '#ffffff',
+  missingStroke: '#000000',
+  note: '#333333',
+  track: '#ffffff',
+};
+
+/** The categorical palette darkened, in the same order (blue, vermilion, green, purple, ochre, violet, black, grey). */
+export const highContrastPalette = ['#00508A', '#A63A00', '#006B4C', '#93306E', '#755000', '#5E4FA2', '#000000', '#4D4D4D'];
+
+/** Progress tiers (standard, advanced, model), lightest first; the high-contrast row keeps every tier at 4:1 or more. */
+export const tierColors = ['#9ecae1', '#4292c6', '#08519c'];
+export const highContrastTierColors = ['#4f83b5', '#2d6a9f', '#0b3a63'];
+
+/**
+ * One dash pattern per series, so lines stay apart without colour (forced colours, print in grey).
+ * The first is solid; none is the dotted pattern preliminary figures take.
+ */
+export const seriesDashes: readonly (readonly number[])[] = [[1, 0], [8, 4], [3, 3], [12, 3, 3, 3], [6, 2, 2, 2], [16, 4], [4, 7], [10, 2, 2, 2, 2, 2]];
+/** Preliminary pieces of a line in the high-contrast theme: dotted, whatever the series. */
+export const preliminaryDash: readonly number[] = [1, 4];
+/** One point shape per series, for the same reason. */
+export const seriesShapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right', 'triangle-left'] as const;
+
+/** The `config` of the high-contrast theme: chiso's theme with black text, black axes and darker marks. */
+export function highContrastTheme(locale: Locale = 'vi'): Config {
+  const base = theme(locale);
+  const c = highContrastColors;
+  return {
+    ...base,
+    title: { ...base.title, color: c.text, subtitleColor: c.text },
+    axis: { ...base.axis, labelColor: c.text, titleColor: c.text, domainColor: c.domain, tickColor: c.domain, gridColor: c.grid },
+    legend: { ...base.legend, labelColor: c.text, titleColor: c.text },
+    text: { ...base.text, color: c.text },
+    line: { ...base.line, strokeWidth: 2.5 },
+    point: { ...base.point, opacity: 1 },
+    bar: { color: c.accent },
+    rule: { color: c.reference },
+    range: { ...base.range, category: highContrastPalette },
+  };
+}
+
+/** Every default colour and its high-contrast counterpart (lower case). */
+export const highContrastMap: ReadonlyMap<string, string> = new Map([
+  ...(Object.keys(colors) as (keyof typeof colors)[]).map((k) => [colors[k].toLowerCase(), highContrastColors[k]] as const),
+  ...categoricalPalette.map((c, i) => [c.toLowerCase(), highContrastPalette[i]] as const),
+  ...tierColors.map((c, i) => [c.toLowerCase(), highContrastTierColors[i]] as const),
+]);

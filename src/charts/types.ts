@@ -55,6 +55,11 @@ export interface CommonOptions {
   maxRows?: number;
   /** Replace the generated description. Default: `describe(type, data, options, locale)`. */
   description?: string;
+  /**
+   * `high`: the high-contrast theme (black text, darker marks, a dash and a shape per series, outlined
+   * highlights), for a reader's contrast switch and forced colours. Default `default`.
+   */
+  contrast?: 'default' | 'high';
   /** Raw Vega-Lite deep-merged into the spec last. Arrays replace, objects merge. */
   spec?: SpecFragment;
 }

@@ -6,6 +6,22 @@ export const componentsMessages = {
     vi: () => 'Đang tải dữ liệu…',
     en: () => 'Loading data…',
   },
+  COMPONENTS_CONTRAST: {
+    vi: () => 'Tương phản cao',
+    en: () => 'High contrast',
+  },
+  COMPONENTS_PRINTED_SELECTION: {
+    vi: (p) => `Lựa chọn khi in: ${p.regions}; ${p.periods}. Xem lại tại: ${p.address}`,
+    en: (p) => `Selection when printed: ${p.regions}; ${p.periods}. See it again at: ${p.address}`,
+  },
+  COMPONENTS_ALL_REGIONS: {
+    vi: () => 'mọi địa phương',
+    en: () => 'every region',
+  },
+  COMPONENTS_ALL_PERIODS: {
+    vi: () => 'mọi kỳ',
+    en: () => 'every period',
+  },
   COMPONENTS_RENDERING: {
     vi: () => 'Đang vẽ biểu đồ…',
     en: () => 'Drawing the chart…',

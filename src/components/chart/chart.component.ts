@@ -7,6 +7,7 @@ import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
+import { wantsHighContrast } from '../core/contrast.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
 import { loadVega, type EmbeddedChart } from '../../render/browser.js';
 import { ChisoViewElement } from '../core/view-element.js';
@@ -276,6 +277,7 @@ export class ChisoChart extends ChisoViewElement {
       ...(width > 0 ? { fitWidth: width } : {}),
       ...(highlight.length && !this.filtersRegions() ? { highlight } : {}),
       ...(this.options ?? {}),
+      ...(wantsHighContrast(this) ? { contrast: 'high' } : {}),
     };
     if (this.spec && !(this.spec instanceof ChisoError)) opts.spec = this.spec;
     return opts;

@@ -119,6 +119,81 @@ export const chartStyles = css`
     border-color: var(--_accent);
     color: var(--_bg);
   }
+  /*
+   * Forced colours: the drawing takes the system's colours too. Text, axes and lines in CanvasText on
+   * Canvas; lines and points stay apart by the dash and shape the high-contrast theme gives each series
+   * (the element draws in it while colours are forced); bars in CanvasText, the highlighted one (outlined
+   * by the theme) in Highlight; map fills keep their classes, with CanvasText borders.
+   */
+  @media (forced-colors: active) {
+    .chart svg {
+      forced-color-adjust: none;
+    }
+    /* The chart's paper only: every layer's group has a background of its own, unfilled. */
+    .chart svg .root > g > .background {
+      fill: Canvas;
+      stroke: none;
+    }
+    .chart svg text {
+      fill: CanvasText;
+    }
+    .chart svg .mark-text text[stroke] {
+      stroke: Canvas;
+    }
+    .chart svg .mark-line path,
+    .chart svg .mark-rule.role-mark line,
+    .chart svg .mark-symbol.role-mark path,
+    .chart svg .mark-shape path {
+      stroke: CanvasText;
+    }
+    .chart svg .mark-symbol.role-mark path {
+      fill: CanvasText;
+    }
+    .chart svg .mark-rect.role-mark path {
+      fill: CanvasText;
+    }
+    /* White in the theme: hollow preliminary points, the whole a progress bar fills. */
+    .chart svg .mark-symbol.role-mark path[fill='#ffffff'],
+    .chart svg .mark-rect.role-mark path[fill='#ffffff'] {
+      fill: Canvas;
+    }
+    .chart svg .mark-rect.role-mark path[stroke-width='2'] {
+      fill: Highlight;
+    }
+    .chart svg .role-axis-grid line {
+      stroke: GrayText;
+    }
+    .chart svg .mark-area path {
+      fill: GrayText;
+    }
+    .brush {
+      background: transparent;
+      border-color: Highlight;
+    }
+  }
+  /* On paper: the chart whole on one page, fitted to it; controls left out. */
+  @media print {
+    :host {
+      break-inside: avoid;
+      border-color: #000;
+    }
+    .toolbar,
+    details.export,
+    details.data,
+    .brush {
+      display: none;
+    }
+    .chart {
+      overflow: visible;
+      min-height: 0;
+    }
+    .chart svg,
+    .chart canvas {
+      width: auto;
+      max-width: 100%;
+      max-height: 230mm;
+    }
+  }
   .tooltip {
     position: absolute;
     z-index: 3;

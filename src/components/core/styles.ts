@@ -47,6 +47,22 @@ export const baseStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* Windows contrast themes: the system's colours, so the page's own never undo them. */
+  @media (forced-colors: active) {
+    :host {
+      --_fg: CanvasText;
+      --_muted: CanvasText;
+      --_bg: Canvas;
+      --_surface: Canvas;
+      --_border: CanvasText;
+      --_accent: LinkText;
+      --_error: CanvasText;
+      --_focus: Highlight;
+    }
+    :focus-visible {
+      outline: 3px solid Highlight;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;

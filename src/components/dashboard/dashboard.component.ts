@@ -13,6 +13,8 @@ import { t, errorText, pageLang } from '../core/i18n.js';
 import { jsonSyntaxError } from '../../data/json.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import { observationsOf, type ObservationData } from '../core/data.js';
+import { printedSelection } from './print.js';
+import { contrastToggle, redrawViews, rememberContrast, rememberedContrast, watchForcedColors } from '../core/contrast.js';
 
 /** What `.data` accepts: observations, or an Arquero table. */
 export type DashboardData = ObservationData;
@@ -64,6 +66,7 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  * @attr lang - `vi` (default) or `en`: the language of every view inside.
  * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`) so a link shares it.
  * @attr query-url - A chiso query endpoint (`handleQueryRequest`, e.g. examples/server): every view sends its query spec there and receives only the rows it shows, instead of the page loading `src`. Same-origin, or allowed by the page's `connect-src`.
+ * @attr contrast - `high`: every view draws in the high-contrast theme. The reader's switch sets it, and the page remembers it (localStorage).
  * @attr preaggregate - `auto` (default): past 50,000 observations, maps, bars and KPIs answer selections from a cube each; `always`; `never`.
  *
  * @event chiso-load - The observations are loaded; `detail.rows` is their count (0 when a `connector` holds them).
@@ -72,6 +75,8 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  *
  * @csspart grid - The grid the views are laid out in.
  * @csspart status - The loading line and the error message.
+ * @csspart contrast - The high-contrast switch (a button with `aria-pressed`).
+ * @csspart printed - The selection and page address, shown on paper only.
  *
  * @cssproperty --chiso-gap - Space between views. Default `1rem`.
  * @cssproperty --chiso-column-min - Narrowest column before the grid wraps. Default `320px`.
@@ -100,12 +105,15 @@ export class ChisoDashboard extends LitElement {
     data: { attribute: false },
     indicators: { reflect: true },
     indicatorDefinitions: { attribute: false },
+    contrast: { reflect: true },
   };
 
   declare src: string | undefined;
   declare config: string | undefined;
   declare format: 'csv' | 'json' | undefined;
   declare urlState: boolean;
+  /** `high` while the views draw in the high-contrast theme. Default: the reader's remembered choice. */
+  declare contrast: 'high' | undefined;
   /** Observations or an Arquero table, instead of `src`. */
   declare data: DashboardData | undefined;
   /**
@@ -174,7 +182,15 @@ export class ChisoDashboard extends LitElement {
     super.connectedCallback();
     this.coordinator.selection.addEventListener('change', this.#onSelect);
     this.#bindUrl();
+    if (!this.hasAttribute('contrast') && rememberedContrast()) this.contrast = 'high';
+    this.#unwatchColors = watchForcedColors(() => redrawViews(this));
   }
+
+  #unwatchColors = () => {};
+  #toggleContrast = () => {
+    this.contrast = this.contrast === 'high' ? undefined : 'high';
+    rememberContrast(this.contrast === 'high');
+  };
 
   #urlBound = false;
   /** Follows the page address while `url-state` is set and the dashboard is connected. */
@@ -189,6 +205,7 @@ export class ChisoDashboard extends LitElement {
     super.disconnectedCallback();
     this.coordinator.selection.removeEventListener('change', this.#onSelect);
     window.removeEventListener('popstate', this.#onPopState);
+    this.#unwatchColors();
     this.#urlBound = false;
     this.#abort?.abort();
     this.#abort = null;
@@ -224,7 +241,15 @@ export class ChisoDashboard extends LitElement {
         : c.state === 'error'
           ? html`<p class="status error" role="alert" part="status">${errorText(c.error, this.locale)}</p>`
           : null;
-    return html`${status}<div class="grid" part="grid"><slot></slot></div>`;
+    const toggle = contrastToggle(this.contrast === 'high', this.locale, this.#toggleContrast);
+    const sel = c.selection;
+    const printed = printedSelection(sel.selectedRegions(), sel.periodRange(), this.locale, location.href);
+    return html`<div class="tools">${toggle}</div><p class="printed" part="printed">${printed}</p>${status}<div class="grid" part="grid"><slot></slot></div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The attribute is reflected by now: each view reads it and draws in its theme.
+    if (changed.has('contrast')) redrawViews(this);
   }
 
   /** The endpoint whose connector the views query now, when it came from `query-url`. */
@@ -332,6 +357,7 @@ export class ChisoDashboard extends LitElement {
     const sel = this.coordinator.selection;
     const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange() };
     this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));
+    this.requestUpdate();
     if (!this.urlState) return;
     const url = new URL(location.href);
     const set = (k: string, v: string | null) => (v ? url.searchParams.set(this.#param(k), v) : url.searchParams.delete(this.#param(k)));
