@@ -90,14 +90,14 @@ writeFileSync(specsFile, JSON.stringify(hundredSpecs()));
 const script = (body: string) => [
   '--input-type=module',
   '-e',
-  `import { readFileSync } from 'node:fs';\nconst specs = JSON.parse(readFileSync(${JSON.stringify(specsFile)}, 'utf8'));\nconst svgs = [];\n${body}\nprocess.stdout.write(process.argv.includes('--print') ? JSON.stringify(svgs) : String(svgs.reduce((n, s) => n + s.length, 0)));`,
+  `import { readFileSync } from 'node:fs';\nconst specs = JSON.parse(readFileSync(${JSON.stringify(specsFile)}, 'utf8'));\nconst svgs = [];\n${body}\nprocess.stdout.write(process.argv.includes('print') ? JSON.stringify(svgs) : String(svgs.reduce((n, s) => n + s.length, 0)));`,
 ];
 const chisoScript = script(`import { renderSvg } from 'chiso/node';\nfor (const spec of specs) svgs.push(await renderSvg(spec));`);
 const vegaScript = script(
   `import * as vega from 'vega';\nimport * as vl from 'vega-lite';\nfor (const spec of specs) {\n  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });\n  svgs.push(await view.toSVG());\n  view.finalize();\n}`,
 );
-const chisoSvgs = JSON.parse(timed([...chisoScript, '--print']).stdout) as string[];
-const vegaSvgs = JSON.parse(timed([...vegaScript, '--print']).stdout) as string[];
+const chisoSvgs = JSON.parse(timed([...chisoScript, '--', 'print']).stdout) as string[];
+const vegaSvgs = JSON.parse(timed([...vegaScript, '--', 'print']).stdout) as string[];
 if (chisoSvgs.length !== 100 || vegaSvgs.length !== 100) throw new Error('expected 100 SVGs from each');
 chisoSvgs.forEach((svg, i) => sameDrawing(`chart ${i}`, svg, vegaSvgs[i]));
 const hundred = race(chisoScript, vegaScript);
