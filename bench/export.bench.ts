@@ -9,40 +9,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { Observation } from '../src/types.js';
-import { readObservationsFile } from '../src/data/read-file.js';
-import { executeQuery, type QuerySpec } from '../src/query/index.js';
-import { barChart, lineChart } from '../src/charts/index.js';
-import { listRegions } from '../src/registry/index.js';
 import { renderSvg } from '../src/render/node/svg.js';
 import { clearSubsetCache } from '../src/render/node/fonts.js';
-import { entry, record } from './results.js';
+import { hundredSpecs } from './hundred-specs.js';
+import { childCpuMs, entry, record } from './results.js';
 
-const poverty = readObservationsFile('data/observations/poverty_rate.csv').observations;
-const income = readObservationsFile('data/observations/income_per_capita.csv').observations;
-const q = (obs: Observation[], spec: QuerySpec) => executeQuery(obs as unknown as Record<string, unknown>[], spec) as unknown as Observation[];
-
-const specs: TopLevelSpec[] = [];
-const provinces = listRegions('province').map((r) => r.id).filter((id) => poverty.some((o) => o.region === id));
-for (const id of provinces.slice(0, 63)) specs.push(lineChart(q(poverty, { select: { regions: [id, 'VN'] } }), {}, 'vi'));
-const periods = [...new Set(poverty.map((o) => o.period))];
-const incomePeriods = [...new Set(income.map((o) => o.period))];
-const series = [...new Set(income.map((o) => o.series).filter((s): s is string => s !== null))];
-outer: for (let n = 10; ; n += 5) {
-  for (const p of periods) {
-    if (specs.length >= 100) break outer;
-    specs.push(barChart(q(poverty, { select: { regions: { level: 'province' }, periods: [p] }, orderby: [{ column: 'value', order: 'desc' }], limit: n }), {}, 'vi'));
-  }
-  for (const p of incomePeriods)
-    for (const s of series) {
-      if (specs.length >= 100) break outer;
-      specs.push(barChart(q(income, { select: { regions: { level: 'province' }, periods: [p], series: [s] }, orderby: [{ column: 'value', order: 'desc' }], limit: n }), {}, 'vi'));
-    }
-}
-if (specs.length !== 100) throw new Error(`expected 100 specs, built ${specs.length}`);
+const specs: TopLevelSpec[] = hundredSpecs();
 
 // Vega keeps one text-measuring function per process; renderSvg points it at the font. Bare Vega
 // runs with Vega's own estimate, so each bare batch swaps it back for its duration.
@@ -81,15 +55,6 @@ const cpu = async (fn: () => Promise<unknown>) => {
   await fn();
   const d = process.cpuUsage(c);
   return (d.user + d.system) / 1000;
-};
-/**
- * CPU time (user + system) of the child processes waited for so far, from /proc (Linux): what a batch
- * of processes costs, whatever else the machine is doing.
- */
-const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-const childCpu = (): number => {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[13]) + Number(fields[14])) / ticks) * 1000;
 };
 const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -151,24 +116,24 @@ try {
 }
 const renderArgs = ['render', config, '--out', join(dir, 'chiso')];
 const renderProcess = async () => {
-  const c = childCpu();
+  const c = childCpuMs();
   const wall = await time(async () => {
     const script = `const { main } = await import(${JSON.stringify(new URL('../src/cli/index.ts', import.meta.url).href)}); process.exit(await main(${JSON.stringify(renderArgs)}));`;
     const args = compiled ? ['bin/chiso.js', ...renderArgs] : ['--import', 'tsx', '--input-type=module', '-e', script];
     const r = spawnSync(process.execPath, args, { stdio: 'pipe' });
     if (r.status !== 0) throw new Error(`chiso render failed: ${r.stderr}`);
   });
-  return { wall, cpu: childCpu() - c };
+  return { wall, cpu: childCpuMs() - c };
 };
 const processBefore = await renderProcess();
-const vlCpu = childCpu();
+const vlCpu = childCpuMs();
 t = performance.now();
 for (const f of files) {
   const r = spawnSync(process.execPath, ['node_modules/vega-lite/bin/vl2svg', f, f.replace(/\.vl\.json$/, '.svg')], { stdio: 'pipe' });
   if (r.status !== 0) throw new Error(`vl2svg failed: ${r.stderr}`);
 }
 const vl2svgMs = performance.now() - t;
-const vl2svgCpu = childCpu() - vlCpu;
+const vl2svgCpu = childCpuMs() - vlCpu;
 const processAfter = await renderProcess();
 const processCpu = (processBefore.cpu + processAfter.cpu) / 2;
 const processWall = (processBefore.wall + processAfter.wall) / 2;

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 export interface BenchEntry {
   name: string;
@@ -14,6 +15,31 @@ export interface BenchEntry {
   ratio: number;
   /** Anything a reader needs to judge the figure: rows, runs, machine notes. */
   note?: string;
+  /** The commit measured (`git rev-parse HEAD`), `-dirty` when the tree held changes not committed. */
+  commit?: string;
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system, ms) of the child processes waited for so far, from /proc (Linux; the
+ * accounting /usr/bin/time reads): what a process costs, whatever else the machine is doing.
+ */
+export function childCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) / clockTicks) * 1000;
+}
+
+/** The commit the benchmark runs on, for stamping its entries. */
+export function headCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  return git('rev-parse', 'HEAD') + (git('status', '--porcelain') ? '-dirty' : '');
 }
 
 const file = fileURLToPath(new URL('./results.json', import.meta.url));

@@ -9,9 +9,7 @@ import { ChisoError, diagnostic } from '../errors.js';
 import { addIndicators, CATALOGUE_FILE, parseCatalogue } from '../registry/index.js';
 import { isArrowBytes, loadObservations, type LoadOptions, type LoadResult } from './load.js';
 import { binaryKind, readCheckedFile } from './file-check.js';
-import { gridToCsv, isZipBytes, readWorkbookGrid } from './sheet.js';
-import { odsGrid } from './ods.js';
-import { checkZipSizes, zipEntries } from './zip.js';
+import { checkZipSizes, isZipBytes, zipEntries } from './zip.js';
 import { jsonSyntaxError } from './json.js';
 
 /** Extensions that mean Arrow IPC, for files whose magic bytes say nothing (empty, truncated). */
@@ -79,6 +77,8 @@ export async function readDataFile(path: string, options: LoadOptions = {}): Pro
   let csv: string;
   try {
     // An OpenDocument sheet names its type in its first entry; anything else zipped is read as .xlsx.
+    // The workbook readers load only for a workbook: a CSV export need not pay for them at start-up.
+    const [{ gridToCsv, readWorkbookGrid }, { odsGrid }] = await Promise.all([import('./sheet.js'), import('./ods.js')]);
     const content = zipEntry(bytes, 'mimetype') && new TextDecoder().decode(zipEntry(bytes, 'mimetype')).includes('opendocument.spreadsheet') ? zipEntry(bytes, 'content.xml') : undefined;
     csv = gridToCsv(content ? odsGrid(new TextDecoder().decode(content)) : await readWorkbookGrid(bytes));
   } catch (e) {

@@ -12,10 +12,7 @@ export interface GridRow {
   line: number;
 }
 
-/** ZIP bytes (`PK\x03\x04`): an .xlsx or .ods workbook, never CSV text. */
-export function isZipBytes(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+export { isZipBytes } from './zip.js';
 
 /** A sheet cell as text: numbers as JavaScript writes them (decimal point), dates as ISO days, nothing for empty. */
 export function sheetCellText(v: unknown): string {

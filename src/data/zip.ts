@@ -5,6 +5,11 @@
  */
 import { fail } from '../errors.js';
 
+/** ZIP bytes (`PK\x03\x04`): an .xlsx or .ods workbook, never CSV text. */
+export function isZipBytes(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 /** Most bytes a workbook may inflate to, all entries together: far more than any indicator sheet. */
 export const ZIP_MAX_UNCOMPRESSED = 200 * 2 ** 20;
 /** Most entries a workbook may hold. */

@@ -20,18 +20,23 @@ export function jsonPath(pointer: string, key?: string): string {
   return '$' + parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join('');
 }
 
+/** How the schema is compiled, here and ahead of time (scripts/config-validator.ts): every error, with the values that failed. */
+export const CONFIG_AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
+
 interface Compiled {
-  ajv: Ajv;
+  /** Made when first needed: a precompiled root validator needs none until a union fails. */
+  ajv: () => Ajv;
   root: ValidateFunction;
   branches: Map<string, ValidateFunction>;
 }
 const compiled = new WeakMap<object, Compiled>();
 
-function compiledFor(schema: object): Compiled {
+function compiledFor(schema: object, precompiled?: ValidateFunction): Compiled {
   let c = compiled.get(schema);
-  if (!c) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    c = { ajv, root: ajv.compile(schema), branches: new Map() };
+  if (!c || (precompiled && c.root !== precompiled)) {
+    let ajv: Ajv | undefined;
+    const instance = () => (ajv ??= new Ajv(CONFIG_AJV_OPTIONS));
+    c = { ajv: instance, root: precompiled ?? instance().compile(schema), branches: new Map() };
     compiled.set(schema, c);
   }
   return c;
@@ -95,7 +100,7 @@ function explain(c: Compiled, schema: Schema, errors: ErrorObject[], prefix = ''
     }
     let v = c.branches.get(ref);
     if (!v) {
-      v = c.ajv.compile({ definitions: schema.definitions, ...match });
+      v = c.ajv().compile({ definitions: schema.definitions, ...match });
       c.branches.set(ref, v);
     }
     if (!v(data)) out.push(...explain(c, schema, v.errors ?? [], prefix + u.instancePath));
@@ -170,6 +175,8 @@ export interface ValidateConfigOptions {
   schema: object;
   /** File name shown in errors. */
   file?: string;
+  /** `schema` already compiled (schema/chiso-config.validate.cjs), so it is not compiled again. */
+  validate?: ValidateFunction;
 }
 
 /**
@@ -206,8 +213,8 @@ function crossChecks(value: unknown, loc: { file?: string }): Diagnostic[] {
 }
 
 /** Returns the configuration typed, or throws a ChisoError listing every problem found, all at once. */
-export function validateConfig(value: unknown, { schema, file }: ValidateConfigOptions): ChisoConfig {
-  const c = compiledFor(schema);
+export function validateConfig(value: unknown, { schema, file, validate }: ValidateConfigOptions): ChisoConfig {
+  const c = compiledFor(schema, validate);
   const loc = file ? { file } : {};
   const problems = c.root(value) ? [] : explain(c, schema as Schema, c.root.errors ?? []).map((e) => toDiagnostic(e, file));
   const seen = new Set(problems.map((d) => d.en));

@@ -4,20 +4,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { validateConfig, jsonPath } from '../../src/render/config.js';
-import { configSchema, readJsonFile } from '../../src/render/node/files.js';
+import { configSchema, configValidator, readJsonFile } from '../../src/render/node/files.js';
 import { isChisoError, type ChisoError } from '../../src/errors.js';
+import { SCHEMA_FILE, VALIDATOR_FILE, validatorSource } from '../../scripts/config-validator.js';
 
 const schema = configSchema();
 const base = { data: { poverty: { file: 'data/observations/poverty_rate.csv' } }, charts: [{ id: 'poverty-map', type: 'map', data: 'poverty' }] };
 
-function error(value: unknown): ChisoError {
+function refusal(value: unknown, validate?: ReturnType<typeof configValidator>): ChisoError {
   try {
-    validateConfig(value, { schema, file: 'chiso.json' });
+    validateConfig(value, { schema, file: 'chiso.json', validate });
   } catch (e) {
     if (isChisoError(e)) return e;
     throw e;
   }
   throw new Error('expected the configuration to be refused');
+}
+
+/** The refusal, which the schema compiled ahead of time (what `chiso render` uses) words the same. */
+function error(value: unknown): ChisoError {
+  const compiledNow = refusal(value);
+  const ahead = refusal(value, configValidator());
+  expect(ahead.diagnostics.map((d) => [d.vi, d.en])).toEqual(compiledNow.diagnostics.map((d) => [d.vi, d.en]));
+  return compiledNow;
 }
 
 describe('configuration schema', () => {
@@ -34,6 +43,11 @@ describe('configuration schema', () => {
 });
 
 describe('validateConfig', () => {
+  it('is compiled ahead of time into schema/chiso-config.validate.cjs (run `npm run schema`), which the exporter uses', () => {
+    expect(readFileSync(VALIDATOR_FILE, 'utf8')).toBe(validatorSource(readFileSync(SCHEMA_FILE, 'utf8')));
+    expect(configValidator()).toBeTypeOf('function');
+  });
+
   it('accepts a config with a query', () => {
     const config = validateConfig(
       {

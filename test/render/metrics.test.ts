@@ -1,6 +1,6 @@
 // chiso's glyph metrics are plugged into Vega process-wide. Text in another family must still be
 // measured, truncated to its limit, without asking chiso's hook again and again (it overflowed the stack).
-import * as vega from 'vega';
+import { vega } from '../../src/render/node/vega.js';
 import * as vl from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../src/render/node/svg.js';

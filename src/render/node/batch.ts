@@ -9,7 +9,7 @@ import { ChisoError, diagnostic, formatDiagnostic, isChisoError } from '../../er
 import { validateConfig } from '../config.js';
 import type { ChisoConfig } from '../config-types.js';
 import type { RenderSpec } from '../spec.js';
-import { configSchema, readJsonFile } from './files.js';
+import { configSchema, configValidator, readJsonFile } from './files.js';
 import { renderSvg, type TextMode } from './svg.js';
 import { scaleForDpi } from '../png-resolution.js';
 import { RasterProcess } from './raster.js';
@@ -62,7 +62,7 @@ export function readRenderInput(path: string, shownAs = path): RenderInput {
   const value = readJsonFile(path, shownAs);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
-    if ('charts' in o) return { kind: 'config', config: validateConfig(value, { schema: configSchema(), file: shownAs }), file: path };
+    if ('charts' in o) return { kind: 'config', config: validateConfig(value, { schema: configSchema(), validate: configValidator(), file: shownAs }), file: path };
     const schema = typeof o.$schema === 'string' ? o.$schema : '';
     if (schema.includes('vega') || SPEC_KEYS.some((k) => k in o)) return { kind: 'spec', spec: value as RenderSpec, file: path };
   }

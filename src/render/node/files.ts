@@ -3,7 +3,10 @@ import { readFileSync, existsSync } from 'node:fs';
 import { binaryKind, FILE_LIMITS, readCheckedFile } from '../../data/file-check.js';
 import { jsonDepth, jsonErrorDetail, JSON_MAX_DEPTH } from '../../data/json.js';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
 import { fail } from '../../errors.js';
+import { digest } from './fonts.js';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { row: number; column: number } {
@@ -101,11 +104,35 @@ export function readJsonFile(path: string, shownAs = path): unknown {
   }
 }
 
+let schemaText: string | undefined;
 let schema: object | undefined;
+let validator: ValidateFunction | null | undefined;
+
+// Three levels up from src/render/node and from dist/render/node alike.
+const schemaFile = (name: string) => fileURLToPath(new URL(`../../../schema/${name}`, import.meta.url));
 
 /** schema/chiso-config.schema.json, generated from src/render/config-types.ts by `npm run schema`. */
 export function configSchema(): object {
-  // Three levels up from src/render/node and from dist/render/node alike.
-  schema ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../../schema/chiso-config.schema.json', import.meta.url)), 'utf8')) as object;
+  schemaText ??= readFileSync(schemaFile('chiso-config.schema.json'), 'utf8');
+  schema ??= JSON.parse(schemaText) as object;
   return schema;
+}
+
+/**
+ * The schema compiled ahead of time (schema/chiso-config.validate.cjs, written by `npm run schema`),
+ * or `undefined` when that file is missing or was made from another schema: then the schema is
+ * compiled at run time, as before.
+ */
+export function configValidator(): ValidateFunction | undefined {
+  if (validator === undefined) {
+    configSchema();
+    validator = null;
+    try {
+      const module = createRequire(import.meta.url)(schemaFile('chiso-config.validate.cjs')) as ValidateFunction & { schemaDigest?: string };
+      if (module.schemaDigest === digest(schemaText as string, 64)) validator = module;
+    } catch {
+      // Not generated: compile at run time.
+    }
+  }
+  return validator ?? undefined;
 }

@@ -1,13 +1,39 @@
 /**
  * Fonts for export without a browser: the real glyph advances for Vega's text layout, and subsets
- * to embed in the SVG. Node-only (reads font files, uses fontkit and a wasm subsetter).
+ * to embed in the SVG. Node-only (reads font files; fontkit and the wasm subsetter load when first
+ * needed, so a command that embeds no font and draws no outline never pays for them).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import * as fontkit from 'fontkit';
-import subsetFont from 'subset-font';
 import { nearestFace } from '../font-embed.js';
+import { readAdvanceFont } from './sfnt.js';
+
+const require = createRequire(import.meta.url);
+
+/** What chiso reads of fontkit's module: its parser (loaded on demand, synchronously, from its CommonJS build). */
+interface Fontkit {
+  create(bytes: Buffer): object;
+}
+let fontkitModule: Fontkit | undefined;
+function fontkit(): Fontkit {
+  return (fontkitModule ??= require('fontkit') as Fontkit);
+}
+
+/** The file parsed by fontkit, for shaping and glyph outlines; parsed once per face. */
+const shaping = new WeakMap<FontFace, object>();
+export function fontkitFont(face: FontFace): object {
+  let font = shaping.get(face);
+  if (!font) shaping.set(face, (font = 'layout' in face.font ? face.font : fontkit().create(face.bytes)));
+  return font;
+}
+
+type SubsetFont = typeof import('subset-font').default;
+let subsetFontModule: Promise<SubsetFont> | undefined;
+const subsetFont: SubsetFont = (font, text, options) => {
+  subsetFontModule ??= import('subset-font').then((m) => m.default);
+  return subsetFontModule.then((subset) => subset(font, text, options));
+};
 
 /** The family chiso's charts are set in. */
 export const DEFAULT_FONT_FAMILY = 'Be Vietnam Pro';
@@ -53,8 +79,9 @@ const BE_VIETNAM_PRO_FILES: { weight: number; style: FontFace['style']; file: st
 export function loadFontSet(family: string, files: { weight: number; style?: FontFace['style']; file: string }[]): FontSet {
   const faces = files.map(({ weight, style = 'normal', file }) => {
     const bytes = readFileSync(file);
-    const font = fontkit.create(bytes);
-    if (!('layout' in font)) throw new Error(`${file}: a font collection, not a single font`);
+    // Advances read from the tables directly; fontkit only for the fonts that reader declines.
+    const font = readAdvanceFont(bytes) ?? fontkit().create(bytes);
+    if (!('glyphForCodePoint' in font)) throw new Error(`${file}: a font collection, not a single font`);
     return { family, weight, style, file, bytes, font: font as ParsedFont, advances: new Map<number, number>(), widths: new Map<string, number>() };
   });
   faces.sort((a, b) => (a.style === b.style ? a.weight - b.weight : a.style === 'normal' ? -1 : 1));
@@ -66,7 +93,6 @@ let beVietnamPro: FontSet | undefined;
 /** Be Vietnam Pro regular, medium, semibold and bold, from @expo-google-fonts/be-vietnam-pro (OFL). */
 export function defaultFontSet(): FontSet {
   if (!beVietnamPro) {
-    const require = createRequire(import.meta.url);
     const dir = require.resolve('@expo-google-fonts/be-vietnam-pro/package.json').replace(/package\.json$/, '');
     beVietnamPro = loadFontSet(
       DEFAULT_FONT_FAMILY,

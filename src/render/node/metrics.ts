@@ -4,7 +4,7 @@
  * overlaps Vietnamese labels and wastes room. The hook is process-wide (Vega keeps one
  * `textMetrics`), answers for the families registered here and leaves others to Vega's estimate.
  */
-import * as vega from 'vega';
+import { vega } from './vega.js';
 import { cssWeight, faceFor, firstFamily, measureText, type FontSet } from './fonts.js';
 
 interface TextItem {

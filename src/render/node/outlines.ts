@@ -5,7 +5,7 @@
  * stay readable to assistive technology through the SVG's title, description and aria-label.
  */
 import { unescapeXml } from '../document.js';
-import { cssWeight, faceFor, type FontFace, type FontSet } from './fonts.js';
+import { cssWeight, faceFor, fontkitFont, type FontFace, type FontSet } from './fonts.js';
 
 /** What chiso reads of fontkit's shaping (a parsed font's `layout`). */
 interface ShapedGlyph {
@@ -40,7 +40,7 @@ function pixels(value: string | undefined, em: number, missing = em): number {
 
 /** One line of text as path data, its start at (x, y) in the text's own coordinates. */
 function linePath(face: FontFace, text: string, size: number, anchor: string, x: number, y: number): string {
-  const font = face.font as unknown as ShapingFont;
+  const font = fontkitFont(face) as ShapingFont;
   const run = font.layout(text);
   const s = size / font.unitsPerEm;
   const width = run.positions.reduce((w, p) => w + p.xAdvance, 0) * s;

@@ -1,5 +1,4 @@
 /** PNG from the same SVG, drawn by resvg with the same font files and no system fonts. */
-import { Resvg } from '@resvg/resvg-js';
 import { fail } from '../../errors.js';
 import { svgSize, withoutOffCanvas } from './off-canvas.js';
 import { dpiForScale, scaleForDpi, withPngDpi } from '../png-resolution.js';
@@ -36,6 +35,8 @@ export async function renderPng(svgOrSpec: string | RenderSpec, options: RenderP
   const fonts = options.fonts ?? defaultFontSet();
   const svg = typeof svgOrSpec === 'string' ? svgOrSpec : await renderSvg(svgOrSpec, svgOptions);
   checkPixels(svg, scale);
+  // Native code, loaded when a PNG is drawn: an SVG export never pays for it.
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(withoutOffCanvas(svg), {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: false, fontFiles: fontFiles(fonts), defaultFontFamily: fonts.family },

@@ -7,7 +7,8 @@
  */
 import { closeSync, constants, openSync, realpathSync, writeSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import * as vega from 'vega';
+import type * as Vega from 'vega';
+import { vega } from './vega.js';
 import { ChisoError, diagnostic, fail } from '../../errors.js';
 import { FILE_LIMITS, readCheckedFile } from '../../data/file-check.js';
 
@@ -61,7 +62,7 @@ function safeHref(uri: unknown): string | null {
  * A Vega loader that reads data under `access`, and records each failure in `failures` (Vega itself
  * only warns when data fails to load, and would draw an empty chart).
  */
-export function sandboxLoader(access: FileAccess, failures: ChisoError[]): vega.Loader {
+export function sandboxLoader(access: FileAccess, failures: ChisoError[]): Vega.Loader {
   const base = vega.loader();
   const refuse = (e: unknown): never => {
     const err = e instanceof ChisoError ? e : new ChisoError(diagnostic('RENDER_DATA_LOAD_FAILED', { url: '?', detail: e instanceof Error ? e.message : String(e) }));
@@ -98,7 +99,7 @@ export function sandboxLoader(access: FileAccess, failures: ChisoError[]): vega.
       }
     },
   };
-  return loader as unknown as vega.Loader;
+  return loader as unknown as Vega.Loader;
 }
 
 /** How long a remote data file may take to arrive. */

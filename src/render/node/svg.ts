@@ -3,12 +3,13 @@
  * advances, numbers and dates follow the chart's language, and the used glyphs travel inside the
  * file so diacritics survive on a machine without the font. The same spec gives the same bytes.
  */
-import * as vega from 'vega';
+import type * as Vega from 'vega';
+import { compileVegaLite, vega } from './vega.js';
 import { fail, type ChisoError } from '../../errors.js';
 import { sandboxLoader } from './sandbox.js';
 import type { Locale } from '../../format/index.js';
 import { vegaNumberLocale, vegaTimeLocale } from '../../format/index.js';
-import { toVegaSpec, titleOf, type RenderSpec, type VegaSpec } from '../spec.js';
+import { toVegaSpecWith, titleOf, type RenderSpec, type VegaSpec } from '../spec-base.js';
 import { stabilizeSvg } from '../stabilize.js';
 import { decorateSvg, textRuns, type EmbeddedFace } from '../document.js';
 import { checkInlineRows, DEFAULT_MAX_INLINE_ROWS } from '../limits.js';
@@ -77,14 +78,14 @@ export interface RenderSvgOptions {
 }
 
 /** The spec as Vega runs it, the language of its numbers (none: the spec's own), and the font set. */
-function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpec; view: vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[]; loadFailures: ChisoError[] } {
+function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpec; view: Vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[]; loadFailures: ChisoError[] } {
   const { width, maxRows = DEFAULT_MAX_INLINE_ROWS, baseURL, file, onWarning } = options;
   const web = baseURL !== undefined && /^https?:/i.test(baseURL);
   const root = options.root ?? (baseURL !== undefined && !web ? baseURL : process.cwd());
   checkInlineRows(spec, maxRows, file);
   const fonts = options.fonts ?? defaultFontSet();
   useFontMetrics(fonts);
-  const vg = toVegaSpec(spec, { width, font: fonts.family });
+  const vg = toVegaSpecWith(compileVegaLite, spec, { width, font: fonts.family });
   const ownLocale = Boolean((vg.config as { locale?: unknown } | undefined)?.locale);
   const lang = options.lang ?? (ownLocale ? undefined : 'vi');
   const logger = vega.logger(vega.Warn);
@@ -99,7 +100,7 @@ function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpe
     errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
     return logger;
   };
-  let parsed: vega.Runtime;
+  let parsed: Vega.Runtime;
   try {
     parsed = vega.parse(vg);
   } catch (e) {
@@ -109,7 +110,7 @@ function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpe
     renderer: 'none',
     logger,
     loader: sandboxLoader({ root, net: options.allowNet ?? false, base: web ? baseURL : undefined }, loadFailures),
-    ...(lang ? { locale: { number: vegaNumberLocale(lang), time: vegaTimeLocale(lang) } as unknown as vega.ViewOptions['locale'] } : {}),
+    ...(lang ? { locale: { number: vegaNumberLocale(lang), time: vegaTimeLocale(lang) } as unknown as Vega.ViewOptions['locale'] } : {}),
   });
   return { vg, view, fonts, lang, errors, loadFailures };
 }
