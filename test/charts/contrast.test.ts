@@ -118,6 +118,23 @@ group('contrast of every recipe in both themes', () => {
     }
   }
 
+  it('line, high contrast: each series its own dash and point shape; the default theme keeps solid lines', () => {
+    type Layer = { mark: { type: string }; encoding?: { strokeDash?: { scale: { range: unknown[] } }; shape?: { scale: { range: string[] } } } };
+    const [data] = cases.line;
+    const layers = (contrast: Contrast) => (chart('line', data, { contrast } as never) as unknown as { layer: Layer[] }).layer;
+    const high = layers('high');
+    const line = high.find((l) => l.mark.type === 'line')!;
+    const dashes = line.encoding!.strokeDash!.scale.range.map((d) => JSON.stringify(d));
+    expect(new Set(dashes).size).toBe(dashes.length);
+    const point = high.find((l) => l.mark.type === 'point')!;
+    expect(new Set(point.encoding!.shape!.scale.range).size).toBe(5);
+    expect(layers('default').find((l) => l.mark.type === 'point')!.encoding!.shape).toBeUndefined();
+  });
+
+  it('a contrast that is not one of the two themes is refused, naming them', () => {
+    expect(() => chart('bar', cases.bar[0], { contrast: 'hoch' } as never)).toThrow(/contrast.*hoch.*default, high|hoch.*default, high/s);
+  });
+
   it('the computation is WCAG 2: black on white 21:1, #767676 on white 4.54:1', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);

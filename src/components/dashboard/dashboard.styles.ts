@@ -22,6 +22,9 @@ export const dashboardStyles = css`
     --chiso-color-surface: #ffffff;
     --chiso-color-accent: #00508a;
     --chiso-focus-ring: #000000;
+    /* A KPI's change for the better and the worse: the high-contrast theme's (charts/theme.ts). */
+    --chiso-kpi-better: #00508a;
+    --chiso-kpi-worse: #a63a00;
   }
   .tools {
     display: flex;
