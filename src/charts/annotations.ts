@@ -4,7 +4,7 @@
  * and labels, and read aloud in its description; they travel in the spec, so every export keeps them.
  */
 import { fail } from '../errors.js';
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import { periodPhrase } from '../format/period.js';
 import { t } from './common.js';
 import { regionName } from './lookup.js';
@@ -45,7 +45,7 @@ export function checkAnnotations(value: unknown, optional: readonly string[] = [
 }
 
 /** One annotation in words, for the description: `Chỉ thị 05 ban hành (ngày 15/05/2016)`. */
-export function annotationPhrase(a: Annotation, locale: Locale): string {
+export function annotationPhrase(a: Annotation, locale: Lang): string {
   if (a.type === 'range') return t('DESC_ANNOTATION_RANGE', locale, { label: a.label, p0: periodPhrase(a.from!, locale), p1: periodPhrase(a.to!, locale) });
   if (a.type === 'point') return t('DESC_ANNOTATION_POINT', locale, { label: a.label, region: regionName(a.region!, locale), p1: periodPhrase(a.at!, locale) });
   return t('DESC_ANNOTATION_EVENT', locale, { label: a.label, p1: periodPhrase(a.at!, locale) });

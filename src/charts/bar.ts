@@ -1,7 +1,7 @@
 import { fail } from '../errors.js';
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
 import { getRegion } from '../registry/index.js';
@@ -62,7 +62,7 @@ function barNotes(options: BarOptions, period: string): Map<string, string> {
   return out;
 }
 
-function rank(data: readonly Observation[], options: BarOptions, locale: Locale): Ranked {
+function rank(data: readonly Observation[], options: BarOptions, locale: Lang): Ranked {
   checkRows(data, options);
   const order = oneOf('order', options.order, BarOrder, 'best-first');
   const { indicator, rows: picked } = pickIndicator('bar', data, options);
@@ -107,8 +107,8 @@ function rank(data: readonly Observation[], options: BarOptions, locale: Locale)
  * Regions ranked for one period: sorted so the best sits on top (respecting "lower is better"), the
  * selected regions highlighted, the national figure as a reference rule, values at the bar ends.
  */
-export function barChart(data: readonly Observation[], options: BarOptions = {}, locale?: Locale): ChartSpec {
-  const loc = toLocale(locale);
+export function barChart(data: readonly Observation[], options: BarOptions = {}, locale?: Lang): ChartSpec {
+  const loc = toLang(locale);
   const { indicator, period, bars, missing, reference, rows } = rank(data, options, loc);
   const decimals = decimalsFor(rows);
   const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
@@ -233,8 +233,8 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
 }
 
 /** One paragraph about the ranking: highest, lowest, the national figure, where the highlighted regions stand. */
-export function describeBar(data: readonly Observation[], options: BarOptions = {}, locale?: Locale): string {
-  const loc = toLocale(locale);
+export function describeBar(data: readonly Observation[], options: BarOptions = {}, locale?: Lang): string {
+  const loc = toLang(locale);
   const { indicator, period, bars, missing, reference, rows, descending } = rank(data, options, loc);
   const decimals = decimalsFor(rows);
   const label = capitalize(indicatorLabel(indicator, loc));

@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { fail } from '../errors.js';
 import { toChartType, type ChartSpec, type ChartType, type CommonOptions } from './types.js';
 import { fitSpec, fontMeasure, plotWidth } from './fit.js';
@@ -44,8 +44,8 @@ function checkKeys(type: ChartType, options: object): void {
   }
 }
 
-type Recipe<T extends ChartType> = (data: readonly Observation[], options: ChartOptions[T], locale?: Locale) => ChartSpec;
-type Describer<T extends ChartType> = (data: readonly Observation[], options: ChartOptions[T], locale?: Locale) => string;
+type Recipe<T extends ChartType> = (data: readonly Observation[], options: ChartOptions[T], locale?: Lang) => ChartSpec;
+type Describer<T extends ChartType> = (data: readonly Observation[], options: ChartOptions[T], locale?: Lang) => string;
 
 const recipes: { [T in ChartType]: Recipe<T> } = {
   line: lineChart, bar: barChart, kpi: kpiChart, map: mapChart, scatter: scatterChart, slope: slopeChart, progress: progressChart,
@@ -58,21 +58,21 @@ const describers: { [T in ChartType]: Describer<T> } = {
  * Any recipe by name: `chart('line', observations, { highlight: '42' }, 'vi')`. The type and the
  * option keys are checked here (a configuration file's typo is an error naming it), then the recipe runs.
  */
-export function chart<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Locale): ChartSpec {
+export function chart<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Lang): ChartSpec {
   const t = toChartType(type) as T;
   checkKeys(t, options ?? {});
   const { fitWidth, measure, ...rest } = (options ?? {}) as CommonOptions;
   if (measure !== undefined && typeof measure !== 'function') fail('CHART_UNKNOWN_OPTION', { option: 'measure', value: String(measure), allowed: '(text, font) => px' });
-  if (fitWidth === undefined) return (recipes[t] as Recipe<T>)(data, rest as ChartOptions[T], toLocale(locale));
+  if (fitWidth === undefined) return (recipes[t] as Recipe<T>)(data, rest as ChartOptions[T], toLang(locale));
   if (!(typeof fitWidth === 'number' && fitWidth > 0)) fail('CHART_UNKNOWN_OPTION', { option: 'fitWidth', value: String(fitWidth), allowed: '> 0 (px)' });
   // The recipe's label arithmetic is for the plot the whole width leaves; Vega's fit-x then sizes it exactly.
-  const spec = (recipes[t] as Recipe<T>)(data, { ...rest, width: plotWidth(fitWidth, padding) } as ChartOptions[T], toLocale(locale));
+  const spec = (recipes[t] as Recipe<T>)(data, { ...rest, width: plotWidth(fitWidth, padding) } as ChartOptions[T], toLang(locale));
   return fitSpec(spec, fitWidth, measure ?? fontMeasure);
 }
 
 /** The one-paragraph description a chart of this type carries (also its spec's `description`). */
-export function describe<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Locale): string {
+export function describe<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Lang): string {
   const t = toChartType(type) as T;
   checkKeys(t, options ?? {});
-  return (describers[t] as Describer<T>)(data, options ?? ({} as ChartOptions[T]), toLocale(locale));
+  return (describers[t] as Describer<T>)(data, options ?? ({} as ChartOptions[T]), toLang(locale));
 }

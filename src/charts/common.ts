@@ -1,5 +1,5 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import { message, type MessageCode } from '../messages/index.js';
 import { fail } from '../errors.js';
 import { formatPeriod } from '../format/period.js';
@@ -25,7 +25,7 @@ export type Json = { [key: string]: unknown };
 export const DEFAULT_MAX_ROWS = 5000;
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-export function t(code: MessageCode, locale: Locale, params: Record<string, string | number | undefined> = {}): string {
+export function t(code: MessageCode, locale: Lang, params: Record<string, string | number | undefined> = {}): string {
   return message(code, params, locale);
 }
 
@@ -97,7 +97,7 @@ const GSO_FILE = /(^|\/)gso\//;
  * One source, shortened: a file shows as its name (with the publisher where chiso knows it: GSO's
  * exports), a seed report as its outlet and date, a page address as host and the start of its path.
  */
-export function shortSource(source: string, locale: Locale, period?: string): { publisher?: string; name: string } {
+export function shortSource(source: string, locale: Lang, period?: string): { publisher?: string; name: string } {
   const s = source.trim();
   if (/^https?:\/\//i.test(s)) {
     try {
@@ -123,14 +123,14 @@ export function shortSource(source: string, locale: Locale, period?: string): { 
 }
 
 /** One observation's source, short, for its tooltip: every point can say where it came from. */
-export function sourceText(o: Pick<Observation, 'source'> & Partial<Pick<Observation, 'period'>>, locale: Locale): string {
+export function sourceText(o: Pick<Observation, 'source'> & Partial<Pick<Observation, 'period'>>, locale: Lang): string {
   if (!o.source) return '';
   const { publisher, name } = shortSource(o.source, locale, o.period);
   return publisher ? `${publisher} (${name})` : name;
 }
 
 /** `Nguồn: Tổng cục Thống kê (a.csv, b.csv); trang.vn/…` — deduplicated, grouped by publisher, in order of first use. */
-export function sourceLine(rows: readonly Observation[], locale: Locale, max = 3): string | undefined {
+export function sourceLine(rows: readonly Observation[], locale: Lang, max = 3): string | undefined {
   const groups = new Map<string, string[]>();
   for (const o of rows) {
     if (!o.source) continue;
@@ -150,7 +150,7 @@ export function sourceLine(rows: readonly Observation[], locale: Locale, max = 3
 }
 
 /** Title block: the title, and the source line as subtitle. */
-export function titleBlock(text: string, rows: readonly Observation[], options: CommonOptions, locale: Locale, extra?: string): Json {
+export function titleBlock(text: string, rows: readonly Observation[], options: CommonOptions, locale: Lang, extra?: string): Json {
   const lines: string[] = [];
   if (extra) lines.push(extra);
   if (options.source !== false) {
@@ -170,7 +170,7 @@ export function decimalsFor(rows: readonly Observation[]): number {
  * million — the magnitude words of `formatNumber` (`1,2 triệu`, `3 tỷ`), through Vega's `format`
  * expression so the locale's separators apply.
  */
-export function axisFormat(values: readonly number[], decimals: number, locale: Locale): Json {
+export function axisFormat(values: readonly number[], decimals: number, locale: Lang): Json {
   const max = Math.max(0, ...values.map((v) => Math.abs(v)));
   if (max < 1e6) return { format: `,.${decimals}~f` };
   const [b, m] = [magnitudes[locale][0].word, magnitudes[locale][1].word];
@@ -195,16 +195,16 @@ export function joinSentences(sentences: readonly (string | undefined | null)[])
 }
 
 /** A figure without a long unit, for labels next to marks when the axis or title names the unit once: `4.485`, `>98%`, `30/31`. */
-export function bareValueText(o: Observation, locale: Locale, decimals: number): string {
+export function bareValueText(o: Observation, locale: Lang, decimals: number): string {
   return formatValue(o, locale, { decimals, unit: o.denominator === null && isTightUnit(o.unit), missing: t('CHART_NO_DATA_LEGEND', locale) });
 }
 
 /** Value text for labels and tooltips: the one place a figure is formatted. */
-export function valueText(o: Observation, locale: Locale, decimals: number): string {
+export function valueText(o: Observation, locale: Lang, decimals: number): string {
   return formatValue(o, locale, { decimals, missing: t('CHART_NO_DATA_LEGEND', locale) });
 }
 
-export function periodText(o: Pick<Observation, 'period' | 'status'>, locale: Locale): string {
+export function periodText(o: Pick<Observation, 'period' | 'status'>, locale: Lang): string {
   return formatPeriod(o.period, locale, { status: o.status });
 }
 
@@ -236,7 +236,7 @@ export function contrastOf(options: CommonOptions): Contrast {
 }
 
 /** The last steps every recipe shares: schema, theme, description, then the caller's fragment. */
-export function finish(spec: Json, options: CommonOptions, locale: Locale, description: string): ChartSpec {
+export function finish(spec: Json, options: CommonOptions, locale: Lang, description: string): ChartSpec {
   if (Array.isArray(spec.layer)) spec = { ...spec, layer: (spec.layer as Json[]).map(accessible) };
   const contrast = contrastOf(options);
   if (contrast === 'high') spec = highContrastSpec(spec);

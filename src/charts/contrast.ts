@@ -1,5 +1,5 @@
 import type { Config } from 'vega-lite';
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import { highContrastMap, highContrastTheme, theme, type Contrast } from './theme.js';
 import type { Json } from './common.js';
 
@@ -75,6 +75,6 @@ export function highContrastSpec(spec: Json): Json {
 }
 
 /** The theme's `config` for a contrast. */
-export function themeFor(contrast: Contrast, locale: Locale): Config {
+export function themeFor(contrast: Contrast, locale: Lang): Config {
   return contrast === 'high' ? highContrastTheme(locale) : theme(locale);
 }

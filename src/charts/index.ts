@@ -1,5 +1,5 @@
 /** Public exports of src/charts: one recipe a file, each `(observations, options, locale) -> Vega-Lite spec`. */
-export { ChartType, isChartType, toChartType, type ChartSpec, type CommonOptions, type SpecFragment, type Locale } from './types.js';
+export { ChartType, isChartType, toChartType, type ChartSpec, type CommonOptions, type SpecFragment, type Lang } from './types.js';
 export { chart, describe, optionKeys, type ChartOptions } from './chart.js';
 export { lineChart, describeLine, LineLabels, LineBreaks, type LineOptions } from './line.js';
 export { barChart, describeBar, BarOrder, type BarOptions } from './bar.js';

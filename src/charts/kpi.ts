@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import { periodPosition } from '../data/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
@@ -65,7 +65,7 @@ export function kpiFacts(data: readonly Observation[], options: KpiOptions = {})
  * `-2,3 điểm %` for rates, `+9,1 triệu đồng` otherwise; fractions change in their count. With
  * `unit: false` a long unit is left out (the KPI's unit line above already names it).
  */
-function changeText(f: KpiFacts, loc: Locale, { unit: withUnit = true } = {}): string {
+function changeText(f: KpiFacts, loc: Lang, { unit: withUnit = true } = {}): string {
   const n = formatNumber(f.change as number, loc, { decimals: f.decimals, signed: true }).replace(/^-/, '−');
   const unit = f.current.unit;
   if (unit === '%') return `${n} ${t('CHART_POINTS', loc)}`;
@@ -82,7 +82,7 @@ export type KpiTone = KpiFacts['judgement'] | 'not-comparable';
  * (`−2,3 điểm % so với 2020 · tốt hơn`), or that the two are not comparable; `undefined` when there is
  * no previous figure. The exported KPI and `<chiso-kpi>` both show this line.
  */
-export function kpiChange(f: KpiFacts, loc: Locale): { text: string; tone: KpiTone } | undefined {
+export function kpiChange(f: KpiFacts, loc: Lang): { text: string; tone: KpiTone } | undefined {
   if (!f.previous) return undefined;
   const period = formatPeriod(f.previous.period, loc);
   if (!f.comparable) return { text: t('CHART_NOT_COMPARABLE', loc, { period }), tone: 'not-comparable' };
@@ -95,8 +95,8 @@ export function kpiChange(f: KpiFacts, loc: Locale): { text: string; tone: KpiTo
  * preliminary), the change since the previous period coloured by whether it is better or worse
  * (or flagged as not comparable across a methodology break), and a sparkline.
  */
-export function kpiChart(data: readonly Observation[], options: KpiOptions = {}, locale?: Locale): ChartSpec {
-  const loc = toLocale(locale);
+export function kpiChart(data: readonly Observation[], options: KpiOptions = {}, locale?: Lang): ChartSpec {
+  const loc = toLang(locale);
   const f = kpiFacts(data, options);
   const width = options.width ?? 240;
   const sparkline = (options.sparkline ?? true) && f.history.length > 1;
@@ -172,8 +172,8 @@ export function kpiChart(data: readonly Observation[], options: KpiOptions = {},
 }
 
 /** The KPI in one sentence or two: value, period, change and whether it is better or worse. */
-export function describeKpi(data: readonly Observation[], options: KpiOptions = {}, locale?: Locale): string {
-  const loc = toLocale(locale);
+export function describeKpi(data: readonly Observation[], options: KpiOptions = {}, locale?: Lang): string {
+  const loc = toLang(locale);
   const f = kpiFacts(data, options);
   const sentences = [
     t('DESC_KPI', loc, {

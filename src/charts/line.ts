@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import { periodPosition, timePositions } from '../data/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
@@ -75,7 +75,7 @@ interface Prepared {
 }
 
 
-function prepare(data: readonly Observation[], options: LineOptions, locale: Locale): Prepared {
+function prepare(data: readonly Observation[], options: LineOptions, locale: Lang): Prepared {
   checkRows(data, options);
   const { indicator, rows } = pickIndicator('line', data, options);
   const series = groupSeries(rows, indicator, locale, options.regions);
@@ -95,7 +95,7 @@ function prepare(data: readonly Observation[], options: LineOptions, locale: Loc
  * Rules where figures stop being comparable, for every drawn series: between the last figure before and
  * the first after, noted with what starts there (a standard, never an unknown one; a territorial event).
  */
-function boundaryRules(series: Series[], indicator: Indicator, pos: (p: string) => number, loc: Locale): { x: number; note: string }[] {
+function boundaryRules(series: Series[], indicator: Indicator, pos: (p: string) => number, loc: Lang): { x: number; note: string }[] {
   const out = new Map<number, string[]>();
   for (const s of series) {
     const runs = comparableRuns(s.rows.filter((o) => !Number.isNaN(pos(o.period))), indicator);
@@ -129,8 +129,8 @@ function boundaryRules(series: Series[], indicator: Indicator, pos: (p: string) 
  * note, preliminary figures dashed and marked on the axis, qualified figures (`>98%`) labelled as
  * such, names at line ends instead of a legend where they fit.
  */
-export function lineChart(data: readonly Observation[], options: LineOptions = {}, locale?: Locale): ChartSpec {
-  const loc = toLocale(locale);
+export function lineChart(data: readonly Observation[], options: LineOptions = {}, locale?: Lang): ChartSpec {
+  const loc = toLang(locale);
   const labelsMode = oneOf('labels', options.labels, LineLabels, 'auto');
   const breaksMode = oneOf('breaks', options.breaks, LineBreaks, 'both');
   const high = contrastOf(options) === 'high';
@@ -455,12 +455,12 @@ function hasInterval(o: Observation): boolean {
 }
 
 /** `10,2–12,4%`: an estimate's interval, in the figure's format. */
-function intervalText(o: Observation, loc: Locale, decimals: number): string {
+function intervalText(o: Observation, loc: Lang, decimals: number): string {
   return `${formatValue({ ...o, value: o.lower!, qualifier: null }, loc, { decimals, unit: false })}–${formatValue({ ...o, value: o.upper!, qualifier: null }, loc, { decimals })}`;
 }
 
 /** One comparable run in words: its change under its method, or its one figure (with its method). */
-function describeRun(run: Observation[], indicator: Indicator, loc: Locale, decimals: number): string {
+function describeRun(run: Observation[], indicator: Indicator, loc: Lang, decimals: number): string {
   const a = run[0];
   const b = run[run.length - 1];
   const method = methodLabel(a, indicator);
@@ -477,8 +477,8 @@ function describeRun(run: Observation[], indicator: Indicator, loc: Locale, deci
 }
 
 /** One paragraph about the lines: first and last figure per region, breaks and preliminary figures. */
-export function describeLine(data: readonly Observation[], options: LineOptions = {}, locale?: Locale): string {
-  const loc = toLocale(locale);
+export function describeLine(data: readonly Observation[], options: LineOptions = {}, locale?: Lang): string {
+  const loc = toLang(locale);
   const { indicator, series, rows, periods, pos } = prepare(data, options, loc);
   const decimals = decimalsFor(rows);
   const label = indicatorLabel(indicator, loc);

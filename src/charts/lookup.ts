@@ -2,7 +2,7 @@
 // for indicators the catalogue does not know (a user's own spreadsheet still charts).
 import type { Observation } from '../types.js';
 import { message } from '../messages/index.js';
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import type { Indicator } from '../registry/types.js';
 import { getIndicator, isIndicatorId } from '../registry/index.js';
 import { indicatorLabel, regionName, seriesLabel } from '../registry/names.js';
@@ -12,7 +12,7 @@ export type { Indicator };
 export { indicatorLabel, regionName, seriesLabel };
 
 /** `của Hà Tĩnh` / `in Ha Tinh`; for the country `cả nước` / `in the whole country`. */
-export function regionOf(id: string, locale: Locale): string {
+export function regionOf(id: string, locale: Lang): string {
   return id === 'VN' ? message('DESC_OF_COUNTRY', {}, locale) : message('DESC_OF_REGION', { region: regionName(id, locale) }, locale);
 }
 

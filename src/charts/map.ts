@@ -1,7 +1,7 @@
 import type { Topology } from 'topojson-specification';
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
 import { formatNumber } from '../format/number.js';
@@ -96,8 +96,8 @@ function prepare(data: readonly Observation[], options: MapOptions): Prepared {
  * and Trường Sa always drawn and labelled; classed or continuous colour with a legend in the locale's
  * number format; missing figures in light grey with their own legend entry, distinct from zero.
  */
-export function mapChart(data: readonly Observation[], options: MapOptions, locale?: Locale): ChartSpec {
-  const loc = toLocale(locale);
+export function mapChart(data: readonly Observation[], options: MapOptions, locale?: Lang): ChartSpec {
+  const loc = toLang(locale);
   const high = contrastOf(options) === 'high';
   const scaleType = oneOf('scale', options.scale, MapScale, 'quantile');
   const projectionType = oneOf('projection', options.projection, MapProjection, 'mercator');
@@ -293,7 +293,7 @@ export { quantileLimits, quantizeLimits } from './scale.js';
  * the lowest class from the smallest figure, the highest to the largest (`< 2` / `≥ 4` where the
  * figures do not reach past a limit).
  */
-export function classRanges(values: readonly number[], limits: readonly number[], decimals: number, locale: Locale): string[] {
+export function classRanges(values: readonly number[], limits: readonly number[], decimals: number, locale: Lang): string[] {
   const f = (v: number) => formatNumber(v, locale, { decimals });
   const min = values.length ? Math.min(...values) : Number.NaN;
   const max = values.length ? Math.max(...values) : Number.NaN;
@@ -307,8 +307,8 @@ export function classRanges(values: readonly number[], limits: readonly number[]
 }
 
 /** Highest and lowest province, how many lack figures, and the preliminary status. */
-export function describeMap(data: readonly Observation[], options: MapOptions, locale?: Locale): string {
-  const loc = toLocale(locale);
+export function describeMap(data: readonly Observation[], options: MapOptions, locale?: Lang): string {
+  const loc = toLang(locale);
   const p = prepare(data, options);
   const decimals = decimalsFor(p.rows);
   const valued = [...p.byRegion.values()].filter((o) => o.value !== null).sort((a, b) => (b.value as number) - (a.value as number));

@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { formatPeriod } from '../format/period.js';
 import { formatNumber } from '../format/number.js';
 import { formatValue } from '../format/value.js';
@@ -48,8 +48,8 @@ function targetFor(options: ProgressOptions, indicator: string): number | undefi
 }
 
 /** Groups the observations into bars, each at its latest (or the chosen) period. */
-export function progressRows(data: readonly Observation[], options: ProgressOptions = {}, locale?: Locale): ProgressRow[] {
-  const loc = toLocale(locale);
+export function progressRows(data: readonly Observation[], options: ProgressOptions = {}, locale?: Lang): ProgressRow[] {
+  const loc = toLang(locale);
   checkRows(data, options);
   let rows = data.filter((o) => o.value !== null);
   if (options.indicator) rows = rows.filter((o) => o.indicator === options.indicator);
@@ -96,7 +96,7 @@ export function progressRows(data: readonly Observation[], options: ProgressOpti
   return out;
 }
 
-function rowText(r: ProgressRow, loc: Locale): string {
+function rowText(r: ProgressRow, loc: Lang): string {
   const share = formatNumber(r.share, loc, { decimals: 1 }) + '%';
   if (r.main.denominator !== null) return `${formatValue(r.main, loc)} (${share})`;
   return formatValue(r.main, loc);
@@ -107,8 +107,8 @@ function rowText(r: ProgressRow, loc: Locale): string {
  * communes meeting the new-rural standard stacked by tier (standard, advanced, model), with an
  * optional target tick.
  */
-export function progressChart(data: readonly Observation[], options: ProgressOptions = {}, locale?: Locale): ChartSpec {
-  const loc = toLocale(locale);
+export function progressChart(data: readonly Observation[], options: ProgressOptions = {}, locale?: Lang): ChartSpec {
+  const loc = toLang(locale);
   const high = contrastOf(options) === 'high';
   const bars = progressRows(data, options, loc);
   const many = (f: (r: ProgressRow) => string) => new Set(bars.map(f)).size > 1;
@@ -202,8 +202,8 @@ export function progressChart(data: readonly Observation[], options: ProgressOpt
 }
 
 /** One clause per bar: the fraction, the share, and the target where there is one. */
-export function describeProgress(data: readonly Observation[], options: ProgressOptions = {}, locale?: Locale): string {
-  const loc = toLocale(locale);
+export function describeProgress(data: readonly Observation[], options: ProgressOptions = {}, locale?: Lang): string {
+  const loc = toLang(locale);
   const high = contrastOf(options) === 'high';
   const bars = progressRows(data, options, loc);
   const sentences = bars.map((r) => {

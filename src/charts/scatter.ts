@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
 import { formatNumber } from '../format/number.js';
@@ -57,7 +57,7 @@ interface Prepared {
   fit: { a: number; b: number };
 }
 
-function prepare(data: readonly Observation[], options: ScatterOptions, loc: Locale): Prepared {
+function prepare(data: readonly Observation[], options: ScatterOptions, loc: Lang): Prepared {
   checkRows(data, options);
   if (!options.x) fail('CHART_MISSING_OPTION', { chart: 'scatter', option: 'x' });
   if (!options.y) fail('CHART_MISSING_OPTION', { chart: 'scatter', option: 'y' });
@@ -110,8 +110,8 @@ const Y_TICKS = 6;
  * Two indicators for one period (income against poverty): one point per region, names on demand
  * (none, outliers, all, or chosen regions), an optional trend line.
  */
-export function scatterChart(data: readonly Observation[], options: ScatterOptions, locale?: Locale): ChartSpec {
-  const loc = toLocale(locale);
+export function scatterChart(data: readonly Observation[], options: ScatterOptions, locale?: Lang): ChartSpec {
+  const loc = toLang(locale);
   const p = prepare(data, options, loc);
   const labelMode = Array.isArray(options.label) ? options.label : oneOfLabel(options.label);
   const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
@@ -243,8 +243,8 @@ function oneOfLabel(v: unknown): (typeof ScatterLabel)[number] {
 }
 
 /** What the cloud shows: the number of regions, the correlation and its strength. */
-export function describeScatter(data: readonly Observation[], options: ScatterOptions, locale?: Locale): string {
-  const loc = toLocale(locale);
+export function describeScatter(data: readonly Observation[], options: ScatterOptions, locale?: Lang): string {
+  const loc = toLang(locale);
   const p = prepare(data, options, loc);
   const strength =
     p.r <= -0.6 ? 'DESC_STRONG_NEG' : p.r >= 0.6 ? 'DESC_STRONG_POS'

@@ -1,7 +1,7 @@
 // Who published each report text chiso ships under data/seeds/raw/ (as data/seeds/README.md states it),
 // so a chart names the outlet and the report instead of a file name. Kept here, not read from disk:
 // the chart layer runs in browsers too. test/charts/sources.test.ts checks it against the README.
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import { formatDate } from '../format/period.js';
 
 export interface SeedSource {
@@ -53,7 +53,7 @@ export function seedSource(file: string): SeedSource | undefined {
 }
 
 /** `Ban Tuyên giáo Huyện ủy Đức Thọ, 07/05/2024` / `…, 7 May 2024`: publisher, then date or report. */
-export function seedSourceText(s: SeedSource, locale: Locale): string {
+export function seedSourceText(s: SeedSource, locale: Lang): string {
   const second = s.date ? formatDate(s.date, locale) : s.report?.[locale];
   return second ? `${s.publisher[locale]}, ${second}` : s.publisher[locale];
 }

@@ -1,5 +1,5 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import { periodPosition } from '../data/period.js';
 import type { Indicator } from './lookup.js';
 import { regionName, seriesLabel as labelOfSeries } from './lookup.js';
@@ -20,7 +20,7 @@ export interface Series {
 export function groupSeries(
   rows: readonly Observation[],
   indicator: Indicator,
-  locale: Locale,
+  locale: Lang,
   regions?: readonly string[],
 ): Series[] {
   // Methods (poverty standards) break a region's line; they never make another line.

@@ -1,6 +1,6 @@
 import type { Observation } from '../types.js';
-import type { Locale } from '../format/locale.js';
-import { toLocale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
@@ -43,7 +43,7 @@ interface Prepared {
   crossesBreak: boolean;
 }
 
-function prepare(data: readonly Observation[], options: SlopeOptions, loc: Locale): Prepared {
+function prepare(data: readonly Observation[], options: SlopeOptions, loc: Lang): Prepared {
   checkRows(data, options);
   const { indicator, rows: picked } = pickIndicator('slope', data, options);
   const rows = pickSeries(picked, options.series, indicator);
@@ -81,8 +81,8 @@ function prepare(data: readonly Observation[], options: SlopeOptions, loc: Local
  * Two periods per region: one line each, coloured by whether the region got better or worse (or
  * the selected regions highlighted), names and values at both ends, spread so they do not overlap.
  */
-export function slopeChart(data: readonly Observation[], options: SlopeOptions = {}, locale?: Locale): ChartSpec {
-  const loc = toLocale(locale);
+export function slopeChart(data: readonly Observation[], options: SlopeOptions = {}, locale?: Lang): ChartSpec {
+  const loc = toLang(locale);
   const high = contrastOf(options) === 'high';
   const labelsMode = oneOf('labels', options.labels, SlopeLabels, 'auto');
   const { indicator, p0, p1, pairs, rows, crossesBreak } = prepare(data, options, loc);
@@ -166,7 +166,7 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
   return finish(spec, options, loc, describeSlope(data, options, loc));
 }
 
-function breakNote(indicator: Indicator, p0: string, p1: string, loc: Locale): string {
+function breakNote(indicator: Indicator, p0: string, p1: string, loc: Lang): string {
   const y0 = Number.parseInt(p0, 10);
   const y1 = Number.parseInt(p1, 10);
   const b = indicator.breaks.filter((k) => k.after >= y0 && k.after < y1);
@@ -174,8 +174,8 @@ function breakNote(indicator: Indicator, p0: string, p1: string, loc: Locale): s
 }
 
 /** How many regions rose and fell, and the largest change. */
-export function describeSlope(data: readonly Observation[], options: SlopeOptions = {}, locale?: Locale): string {
-  const loc = toLocale(locale);
+export function describeSlope(data: readonly Observation[], options: SlopeOptions = {}, locale?: Lang): string {
+  const loc = toLang(locale);
   const { indicator, p0, p1, pairs, rows, crossesBreak } = prepare(data, options, loc);
   const decimals = decimalsFor(rows);
   const up = pairs.filter((p) => (p.b.value as number) > (p.a.value as number)).length;

@@ -1,5 +1,5 @@
 import type { Config } from 'vega-lite';
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import { vegaNumberLocale, vegaTimeLocale } from '../format/vega-locale.js';
 
 /** Be Vietnam Pro first (bundled for SVG/PNG export), then fonts every system has with Vietnamese glyphs. */
@@ -53,7 +53,7 @@ export const fontSizes = { title: 16, subtitle: 11, axisTitle: 11, label: 11, no
  * colour-blind-safe palettes, light grid, and the locale's number and time formats so that every d3
  * format in the spec prints `3,58` in Vietnamese.
  */
-export function theme(locale: Locale = 'vi'): Config {
+export function theme(locale: Lang = 'vi'): Config {
   return {
     locale: { number: vegaNumberLocale(locale), time: vegaTimeLocale(locale) },
     font: fontFamily,
@@ -166,7 +166,7 @@ export const preliminaryDash: readonly number[] = [1, 4];
 export const seriesShapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right', 'triangle-left'] as const;
 
 /** The `config` of the high-contrast theme: chiso's theme with black text, black axes and darker marks. */
-export function highContrastTheme(locale: Locale = 'vi'): Config {
+export function highContrastTheme(locale: Lang = 'vi'): Config {
   const base = theme(locale);
   const c = highContrastColors;
   return {

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Locale } from '../format/locale.js';
+import type { Lang } from '../format/locale.js';
 import { fail } from '../errors.js';
 import type { MeasureText } from './fit.js';
 
@@ -64,4 +64,4 @@ export interface CommonOptions {
   spec?: SpecFragment;
 }
 
-export type { Locale };
+export type { Lang };

@@ -9,7 +9,7 @@
 import { resolve, relative } from 'node:path';
 import { fail, isChisoError } from '../errors.js';
 import { message } from '../messages/index.js';
-import { isLocale, type Locale } from '../format/index.js';
+import { isLang, type Lang } from '../format/index.js';
 import { exportCharts, isOutputFormat, OutputFormat, readRenderInput } from '../render/node/batch.js';
 import { isTextMode, TextMode } from '../render/node/svg.js';
 import { parseArgs } from './args.js';
@@ -59,9 +59,9 @@ export const render: Command = async (args, io) => {
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
   for (const f of formats) if (!isOutputFormat(f)) fail('RENDER_BAD_FORMAT', { value: f, allowed: Object.keys(OutputFormat).join(', ') });
-  let lang: Locale | undefined;
+  let lang: Lang | undefined;
   if (flags.lang !== undefined) {
-    if (!isLocale(flags.lang)) fail('RENDER_BAD_LANG', { value: String(flags.lang) });
+    if (!isLang(flags.lang)) fail('RENDER_BAD_LANG', { value: String(flags.lang) });
     lang = flags.lang;
   }
   const purpose = flags.for ?? 'screen';

@@ -1,4 +1,4 @@
-export { Locale, isLocale, toLocale } from './locale.js';
+export { Lang, isLang, toLang } from './locale.js';
 export { formatNumber, decimalsOf, d3Format, separators, magnitudes, type NumberFormatOptions } from './number.js';
 export { formatValue, valueFormatter, type ValueLike, type ValueFormatOptions } from './value.js';
 export { formatPeriod, formatDate, periodPhrase, type PeriodFormatOptions } from './period.js';

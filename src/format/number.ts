@@ -1,10 +1,10 @@
-import type { Locale } from './locale.js';
+import type { Lang } from './locale.js';
 import { vegaFormat } from './vega-locale.js';
 
 export { separators } from './vega-locale.js';
 
 /** Words for large magnitudes, largest first. */
-export const magnitudes: Record<Locale, { factor: number; word: string }[]> = {
+export const magnitudes: Record<Lang, { factor: number; word: string }[]> = {
   vi: [
     { factor: 1e9, word: 'tỷ' },
     { factor: 1e6, word: 'triệu' },
@@ -40,7 +40,7 @@ export interface NumberFormatOptions {
  * in a description, a tooltip or a label reads exactly as Vega draws it: 2.675 is `2,67` in both
  * (the nearest double is 2.67499…), never `2,68` in one and `2,67` in the other.
  */
-export function formatNumber(value: number, locale: Locale = 'vi', opts: NumberFormatOptions = {}): string {
+export function formatNumber(value: number, locale: Lang = 'vi', opts: NumberFormatOptions = {}): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? '–' : value > 0 ? '∞' : '-∞';
   const { maxDecimals = 2, signed = false, grouping = true } = opts;
   let x = value;

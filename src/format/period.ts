@@ -1,5 +1,5 @@
 import type { Status } from '../types.js';
-import type { Locale } from './locale.js';
+import type { Lang } from './locale.js';
 import { message } from '../messages/index.js';
 
 
@@ -7,7 +7,7 @@ import { message } from '../messages/index.js';
  * A date the way the locale writes it: `07/05/2024` in Vietnamese, `7 May 2024` in English.
  * Accepts a `Date` (read in UTC, so a date means the same day everywhere) or an ISO `YYYY-MM-DD` string.
  */
-export function formatDate(date: Date | string, locale: Locale = 'vi'): string {
+export function formatDate(date: Date | string, locale: Lang = 'vi'): string {
   let y: number, m: number, d: number;
   if (typeof date === 'string') {
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
@@ -31,7 +31,7 @@ export interface PeriodFormatOptions {
  * A period as the reader writes it: a year stays `2016`, a range becomes `2021–2023`, a date
  * `07/05/2024`, a month `tháng 5/2024` / `May 2024`. Anything else is returned as it came.
  */
-export function formatPeriod(period: string, locale: Locale = 'vi', opts: PeriodFormatOptions = {}): string {
+export function formatPeriod(period: string, locale: Lang = 'vi', opts: PeriodFormatOptions = {}): string {
   let text = period;
   let m: RegExpExecArray | null;
   if (/^\d{4}$/.test(period)) text = period;
@@ -50,7 +50,7 @@ export function formatPeriod(period: string, locale: Locale = 'vi', opts: Period
  * `tháng 6/2025`, `ngày 07/05/2024` (a month or a day is not a "năm"). English sentences put their own
  * preposition before the plain period, so `en` gives `formatPeriod`'s text.
  */
-export function periodPhrase(period: string, locale: Locale = 'vi', opts: PeriodFormatOptions = {}): string {
+export function periodPhrase(period: string, locale: Lang = 'vi', opts: PeriodFormatOptions = {}): string {
   const text = formatPeriod(period, locale, opts);
   if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return message('FORMAT_PHRASE_DAY', { text }, locale);
   if (/^\d{4}-\d{2}$/.test(period)) return text; // already `tháng 5/2024`

@@ -1,5 +1,5 @@
 import type { Observation } from '../types.js';
-import type { Locale } from './locale.js';
+import type { Lang } from './locale.js';
 import { decimalsOf, formatNumber, type NumberFormatOptions } from './number.js';
 import { withUnit } from './unit.js';
 
@@ -19,7 +19,7 @@ export interface ValueFormatOptions extends NumberFormatOptions {
   missing?: string;
 }
 
-const qualifierWords: Record<Locale, Record<string, string>> = {
+const qualifierWords: Record<Lang, Record<string, string>> = {
   vi: { '>': 'trên', '<': 'dưới', '~': 'khoảng' },
   en: { '>': 'over', '<': 'under', '~': 'about' },
 };
@@ -33,7 +33,7 @@ function fractionUnit(unit: string | undefined): boolean {
  * An observation's figure as a reader should see it, qualifier and unit included:
  * `>98%`, `30/31`, `3,58%`, `60,2 triệu đồng/người/năm`; English `3.58%`.
  */
-export function formatValue(obs: ValueLike, locale: Locale = 'vi', opts: ValueFormatOptions = {}): string {
+export function formatValue(obs: ValueLike, locale: Lang = 'vi', opts: ValueFormatOptions = {}): string {
   const { unit: showUnit = true, qualifier: qualifierStyle = 'symbol', missing = '–', ...numberOpts } = opts;
   if (obs.value === null || obs.value === undefined || !Number.isFinite(obs.value)) return missing;
   let text: string;
@@ -56,7 +56,7 @@ export function formatValue(obs: ValueLike, locale: Locale = 'vi', opts: ValueFo
  */
 export function valueFormatter(
   rows: readonly (ValueLike & { indicator?: string })[],
-  locale: Locale = 'vi',
+  locale: Lang = 'vi',
   opts: ValueFormatOptions = {},
 ): (obs: ValueLike & { indicator?: string }) => string {
   const key = (o: ValueLike & { indicator?: string }) => `${o.indicator ?? ''}\u0000${o.unit ?? ''}`;

@@ -1,8 +1,8 @@
 import { formatLocale, type FormatLocaleObject } from 'd3-format';
-import type { Locale } from './locale.js';
+import type { Lang } from './locale.js';
 
 /** Separators per locale: Vietnamese writes `3.051` and `3,58`; English `3,051` and `3.58`. */
-export const separators: Record<Locale, { decimal: string; thousands: string }> = {
+export const separators: Record<Lang, { decimal: string; thousands: string }> = {
   vi: { decimal: ',', thousands: '.' },
   en: { decimal: '.', thousands: ',' },
 };
@@ -34,7 +34,7 @@ export interface VegaTimeLocale {
  * The number locale for Vega, so `format(x, ',.2f')` inside a spec prints `3,58` and `3.051` in
  * Vietnamese. chiso's theme also embeds it as `config.locale`, so a spec carries its own.
  */
-export function vegaNumberLocale(locale: Locale = 'vi'): VegaNumberLocale {
+export function vegaNumberLocale(locale: Lang = 'vi'): VegaNumberLocale {
   const s = separators[locale];
   return locale === 'vi'
     ? { decimal: s.decimal, thousands: s.thousands, grouping: [3], currency: ['', '\u00a0₫'], minus: '-' }
@@ -42,7 +42,7 @@ export function vegaNumberLocale(locale: Locale = 'vi'): VegaNumberLocale {
 }
 
 /** The time locale for Vega: Vietnamese dates `07/05/2024`, month names `tháng 5`. */
-export function vegaTimeLocale(locale: Locale = 'vi'): VegaTimeLocale {
+export function vegaTimeLocale(locale: Lang = 'vi'): VegaTimeLocale {
   if (locale === 'vi') {
     return {
       dateTime: '%A, %d/%m/%Y, %X',
@@ -67,14 +67,14 @@ export function vegaTimeLocale(locale: Locale = 'vi'): VegaTimeLocale {
   };
 }
 
-const d3Locales = new Map<Locale, FormatLocaleObject>();
+const d3Locales = new Map<Lang, FormatLocaleObject>();
 const d3Formats = new Map<string, (n: number) => string>();
 
 /**
  * A d3-format formatter under the locale chiso gives Vega: the very function Vega's `format(x, spec)`,
  * axes and legends run for that spec, so a figure in a text prints as it is drawn.
  */
-export function vegaFormat(spec: string, locale: Locale = 'vi'): (n: number) => string {
+export function vegaFormat(spec: string, locale: Lang = 'vi'): (n: number) => string {
   const key = `${locale}|${spec}`;
   let f = d3Formats.get(key);
   if (!f) {

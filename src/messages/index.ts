@@ -43,7 +43,13 @@ function registerMessages(catalogue: Catalogue): void {
 }
 for (const c of catalogues) registerMessages(c);
 
-export type Lang = 'vi' | 'en';
+/** The languages chiso speaks: in messages, numbers, dates and chart texts. Vietnamese is the default. */
+export const Lang = { vi: 'vi', en: 'en' } as const;
+export type Lang = keyof typeof Lang;
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && Object.hasOwn(Lang, value);
+}
 
 /**
  * The language of a page or element from its `lang` tag (`en`, `en-GB`, `vi-VN`): English for an

@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { View } from 'vega';
 import { vegaNumberLocale, vegaTimeLocale } from '../format/index.js';
-import type { Locale } from '../format/index.js';
+import type { Lang } from '../format/index.js';
 
 type VegaEmbedModule = typeof import('vega-embed');
 
@@ -39,7 +39,7 @@ export type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown
 
 export interface EmbedChartOptions {
   /** Language of numbers and dates inside the chart. Default `'vi'`. */
-  locale?: Locale;
+  locale?: Lang;
   /** `'svg'` (default, crisp and inspectable) or `'canvas'` (faster for thousands of marks). */
   renderer?: 'svg' | 'canvas';
   /** Tooltip handler; default: none. Use `shadowTooltip()` to draw one inside a shadow root. */
@@ -59,14 +59,14 @@ export interface EmbeddedChart {
 
 type VegaModule = VegaEmbedModule['vega'];
 type ViewOptions = ConstructorParameters<VegaModule['View']>[1];
-const viewClasses = new Map<Locale, VegaModule['View']>();
+const viewClasses = new Map<Lang, VegaModule['View']>();
 
 /**
  * A Vega view class that formats numbers and dates in `locale` (per view, not Vega's global default,
  * so two dashboards in two languages can share a page). One class per language for the page: a new
  * class for every chart would give each view a shape of its own and slow the engine's caches.
  */
-function viewClass(vega: VegaModule, locale: Locale): VegaModule['View'] {
+function viewClass(vega: VegaModule, locale: Lang): VegaModule['View'] {
   let cls = viewClasses.get(locale);
   if (!cls) {
     const numberLocale = vegaNumberLocale(locale);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import {
-  formatNumber, formatValue, formatPeriod, formatDate, periodPhrase, vegaNumberLocale, vegaTimeLocale, decimalsOf, toLocale,
+  formatNumber, formatValue, formatPeriod, formatDate, periodPhrase, vegaNumberLocale, vegaTimeLocale, decimalsOf, toLang,
 } from '../../src/format/index.js';
 import { isChisoError } from '../../src/errors.js';
 
@@ -81,9 +81,9 @@ describe('formatPeriod and formatDate', () => {
 
 describe('locales', () => {
   it('refuses an unknown locale, naming it', () => {
-    expect(toLocale(undefined)).toBe('vi');
+    expect(toLang(undefined)).toBe('vi');
     try {
-      toLocale('fr');
+      toLang('fr');
       expect.unreachable();
     } catch (e) {
       expect(isChisoError(e) && e.code).toBe('FORMAT_UNKNOWN_LOCALE');

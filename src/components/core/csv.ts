@@ -1,5 +1,5 @@
 import { OBSERVATION_COLUMNS, type Observation } from '../../types.js';
-import type { Locale } from '../../format/locale.js';
+import type { Lang } from '../../format/locale.js';
 import { formatCsv } from '../../data/csv-format.js';
 import { regionName } from '../../registry/names.js';
 
@@ -13,7 +13,7 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 /** Rows for an exported CSV: each with `region_name`, the region's name in the reader's language, so a reader needs no code list. */
-export function withRegionNames(rows: readonly Observation[], locale: Locale): Record<string, unknown>[] {
+export function withRegionNames(rows: readonly Observation[], locale: Lang): Record<string, unknown>[] {
   return rows.map((o) => ({ ...o, region_name: regionName(o.region, locale) }));
 }
 

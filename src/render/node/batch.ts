@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Locale } from '../../format/index.js';
+import type { Lang } from '../../format/index.js';
 import { ChisoError, diagnostic, formatDiagnostic, isChisoError } from '../../errors.js';
 import { validateConfig } from '../config.js';
 import type { ChisoConfig } from '../config-types.js';
@@ -28,7 +28,7 @@ export interface ExportOptions {
   /** Default `['svg']`. */
   formats?: OutputFormat[];
   /** Overrides the configuration's `lang`. Default: the configuration's, else `vi`. */
-  lang?: Locale;
+  lang?: Lang;
   /** PNG pixels per SVG unit. Default 2, or `dpi / 96` when `dpi` is given. */
   scale?: number;
   /** PNG resolution written into the file (pHYs). Default `96 × scale`. */
@@ -75,7 +75,7 @@ function wrap(e: unknown, id: string): ChisoError {
 }
 
 type WriteOptions = Required<Pick<ExportOptions, 'outDir' | 'formats'>> & Pick<ExportOptions, 'scale' | 'dpi' | 'text'> & {
-  lang?: Locale;
+  lang?: Lang;
   root: string;
   allowNet: boolean;
   file: string;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readJsonFile } from './files.js';
 import { pathInside, type FileAccess } from './sandbox.js';
 import type { Observation } from '../../types.js';
-import type { Locale } from '../../format/index.js';
+import type { Lang } from '../../format/index.js';
 import { readDataFile } from '../../data/read-file.js';
 import { executeQuery } from '../../query/index.js';
 import { chart as recipe, type ChartOptions } from '../../charts/index.js';
@@ -63,7 +63,7 @@ function withSubtitle(title: unknown, sources: string | string[]): unknown {
 }
 
 /** The Vega-Lite spec of one configured chart. Query warnings go to `onDiagnostic`. */
-export async function configChartSpec(chart: ChartConfig, data: DataCache, lang: Locale, onDiagnostic?: (d: Diagnostic) => void): Promise<RenderSpec> {
+export async function configChartSpec(chart: ChartConfig, data: DataCache, lang: Lang, onDiagnostic?: (d: Diagnostic) => void): Promise<RenderSpec> {
   const observations = chart.data !== undefined ? await data.observations(chart.data) : [];
   const rows = chart.query ? executeQuery(observations as unknown as Record<string, unknown>[], chart.query, { onDiagnostic }) : observations;
   if (!chart.type) {

@@ -7,7 +7,7 @@ import type * as Vega from 'vega';
 import { compileVegaLite, vega } from './vega.js';
 import { fail, type ChisoError } from '../../errors.js';
 import { sandboxLoader } from './sandbox.js';
-import type { Locale } from '../../format/index.js';
+import type { Lang } from '../../format/index.js';
 import { vegaNumberLocale, vegaTimeLocale } from '../../format/index.js';
 import { toVegaSpecWith, titleOf, type RenderSpec, type VegaSpec } from '../spec-base.js';
 import { stabilizeSvg } from '../stabilize.js';
@@ -33,7 +33,7 @@ export function isTextMode(value: unknown): value is TextMode {
 
 export interface RenderSvgOptions {
   /** Language of numbers and dates (`3,58` in `vi`, `3.58` in `en`). Default: the spec's own `config.locale`, else `vi`. */
-  lang?: Locale;
+  lang?: Lang;
   /** Width of the plotting area in pixels. Default: the spec's own. */
   width?: number;
   /** Family the chart is set and measured in. Default: Be Vietnam Pro, weights 400-700. */
@@ -78,7 +78,7 @@ export interface RenderSvgOptions {
 }
 
 /** The spec as Vega runs it, the language of its numbers (none: the spec's own), and the font set. */
-function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpec; view: Vega.View; fonts: FontSet; lang: Locale | undefined; errors: string[]; loadFailures: ChisoError[] } {
+function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpec; view: Vega.View; fonts: FontSet; lang: Lang | undefined; errors: string[]; loadFailures: ChisoError[] } {
   const { width, maxRows = DEFAULT_MAX_INLINE_ROWS, baseURL, file, onWarning } = options;
   const web = baseURL !== undefined && /^https?:/i.test(baseURL);
   const root = options.root ?? (baseURL !== undefined && !web ? baseURL : process.cwd());
