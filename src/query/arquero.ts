@@ -322,7 +322,9 @@ export function runQuery(table: ColumnTable | readonly Observation[], spec: unkn
         t = reaggregate(t, step, input, registry, diagnostics);
         break;
       case 'summarize':
-        checkMean(step, cols().includes('indicator') ? t.array('indicator') : undefined, registry);
+        // The column is read only when the step is a mean the rule must judge.
+        const table = t;
+        checkMean(step, cols().includes('indicator') ? { [Symbol.iterator]: () => table.array('indicator')[Symbol.iterator]() } : undefined, registry);
         t = summarize(t, step);
         if (notesUnweighted(step)) t = t.derive({ [UNWEIGHTED_NOTE_COLUMN]: aq.escape(() => unweightedNote()) });
         lastBy = step.by;

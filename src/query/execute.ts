@@ -370,7 +370,8 @@ export function executeQuery(
         break;
       }
       case 'summarize':
-        checkMean(step, cols && !cols.includes('indicator') ? undefined : out.map((r) => r.indicator), registry);
+        // The rows' indicators, read only when the step is a mean the rule must judge.
+        checkMean(step, cols && !cols.includes('indicator') ? undefined : (function* () { for (const r of out) yield r.indicator; })(), registry);
         out = summarize(out, step);
         cols = [...step.by, ...Object.keys(step.measures)];
         if (notesUnweighted(step)) {
