@@ -18,8 +18,8 @@ import { childCpuMs, entry, record } from './results.js';
 
 const specs: TopLevelSpec[] = hundredSpecs();
 
-// Vega keeps one text-measuring function per process; renderSvg points it at the font. Bare Vega
-// runs with Vega's own estimate, so each bare batch swaps it back for its duration.
+// Bare Vega runs with Vega's own 0.8 em estimate (not a canvas, were one installed), set for the
+// duration of each bare batch. renderSvg measures with the font in its own copy of Vega (src/render/node/vega.ts).
 const textMetrics = (vega as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } }).textMetrics;
 
 async function bareVega(): Promise<number> {

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { nearestFace } from '../font-embed.js';
-import { readAdvanceFont } from './sfnt.js';
+import { isSfnt, readAdvanceFont } from './sfnt.js';
+import { subsetTrueType } from './hb-subset.js';
 
 const require = createRequire(import.meta.url);
 
@@ -189,7 +190,10 @@ const SUBSET_OPTIONS = { keepFeatures: ['kern', 'mark', 'mkmk', 'ccmp', 'locl'],
 export function subsetBase64(face: FontFace, chars: string): Promise<EncodedFont> {
   return cached(`${face.file}\u0000glyphs\u0000${chars}`, async () => ({
     format: 'truetype',
-    base64: Buffer.from(await subsetFont(face.bytes, chars, { targetFormat: 'truetype', ...SUBSET_OPTIONS })).toString('base64'),
+    // TrueType in, TrueType out: harfbuzz directly; other inputs through subset-font's converters.
+    base64: Buffer.from(
+      isSfnt(face.bytes) ? await subsetTrueType(face.bytes, chars, SUBSET_OPTIONS.keepFeatures) : await subsetFont(face.bytes, chars, { targetFormat: 'truetype', ...SUBSET_OPTIONS }),
+    ).toString('base64'),
   }));
 }
 

@@ -80,13 +80,19 @@ function cmapLookup(view: DataView, at: number): GlyphLookup | undefined {
   return undefined;
 }
 
+/** A TrueType or OpenType file: not WOFF, not a collection. */
+export function isSfnt(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  const version = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
+  // 0x00010000 and 'true' are TrueType outlines, 'OTTO' CFF.
+  return version === 0x00010000 || version === 0x74727565 || version === 0x4f54544f;
+}
+
 /** The font's advances, or `undefined` when it is not a plain static TrueType/OpenType font read here. */
 export function readAdvanceFont(bytes: Uint8Array): AdvanceFont | undefined {
   try {
+    if (!isSfnt(bytes)) return undefined;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const version = view.getUint32(0);
-    // 0x00010000 and 'true' are TrueType outlines, 'OTTO' CFF; anything else (ttcf, wOFF, wOF2) is not read here.
-    if (version !== 0x00010000 && version !== 0x74727565 && version !== 0x4f54544f) return undefined;
     const tables = new Map<string, number>();
     const count = view.getUint16(4);
     for (let i = 0; i < count; i++) {
