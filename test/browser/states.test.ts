@@ -18,7 +18,13 @@ afterAll(async () => {
 /** Mounts `html` in a fresh main and waits for the dashboard to load or fail. */
 const mount = (html: string, lang = 'vi') => mountDashboard(page, html, lang);
 
-const text = (selector: string) => page.evaluate((s) => document.querySelector(s)!.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim(), selector);
+// Read once the element has finished its update, its question's answer included (a KPI waits for its recipe too).
+const text = (selector: string) =>
+  page.evaluate(async (s) => {
+    const el = document.querySelector(s) as HTMLElement & { updateComplete?: Promise<unknown> };
+    await el.updateComplete;
+    return el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+  }, selector);
 const state = (selector: string) => page.waitForFunction((s) => (document.querySelector(s) as unknown as { state: string }).state !== 'idle' && (document.querySelector(s) as unknown as { state: string }).state !== 'drawing', selector).then(() => page.evaluate((s) => (document.querySelector(s) as unknown as { state: string }).state, selector));
 
 describe('states and inputs', () => {
