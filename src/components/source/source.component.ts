@@ -5,7 +5,7 @@ import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
 import { indicatorLabel } from '../../registry/names.js';
-import { sourceText } from '../../charts/common.js';
+import { sourceText } from '../../charts/sources.js';
 import type { Lang } from '../../messages/index.js';
 
 /** One source as a reader sees it: where, which indicators, and the quoted phrases. */
