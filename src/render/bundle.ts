@@ -55,7 +55,7 @@ export function bundleFiles(input: BundleInput): Record<BundleFile, string> {
     readme.push(`## ${l === 'vi' ? 'Tiếng Việt' : 'English'}`, '', message('ABOUT_README', {}, l), '');
     for (const a of about[l]) {
       readme.push(`### ${message('ABOUT_TITLE', {}, l)}: ${a.label}`, '');
-      for (const e of aboutEntries(a, l)) readme.push(`- ${e.heading}: ${e.lines.join(' ')}`);
+      for (const e of aboutEntries(a, l)) readme.push(`- ${e.heading}: ${e.lines.join('; ')}`);
       readme.push('');
     }
     readme.push(`### ${message('ABOUT_CITE_AS', {}, l)}`, '', cite[l], '');
