@@ -8,7 +8,7 @@ import type { Lang } from '../format/locale.js';
 import { formatDate, formatPeriod } from '../format/period.js';
 import { formatUnit } from '../format/unit.js';
 import { message, type MessageCode } from '../messages/index.js';
-import { getIndicator, UNKNOWN_SERIES } from '../registry/indicators.js';
+import { getIndicator, isIndicatorId, UNKNOWN_SERIES } from '../registry/indicators.js';
 import { AGENCIES } from '../registry/agencies.js';
 import { periodDays } from '../registry/events.js';
 import { seriesLabel } from '../registry/names.js';
@@ -26,7 +26,8 @@ export interface AboutData {
   definition: string | null;
   /** The unit as a reader writes it. */
   unit: string;
-  kind: string;
+  /** `null` for an indicator the catalogue does not know (figures loaded without a definition). */
+  kind: string | null;
   /** Which way is better; `null` when neither is. */
   direction: string | null;
   formula: string | null;
@@ -112,10 +113,11 @@ function periodicity(periods: readonly string[], lang: Lang): string | null {
 /**
  * What a reader should know about the figures of one indicator shown: its definition, unit, kind,
  * direction, formula, who published it (under the name it held then), how often, the latest period,
- * the standards the figures are under, and notes. Rows of other indicators are ignored.
+ * the standards the figures are under, and notes. Rows of other indicators are ignored. An indicator
+ * the catalogue does not know is described from its rows alone (id, unit, sources, periods).
  */
 export function aboutData(observations: readonly Observation[], indicatorId: string, lang: Lang): AboutData {
-  const ind = getIndicator(indicatorId);
+  const ind = isIndicatorId(indicatorId) ? getIndicator(indicatorId) : undefined;
   const rows = observations.filter((o) => o.indicator === indicatorId);
   const periods = sortPeriods([...new Set(rows.map((o) => o.period))]);
   const units = [...new Set(rows.map((o) => o.unit).filter(Boolean))];
@@ -138,14 +140,14 @@ export function aboutData(observations: readonly Observation[], indicatorId: str
   // Standards: the method series shown (poverty standards), else the catalogue's breaks inside the range.
   const breaks: string[] = [];
   const notes: string[] = [];
-  if (ind.seriesIsMethod) {
+  if (ind?.seriesIsMethod) {
     const shown = [...new Set(rows.map((o) => o.series ?? UNKNOWN_SERIES))].sort();
     const known = shown.filter((s) => s !== UNKNOWN_SERIES);
     for (const s of known) breaks.push(seriesLabel(ind, s, lang) ?? s);
     const unknown = rows.filter((o) => (o.series ?? UNKNOWN_SERIES) === UNKNOWN_SERIES).length;
     if (known.length > 1) notes.push(message('ABOUT_NOT_COMPARABLE', {}, lang));
     if (unknown) notes.push(message('ABOUT_UNKNOWN_STANDARD', { count: unknown }, lang));
-  } else if (periods.length) {
+  } else if (ind && periods.length) {
     const first = Number.parseInt(periods[0], 10);
     const last = Number.parseInt(periods[periods.length - 1], 10);
     for (const b of ind.breaks) if (b.after >= first && b.after < last) breaks.push(b.label[lang]);
@@ -157,13 +159,13 @@ export function aboutData(observations: readonly Observation[], indicatorId: str
   if (missing) notes.push(message('ABOUT_MISSING', { count: missing }, lang));
 
   return {
-    indicator: ind.id,
-    label: ind.label[lang],
-    definition: ind.description?.[lang] ?? null,
-    unit: (units.length ? units : [ind.unit]).map((u) => formatUnit(u, lang) || u).join(', '),
-    kind: message(KINDS[ind.kind], {}, lang),
-    direction: ind.lowerIsBetter === null ? null : message(ind.lowerIsBetter ? 'ABOUT_LOWER_BETTER' : 'ABOUT_HIGHER_BETTER', {}, lang),
-    formula: ind.formula?.[lang] ?? (ind.kind === 'fraction' ? message('ABOUT_FRACTION_FORMULA', {}, lang) : null),
+    indicator: indicatorId,
+    label: ind?.label[lang] ?? indicatorId,
+    definition: ind?.description?.[lang] ?? null,
+    unit: (units.length ? units : ind ? [ind.unit] : []).map((u) => formatUnit(u, lang) || u).join(', '),
+    kind: ind ? message(KINDS[ind.kind], {}, lang) : null,
+    direction: !ind || ind.lowerIsBetter === null ? null : message(ind.lowerIsBetter ? 'ABOUT_LOWER_BETTER' : 'ABOUT_HIGHER_BETTER', {}, lang),
+    formula: ind?.formula?.[lang] ?? (ind?.kind === 'fraction' ? message('ABOUT_FRACTION_FORMULA', {}, lang) : null),
     sources,
     periodicity: periodicity(periods, lang),
     periods: periods.length ? { first: periods[0], last: periods[periods.length - 1] } : null,

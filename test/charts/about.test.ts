@@ -56,6 +56,11 @@ describe('aboutData', () => {
     expect(a.breaks).toEqual([]);
     expect(a.notes).toEqual([]);
   });
+
+  it('describes figures of an indicator the catalogue does not know from their rows alone', () => {
+    const a = aboutData([obs({ indicator: 'not_in_catalogue', unit: 'xã', source: 'https://example.vn/a' })], 'not_in_catalogue', 'vi');
+    expect(a).toMatchObject({ label: 'not_in_catalogue', unit: 'xã', kind: null, direction: null, definition: null, breaks: [], sources: ['example.vn/a'], periodicity: 'một kỳ' });
+  });
 });
 
 describe('bundleFiles', () => {

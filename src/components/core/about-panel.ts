@@ -6,7 +6,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Observation } from '../../types.js';
 import type { Lang } from '../../messages/index.js';
-import { isIndicatorId } from '../../registry/indicators.js';
 import { t } from './i18n.js';
 
 export interface AboutPanelOptions {
@@ -23,13 +22,9 @@ export interface AboutPanelOptions {
 let about: typeof import('../../charts/about.js') | undefined;
 let loading: Promise<unknown> | undefined;
 
-/** The indicators of the rows the catalogue knows, in order of first use. */
-function indicatorsOf(rows: readonly Observation[]): string[] {
-  return [...new Set(rows.map((o) => o.indicator))].filter((id) => isIndicatorId(id));
-}
 
 export function aboutPanel({ rows, lang, open, toggle, loaded }: AboutPanelOptions): TemplateResult | typeof nothing {
-  if (!open && !rows.some((o) => isIndicatorId(o.indicator))) return nothing;
+  if (rows.length === 0) return nothing;
   if (open && !about) {
     loading ??= import('../../charts/about.js').then((m) => (about = m));
     void loading.then(loaded, loaded);
@@ -43,7 +38,7 @@ export function aboutPanel({ rows, lang, open, toggle, loaded }: AboutPanelOptio
 }
 
 function aboutSections(m: typeof import('../../charts/about.js'), rows: readonly Observation[], lang: Lang): TemplateResult[] {
-  const ids = indicatorsOf(rows);
+  const ids = [...new Set(rows.map((o) => o.indicator))];
   return ids.map((id) => {
     const a = m.aboutData(rows, id, lang);
     return html`<section class="about-indicator">
