@@ -110,6 +110,13 @@ function periodicity(periods: readonly string[], lang: Lang): string | null {
   return gap === 1 ? message('ABOUT_ANNUAL', {}, lang) : message('ABOUT_EVERY_YEARS', { years: gap }, lang);
 }
 
+/** The latest period, marked preliminary when every figure of it is (`2016 (sơ bộ)`). */
+function latest(rows: readonly Observation[], period: string, lang: Lang): string {
+  const text = formatPeriod(period, lang);
+  const of = rows.filter((o) => o.period === period);
+  return of.every((o) => o.status === 'preliminary') ? `${text} (${message('FORMAT_PRELIMINARY', {}, lang)})` : text;
+}
+
 /**
  * What a reader should know about the figures of one indicator shown: its definition, unit, kind,
  * direction, formula, who published it (under the name it held then), how often, the latest period,
@@ -169,7 +176,7 @@ export function aboutData(observations: readonly Observation[], indicatorId: str
     sources,
     periodicity: periodicity(periods, lang),
     periods: periods.length ? { first: periods[0], last: periods[periods.length - 1] } : null,
-    lastUpdated: periods.length ? formatPeriod(periods[periods.length - 1], lang) : null,
+    lastUpdated: periods.length ? latest(rows, periods[periods.length - 1], lang) : null,
     breaks,
     notes,
   };

@@ -26,7 +26,7 @@ describe('aboutData', () => {
     expect(vi.formula).toContain('tổng số hộ');
     expect(vi.direction).toBe('càng thấp càng tốt');
     expect(vi.periodicity).toBe('hằng năm');
-    expect(vi.lastUpdated).toBe('2016');
+    expect(vi.lastUpdated).toBe('2016 (sơ bộ)');
     expect(vi.periods).toEqual({ first: '2014', last: '2016' });
     expect(vi.notes.join(' ')).toMatch(/không so sánh được/);
     expect(vi.notes.join(' ')).toMatch(/1 số liệu sơ bộ/);
