@@ -89,7 +89,7 @@ export function latestPeriod(rows: readonly Observation[]): string | undefined {
 }
 
 // Sources as readers see them live in sources.ts (the source element needs them without the recipes).
-export { shortSource, sourceText, sourceLine } from './sources.js';
+export { shortSource, sourceText, sourceLine, sourceAgency } from './sources.js';
 import { sourceLine } from './sources.js';
 
 /** Title block: the title, and the source line as subtitle. */

@@ -11,6 +11,7 @@ export { progressChart, describeProgress, progressRows, type ProgressOptions, ty
 export { unitTopology, parseTopology, labelPoint, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';
 export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';
 export { sourceLine, shortSource, sourceText, joinSentences, DEFAULT_MAX_ROWS } from './common.js';
+export { aboutData, aboutEntries, aboutHeading, ABOUT_FIELDS, type AboutData, type AboutField } from './about.js';
 export { SEED_SOURCES, seedSource, type SeedSource } from './seed-sources.js';
 export { textWidth } from './measure.js';
 export { timePositions } from '../data/period.js';

@@ -14,6 +14,13 @@ const t = (code: 'CHART_GSO' | 'CHART_SOURCE' | 'CHART_SOURCES_MORE', locale: La
 
 const GSO_FILE = /(^|\/)gso\//;
 
+/** The agency (src/registry/agencies.ts) that published a source file, or `undefined` (a report, a page). */
+export function sourceAgency(source: string): string | undefined {
+  const file = source.trim().split(/[#?]|,\s/)[0];
+  if (/^https?:\/\//i.test(file) || !GSO_FILE.test(file)) return undefined;
+  return KNOWN_TABLES[file.split('/').pop() ?? file]?.agency ?? 'gso';
+}
+
 /**
  * One source, shortened: a file shows as its name (with the publisher where chiso knows it: GSO's
  * exports), a seed report as its outlet and date, a page address as host and the start of its path.

@@ -1,6 +1,7 @@
 /**
  * `chiso render CONFIG.json|SPEC.vl.json --out DIR [--format svg,png] [--lang vi|en] [--scale N | --dpi N]
- * [--text fonts|outlines] [--for screen|print] [--allow-net] [--allow-path]`: one file per chart and format,
+ * [--text fonts|outlines] [--for screen|print] [--bundle] [--allow-net] [--allow-path]`: one file per chart and format
+ * (and with `--bundle` a ZIP per chart: rows, metadata, README, citation),
  * without a browser. Files are read only inside the input's folder (`--allow-path` lifts it for the
  * config's own paths), data URLs are fetched only with `--allow-net`; a chart that fails leaves the
  * others, and the batch ends with a summary of what failed. Progress goes to stderr: one line redrawn in
@@ -44,7 +45,7 @@ function isRenderPurpose(value: unknown): value is RenderPurpose {
   return typeof value === 'string' && Object.hasOwn(RenderPurpose, value);
 }
 
-const FLAGS = { out: 'value', format: 'value', lang: 'value', scale: 'value', dpi: 'value', text: 'value', for: 'value', help: 'boolean', 'allow-net': 'boolean', 'allow-path': 'boolean' } as const;
+const FLAGS = { out: 'value', format: 'value', lang: 'value', scale: 'value', dpi: 'value', text: 'value', for: 'value', help: 'boolean', bundle: 'boolean', 'allow-net': 'boolean', 'allow-path': 'boolean' } as const;
 
 export const render: Command = async (args, io) => {
   const { positional, flags } = parseArgs(args, FLAGS);
@@ -92,6 +93,7 @@ export const render: Command = async (args, io) => {
     allowPath: flags['allow-path'] === true,
     dpi,
     text,
+    bundle: flags.bundle === true,
     onProgress: (done, total, id, ok) => bar.update(done, total, id, ok),
     onWarning: (text) => warnings.push(text),
   }).catch((e: unknown) => {

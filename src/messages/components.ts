@@ -75,6 +75,7 @@ export const componentsMessages = {
   COMPONENTS_EXPORT_PNG: { vi: () => 'Ảnh PNG', en: () => 'PNG image' },
   COMPONENTS_EXPORT_CSV: { vi: () => 'Dữ liệu CSV', en: () => 'CSV data' },
   COMPONENTS_EXPORT_SPEC: { vi: () => 'Đặc tả Vega-Lite (JSON)', en: () => 'Vega-Lite spec (JSON)' },
+  COMPONENTS_EXPORT_ZIP: { vi: () => 'Tải tất cả (ZIP)', en: () => 'Download everything (ZIP)' },
   COMPONENTS_SHOW_TABLE: { vi: () => 'Xem bảng số liệu', en: () => 'Show data table' },
   COMPONENTS_CHART_LABEL: {
     vi: (p) => `Biểu đồ: ${p.title}`,

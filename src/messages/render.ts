@@ -101,6 +101,7 @@ export const renderMessages = {
       '  --text fonts|outlines    chữ là chữ kèm phông nhúng, hoặc đường nét (mở đúng ở mọi phần mềm)',
       '  --dpi N                  độ phân giải PNG, ví dụ 300 cho bản in (ghi vào tệp)',
       '  --scale N                điểm ảnh PNG cho mỗi px của biểu đồ (mặc định 2; không dùng cùng --dpi)',
+      '  --bundle                 thêm một tệp ZIP mỗi biểu đồ: số liệu CSV, metadata.json, README, trích dẫn',
       '  --help, -h               hướng dẫn này',
     ].join('\n'),
     en: () => [
@@ -113,6 +114,7 @@ export const renderMessages = {
       '  --text fonts|outlines    text as text with the font embedded, or as outlines (opens right anywhere)',
       '  --dpi N                  PNG resolution, e.g. 300 for print (written into the file)',
       '  --scale N                PNG pixels per chart px (default 2; not with --dpi)',
+      '  --bundle                 also one ZIP per chart: the rows as CSV, metadata.json, README, citation',
       '  --help, -h               this help',
     ].join('\n'),
   },

@@ -54,18 +54,21 @@ const SUPPORT_SERIES = {
 const INDICATORS: Indicator[] = [
   {
     id: 'poverty_rate',
+    formula: t('Số hộ nghèo / tổng số hộ dân cư × 100', 'Poor households / all households × 100'),
     label: t('Tỷ lệ hộ nghèo', 'Poverty rate'),
     unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tỷ lệ hộ nghèo theo chuẩn nghèo hiện hành của từng giai đoạn. ' + POVERTY_NOTE.vi, 'Share of poor households under the poverty standard of the period. ' + POVERTY_NOTE.en),
   },
   {
     id: 'near_poor_rate',
+    formula: t('Số hộ cận nghèo / tổng số hộ dân cư × 100', 'Near-poor households / all households × 100'),
     label: t('Tỷ lệ hộ cận nghèo', 'Near-poverty rate'),
     unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tỷ lệ hộ cận nghèo. ' + POVERTY_NOTE.vi, 'Share of near-poor households. ' + POVERTY_NOTE.en),
   },
   {
     id: 'poor_near_poor_rate',
+    formula: t('(Số hộ nghèo + số hộ cận nghèo) / tổng số hộ dân cư × 100', '(Poor + near-poor households) / all households × 100'),
     label: t('Tỷ lệ hộ nghèo và cận nghèo', 'Poor and near-poor households'),
     unit: '%', lowerIsBetter: true, kind: 'rate', breaks: POVERTY_BREAKS, series: POVERTY_STANDARDS, seriesIsMethod: true,
     description: t('Tổng tỷ lệ hộ nghèo và hộ cận nghèo. ' + POVERTY_NOTE.vi, 'Poverty rate plus near-poverty rate. ' + POVERTY_NOTE.en),
@@ -78,6 +81,7 @@ const INDICATORS: Indicator[] = [
   },
   {
     id: 'income_per_capita',
+    formula: t('Tổng thu nhập của hộ / tổng số nhân khẩu của hộ / 12 tháng', 'Total household income / household members / 12 months'),
     label: t('Thu nhập bình quân đầu người', 'Income per capita'),
     unit: 'nghìn đồng/người/tháng', lowerIsBetter: false, kind: 'amount', breaks: [],
     altUnits: ['triệu đồng/người/tháng', 'triệu đồng/người/năm', 'nghìn đồng/người/năm', 'đồng/người/tháng'],
@@ -120,6 +124,7 @@ const INDICATORS: Indicator[] = [
   },
   {
     id: 'new_rural_share',
+    formula: t('Số xã đạt chuẩn nông thôn mới / tổng số xã × 100 (mẫu số: số xã trong admin_units)', 'Communes meeting the standard / all communes × 100 (denominator: communes in admin_units)'),
     label: t('Tỷ lệ xã đạt chuẩn nông thôn mới', 'Share of communes meeting the new-rural standard'),
     unit: '%', lowerIsBetter: false, kind: 'rate', breaks: NEW_RURAL_BREAKS, tiers: NEW_RURAL_TIERS, series: NEW_RURAL_SERIES,
     description: t('Số xã đạt chuẩn chia cho tổng số xã.', 'Communes meeting the standard divided by all communes.'),

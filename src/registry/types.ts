@@ -82,6 +82,8 @@ export interface Indicator {
    */
   seriesIsMethod?: boolean;
   description?: LocalText;
+  /** How the figure is computed, or its denominator (`poor households / all households × 100`). */
+  formula?: LocalText;
   /** Other units the figure may arrive in, convertible to `unit` with `convertUnit`. */
   altUnits?: string[];
   /** Series whose figures are counted in another unit than `unit` (`individual` -> `cá nhân`). */

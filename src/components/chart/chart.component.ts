@@ -16,6 +16,7 @@ import { t } from '../core/i18n.js';
 import { indicatorLabel, regionName } from '../../registry/names.js';
 import { pageMeasure } from '../core/measure-text.js';
 import { observationTable } from '../core/observation-table.js';
+import { aboutPanel, aboutStyles } from '../core/about-panel.js';
 import { chartStyles } from './chart.styles.js';
 import { VegaViewController } from './vega-view.js';
 import { BrushController } from './brush.js';
@@ -84,6 +85,7 @@ interface Drawing {
  * @csspart description - The generated text description.
  * @csspart export - The download menu.
  * @csspart data - The data table disclosure.
+ * @csspart about - The "About this data" (Về số liệu) disclosure: definition, unit, formula, source agency, periodicity, latest period, standards, notes.
  * @csspart table - The data table.
  * @csspart tooltip - The tooltip.
  * @csspart status - Loading and empty messages.
@@ -96,7 +98,7 @@ interface Drawing {
  * @cssproperty --chiso-tooltip-color - Tooltip text colour.
  */
 export class ChisoChart extends ChisoViewElement {
-  static override styles = [baseStyles, chartStyles];
+  static override styles = [baseStyles, chartStyles, aboutStyles];
   static override properties: PropertyDeclarations = {
     type: { reflect: true },
     options: { attribute: false },
@@ -130,6 +132,7 @@ export class ChisoChart extends ChisoViewElement {
     renderer: {},
     _state: { state: true, attribute: false },
     _tableOpen: { state: true, attribute: false },
+    _aboutOpen: { state: true, attribute: false },
   };
 
   declare type: ChartElementType;
@@ -144,6 +147,8 @@ export class ChisoChart extends ChisoViewElement {
   declare _state: ChartState;
   /** The data table is built when a reader opens it, not with every drawing. */
   declare _tableOpen: boolean;
+  /** "About this data" is built when a reader opens it too. */
+  declare _aboutOpen: boolean;
 
   /** The observations drawn now: what the data table shows and what CSV export writes. */
   shown: Observation[] = [];
@@ -193,6 +198,7 @@ export class ChisoChart extends ChisoViewElement {
     this.type = 'line';
     this._state = 'idle';
     this._tableOpen = false;
+    this._aboutOpen = false;
   }
 
   get state(): ChartState {
@@ -432,9 +438,23 @@ export class ChisoChart extends ChisoViewElement {
     this.client.coordinator?.selection.selectRegions(this.client, regions);
   }
 
-  /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
+  /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, the Vega-Lite spec, or everything as a ZIP. */
   export(kind: ExportKind): Promise<void> {
-    return saveChart(kind, { name: this.description.split(/[.:]/)[0] || this.indicator || '', rows: this.shown, spec: this.shownSpec, description: this.description, lang: this.locale, vega: this.#vega });
+    return saveChart(kind, {
+      name: this.description.split(/[.:]/)[0] || this.indicator || '',
+      rows: this.shown,
+      spec: this.shownSpec,
+      description: this.description,
+      lang: this.locale,
+      vega: this.#vega,
+      query: this.#query(),
+    });
+  }
+
+  /** The question the chart answers, as the author and the reader's selections set it. */
+  #query(): Record<string, unknown> {
+    const attrs = { type: this.chartType(), indicator: this.indicator, region: this.region, period: this.period, series: this.series, follow: this.follow ?? this.filterBy };
+    return { ...Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined)), filter: this.client.filter() };
   }
 
   #exportFrom = (kind: ExportKind): void => {
@@ -493,7 +513,8 @@ export class ChisoChart extends ChisoViewElement {
             ? html`<p class="status" role="status" part="status">${t('COMPONENTS_RENDERING', lang)}</p>`
             : nothing)}
       ${(s === 'ready' || s === 'drawing') && this.description
-        ? html`<figcaption class="description" part="description">${this.description}</figcaption>${this.#table()}`
+        ? html`<figcaption class="description" part="description">${this.description}</figcaption>${this.#table()}
+            ${aboutPanel({ rows: this.shown, lang, open: this._aboutOpen, toggle: (open) => (this._aboutOpen = open), loaded: () => this.requestUpdate() })}`
         : nothing}
     </figure>`;
   }

@@ -180,6 +180,7 @@ export const chartStyles = css`
     .toolbar,
     details.export,
     details.data,
+    details.about,
     .brush {
       display: none;
     }

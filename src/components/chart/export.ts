@@ -7,7 +7,7 @@ import { EXPORT_COLUMNS, observationsToCSV, withRegionNames } from '../core/csv.
 import { download, fileStem } from '../core/download.js';
 import type { VegaViewController } from './vega-view.js';
 
-export type ExportKind = 'svg' | 'png' | 'csv' | 'spec';
+export type ExportKind = 'svg' | 'png' | 'csv' | 'spec' | 'zip';
 
 /** What a chart shows, as its export writes it. */
 export interface Shown {
@@ -19,13 +19,21 @@ export interface Shown {
   description: string;
   lang: Lang;
   vega: VegaViewController;
+  /** The question the rows answer (indicator, regions, periods, filters, chart type), for the ZIP's metadata. */
+  query: Record<string, unknown>;
 }
 
-/** Saves a chart as it is shown: SVG, PNG, CSV of the observations drawn, or the Vega-Lite spec. */
+/** Saves a chart as it is shown: SVG, PNG, CSV of the observations drawn, the Vega-Lite spec, or all of it with its metadata as a ZIP. */
 export async function saveChart(kind: ExportKind, shown: Shown): Promise<void> {
   const stem = fileStem(shown.name || 'chiso');
   // Names beside codes, so a reader of the file needs no code list.
   if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(withRegionNames(shown.rows, shown.lang), EXPORT_COLUMNS)], { type: 'text/csv;charset=utf-8' }));
+  if (kind === 'zip') {
+    // The bundle's code and the zip library load only now: nothing of them in the first chart's bytes.
+    const { bundleFiles, zipBundle } = await import('../../render/bundle.js');
+    const files = bundleFiles({ rows: shown.rows, spec: shown.spec, query: shown.query, lang: shown.lang, url: location.href, date: new Date().toISOString().slice(0, 10) });
+    return download(`${stem}.zip`, new Blob([(await zipBundle(files)) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  }
   if (kind === 'spec') return download(`${stem}.vl.json`, new Blob([JSON.stringify(shown.spec, null, 2) + '\n'], { type: 'application/json' }));
   if (kind === 'svg') {
     const drawn = await shown.vega.toSVG();
@@ -50,7 +58,7 @@ export function exportMenu(lang: Lang, pick: (kind: ExportKind) => void): Templa
     <summary>${t('COMPONENTS_EXPORT', lang)}</summary>
     <ul>
       ${item('svg', 'COMPONENTS_EXPORT_SVG')} ${item('png', 'COMPONENTS_EXPORT_PNG')} ${item('csv', 'COMPONENTS_EXPORT_CSV')}
-      ${item('spec', 'COMPONENTS_EXPORT_SPEC')}
+      ${item('spec', 'COMPONENTS_EXPORT_SPEC')} ${item('zip', 'COMPONENTS_EXPORT_ZIP')}
     </ul>
   </details>`;
 }

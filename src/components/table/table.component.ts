@@ -7,6 +7,7 @@ import { periodPosition } from '../../data/period.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
+import { aboutPanel, aboutStyles } from '../core/about-panel.js';
 import { indicatorLabel, regionName } from '../../registry/names.js';
 import { TableColumn as TableColumnNames, cellText, columnHeading, observationTable, statusLabel, type TableColumn } from '../core/observation-table.js';
 import { profileColumn, type ColumnProfile } from './profile.js';
@@ -51,12 +52,14 @@ function sortKey(o: Observation, column: TableColumn, lang: Lang): number | stri
  * @csspart table - The table.
  * @csspart profile - The row of column summaries.
  * @csspart pager - Page buttons and position.
+ * @csspart about - The "About this data" (Về số liệu) disclosure of the indicators shown.
  * @csspart status - Loading and empty messages.
  * @csspart error - The error message.
  */
 export class ChisoTable extends ChisoViewElement {
   static override styles = [
     baseStyles,
+    aboutStyles,
     css`
       .wrap {
         overflow: auto;
@@ -105,6 +108,7 @@ export class ChisoTable extends ChisoViewElement {
     caption: {},
     _sort: { state: true, attribute: false },
     _page: { state: true, attribute: false },
+    _aboutOpen: { state: true, attribute: false },
   };
 
   declare pageSize: number;
@@ -112,6 +116,8 @@ export class ChisoTable extends ChisoViewElement {
   declare caption: string | undefined;
   declare _sort: { column: TableColumn; descending: boolean } | null;
   declare _page: number;
+  /** "About this data", built when a reader opens it. */
+  declare _aboutOpen: boolean;
 
   /** Every observation the table holds now (all pages), sorted. */
   shown: Observation[] = [];
@@ -124,6 +130,7 @@ export class ChisoTable extends ChisoViewElement {
     this.pageSize = 20;
     this._sort = null;
     this._page = 0;
+    this._aboutOpen = false;
   }
 
   get shownColumns(): TableColumn[] {
@@ -218,6 +225,7 @@ export class ChisoTable extends ChisoViewElement {
             <span aria-live="polite">${t('COMPONENTS_TABLE_PAGE', lang, { page: page + 1, pages })}</span>
             <button type="button" ?disabled=${page >= pages - 1} @click=${() => (this._page = page + 1)}>${t('COMPONENTS_TABLE_NEXT', lang)}</button>
           </div>`
-        : nothing}`;
+        : nothing}
+      ${aboutPanel({ rows, lang, open: this._aboutOpen, toggle: (open) => (this._aboutOpen = open), loaded: () => this.requestUpdate() })}`;
   }
 }

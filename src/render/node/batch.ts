@@ -15,6 +15,8 @@ import { scaleForDpi } from '../png-resolution.js';
 import { RasterProcess } from './raster.js';
 import { writeFileNoFollow } from './sandbox.js';
 import { configChartSpec, DataCache } from './recipes.js';
+import { bundleFiles, zipBundle } from '../bundle.js';
+import type { Observation } from '../../types.js';
 
 export const OutputFormat = { svg: 'svg', png: 'png' } as const;
 export type OutputFormat = keyof typeof OutputFormat;
@@ -39,6 +41,11 @@ export interface ExportOptions {
   onWarning?: (text: string) => void;
   /** Called after each chart, done or failed. */
   onProgress?: (done: number, total: number, id: string, ok: boolean) => void;
+  /**
+   * Also write `<id>.zip` per configured chart drawn from data: the rows as CSV, `metadata.json`, a
+   * README in Vietnamese and English and a citation (`chiso render --bundle`). Default `false`.
+   */
+  bundle?: boolean;
   /** Fetch `http(s):` data URLs of specs (`--allow-net`). Default `false`. */
   allowNet?: boolean;
   /** Read config paths (`data.file`, `topology`) outside the config's folder (`--allow-path`). Default `false`. */
@@ -123,8 +130,16 @@ export async function exportCharts(input: RenderInput, options: ExportOptions): 
     for (const chart of config.charts) {
       const failures = result.failures.length;
       try {
-        const spec = await configChartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`));
+        let rows: readonly Observation[] = [];
+        const spec = await configChartSpec(chart, data, lang, (d) => onWarning?.(`${chart.id}: ${formatDiagnostic(d)}`), (r) => (rows = r));
         result.files.push(...(await writeChart(chart.id, spec, { ...write, lang })));
+        if (options.bundle && chart.data !== undefined) {
+          const query = { id: chart.id, type: chart.type, data: chart.data, query: chart.query, options: chart.options };
+          const files = bundleFiles({ rows, spec, query, lang, date: new Date().toISOString().slice(0, 10) });
+          const out = join(outDir, `${chart.id}.zip`);
+          writeFileNoFollow(out, await zipBundle(files));
+          result.files.push(out);
+        }
       } catch (e) {
         result.failures.push({ id: chart.id, error: wrap(e, chart.id) });
       }

@@ -62,10 +62,17 @@ function withSubtitle(title: unknown, sources: string | string[]): unknown {
   return { text: title ?? '', subtitle: sources, anchor: 'start' };
 }
 
-/** The Vega-Lite spec of one configured chart. Query warnings go to `onDiagnostic`. */
-export async function configChartSpec(chart: ChartConfig, data: DataCache, lang: Lang, onDiagnostic?: (d: Diagnostic) => void): Promise<RenderSpec> {
+/** The Vega-Lite spec of one configured chart. Query warnings go to `onDiagnostic`; `onRows` gets the rows drawn (the ZIP bundle's). */
+export async function configChartSpec(
+  chart: ChartConfig,
+  data: DataCache,
+  lang: Lang,
+  onDiagnostic?: (d: Diagnostic) => void,
+  onRows?: (rows: readonly Observation[]) => void,
+): Promise<RenderSpec> {
   const observations = chart.data !== undefined ? await data.observations(chart.data) : [];
   const rows = chart.query ? executeQuery(observations as unknown as Record<string, unknown>[], chart.query, { onDiagnostic }) : observations;
+  onRows?.(rows as unknown as Observation[]);
   if (!chart.type) {
     const spec = { ...(chart.spec as Record<string, unknown>) };
     if (chart.data !== undefined) spec.data = { values: rows };
