@@ -29,6 +29,17 @@ function fractionUnit(unit: string | undefined): boolean {
   return !!unit && unit !== '%' && unit !== 'fraction';
 }
 
+/** Whether an observation carries an interval (`lower` and `upper`, both numbers). */
+export function hasInterval(o: Pick<Observation, 'lower' | 'upper'>): o is { lower: number; upper: number } {
+  return typeof o.lower === 'number' && typeof o.upper === 'number';
+}
+
+/** `10,2–12,4%`: an estimate's interval in the figure's unit, the unit written once; `''` without one. */
+export function formatInterval(o: ValueLike & Pick<Observation, 'lower' | 'upper'>, locale: Lang = 'vi', opts: NumberFormatOptions = {}): string {
+  if (!hasInterval(o)) return '';
+  return `${formatValue({ ...o, value: o.lower, qualifier: null }, locale, { ...opts, unit: false })}–${formatValue({ ...o, value: o.upper, qualifier: null }, locale, opts)}`;
+}
+
 /**
  * An observation's figure as a reader should see it, qualifier and unit included:
  * `>98%`, `30/31`, `3,58%`, `60,2 triệu đồng/người/năm`; English `3.58%`.

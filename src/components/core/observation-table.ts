@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Observation } from '../../types.js';
 import type { Lang, MessageCode } from '../../messages/index.js';
-import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
+import { formatInterval, formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
 import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
 import { t } from './i18n.js';
 
@@ -14,14 +14,20 @@ import { t } from './i18n.js';
 export const TableColumn = { indicator: 'indicator', region: 'region', period: 'period', value: 'value', series: 'series', status: 'status', source: 'source' } as const;
 export type TableColumn = keyof typeof TableColumn;
 
-/** A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. */
+/**
+ * A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. An
+ * estimate with an interval is written with it: `11 % (9,8–12,2 %)`.
+ */
 export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang)): string {
   if (o.value === null) return '–';
+  let text: string;
   try {
-    return format(o);
+    text = format(o);
   } catch {
-    return `${o.value} ${formatUnit(o.unit, lang)}`;
+    text = `${o.value} ${formatUnit(o.unit, lang)}`;
   }
+  const interval = formatInterval(o, lang);
+  return interval ? `${text} (${interval})` : text;
 }
 
 const STATUS_WORDS: Record<Observation['status'], MessageCode> = {
