@@ -1,14 +1,19 @@
 // The bundled weight (data/weights/population.csv) merges the real poverty rates and incomes of the 63
-// provinces into the 34 units: the page's executor, Arquero and DuckDB give the same rows and warnings,
-// and one merged unit is checked by hand against the figures of the two files.
+// provinces into the 34 units: the page's executor, Arquero, DuckDB and PostgreSQL (skipped only when
+// CHISO_SKIP_POSTGRES=1) give the same rows and warnings, and one merged unit is checked by hand against
+// the figures of the two files.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckDBConnector, type DuckDBNodeConnector } from '../../src/connectors/duckdb-node.js';
+import { postgresConnector } from '../../src/connectors/postgres.js';
+import type { Connector } from '../../src/connectors/connector.js';
 import { runQuery } from '../../src/arquero.js';
 import { loadObservations } from '../../src/data/index.js';
 import { executeQuery } from '../../src/query/index.js';
 import type { Observation } from '../../src/types.js';
 import { expectSameRows, outcome } from './fixtures.js';
+import { loadIntoPostgres } from './load.js';
+import { skipPostgres, startPostgres, type TestPostgres } from './postgres-server.js';
 
 const root = new URL('../../', import.meta.url);
 const load = (file: string): Observation[] => loadObservations(new Uint8Array(readFileSync(new URL(file, root))), { file }).observations;
@@ -26,21 +31,31 @@ const specs: [string, unknown][] = [
 ];
 
 let duck: DuckDBNodeConnector;
+let pgServer: TestPostgres | undefined;
+const sqlEngines = new Map<string, Connector>();
 beforeAll(async () => {
   duck = await createDuckDBConnector({ table: { name: 'obs_weights' } });
   await duck.load(rows);
+  sqlEngines.set('duckdb', duck);
+  if (!skipPostgres) {
+    pgServer = await startPostgres();
+    await loadIntoPostgres(pgServer.client, rows, { name: 'obs_weights' });
+    sqlEngines.set('postgres', postgresConnector({ client: pgServer.client, table: { name: 'obs_weights', periodStart: 'period_start' } }));
+  }
 }, 120_000);
 afterAll(async () => {
   await duck?.close();
-});
+  await pgServer?.stop();
+}, 60_000);
 
 describe.each(specs)('%s', (label, spec) => {
-  it('the page executor, Arquero and DuckDB agree, warnings included', async () => {
+  it('the page executor, Arquero, DuckDB and PostgreSQL agree, warnings included', async () => {
     const page = await outcome((onDiagnostic) => executeQuery(rows, spec, { onDiagnostic }) as Record<string, unknown>[]);
-    const arquero = await outcome((onDiagnostic) => runQuery(rows as never, spec, { onDiagnostic }).objects() as Record<string, unknown>[]);
-    const sql = await outcome((onDiagnostic) => duck.query(spec as never, { onDiagnostic }));
+    const others: [string, Awaited<ReturnType<typeof outcome>>][] = [['arquero', await outcome((onDiagnostic) => runQuery(rows as never, spec, { onDiagnostic }).objects() as Record<string, unknown>[])]];
+    for (const [name, c] of sqlEngines) others.push([name, await outcome((onDiagnostic) => c.query(spec as never, { onDiagnostic }))]);
+    expect(others.map(([name]) => name)).toEqual(skipPostgres ? ['arquero', 'duckdb'] : ['arquero', 'duckdb', 'postgres']);
     expect(page.code, 'page: no error').toBeUndefined();
-    for (const [name, got] of [['arquero', arquero], ['duckdb', sql]] as const) {
+    for (const [name, got] of others) {
       expect(got.code, `${name}: error code`).toBe(page.code);
       expectSameRows(got.rows ?? [], page.rows ?? [], false, `${name} ${label}`);
       expect(got.diagnostics, `${name}: warnings`).toEqual(page.diagnostics);
@@ -64,7 +79,7 @@ describe('one merged unit, by hand', () => {
     const engines: [string, Promise<Record<string, unknown>[]>][] = [
       ['page', Promise.resolve(executeQuery(rows, spec, { onDiagnostic: quiet }) as Record<string, unknown>[])],
       ['arquero', Promise.resolve(runQuery(rows as never, spec, { onDiagnostic: quiet }).objects() as Record<string, unknown>[])],
-      ['duckdb', duck.query(spec as never, { onDiagnostic: quiet })],
+      ...[...sqlEngines].map(([name, c]): [string, Promise<Record<string, unknown>[]>] => [name, c.query(spec as never, { onDiagnostic: quiet })]),
     ];
     for (const [name, result] of engines) {
       const out = await result;
