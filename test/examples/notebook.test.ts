@@ -327,6 +327,21 @@ describe('Dữ liệu của bạn', () => {
     expect(notes(preview.record)[0].text).toMatch(/^keo-tha\.csv \(CSV\): 7 dòng, 3 cột/);
     expect(errors).toEqual([]);
   });
+
+  test('an OpenDocument sheet (.ods) through the file input, read by the reader `chiso load` uses', async () => {
+    await page.setInputFiles('#file', join(ROOT, 'test/data/fixtures/immunisation.ods'));
+    await settled(7);
+    const [preview] = await views();
+    expect(notes(preview.record)[0].text).toMatch(/^immunisation\.ods \(OpenDocument, trang tính đầu tiên\): 3 dòng, 3 cột/);
+    const grid = await page.evaluate(() => (document.querySelectorAll('.live')[0].querySelector('.table-output') as unknown as { data: Record<string, unknown>[] }).data);
+    // Cells as the sheet holds them (typed numbers with a decimal point), each row with its sheet row; key order aside.
+    expect(grid.map((r) => Object.values(r).map(String).sort())).toEqual([
+      ['1', 'Tỉnh', '2014', '2015'].sort(),
+      ['2', 'Hà Tĩnh', '97.5', '98.1'].sort(),
+      ['3', 'Quảng Ngãi', '95.2', '96.4'].sort(),
+    ]);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('Nghèo đa chiều 2021–2025 theo báo chí', () => {
