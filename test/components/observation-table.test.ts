@@ -14,9 +14,14 @@ describe('value cells', () => {
     const en = cellValue(o, 'en');
     expect(vi).toMatch(/^11\s?% \(9,8–12,2\s?%\)$/);
     expect(en).toMatch(/^11\s?% \(9\.8–12\.2\s?%\)$/);
-    // Through the table's own formatter and cell text, as the table under a chart calls it.
-    const rows = [o, obs(12.5)];
-    expect(cellText(o, 'value', 'vi', valueFormatter(rows, 'vi'))).toMatch(/\(9,8–12,2\s?%\)$/);
+    // Through the table's own formatter, as the table under a chart calls it: the ends in the decimals of
+    // the figures (12,5 beside 11 gives 11,0; 10 gives 10,0).
+    const rows = [o, obs(12.5), obs(11, 10, 12)];
+    const format = valueFormatter(rows, 'vi', { interval: true });
+    expect(cellText(o, 'value', 'vi', format)).toMatch(/^11,0\s?% \(9,8–12,2\s?%\)$/);
+    expect(cellText(rows[2], 'value', 'vi', format)).toMatch(/^11,0\s?% \(10,0–12,0\s?%\)$/);
+    // Without asking for it, a formatter writes the figure alone (tooltips, KPIs).
+    expect(cellText(o, 'value', 'vi', valueFormatter(rows, 'vi'))).toMatch(/^11,0\s?%$/);
   });
 
   it('write no interval when an end is missing, and a dash for a missing figure', () => {

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Observation } from '../../types.js';
 import type { Lang, MessageCode } from '../../messages/index.js';
-import { formatInterval, formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
+import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
 import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
 import { t } from './i18n.js';
 
@@ -16,18 +16,15 @@ export type TableColumn = keyof typeof TableColumn;
 
 /**
  * A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. An
- * estimate with an interval is written with it: `11 % (9,8–12,2 %)`.
+ * estimate is written with its interval (`interval: true`): `11,0 % (9,8–12,2 %)`.
  */
-export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang)): string {
+export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang, { interval: true })): string {
   if (o.value === null) return '–';
-  let text: string;
   try {
-    text = format(o);
+    return format(o);
   } catch {
-    text = `${o.value} ${formatUnit(o.unit, lang)}`;
+    return `${o.value} ${formatUnit(o.unit, lang)}`;
   }
-  const interval = formatInterval(o, lang);
-  return interval ? `${text} (${interval})` : text;
 }
 
 const STATUS_WORDS: Record<Observation['status'], MessageCode> = {
@@ -77,7 +74,7 @@ export interface ObservationTableOptions {
   sort?: (column: TableColumn) => 'ascending' | 'descending' | 'none' | undefined;
   /** A row under the headings (the table's column profiles). */
   headRow?: TemplateResult;
-  /** How a figure is written. Default: with the decimals the chart of these rows shows (`valueFormatter`). */
+  /** How a figure is written. Default: with the decimals the chart of these rows shows, interval included (`valueFormatter`). */
   format?: (o: Observation) => string;
   /**
    * One select button per region, on its first row: the keyboard's way to do what a click on a
@@ -117,7 +114,7 @@ export function observationTable(o: ObservationTableOptions): TemplateResult {
     });
   }
   const caption = t('COMPONENTS_TABLE_CAPTION', lang, { title: o.title, rows: o.total ?? rows.length });
-  const format = o.format ?? valueFormatter(rows, lang);
+  const format = o.format ?? valueFormatter(rows, lang, { interval: true });
   const cell = (r: Observation, c: TableColumn, i: number) => {
     let text = cellText(r, c, lang, format);
     if (c === 'period' && o.statusInPeriod && r.status === 'preliminary') text += ` (${t('COMPONENTS_PRELIMINARY', lang)})`;
