@@ -1,5 +1,6 @@
 // `npm run data`: writes the tidy observation files under data/observations/ from the raw originals.
 //   data/gso/raw/*.csv            -> poverty_rate.csv, income_per_capita.csv, admin_units.csv
+//   data/weights/raw/*.csv        -> data/weights/population.csv (the weight for merging rates)
 //                                    (poverty figures get their standard from scripts/data/poverty-standards.mjs)
 //   data/seeds/observations.csv   -> seeds.csv   (curated by hand from data/seeds/raw/, copied)
 //   data/quoted/observations.csv  -> quoted.csv  (curated by hand from data/quoted/raw/, copied)
@@ -19,6 +20,14 @@ export const GSO_FILES = [
   { raw: 'data/gso/raw/administrative_units_by_province.csv', out: 'data/observations/admin_units.csv', indicator: 'admin_units' },
 ];
 
+/**
+ * The bundled weight: GSO's average population by province, read by the same loader; only the total
+ * and the years the bundled figures cover (2006-2016) are kept (`data/README.md`, "Weights").
+ */
+export const WEIGHT_FILES = [
+  { raw: 'data/weights/raw/average_population_by_province.csv', out: 'data/weights/population.csv', indicator: 'population', keep: (o) => o.series === 'total' && Number(o.period) >= 2006 && Number(o.period) <= 2016 },
+];
+
 /** The curated files, copied byte for byte. */
 export const CURATED = [
   { from: 'data/seeds/observations.csv', out: 'data/observations/seeds.csv' },
@@ -34,14 +43,15 @@ export const CURATED = [
  */
 export function buildData({ readBytes, loadObservations }) {
   const files = [];
-  for (const spec of GSO_FILES) {
+  for (const spec of [...GSO_FILES, ...WEIGHT_FILES]) {
     // Bytes, not text: the administrative-units export is Windows-1252 and the loader decodes it.
     // Strict (the default): any error in the export throws, naming file, row and column.
     const { observations } = loadObservations(readBytes(spec.raw), { file: spec.raw, format: 'gso' });
     const wrong = observations.find((o) => o.indicator !== spec.indicator);
     if (wrong) throw new Error(`${spec.raw}: expected indicator ${spec.indicator}, the title reads as ${wrong.indicator}`);
     // The export states no poverty standard: each column's, with the reasons, is in poverty-standards.mjs.
-    const withStandard = spec.indicator === 'poverty_rate' ? observations.map((o) => ({ ...o, series: gsoPovertyStandard(o.source) })) : observations;
+    const kept = spec.keep ? observations.filter(spec.keep) : observations;
+    const withStandard = spec.indicator === 'poverty_rate' ? kept.map((o) => ({ ...o, series: gsoPovertyStandard(o.source) })) : kept;
     const rows = withStandard.map((o) => ({ ...o, start: null, end: null, note: null }));
     files.push({ path: spec.out, text: formatCsv(COLUMNS, rows), rows: rows.length });
   }

@@ -190,3 +190,24 @@ cell(
     );
   },
 );
+
+cell(
+  {
+    title: 'Gộp về 34 đơn vị theo dân số',
+    prose: `chiso có sẵn một trọng số: dân số trung bình theo tỉnh của Tổng cục Thống kê, 2006-2016 (data/weights/population.csv). Tỷ lệ năm 2016 của mỗi đơn vị gộp là trung bình các tỉnh cũ có trọng số theo dân số năm 2016. Tỷ lệ hộ nghèo tính trên số hộ, nên đây là giả định quy mô hộ như nhau giữa các tỉnh gộp; đơn vị thiếu số liệu của một tỉnh cũ (TP Hồ Chí Minh 2016) không có số.`,
+    en: 'The bundled weight, GSO average population 2006-2016: every merged unit gets the population-weighted mean of its old provinces, same year; a unit missing a province stays empty.',
+  },
+  async () => {
+    const [{ observations: pov }, { observations: people }] = await Promise.all([poverty(), loadFile('data/weights/population.csv')]);
+    const merged = runQuery([...pov, ...people], {
+      select: { indicators: ['poverty_rate'], regions: { level: 'province' }, periods: ['2016'] },
+      derive: [{ op: 'reaggregate', weight: { indicator: 'population', series: 'total' } }],
+    }, { onDiagnostic: () => {} });
+    const rows = merged.objects() as { region: string; value: number | null }[];
+    const units = rows.map((r) => ({ unit: r.region, name: nameOf(r.region), from: predecessors(r.region).map(nameOf).join(', '), value: r.value === null ? null : Math.round(r.value * 100) / 100 }));
+    return many(
+      table(units, { caption: '34 đơn vị, năm 2016, trọng số dân số' }),
+      chart(mapChart(rows.map((r) => ({ ...pov[0], region: r.region, period: '2016', value: r.value, status: 'preliminary' as const, source: RAW })), { topology: await provinceTopology(), units: '34', title: 'Tỷ lệ hộ nghèo 2016 trên 34 đơn vị, trọng số dân số' }, 'vi')),
+    );
+  },
+);

@@ -25,15 +25,15 @@ const SAMPLES = ['bac-trung-bo-poverty.xlsx', 'income-2016.csv'];
 cell(
   {
     title: 'Chọn tệp',
-    prose: `Kéo thả một tệp CSV (dấu phẩy, chấm phẩy hoặc tab; UTF-8 hoặc Windows-1252) hay một bảng tính Excel .xlsx vào khung dưới, hoặc bấm nút chọn tệp (dùng được bằng bàn phím). Tệp được đọc ngay trong trình duyệt, không gửi đi đâu. Hai tệp mẫu lấy từ số liệu thật của GSO: một bảng rộng Excel có dòng ghi nguồn ở cuối, một CSV có tên cột tiếng Việt mà chiso không tự nhận ra.`,
-    en: 'Drop a CSV or an .xlsx workbook, or use the keyboard-accessible file button; the file is read in the browser only. Two samples built from GSO figures are offered.',
+    prose: `Kéo thả một tệp CSV (dấu phẩy, chấm phẩy hoặc tab; UTF-8 hoặc Windows-1252) hay một bảng tính Excel .xlsx hoặc OpenDocument .ods (LibreOffice) vào khung dưới, hoặc bấm nút chọn tệp (dùng được bằng bàn phím). Tệp được đọc ngay trong trình duyệt, không gửi đi đâu. Hai tệp mẫu lấy từ số liệu thật của GSO: một bảng rộng Excel có dòng ghi nguồn ở cuối, một CSV có tên cột tiếng Việt mà chiso không tự nhận ra.`,
+    en: 'Drop a CSV, an .xlsx workbook or an .ods sheet, or use the keyboard-accessible file button; the file is read in the browser only. Two samples built from GSO figures are offered.',
   },
   () => {
-    const input = el('input', { type: 'file', id: 'file', accept: '.csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const input = el('input', { type: 'file', id: 'file', accept: '.csv,.tsv,.txt,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet' });
     const zone = el(
       'div',
       { class: 'dropzone', id: 'dropzone' },
-      el('label', { for: 'file' }, 'Chọn tệp CSV hoặc Excel (.xlsx) / Choose a CSV or Excel file: '),
+      el('label', { for: 'file' }, 'Chọn tệp CSV, Excel (.xlsx) hoặc .ods / Choose a CSV, Excel or .ods file: '),
       input,
       el('p', {}, 'hoặc kéo thả tệp vào khung này / or drop it here'),
     );
@@ -75,7 +75,7 @@ cell(
       const header = grid[0]?.cells ?? [];
       const names = header.map((h, i) => h || `#${i + 1}`);
       const rows = grid.slice(0, 20).map((r) => Object.fromEntries([['line', r.line], ...names.map((h, i) => [h, r.cells[i] ?? ''])]));
-      return many(note(`${name} (${kind === 'xlsx' ? 'Excel, trang tính đầu tiên' : 'CSV'}): ${grid.length} dòng, ${header.length} cột.`, `${grid.length} rows, ${header.length} columns.`), table(rows, { pageSize: 20, columns: ['line', ...names] }));
+      return many(note(`${name} (${kind === 'xlsx' ? 'Excel, trang tính đầu tiên' : kind === 'ods' ? 'OpenDocument, trang tính đầu tiên' : 'CSV'}): ${grid.length} dòng, ${header.length} cột.`, `${grid.length} rows, ${header.length} columns.`), table(rows, { pageSize: 20, columns: ['line', ...names] }));
     }),
 );
 

@@ -23,9 +23,10 @@ function splitRow(line) {
 
 /** `2010 Total` -> { period: '2010', status: 'final', sub: 'Total' }; `Pre. 2016` -> preliminary. */
 export function parseHeader(cell) {
-  const m = /^(Pre\. )?(\d{4})(?: (.+))?$/.exec(cell);
-  if (!m) throw new Error(`GSO header cell not understood: ${JSON.stringify(cell)}`);
-  return { period: m[2], status: m[1] ? 'preliminary' : 'final', sub: m[3] ?? null };
+  // `2010 Total`, `Pre. 2016`; the population table puts the series first: `Total 2006`, `Total Prel. 2016`.
+  const m = /^(?:(Total|Male|Female|Urban|Rural) )?(Pre\. |Prel\. )?(\d{4})(?: (.+))?$/.exec(cell);
+  if (!m || (m[1] && m[4])) throw new Error(`GSO header cell not understood: ${JSON.stringify(cell)}`);
+  return { period: m[3], status: m[2] ? 'preliminary' : 'final', sub: m[1] ?? m[4] ?? null };
 }
 
 /**

@@ -4,7 +4,7 @@ import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import { periodPosition, timePositions } from '../data/period.js';
 import { formatUnit, isTightUnit } from '../format/unit.js';
-import { formatValue } from '../format/value.js';
+import { formatInterval, formatValue, hasInterval } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
@@ -450,13 +450,9 @@ function annotationLayers(notes: Annotation[], points: Json[], pos: (p: string) 
   return layers;
 }
 
-function hasInterval(o: Observation): boolean {
-  return typeof o.lower === 'number' && typeof o.upper === 'number';
-}
-
 /** `10,2–12,4%`: an estimate's interval, in the figure's format. */
 function intervalText(o: Observation, loc: Lang, decimals: number): string {
-  return `${formatValue({ ...o, value: o.lower!, qualifier: null }, loc, { decimals, unit: false })}–${formatValue({ ...o, value: o.upper!, qualifier: null }, loc, { decimals })}`;
+  return formatInterval(o, loc, { decimals });
 }
 
 /** One comparable run in words: its change under its method, or its one figure (with its method). */

@@ -15,6 +15,7 @@ const TITLES: { pattern: RegExp; indicator: string }[] = [
   { pattern: /\bpoverty rate\b/i, indicator: 'poverty_rate' },
   { pattern: /\bincome per capita\b/i, indicator: 'income_per_capita' },
   { pattern: /\bnumber of administrative units\b/i, indicator: 'admin_units' },
+  { pattern: /^average population by province\b/i, indicator: 'population' },
 ];
 
 /** The indicator a GSO title names, or `undefined`. */

@@ -16,7 +16,8 @@ export interface ParsedPeriodHeader extends ParsedPeriod {
   series: string | null;
 }
 
-const PRELIMINARY = /^(?:pre\.?|prel\.?|preliminary|sơ bộ|so bo|sb)\s*/iu;
+// `prel` before `pre`, so that `Prel. 2016` is not read as `Pre` + `l. 2016`.
+const PRELIMINARY = /^(?:preliminary|prel\.?|pre\.?|sơ bộ|so bo|sb)\s*/iu;
 const PERIOD = /^(\d{4})(?:\s*[-–]\s*(\d{4})|-(\d{2})(?:-(\d{2}))?)?(?![\d])/;
 
 function periodAt(s: string): { period: string; length: number } | null {
@@ -43,10 +44,26 @@ export function parsePeriod(input: string | number): ParsedPeriod | null {
 }
 
 /**
+ * GSO's population tables put the series first (`Total 1995`, `Urban Prel. 2016`): only these words,
+ * so that any other text before a year is still not read as a period.
+ */
+const SERIES_FIRST = /^(total|male|female|urban|rural) (?=(?:pre\.?|prel\.?|preliminary|sơ bộ)?\s*\d)/iu;
+
+/**
  * A column header that starts with a period: `2010`, `Pre. 2016`, `2010 Total`,
- * `Pre. 2016 Salary & wage`, `2016 (sơ bộ)`. `null` when the header is not a period.
+ * `Pre. 2016 Salary & wage`, `2016 (sơ bộ)`, or GSO's `Total 2016`, `Male Prel. 2016`. `null` when the
+ * header is not a period.
  */
 export function parsePeriodHeader(header: string): ParsedPeriodHeader | null {
+  const first = SERIES_FIRST.exec(header.normalize('NFC').replace(/\s+/g, ' ').trim());
+  if (first) {
+    const p = periodHeader(header.normalize('NFC').replace(/\s+/g, ' ').trim().slice(first[0].length));
+    return p && p.series === null ? { ...p, series: first[1] } : null;
+  }
+  return periodHeader(header);
+}
+
+function periodHeader(header: string): ParsedPeriodHeader | null {
   // "Năm 2016", "Year 2016": the word adds nothing.
   let s = header.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^(?:năm|nam|year)\s+(?=\d)/iu, '');
   let status: Status = 'final';

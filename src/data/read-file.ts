@@ -9,7 +9,7 @@ import { ChisoError, diagnostic } from '../errors.js';
 import { addIndicators, CATALOGUE_FILE, parseCatalogue } from '../registry/index.js';
 import { isArrowBytes, loadObservations, type LoadOptions, type LoadResult } from './load.js';
 import { binaryKind, readCheckedFile } from './file-check.js';
-import { checkZipSizes, isZipBytes, zipEntries } from './zip.js';
+import { checkZipSizes, isZipBytes, zipEntryRaw } from './zip.js';
 import { jsonSyntaxError } from './json.js';
 
 /** Extensions that mean Arrow IPC, for files whose magic bytes say nothing (empty, truncated). */
@@ -79,7 +79,8 @@ export async function readDataFile(path: string, options: LoadOptions = {}): Pro
     // An OpenDocument sheet names its type in its first entry; anything else zipped is read as .xlsx.
     // The workbook readers load only for a workbook: a CSV export need not pay for them at start-up.
     const [{ gridToCsv, readWorkbookGrid }, { odsGrid }] = await Promise.all([import('./sheet.js'), import('./ods.js')]);
-    const content = zipEntry(bytes, 'mimetype') && new TextDecoder().decode(zipEntry(bytes, 'mimetype')).includes('opendocument.spreadsheet') ? zipEntry(bytes, 'content.xml') : undefined;
+    const mimetype = zipEntry(bytes, 'mimetype');
+    const content = mimetype && new TextDecoder().decode(mimetype).includes('opendocument.spreadsheet') ? zipEntry(bytes, 'content.xml') : undefined;
     csv = gridToCsv(content ? odsGrid(new TextDecoder().decode(content)) : await readWorkbookGrid(bytes));
   } catch (e) {
     throw new ChisoError(diagnostic('DATA_BAD_WORKBOOK', { detail: e instanceof Error ? e.message : String(e) }, { file }));
@@ -89,10 +90,7 @@ export async function readDataFile(path: string, options: LoadOptions = {}): Pro
 
 /** One entry of a ZIP archive (stored or deflated), by name; `undefined` when absent. */
 export function zipEntry(zip: Uint8Array, name: string): Uint8Array | undefined {
-  const entry = zipEntries(zip)?.find((e) => e.name === name);
-  if (!entry) return undefined;
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
-  const data = zip.subarray(start, start + entry.compressed);
-  return entry.method === 0 ? data : entry.method === 8 ? new Uint8Array(inflateRawSync(data)) : undefined;
+  const raw = zipEntryRaw(zip, name);
+  if (!raw) return undefined;
+  return raw.method === 0 ? raw.data : raw.method === 8 ? new Uint8Array(inflateRawSync(raw.data)) : undefined;
 }

@@ -66,3 +66,24 @@ export function checkZipSizes(bytes: Uint8Array, file: string, max = ZIP_MAX_UNC
   }
   return entries;
 }
+
+/**
+ * One entry of a ZIP archive as stored, by name: its bytes and method (0 stored, 8 deflated), for the
+ * caller to inflate (node:zlib in the CLI, `DecompressionStream` in the page); `undefined` when absent.
+ */
+export function zipEntryRaw(zip: Uint8Array, name: string): { data: Uint8Array; method: number } | undefined {
+  const entry = zipEntries(zip)?.find((e) => e.name === name);
+  if (!entry) return undefined;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
+  return { data: zip.subarray(start, start + entry.compressed), method: entry.method };
+}
+
+/**
+ * Whether a zip is an OpenDocument spreadsheet (.ods): its `mimetype` entry says so (OpenDocument
+ * stores it uncompressed, first in the archive, so no inflating is needed).
+ */
+export function isOdsZip(zip: Uint8Array): boolean {
+  const m = zipEntryRaw(zip, 'mimetype');
+  return !!m && m.method === 0 && new TextDecoder().decode(m.data).includes('opendocument.spreadsheet');
+}

@@ -5,7 +5,7 @@ import { withUnit } from './unit.js';
 
 /** What `formatValue` reads from an observation; any object with these fields will do. */
 export type ValueLike = Pick<Observation, 'value'> &
-  Partial<Pick<Observation, 'qualifier' | 'denominator' | 'unit' | 'status'>>;
+  Partial<Pick<Observation, 'qualifier' | 'denominator' | 'unit' | 'status' | 'lower' | 'upper'>>;
 
 export interface ValueFormatOptions extends NumberFormatOptions {
   /** Append the unit (translated). Default `true`. */
@@ -17,6 +17,8 @@ export interface ValueFormatOptions extends NumberFormatOptions {
   qualifier?: 'symbol' | 'words';
   /** What to print for a missing value. Default `–`. */
   missing?: string;
+  /** Follow an estimate with its interval, in the same decimals: `11,0% (9,8–12,2%)`. Default `false`. */
+  interval?: boolean;
 }
 
 const qualifierWords: Record<Lang, Record<string, string>> = {
@@ -29,12 +31,23 @@ function fractionUnit(unit: string | undefined): boolean {
   return !!unit && unit !== '%' && unit !== 'fraction';
 }
 
+/** Whether an observation carries an interval (`lower` and `upper`, both numbers). */
+export function hasInterval(o: Pick<Observation, 'lower' | 'upper'>): o is { lower: number; upper: number } {
+  return typeof o.lower === 'number' && typeof o.upper === 'number';
+}
+
+/** `10,2–12,4%`: an estimate's interval in the figure's unit, the unit written once; `''` without one. */
+export function formatInterval(o: ValueLike, locale: Lang = 'vi', opts: NumberFormatOptions & { unit?: boolean } = {}): string {
+  if (!hasInterval(o)) return '';
+  return `${formatValue({ ...o, value: o.lower, qualifier: null }, locale, { ...opts, unit: false })}–${formatValue({ ...o, value: o.upper, qualifier: null }, locale, opts)}`;
+}
+
 /**
  * An observation's figure as a reader should see it, qualifier and unit included:
  * `>98%`, `30/31`, `3,58%`, `60,2 triệu đồng/người/năm`; English `3.58%`.
  */
 export function formatValue(obs: ValueLike, locale: Lang = 'vi', opts: ValueFormatOptions = {}): string {
-  const { unit: showUnit = true, qualifier: qualifierStyle = 'symbol', missing = '–', ...numberOpts } = opts;
+  const { unit: showUnit = true, qualifier: qualifierStyle = 'symbol', missing = '–', interval = false, ...numberOpts } = opts;
   if (obs.value === null || obs.value === undefined || !Number.isFinite(obs.value)) return missing;
   let text: string;
   if (obs.denominator !== null && obs.denominator !== undefined) {
@@ -46,6 +59,7 @@ export function formatValue(obs: ValueLike, locale: Lang = 'vi', opts: ValueForm
   }
   const q = obs.qualifier;
   if (q) text = qualifierStyle === 'words' ? `${qualifierWords[locale][q]} ${text}` : `${q}${text}`;
+  if (interval && hasInterval(obs)) text += ` (${formatInterval(obs, locale, { ...numberOpts, unit: showUnit })})`;
   return text;
 }
 

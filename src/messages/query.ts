@@ -52,8 +52,8 @@ export const queryMessages = {
   },
   QUERY_UNWEIGHTED_MEAN: { vi: () => 'trung bình không gia quyền', en: () => 'unweighted mean' },
   QUERY_REAGGREGATE_NEEDS_WEIGHT: {
-    vi: (p) => `Truy vấn: không thể gộp chỉ tiêu "${p.indicator}" (loại ${p.kind}) của ${p.regions} vào "${p.unit}" bằng cách cộng hay lấy trung bình đơn giản; hãy cho trọng số ("weight": { "indicator": ... } hoặc { "column": ... }).`,
-    en: (p) => `Query: indicator "${p.indicator}" (a ${p.kind}) of ${p.regions} cannot be merged into "${p.unit}" by summing or a plain mean; give a weight ("weight": { "indicator": ... } or { "column": ... }).`,
+    vi: (p) => `Truy vấn: không thể gộp chỉ tiêu "${p.indicator}" (loại ${p.kind}) của ${p.regions} vào "${p.unit}" bằng cách cộng hay lấy trung bình đơn giản; hãy cho trọng số ("weight": { "indicator": ... } hoặc { "column": ... }), ví dụ dân số trung bình có sẵn trong chiso: { "indicator": "population", "series": "total" } (data/weights/population.csv).`,
+    en: (p) => `Query: indicator "${p.indicator}" (a ${p.kind}) of ${p.regions} cannot be merged into "${p.unit}" by summing or a plain mean; give a weight ("weight": { "indicator": ... } or { "column": ... }), e.g. the average population chiso bundles: { "indicator": "population", "series": "total" } (data/weights/population.csv).`,
   },
   QUERY_REAGGREGATE_INCOMPLETE: {
     vi: (p) => `Gộp tỉnh: "${p.unit}" không có giá trị cho chỉ tiêu "${p.indicator}", kỳ ${p.period}${p.series ? `, chuỗi "${p.series}"` : ''}: thiếu số liệu${p.weighted ? ' hoặc trọng số' : ''} của ${p.missing}.`,

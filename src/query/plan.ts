@@ -138,9 +138,9 @@ export function notesUnweighted(step: Extract<NormalizedStep, { op: 'summarize' 
 
 /** What to weight an indicator's mean by, in words (vi, en). */
 function weightFor(id: string, unit: string): { vi: string; en: string } {
-  if (/poverty|poor/.test(id)) return { vi: 'số hộ của từng địa phương (households)', en: 'the number of households of each region' };
+  if (/poverty|poor/.test(id)) return { vi: 'số hộ của từng địa phương (households), hoặc dân số trung bình có sẵn (population, series total)', en: 'the number of households of each region (households), or the bundled average population (population, series total)' };
   if (/new_rural/.test(id)) return { vi: 'số xã của từng địa phương (admin_units, series communes)', en: 'the number of communes of each region (admin_units, series communes)' };
-  if (unit.includes('/người')) return { vi: 'dân số của từng địa phương', en: 'the population of each region' };
+  if (unit.includes('/người')) return { vi: 'dân số của từng địa phương (population, series total)', en: 'the population of each region (population, series total)' };
   return { vi: 'mẫu số của tỷ lệ ở từng địa phương', en: 'the denominator of the rate in each region' };
 }
 

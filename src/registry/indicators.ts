@@ -101,6 +101,16 @@ const INDICATORS: Indicator[] = [
     ),
   },
   {
+    id: 'population',
+    label: t('Dân số trung bình', 'Average population'),
+    unit: 'nghìn người', lowerIsBetter: null, kind: 'count', breaks: [],
+    series: { total: t('Tổng số', 'Total'), male: t('Nam', 'Male'), female: t('Nữ', 'Female'), urban: t('Thành thị', 'Urban'), rural: t('Nông thôn', 'Rural') },
+    description: t(
+      'Dân số trung bình của năm (nghìn người), theo tỉnh. Là quyền số khi gộp tỷ lệ của 63 tỉnh cũ thành 34 đơn vị mới: reaggregate với weight { indicator: "population", series: "total" }.',
+      'Average population of the year (thousand people), by province. The weight for merging the rates of the 63 old provinces into the 34 new units: reaggregate with weight { indicator: "population", series: "total" }.',
+    ),
+  },
+  {
     id: 'admin_units',
     label: t('Số đơn vị hành chính', 'Administrative units'),
     unit: 'đơn vị', lowerIsBetter: null, kind: 'count', breaks: [],

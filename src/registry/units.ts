@@ -48,6 +48,8 @@ const UNITS = {
   'tập thể': count('tập thể', 'collectives'),
   'cá nhân': count('cá nhân', 'individuals'),
   'người': count('người', 'people'),
+  // GSO's population tables count in thousands; a count of its own, never summed with `người`.
+  'nghìn người': count('nghìn người', 'thousand people'),
   'hộ': count('hộ', 'households'),
   'căn nhà': count('căn nhà', 'houses'),
   'đợt': count('đợt', 'rounds'),

@@ -3,7 +3,7 @@
 // reading of the GSO exports (scripts/data/gso.mjs).
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildData, CURATED, GSO_FILES } from '../../scripts/build-data.mjs';
+import { buildData, CURATED, GSO_FILES, WEIGHT_FILES } from '../../scripts/build-data.mjs';
 import { readRecords } from '../../scripts/data/csv.mjs';
 import { decodeGso, readGsoCells } from '../../scripts/data/gso.mjs';
 import { loadObservations } from '../../src/data/index.js';
@@ -16,7 +16,7 @@ const built = buildData({ readBytes: bytes, loadObservations });
 
 describe('data/observations/', () => {
   it('holds exactly what `npm run data` builds now (rebuild with `npm run data` after changing a source)', () => {
-    expect(built.map((f) => f.path).sort()).toEqual([...GSO_FILES.map((s) => s.out), ...CURATED.map((c) => c.out)].sort());
+    expect(built.map((f) => f.path).sort()).toEqual([...GSO_FILES.map((s) => s.out), ...WEIGHT_FILES.map((s) => s.out), ...CURATED.map((c) => c.out)].sort());
     for (const f of built) {
       expect(existsSync(new URL(f.path, root)), f.path).toBe(true);
       expect(text(f.path) === f.text, `${f.path} is stale: run npm run data`).toBe(true);
@@ -76,6 +76,38 @@ describe('data/observations/', () => {
       });
     });
   }
+
+  describe('data/weights/population.csv', () => {
+    const spec = WEIGHT_FILES[0];
+    const rows = readRecords(text(spec.out));
+    // The independent reading, cut as the weight file is: the total, 2006-2016.
+    const cells = readGsoCells(decodeGso(bytes(spec.raw)), spec.raw).filter((c) => c.sub === 'Total' && Number(c.period) >= 2006 && Number(c.period) <= 2016);
+
+    it('holds the total of every region row for 2006-2016, agreeing cell by cell with an independent reading', () => {
+      expect(cells.length).toBe(71 * 11);
+      expect(rows.length).toBe(cells.length);
+      const bySource = new Map(rows.map((r) => [r.source, r]));
+      for (const c of cells) {
+        const r = bySource.get(`${spec.raw}#row=${c.line}&column=${c.column}`);
+        expect(r, `${c.name} ${c.column}`).toBeDefined();
+        if (!r) continue;
+        expect(r.value === '' ? null : Number(r.value), `${c.name} ${c.column}`).toBe(c.value);
+        expect([r.period, r.status, r.indicator, r.unit, r.series]).toEqual([c.period, c.status, 'population', 'nghìn người', 'total']);
+        const m = matchRegion(c.name);
+        expect(m.ok && m.region.id, c.name).toBe(r.region);
+      }
+    });
+
+    it('has a figure for each of the 63 provinces in every year; only Hà Tây after 2007 is missing', () => {
+      const missing = rows.filter((r) => r.value === '');
+      expect(missing.map((r) => `${r.region} ${r.period}`)).toEqual(['2008', '2009', '2010', '2011', '2012', '2013', '2014', '2015', '2016'].map((y) => `ha-tay ${y}`));
+      for (let y = 2008; y <= 2016; y++) {
+        const provinces = new Set(rows.filter((r) => r.period === String(y) && r.value !== '' && getRegion(r.region)?.level === 'province').map((r) => r.region));
+        expect(provinces.size, String(y)).toBe(63);
+      }
+      expect(rows.find((r) => r.region === '01' && r.period === '2016')?.value).toBe('7328.4');
+    });
+  });
 
   it('marks only the `Pre. 2016` columns preliminary, and every cell with no figure missing', () => {
     for (const spec of GSO_FILES) {

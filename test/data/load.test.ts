@@ -271,5 +271,11 @@ describe('periods', () => {
     expect(parsePeriod('2024-13')).toBeNull();
     expect(parsePeriod('năm ngoái')).toBeNull();
     expect(parsePeriodHeader('Pre. 2016 Salary & wage')).toEqual({ period: '2016', status: 'preliminary', series: 'Salary & wage' });
+    expect(parsePeriod('Prel. 2016')).toEqual({ period: '2016', status: 'preliminary' });
+    // GSO's population table: the series first, and only GSO's words for it.
+    expect(parsePeriodHeader('Total 2006')).toEqual({ period: '2006', status: 'final', series: 'Total' });
+    expect(parsePeriodHeader('Urban Prel. 2016')).toEqual({ period: '2016', status: 'preliminary', series: 'Urban' });
+    expect(parsePeriodHeader('Ghi chú 2016')).toBeNull();
+    expect(parsePeriodHeader('Total 2016 Male')).toBeNull();
   });
 });

@@ -54,3 +54,20 @@ function zipOf(name: string, size: number): Uint8Array {
   end.writeUInt32LE(cdOffset, 16);
   return new Uint8Array(Buffer.concat([local, n, data, central, n, end]));
 }
+
+describe('.ods in the notebook page', () => {
+  it("the page's reader reads an .ods sheet into the grid `chiso load` reads, and the loader cites its rows", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readObservations, EMPTY_MAPPING } = await import('../../examples/notebook/lib/files.js');
+    const { isOdsZip } = await import('../../src/data/zip.js');
+    const bytes = new Uint8Array(readFileSync(new URL('./fixtures/immunisation.ods', import.meta.url)));
+    expect(isOdsZip(bytes)).toBe(true);
+    expect(isOdsZip(new Uint8Array(readFileSync(new URL('./fixtures/immunisation.xlsx', import.meta.url))))).toBe(false);
+    const picked = await readPicked('immunisation.ods', bytes);
+    expect(picked.kind).toBe('ods');
+    expect(picked.grid.length).toBeGreaterThan(2);
+    const r = readObservations(picked, { ...EMPTY_MAPPING, indicator: 'poverty_rate' });
+    expect(r.observations.map((o) => [o.region, o.period, o.value])).toEqual([['42', '2014', 97.5], ['42', '2015', 98.1], ['51', '2014', 95.2], ['51', '2015', 96.4]]);
+    expect(r.observations[2].source).toBe('immunisation.ods#row=3&column=2014');
+  });
+});

@@ -106,6 +106,20 @@ describe('Tỷ lệ hộ nghèo 2006-2016', () => {
     expect(map34.regions.every((r) => r.startsWith('34:'))).toBe(true);
   });
 
+  test('the 34 units weighted by the bundled population: every merged unit with all its figures gets one, Tuyên Quang with Hà Giang by hand', async () => {
+    const i = cells.findIndex((c) => c.title === 'Gộp về 34 đơn vị theo dân số');
+    expect(i).toBeGreaterThan(0);
+    const rows = await tableData(page, i);
+    expect(rows).toHaveLength(34);
+    // data/observations/poverty_rate.csv and data/weights/population.csv, 2016: 20.8 % x 816.1 and 12 % x 766.9 thousand people.
+    expect(rows.find((r) => r.unit === '34:08')?.value).toBeCloseTo((20.8 * 816.1 + 12 * 766.9) / (816.1 + 766.9), 2);
+    // TP Hồ Chí Minh has no 2016 figure: its unit stays empty, never a partial mean.
+    expect(rows.find((r) => r.unit === '34:79')?.value).toBeNull();
+    expect(rows.filter((r) => typeof r.value === 'number')).toHaveLength(33);
+    const [map] = charts(cells[i]);
+    expect(map.regions).toHaveLength(34);
+  });
+
   test('the weighted illustration differs from the plain mean', async () => {
     const parts = await tableData(page, 6, 0);
     const [merged] = await tableData(page, 6, 1);
@@ -311,6 +325,21 @@ describe('Dữ liệu của bạn', () => {
     await settled(6);
     const [preview] = await views();
     expect(notes(preview.record)[0].text).toMatch(/^keo-tha\.csv \(CSV\): 7 dòng, 3 cột/);
+    expect(errors).toEqual([]);
+  });
+
+  test('an OpenDocument sheet (.ods) through the file input, read by the reader `chiso load` uses', async () => {
+    await page.setInputFiles('#file', join(ROOT, 'test/data/fixtures/immunisation.ods'));
+    await settled(7);
+    const [preview] = await views();
+    expect(notes(preview.record)[0].text).toMatch(/^immunisation\.ods \(OpenDocument, trang tính đầu tiên\): 3 dòng, 3 cột/);
+    const grid = await page.evaluate(() => (document.querySelectorAll('.live')[0].querySelector('.table-output') as unknown as { data: Record<string, unknown>[] }).data);
+    // Cells as the sheet holds them (typed numbers with a decimal point), each row with its sheet row; key order aside.
+    expect(grid.map((r) => Object.values(r).map(String).sort())).toEqual([
+      ['1', 'Tỉnh', '2014', '2015'].sort(),
+      ['2', 'Hà Tĩnh', '97.5', '98.1'].sort(),
+      ['3', 'Quảng Ngãi', '95.2', '96.4'].sort(),
+    ]);
     expect(errors).toEqual([]);
   });
 });

@@ -14,8 +14,11 @@ import { t } from './i18n.js';
 export const TableColumn = { indicator: 'indicator', region: 'region', period: 'period', value: 'value', series: 'series', status: 'status', source: 'source' } as const;
 export type TableColumn = keyof typeof TableColumn;
 
-/** A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. */
-export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang)): string {
+/**
+ * A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. An
+ * estimate is written with its interval (`interval: true`): `11,0 % (9,8–12,2 %)`.
+ */
+export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang, { interval: true })): string {
   if (o.value === null) return '–';
   try {
     return format(o);
@@ -71,7 +74,7 @@ export interface ObservationTableOptions {
   sort?: (column: TableColumn) => 'ascending' | 'descending' | 'none' | undefined;
   /** A row under the headings (the table's column profiles). */
   headRow?: TemplateResult;
-  /** How a figure is written. Default: with the decimals the chart of these rows shows (`valueFormatter`). */
+  /** How a figure is written. Default: with the decimals the chart of these rows shows, interval included (`valueFormatter`). */
   format?: (o: Observation) => string;
   /**
    * One select button per region, on its first row: the keyboard's way to do what a click on a
@@ -111,7 +114,7 @@ export function observationTable(o: ObservationTableOptions): TemplateResult {
     });
   }
   const caption = t('COMPONENTS_TABLE_CAPTION', lang, { title: o.title, rows: o.total ?? rows.length });
-  const format = o.format ?? valueFormatter(rows, lang);
+  const format = o.format ?? valueFormatter(rows, lang, { interval: true });
   const cell = (r: Observation, c: TableColumn, i: number) => {
     let text = cellText(r, c, lang, format);
     if (c === 'period' && o.statusInPeriod && r.status === 'preliminary') text += ` (${t('COMPONENTS_PRELIMINARY', lang)})`;

@@ -142,7 +142,7 @@ export class ChisoTable extends ChisoViewElement {
     this._page = 0;
     this.profiles = {};
     const lang = this.locale;
-    this.#format = valueFormatter(rows, lang);
+    this.#format = valueFormatter(rows, lang, { interval: true });
     // Profiles count what the cells show: labels and translated statuses, never ids or English codes.
     for (const c of this.shownColumns) this.profiles[c] = profileColumn(rows.map((o) => (c === 'value' ? o.value : c === 'status' ? statusLabel(o.status, lang) : cellText(o, c, lang) || null)));
     return rows;
