@@ -10,7 +10,10 @@ import { ROOT, launchBrowser, type TestServer } from '../browser/harness.js';
 export { ROOT, launchBrowser };
 
 /** Dependencies the example pages import, some only dynamically (Vega on first draw). */
-const DEPS = ['arquero', 'vega-embed', 'vega-interpreter', 'topojson-client', 'read-excel-file/browser', 'lit', '@lit/context'];
+const DEPS = [
+  'arquero', 'vega-embed', 'vega-interpreter', 'topojson-client', 'read-excel-file/browser', 'read-excel-file/universal', 'lit', '@lit/context',
+  '@lit/task', 'd3-array', 'd3-dsv', 'd3-format', 'd3-scale', 'vega-statistics', 'fflate',
+];
 
 /** `hmr: true` keeps Vite's hot reload on (off by default: a test's page must not reload under it). */
 export async function startExamplesServer(options: { hmr?: boolean } = {}): Promise<TestServer> {
