@@ -9,7 +9,7 @@ import type { ChartSpec, CommonOptions } from './types.js';
 import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
   type Json, joinSentences } from './common.js';
-import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
+import { capitalize, indicatorLabel, inSentence, regionPhrase, type Indicator } from './lookup.js';
 import { dodge, groupSeries, segmentOf, type Series } from './series.js';
 import { categoricalPalette, colors, fontSizes } from './theme.js';
 
@@ -380,7 +380,7 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
     const last = valued[valued.length - 1];
     const params = {
       indicator: capitalize(label), region: s.name,
-      of: s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`,
+      of: s.series === null ? regionPhrase(s.region, loc) : `${regionPhrase(s.region, loc)} (${s.name})`,
       from: valueText(first, loc, decimals), to: valueText(last, loc, decimals),
       p0: periodPhrase(first.period, loc), p1: periodPhrase(last.period, loc),
     };

@@ -18,7 +18,7 @@ export function regionName(id: string, locale: Locale): string {
 }
 
 /** `của Hà Tĩnh` / `in Ha Tinh`; for the country `cả nước` / `in the whole country`. */
-export function regionOf(id: string, locale: Locale): string {
+export function regionPhrase(id: string, locale: Locale): string {
   return id === 'VN' ? message('DESC_OF_COUNTRY', {}, locale) : message('DESC_OF_REGION', { region: regionName(id, locale) }, locale);
 }
 

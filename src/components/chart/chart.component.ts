@@ -35,7 +35,7 @@ export interface ChisoRenderDetail {
 }
 
 /** Region of a clicked mark, from the fields chiso's recipes put on each datum. */
-function regionOf(datum: unknown): string | undefined {
+function datumRegion(datum: unknown): string | undefined {
   if (!datum || typeof datum !== 'object') return undefined;
   const d = datum as Record<string, unknown>;
   const props = d.properties as Record<string, unknown> | undefined;
@@ -412,7 +412,7 @@ export class ChisoChart extends ChisoViewElement {
   #onClick(event: MouseEvent, item: unknown): void {
     if (this.followRegions()) return;
     const datum = (item as { datum?: Record<string, unknown> } | null)?.datum;
-    this.#toggleRegion(regionOf(datum) ?? this.#regionNamed(datum?.name), event.shiftKey || event.ctrlKey || event.metaKey);
+    this.#toggleRegion(datumRegion(datum) ?? this.#regionNamed(datum?.name), event.shiftKey || event.ctrlKey || event.metaKey);
   }
 
   /**
