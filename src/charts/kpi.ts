@@ -9,7 +9,7 @@ import { formatValue } from '../format/value.js';
 import { fail } from '../errors.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences } from './common.js';
-import { capitalize, indicatorLabel, regionName, regionOf, type Indicator } from './lookup.js';
+import { capitalize, indicatorLabel, regionName, regionPhrase, type Indicator } from './lookup.js';
 import { comparableRuns } from './series.js';
 import { colors, fontSizes } from './theme.js';
 
@@ -177,7 +177,7 @@ export function describeKpi(data: readonly Observation[], options: KpiOptions = 
   const f = kpiFacts(data, options);
   const sentences = [
     t('DESC_KPI', loc, {
-      indicator: capitalize(indicatorLabel(f.indicator, loc)), region: regionName(f.region, loc), of: regionOf(f.region, loc),
+      indicator: capitalize(indicatorLabel(f.indicator, loc)), region: regionName(f.region, loc), of: regionPhrase(f.region, loc),
       period: periodPhrase(f.current.period, loc, { status: f.current.status }),
       value: formatValue(f.current, loc, { decimals: f.decimals, qualifier: 'words' }),
     }),

@@ -10,7 +10,7 @@ import type { ChartSpec, CommonOptions } from './types.js';
 import {
   axisFormat, checkRows, decimalsFor, finish, oneOf, periodText, pickIndicator, sortPeriods, sourceText, t, titleBlock, valueText,
   type Json, joinSentences, contrastOf } from './common.js';
-import { capitalize, indicatorLabel, inSentence, regionOf, type Indicator } from './lookup.js';
+import { capitalize, indicatorLabel, inSentence, regionPhrase, type Indicator } from './lookup.js';
 import { comparableRuns, dodge, groupSeries, methodLabel, type Series } from './series.js';
 import { eventAffects, listTerritorialEvents } from '../registry/events.js';
 import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
@@ -493,7 +493,7 @@ export function describeLine(data: readonly Observation[], options: LineOptions 
   for (const s of shown) {
     const valued = s.rows.filter((o) => o.value !== null);
     if (!valued.length) continue;
-    const of = s.series === null ? regionOf(s.region, loc) : `${regionOf(s.region, loc)} (${s.name})`;
+    const of = s.series === null ? regionPhrase(s.region, loc) : `${regionPhrase(s.region, loc)} (${s.name})`;
     const runs = comparableRuns(valued, indicator, methods);
     if (runs.length > 1) {
       // Figures of different methods or territories are not compared: each comparable run on its own.

@@ -12,7 +12,7 @@ export type { Indicator };
 export { indicatorLabel, regionName, seriesLabel };
 
 /** `của Hà Tĩnh` / `in Ha Tinh`; for the country `cả nước` / `in the whole country`. */
-export function regionOf(id: string, locale: Lang): string {
+export function regionPhrase(id: string, locale: Lang): string {
   return id === 'VN' ? message('DESC_OF_COUNTRY', {}, locale) : message('DESC_OF_REGION', { region: regionName(id, locale) }, locale);
 }
 

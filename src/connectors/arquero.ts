@@ -1,4 +1,4 @@
-/** `ArqueroConnector`: the default, for Node and for pages that allow Arquero (no strict CSP). */
+/** `ArqueroConnector` (`chiso/arquero`): the query spec on Arquero, for Node and for pages that allow `eval` (no strict CSP). */
 import type { ColumnTable } from 'arquero';
 import { runQuery } from '../query/arquero.js';
 import type { QueryRegistry } from '../query/registry-view.js';

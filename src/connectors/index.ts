@@ -4,7 +4,7 @@
  * page that does not use them never downloads them:
  * - `src/connectors/duckdb-node.ts` (Node only): `createDuckDBConnector`, `loadIntoDuckDB`.
  * - `src/connectors/duckdb-wasm.ts` (browser): `createDuckDBWasmConnector`, imports DuckDB-Wasm on first use.
- * - `src/connectors/arquero.ts`: `ArqueroConnector` (loads Arquero).
+ * - `src/connectors/arquero.ts`: `ArqueroConnector` (loads Arquero), public as `chiso/arquero`.
  */
 export type { Connector, ConnectorQueryOptions } from './connector.js';
 export { ExecutorConnector } from './executor.js';

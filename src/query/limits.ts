@@ -17,7 +17,7 @@ export const QUERY_LIMITS = {
   depth: 6,
   /** Largest `limit`: below 2^31, so every engine binds it as a 32-bit integer. */
   limit: 1_000_000_000,
-  /** Years (`periods.from`/`to`, a period given as a number) lie in 0..9999. */
+  /** Years (`periods.from`/`to`, a period given as a number) lie in -9999..9999 (a period text may start with a sign). */
   year: 9999,
   /** Largest magnitude of a number in the spec (`scale`, `target`): products with values stay finite on every engine. */
   magnitude: 1e15,

@@ -11,10 +11,10 @@ import { QUERY_LIMITS as L } from './limits.js';
 const column = { type: 'string', pattern: '^(?!__)[A-Za-z_][A-Za-z0-9_]*$', maxLength: L.stringLength } as const;
 const text = { type: 'string', minLength: 1, maxLength: L.stringLength } as const;
 const number = { type: 'number', minimum: -L.magnitude, maximum: L.magnitude } as const;
-const year = { type: 'number', minimum: 0, maximum: L.year } as const;
+const year = { type: 'number', minimum: -L.year, maximum: L.year } as const;
 const items = <T>(item: T) => ({ type: 'array', items: item, maxItems: L.listItems }) as const;
 const columns = <T>(item: T) => ({ type: 'array', items: item, maxItems: L.columnItems }) as const;
-const period = { anyOf: [text, { type: 'integer', minimum: 0, maximum: L.year }] } as const;
+const period = { anyOf: [text, { type: 'integer', minimum: -L.year, maximum: L.year }] } as const;
 const seriesRef = { anyOf: [text, { type: 'null' }] } as const;
 const closed = <P extends Record<string, unknown>>(properties: P, required: string[] = []) =>
   ({ type: 'object', properties, required, additionalProperties: false }) as const;

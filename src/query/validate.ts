@@ -70,7 +70,7 @@ function within(value: number, where: string, min: number, max: number, limit: Q
   return value;
 }
 
-const year = (value: unknown, where: string): number => within(number(value, where), where, 0, QUERY_LIMITS.year, 'year');
+const year = (value: unknown, where: string): number => within(number(value, where), where, -QUERY_LIMITS.year, QUERY_LIMITS.year, 'year');
 
 function atMost(count: number, where: string, limit: 'deriveSteps' | 'listItems' | 'columnItems'): void {
   if (count > QUERY_LIMITS[limit]) fail('QUERY_TOO_MANY', { where, count, max: QUERY_LIMITS[limit], limit });

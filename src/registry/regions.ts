@@ -139,8 +139,8 @@ for (const r of REGIONS) {
     validFrom: null, validTo: null, successor: null, aliases: r.aliases });
 }
 
-const regionOf = new Map<string, string>();
-for (const [rid, codes] of Object.entries(PROVINCES_BY_REGION)) for (const c of codes) regionOf.set(c, rid);
+const economicRegionOf = new Map<string, string>();
+for (const [rid, codes] of Object.entries(PROVINCES_BY_REGION)) for (const c of codes) economicRegionOf.set(c, rid);
 
 // The 34 units first, so an old province can name its successor's region.
 const newNames = new Map<string, string>();
@@ -162,7 +162,7 @@ for (const row of PROVINCE_MAPPING_ROWS) {
   const official = cleanName(row[1]);
   const extra = PROVINCE_EXTRA[code] ?? {};
   const short = cleanName(extra.name ?? shortName(row[1]));
-  const parent = regionOf.get(code);
+  const parent = economicRegionOf.get(code);
   if (!parent) throw new Error(`province ${code} has no GSO region`);
   add({
     id: code, level: 'province', name: short, fullName: official, nameEn: extra.nameEn ?? englishName(short),

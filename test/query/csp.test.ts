@@ -69,3 +69,16 @@ describe('eval-free executor', () => {
     }
   });
 });
+
+describe('entries a strict-CSP page may import', () => {
+  // chiso/query holds the spec and the eval-free executor; Arquero has its own entry, chiso/arquero.
+  it.each(['src/query/index.ts', 'src/components/core/view-query.ts'])('%s never imports arquero', (entry) => {
+    const modules = closure(resolve(root, entry));
+    expect(modules.size).toBeGreaterThan(3);
+    expect([...modules.keys()].filter((k) => k.includes('arquero'))).toEqual([]);
+  });
+
+  it('the Arquero entry does (so the test above can fail)', () => {
+    expect([...closure(resolve(root, 'src/arquero.ts')).keys()]).toContain('package:arquero');
+  });
+});

@@ -52,7 +52,7 @@ describe('QUERY_LIMITS', () => {
   it('accepts specs at the budgets', () => {
     expect(validateQuery({ limit: QUERY_LIMITS.limit }).limit).toBe(QUERY_LIMITS.limit);
     expect(validateQuery({ derive: Array.from({ length: QUERY_LIMITS.deriveSteps }, () => ({ op: 'latest' })) }).derive).toHaveLength(16);
-    expect(validateQuery({ select: { indicators: ['x'.repeat(QUERY_LIMITS.stringLength)], periods: { from: 0, to: 9999 } } }).select.periods).toEqual({ from: 0, to: 9999 });
+    expect(validateQuery({ select: { indicators: ['x'.repeat(QUERY_LIMITS.stringLength)], periods: { from: -9999, to: 9999 } } }).select.periods).toEqual({ from: -9999, to: 9999 });
     // The same name in the same case is one column: a step may replace `value`, or reuse its own output.
     expect(validateQuery({ derive: [{ op: 'change', as: 'value' }, { op: 'rank', as: 'r' }, { op: 'rank', as: 'r' }], columns: ['r'] }).columns).toEqual(['r']);
     expect(validateQuery({ select: { regions: ['Hà Nội 😀'] } }).select.regions).toEqual(['Hà Nội 😀']);

@@ -45,7 +45,7 @@ export interface ChisoRenderDetail {
 export const MIN_CHART_WIDTH = 120;
 
 /** Region of a clicked mark, from the fields chiso's recipes put on each datum. */
-function regionOf(datum: unknown): string | undefined {
+function datumRegion(datum: unknown): string | undefined {
   if (!datum || typeof datum !== 'object') return undefined;
   const d = datum as Record<string, unknown>;
   const props = d.properties as Record<string, unknown> | undefined;
@@ -411,7 +411,7 @@ export class ChisoChart extends ChisoViewElement {
   #onClick(event: MouseEvent, item: unknown): void {
     if (this.filtersRegions()) return;
     const datum = (item as { datum?: Record<string, unknown> } | null)?.datum;
-    this.#toggleRegion(regionOf(datum) ?? this.#regionNamed(datum?.name), event.shiftKey || event.ctrlKey || event.metaKey);
+    this.#toggleRegion(datumRegion(datum) ?? this.#regionNamed(datum?.name), event.shiftKey || event.ctrlKey || event.metaKey);
   }
 
   /** A click on a mark, or its select button in the data table; no region (the sea) clears this view's pick. */

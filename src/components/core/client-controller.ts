@@ -38,7 +38,7 @@ export class ClientController implements ReactiveController, CoordinatorClient {
     this.#lazy = lazy;
     this.#resize = resize;
     this.visible = !lazy;
-    new ContextConsumer(host, {
+    this.#context = new ContextConsumer(host, {
       context: coordinatorContext,
       subscribe: true,
       callback: (c) => this.#attach(this.#own ?? c),
@@ -109,11 +109,12 @@ export class ClientController implements ReactiveController, CoordinatorClient {
     return this.coordinator ? this.coordinator.filterFor(this) : { regions: null, periods: null };
   }
 
+  readonly #context: ContextConsumer<typeof coordinatorContext, ReactiveElement>;
   #own: Coordinator | undefined;
-  /** A coordinator of the element's own (its `.data`), used instead of its dashboard's. */
-  useOwn(c: Coordinator): void {
+  /** A coordinator of the element's own (its `.data`), used instead of its dashboard's; `undefined`: the dashboard's again. */
+  useOwn(c: Coordinator | undefined): void {
     this.#own = c;
-    this.#attach(c);
+    this.#attach(c ?? this.#context.value);
   }
 
   #attach(c: Coordinator | undefined): void {

@@ -55,7 +55,10 @@ export abstract class ChisoViewElement extends LitElement {
   }
   set data(data: ObservationData | undefined) {
     this.#data = data;
-    if (data === undefined) return;
+    if (data === undefined) {
+      this.client.useOwn(undefined);
+      return;
+    }
     const own = new Coordinator();
     own.lang = pageLang(this);
     try {
