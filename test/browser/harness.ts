@@ -24,6 +24,9 @@ export async function startDevServer(): Promise<TestServer> {
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', hmr: false },
     optimizeDeps: { noDiscovery: false },
+    // One dependency cache per test worker: two servers optimizing into one folder at once (the test
+    // files run two at a time) overwrote each other's files under a page that was loading them.
+    cacheDir: join(ROOT, 'node_modules/.vite', `test-dev-${process.env.VITEST_POOL_ID ?? process.pid}`),
   });
   await server.listen();
   const address = server.httpServer?.address();

@@ -23,6 +23,8 @@ export async function startExamplesServer(options: { hmr?: boolean } = {}): Prom
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', hmr: options.hmr ?? false },
     optimizeDeps: { include: DEPS },
+    // One dependency cache per test worker (see startDevServer in test/browser/harness.ts).
+    cacheDir: join(ROOT, 'node_modules/.vite', `test-examples-${process.env.VITEST_POOL_ID ?? process.pid}`),
   });
   await server.listen();
   const address = server.httpServer?.address();
