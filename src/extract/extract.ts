@@ -4,7 +4,7 @@
  * offsets it was read from.
  */
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
-import { getIndicator, isIndicatorId, normalizeUnit, requireRegion, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
+import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion } from './regions.js';
@@ -109,7 +109,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     }
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
-    const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : isIndicatorId(rule.indicator) && getIndicator(rule.indicator).seriesIsMethod ? UNKNOWN_SERIES : null);
+    const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
     const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!, monthly(text, f.start)) : null;
     const unit = perPerson ? perPerson.unit : unitOf(f, rule.indicator, series, m.unit);
     if (unit === null) {

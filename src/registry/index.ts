@@ -17,7 +17,7 @@ export { matchRegion, requireMatch, normalizeName } from './match.js';
 export { cleanName, foldDiacritics } from './text.js';
 export type { MatchOptions, NormalizeOptions } from './match.js';
 export { regionForGeoName, geoNameFor, GeoSource, isGeoSource } from './geo.js';
-export { getIndicator, isIndicatorId, listIndicators, unitFor, matchSeries, matchTier, UNKNOWN_SERIES, addIndicators } from './indicators.js';
+export { getIndicator, isIndicatorId, listIndicators, unitFor, matchSeries, matchTier, UNKNOWN_SERIES, addIndicators, seriesIsMethod } from './indicators.js';
 export { CATALOGUE_FILE, defineIndicator, parseCatalogue } from './catalogue.js';
 export type { IndicatorDefinition } from './catalogue.js';
 export { listTerritorialEvents, eventAffects, eventsBetween, outsideValidity, periodDays, isAfterEvent } from './events.js';

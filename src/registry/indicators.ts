@@ -287,6 +287,11 @@ export function isIndicatorId(id: unknown): id is string {
   return typeof id === 'string' && (byId.has(id) || userById.has(id));
 }
 
+/** Whether an indicator's series is the method its figures were measured by (the poverty standard), not a sub-series. */
+export function seriesIsMethod(id: string): boolean {
+  return isIndicatorId(id) && getIndicator(id).seriesIsMethod === true;
+}
+
 /** Every indicator, in catalogue order, users' last. */
 export function listIndicators(): Indicator[] {
   return [...byId.values(), ...userById.values()];

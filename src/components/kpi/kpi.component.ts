@@ -7,7 +7,7 @@ import type { KpiFacts } from '../../charts/kpi.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
-import { getIndicator, isIndicatorId } from '../../registry/indicators.js';
+import { seriesIsMethod } from '../../registry/indicators.js';
 import { t } from '../core/i18n.js';
 import { kpiStyles } from './kpi.styles.js';
 
@@ -30,7 +30,7 @@ export function kpiElementFacts(rows: readonly Observation[], kpiFacts: KpiRecip
   if (!first) return undefined;
   // Where an indicator's series is its method (the poverty standard), every standard is one history:
   // the facts say whether the change crosses a break, as the exported KPI does.
-  const method = isIndicatorId(first.indicator) && getIndicator(first.indicator).seriesIsMethod === true;
+  const method = seriesIsMethod(first.indicator);
   const same = (o: Observation) => o.indicator === first.indicator && o.region === first.region && (method || o.series === first.series);
   if (!rows.some((o) => same(o) && o.value !== null)) return undefined;
   // The element's rows are already bounded by its query; the recipes' row limit is for specs.
@@ -112,7 +112,7 @@ export class ChisoKpi extends ChisoViewElement {
     const lang = this.locale;
     const preliminary = o.status === 'preliminary' ? ` (${t('COMPONENTS_PRELIMINARY', lang)})` : '';
     // A sub-series names the figure (urban, a new-rural tier); a method (the poverty standard) does not.
-    const method = isIndicatorId(o.indicator) && getIndicator(o.indicator).seriesIsMethod === true;
+    const method = seriesIsMethod(o.indicator);
     const label = this.label ?? (method ? undefined : seriesLabel(o.indicator, o.series, lang)) ?? indicatorLabel(o.indicator, lang);
     const change = this.facts && recipe?.kpiChange(this.facts, lang);
     return html`<div role="group" aria-label=${label}>
