@@ -7,7 +7,7 @@ import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
-import { regionContext, resolveRegion } from './regions.js';
+import { regionContext, resolveRegion, type RegionMention } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
 import { FigureContext, RULES, isTarget, isTargetLead, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
@@ -104,12 +104,24 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
     const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    if (region.outside) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: region.how });
+      continue;
+    }
     if (region.unknownPlace) {
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
     }
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
+    if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(text.slice(clause.start, f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'public budget allocated, not money raised for a purpose' });
+      continue;
+    }
+    if (sharedThreshold(text, f, clause.end, regions.mentions)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a threshold several places share ("trên X ... là A, B, C")' });
+      continue;
+    }
     const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!, monthly(text, f.start)) : null;
     const unit = perPerson ? perPerson.unit : unitOf(f, rule.indicator, series, m.unit);
     if (unit === null) {
@@ -165,7 +177,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   }
 
   return {
-    observations,
+    observations: withoutParts(observations, text),
     report: {
       file,
       format: report.format,
@@ -179,6 +191,39 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     warnings,
     text,
   };
+}
+
+/** A state budget or investment allocated ("được phân bổ tổng kinh phí", "vốn đầu tư"): not the catalogue's money raised. */
+const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
+
+/**
+ * True when the figure is a bound that a list of places shares: "mức thu nhập trên 5 triệu đồng/người/tháng
+ * là Bắc Ninh, Vĩnh Phúc, Hải Phòng". It states no one place's level.
+ */
+function sharedThreshold(text: string, f: Figure, clauseEnd: number, mentions: readonly RegionMention[]): boolean {
+  if (f.qualifier === null && !/(?:trên|dưới|hơn|từ)[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 8), f.start))) return false;
+  const rest = text.slice(f.end, Math.min(clauseEnd, f.end + 200));
+  const is = /^[^;.\d]{0,40}?[\s\u00a0]là[\s\u00a0]+/u.exec(rest);
+  if (!is) return false;
+  const from = f.end + is[0].length;
+  const listed = mentions.filter((m) => m.start >= from && m.start < from + 120 && m.region);
+  return listed.length >= 2 && listed[0].start - from < 4 && /^[\s\u00a0]*,/u.test(text.slice(listed[0].end, listed[0].end + 3));
+}
+
+/**
+ * Drops the parts of a total: after "trong đó" a figure of the same indicator, region, period and
+ * series as one earlier in its sentence ("quỹ toàn tỉnh có 55,8 tỷ đồng, trong đó quỹ cấp tỉnh có 1,2 tỷ đồng")
+ * is a part of it, not a second level.
+ */
+function withoutParts(observations: ExtractedObservation[], text: string): ExtractedObservation[] {
+  const out: ExtractedObservation[] = [];
+  for (const o of observations) {
+    const s = sentenceAt(text, o.start);
+    const total = out.find((t) => t.start >= s.start && t.indicator === o.indicator && t.region === o.region && t.period === o.period && t.series === o.series && t.value !== o.value);
+    if (total && /trong[\s\u00a0]+đó/iu.test(text.slice(total.end, o.start))) continue;
+    out.push(o);
+  }
+  return out;
 }
 
 /**

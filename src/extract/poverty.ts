@@ -83,9 +83,19 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     const lastAt = from + last.index;
     const between = text.slice(lastAt, f.start);
     // "tỷ lệ hộ nghèo và cận nghèo (lần lượt là 14,23% và 7,69%)": the first is the poor's, the second the near-poor's.
-    if (group === 'poor_near_poor' && RESPECTIVELY.test(between)) {
+    if (RESPECTIVELY.test(between)) {
       const k = (between.slice(between.search(RESPECTIVELY)).match(/\d+(?:[.,]\d+)*[\s\u00a0]*%/g) ?? []).length;
-      group = k === 0 ? 'poor' : 'near_poor';
+      if (group === 'poor_near_poor') group = k === 0 ? 'poor' : 'near_poor';
+      else if (k > 0) {
+        // "tỷ lệ hộ nghèo thấp nhất với tỷ lệ lần lượt là 0,21% và 0,13%": one group named for two figures;
+        // the pair is the one its sentence named before ("cả tỷ lệ hộ nghèo và cận nghèo"), else the later figure is no one's.
+        const earlier = text.slice(from, lastAt);
+        GROUP.lastIndex = 0;
+        let pair = false;
+        for (let m = GROUP.exec(earlier); m; m = GROUP.exec(earlier)) if (m.groups?.both) pair = true;
+        if (!pair || k > 1) return null;
+        group = 'near_poor';
+      }
     }
     if (SUBGROUP.test(between)) return null;
     near = lastAt >= clauseStart;

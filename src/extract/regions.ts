@@ -19,6 +19,10 @@ export interface RegionMention extends Span {
   unnamed: boolean;
   /** True when `region` is the unit the named place lies in, the place itself not being in the registry. */
   within?: boolean;
+  /** An area the registry has no unit for and never will (`vùng Tây Bắc` of the older scheme): its figures are not read. */
+  outside?: boolean;
+  /** For a commune written with its district in brackets (`xã Trà Bui (Bắc Trà My)`): that district. */
+  district?: string;
 }
 
 const PREFIX: [RegExp, MentionLevel, string][] = [
@@ -189,6 +193,15 @@ function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
 /** Words before `cả nước` that make it a comparison (`cao nhất cả nước`), not the subject. */
 const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
 
+/** Words after `cả nước` that give it a figure of its own: "của cả nước là 4,7", "cả nước đạt 17". */
+const STATES_FIGURE = /^[ \u00a0]*(?:là|đạt|ở[ \u00a0]+mức)[ \u00a0]+(?:khoảng[ \u00a0]+|gần[ \u00a0]+|hơn[ \u00a0]+|trên[ \u00a0]+)?\d/iu;
+
+/**
+ * Areas outside the registry's six socio-economic regions (the older eight-region scheme): a figure
+ * next to them is theirs, so it must not fall back to another region named before.
+ */
+const OTHER_AREA = /(?<![\p{L}])[Vv]ùng[ \u00a0]+(?:Tây[ \u00a0]+Bắc(?:[ \u00a0]+Bộ)?|Đông[ \u00a0]+Bắc(?:[ \u00a0]+Bộ)?|[Dd]uyên[ \u00a0]+hải[ \u00a0]+Nam[ \u00a0]+Trung[ \u00a0]+Bộ)(?![\p{L}])/gu;
+
 function findBareMentions(report: Report, named: RegionMention[]): RegionMention[] {
   const text = report.text;
   const { re, byName } = bareNameIndex();
@@ -202,7 +215,8 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
       continue;
     }
     if (m[1]) {
-      if (COMPARED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      // "cao nhất cả nước (4,6%)" compares; "mức trung bình chung của cả nước là 4,7" states the country's own figure.
+      if (COMPARED.test(text.slice(Math.max(0, m.index - 30), m.index)) && !STATES_FIGURE.test(text.slice(end, end + 24))) continue;
       const vn = getRegion('VN')!;
       out.push({ start: m.index, end, text: m[0], region: vn, level: 'country', unnamed: false });
       continue;
@@ -213,6 +227,11 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
     // "huyện Châu Thành" is a district whose name a province shares; "người Hà Tĩnh" stays a province.
     if (/(?:huyện|xã|thị trấn|phường|quận)[ \u00a0]+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end, text: m[0], region: r, level: r.level === 'region' ? 'region' : 'province', unnamed: false });
+  }
+  OTHER_AREA.lastIndex = 0;
+  for (let m = OTHER_AREA.exec(text); m; m = OTHER_AREA.exec(text)) {
+    if (inFurniture(report, m.index) || covered(named, m.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: null, level: 'region', unnamed: false, outside: true });
   }
   return out;
 }
@@ -269,12 +288,36 @@ export function regionContext(report: Report, override?: string): RegionContext 
   return withDistricts(report, { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` });
 }
 
-/** Adds the province's districts named bare to the mentions, once the report's province is known. */
+/** Adds the province's districts named bare, and communes written with their district, once the report's province is known. */
 function withDistricts(report: Report, ctx: RegionContext): RegionContext {
   const province = ctx.region?.level === 'province' ? ctx.region : null;
   if (!province) return ctx;
-  const bare = findBareDistricts(report, province, ctx.mentions);
-  return bare.length ? { ...ctx, mentions: [...ctx.mentions, ...bare].sort((a, b) => a.start - b.start) } : ctx;
+  const communes = findCommunesInBrackets(report, province, ctx.mentions);
+  const mentions = communes.length ? [...ctx.mentions, ...communes].sort((a, b) => a.start - b.start) : ctx.mentions;
+  const bare = findBareDistricts(report, province, mentions);
+  return bare.length ? { ...ctx, mentions: [...mentions, ...bare].sort((a, b) => a.start - b.start) } : { ...ctx, mentions };
+}
+
+// "xã Trà Bui (Bắc Trà My)", "Trà Giác (Bắc Trà My)": a name with its district in brackets is a commune of that district.
+const COMMUNE_IN_BRACKETS = /(?<![\p{L}])(?:(?:[Xx]ã|[Pp]hường)[ \u00a0]+)?(\p{Lu}[\p{Ll}’']*(?:[ \u00a0]*[’'-]?[ \u00a0]*\p{Lu}[\p{Ll}’']*){0,3})[ \u00a0]*\(([^()\d]{2,30})\)/gu;
+
+function findCommunesInBrackets(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
+  const text = report.text;
+  if (!text.includes('(')) return [];
+  const districts = new Map<string, District2024>();
+  for (const d of districtsOf(province.id)) for (const v of toneVariants(d.name)) districts.set(v.toLowerCase(), d);
+  const out: RegionMention[] = [];
+  COMMUNE_IN_BRACKETS.lastIndex = 0;
+  for (let m = COMMUNE_IN_BRACKETS.exec(text); m; m = COMMUNE_IN_BRACKETS.exec(text)) {
+    const inner = m[2].trim().replace(/^(?:huyện|thị xã|thành phố|TP\.?|TX\.?)[ \u00a0]*/iu, '');
+    const d = districts.get(inner.toLowerCase());
+    if (!d || inFurniture(report, m.index)) continue;
+    const end = m.index + m[0].length;
+    // A place the registry already reads there (`thị trấn Đức Thọ (Đức Thọ)`) keeps its reading.
+    if (mentions.some((c) => c.start < end && m!.index < c.end)) continue;
+    out.push({ start: m.index, end, text: m[0], region: null, level: 'commune', unnamed: false, district: slugOf(d.name) });
+  }
+  return out;
 }
 
 export interface ResolvedRegion {
@@ -284,7 +327,12 @@ export interface ResolvedRegion {
   near: boolean;
   /** A place named next to the figure that the registry does not know (`huyện Can Lộc`). */
   unknownPlace?: string;
+  /** True when the figure belongs to an area outside the registry's regions: it is passed over. */
+  outside?: boolean;
 }
+
+/** "trên địa bàn" with no unit after it: the place just spoken of. */
+const ON_THE_GROUND = /trên[ \u00a0]+địa[ \u00a0]+bàn(?![ \u00a0]+(?:tỉnh|huyện|thành|thị|xã|toàn|cả|các))/iu;
 
 /** The report's unit at the level an unnamed mention speaks of (`toàn tỉnh` in a district's report is its province). */
 function unnamedRegion(m: RegionMention, own: Region | null): Region | null {
@@ -343,6 +391,18 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
       break;
     }
   }
+  if (!m && ON_THE_GROUND.test(report.text.slice(clause.start, clause.end))) {
+    // "100% xã trên địa bàn đạt chuẩn": the ground is the district the paragraph spoke of last.
+    const para = paragraphAt(report.text, span.start);
+    const i = lastStartingAtOrBefore(ctx.mentions, span.start);
+    const c = i >= 0 ? ctx.mentions[i] : undefined;
+    if (c && c.start >= para.start && c.end <= span.start && !c.unnamed && !c.outside && (c.level === 'district' || c.level === 'town')) {
+      m = c;
+      mi = i;
+      scope = 'paragraph';
+    }
+  }
+  if (m?.outside) return { region: null, how: `"${m.text}" is an area outside the registry's regions`, near: true, outside: true };
   if (m) {
     const where = scope === 'clause' ? 'before the figure' : scope === 'sentence' ? 'earlier in its sentence' : 'earlier in its paragraph';
     if (m.region && m.within) {
@@ -363,6 +423,10 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
           return { region: place.id, how: `"${m.text}" = ${place.how}`, near: true, unknownPlace: d.text };
         }
       }
+    } else if (m.district) {
+      const province = provinceOf(own);
+      const id = `${province ? province.id + '-' : ''}${m.district}-${slugOf(m.text.replace(/^(?:xã|phường)[ \u00a0]+/iu, '').replace(/[ \u00a0]*\([^)]*\)$/u, ''))}`;
+      return { region: id, how: `"${m.text}" ${where}: a commune of the district in brackets, new region ${id}, to review`, near: true, unknownPlace: m.text };
     } else {
       // Named, but not in the registry: still a place, filed under the province around it for review.
       const place = placeOf(m, report, ctx);

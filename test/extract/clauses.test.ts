@@ -74,3 +74,39 @@ describe('reading by clause', () => {
     ]);
   });
 });
+
+describe('figures that are not a place\'s level', () => {
+  it('passes over a bound that a list of places shares, and the parts of a total after "trong đó"', () => {
+    expect(read('Năm 2024, các tỉnh có thu nhập bình quân trên 6 triệu đồng/người/tháng là Bình Dương, Đồng Nai, Hà Nội.')).toEqual([]);
+    expect(read('Năm 2023, quỹ khuyến học toàn tỉnh có 40,5 tỷ đồng, trong đó quỹ cấp tỉnh có 2,1 tỷ đồng.', { region: '38' })).toEqual([
+      ['social_support', '38', '2023', 40.5, 'study_fund'],
+    ]);
+  });
+
+  it('does not read a budget allocated as money raised', () => {
+    expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
+  });
+
+  it('gives an area outside the six regions no figure, and the country its own after "trung bình của cả nước là"', () => {
+    expect(read('Năm 2010, vùng Đông Nam Bộ có tỷ lệ hộ nghèo thấp nhất (2,1%), vùng Tây Bắc cao nhất (32,5%).')).toEqual([['poverty_rate', 'R5', '2010', 2.1, 'unknown']]);
+    expect(read('Năm 2012, Nghệ An đạt bình quân 6,2 tiêu chí/xã so với mức trung bình của cả nước là 7,5 tiêu chí/xã.')).toEqual([
+      ['new_rural_criteria_avg', '40', '2012', 6.2, null], ['new_rural_criteria_avg', 'VN', '2012', 7.5, null],
+    ]);
+  });
+
+  it('reads a commune written with its district in brackets, and "trên địa bàn" as the district just named', () => {
+    expect(read('Năm 2020, xã Sơn Lộc (Can Lộc) có 120 hộ nghèo, Trung Lộc (Can Lộc) 95 hộ nghèo.', { region: '42' })).toEqual([
+      ['poor_households', '42-can-loc-son-loc', '2020', 120, 'poor'], ['poor_households', '42-can-loc-trung-loc', '2020', 95, 'poor'],
+    ]);
+    expect(read('Huyện Cẩm Xuyên có 20 tiêu chí đạt. Năm 2022, 100% xã trên địa bàn đạt chuẩn nông thôn mới.', { region: '42' })).toEqual([
+      ['new_rural_share', '42-cam-xuyen', '2022', 100, 'standard'],
+    ]);
+  });
+
+  it('gives the second figure of "lần lượt" the group its sentence paired before', () => {
+    expect(read('Năm 2022, vùng Tây Nguyên cao nhất về cả tỷ lệ hộ nghèo và cận nghèo (lần lượt là 9,1% và 5,2%), vùng Đồng bằng sông Hồng có tỷ lệ hộ nghèo thấp nhất với tỷ lệ lần lượt là 0,6% và 1,1%.')).toEqual([
+      ['poverty_rate', 'R4', '2022', 9.1, 'unknown'], ['near_poor_rate', 'R4', '2022', 5.2, 'unknown'],
+      ['poverty_rate', 'R1', '2022', 0.6, 'unknown'], ['near_poor_rate', 'R1', '2022', 1.1, 'unknown'],
+    ]);
+  });
+});
