@@ -197,10 +197,19 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const text = ctx.report.text;
   // A year right after the figure is its own: "58,2% năm 2006", "31,17% vào cuối năm 2018", "73,26% (2021)".
   const own = /^[\s\u00a0]*(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
-  if (own && (/năm|\(/iu.test(own[1]))) {
+  // "2,5% (năm 2022 là 3,1%)": a bracket that goes on past its year holds another figure, and the year is that one's.
+  if (own && (/năm|\(/iu.test(own[1])) && !(own[1].startsWith('(') && !own[1].endsWith(')'))) {
     const year = Number(own[2]);
     const cue: PeriodCue = { start: span.end, end: span.end + own[0].length, kind: 'year', text: own[1], year };
     return { period: String(year), how: `"${own[1]}" right after the figure`, cue };
+  }
+  // "so với năm 2022 (3,57%)": a figure in brackets right after a year is that year's.
+  const opened = /(?:năm|cuối[\s\u00a0]+năm)[\s\u00a0]+((?:19|20)\d\d)[\s\u00a0]*\([\s\u00a0]*$/iu.exec(text.slice(Math.max(0, span.start - 20), span.start));
+  if (opened) {
+    const year = Number(opened[1]);
+    const at = span.start - opened[0].length;
+    const cue: PeriodCue = { start: at, end: span.start, kind: 'year', text: opened[0], year };
+    return { period: String(year), how: `"${opened[0].trim()}" right before the bracketed figure`, cue };
   }
   const within = (s: Span) => {
     const out: PeriodCue[] = [];

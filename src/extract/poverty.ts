@@ -34,8 +34,10 @@ const GROUP = new RegExp(
 const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
 // Sub-groups of the poor: by ethnicity, labour, merit, place, or by the kind of poverty (income, deprivation).
 const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|tái nghèo|phát sinh|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
-const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
+const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|(?:của |trong )?(?:số|tổng) (?:hộ )?(?:nghèo|cận nghèo)|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
 const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
+const HELPED_AFTER = /^[\s\u00a0]*(?:(?:đều|đã)[\s\u00a0]+)?(?:được|tham[\s\u00a0]+gia|vay|nhận|có[\s\u00a0]+nhu[\s\u00a0]+cầu)(?![\p{L}])/iu;
+const HELPED_BEFORE = /(?:hỗ[\s\u00a0]+trợ|giúp(?:[\s\u00a0]+đỡ)?|cho[\s\u00a0]+vay|tặng|cấp[\s\u00a0]+cho|xây[\s\u00a0]+nhà[\s\u00a0]+cho)[\s\u00a0]+(?:cho[\s\u00a0]+)?(?:trên|hơn|gần|khoảng)?[\s\u00a0]*$/iu;
 
 function groupOf(m: RegExpExecArray | { groups?: Record<string, string | undefined> }): PovertyGroup {
   const g = m.groups ?? {};
@@ -62,6 +64,8 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   const direct = GROUP_AFTER.exec(after);
   let denominator: number | null = null;
   if (direct) {
+    // "100% hộ nghèo được cấp thẻ", "1.500 hộ nghèo được hỗ trợ nhà ở", "hỗ trợ 1.200 hộ nghèo vay vốn": those helped, not the group's level.
+    if (HELPED_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 30)) || HELPED_BEFORE.test(text.slice(Math.max(clauseStart, f.start - 20), f.start))) return null;
     group = groupOfWords(direct[0]);
     cueEnd = f.end + direct[0].length;
     const out = /^[\s\u00a0]*\/[\s\u00a0]*(\d{1,3}(?:\.\d{3})+|\d+)[\s\u00a0]+hộ(?![\p{L}])/u.exec(text.slice(cueEnd, cueEnd + 30));

@@ -83,6 +83,20 @@ describe('figures that are not a place\'s level', () => {
     ]);
   });
 
+  it('passes over households helped and shares of the poor, and dates a bracketed figure by the year before it', () => {
+    expect(read('Năm 2023, 100% hộ nghèo được cấp thẻ bảo hiểm y tế; 1.500 hộ nghèo được hỗ trợ nhà ở.', { region: '42' })).toEqual([]);
+    expect(read('Năm 2023, hộ nghèo chiếm 3,5% tổng số hộ; 75% số hộ nghèo là người dân tộc thiểu số.', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 3.5, 'unknown']]);
+    expect(read('Tỷ lệ hộ nghèo cuối năm 2023 là 2,5%, giảm 1,07% so với năm 2022 (3,57%).', { region: '42' })).toEqual([
+      ['poverty_rate', '42', '2023', 2.5, 'unknown'], ['poverty_rate', '42', '2022', 3.57, 'unknown'],
+    ]);
+    expect(read('Năm 2023, tỷ lệ hộ nghèo 2,5% (năm 2022 là 3,1%).', { region: '42' })).toEqual([
+      ['poverty_rate', '42', '2023', 2.5, 'unknown'], ['poverty_rate', '42', '2022', 3.1, 'unknown'],
+    ]);
+    expect(read('Năm 2023, tỷ lệ hộ nghèo của tỉnh là 3,5%, thấp hơn mức bình quân cả nước (2,93%).', { region: '42' })).toEqual([
+      ['poverty_rate', '42', '2023', 3.5, 'unknown'], ['poverty_rate', 'VN', '2023', 2.93, 'unknown'],
+    ]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
