@@ -202,13 +202,18 @@ const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|ngân[\s\u00a0]+sách|vốn[\s\u00a0
  */
 function sharedThreshold(text: string, f: Figure, clauseEnd: number, mentions: readonly RegionMention[]): boolean {
   if (f.qualifier === null && !/(?:trên|dưới|hơn|từ)[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 8), f.start))) return false;
+  // "8 huyện, thị xã có tỷ lệ hộ nghèo dưới 2%", "các xã có tỷ lệ trên 10%": a bound that a counted group of places meets.
+  if (PLACES_COUNTED.test(text.slice(Math.max(0, f.start - 120), f.start))) return true;
   const rest = text.slice(f.end, Math.min(clauseEnd, f.end + 200));
   const is = /^[^;.\d]{0,40}?[\s\u00a0]là[\s\u00a0]+/u.exec(rest);
   if (!is) return false;
   const from = f.end + is[0].length;
   const listed = mentions.filter((m) => m.start >= from && m.start < from + 120 && m.region);
-  return listed.length >= 2 && listed[0].start - from < 4 && /^[\s\u00a0]*,/u.test(text.slice(listed[0].end, listed[0].end + 3));
+  return listed.length >= 2 && listed[0].start - from < 4 && /^[\s\u00a0]*[,(]/u.test(text.slice(listed[0].end, listed[0].end + 3));
 }
+
+// Not "45 xã, chiếm hơn 50%": a share of the count just stated.
+const PLACES_COUNTED = /(?:(?<![\d.,])\d+|các|những|số)[\s\u00a0]+(?:huyện|xã|tỉnh|địa[\s\u00a0]+phương|đơn[\s\u00a0]+vị|thôn|bản)(?![\p{L}])(?:(?!chiếm|đạt|bằng|tương)[^;.\d]){0,80}$/iu;
 
 /**
  * Drops the parts of a total: after "trong đó" a figure of the same indicator, region, period and

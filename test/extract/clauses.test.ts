@@ -78,6 +78,11 @@ describe('reading by clause', () => {
 describe('figures that are not a place\'s level', () => {
   it('passes over a bound that a list of places shares, and the parts of a total after "trong đó"', () => {
     expect(read('Năm 2024, các tỉnh có thu nhập bình quân trên 6 triệu đồng/người/tháng là Bình Dương, Đồng Nai, Hà Nội.')).toEqual([]);
+    expect(read('Năm 2023, 8 huyện, thị xã có tỷ lệ hộ nghèo dưới 2%.', { region: '42' })).toEqual([]);
+    expect(read('Năm 2023, có 3 huyện tỷ lệ hộ nghèo trên 10% là Hương Khê (12,1%), Vũ Quang (11,2%).', { region: '42' })).toEqual([
+      ['poverty_rate', '42-huong-khe', '2023', 12.1, 'unknown'], ['poverty_rate', '42-vu-quang', '2023', 11.2, 'unknown'],
+    ]);
+    expect(read('Năm 2018, tỉnh đã nâng tổng số xã nông thôn mới lên 45 xã, chiếm hơn 50% tổng số xã.', { region: '86' }).map((r) => r[0])).toEqual(['new_rural_communes', 'new_rural_share']);
     expect(read('Năm 2023, quỹ khuyến học toàn tỉnh có 40,5 tỷ đồng, trong đó quỹ cấp tỉnh có 2,1 tỷ đồng.', { region: '38' })).toEqual([
       ['social_support', '38', '2023', 40.5, 'study_fund'],
     ]);
