@@ -114,6 +114,10 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
+    if (rule.indicator === 'income_per_capita' && POVERTY_LINE.test(text.slice(clause.start, f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a poverty line or minimum standard, not an income' });
+      continue;
+    }
     if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(text.slice(clause.start, f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'public budget allocated, not money raised for a purpose' });
       continue;
@@ -192,6 +196,9 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     text,
   };
 }
+
+/** "Mức chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng": the line, not anyone's income. */
+const POVERTY_LINE = /chuẩn[\s\u00a0]+(?:cận[\s\u00a0]+)?nghèo|mức[\s\u00a0]+sống[\s\u00a0]+tối[\s\u00a0]+thiểu|lương[\s\u00a0]+tối[\s\u00a0]+thiểu|mức[\s\u00a0]+chuẩn/iu;
 
 /** A state budget or investment allocated ("được phân bổ tổng kinh phí", "vốn đầu tư"): not the catalogue's money raised. */
 const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;

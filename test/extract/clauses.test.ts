@@ -102,6 +102,11 @@ describe('figures that are not a place\'s level', () => {
     ]);
   });
 
+  it('does not read a poverty line as income, nor a related article\'s headline as the report\'s', () => {
+    expect(read('Năm 2024, mức chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng, khu vực thành thị là 2 triệu đồng/người/tháng.', { region: '42' })).toEqual([]);
+    expect(read('Năm 2023, tỷ lệ hộ nghèo còn 2,5%.\nTin liên quan\nHà Tĩnh: 95% xã đạt chuẩn nông thôn mới (12/01/2024)', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 2.5, 'unknown']]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
