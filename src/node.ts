@@ -11,3 +11,4 @@ export { extractFile, correctionsPathFor, type ExtractFileOptions, type FileExtr
 export { createDuckDBConnector, DuckDBNodeConnector, loadIntoDuckDB, duckdbDriver, type DuckDBConnectorOptions } from './connectors/duckdb-node.js';
 export { loadLargeFile } from './load-large/node.js';
 export { queryListener, QUERY_LISTENER_DEFAULTS, type QueryListenerOptions } from './connectors/listener.js';
+export { district2024Region, listDistricts2024, getDistrict2024, type District2024, type DistrictType2024 } from './registry/districts-2024.js';

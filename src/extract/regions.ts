@@ -3,8 +3,8 @@
  * `thị xã Kỳ Anh`) resolved through the admin-unit registry, the report's own region (from its
  * headline and opening), and unnamed mentions (`toàn tỉnh`, `toàn huyện`, `Huyện ủy`) that refer to it.
  */
-import { foldDiacritics, getRegion, listRegions, matchRegion, type Region } from '../registry/index.js';
-import { DISTRICTS_2024 } from './districts-2024.js';
+import { getRegion, listRegions, matchRegion, type Region } from '../registry/index.js';
+import { ID_PREFIX_OF_TYPE, idSlug, listDistricts2024, type District2024 } from '../registry/districts-2024.js';
 import { clauseAt, inFurniture, lastStartingAtOrBefore, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
 
 /** The kind of unit a mention's prefix names. */
@@ -242,9 +242,7 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
 }
 
 /** `Cai Lậy` -> `cai-lay`: the registry's way of writing a name into an id. */
-export function slugOf(name: string): string {
-  return foldDiacritics(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+export const slugOf = idSlug;
 
 /** The id prefix of a unit the registry does not list, by the word that named it. */
 const PLACE_PREFIX: Partial<Record<MentionLevel, string>> = { town: 'tx-', city: 'tp-' };
@@ -450,26 +448,16 @@ function provinceOf(r: Region | null): Region | null {
   return null;
 }
 
-/** A district-level unit of GSO's 2024 list. */
-interface District2024 {
-  province: string;
-  code: string;
-  type: string;
-  name: string;
-}
-
 let districtsByName: Map<string, District2024[]> | null = null;
 /** GSO's 2024 districts by their name without the type (`can lộc`), in both tone placements. */
 function districtIndex(): Map<string, District2024[]> {
   if (districtsByName) return districtsByName;
   districtsByName = new Map();
-  for (const line of DISTRICTS_2024.split('\n')) {
-    const [province, code, type, full] = line.split('|');
-    const name = full.slice(type.length).trim();
-    for (const v of toneVariants(name)) {
+  for (const d of listDistricts2024()) {
+    for (const v of toneVariants(d.name)) {
       const key = v.toLowerCase();
       const list = districtsByName.get(key) ?? [];
-      list.push({ province, code, type, name });
+      list.push(d);
       districtsByName.set(key, list);
     }
   }
@@ -485,7 +473,6 @@ function districtsOf(province: string): District2024[] {
 }
 
 const TYPE_OF_LEVEL: Partial<Record<MentionLevel, string>> = { district: 'Huyện', town: 'Thị xã', city: 'Thành phố' };
-const PREFIX_OF_TYPE: Record<string, string> = { 'Thị xã': 'tx-', 'Thành phố': 'tp-', Quận: 'q-', Huyện: '' };
 
 /**
  * An id for a district, town or city the registry does not list (`huyện Can Lộc` -> `42-can-loc`,
@@ -515,7 +502,7 @@ function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: st
     const only = typed.length === 1 ? typed[0] : candidates.length === 1 ? candidates[0] : undefined;
     if (only) { listed = only; province = getRegion(only.province) ?? null; from = 'GSO\'s 2024 district list'; }
   }
-  const prefix = listed ? PREFIX_OF_TYPE[listed.type] ?? '' : PLACE_PREFIX[m.level] ?? '';
+  const prefix = listed ? ID_PREFIX_OF_TYPE[listed.type] : PLACE_PREFIX[m.level] ?? '';
   const slug = prefix + slugOf(name);
   const list = listed ? `, in GSO's 2024 district list as ${listed.type} ${listed.name} (${listed.code})` : ', not in GSO\'s 2024 district list';
   if (!province) return { id: slug, how: `"${m.text}" is not in the registry and no province is named: new region ${slug}${list}, to review` };

@@ -1,7 +1,7 @@
 // The 2024 district list the extractor embeds is data/admin/districts_2024.csv, row for row.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DISTRICTS_2024 } from '../../src/extract/districts-2024.js';
+import { DISTRICTS_2024 } from '../../src/registry/districts-2024-data.js';
 import { getRegion } from '../../src/registry/index.js';
 
 const csv = readFileSync(new URL('../../data/admin/districts_2024.csv', import.meta.url), 'utf8').split('\n').filter((l) => l !== '');
