@@ -133,10 +133,10 @@ function render(): void {
   }
   table.append(body);
 
-  // The pages the year's figures come from, as links (the address is data: set as a property, shown as text).
+  // The pages the year's provincial figures come from, as links (the address is data: set as a property, shown as text).
   const pages = new Map<string, string[]>();
   for (const o of press) {
-    if (o.indicator !== INDICATOR || o.period !== year || o.series !== null || !/^https?:\/\//.test(o.source)) continue;
+    if (o.indicator !== INDICATOR || o.period !== year || o.series !== null || !/^\d\d$/.test(o.region) || !/^https?:\/\//.test(o.source)) continue;
     pages.set(o.source, [...(pages.get(o.source) ?? []), regionName(o.region, lang)]);
   }
   section.querySelector('[data-press-sources]')!.textContent = t.sources(pages.size);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadObservations } from '../../src/data/index.js';
 import type { Observation } from '../../src/types.js';
 import { latestWeights, pressTo34, type Weights } from '../../examples/dashboard/press-34.js';
-import { launchBrowser, newPage, ROOT, startDevServer, waitForCharts, type TestServer } from './harness.js';
+import { launchBrowser, newPage, ROOT, startDevServer, type TestServer } from './harness.js';
 
 const rate = (region: string, period: string, value: number, series: string | null = null): Observation => ({
   indicator: 'poverty_rate', region, period, value, qualifier: null, denominator: null, unit: '%', series, status: 'final', source: `https://example.vn/${region}`, quote: null,
@@ -61,17 +61,25 @@ async function openPress(lang: 'vi' | 'en', width: number): Promise<{ page: Page
   await page.waitForSelector('#press[data-ready=true]', { timeout: 60_000 });
   await page.locator('#press').scrollIntoViewIfNeeded();
   await page.locator('#press-34').scrollIntoViewIfNeeded();
-  await waitForCharts(page, 60_000);
+  await waitForPressMaps(page, '2021');
   return { page, errors };
 }
 
-/** Regions a press map drew, from its data table. */
-async function drawn(page: Page, id: string): Promise<{ state: string; rows: number; caption: string }> {
+/** What a press map drew: its state, the observations it shows, its caption. */
+async function drawn(page: Page, id: string): Promise<{ state: string; rows: number; regions: string[]; caption: string; title: string }> {
   return page.evaluate((id) => {
-    const map = document.getElementById(id) as HTMLElement & { state: string };
-    const root = map.shadowRoot!;
-    return { state: map.state, rows: root.querySelectorAll('[part=data] tbody tr').length, caption: root.querySelector('figcaption')?.textContent ?? '' };
+    const map = document.getElementById(id) as HTMLElement & { state: string; shown: { region: string }[] };
+    return { state: map.state, rows: map.shown.length, regions: map.shown.map((o) => o.region).sort(), caption: map.shadowRoot!.querySelector('figcaption')?.textContent ?? '', // A title wrapped on a phone is one <text> of several <tspan>s: compared without spaces.
+      title: [...map.shadowRoot!.querySelectorAll('svg text')].map((t) => (t.textContent ?? '').replace(/\s+/g, '')).join('|') };
   }, id);
+}
+
+/** Waits until both press maps have drawn (the dashboard's other views are lazy and may be out of view). */
+async function waitForPressMaps(page: Page, year: string): Promise<void> {
+  await page.waitForFunction((year) => ['press-63', 'press-34'].every((id) => {
+    const map = document.getElementById(id) as HTMLElement & { state: string };
+    return map.state === 'ready' && (map.shadowRoot!.querySelector('figcaption')?.textContent ?? '').includes(year);
+  }), year, { timeout: 60_000, polling: 100 });
 }
 
 describe('the press layer in the demo dashboard', () => {
@@ -82,23 +90,25 @@ describe('the press layer in the demo dashboard', () => {
     const m63 = await drawn(page, 'press-63');
     const m34 = await drawn(page, 'press-34');
     expect(m63).toMatchObject({ state: 'ready', rows: 7 });
-    expect(m63.caption).toContain('theo báo chí');
+    expect(m63.title).toContain('Tỷlệhộnghèo2021,63tỉnh(theobáochí)');
+    expect(m63.caption).toContain('cao nhất Lai Châu (27,90%)');
     // 2021: Lai Châu, Thanh Hóa and Hà Tĩnh kept their territory; no merged unit has all its provinces.
-    expect(m34).toMatchObject({ state: 'ready', rows: 3 });
+    expect(m34).toMatchObject({ state: 'ready', rows: 3, regions: ['34:12', '34:38', '34:42'] });
     const rule = await page.locator('[data-press-rule]').textContent();
     expect(rule).toContain('mọi tỉnh cũ đều có số cùng năm');
     expect(rule).toContain('dân số trung bình năm 2016');
-    expect(await page.locator('#press-units tr[data-unit="34:42"] td').allTextContents()).toEqual(['Hà Tĩnh', '5,9 %', 'giữ nguyên tỉnh cũ']);
+    expect(await page.locator('#press-units tr[data-unit="34:42"] td').allTextContents()).toEqual(['Hà Tĩnh', '5,9%', 'giữ nguyên tỉnh cũ']);
     // Đồng Tháp took Tiền Giang (reported) and Đồng Tháp (not): empty, and the row says why.
     expect(await page.locator('#press-units tr[data-unit="34:82"] td').last().textContent()).toBe('không gộp: thiếu số của Đồng Tháp');
     expect(await page.locator('#press-units tr[data-how=combined]').count()).toBe(0);
-    expect(await page.locator('#press-sources li').count()).toBe(7);
+    // Seven figures from four pages: one national paper reported four provinces.
+    expect(await page.locator('#press-sources li').count()).toBe(4);
+    expect(await page.locator('#press-sources li').first().textContent()).toBe('Lai Châu, Hòa Bình, Thanh Hóa, Hà Tĩnh: xaydungdang.org.vn');
     expect(await page.locator('#press-sources a').first().getAttribute('href')).toMatch(/^https?:\/\//);
     await page.locator('#press').screenshot({ path: `${shots}press-vi-1280.png` });
 
     await page.selectOption('#press-year', '2023');
-    await page.waitForFunction(() => (document.getElementById('press-63') as HTMLElement & { state: string }).state === 'ready' && document.getElementById('press-63')!.shadowRoot!.querySelector('figcaption')?.textContent?.includes('2023'));
-    await waitForCharts(page, 60_000);
+    await waitForPressMaps(page, '2023');
     expect((await drawn(page, 'press-63')).rows).toBe(4);
     expect(await page.locator('#press-units tr[data-unit="34:08"] td').last().textContent()).toBe('không gộp: thiếu số của Tuyên Quang');
     expect(errors).toEqual([]);
@@ -109,10 +119,15 @@ describe('the press layer in the demo dashboard', () => {
     const { page, errors } = await openPress('en', 360);
     expect(await page.locator('#press .press-label').textContent()).toBe('As reported by the press');
     expect(await page.locator('[data-press-rule]').textContent()).toContain('only when every old province has one for the same year and a weight');
-    expect((await drawn(page, 'press-63')).caption).toContain('as reported by the press');
+    expect((await drawn(page, 'press-63')).title).toContain('Povertyrate2021,63provinces(asreportedbythepress)');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('#press').screenshot({ path: `${shots}press-en-360.png` });
+    // What a phone shows at once: the top of the section, and the table of the 34 units.
+    for (const [part, selector] of [['top', '#press'], ['table', '#press-units']] as const) {
+      await page.locator(selector).evaluate((e) => e.scrollIntoView());
+      await page.screenshot({ path: `${shots}press-en-360-${part}.png` });
+    }
     await page.selectOption('#lang', 'vi');
     await page.waitForFunction(() => document.querySelector('#press .press-label')?.textContent === 'Theo báo chí');
     expect(await page.locator('#press-units tr[data-unit="34:42"] td').last().textContent()).toBe('giữ nguyên tỉnh cũ');
