@@ -61,32 +61,29 @@ function holeNumber(value: unknown): number | undefined {
 }
 
 /**
- * A canonical text of a dataset, keys sorted, for telling equal datasets (as Vega-Lite's `deepEqual`
- * does when it merges layers' identical inline data); `undefined` for anything but plain JSON values,
- * which are then left in place.
+ * Vega-Lite's `deepEqual` (fast-deep-equal), by which it merges the inline data of views that hold
+ * equal values: datasets it would find equal cannot be told apart by their holes.
  */
-function canonical(value: unknown): string | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : undefined;
-  if (Array.isArray(value)) {
-    const items: string[] = [];
-    for (const item of value) {
-      const c = canonical(item);
-      if (c === undefined) return undefined;
-      items.push(c);
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    if (a.constructor !== b.constructor) return false;
+    if (Array.isArray(a)) {
+      const other = b as unknown[];
+      if (a.length !== other.length) return false;
+      for (let i = a.length; i-- !== 0; ) if (!deepEqual(a[i], other[i])) return false;
+      return true;
     }
-    return `[${items.join(',')}]`;
+    if (a instanceof RegExp) return a.source === (b as RegExp).source && a.flags === (b as RegExp).flags;
+    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) if (!Object.hasOwn(b, key)) return false;
+    for (const key of keys) if (!deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    return true;
   }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries: string[] = [];
-    for (const key of Object.keys(value).sort()) {
-      const c = canonical((value as Record<string, unknown>)[key]);
-      if (c === undefined) return undefined;
-      entries.push(`${JSON.stringify(key)}:${c}`);
-    }
-    return `{${entries.join(',')}}`;
-  }
-  return undefined;
+  return a !== a && b !== b;
 }
 
 /**
@@ -94,7 +91,7 @@ function canonical(value: unknown): string | undefined {
  * a numbered hole, one number per dataset object. Vega-Lite copies inline values into its output as
  * they are and looks into them only to merge equal ones (`deepEqual`), so the Vega of the holed
  * spec, holes filled again, is the Vega of the spec, as long as no two different objects hold equal
- * data: then (and for data that is not plain JSON, whose equality is Vega-Lite's to judge) `undefined`.
+ * data (by Vega-Lite's own test): then `undefined`, and the spec is compiled as it is.
  */
 function setAside(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: unknown[] } | undefined {
   const datasets: unknown[] = [];
@@ -117,14 +114,7 @@ function setAside(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: unknown[
     return out;
   };
   const shape = walk(spec, undefined) as TopLevelSpec;
-  if (datasets.length > 1) {
-    const seen = new Set<string>();
-    for (const d of datasets) {
-      const text = canonical(d);
-      if (text === undefined || seen.has(text)) return undefined;
-      seen.add(text);
-    }
-  }
+  for (let i = 1; i < datasets.length; i++) for (let j = 0; j < i; j++) if (deepEqual(datasets[i], datasets[j])) return undefined;
   return { shape, datasets };
 }
 
@@ -164,6 +154,13 @@ function compileShape(shape: TopLevelSpec): CompiledShape {
   return { vega: compileNow(shape, logger), warnings };
 }
 
+/** Compiled shapes read or made in this process, as text (each use parses its own copy). */
+const shapes = new Map<string, string>();
+function remember(key: string, text: string): void {
+  if (shapes.size >= 200) shapes.clear();
+  shapes.set(key, text);
+}
+
 /**
  * Vega-Lite's `compile`, through the cache of compiled shapes: the first chart of a shape compiles
  * (and evaluates Vega-Lite's build, once per process); later ones, in this process or the next, only
@@ -175,10 +172,12 @@ export const compileVegaLite: VegaLiteCompile = (spec) => {
   const shapeText = JSON.stringify(aside.shape);
   const key = cacheKey('vega-lite-shape', compilerVersion, shapeText);
   let compiled: CompiledShape | undefined;
-  const stored = readCache('vega-lite', key);
-  if (stored) {
+  const stored = shapes.get(key) ?? readCache('vega-lite', key)?.toString('utf8');
+  if (stored !== undefined) {
     try {
-      compiled = JSON.parse(stored.toString('utf8')) as CompiledShape;
+      compiled = JSON.parse(stored) as CompiledShape;
+      if (typeof compiled?.vega !== 'object' || compiled.vega === null || !Array.isArray(compiled.warnings)) throw new Error('not a compiled shape');
+      remember(key, stored);
       for (const w of compiled.warnings) vega.logger(vega.Warn)[w.level](...w.args);
     } catch {
       compiled = undefined;
@@ -189,6 +188,7 @@ export const compileVegaLite: VegaLiteCompile = (spec) => {
     // Stored as JSON, the form it is read back in: what is written is exactly what a later run gets.
     const text = JSON.stringify(compiled);
     writeCache('vega-lite', key, Buffer.from(text, 'utf8'));
+    remember(key, text);
     compiled = JSON.parse(text) as CompiledShape;
   }
   return { spec: fill(compiled.vega, aside.datasets) as VegaSpec };
