@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { capitalize, indicatorLabel, inSentence } from './lookup.js';
 import { describeLine } from './line.js';
+import { comparableRuns } from './series.js';
 import { colors, fontSizes } from './theme.js';
 
 /** The figure panels are ordered by. */
@@ -29,13 +30,13 @@ export interface MultiplesOptions extends CommonOptions {
    * (`R4`: its provinces), or a list of region ids (the reader's own). Default: every region in the data.
    */
   panels?: '34' | string | string[];
-  /** Order of the panels: by the `latest` figure, the `change` from first to last, or `name`. Default `latest`. */
+  /** Order of the panels: by the `latest` figure, the `change` over the latest comparable figures (within one standard), or `name`. Default `latest`. */
   sort?: MultiplesSort;
   /** `descending` or `ascending`. Default: descending for figures, ascending (A to Z) for names. */
   order?: (typeof MultiplesOrder)[number];
   /** The sub-series to draw (`total`). Default: as the bar chart picks one. */
   series?: string;
-  /** Panels a row. Default: as many as fit the width, at least 120 px each. */
+  /** Panels a row. Default: as many as fit the width, at least 100 px each. */
   columns?: number;
 }
 
@@ -60,7 +61,7 @@ export interface MultiplesLayout {
   panelHeight: number;
 }
 
-const MIN_PANEL = 120;
+const MIN_PANEL = 100;
 const SPACING = 14;
 
 function panelRegions(data: readonly Observation[], panels: MultiplesOptions['panels']): { regions: string[]; units34: boolean } {
@@ -106,9 +107,12 @@ function prepare(data: readonly Observation[], options: MultiplesOptions, loc: L
   const panels: MultiplesPanel[] = regions.map((region) => {
     const own = byRegion.get(region)!.sort((a, b) => pos(a.period) - pos(b.period));
     const valued = own.filter((o) => o.value !== null);
-    const first = valued[0];
     const last = valued[valued.length - 1];
-    const figure = !last ? null : sort === 'change' ? (valued.length > 1 ? (last.value as number) - (first.value as number) : null) : (last.value as number);
+    // A change is read within the latest comparable run: across a new poverty standard it means nothing.
+    const runs = comparableRuns(valued, indicator);
+    const run = runs[runs.length - 1]?.rows ?? [];
+    const change = run.length > 1 ? (run[run.length - 1].value as number) - (run[0].value as number) : null;
+    const figure = !last ? null : sort === 'change' ? change : (last.value as number);
     return { region, name: regionName(region, loc), rows: own, figure, rank: 0, description: '' };
   });
   const collator = new Intl.Collator(loc === 'vi' ? 'vi' : 'en');
@@ -177,12 +181,15 @@ export function multiplesChart(data: readonly Observation[], options: MultiplesO
       points.push({ panel: p.name, region: p.region, x: null, value: null, empty: t('CHART_NO_DATA_LEGEND', loc) });
       continue;
     }
-    valued.forEach((o) => {
-      const text = valueText(o, loc, decimals);
-      points.push({
-        panel: p.name, region: p.region, x: pos(o.period), value: o.value, valueText: text, period: periodText(o, loc),
-        preliminary: o.status === 'preliminary', source: sourceText(o, loc), aria: `${p.name}, ${periodText(o, loc)}: ${text}`,
-      });
+    // The line breaks where figures stop being comparable (a new standard, a territorial event), as the line chart's does.
+    comparableRuns(valued, indicator).forEach((run, r) => {
+      for (const o of run.rows) {
+        const text = valueText(o, loc, decimals);
+        points.push({
+          panel: p.name, region: p.region, piece: r, x: pos(o.period), value: o.value, valueText: text, period: periodText(o, loc),
+          preliminary: o.status === 'preliminary', source: sourceText(o, loc), aria: `${p.name}, ${periodText(o, loc)}: ${text}`,
+        });
+      }
     });
   }
 
@@ -233,7 +240,7 @@ export function multiplesChart(data: readonly Observation[], options: MultiplesO
       layer: [
         {
           mark: { type: 'line', color: accent, strokeWidth: 1.75, aria: false },
-          encoding: { x, y },
+          encoding: { x, y, detail: { field: 'piece', type: 'nominal' } },
         },
         {
           mark: { type: 'point', filled: true, size: 22, strokeWidth: 1.25, color: accent },
@@ -252,7 +259,8 @@ export function multiplesChart(data: readonly Observation[], options: MultiplesO
         },
       ],
     },
-    resolve: { scale: { x: 'shared', y: 'shared' } },
+    // Shared scales; a time axis under every panel, so no row ends in an axis without a panel.
+    resolve: { scale: { x: 'shared', y: 'shared' }, axis: { x: 'independent' } },
   };
   return finish(spec, options, loc, describeMultiples(data, options, loc));
 }

@@ -291,7 +291,7 @@ export const chartsMessages = {
     en: (p) => `${p.count} regions have no figures: ${p.list}`,
   },
   DESC_MULTIPLES_SORT_LATEST: { vi: () => 'số liệu mới nhất', en: () => 'the latest figure' },
-  DESC_MULTIPLES_SORT_CHANGE: { vi: () => 'mức thay đổi từ kỳ đầu đến kỳ cuối', en: () => 'the change from first to last period' },
+  DESC_MULTIPLES_SORT_CHANGE: { vi: () => 'mức thay đổi trong đoạn số liệu so sánh được gần nhất', en: () => 'the change over the latest comparable figures' },
   DESC_MULTIPLES_SORT_NAME: { vi: () => 'tên địa phương', en: () => 'name' },
   DESC_PANEL_RANK: {
     vi: (p) => `Ô ${p.rank} trên ${p.count}`,
