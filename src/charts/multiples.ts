@@ -243,7 +243,7 @@ export function multiplesChart(data: readonly Observation[], options: MultiplesO
           encoding: { x, y, detail: { field: 'piece', type: 'nominal' } },
         },
         {
-          mark: { type: 'point', filled: true, size: 22, strokeWidth: 1.25, color: accent },
+          mark: { type: 'point', filled: true, size: 22, strokeWidth: 1.25, color: accent, stroke: accent },
           encoding: {
             x: { field: 'x', type: 'quantitative' },
             y: { field: 'value', type: 'quantitative' },

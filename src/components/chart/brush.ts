@@ -11,7 +11,7 @@ export interface BrushOptions {
   /** Whether a drag may start now (a drawn line chart, the main button). */
   enabled: () => boolean;
   /** The Vega view drawn now, whose x scale places periods. */
-  view: () => { scale(name: string): unknown; origin(): [number, number] } | null;
+  view: () => { scale(name: string): unknown; origin(): [number, number]; padding(): number | { left?: number } } | null;
   /** A drag ended: start years of the first and last periods under it, rounded to whole years. */
   brushed: (from: string, to: string) => void;
   /** A click without a drag: the view's period range goes. */
@@ -49,7 +49,8 @@ export class BrushController implements ReactiveController {
     try {
       const scale = view.scale('x') as { invert?: (x: number) => number } | undefined;
       if (!scale?.invert) return null;
-      const v = scale.invert(clientX - box.getBoundingClientRect().left - view.origin()[0]);
+      // The origin leaves out the view's padding: the plot starts after both.
+      const v = scale.invert(clientX - box.getBoundingClientRect().left - padLeft(view.padding()) - view.origin()[0]);
       return Number.isFinite(v) ? v : null;
     } catch {
       return null;
@@ -93,6 +94,11 @@ export class BrushController implements ReactiveController {
     if (a === null || b === null) return;
     this.#o.brushed(String(Math.ceil(a - 0.5)), String(Math.floor(b + 0.5)));
   };
+}
+
+/** The left padding of a Vega view (a number pads every side alike). */
+export function padLeft(p: number | { left?: number }): number {
+  return typeof p === 'number' ? p : (p.left ?? 0);
 }
 
 /** What the brush's keyboard and button alternative needs from its chart. */

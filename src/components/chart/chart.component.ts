@@ -496,6 +496,8 @@ export class ChisoChart extends ChisoViewElement {
       const sx = view.scale('x') as (v: number) => number;
       const sy = view.scale('y') as (v: number) => number;
       const [ox, oy] = view.origin();
+      // The origin leaves out the view's padding; the drawing's pixels start before it.
+      const pad = (view as unknown as { padding(): { left?: number; top?: number } }).padding();
       const r = drawn.getBoundingClientRect();
       const b = box.getBoundingClientRect();
       if (!mark) {
@@ -505,8 +507,8 @@ export class ChisoChart extends ChisoViewElement {
         box.appendChild(mark);
       }
       // Through CSSOM: a style attribute would need 'unsafe-inline' under a strict CSP.
-      mark.style.setProperty('left', `${r.left - b.left + box.scrollLeft + ox + sx(pos(o.period))}px`);
-      mark.style.setProperty('top', `${r.top - b.top + oy + sy(o.value)}px`);
+      mark.style.setProperty('left', `${r.left - b.left + box.scrollLeft + (pad.left ?? 0) + ox + sx(pos(o.period))}px`);
+      mark.style.setProperty('top', `${r.top - b.top + (pad.top ?? 0) + oy + sy(o.value)}px`);
     } catch {
       mark?.remove();
     }

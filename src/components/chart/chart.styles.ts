@@ -58,7 +58,8 @@ export const chartStyles = css`
     position: absolute;
     width: 14px;
     height: 14px;
-    margin: -9px 0 0 -9px;
+    box-sizing: border-box;
+    margin: -7px 0 0 -7px;
     border: 2px solid var(--_focus, var(--_accent));
     border-radius: 50%;
     pointer-events: none;

@@ -19,6 +19,8 @@ interface Cell {
 
 /** Space above a panel's plot that its header (name and latest figure) takes, in drawing pixels. */
 const HEADER = 22;
+/** Space below it that its time axis takes. */
+const AXIS = 16;
 
 const multiplesStyles = css`
   .panels {
@@ -169,7 +171,10 @@ export class ChisoMultiples extends ChisoChart {
     const root = (view as unknown as { scenegraph(): { root: SceneMark } }).scenegraph().root;
     const top = root.items?.[0];
     if (top) walk(top, 0, 0, 0);
-    const [ox, oy] = view.origin();
+    const [vx, vy] = view.origin();
+    // The origin leaves out the view's padding; the drawing's pixels start before it.
+    const pad = (view as unknown as { padding(): { left?: number; top?: number } }).padding();
+    const [ox, oy] = [vx + (pad.left ?? 0), vy + (pad.top ?? 0)];
     const r = drawn.getBoundingClientRect();
     const host = this.getBoundingClientRect();
     const style = getComputedStyle(this);
@@ -184,7 +189,7 @@ export class ChisoMultiples extends ChisoChart {
       if (!b) continue;
       cells.push({
         region: p.region, name: p.name, description: forEar(p.description, this.locale),
-        left: left0 + (ox + b.x) * scale - 3, top: top0 + (oy + b.y - HEADER) * scale, width: b.width * scale + 6, height: (b.height + HEADER) * scale + 3,
+        left: left0 + (ox + b.x) * scale - 3, top: top0 + (oy + b.y - HEADER) * scale, width: b.width * scale + 6, height: (b.height + HEADER + AXIS) * scale + 3,
       });
     }
     const tops = [...new Set(cells.map((c) => Math.round(c.top)))];
