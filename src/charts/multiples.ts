@@ -108,8 +108,9 @@ function prepare(data: readonly Observation[], options: MultiplesOptions, loc: L
     const own = byRegion.get(region)!.sort((a, b) => pos(a.period) - pos(b.period));
     const valued = own.filter((o) => o.value !== null);
     const last = valued[valued.length - 1];
-    // A change is read within the latest comparable run: across a new poverty standard it means nothing.
-    const runs = comparableRuns(valued, indicator);
+    // A change is read within the latest comparable run of two figures or more: across a new poverty
+    // standard it means nothing.
+    const runs = comparableRuns(valued, indicator).filter((r) => r.rows.length > 1);
     const run = runs[runs.length - 1]?.rows ?? [];
     const change = run.length > 1 ? (run[run.length - 1].value as number) - (run[0].value as number) : null;
     const figure = !last ? null : sort === 'change' ? change : (last.value as number);
