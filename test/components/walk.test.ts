@@ -38,6 +38,6 @@ describe('the walk', () => {
     const series = walkSeries(rows, 'vi', ['42', 'VN']);
     expect(walkText(series, { series: 1, index: 0 }, 'vi')).toBe('Cả nước, năm 2006: 15,5 phần trăm. Số 1 trên 8, dãy 2 trên 2');
     expect(walkText(series, { series: 1, index: 7 }, 'vi')).toMatch(/^Cả nước, năm 2016: 5,8 phần trăm, sơ bộ\. Số 8 trên 8/);
-    expect(walkText(walkSeries(rows, 'en', ['42', 'VN']), { series: 1, index: 7 }, 'en')).toMatch(/^Viet Nam, 2016: 5\.8 per cent, preliminary\. Figure 8 of 8, series 2 of 2$/);
+    expect(walkText(walkSeries(rows, 'en', ['42', 'VN']), { series: 1, index: 7 }, 'en')).toMatch(/^Whole country, 2016: 5\.8 per cent, preliminary\. Figure 8 of 8, series 2 of 2$/);
   });
 });
