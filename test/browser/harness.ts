@@ -119,11 +119,11 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
   return { page, errors };
 }
 
-/** Waits until every `<chiso-chart>`/`<chiso-map>` in the page has drawn (or reported empty or error). */
+/** Waits until every `<chiso-chart>`/`<chiso-map>`/`<chiso-multiples>` in the page has drawn (or reported empty or error). */
 export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const charts = [...document.querySelectorAll('chiso-chart, chiso-map')] as unknown as { state: string }[];
+      const charts = [...document.querySelectorAll('chiso-chart, chiso-map, chiso-multiples')] as unknown as { state: string }[];
       return charts.length > 0 && charts.every((c) => c.state === 'ready' || c.state === 'empty' || c.state === 'error');
     },
     undefined,

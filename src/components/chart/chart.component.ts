@@ -19,7 +19,11 @@ import { observationTable } from '../core/observation-table.js';
 import { aboutPanel, aboutStyles } from '../core/about-panel.js';
 import { chartStyles } from './chart.styles.js';
 import { VegaViewController } from './vega-view.js';
-import { BrushController } from './brush.js';
+import { BrushController, rangeControls } from './brush.js';
+import { walkSeries, walkStep, walkText, type WalkPoint, type WalkPosition } from './walk.js';
+import { forEar } from '../../format/spoken.js';
+import { parseList } from '../core/view-query.js';
+import { periodYear, timePositions, sortPeriods } from '../../data/period.js';
 import { exportMenu, saveChart, type ExportKind } from './export.js';
 
 export type { ExportKind } from './export.js';
@@ -76,6 +80,7 @@ interface Drawing {
  * @attr spec - Raw Vega-Lite (JSON) deep-merged into the chart's spec last: the escape hatch.
  * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
  * @attr renderer - `svg` (default) or `canvas`.
+ * @attr walk - Makes the chart one keyboard stop whose arrow keys walk through its figures: Left and Right along a region's figures in time, Up and Down to the next region or series, Home and End to the first and last; each figure is announced with its period, value, unit and status.
  *
  * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.
  * @event chiso-error - The chart could not be drawn; `detail.error` is a ChisoError. Other views carry on.
@@ -89,6 +94,8 @@ interface Drawing {
  * @csspart table - The data table.
  * @csspart tooltip - The tooltip.
  * @csspart status - Loading and empty messages.
+ * @csspart range - The year range chooser of a line chart: the drag's keyboard and button alternative.
+ * @csspart walk - The walk's mark on the figure it stands on.
  * @csspart error - The error message.
  *
  * @cssproperty --chiso-card-border - Border around the chart. Default `1px solid` the border colour.
@@ -130,6 +137,8 @@ export class ChisoChart extends ChisoViewElement {
     },
     height: { type: Number },
     renderer: {},
+    walk: { type: Boolean, reflect: true },
+    _said: { state: true, attribute: false },
     _state: { state: true, attribute: false },
     _tableOpen: { state: true, attribute: false },
     _aboutOpen: { state: true, attribute: false },
@@ -144,6 +153,10 @@ export class ChisoChart extends ChisoViewElement {
   declare annotations: unknown;
   declare height: number | undefined;
   declare renderer: 'svg' | 'canvas' | undefined;
+  /** Whether the arrow keys walk through the figures (see `walk`). */
+  declare walk: boolean;
+  /** The last thing announced to screen readers (a walked figure, a chosen range). */
+  declare _said: string;
   declare _state: ChartState;
   /** The data table is built when a reader opens it, not with every drawing. */
   declare _tableOpen: boolean;
@@ -165,6 +178,8 @@ export class ChisoChart extends ChisoViewElement {
     brushed: (from, to) => this.brushPeriods(from, to),
     cleared: () => this.client.coordinator?.selection.remove(this.client, 'period'),
   });
+  /** The walk's sequences (built when it starts) and where it stands. */
+  #walk: { rows: Observation[]; series: WalkPoint[][]; at: WalkPosition } | null = null;
   /** The width the chart was last laid out for (kept while the box is briefly collapsed). */
   #width = 0;
 
@@ -199,6 +214,8 @@ export class ChisoChart extends ChisoViewElement {
     this._state = 'idle';
     this._tableOpen = false;
     this._aboutOpen = false;
+    this.walk = false;
+    this._said = '';
   }
 
   get state(): ChartState {
@@ -215,8 +232,8 @@ export class ChisoChart extends ChisoViewElement {
     return this.#vega.embeddedSpec;
   }
 
-  /** The chart type drawn; `<chiso-map>` fixes it to `map`. */
-  protected chartType(): ChartElementType {
+  /** The chart type drawn; `<chiso-map>` fixes it to `map`, `<chiso-multiples>` to `multiples`. */
+  protected chartType(): ChartElementType | 'multiples' {
     return this.type;
   }
 
@@ -392,10 +409,109 @@ export class ChisoChart extends ChisoViewElement {
 
   #done(rows: number, embedded: boolean): void {
     this._state = 'ready';
+    this.drawn();
     // Description and table follow the new data even when the state did not change.
     this.requestUpdate();
     this.error = null;
     this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded }, bubbles: true, composed: true }));
+  }
+
+  /** Called after each drawing, in place or anew (the multiples lay their panel grid over it). */
+  protected drawn(): void {
+    this.#walkMark();
+  }
+
+  /** What a subclass lays over the drawing (the multiples' panel grid). */
+  protected renderOverChart(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** Says `text` to screen readers through the element's polite live region. */
+  protected announce(text: string): void {
+    // The same text twice is announced twice: the region is emptied first.
+    if (this._said === text) this._said = '';
+    void this.updateComplete.then(() => (this._said = text));
+  }
+
+  /** The start years a line chart draws, for the range chooser. */
+  #years(): string[] {
+    return [...new Set(sortPeriods(this.shown.map((o) => o.period)).map((p) => String(periodYear(p))))].filter((y) => y !== 'NaN');
+  }
+
+  #rangeControls(): TemplateResult | typeof nothing {
+    const years = this.#years();
+    if (this.chartType() !== 'line' || years.length < 2 || !this.client.coordinator) return nothing;
+    const lang = this.locale;
+    return rangeControls({
+      lang,
+      years,
+      range: this.client.coordinator.selection.periodRange(),
+      set: (from, to) => {
+        this.brushPeriods(from, to);
+        this.announce(t('COMPONENTS_RANGE_SET', lang, { from, to }));
+      },
+      clear: () => {
+        this.client.coordinator?.selection.remove(this.client, 'period');
+        this.announce(t('COMPONENTS_RANGE_CLEARED', lang));
+      },
+    });
+  }
+
+  #walkKey = (e: KeyboardEvent): void => {
+    if (!this.walk || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!this.#walk || this.#walk.rows !== this.shown) {
+      const series = walkSeries(this.shown, this.locale, parseList(this.region) ?? []);
+      if (!series.length) return;
+      this.#walk = { rows: this.shown, series, at: { series: 0, index: -1 } };
+    }
+    const w = this.#walk;
+    // The first key lands on the first figure, whichever it is.
+    const next = w.at.index < 0 ? (walkStep(w.series, { series: 0, index: 0 }, e.key) === null ? null : { series: 0, index: 0 }) : walkStep(w.series, w.at, e.key);
+    if (next === null) return;
+    e.preventDefault();
+    w.at = next;
+    this.announce(walkText(w.series, next, this.locale));
+    this.#walkMark();
+  };
+
+  #walkBlur = (): void => {
+    this.renderRoot.querySelector('.walk-mark')?.remove();
+  };
+
+  /** A ring on the walked figure of a line chart (its x and y scales place it), so sighted keyboard users follow too. */
+  #walkMark(): void {
+    const w = this.#walk;
+    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
+    const view = this.#vega.view;
+    const drawn = box?.querySelector('svg, canvas');
+    let mark = box?.querySelector<HTMLElement>('.walk-mark') ?? null;
+    if (!w || w.at.index < 0 || w.rows !== this.shown || this.chartType() !== 'line' || !box || !view || !drawn || !box.matches(':focus')) {
+      mark?.remove();
+      return;
+    }
+    const o = w.series[w.at.series][w.at.index].o;
+    if (o.value === null) return void mark?.remove();
+    try {
+      const pos = timePositions(sortPeriods(this.shown.map((r) => r.period)));
+      const sx = view.scale('x') as (v: number) => number;
+      const sy = view.scale('y') as (v: number) => number;
+      const [ox, oy] = view.origin();
+      // The origin leaves out the view's padding; the drawing's pixels start before it.
+      const pad = (view as unknown as { padding(): { left?: number; top?: number } }).padding();
+      const r = drawn.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      if (!mark) {
+        mark = document.createElement('div');
+        mark.className = 'walk-mark';
+        mark.setAttribute('part', 'walk');
+        box.appendChild(mark);
+      }
+      // Through CSSOM: a style attribute would need 'unsafe-inline' under a strict CSP.
+      mark.style.setProperty('left', `${r.left - b.left + box.scrollLeft + (pad.left ?? 0) + ox + sx(pos(o.period))}px`);
+      mark.style.setProperty('top', `${r.top - b.top + (pad.top ?? 0) + oy + sy(o.value)}px`);
+    } catch {
+      mark?.remove();
+    }
   }
 
   #fail(e: unknown): void {
@@ -494,16 +610,24 @@ export class ChisoChart extends ChisoViewElement {
     const state = this.renderState();
     const s = this._state;
     const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: this.description.split('.')[0] }) : undefined;
-    return html`<figure part="figure" aria-label=${label ?? nothing}>
-      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' || s === 'drawing' ? exportMenu(lang, this.#exportFrom) : nothing}</div>
+    return html`<figure part="figure" aria-label=${label ?? nothing} aria-describedby=${this.description && (s === 'ready' || s === 'drawing') ? 'spoken-description' : nothing}>
+      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' ? this.#rangeControls() : nothing}${s === 'ready' || s === 'drawing' ? exportMenu(lang, this.#exportFrom) : nothing}</div>
       <div
         class="chart"
         part="chart"
         ?hidden=${s === 'error' || s === 'empty' || state !== null}
+        tabindex=${this.walk && s === 'ready' ? '0' : nothing}
+        role=${this.walk && s === 'ready' ? 'application' : nothing}
+        aria-label=${this.walk && s === 'ready' && label ? t('COMPONENTS_WALK_LABEL', lang, { title: label }) : nothing}
+        @keydown=${this.#walkKey}
+        @focus=${() => this.#walkMark()}
+        @blur=${this.#walkBlur}
         @pointerdown=${this.#brush.down}
         @pointermove=${this.#brush.move}
         @pointerup=${this.#brush.up}
       ></div>
+      ${this.renderOverChart()}
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._said}</p>
       ${state ??
       (s === 'error'
         ? this.renderError(this.error)
@@ -513,7 +637,8 @@ export class ChisoChart extends ChisoViewElement {
             ? html`<p class="status" role="status" part="status">${t('COMPONENTS_RENDERING', lang)}</p>`
             : nothing)}
       ${(s === 'ready' || s === 'drawing') && this.description
-        ? html`<figcaption class="description" part="description">${this.description}</figcaption>${this.#table()}
+        ? html`<figcaption class="description" part="description" aria-hidden="true">${this.description}</figcaption>
+            <p class="visually-hidden" id="spoken-description">${forEar(this.description, lang)}</p>${this.#table()}
             ${aboutPanel({ rows: this.shown, lang, open: this._aboutOpen, toggle: (open) => (this._aboutOpen = open), loaded: () => this.requestUpdate() })}`
         : nothing}
     </figure>`;

@@ -54,6 +54,39 @@ export const chartStyles = css`
     border-right: 1px solid var(--_accent);
     pointer-events: none;
   }
+  .walk-mark {
+    position: absolute;
+    width: 14px;
+    height: 14px;
+    box-sizing: border-box;
+    margin: -7px 0 0 -7px;
+    border: 2px solid var(--_focus, var(--_accent));
+    border-radius: 50%;
+    pointer-events: none;
+  }
+  details.range {
+    position: relative;
+    margin-right: auto;
+  }
+  details.range > summary {
+    cursor: pointer;
+    color: var(--_accent);
+    padding: 0.125rem 0.5rem;
+    min-height: 24px;
+    font-size: 0.9em;
+  }
+  .range-controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-top: 0.25rem;
+    font-size: 0.9em;
+  }
+  .range-controls button,
+  .range-controls select {
+    min-height: 24px;
+  }
   .description {
     margin: 0.5rem 0 0;
     color: var(--_muted);
