@@ -17,9 +17,17 @@ export const MIN_STEP_MS = 400;
 /** Time between two steps while playing, unless `interval` says otherwise. */
 export const DEFAULT_STEP_MS = 1500;
 
-/** The distinct periods of `rows`, oldest first. */
+/** The levels a map or a bar of the country draws. */
+const MAPPED_LEVELS = new Set(['province', 'province2025']);
+
+/**
+ * The periods a player steps through, oldest first: those with a province's figure (what maps and
+ * bars of the country draw), so a district report's date in the same data is no step of its own;
+ * every period of `rows` when no province has one.
+ */
 export function periodsOf(rows: readonly Observation[]): string[] {
-  return [...new Set(rows.map((o) => o.period))].sort(comparePeriods);
+  const mapped = rows.filter((o) => o.value !== null && MAPPED_LEVELS.has(getRegion(o.region)?.level ?? ''));
+  return [...new Set((mapped.length ? mapped : rows).map((o) => o.period))].sort(comparePeriods);
 }
 
 /** `Năm 2014` / `2014`: a period opening a sentence. */
@@ -39,8 +47,8 @@ export function stepHeadline(rows: readonly Observation[], period: string, lang:
   const focus = inPeriod.find((o) => o.region === (options.region ?? 'VN'));
   if (focus) return t('COMPONENTS_PLAYER_STEP', lang, { period: head, indicator, region: regionName(focus.region, lang), value: formatValue(focus, lang) });
   // Without a country figure: the provinces' spread, as the map shows it.
-  const level = inPeriod.some((o) => getRegion(o.region)?.level === 'province') ? 'province' : undefined;
-  const shown = level ? inPeriod.filter((o) => getRegion(o.region)?.level === level) : inPeriod;
+  const mapped = inPeriod.filter((o) => MAPPED_LEVELS.has(getRegion(o.region)?.level ?? ''));
+  const shown = mapped.length ? mapped : inPeriod;
   if (shown.length === 0) return t('COMPONENTS_PLAYER_NONE', lang, { period: head, indicator });
   let lo = shown[0];
   let hi = shown[0];
@@ -72,7 +80,7 @@ export function stepHeadline(rows: readonly Observation[], period: string, lang:
  *
  * @attr indicator - Indicator id whose periods the player steps through, e.g. `poverty_rate`.
  * @attr region - The region whose figure each step announces. Default: the country (`VN`), else the spread of the provinces.
- * @attr period - Start years to step through (`2010-2016`). Default: every period with figures.
+ * @attr period - Start years to step through (`2010-2016`). Default: every period with a province's figure (every period when no province has one).
  * @attr series - A sub-series id.
  * @attr interval - Milliseconds between steps while playing. Default `1500`; never less than `400`.
  *
