@@ -119,7 +119,7 @@ cell(
             'div',
             { class: 'evidence' },
             el('ol', { class: 'figures' }, ...figures.map((o, i) => figureItem(o, numbers[i]))),
-            el('blockquote', { class: 'paragraph', lang: 'vi' }, marked(paragraph, spans)),
+            el('blockquote', { class: 'paragraph', lang: 'vi', tabindex: '0' }, marked(paragraph, spans)),
           ),
         );
       }

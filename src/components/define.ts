@@ -6,6 +6,7 @@ import { ChisoKpi } from './kpi/kpi.component.js';
 import { ChisoTable } from './table/table.component.js';
 import { ChisoFilter } from './filter/filter.component.js';
 import { ChisoSource } from './source/source.component.js';
+import { ChisoPlayer } from './player/player.component.js';
 
 /** Every chiso element and its tag. */
 export const elements = {
@@ -17,6 +18,7 @@ export const elements = {
   'chiso-table': ChisoTable,
   'chiso-filter': ChisoFilter,
   'chiso-source': ChisoSource,
+  'chiso-player': ChisoPlayer,
 } as const;
 
 /** Defines every `<chiso-*>` element not yet defined (a page may load chiso twice). */

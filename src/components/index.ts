@@ -10,6 +10,7 @@ export * from './kpi/kpi.js';
 export * from './table/table.js';
 export * from './filter/filter.js';
 export * from './source/source.js';
+export * from './player/player.js';
 export { Coordinator, Preaggregate, isPreaggregate, PREAGGREGATE_ROWS, type CoordinatorClient, type CoordinatorState } from './core/coordinator.js';
 export { Selection, type Clause, type ClientFilter } from './core/selection.js';
 export { ClientController, type ClientControllerOptions } from './core/client-controller.js';

@@ -10,6 +10,32 @@ export const componentsMessages = {
     vi: () => 'Tương phản cao',
     en: () => 'High contrast',
   },
+  COMPONENTS_PLAYER_LABEL: {
+    vi: (p) => `Xem lần lượt từng năm: ${p.indicator}`,
+    en: (p) => `Step through the periods: ${p.indicator}`,
+  },
+  COMPONENTS_PLAYER_PLAY: { vi: () => 'Phát', en: () => 'Play' },
+  COMPONENTS_PLAYER_PAUSE: { vi: () => 'Tạm dừng', en: () => 'Pause' },
+  COMPONENTS_PLAYER_BACK: { vi: () => 'Năm trước', en: () => 'Previous' },
+  COMPONENTS_PLAYER_FORWARD: { vi: () => 'Năm sau', en: () => 'Next' },
+  COMPONENTS_PLAYER_SLIDER: { vi: () => 'Kỳ số liệu', en: () => 'Period' },
+  COMPONENTS_PLAYER_STEP: {
+    vi: (p) => `${p.period}: ${p.indicator}, ${p.region} ${p.value}`,
+    en: (p) => `${p.period}: ${p.indicator}, ${p.region} ${p.value}`,
+  },
+  COMPONENTS_PLAYER_SPREAD: {
+    vi: (p) => `${p.period}: ${p.indicator}, ${p.count} địa phương có số liệu, từ ${p.min} (${p.minRegion}) đến ${p.max} (${p.maxRegion})`,
+    en: (p) => `${p.period}: ${p.indicator}, ${p.count} regions with figures, from ${p.min} (${p.minRegion}) to ${p.max} (${p.maxRegion})`,
+  },
+  COMPONENTS_PLAYER_NONE: {
+    vi: (p) => `${p.period}: không có số liệu ${p.indicator}`,
+    en: (p) => `${p.period}: no figures for ${p.indicator}`,
+  },
+  COMPONENTS_REGION_LIST: {
+    vi: (p) => `Chọn địa phương trên bản đồ (${p.count})`,
+    en: (p) => `Select a region of the map (${p.count})`,
+  },
+  COMPONENTS_REGION_LIST_NONE: { vi: () => '– Không chọn –', en: () => '– None –' },
   COMPONENTS_PRINTED_SELECTION: {
     vi: (p) => `Lựa chọn khi in: ${p.regions}; ${p.periods}. Xem lại tại: ${p.address}`,
     en: (p) => `Selection when printed: ${p.regions}; ${p.periods}. See it again at: ${p.address}`,

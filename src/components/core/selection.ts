@@ -44,6 +44,17 @@ export class Selection extends EventTarget {
   }
 
   /**
+   * Makes `period` the one period every view following periods shows, published by `source` (a
+   * period player): the period clauses of other views go, as `selectRegions` does for regions, so a
+   * range chosen before never intersects the step into nothing. `null` clears it.
+   */
+  selectPeriod(source: object, period: string | null): void {
+    this.#clauses = this.#clauses.filter((c) => c.field !== 'period');
+    if (period !== null) this.#clauses.push({ source, field: 'period', range: [period, period] });
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
    * What a click on a mark does, published by `source`: selects `region` everywhere, or clears the
    * selection when it was the only one selected; `add` toggles it in a selection of several. Built on
    * what the reader sees selected (the filter, the highlight, the page address), whoever picked it.

@@ -99,6 +99,29 @@ export const baseStyles = css`
   button {
     cursor: pointer;
   }
+  /* Every target at least 24 x 24 CSS px (WCAG 2.5.8), at any font size. */
+  button,
+  select,
+  input:not([type='checkbox']):not([type='radio']),
+  summary {
+    min-height: 24px;
+  }
+  button {
+    min-width: 24px;
+  }
+  summary {
+    display: list-item;
+    padding-block: 0.2rem;
+    cursor: pointer;
+  }
+  /* A radio button or checkbox is hit through its label. */
+  label:has(> input[type='radio']),
+  label:has(> input[type='checkbox']) {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    min-height: 24px;
+  }
   table {
     border-collapse: collapse;
     width: 100%;

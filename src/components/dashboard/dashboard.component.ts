@@ -64,7 +64,7 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  * @attr format - `csv` or `json`. Default: read from the content.
  * @attr indicators - Address of a `chiso.indicators.json`: the page's own indicators (id, unit, name, kind, direction), known to every view before the data loads.
  * @attr lang - `vi` (default) or `en`: the language of every view inside.
- * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`) so a link shares it.
+ * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`, or `?period=2014` for a `<chiso-player>`'s step) so a link shares it.
  * @attr query-url - A chiso query endpoint (`handleQueryRequest`, e.g. examples/server): every view sends its query spec there and receives only the rows it shows, instead of the page loading `src`. Same-origin, or allowed by the page's `connect-src`.
  * @attr contrast - `high`: every view draws in the high-contrast theme. The reader's switch sets it, and the page remembers it (localStorage).
  * @attr preaggregate - `auto` (default): past 50,000 observations, maps, bars and KPIs answer selections from a cube each; `always`; `never`.
@@ -90,7 +90,7 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  * @cssproperty --chiso-focus-ring - Colour of the keyboard focus ring.
  * @cssproperty --chiso-font-family - Font of every view.
  *
- * @slot - The views: `<chiso-chart>`, `<chiso-map>`, `<chiso-kpi>`, `<chiso-table>`, `<chiso-filter>`, `<chiso-source>`.
+ * @slot - The views: `<chiso-chart>`, `<chiso-map>`, `<chiso-kpi>`, `<chiso-table>`, `<chiso-filter>`, `<chiso-player>`, `<chiso-source>`.
  */
 export class ChisoDashboard extends LitElement {
   static override styles = [baseStyles, dashboardStyles];
@@ -362,7 +362,9 @@ export class ChisoDashboard extends LitElement {
     const url = new URL(location.href);
     const set = (k: string, v: string | null) => (v ? url.searchParams.set(this.#param(k), v) : url.searchParams.delete(this.#param(k)));
     set('region', detail.regions.join(',') || null);
-    set('period', detail.periods ? `${detail.periods[0]}-${detail.periods[1]}` : null);
+    // One period (a player's step) is written as itself: `?period=2014`.
+    const [from, to] = detail.periods ?? [];
+    set('period', from === undefined ? null : from === to ? from : `${from}-${to}`);
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   }
 
@@ -373,7 +375,7 @@ export class ChisoDashboard extends LitElement {
     const period = params.get(this.#param('period'));
     const sel = this.coordinator.selection;
     if (region) sel.selectRegions(this, region.split(',').filter(Boolean));
-    const m = period ? /^(\d{4})-(\d{4})$/.exec(period) : null;
-    if (m) sel.update({ source: this, field: 'period', range: [m[1], m[2]] });
+    const m = period ? /^(\d{4})(?:-(\d{4}))?$/.exec(period) : null;
+    if (m) sel.update({ source: this, field: 'period', range: [m[1], m[2] ?? m[1]] });
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
 import { getRegion, listRegions } from '../../registry/index.js';
@@ -64,6 +64,17 @@ export function unchangedUnitCount(): number {
  * @csspart data - The data table disclosure.
  */
 export class ChisoMap extends ChisoChart {
+  static override styles = [
+    ChisoChart.styles,
+    // A player's step fades each province into its new colour; under reduced motion (base styles) it changes at once.
+    css`
+      @media (prefers-reduced-motion: no-preference) {
+        .chart path {
+          transition: fill 250ms linear;
+        }
+      }
+    `,
+  ];
   static override properties: PropertyDeclarations = {
     units: { reflect: true },
     noSwitch: { type: Boolean, attribute: 'no-switch' },

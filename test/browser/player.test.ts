@@ -1,0 +1,217 @@
+// <chiso-player> on the demo dashboard, driven by keyboard only: Tab to it, Home/End/arrows on the
+// slider, Space on Play and Pause; the live region says each step, the page address follows the
+// period and a link opens on it, the map shows the period, nothing plays by itself, and reduced
+// motion changes colours without fading. The frame gaps while it plays are recorded, not asserted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, ROOT, scrollThrough, startDevServer, waitForCharts, type TestServer } from './harness.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDevServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(page: Page, query = ''): Promise<void> {
+  await page.goto(`${server.url}/examples/dashboard/${query}`);
+  await page.waitForFunction(() => customElements.get('chiso-player') !== undefined, undefined, { timeout: 60_000 });
+  await scrollThrough(page);
+  await waitForCharts(page, 60_000);
+  await page.waitForFunction(() => (document.querySelector('chiso-player') as unknown as { periods: string[] }).periods.length > 0, undefined, { timeout: 30_000, polling: 100 });
+}
+
+/** What the reader and the page see of the player: its live region, the address, the map's periods. */
+async function seen(page: Page): Promise<{ said: string; url: string | null; mapPeriods: string[]; slider: string; valuetext: string; playing: boolean }> {
+  return page.evaluate(() => {
+    const player = document.querySelector('chiso-player') as unknown as HTMLElement & { playing: boolean };
+    const root = player.shadowRoot!;
+    const map = document.querySelector('chiso-map') as unknown as { shown: { period: string }[]; state: string };
+    const slider = root.querySelector('input[type=range]') as HTMLInputElement;
+    return {
+      said: root.querySelector('[part=announce]')!.textContent!.trim(),
+      url: new URL(location.href).searchParams.get('demo.period'),
+      mapPeriods: [...new Set(map.shown.map((o) => o.period))],
+      slider: slider.value,
+      valuetext: slider.getAttribute('aria-valuetext') ?? '',
+      playing: player.playing,
+    };
+  });
+}
+
+/** Waits until the live region says `prefix…`, the address holds `period` and the map shows it, drawn. */
+async function waitForStep(page: Page, period: string, prefix: string): Promise<void> {
+  await page.waitForFunction(
+    ({ period, prefix }) => {
+      const player = document.querySelector('chiso-player')!;
+      const said = player.shadowRoot!.querySelector('[part=announce]')?.textContent?.trim() ?? '';
+      const map = document.querySelector('chiso-map') as unknown as { shown: { period: string }[]; state: string };
+      const periods = new Set(map.shown.map((o) => o.period));
+      return said.startsWith(prefix) && new URL(location.href).searchParams.get('demo.period') === period && map.state === 'ready' && periods.size === 1 && periods.has(period);
+    },
+    { period, prefix },
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
+/** The element focused, through shadow roots: `chiso-player/play`, `chiso-player/slider`. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    const path: string[] = [];
+    while (el) {
+      path.push(el.getAttribute('part') ?? el.localName);
+      el = el.shadowRoot?.activeElement ?? null;
+    }
+    return path.join('/');
+  });
+}
+
+async function tabTo(page: Page, target: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if ((await focused(page)) === target) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}; last ${await focused(page)}`);
+}
+
+describe('<chiso-player> on the demo dashboard', () => {
+  it('is operated by keyboard alone: the live region, the address and the map follow each step', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page);
+    // No autoplay: nothing selected, the map on the latest period, the player paused.
+    let s = await seen(page);
+    expect(s.playing).toBe(false);
+    expect(s.url).toBeNull();
+    expect(s.said).toBe('Năm 2016: Tỷ lệ hộ nghèo, Cả nước 5,8%');
+    expect(s.valuetext).toBe('2016');
+    expect(await page.evaluate(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')!.getAttribute('aria-live'))).toBe('polite');
+
+    await tabTo(page, 'chiso-player/play');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('chiso-player/back');
+    // Forward is disabled on the last period: Tab goes on to the slider.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('chiso-player/slider');
+
+    await page.keyboard.press('Home');
+    await waitForStep(page, '2006', 'Năm 2006: Tỷ lệ hộ nghèo, Cả nước 15,5%');
+    expect((await seen(page)).valuetext).toBe('2006');
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, '2008', 'Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    // Two keys inside 400 ms: the views follow to the last period reached.
+    await waitForStep(page, '2012', 'Năm 2012:');
+    await page.keyboard.press('ArrowLeft');
+    await waitForStep(page, '2010', 'Năm 2010:');
+    await page.keyboard.press('End');
+    await waitForStep(page, '2016', 'Năm 2016:');
+
+    // Back to the buttons: Space on Back steps one period back.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('chiso-player/back');
+    await page.keyboard.press('Space');
+    await waitForStep(page, '2015', 'Năm 2015: Tỷ lệ hộ nghèo, Cả nước 7%');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('chiso-player/forward');
+    await page.keyboard.press('Enter');
+    await waitForStep(page, '2016', 'Năm 2016:');
+
+    // Play from the last period starts over from the first, and goes on by itself; Space pauses.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('chiso-player/play');
+    await page.keyboard.press('Space');
+    expect((await seen(page)).playing).toBe(true);
+    await waitForStep(page, '2006', 'Năm 2006:');
+    await waitForStep(page, '2008', 'Năm 2008:');
+    expect(await page.evaluate(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=play]')!.textContent!.trim())).toMatch(/Tạm dừng$/);
+    await page.keyboard.press('Space');
+    s = await seen(page);
+    expect(s.playing).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=play]')!.textContent!.trim())).toMatch(/Phát$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('opens a link on its period, and speaks English', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page, '?lang=en&demo.period=2012');
+    await waitForStep(page, '2012', '2012: Poverty rate, Whole country 11.1%');
+    const s = await seen(page);
+    expect(s.slider).toBe('3');
+    expect(s.playing).toBe(false);
+    const labels = await page.evaluate(() => [...document.querySelector('chiso-player')!.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(labels).toEqual(['▶ Play', '◀ Previous', 'Next ▶']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('under reduced motion a step changes the colours at once; otherwise they fade', async () => {
+    const durations: Record<string, string> = {};
+    for (const motion of ['reduce', 'no-preference'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: motion });
+      const page = await context.newPage();
+      await openDemo(page);
+      durations[motion] = await page.evaluate(() => getComputedStyle(document.querySelector('chiso-map')!.shadowRoot!.querySelector('.chart path')!).transitionDuration);
+      // Steps still happen, one period each.
+      await page.evaluate(() => (document.querySelector('chiso-player') as unknown as { go(i: number): void }).go(0));
+      await waitForStep(page, '2006', '');
+      await context.close();
+    }
+    expect(durations).toEqual({ reduce: '0s', 'no-preference': '0.25s' });
+  }, 180_000);
+
+  it('plays through the 63-province map (frame gaps and long tasks recorded)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' });
+    const page = await context.newPage();
+    await openDemo(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { frames: number[]; longTasks: number[]; recording: boolean };
+      w.frames = [];
+      w.longTasks = [];
+      w.recording = true;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (w.recording) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+      const tick = (t: number) => {
+        if (!w.recording) return;
+        w.frames.push(t);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const player = document.querySelector('chiso-player') as unknown as HTMLElement & { interval: number; play(): void };
+      player.interval = 400;
+      player.play();
+    });
+    // Played to the end: 2006 … 2016, eight periods.
+    await waitForStep(page, '2006', 'Năm 2006');
+    await page.waitForFunction(() => !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
+    await waitForStep(page, '2016', 'Năm 2016');
+    const r = await page.evaluate(() => {
+      const w = window as unknown as { frames: number[]; longTasks: number[]; recording: boolean };
+      w.recording = false;
+      const gaps = w.frames.slice(1).map((t, i) => t - w.frames[i]);
+      const sorted = [...gaps].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      return { frames: w.frames.length, median, max: sorted.at(-1) ?? 0, p99: sorted[Math.floor(sorted.length * 0.99)], over: gaps.filter((g) => g > median * 1.5).length, longTasks: w.longTasks };
+    });
+    const shown = await page.evaluate(() => (document.querySelector('chiso-map') as unknown as { shown: unknown[] }).shown.length);
+    // The figure for the report; frame times vary with the machine, so nothing here is timed.
+    const out = `${ROOT}node_modules/.cache/chiso/`;
+    mkdirSync(out, { recursive: true });
+    writeFileSync(`${out}player-frames.json`, JSON.stringify({ ...r, provinces: shown }, null, 2));
+    console.log(`player frames: ${JSON.stringify({ ...r, provinces: shown })}`);
+    expect(r.frames).toBeGreaterThan(10);
+    expect(shown).toBeGreaterThanOrEqual(63);
+    await context.close();
+  }, 180_000);
+});
