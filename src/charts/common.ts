@@ -92,6 +92,15 @@ export function latestPeriod(rows: readonly Observation[]): string | undefined {
 export { shortSource, sourceText, sourceLine, sourceAgency } from './sources.js';
 import { sourceLine } from './sources.js';
 
+/**
+ * Parameters a recipe declares with a value and reads in its tests and label expressions, so that
+ * what a selection changes is a value and never the spec's shape: the regions highlighted (ids),
+ * their names (for axis labels, which see names), and a slope's two period labels.
+ */
+export const HIGHLIGHT_PARAM = 'chiso_highlight';
+export const HIGHLIGHT_NAMES = 'chiso_highlight_names';
+export const PERIOD_LABELS = 'chiso_period_labels';
+
 /** Title block: the title, and the source line as subtitle. */
 export function titleBlock(text: string, rows: readonly Observation[], options: CommonOptions, locale: Lang, extra?: string): Json {
   const lines: string[] = [];
