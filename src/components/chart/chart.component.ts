@@ -182,6 +182,8 @@ export class ChisoChart extends ChisoViewElement {
   #walk: { rows: Observation[]; series: WalkPoint[][]; at: WalkPosition } | null = null;
   /** The width the chart was last laid out for (kept while the box is briefly collapsed). */
   #width = 0;
+  /** The element's width when its padding and border were last read. */
+  #measuredFor = 0;
 
   /**
    * The rows laid out as a chart: the recipe runs when the rows (the same array while the question
@@ -259,7 +261,10 @@ export class ChisoChart extends ChisoViewElement {
    */
   protected drawWidth(): number {
     const width = this.client.width;
-    if (width > 0) {
+    // Padding and border are read when the box's width changes, not on every update: a style read
+    // in the middle of a selection forces the page's styles to be recalculated.
+    if (width > 0 && width !== this.#measuredFor) {
+      this.#measuredFor = width;
       const style = getComputedStyle(this);
       const px = (v: string) => Number.parseFloat(v) || 0;
       const inner = Math.floor(width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth));
@@ -332,7 +337,10 @@ export class ChisoChart extends ChisoViewElement {
     super.disconnectedCallback();
     // The Vega view went with the element (its controller finalized it): draw again when re-attached.
     this.#drawn = null;
+    this.#waiting = null;
     this.#width = 0;
+    this.#measuredFor = 0;
+    if (this.#printing) window.removeEventListener('beforeprint', this.#printing);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -357,6 +365,19 @@ export class ChisoChart extends ChisoViewElement {
     }
     const next = this.#drawing.value;
     if (this.#drawing.status !== TaskStatus.COMPLETE || !next || next === this.#drawn) return;
+    if (!this.client.inView && next.spec && this.#vega.view) {
+      // Off screen: the rows, description and table follow the selection now; the picture waits
+      // until the chart comes into view (or the page is printed), not redrawn on every click.
+      if (this.#waiting !== next) {
+        this.#showText(next);
+        this.#waiting = next;
+        this.#watchPrint();
+        // Description and table show the new text.
+        this.requestUpdate();
+      }
+      return;
+    }
+    this.#waiting = null;
     this.#drawn = next;
     const now = this.#draw(next);
     this.#drawingNow = now;
@@ -376,6 +397,38 @@ export class ChisoChart extends ChisoViewElement {
     return done;
   }
 
+  /** What the chart says of a drawing: its rows (table, CSV), its spec and its description. */
+  #showText(d: Drawing): void {
+    this.shown = d.rows;
+    this.shownSpec = d.spec;
+    this.description = d.description;
+  }
+
+  /** A drawing held back while the chart is off screen. */
+  #waiting: Drawing | null = null;
+  #printing: (() => void) | null = null;
+
+  /** Before printing, a chart off screen takes in what it held back, so paper shows the selection. */
+  #watchPrint(): void {
+    if (this.#printing || typeof window === 'undefined') return;
+    this.#printing = () => {
+      const d = this.#waiting;
+      const container = this.renderRoot.querySelector<HTMLElement>('.chart');
+      if (!d?.spec || !container) return;
+      // Synchronously: the page is laid out for paper right after this event.
+      if (this.#vega.drawNow(themedSpec(d.spec, this), { renderer: this.renderer ?? 'svg' })) {
+        this.#waiting = null;
+        this.#drawn = d;
+      }
+    };
+    window.addEventListener('beforeprint', this.#printing);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#printing) window.addEventListener('beforeprint', this.#printing);
+  }
+
   async #draw(d: Drawing): Promise<void> {
     this.#failed = null;
     if (!d.spec) {
@@ -385,9 +438,7 @@ export class ChisoChart extends ChisoViewElement {
       this._state = 'empty';
       return;
     }
-    this.shown = d.rows;
-    this.shownSpec = d.spec;
-    this.description = d.description;
+    this.#showText(d);
     let container = this.renderRoot.querySelector<HTMLElement>('.chart');
     // The box is hidden while the element shows an empty or error state: show it first.
     if (!container || container.hidden) {

@@ -32,11 +32,17 @@ export const chartStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  /*
+   * What Vega redraws stays inside the chart's box: a selection re-lays out and repaints this box, not
+   * the page around it. Nothing of the chart's draws outside it (the tooltip and the focus rings of
+   * the controls live outside the box); on paper it is lifted, as the overflow is.
+   */
   .chart {
     position: relative;
     min-height: var(--chiso-chart-min-height, 120px);
     overflow-x: auto;
     touch-action: pan-y;
+    contain: layout paint;
   }
   .chart svg,
   .chart canvas {
@@ -220,6 +226,7 @@ export const chartStyles = css`
     .chart {
       overflow: visible;
       min-height: 0;
+      contain: none;
     }
     .chart svg,
     .chart canvas {

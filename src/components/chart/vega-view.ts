@@ -86,6 +86,26 @@ export class VegaViewController implements ReactiveController {
     return true;
   }
 
+  /**
+   * Updates the drawn view in place at once (no waiting), when `spec` has its shape: for a page about
+   * to be printed. `false` when there is no view or the shape differs.
+   */
+  drawNow(spec: TopLevelSpec, { renderer }: Pick<VegaViewOptions, 'renderer'>): boolean {
+    if (!this.#embedded) return false;
+    const live = liveSpec(spec);
+    if (`${renderer}|${live.shape}` !== this.#shape) return false;
+    this.#token++;
+    const view = this.#embedded.view;
+    const changes = liveChanges(this.#live, live);
+    for (const [name, value] of changes.params) view.signal(name, value);
+    for (const [name, values] of changes.datasets) view.data(name, values);
+    if (live.description !== null) view.description(live.description);
+    view.run();
+    this.#live = live.texts;
+    this.embeddedSpec = live.spec;
+    return true;
+  }
+
   /** Finalizes the view and empties its box; a draw in flight drops its result. */
   teardown(): void {
     this.#token++;

@@ -1,7 +1,9 @@
 /**
  * A drawn chart is updated in place when a new spec differs from the drawn one only in what can
- * flow into a live Vega view: inline rows (datasets), literal scale domains and the highlight list
- * (signals), and the description. Everything else is the spec's shape; a new shape is drawn anew.
+ * flow into a live Vega view: inline rows (datasets); literal scale domains, the title and subtitle,
+ * text marks' widths and a recipe's own valued parameters (the highlight, period labels) as signals;
+ * and the description. Everything else is the spec's shape; a new shape is drawn anew. A selection
+ * changes none of the shape of a recipe's spec, so it never rebuilds a view.
  *
  * Pure (no DOM), so it is tested in Node on the recipes' real output.
  */
@@ -9,9 +11,11 @@ import type { TopLevelSpec } from 'vega-lite';
 
 /** Name of the dataset that holds a spec's top-level inline rows. */
 export const DATASET = 'chiso';
-/** Signal holding the regions a recipe highlights. */
+/** Signal holding the regions a recipe highlights (the recipes' own parameter). */
 export const HIGHLIGHT = 'chiso_highlight';
-const HIGHLIGHT_TEST = /^indexof\((\[.*\]), datum\.value\) >= 0$/;
+/** Signals holding the chart's title and subtitle lines. */
+export const TITLE = 'chiso_title';
+export const SUBTITLE = 'chiso_subtitle';
 
 export interface LiveSpec {
   /** The spec to embed: inline rows moved to named datasets, literal domains and highlights to parameters. */
@@ -61,6 +65,15 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
     return name;
   };
 
+  // Named by their place in the spec too: values that coincide for one selection share nothing.
+  let places = 0;
+  const placeParam = (kind: string, value: unknown): string => {
+    const name = `chiso_${kind}_${places++}`;
+    params[name] = value;
+    texts[name] = JSON.stringify(value);
+    return name;
+  };
+
   const walk = (node: unknown, top: boolean): unknown => {
     if (Array.isArray(node)) return node.map((n) => walk(n, false));
     if (!node || typeof node !== 'object') return node;
@@ -81,21 +94,11 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
           continue;
         }
       }
-      if (k === 'test' && typeof v === 'string') {
-        const m = HIGHLIGHT_TEST.exec(v);
-        if (m) {
-          try {
-            const list = JSON.parse(m[1]) as unknown;
-            if (Array.isArray(list)) {
-              params[HIGHLIGHT] = list;
-              texts[HIGHLIGHT] = JSON.stringify(list);
-              out[k] = `indexof(${HIGHLIGHT}, datum.value) >= 0`;
-              continue;
-            }
-          } catch {
-            // not a plain list: leave the test as it is
-          }
-        }
+      if (k === 'mark' && v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { limit?: unknown }).limit === 'number') {
+        // A text mark's width is worked out from the texts it shows (a note's longest line).
+        const m = v as Record<string, unknown>;
+        out[k] = { ...(walk(m, false) as object), limit: { expr: placeParam('limit', m.limit) } };
+        continue;
       }
       // Rows inside other keys (a lookup's values, a datasets entry) stay as they are.
       out[k] = k === 'values' || k === 'datasets' ? v : walk(v, false);
@@ -105,13 +108,43 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
 
   const s = walk(spec, true) as Record<string, unknown>;
   const description = typeof s.description === 'string' ? s.description : null;
-  const own = Array.isArray(s.params) ? (s.params as { name: string }[]) : [];
+  // A recipe's parameters with a plain value (the highlight, period labels) are live; others (a
+  // selection, a binding, an expression) are shape.
+  const own: Record<string, unknown>[] = [];
+  for (const p of Array.isArray(s.params) ? (s.params as Record<string, unknown>[]) : []) {
+    if (typeof p.name === 'string' && 'value' in p && Object.keys(p).length === 2) {
+      params[p.name] = p.value;
+      texts[p.name] = JSON.stringify(p.value);
+      own.push({ name: p.name });
+    } else own.push(p);
+  }
+  const title = liveTitle(s.title, params, texts);
+  if (title !== undefined) s.title = title;
   const hoisted = Object.entries(params).map(([name, value]) => ({ name, value }));
-  const shape = JSON.stringify({ ...s, description: null, params: [...own, ...hoisted.map((p) => ({ name: p.name }))] }, inlineByIdentity);
+  const live = new Set(Object.keys(params));
+  const shapeParams = [...own.filter((p) => !live.has(p.name as string)), ...hoisted.map((p) => ({ name: p.name }))];
+  const shape = JSON.stringify({ ...s, description: null, params: shapeParams }, inlineByIdentity);
   const embedded: Record<string, unknown> = { ...s, autosize: resizing(s.autosize) };
-  if (hoisted.length) embedded.params = [...own, ...hoisted];
+  const fixed = own.filter((p) => !live.has(p.name as string));
+  if (hoisted.length || fixed.length) embedded.params = [...fixed, ...hoisted];
   if (Object.keys(datasets).length) embedded.datasets = { ...((s.datasets as object | undefined) ?? {}), ...datasets };
   return { spec: embedded as unknown as TopLevelSpec, datasets, params, description, shape, texts };
+}
+
+/**
+ * The title's text and subtitle as signals, the subtitle always there (empty when the recipe gives
+ * none): a source line that comes and goes with the regions shown does not change the shape.
+ */
+function liveTitle(title: unknown, params: Record<string, unknown>, texts: Record<string, string>): unknown {
+  if (title === undefined || title === null) return undefined;
+  const t = typeof title === 'string' || Array.isArray(title) ? { text: title } : (title as Record<string, unknown>);
+  if (typeof t.text !== 'string' && !Array.isArray(t.text)) return undefined;
+  if (t.subtitle !== undefined && typeof t.subtitle !== 'string' && !Array.isArray(t.subtitle)) return undefined;
+  params[TITLE] = t.text;
+  params[SUBTITLE] = t.subtitle ?? '';
+  texts[TITLE] = JSON.stringify(params[TITLE]);
+  texts[SUBTITLE] = JSON.stringify(params[SUBTITLE]);
+  return { ...t, text: { expr: TITLE }, subtitle: { expr: SUBTITLE } };
 }
 
 const inlineIds = new WeakMap<object, number>();
