@@ -11,3 +11,5 @@ export { extractFile, correctionsPathFor, type ExtractFileOptions, type FileExtr
 export { createDuckDBConnector, DuckDBNodeConnector, loadIntoDuckDB, duckdbDriver, type DuckDBConnectorOptions } from './connectors/duckdb-node.js';
 export { loadLargeFile } from './load-large/node.js';
 export { queryListener, QUERY_LISTENER_DEFAULTS, type QueryListenerOptions } from './connectors/listener.js';
+export { bakePage, bakedStylesheetName, BAKED_TAGS, DEFAULT_BAKE_WIDTH, type BakeOptions, type BakeResult, type BakedTag } from './render/node/bake.js';
+export { chisoBake, type ChisoBakeOptions } from './render/node/vite-bake.js';
