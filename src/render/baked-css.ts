@@ -5,7 +5,10 @@
  * upgrades the element: adopting baked content shifts nothing. A file, not a `<style>` in the page,
  * so a strict Content-Security-Policy (`style-src 'self'`) allows it.
  */
-export const BAKED_CSS = `chiso-chart[baked],chiso-map[baked],chiso-kpi[baked],chiso-table[baked]{display:block;box-sizing:border-box;min-width:0;color:var(--chiso-color-text,#1f2328);font-family:var(--chiso-font-family,'Be Vietnam Pro',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);font-size:var(--chiso-font-size,14px);line-height:1.45;position:relative}
+export const BAKED_CSS = `chiso-dashboard[baked],chiso-chart[baked],chiso-map[baked],chiso-kpi[baked],chiso-table[baked]{display:block;box-sizing:border-box;min-width:0;color:var(--chiso-color-text,#1f2328);font-family:var(--chiso-font-family,'Be Vietnam Pro',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);font-size:var(--chiso-font-size,14px);line-height:1.45}
+chiso-dashboard[baked]{position:relative;padding-top:var(--chiso-baked-tools,2.25rem);container-type:inline-size;background:var(--chiso-color-background,#fff)}
+@media print{chiso-dashboard[baked]{padding-top:0;container-type:normal;background:none}}
+chiso-chart[baked],chiso-map[baked],chiso-kpi[baked],chiso-table[baked]{position:relative}
 .chiso-baked{box-sizing:border-box;background:var(--chiso-color-background,#fff);border:var(--chiso-card-border,1px solid var(--chiso-color-border,#d0d7de));border-radius:var(--chiso-radius,6px);padding:var(--chiso-card-padding,.75rem)}
 .chiso-baked *{box-sizing:border-box}
 .chiso-baked-figure{margin:0}

@@ -20,6 +20,7 @@ import { aboutPanel, aboutStyles } from '../core/about-panel.js';
 import { chartStyles } from './chart.styles.js';
 import { VegaViewController } from './vega-view.js';
 import { BrushController } from './brush.js';
+import { HydrateController } from './hydrate.js';
 import { exportMenu, saveChart, type ExportKind } from './export.js';
 
 export type { ExportKind } from './export.js';
@@ -76,6 +77,7 @@ interface Drawing {
  * @attr spec - Raw Vega-Lite (JSON) deep-merged into the chart's spec last: the escape hatch.
  * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
  * @attr renderer - `svg` (default) or `canvas`.
+ * @attr hydrate - For a chart baked by `chiso bake`: when Vega loads and the baked picture becomes interactive. `interaction` (default: when the reader points at, touches, focuses or types in it), `visible`, `idle` or `never`.
  *
  * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.
  * @event chiso-error - The chart could not be drawn; `detail.error` is a ChisoError. Other views carry on.
@@ -130,6 +132,7 @@ export class ChisoChart extends ChisoViewElement {
     },
     height: { type: Number },
     renderer: {},
+    hydrate: { reflect: true },
     _state: { state: true, attribute: false },
     _tableOpen: { state: true, attribute: false },
     _aboutOpen: { state: true, attribute: false },
@@ -144,6 +147,8 @@ export class ChisoChart extends ChisoViewElement {
   declare annotations: unknown;
   declare height: number | undefined;
   declare renderer: 'svg' | 'canvas' | undefined;
+  /** When a baked chart becomes interactive: `interaction` (default), `visible`, `idle` or `never`. */
+  declare hydrate: string | undefined;
   declare _state: ChartState;
   /** The data table is built when a reader opens it, not with every drawing. */
   declare _tableOpen: boolean;
@@ -164,6 +169,17 @@ export class ChisoChart extends ChisoViewElement {
     view: () => this.#vega.view,
     brushed: (from, to) => this.brushPeriods(from, to),
     cleared: () => this.client.coordinator?.selection.remove(this.client, 'period'),
+  });
+  readonly #hydrate = new HydrateController(this, {
+    content: () => this.bakedContent(),
+    click: (event, item) => this.#onClick(event, item),
+    region: (region, add) => {
+      if (!this.filtersRegions()) this.#toggleRegion(region, add);
+    },
+    hydrated: (rows) => {
+      this._state = 'ready';
+      this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded: true }, bubbles: true, composed: true }));
+    },
   });
   /** The width the chart was last laid out for (kept while the box is briefly collapsed). */
   #width = 0;
@@ -207,7 +223,22 @@ export class ChisoChart extends ChisoViewElement {
 
   /** The live Vega view, for tests and advanced pages. */
   get view(): EmbeddedChart['view'] | null {
-    return this.#vega.view;
+    return this.#vega.view ?? this.#hydrate.view;
+  }
+
+  /** Whether a baked chart's live view replaced its baked picture. */
+  get hydrated(): boolean {
+    return this.#hydrate.hydrated;
+  }
+
+  /** Makes a baked chart interactive now, whatever its `hydrate` says. */
+  hydrateNow(): void {
+    this.#hydrate.start();
+  }
+
+  protected override unbake(): void {
+    this.#hydrate.teardown();
+    super.unbake();
   }
 
   /** The spec handed to vega-embed: `shownSpec` in the page's theme, its rows and domains split out. */
@@ -320,7 +351,8 @@ export class ChisoChart extends ChisoViewElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.client.visible) return;
+    // Baked: the picture is there already; Vega loads when the reader wants it (`hydrate`).
+    if (this.baked || !this.client.visible) return;
     // In view: Vega and the recipes start loading now, while the data is still on its way.
     if (!this.#preloaded) {
       this.#preloaded = true;
@@ -490,6 +522,7 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   override render() {
+    if (this.baked) return this.renderBaked();
     const lang = this.locale;
     const state = this.renderState();
     const s = this._state;

@@ -319,11 +319,13 @@ async function bakeChart(tag: Tag, obs: readonly Observation[], lang: Lang, widt
   const spec = recipe(type as ChartType, rows, options as never as ChartOptions[ChartType], lang);
   const description = typeof (spec as { description?: unknown }).description === 'string' ? (spec as { description: string }).description : describe(type as ChartType, rows, options as never, lang);
   const fonts = defaultFontSet();
-  let svg = await renderSvg(spec as RenderSpec, { lang, embedFont: false, fonts, precision: type === 'map' ? 1 : 2 });
+  const drawn = await renderSvg(spec as RenderSpec, { lang, embedFont: false, fonts, precision: type === 'map' ? 1 : 2 });
+  let svg = drawn.replace(/ font-family="&quot;Be Vietnam Pro&quot;/g, ` font-family="${BAKED_FAMILY}, &quot;Be Vietnam Pro&quot;`);
   // An image with a name: the figure's caption says the rest.
   svg = svg.replace(/ role="graphics-document document"/, ' role="img" focusable="false"');
+  if (!filtersRegions) svg = markRegions(svg, rows, lang);
   const vega = hideUnlabelledMarks(toVegaSpecWith(compileVegaLite, spec as RenderSpec, { font: fonts.family }) as never) as unknown;
-  const vegaJson = scriptJson(vega);
+  const vegaJson = scriptJson(vega).replace(/\\"Be Vietnam Pro\\"/g, `${BAKED_FAMILY}, \\"Be Vietnam Pro\\"`);
   const source = sourceLine(rows, lang);
   const title = description.split('.')[0] ?? '';
   const table = tableHtml(rows, lang, title);
@@ -335,7 +337,7 @@ async function bakeChart(tag: Tag, obs: readonly Observation[], lang: Lang, widt
     `<details class="chiso-baked-data"><summary>${esc(message('COMPONENTS_SHOW_TABLE', {}, lang))}</summary><div class="chiso-baked-table">${table}</div></details></figure>` +
     (vegaJson.length <= MAX_EMBEDDED_SPEC ? `<script type="application/json" class="chiso-baked-vega">${vegaJson}</script>` : '') +
     `</div>`;
-  return { inner, svg };
+  return { inner, svg: drawn };
 }
 
 async function bakeKpi(tag: Tag, obs: readonly Observation[], lang: Lang): Promise<Baked> {
@@ -373,6 +375,19 @@ async function bakeTable(tag: Tag, obs: readonly Observation[], lang: Lang): Pro
   };
 }
 
+/**
+ * Each mark of a map or bar chart gets its region's id (`data-region`), found from the name its label
+ * starts with, so a click on the baked picture selects that region before Vega is there.
+ */
+function markRegions(svg: string, rows: readonly Observation[], lang: Lang): string {
+  const names = [...new Set(rows.map((o) => o.region))].map((id) => ({ id, name: regionName(id, lang) })).sort((a, b) => b.name.length - a.name.length);
+  return svg.replace(/<path aria-label="([^"]*)" role="graphics-symbol"/g, (whole, label: string) => {
+    const text = decodeEntities(label);
+    const hit = names.find((n) => text === n.name || (text.startsWith(n.name) && /^[,:;]/.test(text.slice(n.name.length))));
+    return hit ? `${whole} data-region="${esc(hit.id)}"` : whole;
+  });
+}
+
 /** `<tag ...>` with a `baked` attribute (added once). */
 function markedStart(html: string, tag: Tag): string {
   const text = html.slice(tag.start, tag.end);
@@ -393,9 +408,9 @@ export async function bakePage(html: string, options: BakeOptions = {}): Promise
   const width = options.width ?? DEFAULT_BAKE_WIDTH;
   const { found, htmlLang } = scan(html);
   const data = new PageData(root, page);
-  const parts: string[] = [];
+  const edits: { start: number; end: number; text: string }[] = [];
   const svgs: string[] = [];
-  let at = 0;
+  const dashboards = new Set<Tag>();
   let done = 0;
   for (const f of found) {
     let baked: Baked;
@@ -408,10 +423,19 @@ export async function bakePage(html: string, options: BakeOptions = {}): Promise
     } catch (e) {
       throw bakeError(f.tag, file, e);
     }
-    parts.push(html.slice(at, f.tag.start), markedStart(html, f.tag), baked.inner);
+    edits.push({ start: f.tag.start, end: f.inner[1], text: markedStart(html, f.tag) + baked.inner });
+    if (f.dashboard) dashboards.add(f.dashboard);
     if (baked.svg) svgs.push(baked.svg);
-    at = f.inner[1];
     options.onProgress?.(++done, found.length, f.tag.name, f.tag.line);
+  }
+  // The dashboard is marked too: it keeps the space its switch takes, and waits to load its data.
+  for (const d of dashboards) edits.push({ start: d.start, end: d.end, text: markedStart(html, d) });
+  edits.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(html.slice(at, e.start), e.text);
+    at = e.end;
   }
   parts.push(html.slice(at));
   let out = parts.join('');
@@ -430,12 +454,19 @@ function linkStylesheet(html: string, href: string): string {
   return link + '\n' + html;
 }
 
-/** The chart font, cut down to the characters the page's charts use, under the family name the charts ask for. */
+/**
+ * The family the baked stylesheet declares the subset font under, asked for first by the charts' text
+ * (baked and live): a name of its own, so the page's own text never meets a font cut down to the
+ * charts' characters.
+ */
+export const BAKED_FAMILY = 'chiso-baked';
+
+/** The chart font, cut down to the characters the page's charts use, under `BAKED_FAMILY`. */
 async function fontCss(svgs: string[]): Promise<string> {
   if (!svgs.length) return '';
   const fonts = defaultFontSet();
   const { faces } = await embeddedFaces(svgs.join(''), fonts, 'glyphs');
-  return faces.map((f) => `@font-face{font-family:"${fonts.family}";font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${f.src}) format("${f.format}")}\n`).join('');
+  return faces.map((f) => `@font-face{font-family:"${BAKED_FAMILY}";font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${f.src}) format("${f.format}")}\n`).join('');
 }
 
 /** The name a baked page's stylesheet gets when its content should decide it (long cache lifetimes). */
