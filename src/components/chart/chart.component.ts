@@ -24,6 +24,7 @@ import { walkSeries, walkStep, walkText, type WalkPoint, type WalkPosition } fro
 import { forEar } from '../../format/spoken.js';
 import { parseList } from '../core/view-query.js';
 import { periodYear, timePositions, sortPeriods } from '../../data/period.js';
+import { HydrateController } from './hydrate.js';
 import { exportMenu, saveChart, type ExportKind } from './export.js';
 
 export type { ExportKind } from './export.js';
@@ -81,6 +82,7 @@ interface Drawing {
  * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
  * @attr renderer - `svg` (default) or `canvas`.
  * @attr walk - Makes the chart one keyboard stop whose arrow keys walk through its figures: Left and Right along a region's figures in time, Up and Down to the next region or series, Home and End to the first and last; each figure is announced with its period, value, unit and status.
+ * @attr hydrate - For a chart baked by `chiso bake`: when Vega loads and the baked picture becomes interactive. `interaction` (default: when the reader points at, touches, focuses or types in it), `visible`, `idle` or `never`.
  *
  * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.
  * @event chiso-error - The chart could not be drawn; `detail.error` is a ChisoError. Other views carry on.
@@ -139,6 +141,7 @@ export class ChisoChart extends ChisoViewElement {
     renderer: {},
     walk: { type: Boolean, reflect: true },
     _said: { state: true, attribute: false },
+    hydrate: { reflect: true },
     _state: { state: true, attribute: false },
     _tableOpen: { state: true, attribute: false },
     _aboutOpen: { state: true, attribute: false },
@@ -157,6 +160,8 @@ export class ChisoChart extends ChisoViewElement {
   declare walk: boolean;
   /** The last thing announced to screen readers (a walked figure, a chosen range). */
   declare _said: string;
+  /** When a baked chart becomes interactive: `interaction` (default), `visible`, `idle` or `never`. */
+  declare hydrate: string | undefined;
   declare _state: ChartState;
   /** The data table is built when a reader opens it, not with every drawing. */
   declare _tableOpen: boolean;
@@ -180,6 +185,17 @@ export class ChisoChart extends ChisoViewElement {
   });
   /** The walk's sequences (built when it starts) and where it stands. */
   #walk: { rows: Observation[]; series: WalkPoint[][]; at: WalkPosition } | null = null;
+  readonly #hydrate = new HydrateController(this, {
+    content: () => this.bakedContent(),
+    click: (event, item) => this.#onClick(event, item),
+    region: (region, add) => {
+      if (!this.filtersRegions()) this.#toggleRegion(region, add);
+    },
+    hydrated: (rows) => {
+      this._state = 'ready';
+      this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded: true }, bubbles: true, composed: true }));
+    },
+  });
   /** The width the chart was last laid out for (kept while the box is briefly collapsed). */
   #width = 0;
   /** The element's width when its padding and border were last read. */
@@ -226,7 +242,22 @@ export class ChisoChart extends ChisoViewElement {
 
   /** The live Vega view, for tests and advanced pages. */
   get view(): EmbeddedChart['view'] | null {
-    return this.#vega.view;
+    return this.#vega.view ?? this.#hydrate.view;
+  }
+
+  /** Whether a baked chart's live view replaced its baked picture. */
+  get hydrated(): boolean {
+    return this.#hydrate.hydrated;
+  }
+
+  /** Makes a baked chart interactive now, whatever its `hydrate` says. */
+  hydrateNow(): void {
+    this.#hydrate.start();
+  }
+
+  protected override unbake(): void {
+    this.#hydrate.teardown();
+    super.unbake();
   }
 
   /** The spec handed to vega-embed: `shownSpec` in the page's theme, its rows and domains split out. */
@@ -345,7 +376,8 @@ export class ChisoChart extends ChisoViewElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.client.visible) return;
+    // Baked: the picture is there already; Vega loads when the reader wants it (`hydrate`).
+    if (this.baked || !this.client.visible) return;
     // In view: Vega and the recipes start loading now, while the data is still on its way.
     if (!this.#preloaded) {
       this.#preloaded = true;
@@ -657,6 +689,7 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   override render() {
+    if (this.baked) return this.renderBaked();
     const lang = this.locale;
     const state = this.renderState();
     const s = this._state;

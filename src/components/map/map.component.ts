@@ -65,7 +65,7 @@ export function unchangedUnitCount(): number {
  */
 export class ChisoMap extends ChisoChart {
   static override styles = [
-    ChisoChart.styles,
+    ...ChisoChart.styles,
     // A player's step fades each province into its new colour; under reduced motion (base styles) it changes at once.
     css`
       @media (prefers-reduced-motion: no-preference) {
