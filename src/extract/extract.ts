@@ -114,6 +114,10 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
+    if (rule.indicator === 'income_per_capita' && outputNotIncome(text.slice(clause.start, f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'output per person (GRDP), not income' });
+      continue;
+    }
     if (rule.indicator === 'income_per_capita' && POVERTY_LINE.test(text.slice(clause.start, f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a poverty line or minimum standard, not an income' });
       continue;
@@ -199,6 +203,13 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
 
 /** "Mức chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng": the line, not anyone's income. */
 const POVERTY_LINE = /chuẩn[\s\u00a0]+(?:cận[\s\u00a0]+)?nghèo|mức[\s\u00a0]+sống[\s\u00a0]+tối[\s\u00a0]+thiểu|lương[\s\u00a0]+tối[\s\u00a0]+thiểu|mức[\s\u00a0]+chuẩn/iu;
+
+/** True when the clause before a figure last names output ("GRDP bình quân đầu người đạt 80 triệu đồng"), not income. */
+function outputNotIncome(clauseBefore: string): boolean {
+  let last: string | null = null;
+  for (const m of clauseBefore.matchAll(/GRDP|GDP|tổng[\s\u00a0]+sản[\s\u00a0]+phẩm|thu[\s\u00a0]+nhập/giu)) last = m[0];
+  return last !== null && !/^thu/iu.test(last);
+}
 
 /** A state budget or investment allocated ("được phân bổ tổng kinh phí", "vốn đầu tư"): not the catalogue's money raised. */
 const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;

@@ -107,6 +107,11 @@ describe('figures that are not a place\'s level', () => {
     expect(read('Năm 2023, tỷ lệ hộ nghèo còn 2,5%.\nTin liên quan\nHà Tĩnh: 95% xã đạt chuẩn nông thôn mới (12/01/2024)', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 2.5, 'unknown']]);
   });
 
+  it('does not read output per person as income, nor carry "đảng viên học tập" past a comma to another figure', () => {
+    expect(read('Năm 2023, GRDP bình quân đầu người đạt 80 triệu đồng, thu nhập bình quân đầu người đạt 45 triệu đồng.', { region: '46' }).map((r) => r[3])).toEqual([45]);
+    expect(read('Năm 2023 có 98% đảng viên tham gia học tập chuyên đề, 100% chi bộ đăng ký.', { region: '46' }).map((r) => [r[0], r[3]])).toEqual([['study_participation', 98]]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
