@@ -160,6 +160,9 @@ export function periodContext(report: Report, override?: string): PeriodContext 
   return { report, cues, reportDate, documentYear: year, documentPeriod: String(year), documentHow: `the report's year (${yearHow})` };
 }
 
+/** The words before the later figure of a change: "từ 5,2% xuống còn", "từ 12 lên". */
+const CHANGE_END = /từ[\s\u00a0]+[^;]{0,40}?(?:xuống|lên|giảm|tăng)(?:[\s\u00a0]+(?:còn|xuống|lên))?(?:[\s\u00a0]+còn)?[\s\u00a0]*$/iu;
+
 export interface ResolvedPeriod {
   period: string | null;
   how: string;
@@ -225,6 +228,10 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   for (const [scope, s] of [['clause', clauseAt(text, span.start)], ['sentence', sentenceAt(text, span.start)]] as const) {
     const cue = pick(within(near(s)));
     if (cue) {
+      // "Trong 3 năm (2021-2023) ... từ 5,2% xuống còn 2,5%": the level a change ends at is of the range's last year.
+      if (cue.kind === 'range' && CHANGE_END.test(text.slice(Math.max(s.start, span.start - 60), span.start))) {
+        return { period: String(cue.endYear), how: `${scope} "${cue.text.trim()}": the end of a change over it`, cue };
+      }
       const period = resolveCue(cue, ctx);
       if (period) return { period, how: `${scope} "${cue.text.trim()}"${cue.kind === 'relative' || cue.kind === 'current' || cue.kind === 'toDate' ? ` relative to ${ctx.documentHow}` : ''}`, cue };
     }

@@ -196,8 +196,6 @@ const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[
 /** Words after `cả nước` that give it a figure of its own: "của cả nước là 4,7", "cả nước đạt 17". */
 const STATES_FIGURE = /^[ \u00a0]*(?:là|đạt|ở[ \u00a0]+mức)[ \u00a0]+(?:khoảng[ \u00a0]+|gần[ \u00a0]+|hơn[ \u00a0]+|trên[ \u00a0]+)?\d/iu;
 
-const AVERAGE = /bình[ \u00a0]+quân|trung[ \u00a0]+bình/iu;
-
 /**
  * Areas outside the registry's six socio-economic regions (the older eight-region scheme): a figure
  * next to them is theirs, so it must not fall back to another region named before.
@@ -220,7 +218,8 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
       // "cao nhất cả nước (4,6%)" compares; "mức trung bình chung của cả nước là 4,7" states the country's own figure.
       const compared = COMPARED.exec(text.slice(Math.max(0, m.index - 30), m.index));
       // "mức bình quân cả nước (2,93%)": an average's figure in brackets is the country's too.
-      const own = STATES_FIGURE.test(text.slice(end, end + 24)) || (compared !== null && AVERAGE.test(compared[0]) && /^[ \u00a0]*\([ \u00a0]*\d/u.test(text.slice(end, end + 6)));
+      // "so với cả nước (2,93%)" too; not "cao nhất cả nước (39,4%)", whose figure is the subject's.
+      const own = STATES_FIGURE.test(text.slice(end, end + 24)) || (compared !== null && !/nhất|thứ/iu.test(compared[0]) && /^[ \u00a0]*\([ \u00a0]*\d/u.test(text.slice(end, end + 6)));
       if (compared && !own) continue;
       const vn = getRegion('VN')!;
       out.push({ start: m.index, end, text: m[0], region: vn, level: 'country', unnamed: false });

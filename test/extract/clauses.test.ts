@@ -112,6 +112,13 @@ describe('figures that are not a place\'s level', () => {
     expect(read('Năm 2023 có 98% đảng viên tham gia học tập chuyên đề, 100% chi bộ đăng ký.', { region: '46' }).map((r) => [r[0], r[3]])).toEqual([['study_participation', 98]]);
   });
 
+  it('gives "so với cả nước (2,93%)" to the country, and the end of a change over a range to its last year', () => {
+    expect(read('Năm 2023, tỷ lệ hộ nghèo của tỉnh là 3,5%; so với cả nước (2,93%) cao hơn 0,57 điểm phần trăm.', { region: '42' })).toEqual([
+      ['poverty_rate', '42', '2023', 3.5, 'unknown'], ['poverty_rate', 'VN', '2023', 2.93, 'unknown'],
+    ]);
+    expect(read('Trong 3 năm (2021-2023), toàn tỉnh đã giảm được 12.000 hộ nghèo, từ 5,2% xuống còn 2,5%.', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 2.5, 'unknown']]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
