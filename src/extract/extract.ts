@@ -8,7 +8,7 @@ import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, U
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion, type RegionMention } from './regions.js';
-import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
+import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
 import { FigureContext, RULES, isTarget, isTargetLead, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
 import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
@@ -114,15 +114,16 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
-    if (rule.indicator === 'income_per_capita' && outputNotIncome(text.slice(clause.start, f.start))) {
+    const clauseBefore = text.slice(Math.max(clause.start, f.start - 400), f.start);
+    if (rule.indicator === 'income_per_capita' && outputNotIncome(clauseBefore)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'output per person (GRDP), not income' });
       continue;
     }
-    if (rule.indicator === 'income_per_capita' && POVERTY_LINE.test(text.slice(clause.start, f.start))) {
+    if (rule.indicator === 'income_per_capita' && POVERTY_LINE.test(clauseBefore)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a poverty line or minimum standard, not an income' });
       continue;
     }
-    if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(text.slice(clause.start, f.start))) {
+    if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(clauseBefore)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'public budget allocated, not money raised for a purpose' });
       continue;
     }
@@ -226,7 +227,8 @@ function sharedThreshold(text: string, f: Figure, clauseEnd: number, mentions: r
   const is = /^[^;.\d]{0,40}?[\s\u00a0]là[\s\u00a0]+/u.exec(rest);
   if (!is) return false;
   const from = f.end + is[0].length;
-  const listed = mentions.filter((m) => m.start >= from && m.start < from + 120 && m.region);
+  const listed: RegionMention[] = [];
+  for (let i = lastStartingAtOrBefore(mentions, from - 1) + 1; i < mentions.length && mentions[i].start < from + 120; i++) if (mentions[i].region) listed.push(mentions[i]);
   return listed.length >= 2 && listed[0].start - from < 4 && /^[\s\u00a0]*[,(]/u.test(text.slice(listed[0].end, listed[0].end + 3));
 }
 
@@ -242,9 +244,16 @@ function withoutParts(observations: ExtractedObservation[], text: string): Extra
   const out: ExtractedObservation[] = [];
   for (const o of observations) {
     const s = sentenceAt(text, o.start);
-    const total = out.find((t) => t.start >= s.start && t.indicator === o.indicator && t.region === o.region && t.period === o.period && t.series === o.series && t.value !== o.value);
-    if (total && /trong[\s\u00a0]+đó/iu.test(text.slice(total.end, o.start))) continue;
-    out.push(o);
+    // Observations come in text order: look back only through the sentence.
+    let part = false;
+    for (let j = out.length - 1; j >= 0 && out[j].start >= s.start; j--) {
+      const t = out[j];
+      if (t.indicator === o.indicator && t.region === o.region && t.period === o.period && t.series === o.series && t.value !== o.value && /trong[\s\u00a0]+đó/iu.test(text.slice(t.end, o.start))) {
+        part = true;
+        break;
+      }
+    }
+    if (!part) out.push(o);
   }
   return out;
 }

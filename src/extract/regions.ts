@@ -301,23 +301,29 @@ function withDistricts(report: Report, ctx: RegionContext): RegionContext {
 }
 
 // "xã Trà Bui (Bắc Trà My)", "Trà Giác (Bắc Trà My)": a name with its district in brackets is a commune of that district.
-const COMMUNE_IN_BRACKETS = /(?<![\p{L}])(?:(?:[Xx]ã|[Pp]hường)[ \u00a0]+)?(\p{Lu}[\p{Ll}’']*(?:[ \u00a0]*[’'-]?[ \u00a0]*\p{Lu}[\p{Ll}’']*){0,3})[ \u00a0]*\(([^()\d]{2,30})\)/gu;
+// Found from each bracket whose words are a district of the province, then the name right before it.
+const NAME_BEFORE_BRACKET = /(?<![\p{L}])(?:(?:[Xx]ã|[Pp]hường)[ \u00a0]+)?\p{Lu}[\p{Ll}’']*(?:[ \u00a0]*[’'-]?[ \u00a0]*\p{Lu}[\p{Ll}’']*){0,3}[ \u00a0]*$/u;
+const BRACKET = /^\(([^()\d]{2,30})\)/u;
 
 function findCommunesInBrackets(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
   const text = report.text;
-  if (!text.includes('(')) return [];
-  const districts = new Map<string, District2024>();
-  for (const d of districtsOf(province.id)) for (const v of toneVariants(d.name)) districts.set(v.toLowerCase(), d);
+  let districts: Map<string, District2024> | null = null;
   const out: RegionMention[] = [];
-  COMMUNE_IN_BRACKETS.lastIndex = 0;
-  for (let m = COMMUNE_IN_BRACKETS.exec(text); m; m = COMMUNE_IN_BRACKETS.exec(text)) {
-    const inner = m[2].trim().replace(/^(?:huyện|thị xã|thành phố|TP\.?|TX\.?)[ \u00a0]*/iu, '');
-    const d = districts.get(inner.toLowerCase());
-    if (!d || inFurniture(report, m.index)) continue;
-    const end = m.index + m[0].length;
+  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
+    const b = BRACKET.exec(text.slice(at, at + 34));
+    if (!b) continue;
+    districts ??= districtsByProvince(province.id);
+    const d = districts.get(b[1].trim().replace(/^(?:huyện|thị xã|thành phố|TP\.?|TX\.?)[ \u00a0]*/iu, '').toLowerCase());
+    if (!d) continue;
+    const from = Math.max(0, at - 60);
+    const name = NAME_BEFORE_BRACKET.exec(text.slice(from, at));
+    if (!name || inFurniture(report, at)) continue;
+    const start = from + name.index;
+    const end = at + b[0].length;
     // A place the registry already reads there (`thị trấn Đức Thọ (Đức Thọ)`) keeps its reading.
-    if (mentions.some((c) => c.start < end && m!.index < c.end)) continue;
-    out.push({ start: m.index, end, text: m[0], region: null, level: 'commune', unnamed: false, district: slugOf(d.name) });
+    const i = lastStartingAtOrBefore(mentions, end - 1);
+    if (i >= 0 && mentions[i].end > start) continue;
+    out.push({ start, end, text: text.slice(start, end), region: null, level: 'commune', unnamed: false, district: slugOf(d.name) });
   }
   return out;
 }
@@ -393,7 +399,7 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
       break;
     }
   }
-  if (!m && ON_THE_GROUND.test(report.text.slice(clause.start, clause.end))) {
+  if (!m && ON_THE_GROUND.test(report.text.slice(Math.max(clause.start, span.start - 300), Math.min(clause.end, span.end + 300)))) {
     // "100% xã trên địa bàn đạt chuẩn": the ground is the district the paragraph spoke of last.
     const para = paragraphAt(report.text, span.start);
     const i = lastStartingAtOrBefore(ctx.mentions, span.start);
@@ -461,6 +467,18 @@ function districtIndex(): Map<string, District2024[]> {
     }
   }
   return districtsByName;
+}
+
+const byProvince = new Map<string, Map<string, District2024>>();
+/** The districts of one province by lower-case name, in both tone placements. */
+function districtsByProvince(province: string): Map<string, District2024> {
+  let m = byProvince.get(province);
+  if (!m) {
+    m = new Map();
+    for (const d of districtsOf(province)) for (const v of toneVariants(d.name)) m.set(v.toLowerCase(), d);
+    byProvince.set(province, m);
+  }
+  return m;
 }
 
 /** The districts of one province, by name, for names written without `huyện` in a list by place. */
