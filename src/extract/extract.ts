@@ -77,7 +77,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
-    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || targetLead(text, f.start, targetWords)) {
+    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
     }
@@ -201,6 +201,9 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     text,
   };
 }
+
+/** A figure in brackets after the plan's words: "đạt chỉ tiêu Nghị quyết đề ra (dưới 4%)", "(kế hoạch là 2%)". */
+const PLAN_BRACKET = /(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}\([\s\u00a0]*(?:là[\s\u00a0]+)?$|\([\s\u00a0]*(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}$/iu;
 
 /** "Mức chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng": the line, not anyone's income. */
 const POVERTY_LINE = /chuẩn[\s\u00a0]+(?:cận[\s\u00a0]+)?nghèo|mức[\s\u00a0]+sống[\s\u00a0]+tối[\s\u00a0]+thiểu|lương[\s\u00a0]+tối[\s\u00a0]+thiểu|mức[\s\u00a0]+chuẩn/iu;

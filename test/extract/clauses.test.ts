@@ -119,6 +119,12 @@ describe('figures that are not a place\'s level', () => {
     expect(read('Trong 3 năm (2021-2023), toàn tỉnh đã giảm được 12.000 hộ nghèo, từ 5,2% xuống còn 2,5%.', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 2.5, 'unknown']]);
   });
 
+  it('passes over children\'s poverty, households leaving near-poverty and a plan\'s figure in brackets', () => {
+    expect(read('Năm 2023 toàn tỉnh có tỷ lệ trẻ em nghèo đa chiều 8,5%.', { region: '42' })).toEqual([]);
+    expect(read('Số hộ cận nghèo thoát cận nghèo năm 2023 là 1.500 hộ.', { region: '42' })).toEqual([]);
+    expect(read('Năm 2023 tỷ lệ hộ nghèo còn 3,5%, đạt chỉ tiêu Nghị quyết đề ra (dưới 4%).', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 3.5, 'unknown']]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
