@@ -267,8 +267,10 @@ export function regionContext(report: Report, override?: string): RegionContext 
     const r = getRegion(override) ?? null;
     return withDistricts(report, { mentions, region: r, how: `--region ${override}` });
   }
-  // The country and the six regions are compared with, not reported on, in a province's report.
-  const named = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
+  // The country and the six regions are compared with, not reported on, in a province's report; a
+  // province in a list of places ("các tỉnh Bắc Ninh, Vĩnh Phúc, Hải Phòng") is one of several, not the subject.
+  const candidates = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
+  const named = candidates.filter((m, i) => !inList(report.text, candidates, i));
   const counts = new Map<string, number>();
   for (const m of named) counts.set(m.region!.id, (counts.get(m.region!.id) ?? 0) + 1);
   const opening = named.filter((m) => m.start < OPENING);
@@ -288,6 +290,12 @@ export function regionContext(report: Report, override?: string): RegionContext 
     return withDistricts(report, { mentions, region: first.region, how: `first mention "${first.text}"` });
   }
   return withDistricts(report, { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` });
+}
+
+/** True when mention `i` of `list` is joined to the one before or after it by a comma or "và" alone. */
+function inList(text: string, list: RegionMention[], i: number): boolean {
+  const joined = (a: RegionMention | undefined, b: RegionMention | undefined) => a !== undefined && b !== undefined && /^[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*$/u.test(text.slice(a.end, b.start));
+  return joined(list[i - 1], list[i]) || joined(list[i], list[i + 1]);
 }
 
 /** Adds the province's districts named bare, and communes written with their district, once the report's province is known. */

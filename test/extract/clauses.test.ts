@@ -125,6 +125,14 @@ describe('figures that are not a place\'s level', () => {
     expect(read('Năm 2023 tỷ lệ hộ nghèo còn 3,5%, đạt chỉ tiêu Nghị quyết đề ra (dưới 4%).', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 3.5, 'unknown']]);
   });
 
+  it('does not take a province named in a list of places for the report\'s own', () => {
+    const x = extractReport('Năm 2023, các tỉnh Bắc Ninh, Vĩnh Phúc, Hải Phòng có tỷ lệ hộ nghèo thấp. Tỷ lệ hộ nghèo chung còn 2,93%.', { file: 'r.txt' });
+    expect(x.report.region).toBeNull();
+    expect(x.observations.map((o) => o.region)).toEqual(['']);
+    expect(x.warnings.map((w) => w.code)).toContain('EXTRACT_NO_REGION');
+    expect(extractReport('Hà Tĩnh: năm 2023, tỷ lệ hộ nghèo còn 2,1%, thấp hơn Nghệ An, Quảng Bình.', { file: 'r.txt' }).report.region).toBe('42');
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
