@@ -186,7 +186,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   }
 
   return {
-    observations: withoutParts(observations, text),
+    observations: withoutParts(sumsOfGroups(observations, text), text),
     report: {
       file,
       format: report.format,
@@ -237,6 +237,28 @@ function sharedThreshold(text: string, f: Figure, clauseEnd: number, mentions: r
 
 // Not "45 xã, chiếm hơn 50%": a share of the count just stated.
 const PLACES_COUNTED = /(?:(?<![\d.,])\d+|các|những|số)[\s\u00a0]+(?:huyện|xã|tỉnh|địa[\s\u00a0]+phương|đơn[\s\u00a0]+vị|thôn|bản)(?![\p{L}])(?:(?!chiếm|đạt|bằng|tương)[^;.\d]){0,80}$/iu;
+
+/**
+ * "Tỷ lệ hộ nghèo đa chiều là 5,71%, trong đó tỷ lệ hộ nghèo 2,93%, tỷ lệ hộ cận nghèo 2,78%": a rate read
+ * as the poor's whose parts after "trong đó" are the poor's and the near-poor's rates adding up to it is the
+ * two groups together. Checked by the sum, not guessed from the words.
+ */
+function sumsOfGroups(observations: ExtractedObservation[], text: string): ExtractedObservation[] {
+  return observations.map((o, i) => {
+    if (o.indicator !== 'poverty_rate' || o.value === null) return o;
+    const s = sentenceAt(text, o.start);
+    let poor: number | null = null;
+    let near: number | null = null;
+    for (let j = i + 1; j < observations.length && observations[j].start < s.end; j++) {
+      const q = observations[j];
+      if (q.region !== o.region || q.period !== o.period || q.value === null || !/trong[\s\u00a0]+đó/iu.test(text.slice(o.end, q.start))) continue;
+      if (q.indicator === 'poverty_rate' && poor === null) poor = q.value;
+      if (q.indicator === 'near_poor_rate' && near === null) near = q.value;
+    }
+    if (poor === null || near === null || Math.abs(poor + near - o.value) > 0.015) return o;
+    return { ...o, indicator: 'poor_near_poor_rate', reason: `${o.reason}; the poor's (${poor}) and the near-poor's (${near}) rates after "trong đó" add up to it: both groups together` };
+  });
+}
 
 /**
  * Drops the parts of a total: after "trong đó" a figure of the same indicator, region, period and

@@ -206,13 +206,15 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
     const cue: PeriodCue = { start: span.end, end: span.end + own[0].length, kind: 'year', text: own[1], year };
     return { period: String(year), how: `"${own[1]}" right after the figure`, cue };
   }
-  // "so với năm 2022 (3,57%)": a figure in brackets right after a year is that year's.
-  const opened = /(?:năm|cuối[\s\u00a0]+năm)[\s\u00a0]+((?:19|20)\d\d)[\s\u00a0]*\([\s\u00a0]*$/iu.exec(text.slice(Math.max(0, span.start - 20), span.start));
+  // "so với năm 2022 (3,57%)", "năm 2022 (2.100 hộ, chiếm 1,7%)": figures in a bracket opened right after a year are that year's.
+  const backFrom = Math.max(0, span.start - 80);
+  const back = text.slice(backFrom, span.start);
+  const paren = back.lastIndexOf('(');
+  const opened = paren !== -1 && !back.includes(')', paren) ? /(?:năm|cuối[\s\u00a0]+năm)[\s\u00a0]+((?:19|20)\d\d)[\s\u00a0]*$/iu.exec(back.slice(0, paren)) : null;
   if (opened) {
     const year = Number(opened[1]);
-    const at = span.start - opened[0].length;
-    const cue: PeriodCue = { start: at, end: span.start, kind: 'year', text: opened[0], year };
-    return { period: String(year), how: `"${opened[0].trim()}" right before the bracketed figure`, cue };
+    const cue: PeriodCue = { start: backFrom + opened.index, end: backFrom + paren, kind: 'year', text: opened[0], year };
+    return { period: String(year), how: `"${opened[0].trim()}" before the bracket the figure is in`, cue };
   }
   const within = (s: Span) => {
     const out: PeriodCue[] = [];

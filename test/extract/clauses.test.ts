@@ -133,6 +133,19 @@ describe('figures that are not a place\'s level', () => {
     expect(extractReport('Hà Tĩnh: năm 2023, tỷ lệ hộ nghèo còn 2,1%, thấp hơn Nghệ An, Quảng Bình.', { file: 'r.txt' }).report.region).toBe('42');
   });
 
+  it('dates a bracket opened after a year by that year, and passes over a sub-group named after the group', () => {
+    expect(read('Năm 2023, toàn tỉnh có 1.500 hộ nghèo (chiếm 1,2%); so với năm 2022 (2.100 hộ, chiếm 1,7%) giảm 600 hộ.', { region: '42' }).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['poor_households', '2023', 1500], ['poverty_rate', '2023', 1.2], ['poor_households', '2022', 2100], ['poverty_rate', '2022', 1.7],
+    ]);
+    expect(read('Năm 2023, có 1.200 hộ nghèo thiếu hụt về nhà ở, 800 hộ nghèo là người dân tộc thiểu số.', { region: '42' })).toEqual([]);
+  });
+
+  it('reads a rate whose poor and near-poor parts add up to it as both groups together', () => {
+    expect(read('Tỷ lệ hộ nghèo đa chiều năm 2023 là 5,71%, trong đó tỷ lệ hộ nghèo 2,93%, tỷ lệ hộ cận nghèo 2,78%.', { region: 'VN' })).toEqual([
+      ['poor_near_poor_rate', 'VN', '2023', 5.71, 'unknown'], ['poverty_rate', 'VN', '2023', 2.93, 'unknown'], ['near_poor_rate', 'VN', '2023', 2.78, 'unknown'],
+    ]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
