@@ -33,9 +33,10 @@ const GROUP = new RegExp(
 );
 const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
 // Sub-groups of the poor: by ethnicity, labour, merit, place, or by the kind of poverty (income, deprivation).
-const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|tái nghèo|phát sinh|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
+const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|thoát cận nghèo|thoát khỏi|tái nghèo|phát sinh|trẻ em|người cao tuổi|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
 const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|(?:của |trong )?(?:số|tổng) (?:hộ )?(?:nghèo|cận nghèo)|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
 const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
+const SUBGROUP_AFTER = /^[\s\u00a0]*(?:(?:là|có)[\s\u00a0]+)?(?:người[\s\u00a0]+|đồng[\s\u00a0]+bào[\s\u00a0]+)?(?:dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|DTTS|thiếu[\s\u00a0]+hụt|có[\s\u00a0]+thành[\s\u00a0]+viên|thành[\s\u00a0]+viên|người[\s\u00a0]+có[\s\u00a0]+công|không[\s\u00a0]+có[\s\u00a0]+khả[\s\u00a0]+năng|thuộc[\s\u00a0]+(?:diện|chính[\s\u00a0]+sách|đối[\s\u00a0]+tượng))/iu;
 const HELPED_AFTER = /^[\s\u00a0]*(?:(?:đều|đã)[\s\u00a0]+)?(?:được|tham[\s\u00a0]+gia|vay|nhận|có[\s\u00a0]+nhu[\s\u00a0]+cầu)(?![\p{L}])/iu;
 const HELPED_BEFORE = /(?:hỗ[\s\u00a0]+trợ|giúp(?:[\s\u00a0]+đỡ)?|cho[\s\u00a0]+vay|tặng|cấp[\s\u00a0]+cho|xây[\s\u00a0]+nhà[\s\u00a0]+cho)[\s\u00a0]+(?:cho[\s\u00a0]+)?(?:trên|hơn|gần|khoảng)?[\s\u00a0]*$/iu;
 
@@ -66,6 +67,8 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   if (direct) {
     // "100% hộ nghèo được cấp thẻ", "1.500 hộ nghèo được hỗ trợ nhà ở", "hỗ trợ 1.200 hộ nghèo vay vốn": those helped, not the group's level.
     if (HELPED_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 30)) || HELPED_BEFORE.test(text.slice(Math.max(clauseStart, f.start - 20), f.start))) return null;
+    // "1.200 hộ nghèo thiếu hụt về nhà ở", "800 hộ nghèo là người dân tộc thiểu số": a sub-group named after the group.
+    if (SUBGROUP_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 40))) return null;
     group = groupOfWords(direct[0]);
     cueEnd = f.end + direct[0].length;
     const out = /^[\s\u00a0]*\/[\s\u00a0]*(\d{1,3}(?:\.\d{3})+|\d+)[\s\u00a0]+hộ(?![\p{L}])/u.exec(text.slice(cueEnd, cueEnd + 30));

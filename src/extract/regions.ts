@@ -196,8 +196,6 @@ const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[
 /** Words after `cả nước` that give it a figure of its own: "của cả nước là 4,7", "cả nước đạt 17". */
 const STATES_FIGURE = /^[ \u00a0]*(?:là|đạt|ở[ \u00a0]+mức)[ \u00a0]+(?:khoảng[ \u00a0]+|gần[ \u00a0]+|hơn[ \u00a0]+|trên[ \u00a0]+)?\d/iu;
 
-const AVERAGE = /bình[ \u00a0]+quân|trung[ \u00a0]+bình/iu;
-
 /**
  * Areas outside the registry's six socio-economic regions (the older eight-region scheme): a figure
  * next to them is theirs, so it must not fall back to another region named before.
@@ -220,7 +218,8 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
       // "cao nhất cả nước (4,6%)" compares; "mức trung bình chung của cả nước là 4,7" states the country's own figure.
       const compared = COMPARED.exec(text.slice(Math.max(0, m.index - 30), m.index));
       // "mức bình quân cả nước (2,93%)": an average's figure in brackets is the country's too.
-      const own = STATES_FIGURE.test(text.slice(end, end + 24)) || (compared !== null && AVERAGE.test(compared[0]) && /^[ \u00a0]*\([ \u00a0]*\d/u.test(text.slice(end, end + 6)));
+      // "so với cả nước (2,93%)" too; not "cao nhất cả nước (39,4%)", whose figure is the subject's.
+      const own = STATES_FIGURE.test(text.slice(end, end + 24)) || (compared !== null && !/nhất|thứ/iu.test(compared[0]) && /^[ \u00a0]*\([ \u00a0]*\d/u.test(text.slice(end, end + 6)));
       if (compared && !own) continue;
       const vn = getRegion('VN')!;
       out.push({ start: m.index, end, text: m[0], region: vn, level: 'country', unnamed: false });
@@ -268,8 +267,10 @@ export function regionContext(report: Report, override?: string): RegionContext 
     const r = getRegion(override) ?? null;
     return withDistricts(report, { mentions, region: r, how: `--region ${override}` });
   }
-  // The country and the six regions are compared with, not reported on, in a province's report.
-  const named = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
+  // The country and the six regions are compared with, not reported on, in a province's report; a
+  // province in a list of places ("các tỉnh Bắc Ninh, Vĩnh Phúc, Hải Phòng") is one of several, not the subject.
+  const candidates = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
+  const named = candidates.filter((m, i) => !inList(report.text, candidates, i));
   const counts = new Map<string, number>();
   for (const m of named) counts.set(m.region!.id, (counts.get(m.region!.id) ?? 0) + 1);
   const opening = named.filter((m) => m.start < OPENING);
@@ -291,6 +292,12 @@ export function regionContext(report: Report, override?: string): RegionContext 
   return withDistricts(report, { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` });
 }
 
+/** True when mention `i` of `list` is joined to the one before or after it by a comma or "và" alone. */
+function inList(text: string, list: RegionMention[], i: number): boolean {
+  const joined = (a: RegionMention | undefined, b: RegionMention | undefined) => a !== undefined && b !== undefined && /^[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*$/u.test(text.slice(a.end, b.start));
+  return joined(list[i - 1], list[i]) || joined(list[i], list[i + 1]);
+}
+
 /** Adds the province's districts named bare, and communes written with their district, once the report's province is known. */
 function withDistricts(report: Report, ctx: RegionContext): RegionContext {
   const province = ctx.region?.level === 'province' ? ctx.region : null;
@@ -302,23 +309,29 @@ function withDistricts(report: Report, ctx: RegionContext): RegionContext {
 }
 
 // "xã Trà Bui (Bắc Trà My)", "Trà Giác (Bắc Trà My)": a name with its district in brackets is a commune of that district.
-const COMMUNE_IN_BRACKETS = /(?<![\p{L}])(?:(?:[Xx]ã|[Pp]hường)[ \u00a0]+)?(\p{Lu}[\p{Ll}’']*(?:[ \u00a0]*[’'-]?[ \u00a0]*\p{Lu}[\p{Ll}’']*){0,3})[ \u00a0]*\(([^()\d]{2,30})\)/gu;
+// Found from each bracket whose words are a district of the province, then the name right before it.
+const NAME_BEFORE_BRACKET = /(?<![\p{L}])(?:(?:[Xx]ã|[Pp]hường)[ \u00a0]+)?\p{Lu}[\p{Ll}’']*(?:[ \u00a0]*[’'-]?[ \u00a0]*\p{Lu}[\p{Ll}’']*){0,3}[ \u00a0]*$/u;
+const BRACKET = /^\(([^()\d]{2,30})\)/u;
 
 function findCommunesInBrackets(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
   const text = report.text;
-  if (!text.includes('(')) return [];
-  const districts = new Map<string, District2024>();
-  for (const d of districtsOf(province.id)) for (const v of toneVariants(d.name)) districts.set(v.toLowerCase(), d);
+  let districts: Map<string, District2024> | null = null;
   const out: RegionMention[] = [];
-  COMMUNE_IN_BRACKETS.lastIndex = 0;
-  for (let m = COMMUNE_IN_BRACKETS.exec(text); m; m = COMMUNE_IN_BRACKETS.exec(text)) {
-    const inner = m[2].trim().replace(/^(?:huyện|thị xã|thành phố|TP\.?|TX\.?)[ \u00a0]*/iu, '');
-    const d = districts.get(inner.toLowerCase());
-    if (!d || inFurniture(report, m.index)) continue;
-    const end = m.index + m[0].length;
+  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
+    const b = BRACKET.exec(text.slice(at, at + 34));
+    if (!b) continue;
+    districts ??= districtsByProvince(province.id);
+    const d = districts.get(b[1].trim().replace(/^(?:huyện|thị xã|thành phố|TP\.?|TX\.?)[ \u00a0]*/iu, '').toLowerCase());
+    if (!d) continue;
+    const from = Math.max(0, at - 60);
+    const name = NAME_BEFORE_BRACKET.exec(text.slice(from, at));
+    if (!name || inFurniture(report, at)) continue;
+    const start = from + name.index;
+    const end = at + b[0].length;
     // A place the registry already reads there (`thị trấn Đức Thọ (Đức Thọ)`) keeps its reading.
-    if (mentions.some((c) => c.start < end && m!.index < c.end)) continue;
-    out.push({ start: m.index, end, text: m[0], region: null, level: 'commune', unnamed: false, district: slugOf(d.name) });
+    const i = lastStartingAtOrBefore(mentions, end - 1);
+    if (i >= 0 && mentions[i].end > start) continue;
+    out.push({ start, end, text: text.slice(start, end), region: null, level: 'commune', unnamed: false, district: slugOf(d.name) });
   }
   return out;
 }
@@ -394,7 +407,7 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
       break;
     }
   }
-  if (!m && ON_THE_GROUND.test(report.text.slice(clause.start, clause.end))) {
+  if (!m && ON_THE_GROUND.test(report.text.slice(Math.max(clause.start, span.start - 300), Math.min(clause.end, span.end + 300)))) {
     // "100% xã trên địa bàn đạt chuẩn": the ground is the district the paragraph spoke of last.
     const para = paragraphAt(report.text, span.start);
     const i = lastStartingAtOrBefore(ctx.mentions, span.start);
@@ -462,6 +475,18 @@ function districtIndex(): Map<string, District2024[]> {
     }
   }
   return districtsByName;
+}
+
+const byProvince = new Map<string, Map<string, District2024>>();
+/** The districts of one province by lower-case name, in both tone placements. */
+function districtsByProvince(province: string): Map<string, District2024> {
+  let m = byProvince.get(province);
+  if (!m) {
+    m = new Map();
+    for (const d of districtsOf(province)) for (const v of toneVariants(d.name)) m.set(v.toLowerCase(), d);
+    byProvince.set(province, m);
+  }
+  return m;
 }
 
 /** The districts of one province, by name, for names written without `huyện` in a list by place. */

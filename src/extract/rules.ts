@@ -159,7 +159,8 @@ export const RULES: Rule[] = [
     id: 'study_participation.before',
     indicator: 'study_participation',
     shape: 'percent',
-    before: re('đảng viên[^;.%\\d]{0,30}(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)[^;.%\\d]{0,30}$'),
+    // Not past a comma: "98% đảng viên tham gia học tập chuyên đề, 100% chi bộ đăng ký" lists another figure.
+    before: re('đảng viên[^;.%\\d]{0,30}(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)[^;.,%\\d]{0,30}$'),
     confidence: 0.85,
   },
   {

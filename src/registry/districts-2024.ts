@@ -78,17 +78,3 @@ export function district2024Region(id: string): Region | undefined {
     validFrom: null, validTo: END_OF_63, successor: province?.successor ?? null, aliases: [],
   };
 }
-
-/** Ids of the 2024 list in the province an id starts with, closest first (for an error message). */
-export function closeDistricts2024(id: string, max = 3): string[] {
-  const province = /^(\d\d)-/.exec(id)?.[1];
-  if (!province) return [];
-  const rest = id.slice(3);
-  const score = (other: string) => {
-    const o = other.slice(3);
-    let common = 0;
-    while (common < o.length && common < rest.length && o[common] === rest[common]) common++;
-    return common * 2 - Math.abs(o.length - rest.length);
-  };
-  return listDistricts2024().filter((d) => d.province === province).map((d) => d.id).sort((a, b) => score(b) - score(a)).slice(0, max);
-}

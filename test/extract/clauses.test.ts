@@ -107,6 +107,45 @@ describe('figures that are not a place\'s level', () => {
     expect(read('Năm 2023, tỷ lệ hộ nghèo còn 2,5%.\nTin liên quan\nHà Tĩnh: 95% xã đạt chuẩn nông thôn mới (12/01/2024)', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 2.5, 'unknown']]);
   });
 
+  it('does not read output per person as income, nor carry "đảng viên học tập" past a comma to another figure', () => {
+    expect(read('Năm 2023, GRDP bình quân đầu người đạt 80 triệu đồng, thu nhập bình quân đầu người đạt 45 triệu đồng.', { region: '46' }).map((r) => r[3])).toEqual([45]);
+    expect(read('Năm 2023 có 98% đảng viên tham gia học tập chuyên đề, 100% chi bộ đăng ký.', { region: '46' }).map((r) => [r[0], r[3]])).toEqual([['study_participation', 98]]);
+  });
+
+  it('gives "so với cả nước (2,93%)" to the country, and the end of a change over a range to its last year', () => {
+    expect(read('Năm 2023, tỷ lệ hộ nghèo của tỉnh là 3,5%; so với cả nước (2,93%) cao hơn 0,57 điểm phần trăm.', { region: '42' })).toEqual([
+      ['poverty_rate', '42', '2023', 3.5, 'unknown'], ['poverty_rate', 'VN', '2023', 2.93, 'unknown'],
+    ]);
+    expect(read('Trong 3 năm (2021-2023), toàn tỉnh đã giảm được 12.000 hộ nghèo, từ 5,2% xuống còn 2,5%.', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 2.5, 'unknown']]);
+  });
+
+  it('passes over children\'s poverty, households leaving near-poverty and a plan\'s figure in brackets', () => {
+    expect(read('Năm 2023 toàn tỉnh có tỷ lệ trẻ em nghèo đa chiều 8,5%.', { region: '42' })).toEqual([]);
+    expect(read('Số hộ cận nghèo thoát cận nghèo năm 2023 là 1.500 hộ.', { region: '42' })).toEqual([]);
+    expect(read('Năm 2023 tỷ lệ hộ nghèo còn 3,5%, đạt chỉ tiêu Nghị quyết đề ra (dưới 4%).', { region: '42' })).toEqual([['poverty_rate', '42', '2023', 3.5, 'unknown']]);
+  });
+
+  it('does not take a province named in a list of places for the report\'s own', () => {
+    const x = extractReport('Năm 2023, các tỉnh Bắc Ninh, Vĩnh Phúc, Hải Phòng có tỷ lệ hộ nghèo thấp. Tỷ lệ hộ nghèo chung còn 2,93%.', { file: 'r.txt' });
+    expect(x.report.region).toBeNull();
+    expect(x.observations.map((o) => o.region)).toEqual(['']);
+    expect(x.warnings.map((w) => w.code)).toContain('EXTRACT_NO_REGION');
+    expect(extractReport('Hà Tĩnh: năm 2023, tỷ lệ hộ nghèo còn 2,1%, thấp hơn Nghệ An, Quảng Bình.', { file: 'r.txt' }).report.region).toBe('42');
+  });
+
+  it('dates a bracket opened after a year by that year, and passes over a sub-group named after the group', () => {
+    expect(read('Năm 2023, toàn tỉnh có 1.500 hộ nghèo (chiếm 1,2%); so với năm 2022 (2.100 hộ, chiếm 1,7%) giảm 600 hộ.', { region: '42' }).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['poor_households', '2023', 1500], ['poverty_rate', '2023', 1.2], ['poor_households', '2022', 2100], ['poverty_rate', '2022', 1.7],
+    ]);
+    expect(read('Năm 2023, có 1.200 hộ nghèo thiếu hụt về nhà ở, 800 hộ nghèo là người dân tộc thiểu số.', { region: '42' })).toEqual([]);
+  });
+
+  it('reads a rate whose poor and near-poor parts add up to it as both groups together', () => {
+    expect(read('Tỷ lệ hộ nghèo đa chiều năm 2023 là 5,71%, trong đó tỷ lệ hộ nghèo 2,93%, tỷ lệ hộ cận nghèo 2,78%.', { region: 'VN' })).toEqual([
+      ['poor_near_poor_rate', 'VN', '2023', 5.71, 'unknown'], ['poverty_rate', 'VN', '2023', 2.93, 'unknown'], ['near_poor_rate', 'VN', '2023', 2.78, 'unknown'],
+    ]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
