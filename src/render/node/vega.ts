@@ -167,17 +167,19 @@ function remember(key: string, text: string): void {
  * fill the data back in. The result is the same Vega either way (test/render/cache.test.ts).
  */
 export const compileVegaLite: VegaLiteCompile = (spec) => {
-  const aside = cacheDir() ? setAside(spec) : undefined;
+  const dir = cacheDir();
+  const aside = dir ? setAside(spec) : undefined;
   if (!aside) return { spec: compileNow(spec) };
   const shapeText = JSON.stringify(aside.shape);
   const key = cacheKey('vega-lite-shape', compilerVersion, shapeText);
+  const memoryKey = `${dir}\u0000${key}`;
   let compiled: CompiledShape | undefined;
-  const stored = shapes.get(key) ?? readCache('vega-lite', key)?.toString('utf8');
+  const stored = shapes.get(memoryKey) ?? readCache('vega-lite', key)?.toString('utf8');
   if (stored !== undefined) {
     try {
       compiled = JSON.parse(stored) as CompiledShape;
       if (typeof compiled?.vega !== 'object' || compiled.vega === null || !Array.isArray(compiled.warnings)) throw new Error('not a compiled shape');
-      remember(key, stored);
+      remember(memoryKey, stored);
       for (const w of compiled.warnings) vega.logger(vega.Warn)[w.level](...w.args);
     } catch {
       compiled = undefined;
@@ -188,7 +190,7 @@ export const compileVegaLite: VegaLiteCompile = (spec) => {
     // Stored as JSON, the form it is read back in: what is written is exactly what a later run gets.
     const text = JSON.stringify(compiled);
     writeCache('vega-lite', key, Buffer.from(text, 'utf8'));
-    remember(key, text);
+    remember(memoryKey, text);
     compiled = JSON.parse(text) as CompiledShape;
   }
   return { spec: fill(compiled.vega, aside.datasets) as VegaSpec };
