@@ -9,11 +9,12 @@
  * Where: `CHISO_CACHE_DIR` if set; else `node_modules/.cache/chiso` of the project chiso is
  * installed in. `CHISO_CACHE=0` (or `off`, `false`, `no`) turns it off. Node-only.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants as vmConstants } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 /** Bumped when the layout of entries changes: older entries then go unread. */
 const FORMAT = 'chiso-cache-1';
@@ -75,26 +76,32 @@ export function writeCache(kind: string, key: string, bytes: Uint8Array): void {
   const dir = cacheDir();
   if (!dir) return;
   const file = entryFile(dir, kind, key);
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${file}.${process.pid}-${threadId}-${++written}.tmp`;
+  let created = false;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const fd = openSync(temp, 'wx', 0o644);
-    try {
-      writeSync(fd, MAGIC);
-      writeSync(fd, createHash('sha256').update(bytes).digest());
-      writeSync(fd, bytes);
-    } finally {
-      closeSync(fd);
+    const folder = dirname(file);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
     }
+    writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]), { flag: 'wx', mode: 0o644 });
+    created = true;
     renameSync(temp, file);
   } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing was written
+    folders.clear();
+    if (created) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already gone
+      }
     }
   }
 }
+
+/** Folders made by this process (made once, not before every entry); entries written, for unique temporary names. */
+const folders = new Set<string>();
+let written = 0;
 
 /** Code caches to write when the process is done: by then they hold every function the run compiled. */
 const pending = new Set<() => void>();

@@ -50,14 +50,19 @@ const compilerVersion = (() => {
   return `vega-lite ${version(join(dirname(vegaLiteFile), '../package.json'))}; chiso ${version(fileURLToPath(new URL('../../../package.json', import.meta.url)))}`;
 })();
 
-/** Marks where a dataset was set aside; a key no Vega-Lite spec or Vega output uses. */
-const HOLE = '\u0000chiso-data';
-type Hole = { [HOLE]: number };
+/**
+ * Keys no Vega-Lite spec or Vega output uses. In the spec given to Vega-Lite a set-aside dataset is
+ * `{[GROUP]: n}` (equal datasets share n, so Vega-Lite merges what it would have merged); in the Vega
+ * kept, each is `{[SLOT]: k}`, the k-th dataset of the spec, in the order they are met.
+ */
+const GROUP = '\u0000chiso-data';
+const SLOT = '\u0000chiso-slot';
 
-function holeNumber(value: unknown): number | undefined {
+function slotNumber(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === HOLE && typeof (value as Hole)[HOLE] === 'number' ? (value as Hole)[HOLE] : undefined;
+  const k = (value as Record<string, unknown>)[SLOT];
+  return keys.length === 1 && keys[0] === SLOT && typeof k === 'number' ? k : undefined;
 }
 
 /**
@@ -86,24 +91,36 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return a !== a && b !== b;
 }
 
+/** A chart's spec with its inline datasets set aside: what Vega-Lite compiles, and how to fill its output again. */
+interface SetAside {
+  /** The spec, each dataset replaced by a mark of its group. */
+  shape: TopLevelSpec;
+  /** The datasets, in the order they are met (slot k is `slots[k]`). */
+  slots: unknown[];
+  /** Each mark object given to Vega-Lite, to its slot. */
+  marks: Map<object, number>;
+}
+
 /**
- * The spec with each inline dataset (`data: {values}` of any view or lookup, `datasets`) replaced by
- * a numbered hole, one number per dataset object. Vega-Lite copies inline values into its output as
- * they are and looks into them only to merge equal ones (`deepEqual`), so the Vega of the holed
- * spec, holes filled again, is the Vega of the spec, as long as no two different objects hold equal
- * data (by Vega-Lite's own test): then `undefined`, and the spec is compiled as it is.
+ * The spec with each inline dataset (`data: {values}` of any view or lookup, `datasets`) set aside.
+ * Vega-Lite copies inline values into its output as they are and looks into them only to merge
+ * views whose values are equal (`deepEqual`): given marks that are equal exactly when the datasets
+ * are, it compiles the same Vega, with the marks where the datasets were.
  */
-function setAside(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: unknown[] } | undefined {
-  const datasets: unknown[] = [];
-  const numbers = new Map<unknown, number>();
+function setAside(spec: TopLevelSpec): SetAside {
+  const slots: unknown[] = [];
+  const marks = new Map<object, number>();
+  const groups: unknown[] = [];
+  const groupOf = (values: unknown): number => {
+    let g = groups.indexOf(values);
+    if (g < 0) g = groups.findIndex((other) => deepEqual(other, values));
+    if (g < 0) g = groups.push(values) - 1;
+    return g;
+  };
   const hole = (values: unknown): unknown => {
     if (typeof values !== 'object' || values === null) return values;
-    let n = numbers.get(values);
-    if (n === undefined) {
-      numbers.set(values, (n = datasets.length));
-      datasets.push(values);
-    }
-    const mark: Hole = { [HOLE]: n };
+    const mark = { [GROUP]: groupOf(values) };
+    marks.set(mark, slots.push(values) - 1);
     return Array.isArray(values) ? [mark] : mark;
   };
   const walk = (node: unknown, key: string | undefined): unknown => {
@@ -113,23 +130,45 @@ function setAside(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: unknown[
     for (const [k, v] of Object.entries(node)) out[k] = (key === 'data' && k === 'values') || key === 'datasets' ? hole(v) : walk(v, k);
     return out;
   };
-  const shape = walk(spec, undefined) as TopLevelSpec;
-  for (let i = 1; i < datasets.length; i++) for (let j = 0; j < i; j++) if (deepEqual(datasets[i], datasets[j])) return undefined;
-  return { shape, datasets };
+  return { shape: walk(spec, undefined) as TopLevelSpec, slots, marks };
 }
 
-/** The compiled shape with its holes filled by the datasets (the same objects, as Vega-Lite would pass them). */
-function fill(node: unknown, datasets: unknown[]): unknown {
-  if (Array.isArray(node)) {
-    const n = node.length === 1 ? holeNumber(node[0]) : undefined;
-    if (n !== undefined && Array.isArray(datasets[n])) return datasets[n];
-    return node.map((item) => fill(item, datasets));
-  }
+/**
+ * Vega-Lite's output for the shape, each mark it passed through replaced by its slot: the form kept.
+ * `undefined` if a mark came out other than as it went in (then the shape is not kept).
+ */
+function toSlots(node: unknown, aside: SetAside): unknown {
+  let lost = false;
+  const slot = (mark: unknown): { [SLOT]: number } | undefined => {
+    const k = typeof mark === 'object' && mark !== null ? aside.marks.get(mark) : undefined;
+    return k === undefined ? undefined : { [SLOT]: k };
+  };
+  const walk = (n: unknown): unknown => {
+    if (Array.isArray(n)) {
+      const s = n.length === 1 ? slot(n[0]) : undefined;
+      if (s && Array.isArray(aside.slots[s[SLOT]])) return s;
+      return n.map(walk);
+    }
+    if (typeof n !== 'object' || n === null) return n;
+    const s = slot(n);
+    if (s && !Array.isArray(aside.slots[s[SLOT]])) return s;
+    if (Object.hasOwn(n, GROUP)) lost = true;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(n)) out[k] = walk(v);
+    return out;
+  };
+  const out = walk(node);
+  return lost ? undefined : out;
+}
+
+/** The kept Vega with each slot filled by the chart's dataset (the same object, as Vega-Lite passes it). */
+function fill(node: unknown, slots: unknown[]): unknown {
+  if (Array.isArray(node)) return node.map((item) => fill(item, slots));
   if (typeof node !== 'object' || node === null) return node;
-  const n = holeNumber(node);
-  if (n !== undefined && datasets[n] !== undefined && !Array.isArray(datasets[n])) return datasets[n];
+  const k = slotNumber(node);
+  if (k !== undefined) return slots[k];
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = fill(v, datasets);
+  for (const [key, v] of Object.entries(node)) out[key] = fill(v, slots);
   return out;
 }
 
@@ -139,19 +178,24 @@ interface CompiledShape {
   warnings: { level: 'warn' | 'info' | 'debug'; args: unknown[] }[];
 }
 
-/** Compiles the shape, noting what Vega-Lite says as its default logger would print it. */
-function compileShape(shape: TopLevelSpec): CompiledShape {
+/** Compiles the shape, noting what Vega-Lite says (said by `say`, as its default logger would); the Vega in its kept form, or `undefined`. */
+function compileShape(aside: SetAside): CompiledShape | undefined {
   const warnings: CompiledShape['warnings'] = [];
   const logger = vega.logger(vega.Warn);
   for (const level of ['warn', 'info', 'debug'] as const) {
-    const print = logger[level].bind(logger);
     logger[level] = (...args: readonly unknown[]) => {
       warnings.push({ level, args: [...args] });
-      print(...args);
       return logger;
     };
   }
-  return { vega: compileNow(shape, logger), warnings };
+  const kept = toSlots(compileNow(aside.shape, logger), aside);
+  return kept === undefined ? undefined : { vega: kept as VegaSpec, warnings };
+}
+
+/** Says what Vega-Lite said while compiling a shape, as its default logger prints it (level Warn: warnings only). */
+function say(warnings: CompiledShape['warnings']): void {
+  const logger = vega.logger(vega.Warn);
+  for (const w of warnings) logger[w.level](...w.args);
 }
 
 /** Compiled shapes read or made in this process, as text (each use parses its own copy). */
@@ -167,29 +211,32 @@ function remember(key: string, text: string): void {
  * fill the data back in. The result is the same Vega either way (test/render/cache.test.ts).
  */
 export const compileVegaLite: VegaLiteCompile = (spec) => {
-  const aside = cacheDir() ? setAside(spec) : undefined;
-  if (!aside) return { spec: compileNow(spec) };
-  const shapeText = JSON.stringify(aside.shape);
-  const key = cacheKey('vega-lite-shape', compilerVersion, shapeText);
+  const dir = cacheDir();
+  if (!dir) return { spec: compileNow(spec) };
+  const aside = setAside(spec);
+  const key = cacheKey('vega-lite-shape', compilerVersion, JSON.stringify(aside.shape));
+  const memoryKey = `${dir}\u0000${key}`;
   let compiled: CompiledShape | undefined;
-  const stored = shapes.get(key) ?? readCache('vega-lite', key)?.toString('utf8');
+  const stored = shapes.get(memoryKey) ?? readCache('vega-lite', key)?.toString('utf8');
   if (stored !== undefined) {
     try {
       compiled = JSON.parse(stored) as CompiledShape;
       if (typeof compiled?.vega !== 'object' || compiled.vega === null || !Array.isArray(compiled.warnings)) throw new Error('not a compiled shape');
-      remember(key, stored);
-      for (const w of compiled.warnings) vega.logger(vega.Warn)[w.level](...w.args);
+      remember(memoryKey, stored);
     } catch {
       compiled = undefined;
     }
   }
   if (!compiled) {
-    compiled = compileShape(aside.shape);
+    const made = compileShape(aside);
+    // Not kept (a dataset did not come through as set aside): compiled as given, warnings said again.
+    if (!made) return { spec: compileNow(spec) };
     // Stored as JSON, the form it is read back in: what is written is exactly what a later run gets.
-    const text = JSON.stringify(compiled);
+    const text = JSON.stringify(made);
     writeCache('vega-lite', key, Buffer.from(text, 'utf8'));
-    remember(key, text);
+    remember(memoryKey, text);
     compiled = JSON.parse(text) as CompiledShape;
   }
-  return { spec: fill(compiled.vega, aside.datasets) as VegaSpec };
+  say(compiled.warnings);
+  return { spec: fill(compiled.vega, aside.slots) as VegaSpec };
 };
