@@ -229,7 +229,10 @@ cell(
     }, { onDiagnostic: () => {} });
     // Every province of a year is measured under the same standard: the country row's.
     const standard = new Map(pov.filter((o) => o.region === 'VN').map((o) => [o.period, o.series]));
-    const units = (merged.objects() as Observation[]).map((o) => ({ ...o, series: standard.get(o.period) ?? null, source: RAW }));
+    // Written with one decimal, as GSO writes the rates it merges.
+    const units = (merged.objects() as Observation[]).map((o) => ({
+      ...o, value: o.value === null ? null : Math.round(o.value * 10) / 10, series: standard.get(o.period) ?? null, source: RAW,
+    }));
     const dashboard = document.createElement('chiso-dashboard');
     dashboard.setAttribute('lang', 'vi');
     dashboard.data = units;
