@@ -156,7 +156,8 @@ export function cell(meta: CellMeta, fn: CellFn): void {
   const id = `cell-${index}-${slug(meta.title)}`;
   const record: CellRecord = { title: meta.title, state: 'waiting', outputs: [] };
   const output = el('div', { class: 'output', 'aria-live': 'polite' });
-  const code = el('pre', { class: 'code' }, el('code', { class: 'language-js' }, sourceOf(fn)));
+  // Focusable: a keyboard user scrolls a long line of code sideways (WCAG 2.1.1, axe's scrollable-region-focusable).
+  const code = el('pre', { class: 'code', tabindex: 0 }, el('code', { class: 'language-js' }, sourceOf(fn)));
   const section = el(
     'section',
     { class: 'cell', id, 'data-state': 'waiting', 'aria-labelledby': `${id}-h` },
@@ -312,7 +313,7 @@ async function show(value: unknown, into: HTMLElement, record: CellRecord, drawn
     return show(table(value), into, record, drawn);
   }
   if (typeof value === 'object' && isSpec(value)) return showChart(value, undefined, into, record, drawn);
-  into.append(el('pre', { class: 'json' }, JSON.stringify(value, null, 2)));
+  into.append(el('pre', { class: 'json', tabindex: 0 }, JSON.stringify(value, null, 2)));
   record.outputs.push({ kind: 'text', text: 'json' });
 }
 
