@@ -135,6 +135,25 @@ describe('small multiples', () => {
     await page.waitForFunction(() => new Set((document.getElementById('table') as unknown as { shown: Observation[] }).shown.map((o) => o.region)).size > 1);
   });
 
+  it('the download menu saves the whole grid as one SVG and one PNG', async () => {
+    const chart = page.locator('#multiples');
+    const save = async (label: RegExp) => {
+      await chart.locator('details.export > summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: label }).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    };
+    const svg = await save(/SVG/);
+    expect(svg.name).toMatch(/\.svg$/);
+    const text = svg.bytes.toString('utf8');
+    expect((text.match(/<svg\b/g) ?? []).length).toBe(1);
+    // Every panel's header is in the one drawing.
+    for (const name of ['Hà Nội', 'Hải Phòng', 'Quảng Ninh', 'Bắc Ninh', 'Hà Nam']) expect(text).toContain(name);
+    expect(text).toContain('<desc>Biểu đồ nhỏ thể hiện tỷ lệ hộ nghèo của 11 địa phương');
+    const png = await save(/PNG/);
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('shows in Chromium’s accessibility tree as a grid of named cells', async () => {
     const nodes = await axTree();
     const grid = nodes.find((n) => n.role?.value === 'grid');
