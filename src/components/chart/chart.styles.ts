@@ -214,7 +214,8 @@ export const chartStyles = css`
     details.export,
     details.data,
     details.about,
-    .brush {
+    .brush,
+    .walk-mark {
       display: none;
     }
     .chart {

@@ -47,6 +47,17 @@ const multiplesStyles = css`
   .panel[aria-selected='true'] {
     box-shadow: inset 0 0 0 2px var(--_accent);
   }
+  @media (forced-colors: active) {
+    .panel[aria-selected='true'] {
+      box-shadow: none;
+      outline: 2px solid Highlight;
+    }
+  }
+  @media print {
+    .panels {
+      display: none;
+    }
+  }
 `;
 
 /**
