@@ -199,6 +199,10 @@ describe('walking through a line chart’s figures', () => {
     expect(spoken).toMatch(/phần trăm/);
     expect(spoken).not.toMatch(/%/);
     expect(nodes.some((n) => n.role?.value === 'figure' && (n as { description?: { value: string } }).description?.value === spoken)).toBe(true);
+    // The drawing's own ARIA label (Vega's, from the spec's description) is the spoken form too.
+    const drawing = await page.evaluate(() => document.getElementById('line')!.shadowRoot!.querySelector('.chart svg')!.getAttribute('aria-label') ?? '');
+    expect(drawing).toContain('phần trăm');
+    expect(drawing).not.toContain('%');
   });
 });
 

@@ -399,7 +399,9 @@ export class ChisoChart extends ChisoViewElement {
       if (!container) return;
     }
     try {
-      const embedded = await this.#vega.draw(container, themedSpec(d.spec, this), { locale: this.locale, renderer: this.renderer ?? 'svg' });
+      // Vega makes the description the drawing's ARIA label: the spoken form there (exports keep the written one).
+      const spoken = { ...d.spec, description: forEar(d.description, this.locale) } as TopLevelSpec;
+      const embedded = await this.#vega.draw(container, themedSpec(spoken, this), { locale: this.locale, renderer: this.renderer ?? 'svg' });
       if (embedded === null || d !== this.#drawn) return;
       this.#done(d.rows.length, embedded);
     } catch (e) {
