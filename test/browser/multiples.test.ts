@@ -200,7 +200,7 @@ describe('walking through a line chart’s figures', () => {
     expect(spoken).not.toMatch(/%/);
     expect(nodes.some((n) => n.role?.value === 'figure' && (n as { description?: { value: string } }).description?.value === spoken)).toBe(true);
     // The drawing's own ARIA label (Vega's, from the spec's description) is the spoken form too.
-    const drawing = await page.evaluate(() => document.getElementById('line')!.shadowRoot!.querySelector('.chart svg')!.getAttribute('aria-label') ?? '');
+    const drawing = await page.evaluate(() => document.getElementById('bar')!.shadowRoot!.querySelector('.chart')!.getAttribute('aria-label') ?? '');
     expect(drawing).toContain('phần trăm');
     expect(drawing).not.toContain('%');
   });
