@@ -459,10 +459,15 @@ export class ChisoChart extends ChisoViewElement {
     });
   }
 
+  /** The regions in the order Up and Down walk them: the author's `region` list (the multiples: their panels). */
+  protected walkOrder(): string[] {
+    return parseList(this.region) ?? [];
+  }
+
   #walkKey = (e: KeyboardEvent): void => {
     if (!this.walk || e.altKey || e.ctrlKey || e.metaKey) return;
     if (!this.#walk || this.#walk.rows !== this.shown) {
-      const series = walkSeries(this.shown, this.locale, parseList(this.region) ?? []);
+      const series = walkSeries(this.shown, this.locale, this.walkOrder());
       if (!series.length) return;
       this.#walk = { rows: this.shown, series, at: { series: 0, index: -1 } };
     }

@@ -145,6 +145,11 @@ export class ChisoMultiples extends ChisoChart {
     };
   }
 
+  /** The walk goes down the panels in their order. */
+  protected override walkOrder(): string[] {
+    return this._cells.map((c) => c.region);
+  }
+
   protected override drawn(): void {
     super.drawn();
     void this.#layCells();
