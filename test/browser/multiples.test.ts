@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { Observation } from '../../src/types.js';
-import { launchBrowser, newPage, ROOT, scrollThrough, startStaticServer, waitForCharts, type TestServer } from './harness.js';
+import { launchBrowser, newPage, ROOT, scrollThrough, startStaticServer, STRICT_CSP, waitForCharts, type TestServer } from './harness.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -29,7 +29,8 @@ async function open(width = 1280): Promise<Page> {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await startStaticServer();
+  // Under the strict policy portals use: the grid and the walk's ring are placed through CSSOM.
+  server = await startStaticServer((path) => ({ 'content-security-policy': path.endsWith('.html') ? STRICT_CSP : undefined }));
   browser = await launchBrowser();
   page = await open();
 });
@@ -135,6 +136,25 @@ describe('small multiples', () => {
     await page.waitForFunction(() => new Set((document.getElementById('table') as unknown as { shown: Observation[] }).shown.map((o) => o.region)).size > 1);
   });
 
+  it('the download menu saves the whole grid as one SVG and one PNG', async () => {
+    const chart = page.locator('#multiples');
+    const save = async (label: RegExp) => {
+      await chart.locator('details.export > summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: label }).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    };
+    const svg = await save(/SVG/);
+    expect(svg.name).toMatch(/\.svg$/);
+    const text = svg.bytes.toString('utf8');
+    expect((text.match(/<svg\b/g) ?? []).length).toBe(1);
+    // Every panel's header is in the one drawing.
+    for (const name of ['Hà Nội', 'Hải Phòng', 'Quảng Ninh', 'Bắc Ninh', 'Hà Nam']) expect(text).toContain(name);
+    expect(text).toContain('<desc>Biểu đồ nhỏ thể hiện tỷ lệ hộ nghèo của 11 địa phương');
+    const png = await save(/PNG/);
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('shows in Chromium’s accessibility tree as a grid of named cells', async () => {
     const nodes = await axTree();
     const grid = nodes.find((n) => n.role?.value === 'grid');
@@ -180,6 +200,10 @@ describe('walking through a line chart’s figures', () => {
     expect(spoken).toMatch(/phần trăm/);
     expect(spoken).not.toMatch(/%/);
     expect(nodes.some((n) => n.role?.value === 'figure' && (n as { description?: { value: string } }).description?.value === spoken)).toBe(true);
+    // The drawing's own ARIA label (Vega's, from the spec's description) is the spoken form too.
+    const drawing = await page.evaluate(() => document.getElementById('bar')!.shadowRoot!.querySelector('.chart')!.getAttribute('aria-label') ?? '');
+    expect(drawing).toContain('phần trăm');
+    expect(drawing).not.toContain('%');
   });
 });
 
@@ -220,6 +244,10 @@ describe('the year range without dragging (WCAG 2.5.7)', () => {
 });
 
 describe('the page', () => {
+  it('breaks nothing of the strict CSP', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+  });
+
   it('passes axe with the WCAG 2.2 A and AA rules', async () => {
     await page.evaluate(`${axeSource};0`);
     const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG)} }, resultTypes: ['violations'] })`)) as {

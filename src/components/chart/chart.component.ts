@@ -482,7 +482,9 @@ export class ChisoChart extends ChisoViewElement {
       if (!container) return;
     }
     try {
-      const embedded = await this.#vega.draw(container, themedSpec(d.spec, this), { locale: this.locale, renderer: this.renderer ?? 'svg' });
+      // Vega makes the description the drawing's ARIA label: the spoken form there (exports keep the written one).
+      const spoken = { ...d.spec, description: forEar(d.description, this.locale) } as TopLevelSpec;
+      const embedded = await this.#vega.draw(container, themedSpec(spoken, this), { locale: this.locale, renderer: this.renderer ?? 'svg' });
       if (embedded === null || d !== this.#drawn) return;
       this.#done(d.rows.length, embedded);
     } catch (e) {
@@ -540,10 +542,15 @@ export class ChisoChart extends ChisoViewElement {
     });
   }
 
+  /** The regions in the order Up and Down walk them: the author's `region` list (the multiples: their panels). */
+  protected walkOrder(): string[] {
+    return parseList(this.region) ?? [];
+  }
+
   #walkKey = (e: KeyboardEvent): void => {
     if (!this.walk || e.altKey || e.ctrlKey || e.metaKey) return;
     if (!this.#walk || this.#walk.rows !== this.shown) {
-      const series = walkSeries(this.shown, this.locale, parseList(this.region) ?? []);
+      const series = walkSeries(this.shown, this.locale, this.walkOrder());
       if (!series.length) return;
       this.#walk = { rows: this.shown, series, at: { series: 0, index: -1 } };
     }
@@ -568,7 +575,7 @@ export class ChisoChart extends ChisoViewElement {
     const view = this.#vega.view;
     const drawn = box?.querySelector('svg, canvas');
     let mark = box?.querySelector<HTMLElement>('.walk-mark') ?? null;
-    if (!w || w.at.index < 0 || w.rows !== this.shown || this.chartType() !== 'line' || !box || !view || !drawn || !box.matches(':focus')) {
+    if (!w || w.at.index < 0 || w.rows !== this.shown || this.chartType() !== 'line' || !box || !view || !drawn || !box.parentElement?.matches(':focus')) {
       mark?.remove();
       return;
     }
@@ -693,23 +700,27 @@ export class ChisoChart extends ChisoViewElement {
     const lang = this.locale;
     const state = this.renderState();
     const s = this._state;
-    const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: this.description.split('.')[0] }) : undefined;
+    const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: forEar(this.description.split('.')[0], lang) }) : undefined;
     return html`<figure part="figure" aria-label=${label ?? nothing} aria-describedby=${this.description && (s === 'ready' || s === 'drawing') ? 'spoken-description' : nothing}>
       <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' ? this.#rangeControls() : nothing}${s === 'ready' || s === 'drawing' ? exportMenu(lang, this.#exportFrom) : nothing}</div>
       <div
-        class="chart"
-        part="chart"
-        ?hidden=${s === 'error' || s === 'empty' || state !== null}
+        class="walk"
         tabindex=${this.walk && s === 'ready' ? '0' : nothing}
         role=${this.walk && s === 'ready' ? 'application' : nothing}
         aria-label=${this.walk && s === 'ready' && label ? t('COMPONENTS_WALK_LABEL', lang, { title: label }) : nothing}
         @keydown=${this.#walkKey}
         @focus=${() => this.#walkMark()}
         @blur=${this.#walkBlur}
-        @pointerdown=${this.#brush.down}
-        @pointermove=${this.#brush.move}
-        @pointerup=${this.#brush.up}
-      ></div>
+      >
+        <div
+          class="chart"
+          part="chart"
+          ?hidden=${s === 'error' || s === 'empty' || state !== null}
+          @pointerdown=${this.#brush.down}
+          @pointermove=${this.#brush.move}
+          @pointerup=${this.#brush.up}
+        ></div>
+      </div>
       ${this.renderOverChart()}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._said}</p>
       ${state ??

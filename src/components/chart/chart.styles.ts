@@ -220,7 +220,8 @@ export const chartStyles = css`
     details.export,
     details.data,
     details.about,
-    .brush {
+    .brush,
+    .walk-mark {
       display: none;
     }
     .chart {

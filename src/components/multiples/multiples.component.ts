@@ -47,6 +47,17 @@ const multiplesStyles = css`
   .panel[aria-selected='true'] {
     box-shadow: inset 0 0 0 2px var(--_accent);
   }
+  @media (forced-colors: active) {
+    .panel[aria-selected='true'] {
+      box-shadow: none;
+      outline: 2px solid Highlight;
+    }
+  }
+  @media print {
+    .panels {
+      display: none;
+    }
+  }
 `;
 
 /**
@@ -132,6 +143,11 @@ export class ChisoMultiples extends ChisoChart {
       ...(this.columns ? { columns: this.columns } : {}),
       ...((this.options ?? {}) as Record<string, unknown>),
     };
+  }
+
+  /** The walk goes down the panels in their order. */
+  protected override walkOrder(): string[] {
+    return this._cells.map((c) => c.region);
   }
 
   protected override drawn(): void {
