@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { getRegion, listRegions } from '../../registry/index.js';
+import { END_OF_63, getRegion, listRegions } from '../../registry/index.js';
 import { regionName } from '../../registry/names.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
 import { t } from '../core/i18n.js';
@@ -161,7 +161,9 @@ export class ChisoMap extends ChisoChart {
    */
   #regionList(): TemplateResult | typeof nothing {
     const lang = this.locale;
+    // A unit gone before the map's boundaries were drawn (Hà Tây, 2008) has no shape to stand for.
     const regions = [...new Set(this.shown.map((o) => o.region))]
+      .filter((id) => !(getRegion(id)?.validTo && (getRegion(id)?.validTo ?? '') < END_OF_63))
       .map((id) => ({ id, name: regionName(id, lang) }))
       .sort((a, b) => a.name.localeCompare(b.name, lang));
     if (regions.length === 0) return nothing;
