@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { itemPoint, launchBrowser, newPage, ROOT, scrollThrough, startDevServer, waitForCharts, type TestServer } from './harness.js';
+import { itemPoint, launchBrowser, newPage, ROOT, scrollThrough, startDevServer, startStaticServer, STRICT_CSP, waitForCharts, type TestServer } from './harness.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -275,3 +275,38 @@ describe('the map by touch and pointer', () => {
     await page.context().close();
   }, 180_000);
 });
+
+describe('<chiso-player> from the embed bundle under the strict policy', () => {
+  it('plays, steps by keyboard and moves the map and the bar, with no CSP violation', async () => {
+    const strict = await startStaticServer((path) => ({ 'content-security-policy': path.endsWith('.html') ? STRICT_CSP : undefined }));
+    try {
+      const { page, errors } = await newPage(browser);
+      await page.goto(`${strict.url}/test/browser/pages/player.html?p.period=2008`);
+      await scrollThrough(page);
+      await waitForCharts(page, 60_000);
+      const state = () =>
+        page.evaluate(() => {
+          const periods = (tag: string) => [...new Set((document.querySelector(tag) as unknown as { shown: { period: string }[] }).shown.map((o) => o.period))];
+          return { map: periods('chiso-map'), bar: periods('chiso-chart'), url: new URL(location.href).searchParams.get('p.period'), said: document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')!.textContent!.trim() };
+        });
+      await page.waitForFunction(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')?.textContent?.startsWith('Năm 2008'), undefined, { timeout: 30_000, polling: 100 });
+      expect(await state()).toEqual({ map: ['2008'], bar: ['2008'], url: '2008', said: 'Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%' });
+      await page.locator('chiso-player').locator('input[type=range]').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('p.period') === '2010', undefined, { timeout: 30_000, polling: 100 });
+      await waitForCharts(page);
+      await page.waitForFunction(() => (document.querySelector('chiso-chart') as unknown as { shown: { period: string }[] }).shown.every((o) => o.period === '2010'), undefined, { timeout: 30_000, polling: 100 });
+      // Play goes on to the last period and stops there.
+      await page.locator('chiso-player').locator('[part=play]').click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('p.period') === '2016' && !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
+      await waitForCharts(page);
+      await page.waitForFunction(() => (document.querySelector('chiso-map') as unknown as { shown: { period: string }[] }).shown.every((o) => o.period === '2016'), undefined, { timeout: 30_000, polling: 100 });
+      expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await strict.close();
+    }
+  }, 180_000);
+});
+
