@@ -199,25 +199,66 @@ function tooltipLines(value: unknown): string[] {
   return [String(value)];
 }
 
+/** How long a tooltip stays after the pointer leaves its mark, so the pointer can move onto it. */
+export const TOOLTIP_GRACE_MS = 300;
+
 /**
  * A tooltip drawn inside `root` (a shadow root, so it inherits the element's theme and leaves
- * nothing in `document`). Text from data goes through `textContent`, never markup.
+ * nothing in `document`). Text from data goes through `textContent`, never markup. WCAG 1.4.13: it
+ * stays put while the pointer is on the same mark and a moment after it leaves, so the pointer can
+ * move onto it (it stays while hovered); Escape dismisses it without moving focus or pointer, until
+ * the pointer reaches another mark.
  */
 export function shadowTooltip(root: ShadowRoot | HTMLElement, host: HTMLElement): { handler: TooltipHandler; remove(): void } {
   let box: HTMLDivElement | null = null;
-  const handler: TooltipHandler = (_h, event, _item, value) => {
+  let shownFor: unknown = null;
+  let dismissedFor: unknown = null;
+  let hovered = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hide = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (box) box.hidden = true;
+    shownFor = null;
+    document.removeEventListener('keydown', onKey, true);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !box || box.hidden) return;
+    dismissedFor = shownFor;
+    hide();
+  };
+  const handler: TooltipHandler = (_h, event, item, value) => {
     const lines = tooltipLines(value);
     if (lines.length === 0) {
-      if (box) box.hidden = true;
+      // The pointer left the mark: a dismissal ends with it, and the tooltip waits for the pointer.
+      dismissedFor = null;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!hovered) hide();
+      }, TOOLTIP_GRACE_MS);
       return;
     }
+    if (item === dismissedFor) return;
+    dismissedFor = null;
+    clearTimeout(timer);
+    timer = undefined;
     if (!box) {
-      box = document.createElement('div');
-      box.setAttribute('part', 'tooltip');
-      box.setAttribute('role', 'tooltip');
-      box.className = 'tooltip';
-      root.appendChild(box);
+      const el = document.createElement('div');
+      el.setAttribute('part', 'tooltip');
+      el.setAttribute('role', 'tooltip');
+      el.className = 'tooltip';
+      el.addEventListener('pointerenter', () => {
+        hovered = true;
+        clearTimeout(timer);
+      });
+      el.addEventListener('pointerleave', () => {
+        hovered = false;
+        hide();
+      });
+      root.appendChild(el);
+      box = el;
     }
+    const moved = item !== shownFor || box.hidden;
     box.replaceChildren(
       ...lines.map((line) => {
         const div = document.createElement('div');
@@ -226,6 +267,10 @@ export function shadowTooltip(root: ShadowRoot | HTMLElement, host: HTMLElement)
       }),
     );
     box.hidden = false;
+    document.addEventListener('keydown', onKey, true);
+    // Placed when the pointer reaches a mark, then left where it is, so the pointer can reach it.
+    if (!moved) return;
+    shownFor = item;
     const rect = host.getBoundingClientRect();
     const x = event.clientX - rect.left + 12;
     const y = event.clientY - rect.top + 12;
@@ -236,6 +281,7 @@ export function shadowTooltip(root: ShadowRoot | HTMLElement, host: HTMLElement)
   return {
     handler,
     remove() {
+      hide();
       box?.remove();
       box = null;
     },

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, ROOT, scrollThrough, startDevServer, waitForCharts, type TestServer } from './harness.js';
+import { itemPoint, launchBrowser, newPage, ROOT, scrollThrough, startDevServer, startStaticServer, STRICT_CSP, waitForCharts, type TestServer } from './harness.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -215,3 +215,98 @@ describe('<chiso-player> on the demo dashboard', () => {
     await context.close();
   }, 180_000);
 });
+
+describe('the map by touch and pointer', () => {
+  it('lists its regions: choosing one selects it in every view, as a click would', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page);
+    const select = page.locator('chiso-map').locator('select');
+    // The 63 provinces and "none"; Hà Tây (merged in 2008) has no shape on this map.
+    expect(await select.locator("option").count()).toBe(64);
+    expect(await page.locator('chiso-map').locator('label', { hasText: 'Chọn địa phương trên bản đồ' }).count()).toBe(1);
+    // By keyboard: focus the list, choose Bắc Ninh (a province too small for a finger).
+    await select.focus();
+    await select.selectOption({ label: 'Bắc Ninh' });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('demo.region') === '27', undefined, { timeout: 30_000, polling: 100 });
+    const selected = await page.evaluate(() => (document.querySelector('chiso-dashboard') as unknown as { coordinator: { selection: { selectedRegions(): string[] } } }).coordinator.selection.selectedRegions());
+    expect(selected).toEqual(['27']);
+    // The other views follow: the filter names it.
+    await page.waitForFunction(() => document.querySelector('chiso-filter')!.shadowRoot!.textContent!.includes('Bắc Ninh'), undefined, { timeout: 30_000, polling: 100 });
+    await select.selectOption({ value: '' });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('demo.region') === null, undefined, { timeout: 30_000, polling: 100 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('a tooltip can be hovered, and Escape dismisses it without moving focus (WCAG 1.4.13)', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page);
+    await page.locator('chiso-map').scrollIntoViewIfNeeded();
+    const tooltip = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('chiso-map')!.shadowRoot!.querySelector<HTMLElement>('.tooltip');
+        if (!box || box.hidden) return null;
+        const r = box.getBoundingClientRect();
+        return { text: box.textContent ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+    // Thanh Hóa: a large province, the pointer stays on it while it moves a little.
+    const p = await itemPoint(page, 'chiso-map', '38');
+    await page.mouse.move(p.x - 3, p.y - 3);
+    await page.mouse.move(p.x, p.y, { steps: 3 });
+    await page.waitForFunction(() => !document.querySelector('chiso-map')!.shadowRoot!.querySelector<HTMLElement>('.tooltip')?.hidden, undefined, { timeout: 10_000, polling: 50 });
+    const shown = await tooltip();
+    expect(shown?.text).toMatch(/Thanh Hóa/);
+    // Onto the tooltip: it stays, with the same text.
+    await page.mouse.move(shown!.x, shown!.y, { steps: 4 });
+    expect((await tooltip())?.text).toBe(shown!.text);
+    // The document's own tooltip of vega-tooltip is not used: nothing outside the shadow root.
+    expect(await page.evaluate(() => document.querySelectorAll('#vg-tooltip-element, .vg-tooltip').length)).toBe(0);
+
+    // Escape: gone, focus where it was, and it stays gone while the pointer moves on the same province.
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+    await page.waitForFunction(() => !document.querySelector('chiso-map')!.shadowRoot!.querySelector<HTMLElement>('.tooltip')?.hidden, undefined, { timeout: 10_000, polling: 50 });
+    const before = await page.evaluate(() => document.activeElement?.localName ?? null);
+    await page.keyboard.press('Escape');
+    expect(await tooltip()).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.localName ?? null)).toBe(before);
+    await page.mouse.move(p.x + 2, p.y + 1);
+    expect(await tooltip()).toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});
+
+describe('<chiso-player> from the embed bundle under the strict policy', () => {
+  it('plays, steps by keyboard and moves the map and the bar, with no CSP violation', async () => {
+    const strict = await startStaticServer((path) => ({ 'content-security-policy': path.endsWith('.html') ? STRICT_CSP : undefined }));
+    try {
+      const { page, errors } = await newPage(browser);
+      await page.goto(`${strict.url}/test/browser/pages/player.html?p.period=2008`);
+      await scrollThrough(page);
+      await waitForCharts(page, 60_000);
+      const state = () =>
+        page.evaluate(() => {
+          const periods = (tag: string) => [...new Set((document.querySelector(tag) as unknown as { shown: { period: string }[] }).shown.map((o) => o.period))];
+          return { map: periods('chiso-map'), bar: periods('chiso-chart'), url: new URL(location.href).searchParams.get('p.period'), said: document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')!.textContent!.trim() };
+        });
+      await page.waitForFunction(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')?.textContent?.startsWith('Năm 2008'), undefined, { timeout: 30_000, polling: 100 });
+      expect(await state()).toEqual({ map: ['2008'], bar: ['2008'], url: '2008', said: 'Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%' });
+      await page.locator('chiso-player').locator('input[type=range]').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('p.period') === '2010', undefined, { timeout: 30_000, polling: 100 });
+      await waitForCharts(page);
+      await page.waitForFunction(() => (document.querySelector('chiso-chart') as unknown as { shown: { period: string }[] }).shown.every((o) => o.period === '2010'), undefined, { timeout: 30_000, polling: 100 });
+      // Play goes on to the last period and stops there.
+      await page.locator('chiso-player').locator('[part=play]').click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('p.period') === '2016' && !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
+      await waitForCharts(page);
+      await page.waitForFunction(() => (document.querySelector('chiso-map') as unknown as { shown: { period: string }[] }).shown.every((o) => o.period === '2016'), undefined, { timeout: 30_000, polling: 100 });
+      expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await strict.close();
+    }
+  }, 180_000);
+});
+

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { liveSpec, liveChanges, HIGHLIGHT } from '../../src/components/core/live-spec.js';
+import { liveSpec, liveChanges, applyFeatures, HIGHLIGHT, TITLE } from '../../src/components/core/live-spec.js';
 import { viewRows, type ViewQuery } from '../../src/components/core/view-query.js';
 import { chart } from '../../src/charts/index.js';
 import { loadObservations } from '../../src/data/index.js';
@@ -103,11 +103,32 @@ describe('liveSpec', () => {
   it('tells nothing changed when the rows and domains are the same', () => {
     const a = liveSpec(recipe(cases[0], ['42']));
     const b = liveSpec(recipe(cases[0], ['42']));
-    expect(liveChanges(a.texts, b)).toEqual({ datasets: [], params: [] });
+    expect(liveChanges(a.texts, b)).toEqual({ datasets: [], params: [], features: [] });
   });
 
   it('a different number of regions is a different shape (the colour range grows)', () => {
     expect(liveSpec(recipe(cases[0], ['42', '01'])).shape).not.toBe(liveSpec(recipe(cases[0], ['42'])).shape);
+  });
+
+  it('map: another period keeps the shape (title and figures on the shapes are live), and the updated view draws the new map', async () => {
+    const topology = JSON.parse(readFileSync('data/geo/vn63_provinces_odv.topojson.json', 'utf8')) as unknown;
+    const map = (period: number) =>
+      chart('map', viewRows(observations, { indicator: 'poverty_rate', from: period, to: period }, { regions: null, periods: null }), { indicator: 'poverty_rate', topology, width: 420 } as never, 'vi');
+    const a = liveSpec(map(2006));
+    const b = liveSpec(map(2014));
+    expect(b.shape).toBe(a.shape);
+    expect(b.params[TITLE]).toBe('Tỷ lệ hộ nghèo, 2014');
+    // The boundaries enter the shape by identity, not as megabytes of text.
+    expect(a.shape.length).toBeLessThan(20_000);
+    expect(firstDifference(await svg(a.spec), await svg(map(2006)))).toBeNull();
+    const v = await view(a.spec);
+    const changes = liveChanges(a.texts, b);
+    expect(changes.features.map(([name]) => name)).toEqual(['chiso_units']);
+    for (const [name, value] of changes.params) v.signal(name, value);
+    for (const [name, rows] of changes.datasets) v.data(name, rows);
+    for (const [name, props] of changes.features) expect(applyFeatures(v as never, name, props)).toBe(true);
+    await v.runAsync();
+    expect(firstDifference(normal(await v.toSVG()), await svg(map(2014)))).toBeNull();
   });
 
   it('leaves formatted data (TopoJSON) inline', () => {

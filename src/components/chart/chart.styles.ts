@@ -239,7 +239,6 @@ export const chartStyles = css`
   .tooltip {
     position: absolute;
     z-index: 3;
-    pointer-events: none;
     background: var(--chiso-tooltip-background, var(--_fg));
     color: var(--chiso-tooltip-color, var(--_bg));
     padding: 0.25rem 0.5rem;

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../../messages/index.js';
 import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
-import { liveSpec, liveChanges } from '../core/live-spec.js';
+import { liveSpec, liveChanges, applyFeatures } from '../core/live-spec.js';
 
 export interface VegaViewOptions {
   locale: Lang;
@@ -53,15 +53,18 @@ export class VegaViewController implements ReactiveController {
     const live = liveSpec(spec);
     const shape = `${renderer}|${live.shape}`;
     performance.measure('chiso:split', { start: t0, end: performance.now() });
-    if (this.#embedded && shape === this.#shape) {
-      // Same shape: new rows and domains flow into the drawn view, only what changed.
-      const view = this.#embedded.view;
-      const changes = liveChanges(this.#live, live);
+    const view = this.#embedded?.view;
+    const changes = view && shape === this.#shape ? liveChanges(this.#live, live) : null;
+    // A map's features must match the drawn ones one for one; otherwise it is drawn anew.
+    const fits = !!view && !!changes && changes.features.every(([name, props]) => (view.data(name) as unknown[]).length === props.length);
+    if (view && changes && fits) {
+      // Same shape: new rows, domains, titles and a map's figures flow into the drawn view, only what changed.
       for (const [name, value] of changes.params) view.signal(name, value);
       for (const [name, values] of changes.datasets) view.data(name, values);
+      for (const [name, props] of changes.features) applyFeatures(view as never, name, props);
       if (live.description !== null) view.description(live.description);
       const t1 = performance.now();
-      if (changes.params.length || changes.datasets.length) await view.runAsync();
+      if (changes.params.length || changes.datasets.length || changes.features.length) await view.runAsync();
       if (token !== this.#token) return null;
       performance.measure('chiso:update', { start: t1, end: performance.now() });
       this.#live = live.texts;
@@ -97,8 +100,10 @@ export class VegaViewController implements ReactiveController {
     this.#token++;
     const view = this.#embedded.view;
     const changes = liveChanges(this.#live, live);
+    if (!changes.features.every(([name, props]) => (view.data(name) as unknown[]).length === props.length)) return false;
     for (const [name, value] of changes.params) view.signal(name, value);
     for (const [name, values] of changes.datasets) view.data(name, values);
+    for (const [name, props] of changes.features) applyFeatures(view as never, name, props);
     if (live.description !== null) view.description(live.description);
     view.run();
     this.#live = live.texts;

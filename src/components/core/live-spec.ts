@@ -2,7 +2,8 @@
  * A drawn chart is updated in place when a new spec differs from the drawn one only in what can
  * flow into a live Vega view: inline rows (datasets); literal scale domains, the title and subtitle,
  * text marks' widths and a recipe's own valued parameters (the highlight, period labels) as signals;
- * and the description. Everything else is the spec's shape; a new shape is drawn anew. A selection
+ * the figures on a map's shapes (the properties of its TopoJSON geometries); and the description.
+ * Everything else is the spec's shape; a new shape is drawn anew. A selection or a player's step
  * changes none of the shape of a recipe's spec, so it never rebuilds a view.
  *
  * Pure (no DOM), so it is tested in Node on the recipes' real output.
@@ -13,9 +14,17 @@ import type { TopLevelSpec } from 'vega-lite';
 export const DATASET = 'chiso';
 /** Signal holding the regions a recipe highlights (the recipes' own parameter). */
 export const HIGHLIGHT = 'chiso_highlight';
-/** Signals holding the chart's title and subtitle lines. */
+/** Signals holding the chart's title and subtitle lines (a map's title names its period). */
 export const TITLE = 'chiso_title';
 export const SUBTITLE = 'chiso_subtitle';
+
+interface Topology {
+  type: 'Topology';
+  arcs: unknown[];
+  objects: Record<string, { type?: string; geometries?: { arcs?: unknown; type?: string; properties?: unknown }[] }>;
+}
+const isTopology = (v: unknown): v is Topology =>
+  !!v && typeof v === 'object' && (v as { type?: unknown }).type === 'Topology' && Array.isArray((v as { arcs?: unknown }).arcs) && !!(v as { objects?: unknown }).objects;
 
 export interface LiveSpec {
   /** The spec to embed: inline rows moved to named datasets, literal domains and highlights to parameters. */
@@ -24,6 +33,11 @@ export interface LiveSpec {
   datasets: Record<string, unknown[]>;
   /** Values per parameter (Vega signal) name. */
   params: Record<string, unknown>;
+  /**
+   * Per top-level TopoJSON dataset (a map's boundaries), the properties of each geometry in order:
+   * the figures a map carries on its shapes. The geometry itself is part of the shape, by identity.
+   */
+  features: Record<string, unknown[]>;
   /** The spec's description (Vega's ARIA label of the view), or `null`. */
   description: string | null;
   /** Everything but the above: two specs with the same shape can share one Vega view. */
@@ -120,15 +134,40 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
   }
   const title = liveTitle(s.title, params, texts);
   if (title !== undefined) s.title = title;
+
+  // Boundaries with the figures on their shapes (a map): the geometry is shape, by identity; the
+  // properties of each geometry are live, so a new period recolours the drawn map.
+  const features: Record<string, unknown[]> = {};
+  let shapeDatasets: Record<string, unknown> | undefined;
+  if (s.datasets && typeof s.datasets === 'object') {
+    shapeDatasets = { ...(s.datasets as Record<string, unknown>) };
+    for (const [name, value] of Object.entries(shapeDatasets)) {
+      if (!isTopology(value)) continue;
+      const objects = Object.entries(value.objects).map(([key, o]) => [key, o.type, (o.geometries ?? []).map((g) => [g.type, identity(g.arcs)])]);
+      shapeDatasets[name] = { topology: identity(value.arcs), objects };
+      const props = Object.values(value.objects).flatMap((o) => (o.geometries ?? []).map((g) => g.properties ?? {}));
+      features[name] = props;
+      texts[`features:${name}`] = JSON.stringify(props);
+    }
+  }
+
   const hoisted = Object.entries(params).map(([name, value]) => ({ name, value }));
   const live = new Set(Object.keys(params));
   const shapeParams = [...own.filter((p) => !live.has(p.name as string)), ...hoisted.map((p) => ({ name: p.name }))];
-  const shape = JSON.stringify({ ...s, description: null, params: shapeParams }, inlineByIdentity);
+  const shape = JSON.stringify({ ...s, ...(shapeDatasets ? { datasets: shapeDatasets } : {}), description: null, params: shapeParams }, inlineByIdentity);
   const embedded: Record<string, unknown> = { ...s, autosize: resizing(s.autosize) };
   const fixed = own.filter((p) => !live.has(p.name as string));
   if (hoisted.length || fixed.length) embedded.params = [...fixed, ...hoisted];
   if (Object.keys(datasets).length) embedded.datasets = { ...((s.datasets as object | undefined) ?? {}), ...datasets };
-  return { spec: embedded as unknown as TopLevelSpec, datasets, params, description, shape, texts };
+  return { spec: embedded as unknown as TopLevelSpec, datasets, params, features, description, shape, texts };
+}
+
+/** A number standing for an object's identity in a shape (an array of arcs, a topology). */
+function identity(value: unknown): string {
+  if (!value || typeof value !== 'object') return JSON.stringify(value ?? null);
+  let id = inlineIds.get(value);
+  if (id === undefined) inlineIds.set(value, (id = ++inlineCount));
+  return `inline:${id}`;
 }
 
 /**
@@ -155,9 +194,7 @@ let inlineCount = 0;
  */
 function inlineByIdentity(key: string, value: unknown): unknown {
   if (key !== 'values' || !value || typeof value !== 'object' || Array.isArray(value)) return value;
-  let id = inlineIds.get(value);
-  if (id === undefined) inlineIds.set(value, (id = ++inlineCount));
-  return `inline:${id}`;
+  return identity(value);
 }
 
 /** Vega lays a view out once unless told to again on each update; new labels need a new layout. */
@@ -169,9 +206,30 @@ function resizing(autosize: unknown): unknown {
 }
 
 /** The datasets and parameters of `next` whose values differ from those drawn (`drawn`: JSON text per name). */
-export function liveChanges(drawn: Record<string, string>, next: LiveSpec): { datasets: [string, unknown[]][]; params: [string, unknown][] } {
+export function liveChanges(drawn: Record<string, string>, next: LiveSpec): { datasets: [string, unknown[]][]; params: [string, unknown][]; features: [string, unknown[]][] } {
   return {
     datasets: Object.entries(next.datasets).filter(([name]) => drawn[name] !== next.texts[name]),
     params: Object.entries(next.params).filter(([name]) => drawn[name] !== next.texts[name]),
+    features: Object.entries(next.features).filter(([name]) => drawn[`features:${name}`] !== next.texts[`features:${name}`]),
   };
+}
+
+/** What `applyFeatures` needs of a Vega view. */
+interface FeatureView {
+  data(name: string): unknown[];
+  change(name: string, changes: unknown): unknown;
+  changeset(): { modify(t: (t: object) => boolean, field: string, value: (t: object) => unknown): unknown };
+}
+
+/**
+ * Puts new properties on the drawn features of a TopoJSON dataset (a map recoloured for another
+ * period), in the geometries' order. `false` when the view holds another number of features: the
+ * caller draws anew.
+ */
+export function applyFeatures(view: FeatureView, name: string, properties: readonly unknown[]): boolean {
+  const tuples = view.data(name) as object[];
+  if (tuples.length !== properties.length) return false;
+  const index = new Map<object, number>(tuples.map((t, i) => [t, i]));
+  view.change(name, view.changeset().modify(() => true, 'properties', (t) => properties[index.get(t) ?? -1] ?? (t as { properties?: unknown }).properties));
+  return true;
 }

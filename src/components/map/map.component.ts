@@ -1,7 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
-import { getRegion, listRegions } from '../../registry/index.js';
+import { END_OF_63, getRegion, listRegions } from '../../registry/index.js';
+import { regionName } from '../../registry/names.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
 import { t } from '../core/i18n.js';
 import { ChisoError, diagnostic } from '../../errors.js';
@@ -44,7 +45,7 @@ export function unchangedUnitCount(): number {
  * @summary A choropleth of one indicator over the 63 provinces or the 34 units of 2025, linked to the dashboard.
  *
  * Clicking a province selects it in every view (shift-click adds to the selection; clicking it again
- * or the sea clears). The switch between 63 and 34 units is shared with `<chiso-filter>`.
+ * or the sea clears); the list of regions beside the map does the same by keyboard or touch. The switch between 63 and 34 units is shared with `<chiso-filter>`.
  * The default geometry shows Hoàng Sa and Trường Sa.
  *
  * @attr indicator - Indicator id, e.g. `poverty_rate`.
@@ -58,6 +59,7 @@ export function unchangedUnitCount(): number {
  * @event chiso-error - The map could not be drawn.
  *
  * @csspart units - The 63/34 switch.
+ * @csspart regions - The list of the map's regions (a select), which selects a region as a click on the map does: small provinces are hard to hit.
  * @csspart chart - The box Vega draws in.
  * @csspart description - The generated text description.
  * @csspart export - The download menu.
@@ -72,6 +74,17 @@ export class ChisoMap extends ChisoChart {
         .chart path {
           transition: fill 250ms linear;
         }
+      }
+      .regions {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.5rem;
+        margin-top: 0.5rem;
+      }
+      .regions select {
+        max-width: 100%;
+        min-height: 2.75rem;
       }
     `,
   ];
@@ -141,7 +154,39 @@ export class ChisoMap extends ChisoChart {
     return this.shownUnits === '34' || this.#has34;
   }
 
+  /**
+   * The map's regions as a list that makes the same selection as a click: small provinces (Bắc Ninh,
+   * Hà Nam) are too small a target for a finger or a hand that shakes (WCAG 2.5.8), and a list is
+   * what a keyboard and a screen reader use.
+   */
+  #regionList(): TemplateResult | typeof nothing {
+    const lang = this.locale;
+    // A unit gone before the map's boundaries were drawn (Hà Tây, 2008) has no shape to stand for.
+    const regions = [...new Set(this.shown.map((o) => o.region))]
+      .filter((id) => !(getRegion(id)?.validTo && (getRegion(id)?.validTo ?? '') < END_OF_63))
+      .map((id) => ({ id, name: regionName(id, lang) }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang));
+    if (regions.length === 0) return nothing;
+    const selected = this.client.coordinator?.selection.selectedRegions() ?? [];
+    const one = selected.length === 1 ? selected[0] : '';
+    const id = `regions-${this.indicator ?? ''}`;
+    return html`<div class="regions" part="regions">
+      <label for=${id}>${t('COMPONENTS_REGION_LIST', lang, { count: regions.length })}</label>
+      <select id=${id} @change=${(e: Event) => {
+        const value = (e.target as HTMLSelectElement).value;
+        this.selectRegions(value ? [value] : []);
+      }}>
+        <option value="" ?selected=${one === ''}>${t('COMPONENTS_REGION_LIST_NONE', lang)}</option>
+        ${regions.map((r) => html`<option value=${r.id} ?selected=${r.id === one}>${r.name}</option>`)}
+      </select>
+    </div>`;
+  }
+
   protected override renderExtra(): TemplateResult | typeof nothing {
+    return html`${this.#units()}${this.#regionList()}`;
+  }
+
+  #units(): TemplateResult | typeof nothing {
     if (this.noSwitch || !this.#can34()) return nothing;
     const lang = this.locale;
     const name = `units-${this.indicator ?? ''}`;
