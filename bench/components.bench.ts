@@ -94,11 +94,11 @@ try {
 
   // 2. Pointer clicks on the map until five linked views show the province, SVG and canvas.
   const provinces = ['01', '79', '42', '48', '91', '06', '75', '38', '92', '11', '02', '46', '31', '64', '94', '15', '22'];
-  async function clicks(renderer: 'svg' | 'canvas'): Promise<{ ms: number[]; cpu: number[] }> {
+  async function clicks(canvas: string): Promise<{ ms: number[]; cpu: number[] }> {
     const { page } = await newPage(browser, { width: 1280, height: 3200 });
     try {
       await page.addInitScript('window.__name = (f) => f');
-      await page.goto(server.url + '/bench/pages/components.html' + (renderer === 'canvas' ? '?renderer=canvas' : ''));
+      await page.goto(server.url + '/bench/pages/components.html' + (canvas ? `?canvas=${canvas}` : ''));
       await scrollThrough(page);
       await waitForCharts(page, 60_000);
       const offScreen = await page.evaluate(() =>
@@ -147,17 +147,23 @@ try {
       await page.context().close();
     }
   }
-  const svg = await clicks('svg');
-  const canvas = await clicks('canvas');
+  const svg = await clicks('');
+  const canvasRuns: [string, { ms: number[]; cpu: number[] }][] = [];
+  for (const which of ['all', 'line', 'slope', 'bar']) canvasRuns.push([which, await clicks(which)]);
+  const canvas = canvasRuns[0][1];
   const line = (name: string, r: { ms: number[]; cpu: number[] }) =>
     `${name}: p50 ${f(median(r.ms))} ms, p95 ${f(pick(r.ms, 0.95))} ms, main-thread CPU time p50 ${f(median(r.cpu))} ms`;
   console.log(line('selection, svg', svg));
-  console.log(line('selection, canvas (line, slope, bar)', canvas));
+  for (const [which, r] of canvasRuns) console.log(line(`selection, canvas (${which === 'all' ? 'line, slope, bar' : which})`, r));
+  const perChart = canvasRuns
+    .slice(1)
+    .map(([which, r]) => `${which} alone on canvas p50 ${f(median(r.ms))} ms, CPU ${f(median(r.cpu))} ms`)
+    .join('; ');
 
   const machine = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
   const firstNote = `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
   const selNote = (p: string) =>
-    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${machine}`;
+    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
   record(
     [
       entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote),
