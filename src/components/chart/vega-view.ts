@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../../messages/index.js';
 import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
-import { liveSpec, liveChanges } from '../core/live-spec.js';
+import { liveSpec, liveChanges, changesLayout } from '../core/live-spec.js';
 
 export interface VegaViewOptions {
   locale: Lang;
@@ -59,6 +59,7 @@ export class VegaViewController implements ReactiveController {
       const changes = liveChanges(this.#live, live);
       for (const [name, value] of changes.params) view.signal(name, value);
       for (const [name, values] of changes.datasets) view.data(name, values);
+      if (changesLayout(changes)) view.resize();
       if (live.description !== null) view.description(live.description);
       const t1 = performance.now();
       if (changes.params.length || changes.datasets.length) await view.runAsync();
@@ -99,6 +100,7 @@ export class VegaViewController implements ReactiveController {
     const changes = liveChanges(this.#live, live);
     for (const [name, value] of changes.params) view.signal(name, value);
     for (const [name, values] of changes.datasets) view.data(name, values);
+    if (changesLayout(changes)) view.resize();
     if (live.description !== null) view.description(live.description);
     view.run();
     this.#live = live.texts;
