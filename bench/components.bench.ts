@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 import { entry, headCommit, record } from './results.js';
 import { launchBrowser, newPage, regionPoint, scrollThrough, startStaticServer, waitForCharts, ROOT } from '../test/browser/harness.js';
 
@@ -37,18 +37,28 @@ await build({ entryPoints: [ROOT + 'bench/pages/vega-embed-entry.js'], bundle: t
 const server = await startStaticServer();
 const browser = await launchBrowser();
 
+/** CPU time of the page's main thread so far (Chromium's ThreadTime), in ms: what a busy machine does not inflate. */
+async function threadTime(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+}
+
 /** A cold load of `path` in a fresh context: ms from navigation start to the chart's painted frame, and the chart's texts. */
-async function coldLoad(b: Browser, path: string): Promise<{ ms: number; texts: string[] }> {
+async function coldLoad(b: Browser, path: string): Promise<{ ms: number; cpu: number; texts: string[] }> {
   const { page } = await newPage(b, { width: 1280, height: 900 });
   try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     await page.goto(server.url + path);
     await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000, polling: 50 });
-    return await page.evaluate(() => {
+    // The renderer's main-thread CPU time for the whole load (a little after the paint, the same for both).
+    const cpu = await threadTime(cdp);
+    return await page.evaluate((cpu) => {
       const host = document.getElementById('chart')!;
       const svg = (host.shadowRoot ?? host).querySelector('svg')!;
       const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => t.trim() !== '');
-      return { ms: (window as unknown as { __painted: number }).__painted, texts };
-    });
+      return { ms: (window as unknown as { __painted: number }).__painted, cpu, texts };
+    }, cpu);
   } finally {
     await page.context().close();
   }
@@ -69,24 +79,26 @@ try {
   if (JSON.stringify([...a.texts].sort()) !== JSON.stringify([...b.texts].sort())) {
     throw new Error(`the two pages draw different charts:\n${a.texts.join(' | ')}\n${b.texts.join(' | ')}`);
   }
-  const first = { chiso: [] as number[], embed: [] as number[] };
+  const first = { chiso: [] as number[], embed: [] as number[], chisoCpu: [] as number[], embedCpu: [] as number[] };
   for (let i = 0; i < FIRST_RUNS; i++) {
     // Rotated: even samples chiso first, odd samples vega-embed first.
     const order = i % 2 === 0 ? (['chiso', 'embed'] as const) : (['embed', 'chiso'] as const);
     for (const who of order) {
       const r = await coldLoad(browser, who === 'chiso' ? '/bench/pages/first-chart.html' : '/bench/pages/vega-embed.html');
       first[who].push(r.ms);
+      first[who === 'chiso' ? 'chisoCpu' : 'embedCpu'].push(r.cpu);
     }
   }
   console.log(`first paint, cold: chiso p50 ${f(median(first.chiso))} ms [${first.chiso.map(f).join(' ')}]; vega-embed p50 ${f(median(first.embed))} ms [${first.embed.map(f).join(' ')}]`);
+  console.log(`main-thread CPU of the load: chiso p50 ${f(median(first.chisoCpu))} ms, vega-embed p50 ${f(median(first.embedCpu))} ms`);
 
   // 2. Pointer clicks on the map until five linked views show the province, SVG and canvas.
   const provinces = ['01', '79', '42', '48', '91', '06', '75', '38', '92', '11', '02', '46', '31', '64', '94', '15', '22'];
-  async function clicks(renderer: 'svg' | 'canvas'): Promise<{ ms: number[]; cpu: number[] }> {
+  async function clicks(canvas: string): Promise<{ ms: number[]; cpu: number[] }> {
     const { page } = await newPage(browser, { width: 1280, height: 3200 });
     try {
       await page.addInitScript('window.__name = (f) => f');
-      await page.goto(server.url + '/bench/pages/components.html' + (renderer === 'canvas' ? '?renderer=canvas' : ''));
+      await page.goto(server.url + '/bench/pages/components.html' + (canvas ? `?canvas=${canvas}` : ''));
       await scrollThrough(page);
       await waitForCharts(page, 60_000);
       const offScreen = await page.evaluate(() =>
@@ -95,10 +107,7 @@ try {
       if (offScreen.length) throw new Error(`views off screen (they would not redraw): ${offScreen.join(', ')}`);
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
-      const cpu = async () => {
-        const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-        return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-      };
+      const cpu = () => threadTime(cdp);
       const ms: number[] = [];
       const used: number[] = [];
       const warmup = 3;
@@ -138,17 +147,23 @@ try {
       await page.context().close();
     }
   }
-  const svg = await clicks('svg');
-  const canvas = await clicks('canvas');
+  const svg = await clicks('');
+  const canvasRuns: [string, { ms: number[]; cpu: number[] }][] = [];
+  for (const which of ['all', 'line', 'slope', 'bar']) canvasRuns.push([which, await clicks(which)]);
+  const canvas = canvasRuns[0][1];
   const line = (name: string, r: { ms: number[]; cpu: number[] }) =>
-    `${name}: p50 ${f(median(r.ms))} ms, p95 ${f(pick(r.ms, 0.95))} ms, main-thread CPU p50 ${f(median(r.cpu))} ms`;
+    `${name}: p50 ${f(median(r.ms))} ms, p95 ${f(pick(r.ms, 0.95))} ms, main-thread CPU time p50 ${f(median(r.cpu))} ms`;
   console.log(line('selection, svg', svg));
-  console.log(line('selection, canvas (line, slope, bar)', canvas));
+  for (const [which, r] of canvasRuns) console.log(line(`selection, canvas (${which === 'all' ? 'line, slope, bar' : which})`, r));
+  const perChart = canvasRuns
+    .slice(1)
+    .map(([which, r]) => `${which} alone on canvas p50 ${f(median(r.ms))} ms, CPU ${f(median(r.cpu))} ms`)
+    .join('; ');
 
   const machine = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
-  const firstNote = `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; ${machine}`;
+  const firstNote = `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
   const selNote = (p: string) =>
-    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (CPU p50 ${f(median(svg.cpu))} ms); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (CPU p50 ${f(median(canvas.cpu))} ms); ${machine}`;
+    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
   record(
     [
       entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote),

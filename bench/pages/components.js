@@ -1,4 +1,6 @@
-// `?renderer=canvas` draws the page's charts on canvas instead of SVG, to measure one against the other.
-const renderer = new URLSearchParams(location.search).get('renderer');
-// The map stays SVG: the benchmark finds where to click in its shapes.
-if (renderer) for (const el of document.querySelectorAll('chiso-chart')) el.setAttribute('renderer', renderer);
+// `?canvas=line,bar` draws those charts on canvas instead of SVG (`?canvas=all`: every chart but the
+// map, whose shapes the benchmark clicks), to measure one renderer against the other per chart.
+const canvas = (new URLSearchParams(location.search).get('canvas') ?? '').split(',').filter(Boolean);
+for (const el of document.querySelectorAll('chiso-chart')) {
+  if (canvas.includes('all') || canvas.includes(el.id)) el.setAttribute('renderer', 'canvas');
+}

@@ -197,4 +197,23 @@ describe('selections in a row', () => {
     expect(far).not.toContain('Kiên Giang');
     expect(await own.evaluate(() => (window as unknown as { __rebuilt: string[] }).__rebuilt)).toEqual([]);
   });
+
+  it('a chart off screen, printed, is drawn with the selection on paper', async () => {
+    await own.evaluate(() => window.scrollTo(0, 0));
+    // The far chart has left the view once its observer says so.
+    await own.waitForFunction(() => document.getElementById('far')!.getBoundingClientRect().top > innerHeight + 400);
+    await own.waitForTimeout(200);
+    const before = await own.evaluate(() => (window as unknown as { __farRenders: number }).__farRenders);
+    const p = await regionPoint(own, '#map', '79');
+    await own.mouse.click(p.x, p.y);
+    await own.waitForFunction(() => (document.getElementById('far') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '79'));
+    const farText = () => own.evaluate(() => document.getElementById('far')!.shadowRoot!.querySelector('svg')!.textContent ?? '');
+    expect(await farText()).not.toContain('Hồ Chí Minh');
+    expect(await own.evaluate(() => (window as unknown as { __farRenders: number }).__farRenders)).toBe(before);
+    await own.pdf();
+    const printed = await farText();
+    expect(printed).toContain('Hồ Chí Minh');
+    expect(printed).not.toContain('Hà Nội');
+    expect(await own.evaluate(() => (window as unknown as { __rebuilt: string[] }).__rebuilt)).toEqual([]);
+  });
 });

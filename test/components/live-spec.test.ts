@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { liveSpec, liveChanges, applyFeatures, HIGHLIGHT, TITLE } from '../../src/components/core/live-spec.js';
+import { liveSpec, liveChanges, applyFeatures, changesLayout, HIGHLIGHT, HIGHLIGHT_NAMES, TITLE } from '../../src/components/core/live-spec.js';
+import { HIGHLIGHT_PARAM, HIGHLIGHT_NAMES as RECIPE_HIGHLIGHT_NAMES } from '../../src/charts/common.js';
 import { viewRows, type ViewQuery } from '../../src/components/core/view-query.js';
 import { chart } from '../../src/charts/index.js';
 import { loadObservations } from '../../src/data/index.js';
@@ -69,6 +70,8 @@ describe('liveSpec', () => {
         expect(changes.datasets.length + changes.params.length).toBeGreaterThan(0);
         for (const [name, value] of changes.params) v.signal(name, value);
         for (const [name, rows] of changes.datasets) v.data(name, rows);
+        // As the element does: laid out again unless only the highlight changed.
+        if (changesLayout(changes)) v.resize();
         await v.runAsync();
         expect(firstDifference(normal(await v.toSVG()), await svg(recipe(c, regions)))).toBeNull();
         drawn = next;
@@ -85,11 +88,15 @@ describe('liveSpec', () => {
     expect(firstDifference(await svg(live.spec), await svg(spec))).toBeNull();
   });
 
-  it('the bar chart highlights by parameter: a selection changes no rows', () => {
+  it('the bar chart highlights by parameter: a selection changes no rows and needs no new layout', () => {
+    expect([HIGHLIGHT, HIGHLIGHT_NAMES]).toEqual([HIGHLIGHT_PARAM, RECIPE_HIGHLIGHT_NAMES]);
     const a = liveSpec(recipe(cases[2], ['42']));
     const b = liveSpec(recipe(cases[2], ['01']));
     const changes = liveChanges(a.texts, b);
     expect(changes.datasets).toEqual([]);
+    expect(changesLayout(changes)).toBe(false);
+    // A line chart's new province: new rows, laid out again.
+    expect(changesLayout(liveChanges(liveSpec(recipe(cases[0], ['42'])).texts, liveSpec(recipe(cases[0], ['01']))))).toBe(true);
     expect(Object.fromEntries(changes.params)).toMatchObject({ [HIGHLIGHT]: ['01'], chiso_highlight_names: ['Hà Nội'] });
   });
 
@@ -127,6 +134,9 @@ describe('liveSpec', () => {
     for (const [name, value] of changes.params) v.signal(name, value);
     for (const [name, rows] of changes.datasets) v.data(name, rows);
     for (const [name, props] of changes.features) expect(applyFeatures(v as never, name, props)).toBe(true);
+    // The title names the period: a change of size, so the view is laid out again, as the element does.
+    expect(changesLayout(changes)).toBe(true);
+    v.resize();
     await v.runAsync();
     expect(firstDifference(normal(await v.toSVG()), await svg(map(2014)))).toBeNull();
   });

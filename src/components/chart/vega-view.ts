@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../../messages/index.js';
 import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
-import { liveSpec, liveChanges, applyFeatures } from '../core/live-spec.js';
+import { liveSpec, liveChanges, applyFeatures, changesLayout } from '../core/live-spec.js';
 
 export interface VegaViewOptions {
   locale: Lang;
@@ -62,6 +62,7 @@ export class VegaViewController implements ReactiveController {
       for (const [name, value] of changes.params) view.signal(name, value);
       for (const [name, values] of changes.datasets) view.data(name, values);
       for (const [name, props] of changes.features) applyFeatures(view as never, name, props);
+      if (changesLayout(changes)) view.resize();
       if (live.description !== null) view.description(live.description);
       const t1 = performance.now();
       if (changes.params.length || changes.datasets.length || changes.features.length) await view.runAsync();
@@ -104,6 +105,7 @@ export class VegaViewController implements ReactiveController {
     for (const [name, value] of changes.params) view.signal(name, value);
     for (const [name, values] of changes.datasets) view.data(name, values);
     for (const [name, props] of changes.features) applyFeatures(view as never, name, props);
+    if (changesLayout(changes)) view.resize();
     if (live.description !== null) view.description(live.description);
     view.run();
     this.#live = live.texts;

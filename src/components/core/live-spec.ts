@@ -12,8 +12,15 @@ import type { TopLevelSpec } from 'vega-lite';
 
 /** Name of the dataset that holds a spec's top-level inline rows. */
 export const DATASET = 'chiso';
-/** Signal holding the regions a recipe highlights (the recipes' own parameter). */
+/** Signal holding the regions a recipe highlights (the recipes' own parameter, `HIGHLIGHT_PARAM` in src/charts/common.ts). */
 export const HIGHLIGHT = 'chiso_highlight';
+/** Their names, for axis labels (`HIGHLIGHT_NAMES` there). */
+export const HIGHLIGHT_NAMES = 'chiso_highlight_names';
+/**
+ * Signals that change colours and weights only, never sizes: a view updated in these alone is not
+ * laid out again (the bar's labels are laid out for their bold width already).
+ */
+const LAYOUT_NEUTRAL = new Set([HIGHLIGHT, HIGHLIGHT_NAMES]);
 /** Signals holding the chart's title and subtitle lines (a map's title names its period). */
 export const TITLE = 'chiso_title';
 export const SUBTITLE = 'chiso_subtitle';
@@ -197,12 +204,21 @@ function inlineByIdentity(key: string, value: unknown): unknown {
   return identity(value);
 }
 
-/** Vega lays a view out once unless told to again on each update; new labels need a new layout. */
+/**
+ * Vega lays a view out once unless told to again: the drawn view is told (`view.resize()`) when an
+ * update may change a size (new rows, domains, titles, labels; see `changesLayout`), not on every
+ * update, so a new highlight costs no layout.
+ */
 function resizing(autosize: unknown): unknown {
-  if (autosize === undefined) return { type: 'pad', resize: true };
-  if (typeof autosize === 'string') return { type: autosize, resize: true };
-  if (autosize && typeof autosize === 'object') return { ...autosize, resize: true };
+  if (autosize === undefined) return { type: 'pad', resize: false };
+  if (typeof autosize === 'string') return { type: autosize, resize: false };
+  if (autosize && typeof autosize === 'object') return { ...autosize, resize: false };
   return autosize;
+}
+
+/** Whether an update may change the view's layout: anything but the highlight. */
+export function changesLayout(changes: { datasets: [string, unknown[]][]; params: [string, unknown][] }): boolean {
+  return changes.datasets.length > 0 || changes.params.some(([name]) => !LAYOUT_NEUTRAL.has(name));
 }
 
 /** The datasets and parameters of `next` whose values differ from those drawn (`drawn`: JSON text per name). */
