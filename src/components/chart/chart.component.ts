@@ -77,6 +77,7 @@ interface Drawing {
  * @attr spec - Raw Vega-Lite (JSON) deep-merged into the chart's spec last: the escape hatch.
  * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
  * @attr renderer - `svg` (default) or `canvas`.
+ * @attr bake-width - For `chiso bake`: the width in pixels the chart is baked at (default 640); the baked picture shrinks to its box.
  * @attr hydrate - For a chart baked by `chiso bake`: when Vega loads and the baked picture becomes interactive. `interaction` (default: when the reader points at, touches, focuses or types in it), `visible`, `idle` or `never`.
  *
  * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.
