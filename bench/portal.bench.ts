@@ -147,7 +147,7 @@ async function hover(page: Page, who: Contender, wire: Wire): Promise<number> {
   let p = await point();
   await page.mouse.move(p.x, p.y);
   if (who === 'baked') {
-    // Moved again until the element (its script fetched at low priority) has hydrated.
+    // The pointer rests on the chart: it hydrates on that hover, or as soon as its script (fetched at low priority) arrives.
     await page.waitForFunction("document.querySelector('chiso-chart').hydrated === true", undefined, { timeout: 60_000, polling: 50 });
     p = await point();
     await page.mouse.move(p.x + 1, p.y);
