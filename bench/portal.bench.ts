@@ -120,10 +120,14 @@ interface Sample {
   interactiveBytes?: number;
 }
 
+const logs: string[] = [];
 async function sample(browser: Browser, who: Contender, slow: boolean): Promise<Sample> {
+  logs.length = 0;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
+    page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => logs.push(`pageerror: ${String(e)}`));
     const cdp = await context.newCDPSession(page);
     const wire = await watch(cdp);
     if (slow) await cdp.send('Network.emulateNetworkConditions', SLOW);
@@ -147,8 +151,14 @@ async function hover(page: Page, who: Contender, wire: Wire): Promise<number> {
   let p = await point();
   await page.mouse.move(p.x, p.y);
   if (who === 'baked') {
-    // The pointer rests on the chart: it hydrates on that hover, or as soon as its script (fetched at low priority) arrives.
-    await page.waitForFunction("document.querySelector('chiso-chart').hydrated === true", undefined, { timeout: 60_000, polling: 50 });
+    // The pointer moves on the chart, as a reader's does, until the chart (its script fetched at low
+    // priority) has hydrated.
+    for (let i = 0; ; i++) {
+      const done = await page.waitForFunction("document.querySelector('chiso-chart').hydrated === true", undefined, { timeout: 2_000, polling: 50 }).then(() => true, () => false);
+      if (done) break;
+      if (i === 30) throw new Error(`not hydrated: ${logs.join(' | ')}`);
+      await page.mouse.move(p.x + (i % 2 ? 2 : -2), p.y);
+    }
     p = await point();
     await page.mouse.move(p.x + 1, p.y);
     await page.waitForFunction("(() => { const t = document.querySelector('chiso-chart').shadowRoot.querySelector('.tooltip'); return t && !t.hidden && t.textContent.length > 0; })()", undefined, { timeout: 30_000, polling: 50 });

@@ -33,7 +33,8 @@ export interface HydrateHooks {
   hydrated: (rows: number) => void;
 }
 
-const INTERACTIONS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+// `pointermove` too: a pointer resting on the chart when its script arrives moves on it, not onto it.
+const INTERACTIONS = ['pointerover', 'pointermove', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
 
 /**
  * Baked content made interactive without a jump: Vega draws the compiled spec into a box off the page
