@@ -82,6 +82,7 @@ interface Drawing {
  * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
  * @attr renderer - `svg` (default) or `canvas`.
  * @attr walk - Makes the chart one keyboard stop whose arrow keys walk through its figures: Left and Right along a region's figures in time, Up and Down to the next region or series, Home and End to the first and last; each figure is announced with its period, value, unit and status.
+ * @attr bake-width - For `chiso bake`: the width in pixels the chart is baked at (default 640); the baked picture shrinks to its box.
  * @attr hydrate - For a chart baked by `chiso bake`: when Vega loads and the baked picture becomes interactive. `interaction` (default: when the reader points at, touches, focuses or types in it), `visible`, `idle` or `never`.
  *
  * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.

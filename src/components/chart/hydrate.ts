@@ -33,7 +33,8 @@ export interface HydrateHooks {
   hydrated: (rows: number) => void;
 }
 
-const INTERACTIONS = ['pointerenter', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+// `pointermove` too: a pointer resting on the chart when its script arrives moves on it, not onto it.
+const INTERACTIONS = ['pointerover', 'pointermove', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
 
 /**
  * Baked content made interactive without a jump: Vega draws the compiled spec into a box off the page
@@ -69,7 +70,11 @@ export class HydrateController implements ReactiveController {
     const host = this.#host;
     host.addEventListener('click', this.#onClick);
     const mode = isHydrateMode(host.hydrate) ? host.hydrate : 'interaction';
-    if (mode === 'interaction') for (const type of INTERACTIONS) host.addEventListener(type, this.#start, { passive: true });
+    if (mode === 'interaction') {
+      for (const type of INTERACTIONS) host.addEventListener(type, this.#start, { passive: true });
+      // The reader's pointer or focus may be on the chart already when the script arrives.
+      if (host.matches(':hover, :focus-within')) queueMicrotask(() => this.start());
+    }
     else if (mode === 'visible' && typeof IntersectionObserver !== 'undefined') {
       this.#io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.start(), { rootMargin: '200px' });
       this.#io.observe(host);

@@ -36,8 +36,9 @@ import { BAKED_CSS } from '../baked-css.js';
 import { toVegaSpecWith, type RenderSpec } from '../spec-base.js';
 import { hideUnlabelledMarks } from '../browser.js';
 import { compileVegaLite } from './vega.js';
-import { renderSvg, embeddedFaces } from './svg.js';
-import { defaultFontSet, digest } from './fonts.js';
+import { renderSvg } from './svg.js';
+import { textRuns } from '../document.js';
+import { cssWeight, defaultFontSet, digest, faceFor, subsetBase64, type FontFace } from './fonts.js';
 
 /** The tags a page can bake. */
 export const BAKED_TAGS = ['chiso-chart', 'chiso-map', 'chiso-kpi', 'chiso-table'] as const;
@@ -85,6 +86,9 @@ interface Tag {
   line: number;
 }
 
+/** The embed's script: `chiso.embed.js`, wherever it is served from. */
+const EMBED_SRC = /(^|\/)chiso\.embed[^/]*\.js([?#]|$)/;
+
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'template']);
 
 /** `&amp;` and friends in an attribute value. */
@@ -126,8 +130,9 @@ interface Found {
 }
 
 /** Every element to bake, with its enclosing dashboard; comments and raw-text elements are skipped. */
-function scan(html: string): { found: Found[]; htmlLang: string | undefined; headEnd: number } {
+function scan(html: string): { found: Found[]; htmlLang: string | undefined; headEnd: number; embeds: Tag[] } {
   const found: Found[] = [];
+  const embeds: Tag[] = [];
   const dashboards: Tag[] = [];
   let htmlLang: string | undefined;
   let headEnd = -1;
@@ -159,6 +164,7 @@ function scan(html: string): { found: Found[]; htmlLang: string | undefined; hea
     }
     i = tag.end;
     if (tag.name === 'html' && htmlLang === undefined) htmlLang = tag.attrs.get('lang');
+    if (tag.name === 'script' && EMBED_SRC.test(tag.attrs.get('src') ?? '') && !tag.attrs.has('fetchpriority')) embeds.push(tag);
     if (tag.name === 'chiso-dashboard') dashboards.push(tag);
     else if ((BAKED_TAGS as readonly string[]).includes(tag.name)) {
       const close = new RegExp(`</${tag.name}\\s*>`, 'ig');
@@ -174,7 +180,7 @@ function scan(html: string): { found: Found[]; htmlLang: string | undefined; hea
       i = c ? c.index : html.length;
     }
   }
-  return { found, htmlLang, headEnd };
+  return { found, htmlLang, headEnd, embeds };
 }
 
 function bakeError(tag: Tag, file: string | undefined, e: unknown): ChisoError {
@@ -327,8 +333,7 @@ async function bakeChart(tag: Tag, obs: readonly Observation[], lang: Lang, widt
   const vega = hideUnlabelledMarks(toVegaSpecWith(compileVegaLite, spec as RenderSpec, { font: fonts.family }) as never) as unknown;
   const vegaJson = scriptJson(vega).replace(/\\"Be Vietnam Pro\\"/g, `${BAKED_FAMILY}, \\"Be Vietnam Pro\\"`);
   const source = sourceLine(rows, lang);
-  const title = description.split('.')[0] ?? '';
-  const table = tableHtml(rows, lang, title);
+  const table = tableHtml(rows, lang, a.get('chart-title') ?? indicatorLabel(a.get('indicator') ?? rows[0].indicator, lang));
   const inner =
     `<div class="chiso-baked" data-chiso-baked data-chiso-width="${esc(String(options.fitWidth))}">` +
     `<figure class="chiso-baked-figure"><div class="chiso-baked-chart">${svg}</div>` +
@@ -406,7 +411,7 @@ export async function bakePage(html: string, options: BakeOptions = {}): Promise
   const file = options.file ?? page;
   const stylesheet = options.stylesheet ?? 'chiso-baked.css';
   const width = options.width ?? DEFAULT_BAKE_WIDTH;
-  const { found, htmlLang } = scan(html);
+  const { found, htmlLang, embeds } = scan(html);
   const data = new PageData(root, page);
   const edits: { start: number; end: number; text: string }[] = [];
   const svgs: string[] = [];
@@ -430,6 +435,9 @@ export async function bakePage(html: string, options: BakeOptions = {}): Promise
   }
   // The dashboard is marked too: it keeps the space its switch takes, and waits to load its data.
   for (const d of dashboards) edits.push({ start: d.start, end: d.end, text: markedStart(html, d) });
+  // A baked page needs the embed's script only for interaction: fetched at low priority, it does not
+  // take a slow link's bandwidth from the page and its stylesheet before the first paint.
+  if (found.length) for (const e of embeds) edits.push({ start: e.start, end: e.end, text: html.slice(e.start, e.end).replace(/\s*>$/, ' fetchpriority="low">') });
   edits.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let at = 0;
@@ -465,9 +473,23 @@ export const BAKED_FAMILY = 'chiso-baked';
 async function fontCss(svgs: string[]): Promise<string> {
   if (!svgs.length) return '';
   const fonts = defaultFontSet();
-  const { faces } = await embeddedFaces(svgs.join(''), fonts, 'glyphs');
-  return faces.map((f) => `@font-face{font-family:"${BAKED_FAMILY}";font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${f.src}) format("${f.format}")}\n`).join('');
+  // A face that sets only a few characters (an axis title's "%", "sơ bộ" in italics) is left to the
+  // browser's nearest face: each face costs a reader about a kilobyte and a half before the first paint.
+  const chars = new Map<FontFace, Set<string>>();
+  for (const run of textRuns(svgs.join(''))) {
+    if (run.family !== fonts.family) continue;
+    const face = faceFor(fonts, cssWeight(run.weight), run.style);
+    let set = chars.get(face);
+    if (!set) chars.set(face, (set = new Set()));
+    for (const ch of run.text) set.add(ch);
+  }
+  const used = [...chars].filter(([, set]) => set.size >= MIN_FACE_CHARS).sort((a, b) => fonts.faces.indexOf(a[0]) - fonts.faces.indexOf(b[0]));
+  const faces = await Promise.all(used.map(async ([face, set]) => ({ face, font: await subsetBase64(face, [...set].sort().join('')) })));
+  return faces.map(({ face, font }) => `@font-face{font-family:"${BAKED_FAMILY}";font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(data:font/ttf;base64,${font.base64}) format("truetype")}\n`).join('');
 }
+
+/** Fewest distinct characters a face must set to be embedded (see `fontCss`). */
+const MIN_FACE_CHARS = 8;
 
 /** The name a baked page's stylesheet gets when its content should decide it (long cache lifetimes). */
 export function bakedStylesheetName(css: string): string {

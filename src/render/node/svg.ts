@@ -164,7 +164,7 @@ function joinSentences(parts: (string | undefined)[]): string {
 }
 
 /** The faces the SVG's text uses, each cut down as `subset` says. */
-export async function embeddedFaces(svg: string, fonts: FontSet, subset: FontSubset): Promise<{ faces: EmbeddedFace[]; embeddedFamily: string }> {
+async function embeddedFaces(svg: string, fonts: FontSet, subset: FontSubset): Promise<{ faces: EmbeddedFace[]; embeddedFamily: string }> {
   const chars = new Map<FontFace, Set<string>>();
   for (const run of textRuns(svg)) {
     if (run.family !== fonts.family) continue;
