@@ -283,7 +283,8 @@ export const RULES: Rule[] = [
     id: 'commendations.after',
     indicator: 'commendations',
     shape: 'count',
-    after: re('^ (tập thể|cá nhân)(?![\\p{L}])'),
+    // "5.200 lượt cá nhân": counted by award, as the source counts them.
+    after: re('^ (?:lượt )?(tập thể|cá nhân)(?![\\p{L}])'),
     sentence: /khen thưởng|bằng khen|thư khen|giấy khen|biểu dương|tuyên dương|vinh danh|tặng thưởng/iu,
     series: (a) => (a?.[1].toLowerCase() === 'tập thể' ? 'collective' : 'individual'),
     confidence: 0.9,

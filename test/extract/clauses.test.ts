@@ -146,6 +146,12 @@ describe('figures that are not a place\'s level', () => {
     ]);
   });
 
+  it('counts commendations "by award" (lượt) and leaves the parts after "trong đó" out', () => {
+    expect(read('Sau 3 năm, đã có 3.500 tập thể, 5.200 lượt cá nhân được biểu dương, khen thưởng; trong đó Thủ tướng tặng bằng khen 2 tập thể, 3 cá nhân.', { region: '42', period: '2024' }).map((r) => [r[3], r[4]])).toEqual([
+      [3500, 'collective'], [5200, 'individual'],
+    ]);
+  });
+
   it('does not read a budget allocated as money raised', () => {
     expect(read('Năm 2023, huyện Mường Nhé được phân bổ kinh phí 120 tỷ đồng.', { region: '11' })).toEqual([]);
   });
