@@ -94,7 +94,7 @@ try {
 
   // 2. Pointer clicks on the map until five linked views show the province, SVG and canvas.
   const provinces = ['01', '79', '42', '48', '91', '06', '75', '38', '92', '11', '02', '46', '31', '64', '94', '15', '22'];
-  async function clicks(canvas: string): Promise<{ ms: number[]; cpu: number[] }> {
+  async function clicks(canvas: string): Promise<{ ms: number[]; cpu: number[]; layout: string }> {
     const { page } = await newPage(browser, { width: 1280, height: 3200 });
     try {
       await page.addInitScript('window.__name = (f) => f');
@@ -142,18 +142,34 @@ try {
           used.push(c);
         }
       }
-      return { ms, cpu: used };
+      // How much of the page each click lays out again: Chromium's Layout events over 5 more clicks
+      // (objects marked dirty, of all the layout objects), summed per click.
+      const events: { name: string; ph: string; args?: { beginData?: { dirtyObjects: number; totalObjects: number } } }[] = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+      const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+      for (let i = 0; i < 5; i++) {
+        const point = await regionPoint(page, '#map', provinces[(i + 7) % provinces.length]);
+        await page.mouse.click(point.x, point.y);
+        await page.waitForTimeout(400);
+      }
+      await cdp.send('Tracing.end');
+      await traced;
+      const layouts = events.filter((e) => e.name === 'Layout' && e.args?.beginData);
+      const dirty = layouts.reduce((n, e) => n + e.args!.beginData!.dirtyObjects, 0) / 5;
+      const total = Math.max(0, ...layouts.map((e) => e.args!.beginData!.totalObjects));
+      return { ms, cpu: used, layout: `${Math.round(dirty)} of ${total} layout objects laid out again per click` };
     } finally {
       await page.context().close();
     }
   }
   const svg = await clicks('');
-  const canvasRuns: [string, { ms: number[]; cpu: number[] }][] = [];
+  const canvasRuns: [string, { ms: number[]; cpu: number[]; layout: string }][] = [];
   for (const which of ['all', 'line', 'slope', 'bar']) canvasRuns.push([which, await clicks(which)]);
   const canvas = canvasRuns[0][1];
   const line = (name: string, r: { ms: number[]; cpu: number[] }) =>
     `${name}: p50 ${f(median(r.ms))} ms, p95 ${f(pick(r.ms, 0.95))} ms, main-thread CPU time p50 ${f(median(r.cpu))} ms`;
-  console.log(line('selection, svg', svg));
+  console.log(line('selection, svg', svg), `; ${svg.layout}`);
   for (const [which, r] of canvasRuns) console.log(line(`selection, canvas (${which === 'all' ? 'line, slope, bar' : which})`, r));
   const perChart = canvasRuns
     .slice(1)
@@ -163,7 +179,7 @@ try {
   const machine = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
   const firstNote = `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
   const selNote = (p: string) =>
-    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
+    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms; ${svg.layout}); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
   record(
     [
       entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote),
