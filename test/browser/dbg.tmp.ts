@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { launchBrowser, newPage, scrollThrough, startStaticServer, waitForCharts } from './harness.js';
+const server = await startStaticServer();
+const browser = await launchBrowser();
+const { page } = await newPage(browser, { width: 1280, height: 900 });
+await page.goto(server.url + '/test/browser/pages/multiples.html');
+await scrollThrough(page);
+await waitForCharts(page);
+await page.locator('#line').evaluate((el) => (el.shadowRoot!.querySelector('.chart') as HTMLElement).focus());
+await page.keyboard.press('ArrowRight'); await page.keyboard.press('ArrowRight');
+await page.waitForTimeout(200);
+console.log(await page.evaluate(readFileSync('/tmp/mlook/dbg3.js', 'utf8')));
+await browser.close(); await server.close();
