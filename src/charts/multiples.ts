@@ -85,6 +85,8 @@ interface Prepared {
   periods: string[];
   pos: (period: string) => number;
   sort: MultiplesSort;
+  /** Whether the panels are the 34 units (an empty merged unit then says it needs a weight). */
+  units34: boolean;
 }
 
 function prepare(data: readonly Observation[], options: MultiplesOptions, loc: Lang): Prepared {
@@ -130,7 +132,7 @@ function prepare(data: readonly Observation[], options: MultiplesOptions, loc: L
     p.rank = i + 1;
     p.description = describePanel(p, panels.length, indicator.id, units34, loc);
   });
-  return { indicator, panels, rows, periods, pos, sort };
+  return { indicator, panels, rows, periods, pos, sort, units34 };
 }
 
 /** One panel in words: its line's story (the line chart's own sentence) and its place in the order. */
@@ -167,7 +169,7 @@ export function multiplesPanels(data: readonly Observation[], options: Multiples
  */
 export function multiplesChart(data: readonly Observation[], options: MultiplesOptions = {}, locale?: Lang): ChartSpec {
   const loc = toLang(locale);
-  const { indicator, panels, rows, periods, pos } = prepare(data, options, loc);
+  const { indicator, panels, rows, periods, pos, units34 } = prepare(data, options, loc);
   const high = contrastOf(options) === 'high';
   const decimals = decimalsFor(rows);
   const layout = multiplesLayout(panels.length, options);
@@ -179,7 +181,8 @@ export function multiplesChart(data: readonly Observation[], options: MultiplesO
     const valued = p.rows.filter((o) => o.value !== null);
     if (!valued.length) {
       // A row of its own keeps the empty panel in the grid, with a note in it.
-      points.push({ panel: p.name, region: p.region, x: null, value: null, empty: t('CHART_NO_DATA_LEGEND', loc) });
+      const merged = units34 && is34(p.region) && predecessors(p.region).length > 1;
+      points.push({ panel: p.name, region: p.region, x: null, value: null, empty: t(merged ? 'CHART_MULTIPLES_NEEDS_WEIGHT' : 'CHART_NO_DATA_LEGEND', loc) });
       continue;
     }
     // The line breaks where figures stop being comparable (a new standard, a territorial event), as the line chart's does.

@@ -10,9 +10,9 @@ import { formatUnit } from './unit.js';
 import { periodPhrase } from './period.js';
 import type { ValueLike } from './value.js';
 
-const WORDS: Record<Lang, { percent: string; permille: string; per: string; of: string; to: string; q: Record<string, string> }> = {
-  vi: { percent: 'phần trăm', permille: 'phần nghìn', per: 'mỗi', of: 'trên', to: 'đến', q: { '>': 'trên', '<': 'dưới', '~': 'khoảng' } },
-  en: { percent: 'per cent', permille: 'per mille', per: 'per', of: 'of', to: 'to', q: { '>': 'over', '<': 'under', '~': 'about' } },
+const WORDS: Record<Lang, { percent: string; permille: string; per: string; of: string; to: string; minus: string; points: [RegExp, string]; q: Record<string, string> }> = {
+  vi: { percent: 'phần trăm', permille: 'phần nghìn', per: 'mỗi', of: 'trên', to: 'đến', minus: 'âm', points: [/điểm %/g, 'điểm phần trăm'], q: { '>': 'trên', '<': 'dưới', '~': 'khoảng' } },
+  en: { percent: 'per cent', permille: 'per mille', per: 'per', of: 'of', to: 'to', minus: 'minus', points: [/(\d) pp\b/g, '$1 percentage points'], q: { '>': 'over', '<': 'under', '~': 'about' } },
 };
 
 /** A unit as said aloud: `%` "phần trăm", `nghìn đồng/người/tháng` "nghìn đồng mỗi người mỗi tháng". */
@@ -45,8 +45,9 @@ export function spokenPeriod(period: string, locale: Lang = 'vi'): string {
 
 /**
  * A written text (a chart's description) with its figures made speakable: `12,3%` -> `12,3 phần
- * trăm`, `>98` -> `trên 98`, `2016–2020` -> `2016 đến 2020`, `30/31` -> `30 trên 31`,
- * `đồng/người/tháng` -> `đồng mỗi người mỗi tháng`. Only the forms chiso's own formatters write.
+ * trăm`, `>98` -> `trên 98`, `2016–2020` and `2006-2010` -> `2016 đến 2020`, `30/31` -> `30 trên 31`,
+ * `đồng/người/tháng` -> `đồng mỗi người mỗi tháng`, `−2,3 điểm %` -> `âm 2,3 điểm phần trăm`, `a → b` ->
+ * `a đến b`. Only the forms chiso's own formatters write.
  */
 export function forEar(text: string, locale: Lang = 'vi'): string {
   const w = WORDS[locale];
@@ -54,7 +55,12 @@ export function forEar(text: string, locale: Lang = 'vi'): string {
     // Vietnamese months and days as said: `tháng 5 năm 2024`, `ngày 7 tháng 5 năm 2024`.
     .replace(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (_, d: string, m: string, y: string) => (locale === 'vi' ? `${Number(d)} tháng ${Number(m)} năm ${y}` : `${d}/${m}/${y}`))
     .replace(/tháng (\d{1,2})\/(\d{4})\b/g, 'tháng $1 năm $2')
+    .replace(w.points[0], w.points[1])
     .replace(/(^|[\s(])([><~])\s?(?=\d)/g, (_, pre: string, q: string) => `${pre}${w.q[q]} `)
+    .replace(/(^|[\s(])\u2212(?=\d)/g, `$1${w.minus} `)
+    .replace(/\s*→\s*/g, ` ${w.to} `)
+    // Year ranges as GSO writes them (`2006-2010`), not a subtraction.
+    .replace(/\b(\d{4})-(\d{4})\b/g, `$1 ${w.to} $2`)
     .replace(/(\d)\s?%/g, `$1 ${w.percent}`)
     .replace(/(\d)\s?‰/g, `$1 ${w.permille}`)
     .replace(/(\d)\s*–\s*(\d)/g, `$1 ${w.to} $2`)

@@ -305,6 +305,7 @@ export const chartsMessages = {
     vi: (p) => ` (đơn vị gộp từ ${p.list}; tỷ lệ của các tỉnh cũ không gộp được khi chưa có trọng số)`,
     en: (p) => ` (merged from ${p.list}; the old provinces' figures cannot be merged without a weight)`,
   },
+  CHART_MULTIPLES_NEEDS_WEIGHT: { vi: () => 'Cần trọng số để gộp', en: () => 'Needs a weight to merge' },
   CHART_MULTIPLES_TITLE: {
     vi: (p) => `${p.indicator} theo ${p.count} địa phương`,
     en: (p) => `${p.indicator} in ${p.count} regions`,

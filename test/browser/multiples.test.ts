@@ -83,6 +83,9 @@ describe('small multiples', () => {
       return regions.map((r) => rows.filter((o) => o.region === r && o.period === '2016')[0]?.value ?? null);
     }, regions);
     expect(latest).toEqual([...latest].sort((a, b) => (b as number) - (a as number)));
+    // What the data table, the CSV and the walk hold: the panels' rows, no other province's.
+    const shownRegions = await page.evaluate(() => [...new Set((document.getElementById('multiples') as unknown as { shown: Observation[] }).shown.map((o) => o.region))].sort());
+    expect(shownRegions).toEqual([...regions].sort());
     // Each cell sits over a panel: inside the drawing, none overlapping the next in its row.
     const boxes = await page.locator('#multiples').evaluate((el) => [...el.shadowRoot!.querySelectorAll('[role=gridcell]')].map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
     const svg = await page.locator('#multiples').evaluate((el) => el.shadowRoot!.querySelector('.chart svg')!.getBoundingClientRect().toJSON() as DOMRect);
@@ -184,6 +187,17 @@ describe('walking through a line chart’s figures', () => {
     expect(await said('line')).toMatch(/^Cả nước, năm 2006: 15,5 phần trăm\./);
     // A ring marks the walked figure for sighted keyboard users.
     expect(await page.evaluate(() => !!document.getElementById('line')!.shadowRoot!.querySelector('.walk-mark'))).toBe(true);
+  });
+
+  it('walks a multiples grid too: Up and Down go from panel to panel in their order', async () => {
+    const regions = await panelRegions();
+    const walk = await tabTo((f) => f.host === 'multiples' && f.role === 'application');
+    expect(walk.label).toMatch(/mũi tên/);
+    await page.keyboard.press('End');
+    expect(await said('multiples')).toMatch(/^Hà Nam, năm 2016: 4,4 phần trăm, sơ bộ\. Số 8 trên 8, dãy 1 trên 11$/);
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate((r) => document.getElementById('multiples')!.shadowRoot!.querySelector(`[data-region="${r}"]`)!.getAttribute('aria-label')!.split(',')[0], regions[1]);
+    expect(await said('multiples')).toContain(second.replace(/^Tỷ lệ hộ nghèo của /, '') + ', năm 2016');
   });
 
   it('the announcement is a polite live region in the accessibility tree, and the description is written for the ear', async () => {

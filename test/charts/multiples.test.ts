@@ -140,5 +140,7 @@ describe('small multiples', () => {
     for (const name of ['Hà Tĩnh', 'Lai Châu', 'Cao Bằng', 'Thái Nguyên']) expect(headers).toContain(name);
     expect((svg.match(/<svg\b/g) ?? []).length).toBe(1);
     expect(svg).toContain('Biểu đồ nhỏ thể hiện tỷ lệ hộ nghèo của 34 địa phương');
+    // A merged unit without figures of its own says what it lacks, in its panel too.
+    expect(svg).toContain('Cần trọng số để gộp');
   });
 });

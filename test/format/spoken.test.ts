@@ -31,11 +31,15 @@ describe('spoken figures', () => {
     // A month and a day are no fractions.
     expect(forEar('tháng 5/2024, ngày 07/05/2024')).toBe('tháng 5 năm 2024, ngày 7 tháng 5 năm 2024');
     expect(forEar('fell from 12.3% to ~3%', 'en')).toBe('fell from 12.3 per cent to about 3 per cent');
+    expect(forEar('chuẩn nghèo giai đoạn 2006-2010, −2,3 điểm % (5,0% → 2,7%), xếp thứ 3/34')).toBe(
+      'chuẩn nghèo giai đoạn 2006 đến 2010, âm 2,3 điểm phần trăm (5,0 phần trăm đến 2,7 phần trăm), xếp thứ 3 trên 34',
+    );
+    expect(forEar('−2.3 pp since 2020', 'en')).toBe('minus 2.3 percentage points since 2020');
   });
 
   it('a line chart’s description read aloud has no sign a voice would drop', () => {
     const text = forEar(describeLine(gsoPoverty().filter((o) => ['42', 'VN'].includes(o.region)), {}, 'vi'));
     expect(text).toContain('phần trăm');
-    expect(text).not.toMatch(/[%‰<>~–]/);
+    expect(text).not.toMatch(/[%‰<>~–→\u2212]|\d{4}-\d{4}/);
   });
 });

@@ -556,8 +556,10 @@ export class ChisoChart extends ChisoViewElement {
       this.#walk = { rows: this.shown, series, at: { series: 0, index: -1 } };
     }
     const w = this.#walk;
-    // The first key lands on the first figure, whichever it is.
-    const next = w.at.index < 0 ? (walkStep(w.series, { series: 0, index: 0 }, e.key) === null ? null : { series: 0, index: 0 }) : walkStep(w.series, w.at, e.key);
+    // The first arrow lands on the first figure; Home and End go where they say.
+    const start = { series: 0, index: 0 };
+    const first = walkStep(w.series, start, e.key);
+    const next = w.at.index >= 0 ? walkStep(w.series, w.at, e.key) : first === null ? null : e.key === 'Home' || e.key === 'End' ? first : start;
     if (next === null) return;
     e.preventDefault();
     w.at = next;

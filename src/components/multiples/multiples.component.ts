@@ -5,6 +5,8 @@ import { ChisoChart } from '../chart/chart.component.js';
 import { multiplesPanelsOf } from '../core/recipe.js';
 import { t } from '../core/i18n.js';
 import { forEar } from '../../format/spoken.js';
+import { rowsFor34 } from '../../registry/crosswalk.js';
+import { PROVINCES_BY_REGION } from '../../registry/regions.js';
 
 /** One panel of the grid as the keyboard and a screen reader meet it: its region, its words and where it is drawn. */
 interface Cell {
@@ -129,6 +131,29 @@ export class ChisoMultiples extends ChisoChart {
     if (!p) return undefined;
     if (p === '34' || !p.includes(',')) return p;
     return p.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+
+  #answered: { rows: Observation[]; key: string; shown: Observation[] } | null = null;
+
+  /**
+   * The rows of the panels only, so that the data table, the CSV and the walk hold what is drawn: the
+   * 34 units through the crosswalk, a region's provinces, the listed regions.
+   */
+  protected override answer(rows: Observation[]): Observation[] {
+    const panels = this.#panelsOption();
+    const key = JSON.stringify(panels ?? null);
+    if (this.#answered?.rows === rows && this.#answered.key === key) return this.#answered.shown;
+    let shown = rows;
+    if (panels === '34') shown = rowsFor34(rows);
+    else if (typeof panels === 'string' && PROVINCES_BY_REGION[panels]) shown = rows.filter((o) => PROVINCES_BY_REGION[panels].includes(o.region));
+    else if (Array.isArray(panels)) shown = rows.filter((o) => panels.includes(o.region));
+    // An unknown group is left to the recipe, which names it in its error.
+    this.#answered = { rows, key, shown };
+    return shown;
+  }
+
+  protected override changeKey(): string {
+    return `${super.changeKey()}|${this.panels ?? ''}`;
   }
 
   protected override chartOptions(rows: readonly Observation[]): Record<string, unknown> {
