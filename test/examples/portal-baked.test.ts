@@ -138,7 +138,9 @@ describe('examples/portal, baked', () => {
     await page.waitForFunction(() => (document.querySelector('chiso-chart[type=line]') as unknown as { hydrated: boolean }).hydrated, undefined, { timeout: 30_000, polling: 100 });
     const after = await line.locator('.chiso-baked-chart svg').boundingBox();
     expect(after).toEqual(before);
-    expect(requests.some((u) => /chiso\.embed\.vega\.module/.test(u))).toBe(true);
+    // The lean Vega runtime: neither the rest of Vega nor Vega-Lite.
+    expect(requests.some((u) => /chiso\.embed\.vega-lean/.test(u))).toBe(true);
+    expect(requests.filter((u) => /chiso\.embed\.vega\.module/.test(u))).toEqual([]);
     expect(requests.filter(isVegaLite)).toEqual([]);
     // The live view answers a hover with its tooltip.
     const point = await page.evaluate(() => {
