@@ -7,7 +7,7 @@ await server.listen();
 const address = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
 console.log(`chiso demo: ${address}examples/`);
 console.log(`  bảng điều khiển / dashboard: ${address}examples/dashboard/`);
-console.log(`  cổng thông tin, CSP nghiêm ngặt / portal, strict CSP: ${address}examples/portal/`);
+console.log(`  cổng thông tin, vẽ sẵn, CSP nghiêm ngặt / portal, baked, strict CSP: ${address}examples/portal/ (?bake=0: chưa vẽ sẵn / unbaked)`);
 console.log(`  sổ tay phân tích / notebooks: ${address}examples/notebook/`);
 console.log(`  báo cáo in / print report: ${address}examples/report/`);
 console.log('  Ctrl+C để dừng / to stop');

@@ -147,7 +147,7 @@ export const renderMessages = {
     en: (p) => `Wrote ${p.count} files to ${p.dir}`,
   },
   BAKE_ELEMENT_FAILED: {
-    vi: (p) => `Không nướng sẵn được <${p.tag}> ở dòng ${p.line}: ${p.detailVi}`,
+    vi: (p) => `Không vẽ sẵn được <${p.tag}> ở dòng ${p.line}: ${p.detailVi}`,
     en: (p) => `Could not bake <${p.tag}> on line ${p.line}: ${p.detail}`,
   },
   BAKE_NO_DATA: {
@@ -155,7 +155,7 @@ export const renderMessages = {
     en: () => `the element is inside no <chiso-dashboard src="...">, so there is no data to draw at build time; put it in a dashboard with a src`,
   },
   BAKE_SRC_NOT_LOCAL: {
-    vi: (p) => `src "${p.src}" không phải tệp trong thư mục gốc ${p.root}; chỉ đọc được tệp cục bộ khi nướng sẵn (không tải qua mạng)`,
+    vi: (p) => `src "${p.src}" không phải tệp trong thư mục gốc ${p.root}; chỉ đọc được tệp cục bộ khi vẽ sẵn (không tải qua mạng)`,
     en: (p) => `src "${p.src}" is not a file inside the root folder ${p.root}; baking reads local files only (nothing over the network)`,
   },
   BAKE_BAD_JSON: {
@@ -171,7 +171,7 @@ export const renderMessages = {
     en: () => `An HTML page is required: chiso bake PAGE.html --out DIR`,
   },
   BAKE_WROTE: {
-    vi: (p) => `Đã nướng sẵn ${p.count} phần tử vào ${p.file}`,
+    vi: (p) => `Đã vẽ sẵn ${p.count} phần tử vào ${p.file}`,
     en: (p) => `Baked ${p.count} elements into ${p.file}`,
   },
   BAKE_USAGE: {
@@ -179,7 +179,7 @@ export const renderMessages = {
       'chiso bake TRANG.html --out THƯ_MỤC [tuỳ chọn]',
       '  Vẽ sẵn mọi <chiso-chart>, <chiso-map>, <chiso-kpi>, <chiso-table> của trang lúc build: biểu đồ SVG,',
       '  lời mô tả và bảng số liệu nằm ngay trong HTML, đọc được khi không có JavaScript và khi in.',
-      '  --out THƯ_MỤC     nơi ghi trang đã nướng và tệp CSS đi kèm (tạo nếu chưa có)',
+      '  --out THƯ_MỤC     nơi ghi trang đã vẽ sẵn và tệp CSS đi kèm (tạo nếu chưa có)',
       '  --root THƯ_MỤC    thư mục gốc của trang web: src="/data/x.csv" đọc từ đây (mặc định: thư mục hiện tại)',
       '  --width N         bề rộng vẽ biểu đồ, px (mặc định 640; biểu đồ co lại theo màn hình)',
       '  --lang vi|en      ngôn ngữ (mặc định: lang của bảng điều khiển hoặc của trang, nếu không thì vi)',

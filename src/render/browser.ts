@@ -21,16 +21,38 @@ export function loadVega(): Promise<VegaEmbedModule> {
   return loading;
 }
 
-type VegaRuntime = typeof import('vega');
-let runtime: Promise<VegaRuntime> | null = null;
+type VegaRuntime = Pick<typeof import('vega'), 'View' | 'parse'>;
+let lean: Promise<typeof import('./vega-lean.js')> | null = null;
+let full: Promise<unknown> | null = null;
+
+/** The transform types a Vega spec uses, anywhere in it. */
+function transformTypes(spec: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(spec)) for (const x of spec) transformTypes(x, into);
+  else if (spec && typeof spec === 'object') {
+    for (const [k, v] of Object.entries(spec)) {
+      if (k === 'transform' && Array.isArray(v)) for (const t of v) if (t && typeof (t as { type?: unknown }).type === 'string') into.add((t as { type: string }).type.toLowerCase());
+      transformTypes(v, into);
+    }
+  }
+  return into;
+}
 
 /**
  * Vega alone (no Vega-Lite, no vega-embed), once per page: what a chart whose Vega spec was compiled
- * ahead of time (`chiso bake`) needs to become interactive.
+ * ahead of time (`chiso bake`) needs to become interactive. The lean runtime (vega-lean.ts) unless the
+ * spec uses a transform or a projection it lacks; then the rest of Vega too.
  */
-export function loadVegaRuntime(): Promise<VegaRuntime> {
-  runtime ??= import('vega');
-  return runtime;
+export async function loadVegaRuntime(spec?: VegaSpec): Promise<VegaRuntime> {
+  lean ??= import('./vega-lean.js');
+  const runtime = await lean;
+  // The registry is keyed by the transforms' class names (`Filter`); specs name them in any case.
+  const known = new Set(Object.keys(runtime.registerTransforms()).map((k) => k.toLowerCase()));
+  const needsMore = spec !== undefined && ((spec as { projections?: unknown[] }).projections?.length || [...transformTypes(spec)].some((t) => !known.has(t)));
+  if (needsMore) {
+    full ??= import('vega');
+    await full;
+  }
+  return runtime as unknown as VegaRuntime;
 }
 
 /** Vega's expression interpreter (what strict-CSP pages run instead of compiled expressions). */
@@ -151,7 +173,7 @@ export interface HydrateChartOptions {
  */
 export async function hydrateChart(container: HTMLElement, spec: VegaSpec, options: HydrateChartOptions = {}): Promise<EmbeddedChart> {
   const { locale = 'vi', tooltip } = options;
-  const [vega, expr] = await Promise.all([loadVegaRuntime(), loadExpressionInterpreter()]);
+  const [vega, expr] = await Promise.all([loadVegaRuntime(spec), loadExpressionInterpreter()]);
   const LocalView = viewClass(vega as unknown as VegaModule, locale);
   const view = new LocalView(vega.parse(spec, undefined, { ast: true }), { renderer: 'svg', expr, logLevel: 0 } as unknown as ViewOptions) as unknown as View;
   if (tooltip) view.tooltip(tooltip as never);

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, launchBrowser, newPage, startDevServer, type TestServer } from '../browser/harness.js';
+import { bakePage } from '../../src/render/node/bake.js';
 
 const SHOTS = join(ROOT, 'test/examples/screenshots');
 let server: TestServer;
@@ -137,7 +138,9 @@ describe('examples/portal, baked', () => {
     await page.waitForFunction(() => (document.querySelector('chiso-chart[type=line]') as unknown as { hydrated: boolean }).hydrated, undefined, { timeout: 30_000, polling: 100 });
     const after = await line.locator('.chiso-baked-chart svg').boundingBox();
     expect(after).toEqual(before);
-    expect(requests.some((u) => /chiso\.embed\.vega\.module/.test(u))).toBe(true);
+    // The lean Vega runtime: neither the rest of Vega nor Vega-Lite.
+    expect(requests.some((u) => /chiso\.embed\.vega-lean/.test(u))).toBe(true);
+    expect(requests.filter((u) => /chiso\.embed\.vega\.module/.test(u))).toEqual([]);
     expect(requests.filter(isVegaLite)).toEqual([]);
     // The live view answers a hover with its tooltip.
     const point = await page.evaluate(() => {
@@ -205,5 +208,35 @@ describe('examples/portal, baked', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(50_000);
     await context.close();
+  });
+
+  it('hydrates by its hydrate attribute: idle without a reader, visible when scrolled to, never not at all', async () => {
+    const source = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><script type="module" src="/dist/chiso.embed.js"></script></head><body>
+<chiso-dashboard src="/data/observations/poverty_rate.csv">
+<chiso-chart id="idle" type="line" indicator="poverty_rate" region="42, VN" hydrate="idle"></chiso-chart>
+<chiso-chart id="never" type="line" indicator="poverty_rate" region="VN" hydrate="never"></chiso-chart>
+<div class="spacer"></div>
+<chiso-chart id="visible" type="line" indicator="poverty_rate" region="42" hydrate="visible"></chiso-chart>
+</chiso-dashboard></body></html>`;
+    const baked = await bakePage(source, { root: ROOT, page: '/examples/portal/modes.html' });
+    // A tall spacer, from a stylesheet: the third chart starts well below the fold.
+    const css = `${baked.css}\n.spacer{height:3000px}`;
+    const { page, errors } = await newPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.route('**/examples/portal/modes.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: baked.html }));
+    await page.route('**/examples/portal/chiso-baked.css', (route) => route.fulfill({ contentType: 'text/css; charset=utf-8', body: css }));
+    await page.goto(`${server.url}/examples/portal/modes.html`);
+    const hydrated = (id: string) => page.evaluate((i) => (document.getElementById(i) as unknown as { hydrated: boolean }).hydrated, id);
+    await page.waitForFunction(() => (document.getElementById('idle') as unknown as { hydrated?: boolean }).hydrated === true, undefined, { timeout: 30_000, polling: 100 });
+    expect(await hydrated('never')).toBe(false);
+    expect(await hydrated('visible')).toBe(false);
+    await page.locator('#visible').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => (document.getElementById('visible') as unknown as { hydrated?: boolean }).hydrated === true, undefined, { timeout: 30_000, polling: 100 });
+    await page.locator('#never').hover();
+    expect(await hydrated('never')).toBe(false);
+    expect(requests.filter(isVegaLite)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

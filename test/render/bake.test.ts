@@ -88,10 +88,10 @@ describe('bakePage', () => {
   it('names the file, the line and the element of a bad attribute, in Vietnamese and English', async () => {
     const bad = PAGE.replace('type="line"', 'type="pie"');
     const text = await errorOf(bakePage(bad, { root: ROOT, page: '/test.html', file: 'trang.html' }));
-    expect(text).toContain('trang.html, dòng 11: Không nướng sẵn được <chiso-chart> ở dòng 11: Loại biểu đồ không hợp lệ: "pie"');
+    expect(text).toContain('trang.html, dòng 11: Không vẽ sẵn được <chiso-chart> ở dòng 11: Loại biểu đồ không hợp lệ: "pie"');
     expect(text).toContain('trang.html, row 11: Could not bake <chiso-chart> on line 11: Unknown chart type "pie"');
     const follow = await errorOf(bakePage(PAGE.replace('<chiso-kpi ', '<chiso-kpi follow="tinh" '), { root: ROOT, page: '/test.html', file: 'trang.html' }));
-    expect(follow).toMatch(/dòng 12: Không nướng sẵn được <chiso-kpi>.*tinh/);
+    expect(follow).toMatch(/dòng 12: Không vẽ sẵn được <chiso-kpi>.*tinh/);
     expect(follow).toMatch(/row 12: Could not bake <chiso-kpi>.*tinh/);
     const json = await errorOf(bakePage(PAGE.replace('chart-title=', 'annotations="[oops" chart-title='), { root: ROOT, page: '/test.html' }));
     expect(json).toContain('thuộc tính annotations không phải JSON hợp lệ');
@@ -118,7 +118,7 @@ describe('bakePage', () => {
     const code = await main(['bake', 'page.html', '--out', 'out'], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, cwd: dir });
     expect(code).toBe(0);
     expect(err.join('')).toContain('[1/3] ✓ <chiso-chart> page.html:11');
-    expect(err.join('')).toContain('Đã nướng sẵn 3 phần tử vào out/page.html / Baked 3 elements into out/page.html');
+    expect(err.join('')).toContain('Đã vẽ sẵn 3 phần tử vào out/page.html / Baked 3 elements into out/page.html');
     expect(readFileSync(join(dir, 'out/page.html'), 'utf8')).toContain('class="chiso-baked-vega"');
     expect(readFileSync(join(dir, 'out/chiso-baked.css'), 'utf8')).toContain('@font-face');
     const help: string[] = [];

@@ -130,12 +130,11 @@ interface Found {
 }
 
 /** Every element to bake, with its enclosing dashboard; comments and raw-text elements are skipped. */
-function scan(html: string): { found: Found[]; htmlLang: string | undefined; headEnd: number; embeds: Tag[] } {
+function scan(html: string): { found: Found[]; htmlLang: string | undefined; embeds: Tag[] } {
   const found: Found[] = [];
   const embeds: Tag[] = [];
   const dashboards: Tag[] = [];
   let htmlLang: string | undefined;
-  let headEnd = -1;
   let line = 1;
   let last = 0;
   const lineAt = (i: number) => {
@@ -153,7 +152,6 @@ function scan(html: string): { found: Found[]; htmlLang: string | undefined; hea
       const m = /^<\/([a-zA-Z][^\s>]*)\s*>/.exec(html.slice(i, i + 64));
       const name = m?.[1].toLowerCase();
       if (name === 'chiso-dashboard') dashboards.pop();
-      if (name === 'head' && headEnd === -1) headEnd = i;
       i += m ? m[0].length : 2;
       continue;
     }
@@ -180,7 +178,7 @@ function scan(html: string): { found: Found[]; htmlLang: string | undefined; hea
       i = c ? c.index : html.length;
     }
   }
-  return { found, htmlLang, headEnd, embeds };
+  return { found, htmlLang, embeds };
 }
 
 function bakeError(tag: Tag, file: string | undefined, e: unknown): ChisoError {

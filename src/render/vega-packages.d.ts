@@ -1,0 +1,14 @@
+// Vega's packages ship no types of their own (vega-typings covers `vega` only); the lean runtime
+// (vega-lean.ts) uses this much of them, typed as `vega` types them.
+declare module 'vega-dataflow' {
+  export const transforms: Record<string, unknown>;
+}
+declare module 'vega-transforms';
+declare module 'vega-view-transforms';
+declare module 'vega-encode';
+declare module 'vega-view' {
+  export { View } from 'vega';
+}
+declare module 'vega-parser' {
+  export { parse } from 'vega';
+}
