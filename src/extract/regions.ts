@@ -131,6 +131,13 @@ function toneVariants(name: string): string[] {
   return [...out];
 }
 
+/** Spellings of one name with the typographic apostrophe and dash pages use (`M’Đrắk`, `Bà Rịa – Vũng Tàu`). */
+function punctuationVariants(name: string): string[] {
+  const out = new Set([name, name.replace(/'/g, '’')]);
+  for (const n of [...out]) if (/-/.test(n)) for (const d of [' – ', '–', ' - ', '-']) out.add(n.replace(/[ \u00a0]*-[ \u00a0]*/g, d));
+  return [...out];
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -169,7 +176,7 @@ let bareNames: { re: RegExp; byName: Map<string, Region> } | null = null;
 function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
   if (bareNames) return bareNames;
   const byName = new Map<string, Region>();
-  const add = (name: string, r: Region) => { for (const v of toneVariants(name)) byName.set(v.toLowerCase(), r); };
+  const add = (name: string, r: Region) => { for (const p of punctuationVariants(name)) for (const v of toneVariants(p)) byName.set(v.toLowerCase(), r); };
   for (const r of listRegions('region')) {
     add(r.name, r);
     for (const a of r.aliases) if (/\p{Ll}/u.test(a) && !/^vùng /iu.test(a)) add(a, r);
@@ -539,10 +546,11 @@ function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: st
  * nhất với 3.704 hộ, Nam Trà My 2.753 hộ`): mentions for the places a list by place names.
  */
 function findBareDistricts(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
-  const list = districtsOf(province.id).filter((d) => /\p{Lu}\p{Ll}*[ \u00a0]+\p{Lu}/u.test(d.name));
+  // Names of two words, or with an apostrophe (`M'Đrắk`): one word alone is too often something else.
+  const list = districtsOf(province.id).filter((d) => /\p{Lu}\p{Ll}*[ \u00a0]+\p{Lu}|'/u.test(d.name));
   if (!list.length) return [];
   const names = new Map<string, District2024>();
-  for (const d of list) for (const v of toneVariants(d.name)) names.set(v, d);
+  for (const d of list) for (const p of punctuationVariants(d.name)) for (const v of toneVariants(p)) names.set(v, d);
   const re = new RegExp(`(?<![\\p{L}])(?:${trieSource([...names.keys()])})(?![\\p{L}])`, 'gu');
   const out: RegionMention[] = [];
   const text = report.text;
