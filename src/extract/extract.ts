@@ -127,6 +127,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a poverty line or minimum standard, not an income' });
       continue;
     }
+    // "... được 112,7 tỷ đồng. Trong đó, ủng hộ trực tiếp vào Quỹ ... 14,5 tỷ đồng": a part of the total before it.
+    if (rule.indicator === 'social_support' && /^[\s\u00a0\-–•]*trong[\s\u00a0]+đó(?![\p{L}])/iu.test(text.slice(sentence.start, f.start)) && /\d[\s\u00a0]*(?:tỷ|triệu|nghìn)?[\s\u00a0]*đồng/u.test(text.slice(Math.max(0, sentence.start - 300), sentence.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a part of the sum just stated ("Trong đó, ...")' });
+      continue;
+    }
     if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(clauseBefore)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'public budget allocated, not money raised for a purpose' });
       continue;

@@ -222,4 +222,21 @@ describe('figures that are not a place\'s level', () => {
     expect(read('Năm 2020, một số huyện tỷ lệ hộ nghèo còn cao như: Ea Kar 20,5%; M’Đrắk 30,1%.', { region: '66' }).map((r) => [r[1], r[3]])).toEqual([['66-ea-kar', 20.5], ['66-m-drak', 30.1]]);
     expect(read('Năm 2021, thu nhập bình quân đầu người cao nhất là Bình Dương (7,1 triệu đồng) và Bà Rịa – Vũng Tàu (4,4 triệu đồng).').map((r) => [r[1], r[3]])).toEqual([['74', 7.1], ['77', 4.4]]);
   });
+
+  it('reads a dot before one or two digits as a decimal point, and a share of "dân số" after a household count as the rate', () => {
+    expect(read('Năm 2022, thu nhập bình quân đầu người ước đạt 4.7 triệu đồng/người/tháng.', { region: 'VN' })).toEqual([['income_per_capita', 'VN', '2022', 4.7, null]]);
+    expect(read('Năm 2022, toàn tỉnh có 1.234 hộ nghèo, chiếm 2,5% dân số.', { region: '91' })).toEqual([
+      ['poor_households', '91', '2022', 1234, 'poor'], ['poverty_rate', '91', '2022', 2.5, 'unknown'],
+    ]);
+    expect(read('Năm 2022, đồng bào dân tộc thiểu số chiếm 32% dân số toàn tỉnh.', { region: '67' })).toEqual([]);
+    expect(read('Năm 2022, hộ nghèo có 5.100 hộ, chiếm 2,9% so với tổng số hộ toàn tỉnh.', { region: '60' })).toEqual([
+      ['poor_households', '60', '2022', 5100, 'poor'], ['poverty_rate', '60', '2022', 2.9, 'unknown'],
+    ]);
+  });
+
+  it('leaves out the part of a sum of money stated after "Trong đó"', () => {
+    expect(read('Năm 2022, các cấp đã ủng hộ Quỹ “Vì người nghèo” được 50 tỷ đồng. Trong đó, ủng hộ trực tiếp vào Quỹ các cấp hơn 9 tỷ đồng.', { region: '75' })).toEqual([
+      ['social_support', '75', '2022', 50, 'other'],
+    ]);
+  });
 });
