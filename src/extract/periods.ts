@@ -252,5 +252,13 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
     const period = resolveCue(last, ctx);
     if (period) return { period, how: `paragraph "${last.text.trim()}"`, cue: last };
   }
+  // A headline ("Vận động hơn 74,5 tỷ đồng cho Quỹ ...") is dated by the first year its lead names.
+  if (text.slice(0, para.start).trim() === '' && para.end - para.start <= 200) {
+    for (let i = firstStartingAtOrAfter(ctx.cues, para.end); i < ctx.cues.length && ctx.cues[i].start < para.end + 800; i++) {
+      const c = ctx.cues[i];
+      if (c.kind !== 'year' || /(?:đến|tới|vào|phấn đấu|mục tiêu|tầm nhìn)[\s\u00a0]*$/iu.test(text.slice(Math.max(0, c.start - 14), c.start))) continue;
+      return { period: String(c.year), how: `a headline, dated by its lead's "${c.text.trim()}"`, cue: c };
+    }
+  }
   return { period: ctx.documentPeriod, how: `none in its paragraph, so as of ${ctx.documentHow}`, cue: null };
 }

@@ -239,4 +239,10 @@ describe('figures that are not a place\'s level', () => {
       ['social_support', '75', '2022', 50, 'other'],
     ]);
   });
+
+  it('dates a headline by the first year its lead names, before the report date', () => {
+    expect(read('Vận động hơn 20 tỷ đồng cho Quỹ “Vì người nghèo”\n\nChiều 12/1, Ủy ban MTTQ tỉnh tổng kết Quỹ “Vì người nghèo” năm 2023.', { region: '86', period: '2024-01-12' }).map((r) => [r[2], r[3]])).toEqual([['2023', 20]]);
+    // Not a figure further down: it keeps the report date.
+    expect(read('Tổng kết năm\n\nChiều 12/1, Ủy ban MTTQ tỉnh tổng kết năm 2023.\n\nHiện toàn tỉnh có 120 hộ nghèo.', { region: '86', period: '2024-01-12' }).map((r) => r[2])).toEqual(['2024-01-12']);
+  });
 });
