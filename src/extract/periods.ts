@@ -199,7 +199,8 @@ const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, month: 0, relat
 export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const text = ctx.report.text;
   // A year right after the figure is its own: "58,2% năm 2006", "31,17% vào cuối năm 2018", "73,26% (2021)".
-  const own = /^[\s\u00a0]*(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
+  // The counted noun may come between: "289 hộ (năm 2018)", "167 hộ năm 2018".
+  const own = /^[\s\u00a0]*(?:(?:hộ|xã|người|huyện)(?![\p{L}])[\s\u00a0]*)?(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
   // "2,5% (năm 2022 là 3,1%)": a bracket that goes on past its year holds another figure, and the year is that one's.
   if (own && (/năm|\(/iu.test(own[1])) && !(own[1].startsWith('(') && !own[1].endsWith(')'))) {
     const year = Number(own[2]);

@@ -39,6 +39,9 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}(?!\p{Lu})\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
 const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ))(?![\p{L}])/giu;
 
+/** The five cities run by the centre: "Thành phố Cần Thơ" is the province-level city itself. */
+const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
+
 function levelOf(prefix: string): [MentionLevel, string] {
   for (const [re, level, word] of PREFIX) if (re.test(prefix)) return [level, word];
   return ['province', 'tỉnh'];
@@ -62,6 +65,10 @@ function resolveName(level: MentionLevel, word: string, words: string): { region
     }
     if (level === 'city') {
       const p = matchRegion(name);
+      // "Thành phố Sơn La" is the provincial capital, not the province, when the province is not itself a city.
+      if (p.ok && p.region.level === 'province' && !CENTRAL_CITIES.has(p.region.id) && (districtIndex().get(name.toLowerCase()) ?? []).some((d) => d.province === p.region.id && d.type === 'Thành phố')) {
+        return { region: null, name, fallback: false };
+      }
       if (p.ok && p.region.level === 'province') return { region: p.region, name, fallback: false };
     }
   }

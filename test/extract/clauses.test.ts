@@ -245,4 +245,12 @@ describe('figures that are not a place\'s level', () => {
     // Not a figure further down: it keeps the report date.
     expect(read('Tổng kết năm\n\nChiều 12/1, Ủy ban MTTQ tỉnh tổng kết năm 2023.\n\nHiện toàn tỉnh có 120 hộ nghèo.', { region: '86', period: '2024-01-12' }).map((r) => r[2])).toEqual(['2024-01-12']);
   });
+
+  it('reads "Thành phố <tỉnh>" as the provincial capital, and a year after the counted noun as the figure’s own', () => {
+    expect(read('Năm 2018, Thành phố Hà Tĩnh có 210 hộ nghèo.', { region: '42' }).map((r) => r[1])).toEqual(['42-tp-ha-tinh']);
+    expect(read('Năm 2018, thành phố Cần Thơ có 2.100 hộ nghèo.').map((r) => r[1])).toEqual(['92']);
+    expect(read('Số hộ nghèo giảm từ 520 hộ (năm 2019) xuống còn 310 hộ (năm 2021); số hộ cận nghèo giảm từ 300 hộ năm 2019 xuống còn 190 hộ năm 2021.', { region: '14' }).map((r) => [r[2], r[3]])).toEqual([
+      ['2019', 520], ['2021', 310], ['2019', 300], ['2021', 190],
+    ]);
+  });
 });
