@@ -10,7 +10,7 @@ import { periodContext, resolvePeriod } from './periods.js';
 import { regionContext, resolveRegion, type RegionMention } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
-import { FigureContext, RULES, isTarget, isTargetLead, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
+import { FigureContext, RULES, isTarget, isTargetLead, isTargetSentence, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
 import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
 
 const PERIOD = /^(?:\d{4}|\d{4}-\d{4}|\d{4}-\d{2}-\d{2})$/;
@@ -77,7 +77,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
-    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start))) {
+    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetSentence(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 600), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
     }
@@ -113,14 +113,23 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     }
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
-    const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
+    let series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
     const clauseBefore = text.slice(Math.max(clause.start, f.start - 400), f.start);
     if (rule.indicator === 'income_per_capita' && outputNotIncome(clauseBefore)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'output per person (GRDP), not income' });
       continue;
     }
+    if (rule.indicator === 'income_per_capita' && INCOME_GROUP.test(clauseBefore)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the income of a group of households (a quintile), not of the place' });
+      continue;
+    }
     if (rule.indicator === 'income_per_capita' && POVERTY_LINE.test(clauseBefore)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a poverty line or minimum standard, not an income' });
+      continue;
+    }
+    // "... được 112,7 tỷ đồng. Trong đó, ủng hộ trực tiếp vào Quỹ ... 14,5 tỷ đồng": a part of the total before it.
+    if (rule.indicator === 'social_support' && /^[\s\u00a0\-–•]*trong[\s\u00a0]+đó(?![\p{L}])/iu.test(text.slice(sentence.start, f.start)) && /\d[\s\u00a0]*(?:tỷ|triệu|nghìn)?[\s\u00a0]*đồng/u.test(text.slice(Math.max(0, sentence.start - 300), sentence.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a part of the sum just stated ("Trong đó, ...")' });
       continue;
     }
     if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(clauseBefore)) {
@@ -131,6 +140,8 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a threshold several places share ("trên X ... là A, B, C")' });
       continue;
     }
+    // "thu nhập ... ở khu vực thành thị đạt 6,26 triệu đồng, gấp 1,5 lần khu vực nông thôn (4,17 triệu đồng)".
+    if (rule.indicator === 'income_per_capita' && series === null) series = areaBefore(clauseBefore);
     const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!, monthly(text, f.start)) : null;
     const unit = perPerson ? perPerson.unit : unitOf(f, rule.indicator, series, m.unit);
     if (unit === null) {
@@ -209,6 +220,20 @@ const PLAN_BRACKET = /(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u
 const POVERTY_LINE = /chuẩn[\s\u00a0]+(?:cận[\s\u00a0]+)?nghèo|mức[\s\u00a0]+sống[\s\u00a0]+tối[\s\u00a0]+thiểu|lương[\s\u00a0]+tối[\s\u00a0]+thiểu|mức[\s\u00a0]+chuẩn/iu;
 
 /** True when the clause before a figure last names output ("GRDP bình quân đầu người đạt 80 triệu đồng"), not income. */
+/** "nhóm hộ có thu nhập cao nhất", "nhóm 5", "nhóm hộ giàu nhất": a share of the population, not the place. */
+const INCOME_GROUP = /nhóm[\s\u00a0]+(?:hộ|\d|gồm|dân)/iu;
+
+/**
+ * The area the words just before an income name (`khu vực thành thị`, `nông thôn` but not `nông thôn
+ * mới`), the nearest one winning: `urban`, `rural`, or `null` for the whole place.
+ */
+export function areaBefore(clauseBefore: string): 'urban' | 'rural' | null {
+  let last: 'urban' | 'rural' | null = null;
+  const near = clauseBefore.slice(-90);
+  for (const m of near.matchAll(/thành[\s\u00a0]+thị|nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/giu)) last = /^thành/iu.test(m[0]) ? 'urban' : 'rural';
+  return last;
+}
+
 function outputNotIncome(clauseBefore: string): boolean {
   let last: string | null = null;
   for (const m of clauseBefore.matchAll(/GRDP|GDP|tổng[\s\u00a0]+sản[\s\u00a0]+phẩm|thu[\s\u00a0]+nhập/giu)) last = m[0];

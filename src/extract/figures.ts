@@ -111,7 +111,9 @@ function* numbersOf(text: string): Generator<Figure> {
     const q = QUALIFIER_BEFORE.exec(before);
     const start = q ? numStart - (q[0].length - q[0].indexOf(q[1])) : numStart;
     const phrase = text.slice(start, end);
-    const result = parseNumber(phrase, { decimal: 'comma' });
+    // "4.6 triệu đồng", "8.43%": a dot before one or two digits is a decimal point (a thousands group has three).
+    const dotDecimal = /^\d{1,3}\.\d{1,2}$/.test(text.slice(numStart, numEnd));
+    const result = parseNumber(phrase, { decimal: dotDecimal ? 'dot' : 'comma' });
     re.lastIndex = end;
     if (!result.ok || result.unquantified) {
       yield { ...base, start, end, text: phrase, role: 'unreadable', warnings: result.ok ? result.warnings : [result.diagnostic] };

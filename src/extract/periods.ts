@@ -199,7 +199,8 @@ const RANK: Record<PeriodCueKind, number> = { range: 0, year: 0, month: 0, relat
 export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const text = ctx.report.text;
   // A year right after the figure is its own: "58,2% năm 2006", "31,17% vào cuối năm 2018", "73,26% (2021)".
-  const own = /^[\s\u00a0]*(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
+  // The counted noun may come between: "289 hộ (năm 2018)", "167 hộ năm 2018".
+  const own = /^[\s\u00a0]*(?:(?:hộ|xã|người|huyện)(?![\p{L}])[\s\u00a0]*)?(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
   // "2,5% (năm 2022 là 3,1%)": a bracket that goes on past its year holds another figure, and the year is that one's.
   if (own && (/năm|\(/iu.test(own[1])) && !(own[1].startsWith('(') && !own[1].endsWith(')'))) {
     const year = Number(own[2]);
@@ -251,6 +252,14 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   if (last) {
     const period = resolveCue(last, ctx);
     if (period) return { period, how: `paragraph "${last.text.trim()}"`, cue: last };
+  }
+  // A headline ("Vận động hơn 74,5 tỷ đồng cho Quỹ ...") is dated by the first year its lead names.
+  if (text.slice(0, para.start).trim() === '' && para.end - para.start <= 200) {
+    for (let i = firstStartingAtOrAfter(ctx.cues, para.end); i < ctx.cues.length && ctx.cues[i].start < para.end + 800; i++) {
+      const c = ctx.cues[i];
+      if (c.kind !== 'year' || /(?:đến|tới|vào|phấn đấu|mục tiêu|tầm nhìn)[\s\u00a0]*$/iu.test(text.slice(Math.max(0, c.start - 14), c.start))) continue;
+      return { period: String(c.year), how: `a headline, dated by its lead's "${c.text.trim()}"`, cue: c };
+    }
   }
   return { period: ctx.documentPeriod, how: `none in its paragraph, so as of ${ctx.documentHow}`, cue: null };
 }

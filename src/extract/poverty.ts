@@ -34,7 +34,8 @@ const GROUP = new RegExp(
 const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
 // Sub-groups of the poor: by ethnicity, labour, merit, place, or by the kind of poverty (income, deprivation).
 const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|thoát cận nghèo|thoát khỏi|tái nghèo|phát sinh|trẻ em|người cao tuổi|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
-const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|(?:của |trong )?(?:số|tổng) (?:hộ )?(?:nghèo|cận nghèo)|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
+// "so với tổng số hộ toàn tỉnh" is the share of all households: the rate itself, not a share of a group.
+const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số(?![\s\u00a0]+hộ[\s\u00a0]+(?:toàn|dân|của[\s\u00a0]+(?:tỉnh|huyện)|trên[\s\u00a0]+địa[\s\u00a0]+bàn))|(?:của |trong )?(?:số|tổng) (?:hộ )?(?:nghèo|cận nghèo)|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
 const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
 const SUBGROUP_AFTER = /^[\s\u00a0]*(?:(?:là|có)[\s\u00a0]+)?(?:người[\s\u00a0]+|đồng[\s\u00a0]+bào[\s\u00a0]+)?(?:dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|DTTS|thiếu[\s\u00a0]+hụt|có[\s\u00a0]+thành[\s\u00a0]+viên|thành[\s\u00a0]+viên|người[\s\u00a0]+có[\s\u00a0]+công|không[\s\u00a0]+có[\s\u00a0]+khả[\s\u00a0]+năng|thuộc[\s\u00a0]+(?:diện|chính[\s\u00a0]+sách|đối[\s\u00a0]+tượng))/iu;
 const HELPED_AFTER = /^[\s\u00a0]*(?:(?:đều|đã)[\s\u00a0]+)?(?:được|tham[\s\u00a0]+gia|vay|nhận|có[\s\u00a0]+nhu[\s\u00a0]+cầu)(?![\p{L}])/iu;
@@ -112,7 +113,7 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   // A sentence about a group ("Huyện nghèo theo Quyết định ...: Tỷ lệ nghèo đa chiều là 47,94%; ...").
   if (SUBGROUP.test(text.slice(sentenceStart, Math.min(f.start, sentenceStart + 40)))) return null;
   // "11,52%/năm" is a growth rate, "100% người nghèo" a share of people, "(đều trên 20%)" a bound.
-  if (shape === 'percent' && (/^[\s\u00a0]*(?:\/[\s\u00a0]*năm|người|dân số|lao động)/iu.test(after) || /đều[\s\u00a0]+(?:trên|dưới)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 12), f.start)))) return null;
+  if (shape === 'percent' && (/^[\s\u00a0]*(?:\/[\s\u00a0]*năm|người|dân số|lao động)/iu.test(after) && !householdsShare(text.slice(clauseStart, f.start), after) || /đều[\s\u00a0]+(?:trên|dưới)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 12), f.start)))) return null;
   // The area a sentence speaks of: "Tỷ lệ nghèo đa chiều theo khu vực thành thị chiếm 3,29% ...; tỷ lệ hộ cận nghèo 1,85%".
   const lead = text.slice(Math.max(sentenceStart, f.start - 300), f.start);
   const area = /(?:khu[\s\u00a0]+vực[\s\u00a0]+)thành[\s\u00a0]+thị|thành[\s\u00a0]+thị/iu.test(lead) ? 'urban' : /nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/iu.test(lead) ? 'rural' : null;
@@ -120,4 +121,12 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     return { id: `${RATE[group]}.clause`, indicator: RATE[group], series: area, denominator: null, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
   }
   return { id: 'poor_households.clause', indicator: 'poor_households', series: group, denominator, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
+}
+
+/**
+ * "có 57.180 hộ nghèo, chiếm tỷ lệ 12,81% dân số": a count of poor or near-poor households in the
+ * clause makes "dân số" a loose word for all households, and the share the poverty rate.
+ */
+function householdsShare(clauseBefore: string, after: string): boolean {
+  return /^[\s\u00a0]*dân[\s\u00a0]+số/iu.test(after) && /\d[\d.]*[\s\u00a0]*hộ(?:[\s\u00a0]+(?:nghèo|cận[\s\u00a0]+nghèo))?(?![\p{L}])|hộ[\s\u00a0]+(?:nghèo|cận[\s\u00a0]+nghèo)[^;]{0,30}\d/iu.test(clauseBefore) && /hộ[\s\u00a0]+(?:nghèo|cận[\s\u00a0]+nghèo)/iu.test(clauseBefore);
 }

@@ -39,6 +39,9 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}(?!\p{Lu})\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
 const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ))(?![\p{L}])/giu;
 
+/** The five cities run by the centre: "Thành phố Cần Thơ" is the province-level city itself. */
+const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
+
 function levelOf(prefix: string): [MentionLevel, string] {
   for (const [re, level, word] of PREFIX) if (re.test(prefix)) return [level, word];
   return ['province', 'tỉnh'];
@@ -62,6 +65,10 @@ function resolveName(level: MentionLevel, word: string, words: string): { region
     }
     if (level === 'city') {
       const p = matchRegion(name);
+      // "Thành phố Sơn La" is the provincial capital, not the province, when the province is not itself a city.
+      if (p.ok && p.region.level === 'province' && !CENTRAL_CITIES.has(p.region.id) && (districtIndex().get(name.toLowerCase()) ?? []).some((d) => d.province === p.region.id && d.type === 'Thành phố')) {
+        return { region: null, name, fallback: false };
+      }
       if (p.ok && p.region.level === 'province') return { region: p.region, name, fallback: false };
     }
   }
@@ -131,6 +138,13 @@ function toneVariants(name: string): string[] {
   return [...out];
 }
 
+/** Spellings of one name with the typographic apostrophe and dash pages use (`M’Đrắk`, `Bà Rịa – Vũng Tàu`). */
+function punctuationVariants(name: string): string[] {
+  const out = new Set([name, name.replace(/'/g, '’')]);
+  for (const n of [...out]) if (/-/.test(n)) for (const d of [' – ', '–', ' - ', '-']) out.add(n.replace(/[ \u00a0]*-[ \u00a0]*/g, d));
+  return [...out];
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -169,7 +183,7 @@ let bareNames: { re: RegExp; byName: Map<string, Region> } | null = null;
 function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
   if (bareNames) return bareNames;
   const byName = new Map<string, Region>();
-  const add = (name: string, r: Region) => { for (const v of toneVariants(name)) byName.set(v.toLowerCase(), r); };
+  const add = (name: string, r: Region) => { for (const p of punctuationVariants(name)) for (const v of toneVariants(p)) byName.set(v.toLowerCase(), r); };
   for (const r of listRegions('region')) {
     add(r.name, r);
     for (const a of r.aliases) if (/\p{Ll}/u.test(a) && !/^vùng /iu.test(a)) add(a, r);
@@ -539,10 +553,11 @@ function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: st
  * nhất với 3.704 hộ, Nam Trà My 2.753 hộ`): mentions for the places a list by place names.
  */
 function findBareDistricts(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
-  const list = districtsOf(province.id).filter((d) => /\p{Lu}\p{Ll}*[ \u00a0]+\p{Lu}/u.test(d.name));
+  // Names of two words, or with an apostrophe (`M'Đrắk`): one word alone is too often something else.
+  const list = districtsOf(province.id).filter((d) => /\p{Lu}\p{Ll}*[ \u00a0]+\p{Lu}|'/u.test(d.name));
   if (!list.length) return [];
   const names = new Map<string, District2024>();
-  for (const d of list) for (const v of toneVariants(d.name)) names.set(v, d);
+  for (const d of list) for (const p of punctuationVariants(d.name)) for (const v of toneVariants(p)) names.set(v, d);
   const re = new RegExp(`(?<![\\p{L}])(?:${trieSource([...names.keys()])})(?![\\p{L}])`, 'gu');
   const out: RegionMention[] = [];
   const text = report.text;

@@ -96,6 +96,8 @@ const beneficiary = (after: RegExpExecArray | null) => BENEFICIARY_SERIES.find((
 
 /** What a sum of money was raised or spent for, from the words of its sentence. */
 export function moneyPurpose(sentence: string): string {
+  // The fund for the poor pays for many things at once, study grants among them: its money is `other`.
+  if (/vì[\s\u00a0]+người[\s\u00a0]+nghèo/iu.test(sentence)) return 'other';
   if (/khuyến học|khuyến tài|học bổng/iu.test(sentence)) return 'study_fund';
   if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|xây dựng[\s\u00a0]*\d+[\s\u00a0]*(?:căn )?nhà|làm nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
   if (/mồ côi/iu.test(sentence)) return 'orphans';
@@ -294,7 +296,9 @@ export const RULES: Rule[] = [
     indicator: 'inspections',
     shape: 'count',
     // The nearest "kiểm tra"/"giám sát" before the figure, not an earlier one ("giám sát Cấp ủy đã giám sát 5 tổ chức").
-    before: re('(?:kiểm tra|giám sát)(?:(?!kiểm tra|giám sát)[^;.\\d]){0,25}(?:\\d+ [^;.\\d]{0,30})?$'),
+    // "kiểm tra khi có dấu hiệu vi phạm đối với 3.005 tổ chức đảng" is an inspection; "Qua kiểm tra, kết luận
+    // có 1.575 tổ chức đảng ... có vi phạm" counts those found at fault.
+    before: re('(?:kiểm tra|giám sát)(?: khi có dấu hiệu vi phạm)?(?:(?!kiểm tra|giám sát|kết luận)[^;.\\d]){0,25}(?:\\d+ [^;.\\d]{0,30})?$'),
     // Organisations, or heads of units; members at large have no series in the catalogue.
     after: re('^ (tổ chức(?: đảng| cơ sở đảng)?|chi bộ|đảng bộ|(?:cá nhân )?người đứng đầu)(?![\\p{L}])'),
     series: (a) => (/^tổ chức|^chi bộ|^đảng bộ/iu.test(a![1]) ? 'organisations' : 'heads'),
@@ -348,6 +352,15 @@ export const RULES: Rule[] = [
     min: 0,
     confidence: 0.85,
   },
+  {
+    // A headline: "Vận động hơn 74,5 tỷ đồng cho Quỹ “Vì người nghèo”", "Gần 10 tỷ đồng ủng hộ Quỹ vì người nghèo".
+    id: 'social_support.fund',
+    indicator: 'social_support',
+    shape: 'money',
+    after: re('^ (?:cho|ủng hộ|vào|đóng góp(?: cho| vào)?) (?:các )?quỹ'),
+    min: 0,
+    confidence: 0.8,
+  },
 ];
 
 /**
@@ -365,12 +378,32 @@ export function notALevel(f: Figure, text: string): string | null {
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
   if (/(?:tăng|giảm)[^;%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
+  // "một trong 6 huyện đầu tiên": a rank among a group, not a count.
+  if (/(?:^|[\s(])một[\s\u00a0]+trong[\s\u00a0]+(?:số[\s\u00a0]+)?$/iu.test(before)) return 'one of a group, not a count ("một trong ...")';
+  // "(tăng 251 hộ so với đầu năm, chiếm tỷ lệ 0,08%)": everything in a bracket that opens on a change is the change.
+  const open = /\(([^()]{0,80})$/u.exec(text.slice(Math.max(0, f.start - 80), f.start));
+  if (open && /^[\s\u00a0]*(?:tăng|giảm)(?![\p{L}])/iu.test(open[1])) return 'part of a change in brackets ("(tăng ..., chiếm ...)")';
+  // "giảm tỷ lệ hộ nghèo năm 2022 là 0,47%": the rate of a reduction, not the rate itself.
+  if (/(?:^|[\s(])(?:giảm|tăng)[\s\u00a0]+tỷ[\s\u00a0]+lệ[^;,.%\d]{0,40}(?:\d{4}[^;,.%\d]{0,10})?(?:là|được|đạt)[\s\u00a0]+$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
+    return 'a reduction of a rate, not a level ("giảm tỷ lệ ... là ...")';
+  }
   return null;
 }
 
 /** Words that make a clause a plan rather than a result: "Phấn đấu đến năm 2030 có 100 mô hình". */
 // "Chương trình mục tiêu quốc gia" is a programme's name, not a target.
-const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ)(?![\p{L}])/iu;
+const TARGET = /(?<![\p{L}])(?:phấn đấu|mục tiêu(?![\s\u00a0]+quốc[\s\u00a0]+gia)|dự kiến|định hướng|tầm nhìn|kế hoạch (?:năm|đến)|sẽ|phải đạt)(?![\p{L}])/iu;
+
+/**
+ * True when the sentence before a figure set out a target whose list runs on past a ";" ("đặt mục tiêu
+ * đến năm 2025, ...; có 42 xã ...", "chỉ tiêu ... đề ra là có 74 xã; 35 xã ...") and nothing since
+ * says a result was reached.
+ */
+export function isTargetSentence(sentenceBefore: string): boolean {
+  const m = /(?:đặt[\s\u00a0]+(?:ra[\s\u00a0]+)?mục[\s\u00a0]+tiêu|(?:mục|chỉ)[\s\u00a0]+tiêu[^;.]{0,120}?đề[\s\u00a0]+ra[\s\u00a0]+là)(?![\s\u00a0]+quốc[\s\u00a0]+gia)/iu.exec(sentenceBefore);
+  if (!m) return false;
+  return !/(?<![\p{L}])(?:đã|đến nay|hiện nay|kết quả|đạt được)(?![\p{L}])/iu.test(sentenceBefore.slice(m.index + m[0].length));
+}
 
 /**
  * True when the paragraph before a figure announces a list of targets ("đã đề ra mục tiêu cụ thể là:",

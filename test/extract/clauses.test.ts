@@ -178,4 +178,79 @@ describe('figures that are not a place\'s level', () => {
       ['poverty_rate', 'R1', '2022', 0.6, 'unknown'], ['near_poor_rate', 'R1', '2022', 1.1, 'unknown'],
     ]);
   });
+
+  it('gives income by area its series, and leaves the income of a quintile out', () => {
+    expect(read('Năm 2021, thu nhập bình quân 1 người/tháng ở khu vực thành thị đạt 5,4 triệu đồng, gấp 1,6 lần khu vực nông thôn (3,4 triệu đồng).', { region: 'VN' })).toEqual([
+      ['income_per_capita', 'VN', '2021', 5.4, 'urban'], ['income_per_capita', 'VN', '2021', 3.4, 'rural'],
+    ]);
+    expect(read('Năm 2021, thu nhập bình quân đầu người xã nông thôn mới đạt 48 triệu đồng/người/năm.', { region: '42' }).map((r) => r[4])).toEqual([null]);
+    expect(read('Năm 2021, nhóm hộ có thu nhập cao nhất có thu nhập bình quân 1 người/tháng đạt 9,9 triệu đồng.', { region: 'VN' })).toEqual([]);
+  });
+
+  it('reads a target set out earlier in its sentence, or a level that must be reached, as a plan', () => {
+    expect(read('Tỉnh đặt mục tiêu đến năm 2030, toàn tỉnh hoàn thành nông thôn mới; có 30 xã đạt chuẩn nông thôn mới nâng cao, 8 xã đạt chuẩn nông thôn mới kiểu mẫu.', { region: '93' })).toEqual([]);
+    expect(read('Chỉ tiêu Nghị quyết Đại hội đề ra là có 60 xã đạt chuẩn nông thôn mới; 20 xã nông thôn mới nâng cao.', { region: '93', period: '2021' })).toEqual([]);
+    expect(read('Năm 2021, thu nhập bình quân đầu người tại các xã nông thôn mới phải đạt 45 triệu đồng/người/năm.', { region: '93' })).toEqual([]);
+    // A result after the target is read.
+    expect(read('Tỉnh đặt mục tiêu có 30 xã nâng cao; đến nay đã có 25 xã đạt chuẩn nông thôn mới nâng cao.', { region: '93', period: '2023' })).toEqual([
+      ['new_rural_communes', '93', '2023', 25, 'advanced'],
+    ]);
+  });
+
+  it('takes no level from a rank, a change in brackets or the rate of a reduction', () => {
+    expect(read('Năm 2022, huyện Yên Mô là một trong 4 huyện đầu tiên của tỉnh Ninh Bình đạt chuẩn nông thôn mới.')).toEqual([]);
+    expect(read('Năm 2022, hộ cận nghèo có 9.120 hộ, chiếm 3,1% (tăng 120 hộ so với đầu năm, chiếm tỷ lệ 0,05%).', { region: '60' })).toEqual([
+      ['poor_households', '60', '2022', 9120, 'near_poor'], ['near_poor_rate', '60', '2022', 3.1, 'unknown'],
+    ]);
+    expect(read('Ước kết quả giảm tỷ lệ hộ nghèo năm 2022 là 0,6%.', { region: '60' })).toEqual([]);
+  });
+
+  it('counts inspections "khi có dấu hiệu vi phạm", not the organisations found at fault', () => {
+    expect(read('Năm 2022, Ủy ban Kiểm tra các cấp đã kiểm tra khi có dấu hiệu vi phạm đối với 120 tổ chức đảng và 300 đảng viên. Qua kiểm tra, kết luận có 80 tổ chức đảng có vi phạm.', { region: '10' })).toEqual([
+      ['inspections', '10', '2022', 120, 'organisations'],
+    ]);
+  });
+
+  it('reads money raised for a fund from a headline, and the fund for the poor as money for many purposes', () => {
+    expect(read('Vận động hơn 12 tỷ đồng cho Quỹ “Vì người nghèo” năm 2022', { region: '86' })).toEqual([['social_support', '86', '2022', 12, 'other']]);
+    expect(read('Năm 2022, các cấp đã giúp người nghèo sửa nhà, hỗ trợ học bổng và ủng hộ Quỹ “Vì người nghèo”, tổng số tiền được 20 tỷ đồng.', { region: '75' })).toEqual([
+      ['social_support', '75', '2022', 20, 'other'],
+    ]);
+  });
+
+  it('finds places written with a typographic apostrophe or dash', () => {
+    expect(read('Năm 2020, một số huyện tỷ lệ hộ nghèo còn cao như: Ea Kar 20,5%; M’Đrắk 30,1%.', { region: '66' }).map((r) => [r[1], r[3]])).toEqual([['66-ea-kar', 20.5], ['66-m-drak', 30.1]]);
+    expect(read('Năm 2021, thu nhập bình quân đầu người cao nhất là Bình Dương (7,1 triệu đồng) và Bà Rịa – Vũng Tàu (4,4 triệu đồng).').map((r) => [r[1], r[3]])).toEqual([['74', 7.1], ['77', 4.4]]);
+  });
+
+  it('reads a dot before one or two digits as a decimal point, and a share of "dân số" after a household count as the rate', () => {
+    expect(read('Năm 2022, thu nhập bình quân đầu người ước đạt 4.7 triệu đồng/người/tháng.', { region: 'VN' })).toEqual([['income_per_capita', 'VN', '2022', 4.7, null]]);
+    expect(read('Năm 2022, toàn tỉnh có 1.234 hộ nghèo, chiếm 2,5% dân số.', { region: '91' })).toEqual([
+      ['poor_households', '91', '2022', 1234, 'poor'], ['poverty_rate', '91', '2022', 2.5, 'unknown'],
+    ]);
+    expect(read('Năm 2022, đồng bào dân tộc thiểu số chiếm 32% dân số toàn tỉnh.', { region: '67' })).toEqual([]);
+    expect(read('Năm 2022, hộ nghèo có 5.100 hộ, chiếm 2,9% so với tổng số hộ toàn tỉnh.', { region: '60' })).toEqual([
+      ['poor_households', '60', '2022', 5100, 'poor'], ['poverty_rate', '60', '2022', 2.9, 'unknown'],
+    ]);
+  });
+
+  it('leaves out the part of a sum of money stated after "Trong đó"', () => {
+    expect(read('Năm 2022, các cấp đã ủng hộ Quỹ “Vì người nghèo” được 50 tỷ đồng. Trong đó, ủng hộ trực tiếp vào Quỹ các cấp hơn 9 tỷ đồng.', { region: '75' })).toEqual([
+      ['social_support', '75', '2022', 50, 'other'],
+    ]);
+  });
+
+  it('dates a headline by the first year its lead names, before the report date', () => {
+    expect(read('Vận động hơn 20 tỷ đồng cho Quỹ “Vì người nghèo”\n\nChiều 12/1, Ủy ban MTTQ tỉnh tổng kết Quỹ “Vì người nghèo” năm 2023.', { region: '86', period: '2024-01-12' }).map((r) => [r[2], r[3]])).toEqual([['2023', 20]]);
+    // Not a figure further down: it keeps the report date.
+    expect(read('Tổng kết năm\n\nChiều 12/1, Ủy ban MTTQ tỉnh tổng kết năm 2023.\n\nHiện toàn tỉnh có 120 hộ nghèo.', { region: '86', period: '2024-01-12' }).map((r) => r[2])).toEqual(['2024-01-12']);
+  });
+
+  it('reads "Thành phố <tỉnh>" as the provincial capital, and a year after the counted noun as the figure’s own', () => {
+    expect(read('Năm 2018, Thành phố Hà Tĩnh có 210 hộ nghèo.', { region: '42' }).map((r) => r[1])).toEqual(['42-tp-ha-tinh']);
+    expect(read('Năm 2018, thành phố Cần Thơ có 2.100 hộ nghèo.').map((r) => r[1])).toEqual(['92']);
+    expect(read('Số hộ nghèo giảm từ 520 hộ (năm 2019) xuống còn 310 hộ (năm 2021); số hộ cận nghèo giảm từ 300 hộ năm 2019 xuống còn 190 hộ năm 2021.', { region: '14' }).map((r) => [r[2], r[3]])).toEqual([
+      ['2019', 520], ['2021', 310], ['2019', 300], ['2021', 190],
+    ]);
+  });
 });
