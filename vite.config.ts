@@ -7,7 +7,7 @@
  *   only when the first chart is drawn; the data layer goes to a chunk loaded with the data.
  */
 import { defineConfig } from 'vite';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseTopology, simplifyForMap } from './src/charts/geometry.js';
 
@@ -48,22 +48,52 @@ const embedGeo = {
 };
 
 /**
- * The portal example is what a provincial portal serves: the built one-file embed under a strict
+ * The portal example is what a provincial portal serves: the built embed under a strict
  * Content-Security-Policy. The dev server sends its page as a plain file with that header, without
- * Vite's client script, so `npm run demo` shows the page exactly as a portal would.
+ * Vite's client script, so `npm run demo` shows the page exactly as a portal would, baked as a server
+ * would bake it per request (`bakePage` from the built `chiso/node`; `chiso-baked.css` beside it).
+ * `?bake=0` serves the page as written, drawn in the browser only.
  */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+type BakeModule = { bakePage(html: string, o: { root: string; page: string }): Promise<{ html: string; css: string }> };
+let baked: { from: string; result: Promise<{ html: string; css: string }> } | null = null;
+/** The portal page baked, again only when the page changed. */
+function bakedPortal(raw: string): Promise<{ html: string; css: string }> {
+  if (baked?.from !== raw) {
+    const node = pathToFileURL(`${root}dist/node.js`).href;
+    const result = (import(/* @vite-ignore */ node) as Promise<BakeModule>).then((m) => m.bakePage(raw, { root, page: '/examples/portal/index.html' }));
+    baked = { from: raw, result };
+    result.catch(() => (baked = null));
+  }
+  return baked.result;
+}
 const portalCsp = {
   name: 'chiso-portal-csp',
   apply: 'serve' as const,
   configureServer(server: { middlewares: { use(fn: (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => void): void } }) {
     server.middlewares.use((req, res, next) => {
-      const path = (req.url ?? '').split('?')[0];
-      if (path !== '/examples/portal/' && path !== '/examples/portal/index.html') return next();
-      const html = readFileSync(fileURLToPath(new URL('./examples/portal/index.html', import.meta.url)));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' });
-      res.end(html);
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname;
+      const css = path === '/examples/portal/chiso-baked.css';
+      if (!css && path !== '/examples/portal/' && path !== '/examples/portal/index.html') return next();
+      const raw = readFileSync(fileURLToPath(new URL('./examples/portal/index.html', import.meta.url)), 'utf8');
+      const headers = { 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' };
+      if (!css && url.searchParams.get('bake') === '0') {
+        res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+        res.end(raw);
+        return;
+      }
+      bakedPortal(raw).then(
+        (r) => {
+          res.writeHead(200, { ...headers, 'content-type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8' });
+          res.end(css ? r.css : r.html);
+        },
+        (e: unknown) => {
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end(e instanceof Error ? e.message : String(e));
+        },
+      );
     });
   },
 };

@@ -1,153 +1,176 @@
-// Components in a real page (headless Chromium, the built embed):
-// - chart-first-paint-vs-vega-embed: attaching <chiso-chart> until its SVG is painted, against
-//   vega-embed called directly with the spec chiso handed it (same CSP-safe options, same page,
-//   same width), so the difference is chiso's own work: query, recipe, element and lifecycle.
-// - map-selection-5-views-vs-frame: a province selected on the 63-province map until the five
-//   linked views (line, slope, bar, KPI, table) have updated and painted, against a 16 ms frame.
-// Run `npm run build` first (the page loads dist/chiso.embed.js).
-import { existsSync } from 'node:fs';
-import { entry, record } from './results.js';
-import { launchBrowser, newPage, scrollThrough, startStaticServer, waitForCharts, ROOT } from '../test/browser/harness.js';
+// Components in a real page (Debian's Chromium, headless, the built embed):
+// - chart-first-paint-vs-vega-embed: a cold page with one <chiso-chart> (line chart of 4 regions
+//   from the 17-line poverty CSV) until its chart is painted, against a cold page with vega-embed
+//   and its CSP-safe expression interpreter (one bundle built here with esbuild) drawing the spec
+//   chiso drew, fetched as JSON, in a box of the same width. Every sample is a fresh browser context
+//   (nothing cached, the server answers no-store), the two contenders alternate which goes first, and
+//   both pages must draw the same texts before any time counts.
+// - map-selection-5-views-vs-frame: a province clicked with the pointer (page.mouse.click on a point
+//   inside its shape) on the 63-province map until the five linked views (line, slope, bar, KPI,
+//   table) show it and the next frame is painted, against a 16.7 ms frame: p50 and p95.
+// - The same clicks with the line, slope and bar drawn on canvas instead of SVG, for the note.
+// Run `npm run build` first, then `node scripts/bench.mjs components`.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { build } from 'esbuild';
+import type { Browser, CDPSession } from 'playwright-core';
+import { entry, headCommit, record } from './results.js';
+import { launchBrowser, newPage, regionPoint, scrollThrough, startStaticServer, waitForCharts, ROOT } from '../test/browser/harness.js';
 
 if (!existsSync(ROOT + 'dist/chiso.embed.js')) {
   console.error('chiso: build the embed first: npm run build');
   process.exit(1);
 }
 
-const RUNS = 15;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const FIRST_RUNS = Number(process.env.FIRST_RUNS ?? 15);
+const CLICKS = Number(process.env.CLICKS ?? 40);
+const FRAME = 1000 / 60;
+const pick = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))];
+const median = (xs: number[]) => pick(xs, 0.5);
+const f = (x: number) => x.toFixed(1);
+const commit = headCommit();
+
+// The baseline's one bundle: vega-embed, Vega, Vega-Lite and the interpreter, minified.
+mkdirSync(ROOT + 'dist/bench', { recursive: true });
+await build({ entryPoints: [ROOT + 'bench/pages/vega-embed-entry.js'], bundle: true, format: 'esm', minify: true, target: 'es2022', outfile: ROOT + 'dist/bench/vega-embed.js', logLevel: 'warning' });
 
 const server = await startStaticServer();
 const browser = await launchBrowser();
+
+/** CPU time of the page's main thread so far (Chromium's ThreadTime), in ms: what a busy machine does not inflate. */
+async function threadTime(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+}
+
+/** A cold load of `path` in a fresh context: ms from navigation start to the chart's painted frame, and the chart's texts. */
+async function coldLoad(b: Browser, path: string): Promise<{ ms: number; cpu: number; texts: string[] }> {
+  const { page } = await newPage(b, { width: 1280, height: 900 });
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(server.url + path);
+    await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000, polling: 50 });
+    // The renderer's main-thread CPU time for the whole load (a little after the paint, the same for both).
+    const cpu = await threadTime(cdp);
+    return await page.evaluate((cpu) => {
+      const host = document.getElementById('chart')!;
+      const svg = (host.shadowRoot ?? host).querySelector('svg')!;
+      const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => t.trim() !== '');
+      return { ms: (window as unknown as { __painted: number }).__painted, cpu, texts };
+    }, cpu);
+  } finally {
+    await page.context().close();
+  }
+}
+
 try {
-  const { page } = await newPage(browser, { width: 1280, height: 2400 });
-  // tsx names functions with a helper the page does not have.
-  await page.addInitScript('window.__name = (f) => f');
-  await page.goto(server.url + '/bench/pages/components.html');
-  await scrollThrough(page);
-  await waitForCharts(page, 60_000);
-
-  // Main-thread CPU time (Chrome's TaskDuration) beside wall time: on a busy machine the wall clock
-  // also counts time other processes took, the CPU time only what the page did.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const cpu = async () => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  };
-  await page.evaluate(async () => {
-    const mod = (await import('/dist/chiso.embed.js' as string)) as { loadVega(): Promise<unknown>; loadExpressionInterpreter(): Promise<unknown> };
-    await Promise.all([mod.loadVega(), mod.loadExpressionInterpreter()]);
-  });
-
-  // 1. First paint: <chiso-chart> against vega-embed with the spec chiso drew.
-  const first = { chiso: [] as number[], direct: [] as number[], chisoCpu: [] as number[], directCpu: [] as number[] };
-  for (let i = 0; i < RUNS + 2; i++) {
-    let c0 = await cpu();
-    const chiso = await page.evaluate(async () => {
-      const d = document.getElementById('d')!;
-      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      // chiso: attach, wait for the view, then for the frame that paints it.
-      const c = document.createElement('chiso-chart') as HTMLElement & { embeddedSpec: unknown };
-      c.setAttribute('type', 'line');
-      c.setAttribute('indicator', 'poverty_rate');
-      c.setAttribute('region', '42, VN, 01, 79');
-      const t = performance.now();
-      const rendered = new Promise((r) => c.addEventListener('chiso-render', r, { once: true }));
-      d.append(c);
-      await rendered;
-      await frame();
-      const ms = performance.now() - t;
-      const w = window as unknown as { __spec: unknown; __width: number };
-      w.__spec = c.embeddedSpec;
-      w.__width = c.shadowRoot!.querySelector('.chart')!.clientWidth;
-      c.remove();
-      return ms;
-    });
-    const chisoCpu = (await cpu()) - c0;
-    c0 = await cpu();
-    const direct = await page.evaluate(async () => {
-      const mod = (await import('/dist/chiso.embed.js' as string)) as {
-        loadVega(): Promise<{ default: (el: HTMLElement, spec: unknown, opts: object) => Promise<{ finalize(): void }> }>;
-        loadExpressionInterpreter(): Promise<unknown>;
-      };
-      const { default: embed } = await mod.loadVega();
-      const expr = await mod.loadExpressionInterpreter();
-      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const w = window as unknown as { __spec: unknown; __width: number };
-      // vega-embed directly, same spec and options, in a box of the same width.
-      const box = document.createElement('div');
-      box.style.setProperty('width', `${w.__width}px`);
-      document.getElementById('stage')!.append(box);
-      const t = performance.now();
-      const result = await embed(box, w.__spec, { mode: 'vega-lite', renderer: 'svg', actions: false, defaultStyle: false, ast: true, expr, tooltip: false, hover: false });
-      await frame();
-      const ms = performance.now() - t;
-      result.finalize();
-      box.remove();
-      return ms;
-    });
-    const directCpu = (await cpu()) - c0;
-    if (i >= 2) {
-      first.chiso.push(chiso);
-      first.direct.push(direct);
-      first.chisoCpu.push(chisoCpu);
-      first.directCpu.push(directCpu);
+  // 1. The spec chiso draws, for the baseline (an untimed load), then the two pages compared.
+  {
+    const { page } = await newPage(browser, { width: 1280, height: 900 });
+    await page.goto(server.url + '/bench/pages/first-chart.html');
+    await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000 });
+    const spec = await page.evaluate(() => (document.getElementById('chart') as unknown as { shownSpec: unknown }).shownSpec);
+    writeFileSync(ROOT + 'dist/bench/line-spec.json', JSON.stringify(spec));
+    await page.context().close();
+  }
+  const a = await coldLoad(browser, '/bench/pages/first-chart.html');
+  const b = await coldLoad(browser, '/bench/pages/vega-embed.html');
+  if (JSON.stringify([...a.texts].sort()) !== JSON.stringify([...b.texts].sort())) {
+    throw new Error(`the two pages draw different charts:\n${a.texts.join(' | ')}\n${b.texts.join(' | ')}`);
+  }
+  const first = { chiso: [] as number[], embed: [] as number[], chisoCpu: [] as number[], embedCpu: [] as number[] };
+  for (let i = 0; i < FIRST_RUNS; i++) {
+    // Rotated: even samples chiso first, odd samples vega-embed first.
+    const order = i % 2 === 0 ? (['chiso', 'embed'] as const) : (['embed', 'chiso'] as const);
+    for (const who of order) {
+      const r = await coldLoad(browser, who === 'chiso' ? '/bench/pages/first-chart.html' : '/bench/pages/vega-embed.html');
+      first[who].push(r.ms);
+      first[who === 'chiso' ? 'chisoCpu' : 'embedCpu'].push(r.cpu);
     }
   }
+  console.log(`first paint, cold: chiso p50 ${f(median(first.chiso))} ms [${first.chiso.map(f).join(' ')}]; vega-embed p50 ${f(median(first.embed))} ms [${first.embed.map(f).join(' ')}]`);
+  console.log(`main-thread CPU of the load: chiso p50 ${f(median(first.chisoCpu))} ms, vega-embed p50 ${f(median(first.embedCpu))} ms`);
 
-  // 2. A selection on the map until the five linked views show it.
-  const provinces = ['42', '01', '79', '48', '91', '06', '75', '38', '92', '11', '02', '46', '31', '64', '94', '15', '22'];
-  const selection: number[] = [];
-  const selectionCpu: number[] = [];
-  for (let i = 0; i < RUNS + 2; i++) {
-    const region = provinces[i % provinces.length];
-    const c0 = await cpu();
-    const elapsed = await page.evaluate(async (region) => {
-      const ids = ['line', 'slope', 'bar', 'kpi', 'table'];
-      const map = document.getElementById('map') as unknown as { selectRegions(r: string[]): void };
-      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const renders = ['line', 'slope', 'bar'].map((id) => new Promise((r) => document.getElementById(id)!.addEventListener('chiso-render', r, { once: true })));
-      const t = performance.now();
-      map.selectRegions([region]);
-      await Promise.all(renders);
-      await Promise.all(ids.map((id) => (document.getElementById(id) as unknown as { updateComplete: Promise<unknown> }).updateComplete));
-      await frame();
-      const ms = performance.now() - t;
-      const ok =
-        (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === region) &&
-        (document.getElementById('kpi') as unknown as { shown: { region: string } }).shown.region === region;
-      if (!ok) throw new Error(`views did not follow the selection of ${region}`);
-      return ms;
-    }, region);
-    const used = (await cpu()) - c0;
-    if (i >= 2) {
-      selection.push(elapsed);
-      selectionCpu.push(used);
+  // 2. Pointer clicks on the map until five linked views show the province, SVG and canvas.
+  const provinces = ['01', '79', '42', '48', '91', '06', '75', '38', '92', '11', '02', '46', '31', '64', '94', '15', '22'];
+  async function clicks(canvas: string): Promise<{ ms: number[]; cpu: number[] }> {
+    const { page } = await newPage(browser, { width: 1280, height: 3200 });
+    try {
+      await page.addInitScript('window.__name = (f) => f');
+      await page.goto(server.url + '/bench/pages/components.html' + (canvas ? `?canvas=${canvas}` : ''));
+      await scrollThrough(page);
+      await waitForCharts(page, 60_000);
+      const offScreen = await page.evaluate(() =>
+        ['map', 'line', 'slope', 'bar', 'kpi', 'table'].filter((id) => document.getElementById(id)!.getBoundingClientRect().bottom > innerHeight),
+      );
+      if (offScreen.length) throw new Error(`views off screen (they would not redraw): ${offScreen.join(', ')}`);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const cpu = () => threadTime(cdp);
+      const ms: number[] = [];
+      const used: number[] = [];
+      const warmup = 3;
+      for (let i = 0; i < CLICKS + warmup; i++) {
+        const region = provinces[i % provinces.length];
+        const point = await regionPoint(page, '#map', region);
+        // Armed before the click: from the pointer's press to the frame painted after every view shows it.
+        await page.evaluate((region) => {
+          const w = window as unknown as { __done: Promise<number> };
+          const el = (id: string) => document.getElementById(id) as unknown as HTMLElement & { updateComplete: Promise<unknown>; shown: unknown };
+          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const pressed = new Promise<number>((r) => document.addEventListener('pointerdown', (e) => r(e.timeStamp), { once: true, capture: true }));
+          const drawn = ['line', 'slope', 'bar'].map((id) => new Promise((r) => el(id).addEventListener('chiso-render', r, { once: true })));
+          w.__done = (async () => {
+            const t0 = await pressed;
+            await Promise.all(drawn);
+            await Promise.all(['line', 'slope', 'bar', 'kpi', 'table'].map((id) => el(id).updateComplete));
+            await frame();
+            const t = performance.now() - t0;
+            const line = el('line').shown as { region: string }[];
+            const kpi = el('kpi').shown as { region: string };
+            if (!line.every((o) => o.region === region) || kpi.region !== region) throw new Error(`views did not follow the selection of ${region}`);
+            return t;
+          })();
+        }, region);
+        const c0 = await cpu();
+        await page.mouse.click(point.x, point.y);
+        const t = await page.evaluate(() => (window as unknown as { __done: Promise<number> }).__done);
+        const c = (await cpu()) - c0;
+        if (i >= warmup) {
+          ms.push(t);
+          used.push(c);
+        }
+      }
+      return { ms, cpu: used };
+    } finally {
+      await page.context().close();
     }
   }
+  const svg = await clicks('');
+  const canvasRuns: [string, { ms: number[]; cpu: number[] }][] = [];
+  for (const which of ['all', 'line', 'slope', 'bar']) canvasRuns.push([which, await clicks(which)]);
+  const canvas = canvasRuns[0][1];
+  const line = (name: string, r: { ms: number[]; cpu: number[] }) =>
+    `${name}: p50 ${f(median(r.ms))} ms, p95 ${f(pick(r.ms, 0.95))} ms, main-thread CPU time p50 ${f(median(r.cpu))} ms`;
+  console.log(line('selection, svg', svg));
+  for (const [which, r] of canvasRuns) console.log(line(`selection, canvas (${which === 'all' ? 'line, slope, bar' : which})`, r));
+  const perChart = canvasRuns
+    .slice(1)
+    .map(([which, r]) => `${which} alone on canvas p50 ${f(median(r.ms))} ms, CPU ${f(median(r.cpu))} ms`)
+    .join('; ');
 
-  const chisoMs = median(first.chiso);
-  const directMs = median(first.direct);
-  const selectMs = median(selection);
-  const f = (x: number) => x.toFixed(1);
-  record([
-    entry(
-      'chart-first-paint-vs-vega-embed',
-      chisoMs,
-      'vega-embed, same spec and options',
-      directMs,
-      `median of ${RUNS}; line chart of 4 regions x 8 periods, svg renderer, Chromium headless; chiso includes query, recipe and fit; main-thread CPU ${f(median(first.chisoCpu))} ms vs ${f(median(first.directCpu))} ms`,
-    ),
-    entry(
-      'map-selection-5-views-vs-frame',
-      selectMs,
-      '16ms frame',
-      16,
-      `median of ${RUNS}; 63-province map, 5 linked views (line, slope, bar, KPI, table), until painted; main-thread CPU ${f(median(selectionCpu))} ms`,
-    ),
-  ]);
-  console.log(`first paint CPU: chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.directCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.directCpu)).toFixed(3)}); selection CPU ${f(median(selectionCpu))} ms`);
+  const machine = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
+  const firstNote = `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
+  const selNote = (p: string) =>
+    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
+  record(
+    [
+      entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote),
+      entry('map-selection-5-views-vs-frame', median(svg.ms), '16.7ms frame', FRAME, selNote('median')),
+      entry('map-selection-5-views-p95-vs-frame', pick(svg.ms, 0.95), '16.7ms frame', FRAME, selNote('95th percentile')),
+    ].map((e) => ({ ...e, commit })),
+  );
 } finally {
   await browser.close();
   await server.close();

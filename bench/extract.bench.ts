@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { extractReport, htmlToText } from '../src/extract/index.js';
 import { readCorpus, scoreCorpus } from '../test/extract/corpus.js';
-import { entry, median, record, score } from './results.js';
+import { entry, headCommit, median, record, score } from './results.js';
 
 const dir = new URL('../data/seeds/raw/', import.meta.url);
 const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
@@ -27,11 +27,12 @@ const naive = await median(() => html.replace(/<[^>]*>/g, ''), 5, 1);
 const strip = await median(() => htmlToText(html), 5, 1);
 
 const n = extractReport(long).observations.length;
+const commit = headCommit();
 record([
   entry('extract: five seed reports', chiso, 'regex scan for numbers', baseline, `${seeds.length} reports, ${one.length} characters`),
   entry('extract: one long report, 0.7 MB', longChiso, 'regex scan for numbers', longBaseline, `${long.length} characters, ${n} observations`),
   entry('extract: HTML to text, 0.7 MB of text', strip, 'tag-stripping regex', naive, 'the regex keeps script contents and entities; htmlToText drops and decodes them'),
-]);
+].map((e) => ({ ...e, commit })));
 
 // Linear in text size: the seeds without ";" (clauses then end only at sentences) at 1 MB and 10 MB.
 const plain = one.replace(/;/g, ',');
@@ -57,4 +58,4 @@ record([
   entry('extract-10mb-vs-1mb', t10, 'the same text at 1 MB', t1, 'seed reports repeated, ";" removed; best of 3 runs at 10 MB and 9 at 1 MB, interleaved; goal ratio <= 12 (linear is 10)'),
   score('extract-test-split-recall', test.recall, 0.9, size),
   score('extract-test-split-precision', test.precision, 0.97, size),
-]);
+].map((e) => ({ ...e, commit })));

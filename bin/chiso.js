@@ -1,12 +1,38 @@
 #!/usr/bin/env node
 // The CLI runs from the compiled library; `npm install` builds it (the `prepare` script).
-import { existsSync } from 'node:fs';
+// dist/cli/bundle.cjs (scripts/cli-bundle.mjs) is the same modules in one script, evaluated with V8's
+// code cache kept in chiso's cache folder: a start compiles one file once instead of loading some
+// 130 modules. When it is missing or older than the files it was made from, dist/ is loaded as is.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/cli/index.js', import.meta.url);
+const dist = new URL('../dist/', import.meta.url);
+const entry = new URL('cli/index.js', dist);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('chiso: chưa biên dịch, hãy chạy `npm run build` / not built yet, run `npm run build`\n');
   process.exit(2);
 }
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+
+/** The bundle's `main`, if the bundle is there and made from the files now in dist/. */
+async function bundled() {
+  const bundle = fileURLToPath(new URL('cli/bundle.cjs', dist));
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(fileURLToPath(new URL('cli/bundle.inputs.json', dist)), 'utf8'));
+    for (const [file, size, mtime] of inputs) {
+      const s = statSync(fileURLToPath(new URL(file, dist)));
+      if (s.size !== size || s.mtimeMs !== mtime) return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  const { evaluateFile } = await import(new URL('render/node/cache.js', dist).href);
+  const factory = evaluateFile(bundle, '(function (exports, require, module, __filename, __dirname, __chisoDist) {', '\n})');
+  const module = { exports: {} };
+  factory(module.exports, createRequire(fileURLToPath(entry)), module, bundle, fileURLToPath(new URL('cli/', dist)), dist.href);
+  return module.exports.main;
+}
+
+const main = process.env.CHISO_BUNDLE === '0' ? undefined : await bundled();
+process.exitCode = await (main ?? (await import(entry.href)).main)(process.argv.slice(2));

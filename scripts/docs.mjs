@@ -25,6 +25,7 @@ export const pages = [
   { slug: 'api', vi: 'Tham chiếu API', en: 'API reference', generate: 'api' },
   { slug: 'theming', vi: 'Giao diện', en: 'Theming' },
   { slug: 'embedding', vi: 'Nhúng và CSP', en: 'Embedding and CSP' },
+  { slug: 'portal', vi: 'Trang cổng thông tin nhanh', en: 'Fast portal pages' },
   { slug: 'accessibility', vi: 'Trợ năng', en: 'Accessibility' },
   { slug: 'export', vi: 'Xuất SVG, PNG, CSV', en: 'Export: SVG, PNG, CSV' },
   { slug: 'security', vi: 'Bảo mật', en: 'Security' },

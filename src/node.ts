@@ -11,3 +11,6 @@ export { extractFile, correctionsPathFor, type ExtractFileOptions, type FileExtr
 export { createDuckDBConnector, DuckDBNodeConnector, loadIntoDuckDB, duckdbDriver, type DuckDBConnectorOptions } from './connectors/duckdb-node.js';
 export { loadLargeFile } from './load-large/node.js';
 export { queryListener, QUERY_LISTENER_DEFAULTS, type QueryListenerOptions } from './connectors/listener.js';
+export { district2024Region, listDistricts2024, getDistrict2024, type District2024, type DistrictType2024 } from './registry/districts-2024.js';
+export { bakePage, bakedStylesheetName, BAKED_TAGS, DEFAULT_BAKE_WIDTH, type BakeOptions, type BakeResult, type BakedTag } from './render/node/bake.js';
+export { chisoBake, type ChisoBakeOptions } from './render/node/vite-bake.js';

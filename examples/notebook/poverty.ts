@@ -7,6 +7,8 @@ import { runQuery } from '../../src/arquero.js';
 import { barChart, lineChart, mapChart } from '../../src/charts/index.js';
 import { getIndicator, listRegions, predecessors } from '../../src/registry/index.js';
 import { formatDiagnostic, type Diagnostic } from '../../src/errors.js';
+import type { Observation } from '../../src/types.js';
+import '../../src/components/multiples/multiples.js';
 
 const RAW = 'data/gso/raw/poverty_rate_by_province.csv';
 const poverty = () => loadFile(RAW, { format: 'gso' });
@@ -209,5 +211,35 @@ cell(
       table(units, { caption: '34 đơn vị, năm 2016, trọng số dân số' }),
       chart(mapChart(rows.map((r) => ({ ...pov[0], region: r.region, period: '2016', value: r.value, status: 'preliminary' as const, source: RAW })), { topology: await provinceTopology(), units: '34', title: 'Tỷ lệ hộ nghèo 2016 trên 34 đơn vị, trọng số dân số' }, 'vi')),
     );
+  },
+);
+
+cell(
+  {
+    title: 'Biểu đồ nhỏ: 34 đơn vị mới, 2006–2016',
+    prose: `Cùng phép gộp theo dân số, cho mọi năm: mỗi đơn vị mới một biểu đồ nhỏ, chung một thang đo, xếp theo tỷ lệ năm 2016. Đường đứt ở nơi đổi chuẩn nghèo, như biểu đồ đường. Phép gộp không giữ chuẩn của từng số, nên ô dưới gán lại chuẩn của năm (mọi tỉnh trong một năm đo theo cùng một chuẩn).
+      Thẻ <chiso-multiples> là một điểm dừng Tab: phím mũi tên đi qua các ô, mỗi ô đọc mô tả riêng; Enter chọn đơn vị; menu Tải xuống lưu cả lưới thành một ảnh SVG hoặc PNG.`,
+    en: 'The population-weighted merge for every year, as small multiples of the 34 units on shared scales, ordered by the 2016 rate; the standard of each year put back on the merged figures. <chiso-multiples> is one Tab stop: arrow keys move between panels, each read with its own description; Enter selects; Download saves the whole grid as one SVG or PNG.',
+  },
+  async () => {
+    const [{ observations: pov }, { observations: people }] = await Promise.all([poverty(), loadFile('data/weights/population.csv')]);
+    const merged = runQuery([...pov, ...people], {
+      select: { indicators: ['poverty_rate'], regions: { level: 'province' } },
+      derive: [{ op: 'reaggregate', weight: { indicator: 'population', series: 'total' } }],
+    }, { onDiagnostic: () => {} });
+    // Every province of a year is measured under the same standard: the country row's.
+    const standard = new Map(pov.filter((o) => o.region === 'VN').map((o) => [o.period, o.series]));
+    // Written with one decimal, as GSO writes the rates it merges.
+    const units = (merged.objects() as Observation[]).map((o) => ({
+      ...o, value: o.value === null ? null : Math.round(o.value * 10) / 10, series: standard.get(o.period) ?? null, source: RAW,
+    }));
+    const dashboard = document.createElement('chiso-dashboard');
+    dashboard.setAttribute('lang', 'vi');
+    dashboard.data = units;
+    const multiples = document.createElement('chiso-multiples');
+    multiples.setAttribute('indicator', 'poverty_rate');
+    multiples.setAttribute('panels', '34');
+    dashboard.append(multiples);
+    return dashboard;
   },
 );

@@ -7,7 +7,7 @@ import { formatUnit } from '../format/unit.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, bareValueText, type Json, joinSentences } from './common.js';
+  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, bareValueText, type Json, joinSentences, HIGHLIGHT_PARAM, HIGHLIGHT_NAMES } from './common.js';
 import { maxTextWidth, textWidth } from './measure.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
@@ -126,7 +126,6 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     // The axis names the unit once; the bar end carries the bare figure (`4.485`, `>98%`, `30/31`).
     label: bareValueText(o, loc, decimals) + (notes.has(o.region) ? ` – ${notes.get(o.region)}` : ''),
     rank: o.value === null ? null : i + 1,
-    highlight: highlight.includes(o.region),
     preliminary: o.status === 'preliminary',
     source: sourceText(o, loc),
   }));
@@ -138,7 +137,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
 
   const y = {
     field: 'name', type: 'nominal', sort: order, title: null,
-    axis: { labelLimit: Math.ceil(Math.min(240, maxTextWidth(order, fontSizes.label, 700))) + 2, labelFontWeight: { condition: { test: `indexof(${JSON.stringify(values.filter((v) => v.highlight).map((v) => v.name))}, datum.value) >= 0`, value: 700 }, value: 400 } },
+    axis: { labelLimit: Math.ceil(Math.min(240, maxTextWidth(order, fontSizes.label, 700))) + 2, labelFontWeight: { condition: { test: `indexof(${HIGHLIGHT_NAMES}, datum.value) >= 0`, value: 700 }, value: 400 } },
   };
   const vmax = Math.max(0, ...bars.map((o) => o.value as number), reference?.value ?? 0);
   const vmin = Math.min(0, ...bars.map((o) => o.value as number));
@@ -176,9 +175,15 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
       mark: { type: 'bar', height: { band: 0.72 }, cornerRadiusEnd: 1 },
       encoding: {
         y, x,
-        color: highlight.length
-          ? { condition: { test: 'datum.highlight', value: colors.accent }, value: colors.neutral }
-          : { value: colors.accent },
+        // Always both conditions, whether or not a region is highlighted now: a selection changes
+        // the parameter, never the spec's shape (a drawn view takes it in place).
+        color: {
+          condition: [
+            { test: `indexof(${HIGHLIGHT_PARAM}, datum.region) >= 0`, value: colors.accent },
+            { test: `length(${HIGHLIGHT_PARAM}) > 0`, value: colors.neutral },
+          ],
+          value: colors.accent,
+        },
         opacity: { condition: { test: 'datum.preliminary', value: 0.8 }, value: 1 },
         tooltip,
       },
@@ -227,6 +232,11 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     width,
     height: { step },
     data: { values },
+    // The highlight as parameters, not in the rows: a new selection is a new value, not new rows.
+    params: [
+      { name: HIGHLIGHT_PARAM, value: values.filter((v) => highlight.includes(v.region as string)).map((v) => v.region) },
+      { name: HIGHLIGHT_NAMES, value: values.filter((v) => highlight.includes(v.region as string)).map((v) => v.name) },
+    ],
     layer: layers,
   };
   return finish(spec, options, loc, describeBar(data, options, loc));

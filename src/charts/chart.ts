@@ -12,6 +12,7 @@ import { mapChart, describeMap, type MapOptions } from './map.js';
 import { scatterChart, describeScatter, type ScatterOptions } from './scatter.js';
 import { slopeChart, describeSlope, type SlopeOptions } from './slope.js';
 import { progressChart, describeProgress, type ProgressOptions } from './progress.js';
+import { multiplesChart, describeMultiples, type MultiplesOptions } from './multiples.js';
 
 /** The options of each recipe, by chart type. */
 export interface ChartOptions {
@@ -22,6 +23,7 @@ export interface ChartOptions {
   scatter: ScatterOptions;
   slope: SlopeOptions;
   progress: ProgressOptions;
+  multiples: MultiplesOptions;
 }
 
 const common = ['indicator', 'title', 'source', 'width', 'fitWidth', 'measure', 'height', 'maxRows', 'description', 'contrast', 'spec'] as const;
@@ -35,6 +37,7 @@ export const optionKeys: { [T in ChartType]: readonly string[] } = {
   scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],
   slope: [...common, 'periods', 'regions', 'highlight', 'labels', 'series'],
   progress: [...common, 'regions', 'period', 'target', 'rowLabel', 'highlight'],
+  multiples: [...common, 'panels', 'sort', 'order', 'series', 'columns'],
 };
 
 function checkKeys(type: ChartType, options: object): void {
@@ -48,10 +51,10 @@ type Recipe<T extends ChartType> = (data: readonly Observation[], options: Chart
 type Describer<T extends ChartType> = (data: readonly Observation[], options: ChartOptions[T], locale?: Lang) => string;
 
 const recipes: { [T in ChartType]: Recipe<T> } = {
-  line: lineChart, bar: barChart, kpi: kpiChart, map: mapChart, scatter: scatterChart, slope: slopeChart, progress: progressChart,
+  line: lineChart, bar: barChart, kpi: kpiChart, map: mapChart, scatter: scatterChart, slope: slopeChart, progress: progressChart, multiples: multiplesChart,
 };
 const describers: { [T in ChartType]: Describer<T> } = {
-  line: describeLine, bar: describeBar, kpi: describeKpi, map: describeMap, scatter: describeScatter, slope: describeSlope, progress: describeProgress,
+  line: describeLine, bar: describeBar, kpi: describeKpi, map: describeMap, scatter: describeScatter, slope: describeSlope, progress: describeProgress, multiples: describeMultiples,
 };
 
 /**

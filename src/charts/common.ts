@@ -92,6 +92,15 @@ export function latestPeriod(rows: readonly Observation[]): string | undefined {
 export { shortSource, sourceText, sourceLine, sourceAgency } from './sources.js';
 import { sourceLine } from './sources.js';
 
+/**
+ * Parameters a recipe declares with a value and reads in its tests and label expressions, so that
+ * what a selection changes is a value and never the spec's shape: the regions highlighted (ids),
+ * their names (for axis labels, which see names), and a slope's two period labels.
+ */
+export const HIGHLIGHT_PARAM = 'chiso_highlight';
+export const HIGHLIGHT_NAMES = 'chiso_highlight_names';
+export const PERIOD_LABELS = 'chiso_period_labels';
+
 /** Title block: the title, and the source line as subtitle. */
 export function titleBlock(text: string, rows: readonly Observation[], options: CommonOptions, locale: Lang, extra?: string): Json {
   const lines: string[] = [];
@@ -190,15 +199,38 @@ export function finish(spec: Json, options: CommonOptions, locale: Lang, descrip
     config: deepMerge(themeFor(contrast, locale), spec.config),
   };
   const merged = deepMerge(full, options.spec);
-  // A JSON round trip drops `undefined` fields and proves the spec is plain data. On the way, U+2028
+  // One copy as plain data, as a JSON round trip would make it (without the text in between: this
+  // runs on every selection): `undefined` fields dropped, non-finite numbers null. On the way, U+2028
   // and U+2029 from data become spaces, in every string alike: Vega's expression parser ends a string
   // literal at them, and Vega-Lite writes values into expressions itself (a sort array becomes
   // `datum.name === "..." ? 0 : ...`), where no escape of ours reaches. Replaced everywhere, a name
   // still equals itself in the data, the sort and a highlight test. Named datasets (a map's
   // boundaries, made once per size) are plain data already: shared, not copied on every draw.
-  const text = JSON.stringify(merged, (k, v) => (k === 'datasets' && v === merged.datasets ? undefined : v));
-  const plain = JSON.parse(text.replace(/[\u2028\u2029]/g, ' ')) as Json;
-  if (merged.datasets === undefined) return plain as unknown as ChartSpec;
-  return Object.fromEntries(Object.keys(merged).map((k) => [k, k === 'datasets' ? merged.datasets : plain[k]])) as unknown as ChartSpec;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(merged)) {
+    if (k === 'datasets') out[k] = v;
+    else if (v !== undefined && typeof v !== 'function') out[k] = plainData(v, 0);
+  }
+  return out as unknown as ChartSpec;
+}
+
+const LINE_BREAKS = /[\u2028\u2029]/g;
+const HAS_LINE_BREAK = /[\u2028\u2029]/;
+/** `value` as JSON would give it back (see `finish`); a spec nested past 256 levels is refused, as a cycle. */
+function plainData(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return HAS_LINE_BREAK.test(value) ? value.replace(LINE_BREAKS, ' ') : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value !== 'object') return null;
+  if (depth > 256) throw new TypeError('chiso: a chart spec nested too deeply (a cycle?)');
+  const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function') return plainData(toJSON.call(value), depth + 1);
+  if (Array.isArray(value)) return value.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : plainData(v, depth + 1)));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    out[HAS_LINE_BREAK.test(k) ? k.replace(LINE_BREAKS, ' ') : k] = plainData(v, depth + 1);
+  }
+  return out;
 }
 

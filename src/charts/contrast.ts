@@ -48,7 +48,9 @@ function markType(layer: Json): string | undefined {
 function withForm(layer: Json): Json {
   const encoding = layer.encoding as Json | undefined;
   const color = encoding?.color as Json | undefined;
-  const test = (color?.condition as Json | undefined)?.test;
+  // The first condition is the highlight (a bar chart's second one greys the others).
+  const condition = color?.condition as Json | Json[] | undefined;
+  const test = (Array.isArray(condition) ? condition[0] : condition)?.test;
   if (typeof test !== 'string') return layer;
   const type = markType(layer);
   if (type === 'bar') {

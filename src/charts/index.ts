@@ -7,6 +7,7 @@ export { kpiChart, describeKpi, kpiFacts, type KpiOptions, type KpiFacts } from 
 export { mapChart, describeMap, MapScale, MapProjection, type MapOptions } from './map.js';
 export { scatterChart, describeScatter, ScatterLabel, type ScatterOptions } from './scatter.js';
 export { slopeChart, describeSlope, SlopeLabels, type SlopeOptions } from './slope.js';
+export { multiplesChart, describeMultiples, multiplesPanels, multiplesLayout, MultiplesSort, type MultiplesOptions, type MultiplesPanel, type MultiplesLayout } from './multiples.js';
 export { progressChart, describeProgress, progressRows, type ProgressOptions, type ProgressRow } from './progress.js';
 export { unitTopology, parseTopology, labelPoint, detectGeoSource, featureName, MapUnits, ARCHIPELAGOS, type UnitTopology } from './geometry.js';
 export { theme, fontFamily, categoricalPalette, colors, sequentialScheme, sequentialSchemeBad, divergingScheme, fontSizes } from './theme.js';

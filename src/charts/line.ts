@@ -381,22 +381,20 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     layers.push(lineLayer(pieces), pointLayer(points, 34));
   }
   // Preliminary periods: a small note under the year on the axis.
+  // Both note layers are there whether or not the regions shown have such figures (empty rows draw
+  // nothing), so a selection changes their rows, never the spec's shape.
   const prelimXs = [...prelimPeriods].map(pos).filter((x) => !Number.isNaN(x));
-  if (prelimXs.length) {
-    layers.push({
-      data: { values: prelimXs.map((px) => ({ x: px, note: t('CHART_PRELIMINARY', loc) })) },
-      mark: { type: 'text', align: 'center', baseline: 'top', y: { expr: 'height' }, dy: 22, fontSize: fontSizes.note, color: colors.muted, fontStyle: 'italic' },
-      encoding: { x: xPlain, text: { field: 'note' } },
-    });
-  }
+  layers.push({
+    data: { values: prelimXs.map((px) => ({ x: px, note: t('CHART_PRELIMINARY', loc) })) },
+    mark: { type: 'text', align: 'center', baseline: 'top', y: { expr: 'height' }, dy: 22, fontSize: fontSizes.note, color: colors.muted, fontStyle: 'italic' },
+    encoding: { x: xPlain, text: { field: 'note' } },
+  });
   const qualifiedPoints = points.filter((p) => p.qualified);
-  if (qualifiedPoints.length) {
-    layers.push({
-      data: { values: qualifiedPoints },
-      mark: { type: 'text', dy: -10, fontSize: fontSizes.note, color: colors.muted },
-      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'valueText' } },
-    });
-  }
+  layers.push({
+    data: { values: qualifiedPoints },
+    mark: { type: 'text', dy: -10, fontSize: fontSizes.note, color: colors.muted },
+    encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'valueText' } },
+  });
   if (endLabels.length) {
     layers.push({
       data: { values: endLabels },

@@ -4,7 +4,7 @@ import { toLang } from '../format/locale.js';
 import { formatPeriod, periodPhrase } from '../format/period.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json, joinSentences, contrastOf } from './common.js';
+  checkRows, decimalsFor, finish, oneOf, pickIndicator, pickSeries, sortPeriods, sourceText, t, titleBlock, valueText, type Json, joinSentences, contrastOf, PERIOD_LABELS } from './common.js';
 import { capitalize, indicatorLabel, inSentence, regionName, type Indicator } from './lookup.js';
 import { comparableRuns, dodge } from './series.js';
 import { colors, fontSizes } from './theme.js';
@@ -121,7 +121,7 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
   };
   const x = {
     field: 'side', type: 'quantitative', scale: { domain: [0, 1] },
-    axis: { title: null, values: [0, 1], labelExpr: `datum.value === 0 ? ${JSON.stringify(label0)} : ${JSON.stringify(label1)}`, orient: 'top', grid: false, domain: false, ticks: false, labelFontWeight: 600, labelFontSize: 12, labelFlush: true },
+    axis: { title: null, values: [0, 1], labelExpr: `${PERIOD_LABELS}[datum.value]`, orient: 'top', grid: false, domain: false, ticks: false, labelFontWeight: 600, labelFontSize: 12, labelFlush: true },
   };
   const y = { field: 'value', type: 'quantitative', scale: { domain: [lo, hi], nice: false }, axis: null };
   const tooltip = [
@@ -161,6 +161,8 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     title: titleBlock(`${capitalize(indicatorLabel(indicator, loc))}, ${formatPeriod(p0, loc)}–${formatPeriod(p1, loc)}`, rows, options, loc, note),
     width,
     height,
+    // "(sơ bộ)" comes and goes with the regions shown: a value, so the spec keeps its shape.
+    params: [{ name: PERIOD_LABELS, value: [label0, label1] }],
     layer: layers,
   };
   return finish(spec, options, loc, describeSlope(data, options, loc));

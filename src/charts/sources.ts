@@ -26,6 +26,21 @@ export function sourceAgency(source: string): string | undefined {
  * exports), a seed report as its outlet and date, a page address as host and the start of its path.
  */
 export function shortSource(source: string, locale: Lang, period?: string): { publisher?: string; name: string } {
+  // Every drawing names the sources of every row it shows (tooltips, the source line): the same few
+  // thousand (source, period) pairs again on every selection, so each is worked out once.
+  const key = `${locale}\u0000${period ?? ''}\u0000${source}`;
+  let short = shortCache.get(key);
+  if (!short) {
+    if (shortCache.size >= 20_000) shortCache.clear();
+    short = Object.freeze(shorten(source, locale, period));
+    shortCache.set(key, short);
+  }
+  return short;
+}
+
+const shortCache = new Map<string, Readonly<{ publisher?: string; name: string }>>();
+
+function shorten(source: string, locale: Lang, period?: string): { publisher?: string; name: string } {
   const s = source.trim();
   if (/^https?:\/\//i.test(s)) {
     try {

@@ -18,6 +18,7 @@ export const ChartType = {
   scatter: 'scatter',
   slope: 'slope',
   progress: 'progress',
+  multiples: 'multiples',
 } as const;
 export type ChartType = keyof typeof ChartType;
 

@@ -21,6 +21,12 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
       '      xuất biểu đồ / export charts',
     load: async () => (await import('./render.js')).render,
   },
+  bake: {
+    summary:
+      'bake PAGE.html --out DIR [--root DIR] [--width N] [--lang vi|en]\n' +
+      '      vẽ sẵn biểu đồ vào trang, đọc được khi không có JavaScript / bake charts into a page, readable without JavaScript',
+    load: async () => (await import('./bake.js')).bake,
+  },
   extract: {
     summary:
       'extract FILE.txt|FILE.html [--json | --format text|json|tidy-json|tidy-csv|corrections] [--region CODE] [--period YEAR] [--no-corrections]\n' +

@@ -14,6 +14,7 @@ import { formatDiagnostic, isChisoError, fail, type Diagnostic } from '../errors
 import { message } from '../messages/index.js';
 import type { LoadResult } from '../data/load.js';
 import { readDataFile } from '../data/read-file.js';
+import { district2024Region } from '../registry/districts-2024.js';
 import { addIndicators, defineIndicator, isIndicatorId } from '../registry/index.js';
 import type { DataFormat } from '../data/load.js';
 import type { Command, CliIO } from './io.js';
@@ -122,6 +123,8 @@ export const load: Command = async (args, io) => {
       unit: str(flags.unit),
       period: str(flags.period),
       strict: flags.lenient !== true,
+      // Districts of 2024 the registry does not list, as `chiso extract` writes them (`42-can-loc`).
+      regions: district2024Region,
     });
   } catch (e) {
     if (!isChisoError(e)) throw e;

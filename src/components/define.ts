@@ -1,6 +1,7 @@
 import { ChisoDashboard } from './dashboard/dashboard.component.js';
 import { ChisoChart } from './chart/chart.component.js';
 import { ChisoMap } from './map/map.component.js';
+import { ChisoMultiples } from './multiples/multiples.component.js';
 import { ChisoKpi } from './kpi/kpi.component.js';
 import { ChisoTable } from './table/table.component.js';
 import { ChisoFilter } from './filter/filter.component.js';
@@ -12,6 +13,7 @@ export const elements = {
   'chiso-dashboard': ChisoDashboard,
   'chiso-chart': ChisoChart,
   'chiso-map': ChisoMap,
+  'chiso-multiples': ChisoMultiples,
   'chiso-kpi': ChisoKpi,
   'chiso-table': ChisoTable,
   'chiso-filter': ChisoFilter,

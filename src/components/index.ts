@@ -5,6 +5,7 @@
 export * from './dashboard/dashboard.js';
 export * from './chart/chart.js';
 export * from './map/map.js';
+export * from './multiples/multiples.js';
 export * from './kpi/kpi.js';
 export * from './table/table.js';
 export * from './filter/filter.js';

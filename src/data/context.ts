@@ -40,6 +40,19 @@ export interface CellValue {
   unit: string | null;
 }
 
+/** A sub-national id in the registry's style: province code, then the unit's name (`42-can-loc`, `82-tx-cai-lay`). */
+const SUBNATIONAL_ID = /^(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The district an unknown sub-national id lies in (`42-can-loc-son-loc` in `42-can-loc`), when one is known. */
+function closeSubnational(id: string, lookup: (id: string) => Region | undefined): Region | undefined {
+  const parts = id.split('-');
+  for (let n = parts.length - 1; n >= 2; n--) {
+    const r = getRegion(parts.slice(0, n).join('-')) ?? lookup(parts.slice(0, n).join('-'));
+    if (r && r.level === 'district') return r;
+  }
+  return undefined;
+}
+
 export class LoadContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly observations: Observation[] = [];
@@ -52,7 +65,7 @@ export class LoadContext {
   private errors = 0;
   private readonly unitWarned = new Set<string>();
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, private readonly subnational?: (id: string) => Region | undefined) {}
 
   at(loc: InputLocation): InputLocation {
     return { file: this.file, ...loc };
@@ -110,6 +123,8 @@ export class LoadContext {
   private resolveRegion(key: string, loc: InputLocation): string | null {
     if (key === '') return null;
     if (getRegion(key)) return key;
+    // A district of 2024 the registry does not list (`42-can-loc`, from `chiso extract`): kept under its province.
+    if (SUBNATIONAL_ID.test(key) && this.subnational?.(key)) return key;
     if (/^\d$/.test(key) && getRegion('0' + key)) {
       this.warn('DATA_REGION_CODE_PADDED', { value: key, id: '0' + key }, loc);
       return '0' + key;
@@ -137,6 +152,17 @@ export class LoadContext {
     const m = this.match(key);
     if (!m.ok && m.reason === 'ambiguous') {
       this.error('DATA_AMBIGUOUS_REGION', { value: key, candidates: describe(m.candidates) }, loc);
+      return;
+    }
+    const sub = SUBNATIONAL_ID.exec(key);
+    const province = sub ? getRegion(sub[1]) : undefined;
+    if (sub && province?.level === 'province') {
+      // An id in the extractor's style whose unit is not a district of 2024: say what is known, and what is close.
+      const district = this.subnational ? closeSubnational(key, this.subnational) : undefined;
+      this.error('DATA_UNKNOWN_SUBREGION', {
+        value: key, province: province.name, id: province.id,
+        district: district?.fullName ?? '', districtId: district?.id ?? '', listed: this.subnational ? 'yes' : '',
+      }, loc);
       return;
     }
     const candidates = !m.ok && m.candidates.length ? m.candidates : closestRegions(key);

@@ -4,6 +4,7 @@
  */
 import { ChisoError, diagnostic, type Diagnostic } from '../errors.js';
 import type { Observation } from '../types.js';
+import type { Region } from '../registry/index.js';
 import { LoadContext } from './context.js';
 import { isBlankRow, parseCsv, stripBom, type CsvRow } from './csv.js';
 import { decodeText } from './decode.js';
@@ -45,6 +46,12 @@ export interface LoadOptions {
   strict?: boolean;
   /** Most errors a thrown `ChisoError` carries; the rest are counted in a last diagnostic. Default 100. */
   maxErrors?: number;
+  /**
+   * Region ids the registry does not list that the input may use, looked up here: `district2024Region`
+   * (from `chiso/node`) gives the district-level units of 2024 (`42-can-loc`), as `chiso extract`
+   * writes them. `chiso load` passes it. Default: registry ids and names only.
+   */
+  regions?: (id: string) => Region | undefined;
 }
 
 export interface LoadSummary {
@@ -108,7 +115,7 @@ export function loadObservations(input: string | Uint8Array, options: LoadOption
   if (options.decimal !== undefined && !isDecimalStyle(options.decimal)) {
     throw new ChisoError(diagnostic('DATA_UNKNOWN_DECIMAL', { value: String(options.decimal), allowed: 'comma, dot, auto' }, { file }));
   }
-  const ctx = new LoadContext(file);
+  const ctx = new LoadContext(file, options.regions);
   let format: Exclude<DataFormat, 'auto' | 'csv'> = requested === 'auto' || requested === 'csv' ? 'tidy' : requested;
 
   const bytes = typeof input === 'string' ? null : input;

@@ -7,8 +7,8 @@ import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod } from './periods.js';
-import { regionContext, resolveRegion } from './regions.js';
-import { clauseAt, inFurniture, isReportFormat, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
+import { regionContext, resolveRegion, type RegionMention } from './regions.js';
+import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
 import { FigureContext, RULES, isTarget, isTargetLead, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
 import type { Extraction, ExtractedObservation, ExtractOptions, SkippedFigure } from './types.js';
@@ -77,7 +77,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
-    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || targetLead(text, f.start, targetWords)) {
+    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
     }
@@ -104,12 +104,33 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
     const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    if (region.outside) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: region.how });
+      continue;
+    }
     if (region.unknownPlace) {
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
     }
     const period = resolvePeriod({ start: f.start, end: f.end }, periods);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     const series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
+    const clauseBefore = text.slice(Math.max(clause.start, f.start - 400), f.start);
+    if (rule.indicator === 'income_per_capita' && outputNotIncome(clauseBefore)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'output per person (GRDP), not income' });
+      continue;
+    }
+    if (rule.indicator === 'income_per_capita' && POVERTY_LINE.test(clauseBefore)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a poverty line or minimum standard, not an income' });
+      continue;
+    }
+    if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(clauseBefore)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'public budget allocated, not money raised for a purpose' });
+      continue;
+    }
+    if (sharedThreshold(text, f, clause.end, regions.mentions)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a threshold several places share ("trên X ... là A, B, C")' });
+      continue;
+    }
     const perPerson = rule.indicator === 'income_per_capita' && shapeOf(f) === 'money' ? perPersonUnit(f.unit!, monthly(text, f.start)) : null;
     const unit = perPerson ? perPerson.unit : unitOf(f, rule.indicator, series, m.unit);
     if (unit === null) {
@@ -165,7 +186,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   }
 
   return {
-    observations,
+    observations: withoutParts(sumsOfGroups(observations, text), text),
     report: {
       file,
       format: report.format,
@@ -179,6 +200,87 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     warnings,
     text,
   };
+}
+
+/** A figure in brackets after the plan's words: "đạt chỉ tiêu Nghị quyết đề ra (dưới 4%)", "(kế hoạch là 2%)". */
+const PLAN_BRACKET = /(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}\([\s\u00a0]*(?:là[\s\u00a0]+)?$|\([\s\u00a0]*(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}$/iu;
+
+/** "Mức chuẩn nghèo khu vực nông thôn là 1,5 triệu đồng/người/tháng": the line, not anyone's income. */
+const POVERTY_LINE = /chuẩn[\s\u00a0]+(?:cận[\s\u00a0]+)?nghèo|mức[\s\u00a0]+sống[\s\u00a0]+tối[\s\u00a0]+thiểu|lương[\s\u00a0]+tối[\s\u00a0]+thiểu|mức[\s\u00a0]+chuẩn/iu;
+
+/** True when the clause before a figure last names output ("GRDP bình quân đầu người đạt 80 triệu đồng"), not income. */
+function outputNotIncome(clauseBefore: string): boolean {
+  let last: string | null = null;
+  for (const m of clauseBefore.matchAll(/GRDP|GDP|tổng[\s\u00a0]+sản[\s\u00a0]+phẩm|thu[\s\u00a0]+nhập/giu)) last = m[0];
+  return last !== null && !/^thu/iu.test(last);
+}
+
+/** A state budget or investment allocated ("được phân bổ tổng kinh phí", "vốn đầu tư"): not the catalogue's money raised. */
+const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
+
+/**
+ * True when the figure is a bound that a list of places shares: "mức thu nhập trên 5 triệu đồng/người/tháng
+ * là Bắc Ninh, Vĩnh Phúc, Hải Phòng". It states no one place's level.
+ */
+function sharedThreshold(text: string, f: Figure, clauseEnd: number, mentions: readonly RegionMention[]): boolean {
+  if (f.qualifier === null && !/(?:trên|dưới|hơn|từ)[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 8), f.start))) return false;
+  // "8 huyện, thị xã có tỷ lệ hộ nghèo dưới 2%", "các xã có tỷ lệ trên 10%": a bound that a counted group of places meets.
+  if (PLACES_COUNTED.test(text.slice(Math.max(0, f.start - 120), f.start))) return true;
+  const rest = text.slice(f.end, Math.min(clauseEnd, f.end + 200));
+  const is = /^[^;.\d]{0,40}?[\s\u00a0]là[\s\u00a0]+/u.exec(rest);
+  if (!is) return false;
+  const from = f.end + is[0].length;
+  const listed: RegionMention[] = [];
+  for (let i = lastStartingAtOrBefore(mentions, from - 1) + 1; i < mentions.length && mentions[i].start < from + 120; i++) if (mentions[i].region) listed.push(mentions[i]);
+  return listed.length >= 2 && listed[0].start - from < 4 && /^[\s\u00a0]*[,(]/u.test(text.slice(listed[0].end, listed[0].end + 3));
+}
+
+// Not "45 xã, chiếm hơn 50%": a share of the count just stated.
+const PLACES_COUNTED = /(?:(?<![\d.,])\d+|các|những|số)[\s\u00a0]+(?:huyện|xã|tỉnh|địa[\s\u00a0]+phương|đơn[\s\u00a0]+vị|thôn|bản)(?![\p{L}])(?:(?!chiếm|đạt|bằng|tương)[^;.\d]){0,80}$/iu;
+
+/**
+ * "Tỷ lệ hộ nghèo đa chiều là 5,71%, trong đó tỷ lệ hộ nghèo 2,93%, tỷ lệ hộ cận nghèo 2,78%": a rate read
+ * as the poor's whose parts after "trong đó" are the poor's and the near-poor's rates adding up to it is the
+ * two groups together. Checked by the sum, not guessed from the words.
+ */
+function sumsOfGroups(observations: ExtractedObservation[], text: string): ExtractedObservation[] {
+  return observations.map((o, i) => {
+    if (o.indicator !== 'poverty_rate' || o.value === null) return o;
+    const s = sentenceAt(text, o.start);
+    let poor: number | null = null;
+    let near: number | null = null;
+    for (let j = i + 1; j < observations.length && observations[j].start < s.end; j++) {
+      const q = observations[j];
+      if (q.region !== o.region || q.period !== o.period || q.value === null || !/trong[\s\u00a0]+đó/iu.test(text.slice(o.end, q.start))) continue;
+      if (q.indicator === 'poverty_rate' && poor === null) poor = q.value;
+      if (q.indicator === 'near_poor_rate' && near === null) near = q.value;
+    }
+    if (poor === null || near === null || Math.abs(poor + near - o.value) > 0.015) return o;
+    return { ...o, indicator: 'poor_near_poor_rate', reason: `${o.reason}; the poor's (${poor}) and the near-poor's (${near}) rates after "trong đó" add up to it: both groups together` };
+  });
+}
+
+/**
+ * Drops the parts of a total: after "trong đó" a figure of the same indicator, region, period and
+ * series as one earlier in its sentence ("quỹ toàn tỉnh có 55,8 tỷ đồng, trong đó quỹ cấp tỉnh có 1,2 tỷ đồng")
+ * is a part of it, not a second level.
+ */
+function withoutParts(observations: ExtractedObservation[], text: string): ExtractedObservation[] {
+  const out: ExtractedObservation[] = [];
+  for (const o of observations) {
+    const s = sentenceAt(text, o.start);
+    // Observations come in text order: look back only through the sentence.
+    let part = false;
+    for (let j = out.length - 1; j >= 0 && out[j].start >= s.start; j--) {
+      const t = out[j];
+      if (t.indicator === o.indicator && t.region === o.region && t.period === o.period && t.series === o.series && t.value !== o.value && /trong[\s\u00a0]+đó/iu.test(text.slice(t.end, o.start))) {
+        part = true;
+        break;
+      }
+    }
+    if (!part) out.push(o);
+  }
+  return out;
 }
 
 /**

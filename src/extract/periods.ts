@@ -160,6 +160,9 @@ export function periodContext(report: Report, override?: string): PeriodContext 
   return { report, cues, reportDate, documentYear: year, documentPeriod: String(year), documentHow: `the report's year (${yearHow})` };
 }
 
+/** The words before the later figure of a change: "từ 5,2% xuống còn", "từ 12 lên". */
+const CHANGE_END = /từ[\s\u00a0]+[^;]{0,40}?(?:xuống|lên|giảm|tăng)(?:[\s\u00a0]+(?:còn|xuống|lên))?(?:[\s\u00a0]+còn)?[\s\u00a0]*$/iu;
+
 export interface ResolvedPeriod {
   period: string | null;
   how: string;
@@ -197,10 +200,21 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   const text = ctx.report.text;
   // A year right after the figure is its own: "58,2% năm 2006", "31,17% vào cuối năm 2018", "73,26% (2021)".
   const own = /^[\s\u00a0]*(\(?(?:vào[\s\u00a0]+)?(?:(?:cuối|đầu)[\s\u00a0]+)?(?:năm[\s\u00a0]+)?((?:19|20)\d\d)\)?)(?![\d\/%.,]\d)/iu.exec(text.slice(span.end, span.end + 30));
-  if (own && (/năm|\(/iu.test(own[1]))) {
+  // "2,5% (năm 2022 là 3,1%)": a bracket that goes on past its year holds another figure, and the year is that one's.
+  if (own && (/năm|\(/iu.test(own[1])) && !(own[1].startsWith('(') && !own[1].endsWith(')'))) {
     const year = Number(own[2]);
     const cue: PeriodCue = { start: span.end, end: span.end + own[0].length, kind: 'year', text: own[1], year };
     return { period: String(year), how: `"${own[1]}" right after the figure`, cue };
+  }
+  // "so với năm 2022 (3,57%)", "năm 2022 (2.100 hộ, chiếm 1,7%)": figures in a bracket opened right after a year are that year's.
+  const backFrom = Math.max(0, span.start - 80);
+  const back = text.slice(backFrom, span.start);
+  const paren = back.lastIndexOf('(');
+  const opened = paren !== -1 && !back.includes(')', paren) ? /(?:năm|cuối[\s\u00a0]+năm)[\s\u00a0]+((?:19|20)\d\d)[\s\u00a0]*$/iu.exec(back.slice(0, paren)) : null;
+  if (opened) {
+    const year = Number(opened[1]);
+    const cue: PeriodCue = { start: backFrom + opened.index, end: backFrom + paren, kind: 'year', text: opened[0], year };
+    return { period: String(year), how: `"${opened[0].trim()}" before the bracket the figure is in`, cue };
   }
   const within = (s: Span) => {
     const out: PeriodCue[] = [];
@@ -216,6 +230,10 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   for (const [scope, s] of [['clause', clauseAt(text, span.start)], ['sentence', sentenceAt(text, span.start)]] as const) {
     const cue = pick(within(near(s)));
     if (cue) {
+      // "Trong 3 năm (2021-2023) ... từ 5,2% xuống còn 2,5%": the level a change ends at is of the range's last year.
+      if (cue.kind === 'range' && CHANGE_END.test(text.slice(Math.max(s.start, span.start - 60), span.start))) {
+        return { period: String(cue.endYear), how: `${scope} "${cue.text.trim()}": the end of a change over it`, cue };
+      }
       const period = resolveCue(cue, ctx);
       if (period) return { period, how: `${scope} "${cue.text.trim()}"${cue.kind === 'relative' || cue.kind === 'current' || cue.kind === 'toDate' ? ` relative to ${ctx.documentHow}` : ''}`, cue };
     }

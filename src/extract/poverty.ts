@@ -33,9 +33,12 @@ const GROUP = new RegExp(
 );
 const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
 // Sub-groups of the poor: by ethnicity, labour, merit, place, or by the kind of poverty (income, deprivation).
-const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|tái nghèo|phát sinh|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
-const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
+const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|thoát cận nghèo|thoát khỏi|tái nghèo|phát sinh|trẻ em|người cao tuổi|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
+const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số|(?:của |trong )?(?:số|tổng) (?:hộ )?(?:nghèo|cận nghèo)|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
 const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
+const SUBGROUP_AFTER = /^[\s\u00a0]*(?:(?:là|có)[\s\u00a0]+)?(?:người[\s\u00a0]+|đồng[\s\u00a0]+bào[\s\u00a0]+)?(?:dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|DTTS|thiếu[\s\u00a0]+hụt|có[\s\u00a0]+thành[\s\u00a0]+viên|thành[\s\u00a0]+viên|người[\s\u00a0]+có[\s\u00a0]+công|không[\s\u00a0]+có[\s\u00a0]+khả[\s\u00a0]+năng|thuộc[\s\u00a0]+(?:diện|chính[\s\u00a0]+sách|đối[\s\u00a0]+tượng))/iu;
+const HELPED_AFTER = /^[\s\u00a0]*(?:(?:đều|đã)[\s\u00a0]+)?(?:được|tham[\s\u00a0]+gia|vay|nhận|có[\s\u00a0]+nhu[\s\u00a0]+cầu)(?![\p{L}])/iu;
+const HELPED_BEFORE = /(?:hỗ[\s\u00a0]+trợ|giúp(?:[\s\u00a0]+đỡ)?|cho[\s\u00a0]+vay|tặng|cấp[\s\u00a0]+cho|xây[\s\u00a0]+nhà[\s\u00a0]+cho)[\s\u00a0]+(?:cho[\s\u00a0]+)?(?:trên|hơn|gần|khoảng)?[\s\u00a0]*$/iu;
 
 function groupOf(m: RegExpExecArray | { groups?: Record<string, string | undefined> }): PovertyGroup {
   const g = m.groups ?? {};
@@ -62,6 +65,10 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   const direct = GROUP_AFTER.exec(after);
   let denominator: number | null = null;
   if (direct) {
+    // "100% hộ nghèo được cấp thẻ", "1.500 hộ nghèo được hỗ trợ nhà ở", "hỗ trợ 1.200 hộ nghèo vay vốn": those helped, not the group's level.
+    if (HELPED_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 30)) || HELPED_BEFORE.test(text.slice(Math.max(clauseStart, f.start - 20), f.start))) return null;
+    // "1.200 hộ nghèo thiếu hụt về nhà ở", "800 hộ nghèo là người dân tộc thiểu số": a sub-group named after the group.
+    if (SUBGROUP_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 40))) return null;
     group = groupOfWords(direct[0]);
     cueEnd = f.end + direct[0].length;
     const out = /^[\s\u00a0]*\/[\s\u00a0]*(\d{1,3}(?:\.\d{3})+|\d+)[\s\u00a0]+hộ(?![\p{L}])/u.exec(text.slice(cueEnd, cueEnd + 30));
@@ -83,9 +90,19 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     const lastAt = from + last.index;
     const between = text.slice(lastAt, f.start);
     // "tỷ lệ hộ nghèo và cận nghèo (lần lượt là 14,23% và 7,69%)": the first is the poor's, the second the near-poor's.
-    if (group === 'poor_near_poor' && RESPECTIVELY.test(between)) {
+    if (RESPECTIVELY.test(between)) {
       const k = (between.slice(between.search(RESPECTIVELY)).match(/\d+(?:[.,]\d+)*[\s\u00a0]*%/g) ?? []).length;
-      group = k === 0 ? 'poor' : 'near_poor';
+      if (group === 'poor_near_poor') group = k === 0 ? 'poor' : 'near_poor';
+      else if (k > 0) {
+        // "tỷ lệ hộ nghèo thấp nhất với tỷ lệ lần lượt là 0,21% và 0,13%": one group named for two figures;
+        // the pair is the one its sentence named before ("cả tỷ lệ hộ nghèo và cận nghèo"), else the later figure is no one's.
+        const earlier = text.slice(from, lastAt);
+        GROUP.lastIndex = 0;
+        let pair = false;
+        for (let m = GROUP.exec(earlier); m; m = GROUP.exec(earlier)) if (m.groups?.both) pair = true;
+        if (!pair || k > 1) return null;
+        group = 'near_poor';
+      }
     }
     if (SUBGROUP.test(between)) return null;
     near = lastAt >= clauseStart;

@@ -3,8 +3,8 @@
  * `thị xã Kỳ Anh`) resolved through the admin-unit registry, the report's own region (from its
  * headline and opening), and unnamed mentions (`toàn tỉnh`, `toàn huyện`, `Huyện ủy`) that refer to it.
  */
-import { foldDiacritics, getRegion, listRegions, matchRegion, type Region } from '../registry/index.js';
-import { DISTRICTS_2024 } from './districts-2024.js';
+import { getRegion, listRegions, matchRegion, type Region } from '../registry/index.js';
+import { ID_PREFIX_OF_TYPE, idSlug, listDistricts2024, type District2024 } from '../registry/districts-2024.js';
 import { clauseAt, inFurniture, lastStartingAtOrBefore, paragraphAt, sentenceAt, type Report, type Span } from './report.js';
 
 /** The kind of unit a mention's prefix names. */
@@ -19,6 +19,10 @@ export interface RegionMention extends Span {
   unnamed: boolean;
   /** True when `region` is the unit the named place lies in, the place itself not being in the registry. */
   within?: boolean;
+  /** An area the registry has no unit for and never will (`vùng Tây Bắc` of the older scheme): its figures are not read. */
+  outside?: boolean;
+  /** For a commune written with its district in brackets (`xã Trà Bui (Bắc Trà My)`): that district. */
+  district?: string;
 }
 
 const PREFIX: [RegExp, MentionLevel, string][] = [
@@ -189,6 +193,15 @@ function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
 /** Words before `cả nước` that make it a comparison (`cao nhất cả nước`), not the subject. */
 const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
 
+/** Words after `cả nước` that give it a figure of its own: "của cả nước là 4,7", "cả nước đạt 17". */
+const STATES_FIGURE = /^[ \u00a0]*(?:là|đạt|ở[ \u00a0]+mức)[ \u00a0]+(?:khoảng[ \u00a0]+|gần[ \u00a0]+|hơn[ \u00a0]+|trên[ \u00a0]+)?\d/iu;
+
+/**
+ * Areas outside the registry's six socio-economic regions (the older eight-region scheme): a figure
+ * next to them is theirs, so it must not fall back to another region named before.
+ */
+const OTHER_AREA = /(?<![\p{L}])[Vv]ùng[ \u00a0]+(?:Tây[ \u00a0]+Bắc(?:[ \u00a0]+Bộ)?|Đông[ \u00a0]+Bắc(?:[ \u00a0]+Bộ)?|[Dd]uyên[ \u00a0]+hải[ \u00a0]+Nam[ \u00a0]+Trung[ \u00a0]+Bộ)(?![\p{L}])/gu;
+
 function findBareMentions(report: Report, named: RegionMention[]): RegionMention[] {
   const text = report.text;
   const { re, byName } = bareNameIndex();
@@ -202,7 +215,12 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
       continue;
     }
     if (m[1]) {
-      if (COMPARED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      // "cao nhất cả nước (4,6%)" compares; "mức trung bình chung của cả nước là 4,7" states the country's own figure.
+      const compared = COMPARED.exec(text.slice(Math.max(0, m.index - 30), m.index));
+      // "mức bình quân cả nước (2,93%)": an average's figure in brackets is the country's too.
+      // "so với cả nước (2,93%)" too; not "cao nhất cả nước (39,4%)", whose figure is the subject's.
+      const own = STATES_FIGURE.test(text.slice(end, end + 24)) || (compared !== null && !/nhất|thứ/iu.test(compared[0]) && /^[ \u00a0]*\([ \u00a0]*\d/u.test(text.slice(end, end + 6)));
+      if (compared && !own) continue;
       const vn = getRegion('VN')!;
       out.push({ start: m.index, end, text: m[0], region: vn, level: 'country', unnamed: false });
       continue;
@@ -214,13 +232,16 @@ function findBareMentions(report: Report, named: RegionMention[]): RegionMention
     if (/(?:huyện|xã|thị trấn|phường|quận)[ \u00a0]+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end, text: m[0], region: r, level: r.level === 'region' ? 'region' : 'province', unnamed: false });
   }
+  OTHER_AREA.lastIndex = 0;
+  for (let m = OTHER_AREA.exec(text); m; m = OTHER_AREA.exec(text)) {
+    if (inFurniture(report, m.index) || covered(named, m.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: null, level: 'region', unnamed: false, outside: true });
+  }
   return out;
 }
 
 /** `Cai Lậy` -> `cai-lay`: the registry's way of writing a name into an id. */
-export function slugOf(name: string): string {
-  return foldDiacritics(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+export const slugOf = idSlug;
 
 /** The id prefix of a unit the registry does not list, by the word that named it. */
 const PLACE_PREFIX: Partial<Record<MentionLevel, string>> = { town: 'tx-', city: 'tp-' };
@@ -246,8 +267,10 @@ export function regionContext(report: Report, override?: string): RegionContext 
     const r = getRegion(override) ?? null;
     return withDistricts(report, { mentions, region: r, how: `--region ${override}` });
   }
-  // The country and the six regions are compared with, not reported on, in a province's report.
-  const named = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
+  // The country and the six regions are compared with, not reported on, in a province's report; a
+  // province in a list of places ("các tỉnh Bắc Ninh, Vĩnh Phúc, Hải Phòng") is one of several, not the subject.
+  const candidates = mentions.filter((m) => m.region && m.level !== 'commune' && m.region.level !== 'commune' && m.level !== 'country' && m.level !== 'region');
+  const named = candidates.filter((m, i) => !inList(report.text, candidates, i));
   const counts = new Map<string, number>();
   for (const m of named) counts.set(m.region!.id, (counts.get(m.region!.id) ?? 0) + 1);
   const opening = named.filter((m) => m.start < OPENING);
@@ -269,12 +292,48 @@ export function regionContext(report: Report, override?: string): RegionContext 
   return withDistricts(report, { mentions, region: best.region, how: `opening "${best.text}" (named ${counts.get(best.region!.id)} times)` });
 }
 
-/** Adds the province's districts named bare to the mentions, once the report's province is known. */
+/** True when mention `i` of `list` is joined to the one before or after it by a comma or "và" alone. */
+function inList(text: string, list: RegionMention[], i: number): boolean {
+  const joined = (a: RegionMention | undefined, b: RegionMention | undefined) => a !== undefined && b !== undefined && /^[ \u00a0]*(?:,|và|hoặc)[ \u00a0]*$/u.test(text.slice(a.end, b.start));
+  return joined(list[i - 1], list[i]) || joined(list[i], list[i + 1]);
+}
+
+/** Adds the province's districts named bare, and communes written with their district, once the report's province is known. */
 function withDistricts(report: Report, ctx: RegionContext): RegionContext {
   const province = ctx.region?.level === 'province' ? ctx.region : null;
   if (!province) return ctx;
-  const bare = findBareDistricts(report, province, ctx.mentions);
-  return bare.length ? { ...ctx, mentions: [...ctx.mentions, ...bare].sort((a, b) => a.start - b.start) } : ctx;
+  const communes = findCommunesInBrackets(report, province, ctx.mentions);
+  const mentions = communes.length ? [...ctx.mentions, ...communes].sort((a, b) => a.start - b.start) : ctx.mentions;
+  const bare = findBareDistricts(report, province, mentions);
+  return bare.length ? { ...ctx, mentions: [...mentions, ...bare].sort((a, b) => a.start - b.start) } : { ...ctx, mentions };
+}
+
+// "xã Trà Bui (Bắc Trà My)", "Trà Giác (Bắc Trà My)": a name with its district in brackets is a commune of that district.
+// Found from each bracket whose words are a district of the province, then the name right before it.
+const NAME_BEFORE_BRACKET = /(?<![\p{L}])(?:(?:[Xx]ã|[Pp]hường)[ \u00a0]+)?\p{Lu}[\p{Ll}’']*(?:[ \u00a0]*[’'-]?[ \u00a0]*\p{Lu}[\p{Ll}’']*){0,3}[ \u00a0]*$/u;
+const BRACKET = /^\(([^()\d]{2,30})\)/u;
+
+function findCommunesInBrackets(report: Report, province: Region, mentions: RegionMention[]): RegionMention[] {
+  const text = report.text;
+  let districts: Map<string, District2024> | null = null;
+  const out: RegionMention[] = [];
+  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
+    const b = BRACKET.exec(text.slice(at, at + 34));
+    if (!b) continue;
+    districts ??= districtsByProvince(province.id);
+    const d = districts.get(b[1].trim().replace(/^(?:huyện|thị xã|thành phố|TP\.?|TX\.?)[ \u00a0]*/iu, '').toLowerCase());
+    if (!d) continue;
+    const from = Math.max(0, at - 60);
+    const name = NAME_BEFORE_BRACKET.exec(text.slice(from, at));
+    if (!name || inFurniture(report, at)) continue;
+    const start = from + name.index;
+    const end = at + b[0].length;
+    // A place the registry already reads there (`thị trấn Đức Thọ (Đức Thọ)`) keeps its reading.
+    const i = lastStartingAtOrBefore(mentions, end - 1);
+    if (i >= 0 && mentions[i].end > start) continue;
+    out.push({ start, end, text: text.slice(start, end), region: null, level: 'commune', unnamed: false, district: slugOf(d.name) });
+  }
+  return out;
 }
 
 export interface ResolvedRegion {
@@ -284,7 +343,12 @@ export interface ResolvedRegion {
   near: boolean;
   /** A place named next to the figure that the registry does not know (`huyện Can Lộc`). */
   unknownPlace?: string;
+  /** True when the figure belongs to an area outside the registry's regions: it is passed over. */
+  outside?: boolean;
 }
+
+/** "trên địa bàn" with no unit after it: the place just spoken of. */
+const ON_THE_GROUND = /trên[ \u00a0]+địa[ \u00a0]+bàn(?![ \u00a0]+(?:tỉnh|huyện|thành|thị|xã|toàn|cả|các))/iu;
 
 /** The report's unit at the level an unnamed mention speaks of (`toàn tỉnh` in a district's report is its province). */
 function unnamedRegion(m: RegionMention, own: Region | null): Region | null {
@@ -343,6 +407,18 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
       break;
     }
   }
+  if (!m && ON_THE_GROUND.test(report.text.slice(Math.max(clause.start, span.start - 300), Math.min(clause.end, span.end + 300)))) {
+    // "100% xã trên địa bàn đạt chuẩn": the ground is the district the paragraph spoke of last.
+    const para = paragraphAt(report.text, span.start);
+    const i = lastStartingAtOrBefore(ctx.mentions, span.start);
+    const c = i >= 0 ? ctx.mentions[i] : undefined;
+    if (c && c.start >= para.start && c.end <= span.start && !c.unnamed && !c.outside && (c.level === 'district' || c.level === 'town')) {
+      m = c;
+      mi = i;
+      scope = 'paragraph';
+    }
+  }
+  if (m?.outside) return { region: null, how: `"${m.text}" is an area outside the registry's regions`, near: true, outside: true };
   if (m) {
     const where = scope === 'clause' ? 'before the figure' : scope === 'sentence' ? 'earlier in its sentence' : 'earlier in its paragraph';
     if (m.region && m.within) {
@@ -363,6 +439,10 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
           return { region: place.id, how: `"${m.text}" = ${place.how}`, near: true, unknownPlace: d.text };
         }
       }
+    } else if (m.district) {
+      const province = provinceOf(own);
+      const id = `${province ? province.id + '-' : ''}${m.district}-${slugOf(m.text.replace(/^(?:xã|phường)[ \u00a0]+/iu, '').replace(/[ \u00a0]*\([^)]*\)$/u, ''))}`;
+      return { region: id, how: `"${m.text}" ${where}: a commune of the district in brackets, new region ${id}, to review`, near: true, unknownPlace: m.text };
     } else {
       // Named, but not in the registry: still a place, filed under the province around it for review.
       const place = placeOf(m, report, ctx);
@@ -381,30 +461,32 @@ function provinceOf(r: Region | null): Region | null {
   return null;
 }
 
-/** A district-level unit of GSO's 2024 list. */
-interface District2024 {
-  province: string;
-  code: string;
-  type: string;
-  name: string;
-}
-
 let districtsByName: Map<string, District2024[]> | null = null;
 /** GSO's 2024 districts by their name without the type (`can lộc`), in both tone placements. */
 function districtIndex(): Map<string, District2024[]> {
   if (districtsByName) return districtsByName;
   districtsByName = new Map();
-  for (const line of DISTRICTS_2024.split('\n')) {
-    const [province, code, type, full] = line.split('|');
-    const name = full.slice(type.length).trim();
-    for (const v of toneVariants(name)) {
+  for (const d of listDistricts2024()) {
+    for (const v of toneVariants(d.name)) {
       const key = v.toLowerCase();
       const list = districtsByName.get(key) ?? [];
-      list.push({ province, code, type, name });
+      list.push(d);
       districtsByName.set(key, list);
     }
   }
   return districtsByName;
+}
+
+const byProvince = new Map<string, Map<string, District2024>>();
+/** The districts of one province by lower-case name, in both tone placements. */
+function districtsByProvince(province: string): Map<string, District2024> {
+  let m = byProvince.get(province);
+  if (!m) {
+    m = new Map();
+    for (const d of districtsOf(province)) for (const v of toneVariants(d.name)) m.set(v.toLowerCase(), d);
+    byProvince.set(province, m);
+  }
+  return m;
 }
 
 /** The districts of one province, by name, for names written without `huyện` in a list by place. */
@@ -416,7 +498,6 @@ function districtsOf(province: string): District2024[] {
 }
 
 const TYPE_OF_LEVEL: Partial<Record<MentionLevel, string>> = { district: 'Huyện', town: 'Thị xã', city: 'Thành phố' };
-const PREFIX_OF_TYPE: Record<string, string> = { 'Thị xã': 'tx-', 'Thành phố': 'tp-', Quận: 'q-', Huyện: '' };
 
 /**
  * An id for a district, town or city the registry does not list (`huyện Can Lộc` -> `42-can-loc`,
@@ -446,7 +527,7 @@ function placeOf(m: RegionMention, report: Report, ctx: RegionContext): { id: st
     const only = typed.length === 1 ? typed[0] : candidates.length === 1 ? candidates[0] : undefined;
     if (only) { listed = only; province = getRegion(only.province) ?? null; from = 'GSO\'s 2024 district list'; }
   }
-  const prefix = listed ? PREFIX_OF_TYPE[listed.type] ?? '' : PLACE_PREFIX[m.level] ?? '';
+  const prefix = listed ? ID_PREFIX_OF_TYPE[listed.type] : PLACE_PREFIX[m.level] ?? '';
   const slug = prefix + slugOf(name);
   const list = listed ? `, in GSO's 2024 district list as ${listed.type} ${listed.name} (${listed.code})` : ', not in GSO\'s 2024 district list';
   if (!province) return { id: slug, how: `"${m.text}" is not in the registry and no province is named: new region ${slug}${list}, to review` };

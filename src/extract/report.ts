@@ -40,6 +40,8 @@ const FURNITURE: RegExp[] = [
   /^bản đồ\s/iu,
   /\bkính chào quý khách\b/iu,
   /^trang chủ\b.*\bliên hệ$/iu,
+  // A linked headline with its date, in a list of related articles: "Hà Tĩnh: 95% xã đạt chuẩn nông thôn mới (12/01/2024)".
+  /^[^.;]{5,200}[\s\u00a0](?:\(\d{1,2}\/\d{1,2}\/\d{4}\)|-[\s\u00a0]+\d{1,2}\/\d{1,2}\/\d{4})$/u,
 ];
 
 /** The longest line page furniture takes (a navigation bar, a counter, a greeting). */

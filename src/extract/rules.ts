@@ -159,7 +159,8 @@ export const RULES: Rule[] = [
     id: 'study_participation.before',
     indicator: 'study_participation',
     shape: 'percent',
-    before: re('đảng viên[^;.%\\d]{0,30}(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)[^;.%\\d]{0,30}$'),
+    // Not past a comma: "98% đảng viên tham gia học tập chuyên đề, 100% chi bộ đăng ký" lists another figure.
+    before: re('đảng viên[^;.%\\d]{0,30}(?:tham gia )?(?:học tập|nghiên cứu|quán triệt)[^;.,%\\d]{0,30}$'),
     confidence: 0.85,
   },
   {
@@ -282,7 +283,8 @@ export const RULES: Rule[] = [
     id: 'commendations.after',
     indicator: 'commendations',
     shape: 'count',
-    after: re('^ (tập thể|cá nhân)(?![\\p{L}])'),
+    // "5.200 lượt cá nhân": counted by award, as the source counts them.
+    after: re('^ (?:lượt )?(tập thể|cá nhân)(?![\\p{L}])'),
     sentence: /khen thưởng|bằng khen|thư khen|giấy khen|biểu dương|tuyên dương|vinh danh|tặng thưởng/iu,
     series: (a) => (a?.[1].toLowerCase() === 'tập thể' ? 'collective' : 'individual'),
     confidence: 0.9,

@@ -4,3 +4,4 @@ export { formatValue, formatInterval, hasInterval, valueFormatter, type ValueLik
 export { formatPeriod, formatDate, periodPhrase, type PeriodFormatOptions } from './period.js';
 export { formatUnit, withUnit, isTightUnit } from './unit.js';
 export { vegaNumberLocale, vegaTimeLocale, type VegaNumberLocale, type VegaTimeLocale } from './vega-locale.js';
+export { spokenValue, spokenPeriod, spokenUnit, forEar } from './spoken.js';

@@ -277,6 +277,38 @@ export const chartsMessages = {
     vi: (p) => `${p.label}: ${p.value} (${p.percent})`,
     en: (p) => `${p.label}: ${p.value} (${p.percent})`,
   },
+  DESC_MULTIPLES: {
+    vi: (p) => `Biểu đồ nhỏ thể hiện ${p.indicator} của ${p.count} địa phương${p.span}, mỗi ô một địa phương, cùng thang đo; xếp theo ${p.sort}`,
+    en: (p) => `Small multiples of ${p.indicator} for ${p.count} regions${p.span}, one panel a region, on shared scales; ordered by ${p.sort}`,
+  },
+  DESC_MULTIPLES_SPAN: { vi: (p) => ` từ ${p.p0} đến ${p.p1}`, en: (p) => ` from ${p.p0} to ${p.p1}` },
+  DESC_MULTIPLES_ENDS: {
+    vi: (p) => `Cao nhất ${p.p1}: ${p.top} (${p.topValue}); thấp nhất: ${p.bottom} (${p.bottomValue})`,
+    en: (p) => `Highest in ${p.p1}: ${p.top} (${p.topValue}); lowest: ${p.bottom} (${p.bottomValue})`,
+  },
+  DESC_MULTIPLES_EMPTY: {
+    vi: (p) => `${p.count} địa phương chưa có số liệu: ${p.list}`,
+    en: (p) => `${p.count} regions have no figures: ${p.list}`,
+  },
+  DESC_MULTIPLES_SORT_LATEST: { vi: () => 'số liệu mới nhất', en: () => 'the latest figure' },
+  DESC_MULTIPLES_SORT_CHANGE: { vi: () => 'mức thay đổi trong đoạn số liệu so sánh được gần nhất', en: () => 'the change over the latest comparable figures' },
+  DESC_MULTIPLES_SORT_NAME: { vi: () => 'tên địa phương', en: () => 'name' },
+  DESC_PANEL_RANK: {
+    vi: (p) => `Ô ${p.rank} trên ${p.count}`,
+    en: (p) => `Panel ${p.rank} of ${p.count}`,
+  },
+  DESC_PANEL_EMPTY: {
+    vi: (p) => `${p.region}: chưa có số liệu${p.merged}`,
+    en: (p) => `${p.region}: no figures${p.merged}`,
+  },
+  DESC_PANEL_MERGED: {
+    vi: (p) => ` (đơn vị gộp từ ${p.list}; tỷ lệ của các tỉnh cũ không gộp được khi chưa có trọng số)`,
+    en: (p) => ` (merged from ${p.list}; the old provinces' figures cannot be merged without a weight)`,
+  },
+  CHART_MULTIPLES_TITLE: {
+    vi: (p) => `${p.indicator} theo ${p.count} địa phương`,
+    en: (p) => `${p.indicator} in ${p.count} regions`,
+  },
   DESC_PROGRESS_TARGET: {
     vi: (p) => `mục tiêu ${p.target}`,
     en: (p) => `target ${p.target}`,

@@ -179,5 +179,32 @@ export const componentsMessages = {
     vi: (p) => `${p.change} so với ${p.period}`,
     en: (p) => `${p.change} since ${p.period}`,
   },
+  COMPONENTS_RANGE: { vi: () => 'Chọn khoảng năm', en: () => 'Choose years' },
+  COMPONENTS_RANGE_FROM: { vi: () => 'Từ năm', en: () => 'From' },
+  COMPONENTS_RANGE_TO: { vi: () => 'Đến năm', en: () => 'To' },
+  COMPONENTS_RANGE_EARLIER: { vi: () => 'Lùi một kỳ', en: () => 'One period earlier' },
+  COMPONENTS_RANGE_LATER: { vi: () => 'Tiến một kỳ', en: () => 'One period later' },
+  COMPONENTS_RANGE_CLEAR: { vi: () => 'Bỏ chọn khoảng năm', en: () => 'Clear the years' },
+  COMPONENTS_RANGE_SET: {
+    vi: (p) => `Đã chọn từ năm ${p.from} đến năm ${p.to}: các biểu đồ khác chỉ hiện khoảng này`,
+    en: (p) => `Chosen ${p.from} to ${p.to}: the other views show these years only`,
+  },
+  COMPONENTS_RANGE_CLEARED: { vi: () => 'Đã bỏ chọn khoảng năm', en: () => 'The years are cleared' },
+  COMPONENTS_WALK_LABEL: {
+    vi: (p) => `${p.title}. Đi qua từng số liệu: mũi tên trái, phải theo thời gian; mũi tên lên, xuống sang địa phương khác; Home, End về đầu, cuối dãy`,
+    en: (p) => `${p.title}. Walk through the figures: Left and Right arrows move in time, Up and Down to another region, Home and End to the first and last`,
+  },
+  COMPONENTS_WALK_POINT: {
+    vi: (p) => `${p.name}, ${p.period}: ${p.value}${p.status}. Số ${p.k} trên ${p.n}${p.series}`,
+    en: (p) => `${p.name}, ${p.period}: ${p.value}${p.status}. Figure ${p.k} of ${p.n}${p.series}`,
+  },
+  COMPONENTS_WALK_SERIES: {
+    vi: (p) => `, dãy ${p.k} trên ${p.n}`,
+    en: (p) => `, series ${p.k} of ${p.n}`,
+  },
+  COMPONENTS_GRID_LABEL: {
+    vi: (p) => `${p.title}: ${p.count} ô, mỗi ô một địa phương. Dùng phím mũi tên để đi qua các ô, Enter để chọn địa phương`,
+    en: (p) => `${p.title}: ${p.count} panels, one a region. Arrow keys move between panels, Enter selects the region`,
+  },
   COMPONENTS_LANGUAGE: { vi: () => 'Ngôn ngữ', en: () => 'Language' },
 } satisfies Catalogue;

@@ -125,6 +125,10 @@ export const dataMessages = {
     vi: (p) => `Không nhận ra địa phương "${p.value}"${p.candidates ? `. Gần giống: ${p.candidates}` : ''}`,
     en: (p) => `Unknown region "${p.value}"${p.candidates ? `. Closest: ${p.candidates}` : ''}`,
   },
+  DATA_UNKNOWN_SUBREGION: {
+    vi: (p) => `Không nhận ra địa bàn "${p.value}" thuộc ${p.province} (${p.id}): ${p.districtId ? `${p.district} (${p.districtId}) có trong danh mục huyện năm 2024, nhưng chiso không có danh mục xã, phường, thị trấn. Ghi số liệu cho huyện hoặc cho tỉnh` : p.listed ? `không có trong danh mục 696 quận, huyện, thị xã, thành phố thuộc tỉnh năm 2024 (data/admin/districts_2024.csv). Kiểm tra lại tên, hoặc ghi số liệu cho tỉnh` : 'chỉ `chiso load` đọc được mã huyện năm 2024 (tùy chọn regions khi gọi từ mã nguồn)'}`,
+    en: (p) => `Unknown place "${p.value}" in ${p.province} (${p.id}): ${p.districtId ? `${p.district} (${p.districtId}) is in the 2024 district list, but chiso has no list of communes, wards and townships. File the figure under the district or the province` : p.listed ? `not among the 696 district-level units of 2024 (data/admin/districts_2024.csv). Check the name, or file the figure under the province` : 'district ids of 2024 are read by `chiso load` (the regions option when called from code)'}`,
+  },
   DATA_AMBIGUOUS_REGION: {
     vi: (p) => `Tên địa phương "${p.value}" có thể là nhiều đơn vị: ${p.candidates}. Hãy dùng mã`,
     en: (p) => `Region name "${p.value}" could mean several units: ${p.candidates}. Use a code`,

@@ -146,4 +146,52 @@ export const renderMessages = {
     vi: (p) => `Đã ghi ${p.count} tệp vào ${p.dir}`,
     en: (p) => `Wrote ${p.count} files to ${p.dir}`,
   },
+  BAKE_ELEMENT_FAILED: {
+    vi: (p) => `Không nướng sẵn được <${p.tag}> ở dòng ${p.line}: ${p.detailVi}`,
+    en: (p) => `Could not bake <${p.tag}> on line ${p.line}: ${p.detail}`,
+  },
+  BAKE_NO_DATA: {
+    vi: () => `phần tử không nằm trong <chiso-dashboard src="..."> nào, nên không có dữ liệu để vẽ lúc build; đặt nó trong một bảng điều khiển có src`,
+    en: () => `the element is inside no <chiso-dashboard src="...">, so there is no data to draw at build time; put it in a dashboard with a src`,
+  },
+  BAKE_SRC_NOT_LOCAL: {
+    vi: (p) => `src "${p.src}" không phải tệp trong thư mục gốc ${p.root}; chỉ đọc được tệp cục bộ khi nướng sẵn (không tải qua mạng)`,
+    en: (p) => `src "${p.src}" is not a file inside the root folder ${p.root}; baking reads local files only (nothing over the network)`,
+  },
+  BAKE_BAD_JSON: {
+    vi: (p) => `thuộc tính ${p.attr} không phải JSON hợp lệ: ${p.detail}`,
+    en: (p) => `the ${p.attr} attribute is not valid JSON: ${p.detail}`,
+  },
+  BAKE_BAD_NUMBER: {
+    vi: (p) => `thuộc tính ${p.attr}="${p.value}" phải là một số dương`,
+    en: (p) => `the ${p.attr}="${p.value}" attribute must be a positive number`,
+  },
+  BAKE_NEEDS_INPUT: {
+    vi: () => `Cần một trang HTML: chiso bake TRANG.html --out THƯ_MỤC`,
+    en: () => `An HTML page is required: chiso bake PAGE.html --out DIR`,
+  },
+  BAKE_WROTE: {
+    vi: (p) => `Đã nướng sẵn ${p.count} phần tử vào ${p.file}`,
+    en: (p) => `Baked ${p.count} elements into ${p.file}`,
+  },
+  BAKE_USAGE: {
+    vi: () => [
+      'chiso bake TRANG.html --out THƯ_MỤC [tuỳ chọn]',
+      '  Vẽ sẵn mọi <chiso-chart>, <chiso-map>, <chiso-kpi>, <chiso-table> của trang lúc build: biểu đồ SVG,',
+      '  lời mô tả và bảng số liệu nằm ngay trong HTML, đọc được khi không có JavaScript và khi in.',
+      '  --out THƯ_MỤC     nơi ghi trang đã nướng và tệp CSS đi kèm (tạo nếu chưa có)',
+      '  --root THƯ_MỤC    thư mục gốc của trang web: src="/data/x.csv" đọc từ đây (mặc định: thư mục hiện tại)',
+      '  --width N         bề rộng vẽ biểu đồ, px (mặc định 640; biểu đồ co lại theo màn hình)',
+      '  --lang vi|en      ngôn ngữ (mặc định: lang của bảng điều khiển hoặc của trang, nếu không thì vi)',
+    ].join('\n'),
+    en: () => [
+      'chiso bake PAGE.html --out DIR [options]',
+      '  Draws every <chiso-chart>, <chiso-map>, <chiso-kpi>, <chiso-table> of the page at build time: the chart',
+      '  as SVG, its description and its data table go into the HTML, readable without JavaScript and in print.',
+      '  --out DIR         where the baked page and its stylesheet are written (created if missing)',
+      '  --root DIR        the root folder of the site: src="/data/x.csv" is read from here (default: the current folder)',
+      '  --width N         width charts are drawn for, px (default 640; charts shrink to the screen)',
+      '  --lang vi|en      language (default: the lang of the dashboard or the page, else vi)',
+    ].join('\n'),
+  },
 } satisfies Catalogue;

@@ -7,7 +7,7 @@
  * first chart is about to be drawn; the embed build puts them in a chunk of their own.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { View } from 'vega';
+import type { View, Spec as VegaSpec } from 'vega';
 import { vegaNumberLocale, vegaTimeLocale } from '../format/index.js';
 import type { Lang } from '../format/index.js';
 
@@ -19,6 +19,18 @@ let loading: Promise<VegaEmbedModule> | null = null;
 export function loadVega(): Promise<VegaEmbedModule> {
   loading ??= import('vega-embed');
   return loading;
+}
+
+type VegaRuntime = typeof import('vega');
+let runtime: Promise<VegaRuntime> | null = null;
+
+/**
+ * Vega alone (no Vega-Lite, no vega-embed), once per page: what a chart whose Vega spec was compiled
+ * ahead of time (`chiso bake`) needs to become interactive.
+ */
+export function loadVegaRuntime(): Promise<VegaRuntime> {
+  runtime ??= import('vega');
+  return runtime;
 }
 
 /** Vega's expression interpreter (what strict-CSP pages run instead of compiled expressions). */
@@ -121,6 +133,40 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
       done = true;
       live.delete(view);
       result.finalize();
+    },
+    toSVG: () => view.toSVG(),
+    toPNG: (scale = 2) => view.toImageURL('png', scale),
+  };
+}
+
+export interface HydrateChartOptions {
+  locale?: Lang;
+  tooltip?: TooltipHandler;
+}
+
+/**
+ * Makes a chart interactive from its compiled Vega spec (`chiso bake` embeds it beside the baked SVG):
+ * Vega and its expression interpreter only, no Vega-Lite compile. The live view is drawn off the page
+ * and put in `container` in one step, in place of the baked picture of the same size.
+ */
+export async function hydrateChart(container: HTMLElement, spec: VegaSpec, options: HydrateChartOptions = {}): Promise<EmbeddedChart> {
+  const { locale = 'vi', tooltip } = options;
+  const [vega, expr] = await Promise.all([loadVegaRuntime(), loadExpressionInterpreter()]);
+  const LocalView = viewClass(vega as unknown as VegaModule, locale);
+  const view = new LocalView(vega.parse(spec, undefined, { ast: true }), { renderer: 'svg', expr, logLevel: 0 } as unknown as ViewOptions) as unknown as View;
+  if (tooltip) view.tooltip(tooltip as never);
+  const box = document.createElement('div');
+  await view.initialize(box).runAsync();
+  container.replaceChildren(box);
+  live.add(view);
+  let done = false;
+  return {
+    view,
+    finalize() {
+      if (done) return;
+      done = true;
+      live.delete(view);
+      view.finalize();
     },
     toSVG: () => view.toSVG(),
     toPNG: (scale = 2) => view.toImageURL('png', scale),

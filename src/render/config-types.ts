@@ -22,12 +22,14 @@ export interface DataSourceConfig {
 }
 
 /** The chart recipes chiso knows. */
-export type ChartTypeName = 'line' | 'bar' | 'kpi' | 'map' | 'scatter' | 'slope' | 'progress';
+export type ChartTypeName = 'line' | 'bar' | 'kpi' | 'map' | 'scatter' | 'slope' | 'progress' | 'multiples';
 
 /**
  * Options handed to the chart recipe; which keys a recipe takes is documented with the recipe, and a
  * key it does not take is refused. For `map`, `topology` is the path of a TopoJSON file, relative to
  * the configuration; default: the bundled 63-province map (data/geo/vn63_provinces_odv.topojson.json).
+ * For `multiples`, `panels` is `34` (the 34 units), a GSO region id (`R1` … `R6`) or a list of region ids,
+ * `sort` is `latest`, `change` or `name`: the whole grid is one SVG.
  */
 export interface ChartOptionsConfig {
   [key: string]: unknown;

@@ -119,11 +119,11 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
   return { page, errors };
 }
 
-/** Waits until every `<chiso-chart>`/`<chiso-map>` in the page has drawn (or reported empty or error). */
+/** Waits until every `<chiso-chart>`/`<chiso-map>`/`<chiso-multiples>` in the page has drawn (or reported empty or error). */
 export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const charts = [...document.querySelectorAll('chiso-chart, chiso-map')] as unknown as { state: string }[];
+      const charts = [...document.querySelectorAll('chiso-chart, chiso-map, chiso-multiples')] as unknown as { state: string }[];
       return charts.length > 0 && charts.every((c) => c.state === 'ready' || c.state === 'empty' || c.state === 'error');
     },
     undefined,
@@ -179,6 +179,53 @@ export async function itemPoint(page: Page, selector: string, region: string, na
   );
   if (!point) throw new Error(`no mark for region ${region} in ${selector}`);
   return point;
+}
+
+/**
+ * Page coordinates of a point inside a region's shape on a map (`<chiso-map>`), near the centre of
+ * its box (the box's centre itself where it falls inside the shape: not so for a crescent or a
+ * coast), so a click lands on that province as a reader's would.
+ */
+export async function regionPoint(page: Page, selector: string, region: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ selector, region }) => {
+      const host = document.querySelector(selector) as unknown as HTMLElement & { view: { scenegraph(): { root: unknown } } | null };
+      type Item = { datum?: { properties?: Record<string, unknown> }; items?: Item[]; mark?: { marktype: string; role?: string }; _svg?: SVGPathElement };
+      const shapes: SVGPathElement[] = [];
+      const visit = (node: Item): void => {
+        const p = node.datum?.properties;
+        if (p && (p.region ?? p.id) === region && p.part == null && node.mark?.marktype === 'shape' && node._svg && node._svg.getAttribute('fill') !== 'none' && node._svg.getAttribute('fill') !== null) shapes.push(node._svg);
+        for (const child of node.items ?? []) visit(child);
+      };
+      if (!host.view) return null;
+      visit(host.view.scenegraph().root as Item);
+      const path = shapes[0];
+      if (!path) return null;
+      const box = path.getBBox();
+      const ctm = path.getScreenCTM();
+      if (!ctm) return null;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      let best: { x: number; y: number; d: number } | null = null;
+      const n = 24;
+      for (let i = 0; i <= n; i++) {
+        for (let j = 0; j <= n; j++) {
+          const x = box.x + (box.width * i) / n;
+          const y = box.y + (box.height * j) / n;
+          const d = (x - cx) ** 2 + (y - cy) ** 2;
+          if ((!best || d < best.d) && path.isPointInFill(new DOMPoint(x, y))) best = { x, y, d };
+        }
+      }
+      if (!best) return null;
+      const at = new DOMPoint(best.x, best.y).matrixTransform(ctm);
+      // The topmost element there must be this province's own shape (not a label, not another shape).
+      const hit = host.shadowRoot?.elementFromPoint(at.x, at.y);
+      return hit === path ? { x: at.x, y: at.y } : null;
+    },
+    { selector, region },
+  );
+  if (!point) throw new Error(`no shape for region ${region} in ${selector}`);
+  return { x: point.x, y: point.y };
 }
 
 /** Mounts `html` (a `<chiso-dashboard>`) in the page's fresh `#main` under `lang`, and waits for it to load or fail. */

@@ -2,7 +2,7 @@
 // Vega view in place: same view, new rows, new y domain, new description, a redrawn picture.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, scrollThrough, startStaticServer, waitForCharts, type TestServer } from './harness.js';
+import { launchBrowser, newPage, regionPoint, scrollThrough, startStaticServer, waitForCharts, type TestServer } from './harness.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -36,6 +36,8 @@ type Line = HTMLElement & { view: { scale(n: string): { domain(): number[] }; co
 
 describe('in-place updates', () => {
   it('one province for another: the line keeps its Vega view and shows the new rows', async () => {
+    // In view, as a reader looking at it (a chart off screen redraws when it comes into view).
+    await page.locator('#line').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const first = await select('01');
     expect(first.regions).toEqual(['01']);
     const before = await page.evaluate(() => {
@@ -69,5 +71,149 @@ describe('in-place updates', () => {
     expect(after.description).toContain('Sơn La');
     expect(after.caption).toContain('Sơn La');
     expect(after.label ?? '').toContain('Sơn La');
+  });
+});
+
+type Drawn = {
+  rebuilt: string[];
+  same: boolean;
+  line: string[];
+  lineText: string;
+  highlighted: string[];
+  accentBars: number;
+  title: string;
+  subtitle: string;
+  subtitleDrawn: string;
+  axisLabels: string[];
+  periodLabels: string[];
+  far: { regions: string[]; renders: number };
+};
+
+describe('selections in a row', () => {
+  let own: Page;
+  beforeAll(async () => {
+    ({ page: own } = await newPage(browser, { width: 1280, height: 2000 }));
+    await own.goto(server.url + '/test/browser/pages/selection.html');
+    await scrollThrough(own);
+    // The chart far below the others is drawn once, then left off screen.
+    await own.locator('#far').evaluate((el) => el.scrollIntoView());
+    await waitForCharts(own);
+    await own.evaluate(() => window.scrollTo(0, 0));
+    await own.evaluate(() => {
+      const w = window as unknown as { __rebuilt: string[]; __farRenders: number; __views: Record<string, unknown> };
+      w.__rebuilt = [];
+      w.__farRenders = 0;
+      w.__views = {};
+      for (const id of ['map', 'line', 'slope', 'bar']) {
+        const el = document.getElementById(id) as unknown as HTMLElement & { view: unknown };
+        w.__views[id] = el.view;
+        el.addEventListener('chiso-render', (e) => {
+          if ((e as CustomEvent<{ embedded: boolean }>).detail.embedded) w.__rebuilt.push(id);
+        });
+      }
+      document.getElementById('far')!.addEventListener('chiso-render', () => w.__farRenders++);
+    });
+  });
+
+  /** What the linked views draw now, read from their Vega views and their SVG. */
+  const drawn = () =>
+    own.evaluate((): Drawn => {
+      type El = HTMLElement & {
+        view: { signal(n: string): unknown; scenegraph(): { root: unknown } };
+        shown: { region: string }[];
+        shownSpec: { title: { text: string; subtitle?: string | string[] }; params?: { name: string; value: unknown }[] };
+      };
+      const el = (id: string) => document.getElementById(id) as unknown as El;
+      const w = window as unknown as { __rebuilt: string[]; __farRenders: number; __views: Record<string, unknown> };
+      const svg = (id: string) => el(id).shadowRoot!.querySelector('svg')!;
+      type Item = { datum?: Record<string, unknown>; items?: Item[]; mark?: { marktype: string; role?: string }; fill?: string };
+      const bars: Item[] = [];
+      const visit = (n: Item) => {
+        if (n.mark?.marktype === 'rect' && n.mark.role === 'mark' && n.datum?.region) bars.push(n);
+        for (const c of n.items ?? []) visit(c);
+      };
+      visit(el('bar').view.scenegraph().root as Item);
+      const slope = el('slope');
+      const sub = slope.shownSpec.title.subtitle;
+      const param = (name: string) => slope.shownSpec.params?.find((p) => p.name === name)?.value as string[];
+      return {
+        rebuilt: [...w.__rebuilt],
+        same: ['map', 'line', 'slope', 'bar'].every((id) => el(id).view === w.__views[id]),
+        line: [...new Set(el('line').shown.map((o) => o.region))],
+        lineText: svg('line').textContent ?? '',
+        highlighted: el('bar').view.signal('chiso_highlight') as string[],
+        accentBars: bars.filter((b) => b.fill?.toLowerCase() === '#0072b2').map((b) => b.datum!.region as string).length,
+        title: svg('slope').querySelector('.role-title-text')?.textContent ?? '',
+        subtitle: sub === undefined ? '' : ([] as string[]).concat(sub).join(''),
+        subtitleDrawn: svg('slope').querySelector('.role-title-subtitle')?.textContent ?? '',
+        axisLabels: [...svg('slope').querySelectorAll('.role-axis-label text')].map((t) => t.textContent ?? ''),
+        periodLabels: param('chiso_period_labels'),
+        far: { regions: [...new Set(el('far').shown.map((o) => o.region))], renders: w.__farRenders },
+      };
+    });
+
+  it('clicked through province after province on the map, no view is rebuilt and each shows the selection', async () => {
+    // Provinces with and without preliminary figures, source lines and break notes.
+    const provinces: [string, string][] = [['01', 'Hà Nội'], ['79', 'Hồ Chí Minh'], ['42', 'Hà Tĩnh'], ['48', 'Đà Nẵng'], ['11', 'Điện Biên'], ['91', 'Kiên Giang'], ['01', 'Hà Nội']];
+    const subtitles = new Set<string>();
+    for (const [region, name] of provinces) {
+      const p = await regionPoint(own, '#map', region);
+      await own.mouse.click(p.x, p.y);
+      await own.waitForFunction(
+        (region) => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === region),
+        region,
+      );
+      await own.evaluate(() => Promise.all(['line', 'slope', 'bar', 'kpi', 'table', 'far'].map((id) => (document.getElementById(id) as unknown as { updateComplete: Promise<unknown> }).updateComplete)));
+      const d = await drawn();
+      expect(d.rebuilt, `views rebuilt after selecting ${region}`).toEqual([]);
+      expect(d.same).toBe(true);
+      expect(d.line).toEqual([region]);
+      expect(d.lineText).toContain(name);
+      // The bar chart: the selected province alone in the accent colour, the rest grey.
+      expect(d.highlighted).toEqual([region]);
+      expect(d.accentBars).toBe(1);
+      // The slope: the subtitle drawn is the recipe's for these rows (empty when it has none), the
+      // period labels those of the rows shown ("(sơ bộ)" where a figure is preliminary).
+      expect(d.subtitleDrawn).toBe(d.subtitle);
+      expect(d.axisLabels).toEqual(d.periodLabels);
+      expect(d.title).toContain('Tỷ lệ hộ nghèo');
+      subtitles.add(d.subtitle);
+      // Off screen: the far chart's rows follow, its picture waits.
+      expect(d.far.regions).toEqual([region]);
+      expect(d.far.renders).toBe(0);
+    }
+    // The sequence did change what the slope's subtitle says (not one text throughout).
+    expect(subtitles.size).toBeGreaterThan(1);
+  });
+
+  it('a chart off screen draws the selection when it comes into view, in place', async () => {
+    await own.locator('#far').evaluate((el) => el.scrollIntoView());
+    await own.waitForFunction(() => (window as unknown as { __farRenders: number }).__farRenders > 0);
+    const far = await own.evaluate(() => {
+      const el = document.getElementById('far')!;
+      return el.shadowRoot!.querySelector('svg')!.textContent ?? '';
+    });
+    expect(far).toContain('Hà Nội');
+    expect(far).not.toContain('Kiên Giang');
+    expect(await own.evaluate(() => (window as unknown as { __rebuilt: string[] }).__rebuilt)).toEqual([]);
+  });
+
+  it('a chart off screen, printed, is drawn with the selection on paper', async () => {
+    await own.evaluate(() => window.scrollTo(0, 0));
+    // The far chart has left the view once its observer says so.
+    await own.waitForFunction(() => document.getElementById('far')!.getBoundingClientRect().top > innerHeight + 400);
+    await own.waitForTimeout(200);
+    const before = await own.evaluate(() => (window as unknown as { __farRenders: number }).__farRenders);
+    const p = await regionPoint(own, '#map', '79');
+    await own.mouse.click(p.x, p.y);
+    await own.waitForFunction(() => (document.getElementById('far') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === '79'));
+    const farText = () => own.evaluate(() => document.getElementById('far')!.shadowRoot!.querySelector('svg')!.textContent ?? '');
+    expect(await farText()).not.toContain('Hồ Chí Minh');
+    expect(await own.evaluate(() => (window as unknown as { __farRenders: number }).__farRenders)).toBe(before);
+    await own.pdf();
+    const printed = await farText();
+    expect(printed).toContain('Hồ Chí Minh');
+    expect(printed).not.toContain('Hà Nội');
+    expect(await own.evaluate(() => (window as unknown as { __rebuilt: string[] }).__rebuilt)).toEqual([]);
   });
 });

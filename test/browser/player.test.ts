@@ -220,10 +220,10 @@ describe('the map by touch and pointer', () => {
   it('lists its regions: choosing one selects it in every view, as a click would', async () => {
     const { page, errors } = await newPage(browser);
     await openDemo(page);
-    const select = page.locator('chiso-map').locator('select');
+    const select = page.locator('chiso-map').first().locator('select');
     // The 63 provinces and "none"; Hà Tây (merged in 2008) has no shape on this map.
     expect(await select.locator("option").count()).toBe(64);
-    expect(await page.locator('chiso-map').locator('label', { hasText: 'Chọn địa phương trên bản đồ' }).count()).toBe(1);
+    expect(await page.locator('chiso-map').first().locator('label', { hasText: 'Chọn địa phương trên bản đồ' }).count()).toBe(1);
     // By keyboard: focus the list, choose Bắc Ninh (a province too small for a finger).
     await select.focus();
     await select.selectOption({ label: 'Bắc Ninh' });
@@ -241,7 +241,7 @@ describe('the map by touch and pointer', () => {
   it('a tooltip can be hovered, and Escape dismisses it without moving focus (WCAG 1.4.13)', async () => {
     const { page, errors } = await newPage(browser);
     await openDemo(page);
-    await page.locator('chiso-map').scrollIntoViewIfNeeded();
+    await page.locator('chiso-map').first().scrollIntoViewIfNeeded();
     const tooltip = () =>
       page.evaluate(() => {
         const box = document.querySelector('chiso-map')!.shadowRoot!.querySelector<HTMLElement>('.tooltip');

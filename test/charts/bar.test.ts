@@ -5,7 +5,7 @@ import { gsoIncome, gsoPoverty, load, render, schemaErrors, svgTexts } from './h
 
 const poverty = gsoPoverty();
 
-type Spec = { data: { values: { name: string; value: number | null; highlight: boolean; valueText: string }[] } };
+type Spec = { data: { values: { name: string; value: number | null; valueText: string }[] }; params: { name: string; value: unknown }[] };
 
 describe('barChart', () => {
   it('ranks the 63 provinces of 2016 best first (lower poverty is better), VN as a rule', async () => {
@@ -17,7 +17,10 @@ describe('barChart', () => {
     expect(values.some((v) => v.name === 'Hà Tây')).toBe(false);
     const ranked = values.filter((v) => v.value !== null).map((v) => v.value as number);
     expect(ranked).toEqual([...ranked].sort((a, b) => a - b));
-    expect(values.find((v) => v.highlight)?.name).toBe('Hà Tĩnh');
+    // The highlight is a parameter (ids, and names for the axis), not a field of the rows.
+    const params = Object.fromEntries((spec as unknown as Spec).params.map((p) => [p.name, p.value]));
+    expect(params.chiso_highlight).toEqual(['42']);
+    expect(params.chiso_highlight_names).toEqual(['Hà Tĩnh']);
     // Hồ Chí Minh has `..` for 2016: shown as missing, at the bottom, not dropped.
     expect(values[values.length - 1]).toMatchObject({ name: 'Hồ Chí Minh', value: null, valueText: 'Không có số liệu' });
     const { svg, warnings } = await render(spec);
@@ -26,6 +29,15 @@ describe('barChart', () => {
     expect(texts).toContain('Cả nước: 5,8%');
     expect(texts).toContain('27,9%');
     expect(texts).toContain('Không có số liệu');
+    // One bar in the accent colour (Hà Tĩnh), the others grey.
+    expect(svg.match(/fill="#0072B2"/gi)?.length).toBe(1);
+    expect((svg.match(/fill="#a9b3bd"/gi)?.length ?? 0)).toBeGreaterThan(50);
+  });
+
+  it('with nothing highlighted, every bar is in the accent colour', async () => {
+    const { svg } = await render(barChart(poverty, {}));
+    expect(svg).not.toMatch(/fill="#a9b3bd"/i);
+    expect((svg.match(/fill="#0072B2"/gi)?.length ?? 0)).toBeGreaterThan(50);
   });
 
   it('puts the highest first where higher is not better, on request', () => {

@@ -25,6 +25,7 @@ const cases: { [T in ChartType]: [readonly Observation[], ChartOptions[T]] } = {
   // Few enough regions to be labelled: labels take their line's colour.
   slope: [poverty, { periods: ['2012', '2015'], regions: ['42', '01', '79', '06', '11', 'VN'] }],
   progress: [quoted, { indicator: 'new_rural_communes' }],
+  multiples: [poverty, { panels: 'R4' }],
 };
 
 interface Drawn { mark: string; role: string; colour: string; raw: string; kind: 'text' | 'mark'; }

@@ -22,6 +22,7 @@ const cases: { [T in ChartType]: [readonly Observation[], ChartOptions[T]] } = {
   scatter: [[...income, ...poverty], { x: 'income_per_capita', y: 'poverty_rate', trend: true }],
   slope: [poverty, { periods: ['2012', '2015'], highlight: '42' }],
   progress: [quoted, { indicator: 'new_rural_communes' }],
+  multiples: [poverty, { panels: 'R4' }],
 };
 
 group('every recipe', () => {

@@ -37,7 +37,7 @@ test('the portal page under the strict CSP never requests Arquero', async () => 
   page.on('response', (r) => {
     if (r.status() >= 400) missing.push(new URL(r.url()).pathname);
   });
-  const response = await page.goto(`${server.url}/examples/portal/`);
+  const response = await page.goto(`${server.url}/examples/portal/?bake=0`);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await waitForCharts(page);
   await scrollThrough(page);

@@ -57,7 +57,7 @@ describe('examples/portal in forced colours', () => {
   it('draws every chart, text in CanvasText, lines told apart by their dashes', async () => {
     const { page, errors } = await newPage(browser);
     await page.emulateMedia({ forcedColors: 'active' });
-    await page.goto(`${server.url}/examples/portal/`);
+    await page.goto(`${server.url}/examples/portal/?bake=0`);
     await scrollThrough(page);
     await waitForCharts(page);
     const states = await page.evaluate(() => [...document.querySelectorAll('chiso-chart, chiso-map')].map((c) => (c as unknown as { state: string }).state));
@@ -84,7 +84,7 @@ describe('examples/portal in forced colours', () => {
 describe('the high-contrast switch', () => {
   it('is a button operated by keyboard, remembered by the page, with a visible focus ring', async () => {
     const { page, errors } = await newPage(browser);
-    await page.goto(`${server.url}/examples/portal/`);
+    await page.goto(`${server.url}/examples/portal/?bake=0`);
     await scrollThrough(page);
     await waitForCharts(page);
     const before = await lineChart(page);

@@ -143,6 +143,15 @@ describe('Tỷ lệ hộ nghèo 2006-2016', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).tagName)).toBe('TD');
   });
 
+  test('the 34 units as small multiples: 34 panels, 33 with figures, one keyboard grid', async () => {
+    await page.locator('chiso-multiples').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => (document.querySelector('chiso-multiples')!.shadowRoot!.querySelectorAll('[role=gridcell]').length) === 34, undefined, { timeout: 60_000 });
+    const labels = await page.evaluate(() => [...document.querySelector('chiso-multiples')!.shadowRoot!.querySelectorAll('[role=gridcell]')].map((c) => c.getAttribute('aria-label') ?? ''));
+    expect(labels.filter((l) => /chưa có số liệu/.test(l)).length).toBeLessThanOrEqual(1);
+    expect(labels[0]).toMatch(/Ô 1 trên 34\.$/);
+    expect(await page.evaluate(() => (document.querySelector('chiso-multiples') as unknown as { state: string }).state)).toBe('ready');
+  });
+
   test('the code shown is the page source, types and all', async () => {
     const code = await page.locator('section.cell').nth(6).locator('pre.code').textContent();
     expect(code).toContain("weight: { indicator: 'admin_units', series: 'communes' }");

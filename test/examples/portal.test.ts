@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('examples/portal', () => {
   it('is served with the strict CSP and loads nothing but the embed', async () => {
-    const res = await fetch(`${server.url}/examples/portal/`);
+    const res = await fetch(`${server.url}/examples/portal/?bake=0`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
@@ -40,7 +40,7 @@ describe('examples/portal', () => {
 
   it('draws its five views on real data with zero CSP violations', async () => {
     const { page, errors } = await newPage(browser);
-    await page.goto(`${server.url}/examples/portal/`);
+    await page.goto(`${server.url}/examples/portal/?bake=0`);
     await scrollThrough(page);
     await waitForCharts(page);
     const views = await page.evaluate(() => {
@@ -75,7 +75,7 @@ describe('examples/portal', () => {
 
   it('a click on a province in the map leaves the article chart whose regions the author fixed as it was', async () => {
     const { page, errors } = await newPage(browser);
-    await page.goto(`${server.url}/examples/portal/`);
+    await page.goto(`${server.url}/examples/portal/?bake=0`);
     await scrollThrough(page);
     await waitForCharts(page);
     const article = () =>
@@ -107,7 +107,7 @@ describe('examples/portal', () => {
 
   it('is readable at phone width and usable by keyboard', async () => {
     const { page, errors } = await newPage(browser, { width: 390, height: 844 });
-    await page.goto(`${server.url}/examples/portal/`);
+    await page.goto(`${server.url}/examples/portal/?bake=0`);
     await scrollThrough(page);
     await waitForCharts(page);
     // Nothing wider than the screen.

@@ -38,7 +38,11 @@ describe('the demo dashboard on paper', () => {
     // What each chart shows on screen: its title (the spec's), its source line and its description.
     const views = await page.evaluate(() =>
       [...document.querySelectorAll('chiso-chart, chiso-map')].map((c) => {
-        const texts = [...c.shadowRoot!.querySelectorAll('.chart svg text')].map((t) => t.textContent ?? '');
+        // A line wrapped into <tspan>s (a long source line) reads with a space between its parts, as printed.
+        const texts = [...c.shadowRoot!.querySelectorAll('.chart svg text')].map((t) => {
+          const spans = [...t.querySelectorAll('tspan')];
+          return spans.length ? spans.map((s) => s.textContent ?? '').join(' ') : t.textContent ?? '';
+        });
         const spec = (c as unknown as { shownSpec: { title?: { text?: string | string[] } } }).shownSpec;
         const title = [spec.title?.text ?? ''].flat().join(' ');
         return {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli/index.js';
 import { loadObservations } from '../../src/data/index.js';
-import { extractFile } from '../../src/node.js';
+import { district2024Region, extractFile } from '../../src/node.js';
 import type { ExtractedObservation } from '../../src/extract/index.js';
 import { unitFor } from '../../src/registry/index.js';
 import { root } from './fixture.js';
@@ -162,5 +162,39 @@ describe('chiso extract --help', () => {
     const r = await run(REPORT, '--skipped', '--format', 'tidy-json');
     expect(r.stderr).toContain('“2.060.856”: page furniture');
     expect(r.stderr).toContain('“65”: page furniture');
+  });
+
+  it('keeps the figures of a district the registry does not list, and `chiso load` reads them back', async () => {
+    // A district report of huyện Can Lộc (Hà Tĩnh): the registry lists only a few of Hà Tĩnh's districts.
+    writeFileSync(join(dir, 'can-loc.txt'), 'Huyện ủy Can Lộc, tỉnh Hà Tĩnh\n\nNăm 2023, toàn huyện còn 812 hộ nghèo, chiếm tỷ lệ 1,85%; 1.304 hộ cận nghèo, chiếm 2,97%. Huyện Can Lộc có 19/19 xã đạt chuẩn nông thôn mới.\n');
+    const r = await run('can-loc.txt', '--format', 'tidy-csv');
+    expect(r.code).toBe(0);
+    writeFileSync(join(dir, 'can-loc.csv'), r.stdout);
+    const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 4));
+    expect(rows).toEqual([
+      ['poor_households', '42-can-loc', '2023', '812'], ['poverty_rate', '42-can-loc', '2023', '1.85'],
+      ['poor_households', '42-can-loc', '2023', '1304'], ['near_poor_rate', '42-can-loc', '2023', '2.97'],
+      ['new_rural_communes', '42-can-loc', '2023', '19'],
+    ]);
+    let stdout = '';
+    let stderr = '';
+    const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, cwd: dir };
+    expect(await main(['load', 'can-loc.csv', '--json'], io), stderr).toBe(0);
+    const loaded = JSON.parse(stdout) as { region: string; value: number }[];
+    expect(loaded.map((o) => [o.region, o.value])).toEqual([['42-can-loc', 812], ['42-can-loc', 1.85], ['42-can-loc', 1304], ['42-can-loc', 2.97], ['42-can-loc', 19]]);
+    expect(stderr).not.toContain('[DATA_');
+  });
+
+  it('refuses, in both languages, a district id no list knows and a commune under a listed district', async () => {
+    writeFileSync(join(dir, 'unknown.csv'), 'indicator,region,period,value\npoverty_rate,42-can-locc,2023,1.85\npoverty_rate,42-can-loc-son-loc,2023,2.1\n');
+    let stderr = '';
+    const io: CliIO = { stdout: () => {}, stderr: (t) => (stderr += t), isTTY: false, cwd: dir };
+    expect(await main(['load', 'unknown.csv'], io)).toBe(1);
+    expect(stderr).toContain('unknown.csv, dòng 2, cột "region": Không nhận ra địa bàn "42-can-locc" thuộc Hà Tĩnh (42): không có trong danh mục 696 quận, huyện');
+    expect(stderr).toContain('unknown.csv, row 2, column "region": Unknown place "42-can-locc" in Hà Tĩnh (42): not among the 696 district-level units of 2024');
+    expect(stderr).toContain('row 3, column "region": Unknown place "42-can-loc-son-loc" in Hà Tĩnh (42): Huyện Can Lộc (42-can-loc) is in the 2024 district list');
+    // Without the lookup (the library's default), the same id is refused with the way to accept it.
+    expect(() => loadObservations('indicator,region,period,value\npoverty_rate,42-can-loc,2023,1.85\n', { file: 'x.csv' })).toThrow(/chiso load/);
+    expect(loadObservations('indicator,region,period,value\npoverty_rate,42-can-loc,2023,1.85\n', { file: 'x.csv', regions: district2024Region }).observations[0].region).toBe('42-can-loc');
   });
 });

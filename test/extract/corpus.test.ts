@@ -34,9 +34,10 @@ describe('extraction corpus', () => {
   });
 
   it('keeps the scores it has reached on both splits', () => {
-    // Measured when written: tune 0.94 / 0.92, test 0.87 / 0.93 (precision / recall).
-    expect(tune.precision).toBeGreaterThanOrEqual(0.92);
-    expect(tune.recall).toBeGreaterThanOrEqual(0.9);
+    // Measured when written: tune 0.94 / 0.92, test 0.87 / 0.93 (precision / recall); after the rules
+    // from the tune split's false readings and general cases: tune 0.996 / 0.946, test 0.881 / 0.943.
+    expect(tune.precision).toBeGreaterThanOrEqual(0.98);
+    expect(tune.recall).toBeGreaterThanOrEqual(0.93);
     expect(test.precision).toBeGreaterThanOrEqual(0.85);
     expect(test.recall).toBeGreaterThanOrEqual(0.91);
   });

@@ -8,7 +8,7 @@ import { readObservationsFile } from '../../src/data/read-file.js';
 import { executeQuery, type QuerySpec } from '../../src/query/index.js';
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
-import { barChart, kpiChart, lineChart, mapChart, progressChart, scatterChart, slopeChart } from '../../src/charts/index.js';
+import { barChart, kpiChart, lineChart, mapChart, multiplesChart, progressChart, scatterChart, slopeChart } from '../../src/charts/index.js';
 import { listRegions } from '../../src/registry/index.js';
 import type { RenderSpec } from '../../src/render/spec.js';
 
@@ -106,6 +106,11 @@ export const snapshots: Snapshot[] = [
     name: 'poverty-slope-north-central-2012-2015',
     text: 'Hà Tĩnh',
     spec: () => slopeChart(query('poverty', { select: { regions: northCentral(), periods: ['2012', '2015'] } }), { highlight: '42' }, 'vi'),
+  },
+  {
+    name: 'poverty-multiples-red-river-delta',
+    text: 'Bắc Ninh',
+    spec: () => multiplesChart(observations('poverty'), { panels: 'R1', fitWidth: 720 } as never, 'vi'),
   },
   {
     name: 'income-ranking-2016',

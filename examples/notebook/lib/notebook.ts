@@ -156,6 +156,7 @@ export function cell(meta: CellMeta, fn: CellFn): void {
   const id = `cell-${index}-${slug(meta.title)}`;
   const record: CellRecord = { title: meta.title, state: 'waiting', outputs: [] };
   const output = el('div', { class: 'output', 'aria-live': 'polite' });
+  // Focusable: a keyboard user scrolls a long line of code sideways (WCAG 2.1.1, axe's scrollable-region-focusable).
   const code = el('pre', { class: 'code', tabindex: '0', 'aria-label': 'Mã / Code' }, el('code', { class: 'language-js' }, sourceOf(fn)));
   const section = el(
     'section',

@@ -19,7 +19,12 @@ import { observationTable } from '../core/observation-table.js';
 import { aboutPanel, aboutStyles } from '../core/about-panel.js';
 import { chartStyles } from './chart.styles.js';
 import { VegaViewController } from './vega-view.js';
-import { BrushController } from './brush.js';
+import { BrushController, rangeControls } from './brush.js';
+import { walkSeries, walkStep, walkText, type WalkPoint, type WalkPosition } from './walk.js';
+import { forEar } from '../../format/spoken.js';
+import { parseList } from '../core/view-query.js';
+import { periodYear, timePositions, sortPeriods } from '../../data/period.js';
+import { HydrateController } from './hydrate.js';
 import { exportMenu, saveChart, type ExportKind } from './export.js';
 
 export type { ExportKind } from './export.js';
@@ -76,6 +81,9 @@ interface Drawing {
  * @attr spec - Raw Vega-Lite (JSON) deep-merged into the chart's spec last: the escape hatch.
  * @attr annotations - The author's notes on a line chart (JSON): `[{"type":"event","at":"2016-05-15","label":"Chỉ thị 05 ban hành"}]`; also `range` (from, to) and `point` (region, at).
  * @attr renderer - `svg` (default) or `canvas`.
+ * @attr walk - Makes the chart one keyboard stop whose arrow keys walk through its figures: Left and Right along a region's figures in time, Up and Down to the next region or series, Home and End to the first and last; each figure is announced with its period, value, unit and status.
+ * @attr bake-width - For `chiso bake`: the width in pixels the chart is baked at (default 640); the baked picture shrinks to its box.
+ * @attr hydrate - For a chart baked by `chiso bake`: when Vega loads and the baked picture becomes interactive. `interaction` (default: when the reader points at, touches, focuses or types in it), `visible`, `idle` or `never`.
  *
  * @event chiso-render - The chart was drawn; `detail.rows` is the number of observations shown.
  * @event chiso-error - The chart could not be drawn; `detail.error` is a ChisoError. Other views carry on.
@@ -89,6 +97,8 @@ interface Drawing {
  * @csspart table - The data table.
  * @csspart tooltip - The tooltip.
  * @csspart status - Loading and empty messages.
+ * @csspart range - The year range chooser of a line chart: the drag's keyboard and button alternative.
+ * @csspart walk - The walk's mark on the figure it stands on.
  * @csspart error - The error message.
  *
  * @cssproperty --chiso-card-border - Border around the chart. Default `1px solid` the border colour.
@@ -130,6 +140,9 @@ export class ChisoChart extends ChisoViewElement {
     },
     height: { type: Number },
     renderer: {},
+    walk: { type: Boolean, reflect: true },
+    _said: { state: true, attribute: false },
+    hydrate: { reflect: true },
     _state: { state: true, attribute: false },
     _tableOpen: { state: true, attribute: false },
     _aboutOpen: { state: true, attribute: false },
@@ -144,6 +157,12 @@ export class ChisoChart extends ChisoViewElement {
   declare annotations: unknown;
   declare height: number | undefined;
   declare renderer: 'svg' | 'canvas' | undefined;
+  /** Whether the arrow keys walk through the figures (see `walk`). */
+  declare walk: boolean;
+  /** The last thing announced to screen readers (a walked figure, a chosen range). */
+  declare _said: string;
+  /** When a baked chart becomes interactive: `interaction` (default), `visible`, `idle` or `never`. */
+  declare hydrate: string | undefined;
   declare _state: ChartState;
   /** The data table is built when a reader opens it, not with every drawing. */
   declare _tableOpen: boolean;
@@ -165,8 +184,23 @@ export class ChisoChart extends ChisoViewElement {
     brushed: (from, to) => this.brushPeriods(from, to),
     cleared: () => this.client.coordinator?.selection.remove(this.client, 'period'),
   });
+  /** The walk's sequences (built when it starts) and where it stands. */
+  #walk: { rows: Observation[]; series: WalkPoint[][]; at: WalkPosition } | null = null;
+  readonly #hydrate = new HydrateController(this, {
+    content: () => this.bakedContent(),
+    click: (event, item) => this.#onClick(event, item),
+    region: (region, add) => {
+      if (!this.filtersRegions()) this.#toggleRegion(region, add);
+    },
+    hydrated: (rows) => {
+      this._state = 'ready';
+      this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded: true }, bubbles: true, composed: true }));
+    },
+  });
   /** The width the chart was last laid out for (kept while the box is briefly collapsed). */
   #width = 0;
+  /** The element's width when its padding and border were last read. */
+  #measuredFor = 0;
 
   /**
    * The rows laid out as a chart: the recipe runs when the rows (the same array while the question
@@ -199,6 +233,8 @@ export class ChisoChart extends ChisoViewElement {
     this._state = 'idle';
     this._tableOpen = false;
     this._aboutOpen = false;
+    this.walk = false;
+    this._said = '';
   }
 
   get state(): ChartState {
@@ -207,7 +243,22 @@ export class ChisoChart extends ChisoViewElement {
 
   /** The live Vega view, for tests and advanced pages. */
   get view(): EmbeddedChart['view'] | null {
-    return this.#vega.view;
+    return this.#vega.view ?? this.#hydrate.view;
+  }
+
+  /** Whether a baked chart's live view replaced its baked picture. */
+  get hydrated(): boolean {
+    return this.#hydrate.hydrated;
+  }
+
+  /** Makes a baked chart interactive now, whatever its `hydrate` says. */
+  hydrateNow(): void {
+    this.#hydrate.start();
+  }
+
+  protected override unbake(): void {
+    this.#hydrate.teardown();
+    super.unbake();
   }
 
   /** The spec handed to vega-embed: `shownSpec` in the page's theme, its rows and domains split out. */
@@ -215,8 +266,8 @@ export class ChisoChart extends ChisoViewElement {
     return this.#vega.embeddedSpec;
   }
 
-  /** The chart type drawn; `<chiso-map>` fixes it to `map`. */
-  protected chartType(): ChartElementType {
+  /** The chart type drawn; `<chiso-map>` fixes it to `map`, `<chiso-multiples>` to `multiples`. */
+  protected chartType(): ChartElementType | 'multiples' {
     return this.type;
   }
 
@@ -242,7 +293,10 @@ export class ChisoChart extends ChisoViewElement {
    */
   protected drawWidth(): number {
     const width = this.client.width;
-    if (width > 0) {
+    // Padding and border are read when the box's width changes, not on every update: a style read
+    // in the middle of a selection forces the page's styles to be recalculated.
+    if (width > 0 && width !== this.#measuredFor) {
+      this.#measuredFor = width;
       const style = getComputedStyle(this);
       const px = (v: string) => Number.parseFloat(v) || 0;
       const inner = Math.floor(width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth));
@@ -315,12 +369,16 @@ export class ChisoChart extends ChisoViewElement {
     super.disconnectedCallback();
     // The Vega view went with the element (its controller finalized it): draw again when re-attached.
     this.#drawn = null;
+    this.#waiting = null;
     this.#width = 0;
+    this.#measuredFor = 0;
+    if (this.#printing) window.removeEventListener('beforeprint', this.#printing);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.client.visible) return;
+    // Baked: the picture is there already; Vega loads when the reader wants it (`hydrate`).
+    if (this.baked || !this.client.visible) return;
     // In view: Vega and the recipes start loading now, while the data is still on its way.
     if (!this.#preloaded) {
       this.#preloaded = true;
@@ -340,6 +398,19 @@ export class ChisoChart extends ChisoViewElement {
     }
     const next = this.#drawing.value;
     if (this.#drawing.status !== TaskStatus.COMPLETE || !next || next === this.#drawn) return;
+    if (!this.client.inView && next.spec && this.#vega.view) {
+      // Off screen: the rows, description and table follow the selection now; the picture waits
+      // until the chart comes into view (or the page is printed), not redrawn on every click.
+      if (this.#waiting !== next) {
+        this.#showText(next);
+        this.#waiting = next;
+        this.#watchPrint();
+        // Description and table show the new text.
+        this.requestUpdate();
+      }
+      return;
+    }
+    this.#waiting = null;
     this.#drawn = next;
     const now = this.#draw(next);
     this.#drawingNow = now;
@@ -359,6 +430,38 @@ export class ChisoChart extends ChisoViewElement {
     return done;
   }
 
+  /** What the chart says of a drawing: its rows (table, CSV), its spec and its description. */
+  #showText(d: Drawing): void {
+    this.shown = d.rows;
+    this.shownSpec = d.spec;
+    this.description = d.description;
+  }
+
+  /** A drawing held back while the chart is off screen. */
+  #waiting: Drawing | null = null;
+  #printing: (() => void) | null = null;
+
+  /** Before printing, a chart off screen takes in what it held back, so paper shows the selection. */
+  #watchPrint(): void {
+    if (this.#printing || typeof window === 'undefined') return;
+    this.#printing = () => {
+      const d = this.#waiting;
+      const container = this.renderRoot.querySelector<HTMLElement>('.chart');
+      if (!d?.spec || !container) return;
+      // Synchronously: the page is laid out for paper right after this event.
+      if (this.#vega.drawNow(themedSpec(d.spec, this), { renderer: this.renderer ?? 'svg' })) {
+        this.#waiting = null;
+        this.#drawn = d;
+      }
+    };
+    window.addEventListener('beforeprint', this.#printing);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#printing) window.addEventListener('beforeprint', this.#printing);
+  }
+
   async #draw(d: Drawing): Promise<void> {
     this.#failed = null;
     if (!d.spec) {
@@ -368,9 +471,7 @@ export class ChisoChart extends ChisoViewElement {
       this._state = 'empty';
       return;
     }
-    this.shown = d.rows;
-    this.shownSpec = d.spec;
-    this.description = d.description;
+    this.#showText(d);
     let container = this.renderRoot.querySelector<HTMLElement>('.chart');
     // The box is hidden while the element shows an empty or error state: show it first.
     if (!container || container.hidden) {
@@ -382,7 +483,9 @@ export class ChisoChart extends ChisoViewElement {
       if (!container) return;
     }
     try {
-      const embedded = await this.#vega.draw(container, themedSpec(d.spec, this), { locale: this.locale, renderer: this.renderer ?? 'svg' });
+      // Vega makes the description the drawing's ARIA label: the spoken form there (exports keep the written one).
+      const spoken = { ...d.spec, description: forEar(d.description, this.locale) } as TopLevelSpec;
+      const embedded = await this.#vega.draw(container, themedSpec(spoken, this), { locale: this.locale, renderer: this.renderer ?? 'svg' });
       if (embedded === null || d !== this.#drawn) return;
       this.#done(d.rows.length, embedded);
     } catch (e) {
@@ -392,10 +495,114 @@ export class ChisoChart extends ChisoViewElement {
 
   #done(rows: number, embedded: boolean): void {
     this._state = 'ready';
+    this.drawn();
     // Description and table follow the new data even when the state did not change.
     this.requestUpdate();
     this.error = null;
     this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded }, bubbles: true, composed: true }));
+  }
+
+  /** Called after each drawing, in place or anew (the multiples lay their panel grid over it). */
+  protected drawn(): void {
+    this.#walkMark();
+  }
+
+  /** What a subclass lays over the drawing (the multiples' panel grid). */
+  protected renderOverChart(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** Says `text` to screen readers through the element's polite live region. */
+  protected announce(text: string): void {
+    // The same text twice is announced twice: the region is emptied first.
+    if (this._said === text) this._said = '';
+    void this.updateComplete.then(() => (this._said = text));
+  }
+
+  /** The start years a line chart draws, for the range chooser. */
+  #years(): string[] {
+    return [...new Set(sortPeriods(this.shown.map((o) => o.period)).map((p) => String(periodYear(p))))].filter((y) => y !== 'NaN');
+  }
+
+  #rangeControls(): TemplateResult | typeof nothing {
+    const years = this.#years();
+    if (this.chartType() !== 'line' || years.length < 2 || !this.client.coordinator) return nothing;
+    const lang = this.locale;
+    return rangeControls({
+      lang,
+      years,
+      range: this.client.coordinator.selection.periodRange(),
+      set: (from, to) => {
+        this.brushPeriods(from, to);
+        this.announce(t('COMPONENTS_RANGE_SET', lang, { from, to }));
+      },
+      clear: () => {
+        this.client.coordinator?.selection.remove(this.client, 'period');
+        this.announce(t('COMPONENTS_RANGE_CLEARED', lang));
+      },
+    });
+  }
+
+  /** The regions in the order Up and Down walk them: the author's `region` list (the multiples: their panels). */
+  protected walkOrder(): string[] {
+    return parseList(this.region) ?? [];
+  }
+
+  #walkKey = (e: KeyboardEvent): void => {
+    if (!this.walk || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!this.#walk || this.#walk.rows !== this.shown) {
+      const series = walkSeries(this.shown, this.locale, this.walkOrder());
+      if (!series.length) return;
+      this.#walk = { rows: this.shown, series, at: { series: 0, index: -1 } };
+    }
+    const w = this.#walk;
+    // The first key lands on the first figure, whichever it is.
+    const next = w.at.index < 0 ? (walkStep(w.series, { series: 0, index: 0 }, e.key) === null ? null : { series: 0, index: 0 }) : walkStep(w.series, w.at, e.key);
+    if (next === null) return;
+    e.preventDefault();
+    w.at = next;
+    this.announce(walkText(w.series, next, this.locale));
+    this.#walkMark();
+  };
+
+  #walkBlur = (): void => {
+    this.renderRoot.querySelector('.walk-mark')?.remove();
+  };
+
+  /** A ring on the walked figure of a line chart (its x and y scales place it), so sighted keyboard users follow too. */
+  #walkMark(): void {
+    const w = this.#walk;
+    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
+    const view = this.#vega.view;
+    const drawn = box?.querySelector('svg, canvas');
+    let mark = box?.querySelector<HTMLElement>('.walk-mark') ?? null;
+    if (!w || w.at.index < 0 || w.rows !== this.shown || this.chartType() !== 'line' || !box || !view || !drawn || !box.parentElement?.matches(':focus')) {
+      mark?.remove();
+      return;
+    }
+    const o = w.series[w.at.series][w.at.index].o;
+    if (o.value === null) return void mark?.remove();
+    try {
+      const pos = timePositions(sortPeriods(this.shown.map((r) => r.period)));
+      const sx = view.scale('x') as (v: number) => number;
+      const sy = view.scale('y') as (v: number) => number;
+      const [ox, oy] = view.origin();
+      // The origin leaves out the view's padding; the drawing's pixels start before it.
+      const pad = (view as unknown as { padding(): { left?: number; top?: number } }).padding();
+      const r = drawn.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      if (!mark) {
+        mark = document.createElement('div');
+        mark.className = 'walk-mark';
+        mark.setAttribute('part', 'walk');
+        box.appendChild(mark);
+      }
+      // Through CSSOM: a style attribute would need 'unsafe-inline' under a strict CSP.
+      mark.style.setProperty('left', `${r.left - b.left + box.scrollLeft + (pad.left ?? 0) + ox + sx(pos(o.period))}px`);
+      mark.style.setProperty('top', `${r.top - b.top + (pad.top ?? 0) + oy + sy(o.value)}px`);
+    } catch {
+      mark?.remove();
+    }
   }
 
   #fail(e: unknown): void {
@@ -490,20 +697,33 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   override render() {
+    if (this.baked) return this.renderBaked();
     const lang = this.locale;
     const state = this.renderState();
     const s = this._state;
-    const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: this.description.split('.')[0] }) : undefined;
-    return html`<figure part="figure" aria-label=${label ?? nothing}>
-      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' || s === 'drawing' ? exportMenu(lang, this.#exportFrom) : nothing}</div>
+    const label = this.description ? t('COMPONENTS_CHART_LABEL', lang, { title: forEar(this.description.split('.')[0], lang) }) : undefined;
+    return html`<figure part="figure" aria-label=${label ?? nothing} aria-describedby=${this.description && (s === 'ready' || s === 'drawing') ? 'spoken-description' : nothing}>
+      <div class="toolbar">${state ? nothing : this.renderExtra()}${s === 'ready' ? this.#rangeControls() : nothing}${s === 'ready' || s === 'drawing' ? exportMenu(lang, this.#exportFrom) : nothing}</div>
       <div
-        class="chart"
-        part="chart"
-        ?hidden=${s === 'error' || s === 'empty' || state !== null}
-        @pointerdown=${this.#brush.down}
-        @pointermove=${this.#brush.move}
-        @pointerup=${this.#brush.up}
-      ></div>
+        class="walk"
+        tabindex=${this.walk && s === 'ready' ? '0' : nothing}
+        role=${this.walk && s === 'ready' ? 'application' : nothing}
+        aria-label=${this.walk && s === 'ready' && label ? t('COMPONENTS_WALK_LABEL', lang, { title: label }) : nothing}
+        @keydown=${this.#walkKey}
+        @focus=${() => this.#walkMark()}
+        @blur=${this.#walkBlur}
+      >
+        <div
+          class="chart"
+          part="chart"
+          ?hidden=${s === 'error' || s === 'empty' || state !== null}
+          @pointerdown=${this.#brush.down}
+          @pointermove=${this.#brush.move}
+          @pointerup=${this.#brush.up}
+        ></div>
+      </div>
+      ${this.renderOverChart()}
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._said}</p>
       ${state ??
       (s === 'error'
         ? this.renderError(this.error)
@@ -513,7 +733,8 @@ export class ChisoChart extends ChisoViewElement {
             ? html`<p class="status" role="status" part="status">${t('COMPONENTS_RENDERING', lang)}</p>`
             : nothing)}
       ${(s === 'ready' || s === 'drawing') && this.description
-        ? html`<figcaption class="description" part="description">${this.description}</figcaption>${this.#table()}
+        ? html`<figcaption class="description" part="description" aria-hidden="true">${this.description}</figcaption>
+            <p class="visually-hidden" id="spoken-description">${forEar(this.description, lang)}</p>${this.#table()}
             ${aboutPanel({ rows: this.shown, lang, open: this._aboutOpen, toggle: (open) => (this._aboutOpen = open), loaded: () => this.requestUpdate() })}`
         : nothing}
     </figure>`;

@@ -32,11 +32,17 @@ export const chartStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  /*
+   * What Vega redraws stays inside the chart's box: a selection re-lays out and repaints this box, not
+   * the page around it. Nothing of the chart's draws outside it (the tooltip and the focus rings of
+   * the controls live outside the box); on paper it is lifted, as the overflow is.
+   */
   .chart {
     position: relative;
     min-height: var(--chiso-chart-min-height, 120px);
     overflow-x: auto;
     touch-action: pan-y;
+    contain: layout paint;
   }
   .chart svg,
   .chart canvas {
@@ -53,6 +59,39 @@ export const chartStyles = css`
     border-left: 1px solid var(--_accent);
     border-right: 1px solid var(--_accent);
     pointer-events: none;
+  }
+  .walk-mark {
+    position: absolute;
+    width: 14px;
+    height: 14px;
+    box-sizing: border-box;
+    margin: -7px 0 0 -7px;
+    border: 2px solid var(--_focus, var(--_accent));
+    border-radius: 50%;
+    pointer-events: none;
+  }
+  details.range {
+    position: relative;
+    margin-right: auto;
+  }
+  details.range > summary {
+    cursor: pointer;
+    color: var(--_accent);
+    padding: 0.125rem 0.5rem;
+    min-height: 24px;
+    font-size: 0.9em;
+  }
+  .range-controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-top: 0.25rem;
+    font-size: 0.9em;
+  }
+  .range-controls button,
+  .range-controls select {
+    min-height: 24px;
   }
   .description {
     margin: 0.5rem 0 0;
@@ -181,12 +220,14 @@ export const chartStyles = css`
     details.export,
     details.data,
     details.about,
-    .brush {
+    .brush,
+    .walk-mark {
       display: none;
     }
     .chart {
       overflow: visible;
       min-height: 0;
+      contain: none;
     }
     .chart svg,
     .chart canvas {

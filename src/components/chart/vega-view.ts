@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../../messages/index.js';
 import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
-import { liveSpec, liveChanges, applyFeatures } from '../core/live-spec.js';
+import { liveSpec, liveChanges, applyFeatures, changesLayout } from '../core/live-spec.js';
 
 export interface VegaViewOptions {
   locale: Lang;
@@ -62,6 +62,7 @@ export class VegaViewController implements ReactiveController {
       for (const [name, value] of changes.params) view.signal(name, value);
       for (const [name, values] of changes.datasets) view.data(name, values);
       for (const [name, props] of changes.features) applyFeatures(view as never, name, props);
+      if (changesLayout(changes)) view.resize();
       if (live.description !== null) view.description(live.description);
       const t1 = performance.now();
       if (changes.params.length || changes.datasets.length || changes.features.length) await view.runAsync();
@@ -86,6 +87,29 @@ export class VegaViewController implements ReactiveController {
     this.embeddedSpec = live.spec;
     performance.measure('chiso:embed', { start: t1, end: performance.now() });
     next.view.addEventListener('click', (event, item) => this.#onClick(event as MouseEvent, item));
+    return true;
+  }
+
+  /**
+   * Updates the drawn view in place at once (no waiting), when `spec` has its shape: for a page about
+   * to be printed. `false` when there is no view or the shape differs.
+   */
+  drawNow(spec: TopLevelSpec, { renderer }: Pick<VegaViewOptions, 'renderer'>): boolean {
+    if (!this.#embedded) return false;
+    const live = liveSpec(spec);
+    if (`${renderer}|${live.shape}` !== this.#shape) return false;
+    this.#token++;
+    const view = this.#embedded.view;
+    const changes = liveChanges(this.#live, live);
+    if (!changes.features.every(([name, props]) => (view.data(name) as unknown[]).length === props.length)) return false;
+    for (const [name, value] of changes.params) view.signal(name, value);
+    for (const [name, values] of changes.datasets) view.data(name, values);
+    for (const [name, props] of changes.features) applyFeatures(view as never, name, props);
+    if (changesLayout(changes)) view.resize();
+    if (live.description !== null) view.description(live.description);
+    view.run();
+    this.#live = live.texts;
+    this.embeddedSpec = live.spec;
     return true;
   }
 

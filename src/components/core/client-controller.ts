@@ -22,6 +22,11 @@ export class ClientController implements ReactiveController, CoordinatorClient {
   coordinator: Coordinator | undefined;
   /** True once the element has been in view; lazy elements draw nothing before. */
   visible: boolean;
+  /**
+   * Whether the element is on screen now (within 200 px of it). Views off screen keep their answer
+   * current but leave their picture until they come back into view.
+   */
+  inView = true;
   /** Width of the element (border box) in CSS pixels, 0 before the first measure. */
   width = 0;
   /** Bumped whenever data, selection or language changed; elements compare it to what they drew. */
@@ -30,12 +35,10 @@ export class ClientController implements ReactiveController, CoordinatorClient {
   #io: IntersectionObserver | null = null;
   #ro: ResizeObserver | null = null;
   #connected = false;
-  readonly #lazy: boolean;
   readonly #resize: boolean;
 
   constructor(host: ReactiveElement, { lazy = true, resize = true }: ClientControllerOptions = {}) {
     this.host = host;
-    this.#lazy = lazy;
     this.#resize = resize;
     this.visible = !lazy;
     this.#context = new ContextConsumer(host, {
@@ -59,15 +62,19 @@ export class ClientController implements ReactiveController, CoordinatorClient {
         this.width = Math.round(rect.width);
         this.measured = true;
       }
-      if (!this.visible && rect.bottom >= -200 && rect.top <= window.innerHeight + 200 && rect.width > 0) this.visible = true;
+      this.inView = rect.bottom >= -200 && rect.top <= window.innerHeight + 200;
+      if (!this.visible && this.inView && rect.width > 0) this.visible = true;
     }
     if (this.coordinator) this.coordinator.connect(this);
-    if (this.#lazy && !this.visible && typeof IntersectionObserver !== 'undefined') {
+    if (typeof IntersectionObserver !== 'undefined') {
+      // Kept for as long as the element is connected: it first makes a lazy element visible, then
+      // tells when it comes back into view (an off-screen view draws what it missed then).
       this.#io = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
+        const now = entries[entries.length - 1].isIntersecting;
+        if (now === this.inView && (this.visible || !now)) return;
+        this.inView = now;
+        if (now) {
           this.visible = true;
-          this.#io?.disconnect();
-          this.#io = null;
           this.host.requestUpdate();
         }
       }, { rootMargin: '200px' });

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Lang } from '../../messages/index.js';
 import { t } from './i18n.js';
+import { themeChanged } from './chart-theme.js';
 
 /** Where a page remembers the reader's contrast choice, for every dashboard on it and the next visit. */
 export const CONTRAST_STORAGE_KEY = 'chiso-contrast';
@@ -23,7 +24,12 @@ export function rememberContrast(high: boolean): void {
   }
 }
 
-const forcedColors = () => typeof matchMedia === 'function' && matchMedia('(forced-colors: active)').matches;
+// One query object, asked again on each drawing (not made anew each time).
+let forced: MediaQueryList | null | undefined;
+const forcedColors = () => {
+  forced ??= typeof matchMedia === 'function' ? matchMedia('(forced-colors: active)') : null;
+  return forced?.matches ?? false;
+};
 
 /**
  * Whether a view draws in the high-contrast theme: its dashboard's switch is on, or the system forces
@@ -40,6 +46,7 @@ export function contrastToggle(high: boolean, lang: Lang, toggle: () => void) {
 
 /** Every chiso view inside a dashboard, asked to draw again (its theme changed). */
 export function redrawViews(dashboard: Element): void {
+  themeChanged();
   for (const el of dashboard.querySelectorAll('*')) {
     if (el.localName.startsWith('chiso-') && 'requestUpdate' in el) (el as unknown as { requestUpdate(): void }).requestUpdate();
   }

@@ -1,8 +1,10 @@
 /**
  * A drawn chart is updated in place when a new spec differs from the drawn one only in what can
- * flow into a live Vega view: inline rows (datasets), literal scale domains, the highlight list and
- * the title (signals), the figures on a map's shapes (the properties of its TopoJSON geometries),
- * and the description. Everything else is the spec's shape; a new shape is drawn anew.
+ * flow into a live Vega view: inline rows (datasets); literal scale domains, the title and subtitle,
+ * text marks' widths and a recipe's own valued parameters (the highlight, period labels) as signals;
+ * the figures on a map's shapes (the properties of its TopoJSON geometries); and the description.
+ * Everything else is the spec's shape; a new shape is drawn anew. A selection or a player's step
+ * changes none of the shape of a recipe's spec, so it never rebuilds a view.
  *
  * Pure (no DOM), so it is tested in Node on the recipes' real output.
  */
@@ -10,8 +12,15 @@ import type { TopLevelSpec } from 'vega-lite';
 
 /** Name of the dataset that holds a spec's top-level inline rows. */
 export const DATASET = 'chiso';
-/** Signal holding the regions a recipe highlights. */
+/** Signal holding the regions a recipe highlights (the recipes' own parameter, `HIGHLIGHT_PARAM` in src/charts/common.ts). */
 export const HIGHLIGHT = 'chiso_highlight';
+/** Their names, for axis labels (`HIGHLIGHT_NAMES` there). */
+export const HIGHLIGHT_NAMES = 'chiso_highlight_names';
+/**
+ * Signals that change colours and weights only, never sizes: a view updated in these alone is not
+ * laid out again (the bar's labels are laid out for their bold width already).
+ */
+const LAYOUT_NEUTRAL = new Set([HIGHLIGHT, HIGHLIGHT_NAMES]);
 /** Signals holding the chart's title and subtitle lines (a map's title names its period). */
 export const TITLE = 'chiso_title';
 export const SUBTITLE = 'chiso_subtitle';
@@ -23,7 +32,6 @@ interface Topology {
 }
 const isTopology = (v: unknown): v is Topology =>
   !!v && typeof v === 'object' && (v as { type?: unknown }).type === 'Topology' && Array.isArray((v as { arcs?: unknown }).arcs) && !!(v as { objects?: unknown }).objects;
-const HIGHLIGHT_TEST = /^indexof\((\[.*\]), datum\.value\) >= 0$/;
 
 export interface LiveSpec {
   /** The spec to embed: inline rows moved to named datasets, literal domains and highlights to parameters. */
@@ -78,6 +86,15 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
     return name;
   };
 
+  // Named by their place in the spec too: values that coincide for one selection share nothing.
+  let places = 0;
+  const placeParam = (kind: string, value: unknown): string => {
+    const name = `chiso_${kind}_${places++}`;
+    params[name] = value;
+    texts[name] = JSON.stringify(value);
+    return name;
+  };
+
   const walk = (node: unknown, top: boolean): unknown => {
     if (Array.isArray(node)) return node.map((n) => walk(n, false));
     if (!node || typeof node !== 'object') return node;
@@ -98,21 +115,11 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
           continue;
         }
       }
-      if (k === 'test' && typeof v === 'string') {
-        const m = HIGHLIGHT_TEST.exec(v);
-        if (m) {
-          try {
-            const list = JSON.parse(m[1]) as unknown;
-            if (Array.isArray(list)) {
-              params[HIGHLIGHT] = list;
-              texts[HIGHLIGHT] = JSON.stringify(list);
-              out[k] = `indexof(${HIGHLIGHT}, datum.value) >= 0`;
-              continue;
-            }
-          } catch {
-            // not a plain list: leave the test as it is
-          }
-        }
+      if (k === 'mark' && v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { limit?: unknown }).limit === 'number') {
+        // A text mark's width is worked out from the texts it shows (a note's longest line).
+        const m = v as Record<string, unknown>;
+        out[k] = { ...(walk(m, false) as object), limit: { expr: placeParam('limit', m.limit) } };
+        continue;
       }
       // Rows inside other keys (a lookup's values, a datasets entry) stay as they are.
       out[k] = k === 'values' || k === 'datasets' ? v : walk(v, false);
@@ -122,21 +129,18 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
 
   const s = walk(spec, true) as Record<string, unknown>;
   const description = typeof s.description === 'string' ? s.description : null;
-
-  // The title's words change with the period a player steps to: signals, not shape.
-  const title = typeof s.title === 'string' || Array.isArray(s.title) ? { text: s.title } : s.title;
-  if (title && typeof title === 'object') {
-    const tp = { ...(title as Record<string, unknown>) };
-    for (const [key, name] of [['text', TITLE], ['subtitle', SUBTITLE]] as const) {
-      const v = tp[key];
-      if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) {
-        params[name] = v;
-        texts[name] = JSON.stringify(v);
-        tp[key] = { expr: name };
-      }
-    }
-    s.title = tp;
+  // A recipe's parameters with a plain value (the highlight, period labels) are live; others (a
+  // selection, a binding, an expression) are shape.
+  const own: Record<string, unknown>[] = [];
+  for (const p of Array.isArray(s.params) ? (s.params as Record<string, unknown>[]) : []) {
+    if (typeof p.name === 'string' && 'value' in p && Object.keys(p).length === 2) {
+      params[p.name] = p.value;
+      texts[p.name] = JSON.stringify(p.value);
+      own.push({ name: p.name });
+    } else own.push(p);
   }
+  const title = liveTitle(s.title, params, texts);
+  if (title !== undefined) s.title = title;
 
   // Boundaries with the figures on their shapes (a map): the geometry is shape, by identity; the
   // properties of each geometry are live, so a new period recolours the drawn map.
@@ -154,11 +158,13 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
     }
   }
 
-  const own = Array.isArray(s.params) ? (s.params as { name: string }[]) : [];
   const hoisted = Object.entries(params).map(([name, value]) => ({ name, value }));
-  const shape = JSON.stringify({ ...s, ...(shapeDatasets ? { datasets: shapeDatasets } : {}), description: null, params: [...own, ...hoisted.map((p) => ({ name: p.name }))] }, inlineByIdentity);
+  const live = new Set(Object.keys(params));
+  const shapeParams = [...own.filter((p) => !live.has(p.name as string)), ...hoisted.map((p) => ({ name: p.name }))];
+  const shape = JSON.stringify({ ...s, ...(shapeDatasets ? { datasets: shapeDatasets } : {}), description: null, params: shapeParams }, inlineByIdentity);
   const embedded: Record<string, unknown> = { ...s, autosize: resizing(s.autosize) };
-  if (hoisted.length) embedded.params = [...own, ...hoisted];
+  const fixed = own.filter((p) => !live.has(p.name as string));
+  if (hoisted.length || fixed.length) embedded.params = [...fixed, ...hoisted];
   if (Object.keys(datasets).length) embedded.datasets = { ...((s.datasets as object | undefined) ?? {}), ...datasets };
   return { spec: embedded as unknown as TopLevelSpec, datasets, params, features, description, shape, texts };
 }
@@ -169,6 +175,22 @@ function identity(value: unknown): string {
   let id = inlineIds.get(value);
   if (id === undefined) inlineIds.set(value, (id = ++inlineCount));
   return `inline:${id}`;
+}
+
+/**
+ * The title's text and subtitle as signals, the subtitle always there (empty when the recipe gives
+ * none): a source line that comes and goes with the regions shown does not change the shape.
+ */
+function liveTitle(title: unknown, params: Record<string, unknown>, texts: Record<string, string>): unknown {
+  if (title === undefined || title === null) return undefined;
+  const t = typeof title === 'string' || Array.isArray(title) ? { text: title } : (title as Record<string, unknown>);
+  if (typeof t.text !== 'string' && !Array.isArray(t.text)) return undefined;
+  if (t.subtitle !== undefined && typeof t.subtitle !== 'string' && !Array.isArray(t.subtitle)) return undefined;
+  params[TITLE] = t.text;
+  params[SUBTITLE] = t.subtitle ?? '';
+  texts[TITLE] = JSON.stringify(params[TITLE]);
+  texts[SUBTITLE] = JSON.stringify(params[SUBTITLE]);
+  return { ...t, text: { expr: TITLE }, subtitle: { expr: SUBTITLE } };
 }
 
 const inlineIds = new WeakMap<object, number>();
@@ -182,12 +204,21 @@ function inlineByIdentity(key: string, value: unknown): unknown {
   return identity(value);
 }
 
-/** Vega lays a view out once unless told to again on each update; new labels need a new layout. */
+/**
+ * Vega lays a view out once unless told to again: the drawn view is told (`view.resize()`) when an
+ * update may change a size (new rows, domains, titles, labels; see `changesLayout`), not on every
+ * update, so a new highlight costs no layout.
+ */
 function resizing(autosize: unknown): unknown {
-  if (autosize === undefined) return { type: 'pad', resize: true };
-  if (typeof autosize === 'string') return { type: autosize, resize: true };
-  if (autosize && typeof autosize === 'object') return { ...autosize, resize: true };
+  if (autosize === undefined) return { type: 'pad', resize: false };
+  if (typeof autosize === 'string') return { type: autosize, resize: false };
+  if (autosize && typeof autosize === 'object') return { ...autosize, resize: false };
   return autosize;
+}
+
+/** Whether an update may change the view's layout: anything but the highlight. */
+export function changesLayout(changes: { datasets: [string, unknown[]][]; params: [string, unknown][] }): boolean {
+  return changes.datasets.length > 0 || changes.params.some(([name]) => !LAYOUT_NEUTRAL.has(name));
 }
 
 /** The datasets and parameters of `next` whose values differ from those drawn (`drawn`: JSON text per name). */

@@ -28,3 +28,10 @@ export async function chartDescription(type: ChartType, data: readonly Observati
   const { describe } = await charts();
   return describe(type, data, options as never, locale);
 }
+
+/** The multiples' panels in order, each with its region and description (what the panel grid reads out). */
+export async function multiplesPanelsOf(data: readonly Observation[], options: Record<string, unknown>, locale: Lang): Promise<{ region: string; name: string; description: string }[]> {
+  const { multiplesPanels } = await charts();
+  const { fitWidth: _w, measure: _m, ...rest } = options;
+  return multiplesPanels(data, rest as never, locale).map((p) => ({ region: p.region, name: p.name, description: p.description }));
+}

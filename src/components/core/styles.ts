@@ -38,6 +38,14 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Baked content (chiso bake) carries its own card in the light DOM: the host adds no box of its own,
+     so the page lays it out the same before and after the script. */
+  :host([baked]) {
+    border: 0;
+    padding: 0;
+    background: none;
+    border-radius: 0;
+  }
   *,
   *::before,
   *::after {

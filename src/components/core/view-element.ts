@@ -1,5 +1,5 @@
 import { LitElement, html, type TemplateResult } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Lang } from '../../messages/index.js';
 import type { Observation } from '../../types.js';
@@ -10,7 +10,7 @@ import { indicatorLabel } from '../../registry/names.js';
 import { Coordinator } from './coordinator.js';
 import { observationsOf, type ObservationData } from './data.js';
 import { ChisoError, diagnostic } from '../../errors.js';
-import { parseFollow, parseList, parseYears, type Follow, type ViewQuery } from './view-query.js';
+import { followed, parseFollow, parseList, parseYears, type Follow, type ViewQuery } from './view-query.js';
 
 /**
  * What every view of a dashboard shares: the coordinator connection, the page language, the common
@@ -82,11 +82,59 @@ export abstract class ChisoViewElement extends LitElement {
     this.rowsTask = new Task(this, {
       task: async (_, { signal }) => {
         const c = this.client.coordinator;
-        if (!this.asksRows() || !this.client.visible || !c || c.state !== 'ready') return initialState;
+        if (this.baked || !this.asksRows() || !this.client.visible || !c || c.state !== 'ready') return initialState;
         return this.answer(await c.rows(this.client, this.viewQuery(), { follow: this.following(), preaggregate: this.preaggregates(), signal }));
       },
       args: () => [this.changeKey()],
     });
+  }
+
+  #baked = false;
+  /**
+   * Whether the element shows the content `chiso bake` wrote into it (its light DOM, through a slot):
+   * true from the moment it connects with a `baked` attribute and baked content, until a selection it
+   * follows changes what it must show. It then asks its dashboard for the data and draws as usual.
+   */
+  get baked(): boolean {
+    return this.#baked;
+  }
+
+  /** The baked content (`chiso bake`), or null. */
+  protected bakedContent(): HTMLElement | null {
+    return this.querySelector<HTMLElement>(':scope > [data-chiso-baked]');
+  }
+
+  override connectedCallback(): void {
+    // Decided once, before the first render: an element that was baked adopts its content as it is.
+    if (!this.hasUpdated && this.hasAttribute('baked') && this.bakedContent()) this.#baked = true;
+    super.connectedCallback();
+  }
+
+  /** Leaves the baked content for the live element: the dashboard loads its data (if it waited), the view asks its question. */
+  protected unbake(): void {
+    if (!this.#baked) return;
+    this.#baked = false;
+    this.removeAttribute('baked');
+    this.dispatchEvent(new Event('chiso-want-data', { bubbles: true, composed: true }));
+    this.client.invalidate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.#baked || !this.client.coordinator) return;
+    // A selection this view follows changes what it shows: the baked picture would be stale.
+    let filter;
+    try {
+      filter = followed(this.client.filter(), this.following());
+    } catch {
+      return this.unbake();
+    }
+    if (filter.regions || filter.periods) this.unbake();
+  }
+
+  /** What a baked element renders: its light DOM, as baked. */
+  protected renderBaked(): TemplateResult {
+    return html`<slot></slot>`;
   }
 
   /** The language the element speaks: its dashboard's, else the nearest `lang` attribute. */

@@ -165,6 +165,22 @@ export class ChisoDashboard extends LitElement {
   #loadedFrom: string | undefined;
   #abort: AbortController | null = null;
   #onSelect = () => this.#selectionChanged();
+  /** Data is wanted: a view left its baked form, or a selection was made. */
+  #wanted = false;
+  #onWant = () => {
+    if (this.#wanted) return;
+    this.#wanted = true;
+    this.requestUpdate();
+  };
+
+  /**
+   * A baked dashboard (`chiso bake`) whose views all show baked content loads its data only when it
+   * is wanted: a reader who only reads downloads no CSV.
+   */
+  #waits(): boolean {
+    if (this.#wanted || !this.hasAttribute('baked')) return false;
+    return [...this.querySelectorAll('chiso-chart, chiso-map, chiso-kpi, chiso-table, chiso-filter, chiso-source')].every((v) => v.hasAttribute('baked'));
+  }
   #onPopState = () => this.#readUrl();
 
   constructor() {
@@ -181,6 +197,7 @@ export class ChisoDashboard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.coordinator.selection.addEventListener('change', this.#onSelect);
+    this.addEventListener('chiso-want-data', this.#onWant);
     this.#bindUrl();
     if (!this.hasAttribute('contrast') && rememberedContrast()) this.contrast = 'high';
     this.#unwatchColors = watchForcedColors(() => redrawViews(this));
@@ -204,6 +221,7 @@ export class ChisoDashboard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.coordinator.selection.removeEventListener('change', this.#onSelect);
+    this.removeEventListener('chiso-want-data', this.#onWant);
     window.removeEventListener('popstate', this.#onPopState);
     this.#unwatchColors();
     this.#urlBound = false;
@@ -227,7 +245,7 @@ export class ChisoDashboard extends LitElement {
       return;
     }
     const from = this.config ? `config:${this.config}` : this.src ? `src:${this.src}` : undefined;
-    if (from && from !== this.#loadedFrom && this.data === undefined) {
+    if (from && from !== this.#loadedFrom && this.data === undefined && !this.#waits()) {
       this.#loadedFrom = from;
       void this.#load();
     }
@@ -235,8 +253,9 @@ export class ChisoDashboard extends LitElement {
 
   override render() {
     const c = this.coordinator;
+    // Baked views keep their content while the data loads: no loading line pushes them down.
     const status =
-      c.state === 'loading' && (this.src || this.config || this.queryUrl)
+      c.state === 'loading' && (this.src || this.config || this.queryUrl) && !this.hasAttribute('baked')
         ? html`<p class="status" role="status" part="status">${t('COMPONENTS_LOADING', this.locale)}</p>`
         : c.state === 'error'
           ? html`<p class="status error" role="alert" part="status">${errorText(c.error, this.locale)}</p>`
@@ -354,6 +373,7 @@ export class ChisoDashboard extends LitElement {
   }
 
   #selectionChanged(): void {
+    this.#onWant();
     const sel = this.coordinator.selection;
     const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange() };
     this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));

@@ -45,6 +45,18 @@ export const dashboardStyles = css`
   .printed {
     display: none;
   }
+  /* Baked (chiso bake): the switch sits in space the page's stylesheet keeps for it before the script
+     runs (chiso-baked.css gives the same padding), so its arrival moves nothing. */
+  :host([baked]) {
+    position: relative;
+    padding-top: var(--chiso-baked-tools, 2.25rem);
+  }
+  :host([baked]) .tools {
+    position: absolute;
+    top: 0;
+    right: 0;
+    margin: 0;
+  }
   @media (forced-colors: active) {
     button.contrast[aria-pressed='true'] {
       forced-color-adjust: none;
@@ -58,6 +70,9 @@ export const dashboardStyles = css`
     :host {
       container-type: normal;
       background: none;
+    }
+    :host([baked]) {
+      padding-top: 0;
     }
     .tools {
       display: none;

@@ -103,6 +103,7 @@ export class ChisoKpi extends ChisoViewElement {
   }
 
   override render() {
+    if (this.baked) return this.renderBaked();
     return this.renderRows(() => this.#figure());
   }
 

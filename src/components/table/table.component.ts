@@ -186,6 +186,7 @@ export class ChisoTable extends ChisoViewElement {
   }
 
   override render() {
+    if (this.baked) return this.renderBaked();
     return this.renderRows(() => this.#table());
   }
 

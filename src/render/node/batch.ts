@@ -6,10 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../../format/index.js';
 import { ChisoError, diagnostic, formatDiagnostic, isChisoError } from '../../errors.js';
-import { validateConfig } from '../config.js';
+import { validateConfigWith } from '../config-check.js';
 import type { ChisoConfig } from '../config-types.js';
 import type { RenderSpec } from '../spec.js';
-import { configSchema, configValidator, readJsonFile } from './files.js';
+import { configSchema, configValidator, newConfigAjv, readJsonFile } from './files.js';
 import { renderSvg, type TextMode } from './svg.js';
 import { scaleForDpi } from '../png-resolution.js';
 import { RasterProcess } from './raster.js';
@@ -69,7 +69,7 @@ export function readRenderInput(path: string, shownAs = path): RenderInput {
   const value = readJsonFile(path, shownAs);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
-    if ('charts' in o) return { kind: 'config', config: validateConfig(value, { schema: configSchema(), validate: configValidator(), file: shownAs }), file: path };
+    if ('charts' in o) return { kind: 'config', config: validateConfigWith(value, { schema: configSchema(), validate: configValidator(), file: shownAs }, newConfigAjv), file: path };
     const schema = typeof o.$schema === 'string' ? o.$schema : '';
     if (schema.includes('vega') || SPEC_KEYS.some((k) => k in o)) return { kind: 'spec', spec: value as RenderSpec, file: path };
   }

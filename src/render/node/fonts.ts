@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { nearestFace } from '../font-embed.js';
 import { isSfnt, readAdvanceFont } from './sfnt.js';
-import { subsetTrueType } from './hb-subset.js';
+import { subsetTrueType, subsetterVersion } from './hb-subset.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -170,12 +171,32 @@ const inCharset = new Set(VIETNAMESE_CHARSET);
 
 const subsetCache = new Map<string, Promise<EncodedFont>>();
 
-function cached(key: string, make: () => Promise<EncodedFont>): Promise<EncodedFont> {
-  let hit = subsetCache.get(key);
+/** A digest of each face's bytes, made once: what names its subsets in the cache on disk. */
+const faceDigests = new WeakMap<Uint8Array, string>();
+function bytesDigest(bytes: Uint8Array): string {
+  let d = faceDigests.get(bytes);
+  if (d === undefined) faceDigests.set(bytes, (d = createHash('sha256').update(bytes).digest('hex')));
+  return d;
+}
+
+/**
+ * A subset from this process's memory, else from chiso's cache on disk (named by the face's bytes,
+ * what is kept and the subsetter's versions: a start that finds it loads no subsetter), else made.
+ */
+function cached(face: FontFace, what: string, format: EncodedFont['format'], make: () => Promise<Uint8Array>): Promise<EncodedFont> {
+  const memoryKey = `${face.file}\u0000${what}`;
+  let hit = subsetCache.get(memoryKey);
   if (!hit) {
     if (subsetCache.size > 500) subsetCache.clear();
-    hit = make();
-    subsetCache.set(key, hit);
+    const diskKey = cacheKey('font-subset', subsetterVersion(), bytesDigest(face.bytes), format, JSON.stringify(SUBSET_OPTIONS), what);
+    const stored = readCache('fonts', diskKey);
+    hit = stored
+      ? Promise.resolve({ format, base64: stored.toString('base64') })
+      : make().then((bytes) => {
+          writeCache('fonts', diskKey, bytes);
+          return { format, base64: Buffer.from(bytes).toString('base64') };
+        });
+    subsetCache.set(memoryKey, hit);
   }
   return hit;
 }
@@ -188,13 +209,10 @@ const SUBSET_OPTIONS = { keepFeatures: ['kern', 'mark', 'mkmk', 'ccmp', 'locl'],
  * same bytes, cached, so a batch of charts with the same labels subsets once.
  */
 export function subsetBase64(face: FontFace, chars: string): Promise<EncodedFont> {
-  return cached(`${face.file}\u0000glyphs\u0000${chars}`, async () => ({
-    format: 'truetype',
-    // TrueType in, TrueType out: harfbuzz directly; other inputs through subset-font's converters.
-    base64: Buffer.from(
-      isSfnt(face.bytes) ? await subsetTrueType(face.bytes, chars, SUBSET_OPTIONS.keepFeatures) : await subsetFont(face.bytes, chars, { targetFormat: 'truetype', ...SUBSET_OPTIONS }),
-    ).toString('base64'),
-  }));
+  // TrueType in, TrueType out: harfbuzz directly; other inputs through subset-font's converters.
+  return cached(face, `glyphs\u0000${chars}`, 'truetype', async () =>
+    isSfnt(face.bytes) ? await subsetTrueType(face.bytes, chars, SUBSET_OPTIONS.keepFeatures) : await subsetFont(face.bytes, chars, { targetFormat: 'truetype', ...SUBSET_OPTIONS }),
+  );
 }
 
 /**
@@ -203,10 +221,7 @@ export function subsetBase64(face: FontFace, chars: string): Promise<EncodedFont
  */
 export function charsetBase64(face: FontFace, chars: string): Promise<EncodedFont> {
   const extra = [...new Set(chars)].filter((c) => !inCharset.has(c)).sort().join('');
-  return cached(`${face.file}\u0000charset\u0000${extra}`, async () => ({
-    format: 'woff2',
-    base64: Buffer.from(await subsetFont(face.bytes, VIETNAMESE_CHARSET + extra, { targetFormat: 'woff2', ...SUBSET_OPTIONS })).toString('base64'),
-  }));
+  return cached(face, `charset\u0000${extra}`, 'woff2', () => subsetFont(face.bytes, VIETNAMESE_CHARSET + extra, { targetFormat: 'woff2', ...SUBSET_OPTIONS }));
 }
 
 /** Forgets every subset made so far (memory; a benchmark of the uncached path). */

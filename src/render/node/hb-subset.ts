@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** The harfbuzz exports called here, as subset-font calls them. */
 interface Harfbuzz {
@@ -39,15 +40,36 @@ const tag = (name: string) => [...name].reduce((a, ch) => (a << 8) + ch.charCode
 
 let harfbuzz: Promise<Harfbuzz> | undefined;
 
-function load(): Promise<Harfbuzz> {
-  // The wasm file subset-font itself loads, found as subset-font finds it.
+/** The wasm file subset-font itself loads, found as subset-font finds it. */
+function wasmFile(): string {
   const subsetFont = createRequire(import.meta.url).resolve('subset-font');
-  const file = createRequire(subsetFont).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
-  return (harfbuzz ??= WebAssembly.instantiate(readFileSync(file)).then(({ instance }) => {
+  return createRequire(subsetFont).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+}
+
+function load(): Promise<Harfbuzz> {
+  return (harfbuzz ??= WebAssembly.instantiate(readFileSync(wasmFile())).then(({ instance }) => {
     const hb = instance.exports as unknown as Harfbuzz;
     hb._initialize();
     return hb;
   }));
+}
+
+let versions: string | undefined;
+
+/** What makes the subsets: the versions of subset-font and of harfbuzzjs (whose wasm does the cutting). */
+export function subsetterVersion(): string {
+  if (versions === undefined) {
+    const version = (file: string) => {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
+      } catch {
+        return '?';
+      }
+    };
+    const subsetFont = createRequire(import.meta.url).resolve('subset-font');
+    versions = `subset-font ${version(join(dirname(subsetFont), 'package.json'))}; harfbuzzjs ${version(join(dirname(wasmFile()), '../package.json'))}`;
+  }
+  return versions;
 }
 
 /** `font` (TrueType or OpenType, see `isSfnt`) cut to the characters of `text`, layout features limited to `features`, hinting dropped, as TrueType. */

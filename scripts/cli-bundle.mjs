@@ -1,0 +1,57 @@
+/**
+ * The `chiso` command as one script: dist/cli/bundle.cjs, every chiso module the commands run and
+ * the small pure-JS packages they import, made from tsc's output in dist/. bin/chiso.js evaluates
+ * it with V8's code cache (src/render/node/cache.ts): one file compiled once, where loading dist/ as
+ * ES modules reads, links and compiles some 130 files on every start. Packages that are large or
+ * loaded only for some inputs (Vega, Vega-Lite, Ajv, fontkit, subset-font, resvg, Arquero, the
+ * Excel, Parquet and Arrow readers) stay outside, loaded from node_modules as before.
+ *
+ * Each module's `import.meta.url` becomes its own file's address in dist/ (the files are still
+ * there), so every path a module finds from its own place (the schema, the map, fonts, the raster
+ * child) is the same as when dist/ is loaded module by module.
+ */
+import { build } from 'esbuild';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/** Loaded from node_modules at run time: large, native, wasm, or only for some inputs. */
+export const EXTERNAL = ['vega', 'vega-lite', 'ajv', 'fontkit', 'subset-font', '@resvg/resvg-js', 'arquero', 'read-excel-file', 'hyparquet', '@uwdata/flechette', 'fflate', 'apache-arrow', 'harfbuzzjs'];
+
+const metaUrl = {
+  name: 'chiso-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!args.path.startsWith(dist) || !text.includes('import.meta.url')) return undefined;
+      const own = JSON.stringify(relative(dist, args.path).split('\\').join('/'));
+      return { contents: text.replaceAll('import.meta.url', `(__chisoDist + ${own})`), loader: 'js' };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [`${dist}cli/index.js`],
+  outfile: `${dist}cli/bundle.cjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: EXTERNAL,
+  plugins: [metaUrl],
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+
+// What the bundle was made from, with sizes and times: bin/chiso.js loads dist/ module by module
+// instead when any of them changed since (tsc run again without this script).
+const root = process.cwd();
+const inputs = Object.keys(result.metafile.inputs).map((file) => {
+  const path = resolve(root, file);
+  const s = statSync(path);
+  return [relative(dist, path).split('\\').join('/'), s.size, s.mtimeMs];
+});
+writeFileSync(`${dist}cli/bundle.inputs.json`, JSON.stringify(inputs));
