@@ -17,7 +17,7 @@ chiso-chart[baked],chiso-map[baked],chiso-kpi[baked],chiso-table[baked]{position
 .chiso-baked-description{margin:.5rem 0 0;color:var(--chiso-color-muted,#57606a);font-size:.9em}
 .chiso-baked-source{margin:.25rem 0 0;color:var(--chiso-color-muted,#57606a);font-size:.85em}
 .chiso-baked-data{margin-top:.5rem}
-.chiso-baked-data>summary{cursor:pointer;color:var(--chiso-color-accent,#0b5cad)}
+.chiso-baked-data>summary{cursor:pointer;color:var(--chiso-color-accent,#0b5cad);display:list-item;min-height:24px;padding-block:.2rem}
 .chiso-baked-table{overflow-x:auto;max-width:100%}
 .chiso-baked table{border-collapse:collapse;font-size:.9em;margin-top:.25rem}
 .chiso-baked caption{text-align:start;font-weight:600;padding:.25rem 0}

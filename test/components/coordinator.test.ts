@@ -116,3 +116,30 @@ describe('Coordinator.rows', () => {
     await expect(pending).rejects.toThrow();
   });
 });
+
+describe('Selection.selectPeriod (a period player)', () => {
+  it('makes one period the dashboard shows, replacing the period ranges of other views; null clears it', () => {
+    const c = new Coordinator();
+    const sel = c.selection;
+    const filter = {};
+    const brush = {};
+    const player = {};
+    sel.update({ source: filter, field: 'period', range: ['2010', '2016'] });
+    sel.update({ source: brush, field: 'period', range: ['2012', '2014'] });
+    sel.selectRegions(filter, ['42']);
+    let changes = 0;
+    sel.addEventListener('change', () => changes++);
+    // 2008 lies outside both ranges: intersected with them it would leave nothing.
+    sel.selectPeriod(player, '2008');
+    expect(sel.periodRange()).toEqual(['2008', '2008']);
+    expect(sel.filterFor(brush)).toEqual({ regions: ['42'], periods: ['2008', '2008'] });
+    // The player does not filter itself: it keeps every period to step through.
+    expect(sel.filterFor(player).periods).toBeNull();
+    sel.selectPeriod(player, '2014');
+    expect(sel.clauses.filter((cl) => cl.field === 'period')).toHaveLength(1);
+    sel.selectPeriod(player, null);
+    expect(sel.periodRange()).toBeNull();
+    expect(sel.selectedRegions()).toEqual(['42']);
+    expect(changes).toBe(3);
+  });
+});

@@ -13,9 +13,9 @@ import type { Follow } from '../core/view-query.js';
 import { playerStyles } from './player.styles.js';
 
 /** No step comes sooner than this after the one before, whatever `interval` says: views have time to draw and readers to listen. */
-export const MIN_STEP_MS = 400;
+const MIN_STEP_MS = 400;
 /** Time between two steps while playing, unless `interval` says otherwise. */
-export const DEFAULT_STEP_MS = 1500;
+const DEFAULT_STEP_MS = 1500;
 
 /** The levels a map or a bar of the country draws. */
 const MAPPED_LEVELS = new Set(['province', 'province2025']);
@@ -25,7 +25,7 @@ const MAPPED_LEVELS = new Set(['province', 'province2025']);
  * bars of the country draw), so a district report's date in the same data is no step of its own;
  * every period of `rows` when no province has one.
  */
-export function periodsOf(rows: readonly Observation[]): string[] {
+function periodsOf(rows: readonly Observation[]): string[] {
   const mapped = rows.filter((o) => o.value !== null && MAPPED_LEVELS.has(getRegion(o.region)?.level ?? ''));
   return [...new Set((mapped.length ? mapped : rows).map((o) => o.period))].sort(comparePeriods);
 }
@@ -40,7 +40,7 @@ function periodHead(period: string, lang: Lang): string {
  * What one step says: the figure of the country (or of `region`) in that period, else how many
  * regions have a figure and the lowest and highest. Plain text: it goes into a live region.
  */
-export function stepHeadline(rows: readonly Observation[], period: string, lang: Lang, options: { indicator?: string; region?: string } = {}): string {
+function stepHeadline(rows: readonly Observation[], period: string, lang: Lang, options: { indicator?: string; region?: string } = {}): string {
   const inPeriod = rows.filter((o) => o.period === period && o.value !== null && Number.isFinite(o.value));
   const head = periodHead(period, lang);
   const indicator = indicatorLabel(options.indicator ?? rows[0]?.indicator, lang);
