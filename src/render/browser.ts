@@ -10,6 +10,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { View, Spec as VegaSpec } from 'vega';
 import { vegaNumberLocale, vegaTimeLocale } from '../format/index.js';
 import type { Lang } from '../format/index.js';
+import { hideUnlabelledMarks, type VgMark } from './aria-marks.js';
+
+export { hideUnlabelledMarks } from './aria-marks.js';
 
 type VegaEmbedModule = typeof import('vega-embed');
 
@@ -193,25 +196,6 @@ export async function hydrateChart(container: HTMLElement, spec: VegaSpec, optio
     toSVG: () => view.toSVG(),
     toPNG: (scale = 2) => view.toImageURL('png', scale),
   };
-}
-
-type VgMark = { aria?: boolean; description?: string; marks?: VgMark[]; encode?: Record<string, Record<string, unknown> | undefined> };
-
-/**
- * Marks that describe neither themselves nor their items (outlines, halos, decoration) are hidden
- * from assistive technology: an unlabelled container is noise to a screen reader, and the chart's
- * description and data table say what it shows.
- */
-export function hideUnlabelledMarks<T extends { marks?: VgMark[] }>(spec: T): T {
-  const visit = (marks: VgMark[] | undefined) => {
-    for (const m of marks ?? []) {
-      const itemDescribed = Object.values(m.encode ?? {}).some((set) => set && 'description' in set);
-      if (m.aria === undefined && !m.description && !itemDescribed && !m.marks) m.aria = false;
-      visit(m.marks);
-    }
-  };
-  visit(spec.marks);
-  return spec;
 }
 
 /** A line of a tooltip: label and value, both plain text. */

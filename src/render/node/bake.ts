@@ -34,7 +34,7 @@ import { parseTopology, simplifyForMap } from '../../charts/geometry.js';
 import { escapeXml } from '../document.js';
 import { BAKED_CSS } from '../baked-css.js';
 import { toVegaSpecWith, type RenderSpec } from '../spec-base.js';
-import { hideUnlabelledMarks } from '../browser.js';
+import { hideUnlabelledMarks } from '../aria-marks.js';
 import { compileVegaLite } from './vega.js';
 import { renderSvg } from './svg.js';
 import { textRuns } from '../document.js';
