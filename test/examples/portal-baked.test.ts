@@ -271,6 +271,56 @@ describe('examples/portal, baked', () => {
     await page.context().close();
   });
 
+  it('a baked map that follows a player hydrates, then its player steps recolour the live map in place, the boundaries fetched once', async () => {
+    const source = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><script type="module" src="/dist/chiso.embed.js"></script></head><body>
+<chiso-dashboard src="/data/observations/poverty_rate.csv">
+<chiso-player indicator="poverty_rate"></chiso-player>
+<chiso-map id="map" indicator="poverty_rate"></chiso-map>
+</chiso-dashboard></body></html>`;
+    const baked = await bakePage(source, { root: ROOT, page: '/examples/portal/player.html' });
+    const { page, errors } = await newPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.route('**/examples/portal/player.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: baked.html }));
+    await page.route('**/examples/portal/chiso-baked.css', (route) => route.fulfill({ contentType: 'text/css; charset=utf-8', body: baked.css }));
+    await page.goto(`${server.url}/examples/portal/player.html`);
+    // The player needs the periods: the dashboard loads its data, and the player is ready to step.
+    await page.waitForFunction(() => (document.querySelector('chiso-player')!.shadowRoot?.textContent ?? '').includes('2016'), undefined, { timeout: 30_000, polling: 100 });
+    expect(await page.evaluate(() => (document.getElementById('map') as unknown as { baked: boolean }).baked)).toBe(true);
+    expect(requests.filter((u) => u.includes('topojson'))).toEqual([]);
+    await page.locator('#map .chiso-baked-chart svg').hover({ position: { x: 5, y: 5 } });
+    await page.waitForFunction(() => (document.getElementById('map') as unknown as { hydrated: boolean }).hydrated, undefined, { timeout: 30_000, polling: 100 });
+    // A step back: the map follows the period, leaves its baked form and draws the year before 2016 live.
+    await page.evaluate(() => (document.querySelector('chiso-player') as unknown as { step(d: number): void }).step(-1));
+    await page.waitForFunction(() => {
+      const m = document.getElementById('map') as unknown as { baked: boolean; state: string; view: unknown };
+      const text = document.getElementById('map')!.shadowRoot!.querySelector('.chart svg')?.textContent ?? '';
+      return !m.baked && m.state === 'ready' && m.view !== null && /Tỷ lệ hộ nghèo, 20\d\d/.test(text) && !text.includes('Tỷ lệ hộ nghèo, 2016');
+    }, undefined, { timeout: 30_000, polling: 100 });
+    const fills = () => page.evaluate(() => [...document.getElementById('map')!.shadowRoot!.querySelectorAll('.chart .mark-shape path')].map((p) => p.getAttribute('fill')).join(','));
+    const before = await fills();
+    const title = await page.evaluate(() => /Tỷ lệ hộ nghèo, 20\d\d/.exec(document.getElementById('map')!.shadowRoot!.querySelector('.chart svg')?.textContent ?? '')![0]);
+    await page.evaluate(() => {
+      (window as unknown as { __view: unknown }).__view = (document.getElementById('map') as unknown as { view: unknown }).view;
+      (document.querySelector('chiso-player') as unknown as { step(d: number): void }).step(-1);
+    });
+    // Another step recolours the same view.
+    await page.waitForFunction(
+      ([b, t]) => {
+        const root = document.getElementById('map')!.shadowRoot!;
+        return !(root.querySelector('.chart svg')?.textContent ?? '').includes(t) && [...root.querySelectorAll('.chart .mark-shape path')].map((p) => p.getAttribute('fill')).join(',') !== b;
+      },
+      [before, title] as const,
+      { timeout: 30_000, polling: 100 },
+    );
+    expect(await page.evaluate(() => (window as unknown as { __view: unknown }).__view === (document.getElementById('map') as unknown as { view: unknown }).view)).toBe(true);
+    expect(await fills()).not.toBe(before);
+    expect(requests.filter((u) => u.includes('topojson'))).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('prints on A4 with every chart whole', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
