@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Loaded from node_modules at run time: large, native, wasm, or only for some inputs. */
-export const EXTERNAL = ['vega', 'vega-lite', 'ajv', 'fontkit', 'subset-font', '@resvg/resvg-js', 'arquero', 'read-excel-file', 'hyparquet', '@uwdata/flechette', 'fflate', 'apache-arrow', 'harfbuzzjs'];
+// `vega-*`: Vega's own packages, which the lean runtime (src/render/vega-lean.ts) imports one by one.
+export const EXTERNAL = ['vega', 'vega-*', 'vega-lite', 'ajv', 'fontkit', 'subset-font', '@resvg/resvg-js', 'arquero', 'read-excel-file', 'hyparquet', '@uwdata/flechette', 'fflate', 'apache-arrow', 'harfbuzzjs'];
 
 const metaUrl = {
   name: 'chiso-import-meta-url',

@@ -181,6 +181,28 @@ export function mapBoundaries(unit: UnitTopology, pixels: number, size: number):
   return remember(boundariesCache, unit.topology, `${pixels}|${size}`, () => simplifyForMap(unit.topology, pixels, size));
 }
 
+/** What decides the shapes a map draws: the same options on the same file give the same geometries, in the same order. */
+export interface MapShapeOptions {
+  units: MapUnits;
+  object?: string;
+  source?: GeoSource;
+  /** Tolerance in pixels (the map's `simplify`), judged on a map `size` pixels tall. */
+  simplify: number;
+  size: number;
+}
+
+/**
+ * The boundaries a map draws, as one topology whose object `units` holds a copy of each geometry
+ * (the cached ones stay as they are, so each drawing can put its own figures on them). The recipe
+ * draws from it, and a baked map hydrates from it with the figures baked beside its spec.
+ */
+export function mapShapes(topology: Topology, options: MapShapeOptions): { unit: UnitTopology; topology: Topology & { objects: { units: { type: 'GeometryCollection'; geometries: Geometry[] } } } } {
+  const unit = cachedUnitTopology(topology, options.units, { object: options.object, source: options.source });
+  const boundaries = mapBoundaries(unit, options.simplify, options.size);
+  const geometries = (boundaries.objects.units as unknown as { geometries: Geometry[] }).geometries.map((g) => ({ ...g }));
+  return { unit, topology: { ...boundaries, objects: { units: { type: 'GeometryCollection', geometries } } } };
+}
+
 /** Where to write a region's name: the centroid of its largest mainland polygon (lon, lat). */
 export function labelPoint(unit: UnitTopology, id: string): [number, number] | undefined {
   const geoms = (unit.topology.objects.units as { geometries: Geometry[] }).geometries;

@@ -11,7 +11,7 @@ import type { ChartSpec, CommonOptions } from './types.js';
 import { checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, type Json, joinSentences, contrastOf } from './common.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { is34 } from '../registry/crosswalk.js';
-import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapBoundaries, type MapUnits, type UnitTopology } from './geometry.js';
+import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapShapes, type MapShapeOptions, type MapUnits, type UnitTopology } from './geometry.js';
 import { wrap } from './line.js';
 import { quantileLimits, quantizeLimits } from './scale.js';
 import { colors, highContrastColors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
@@ -108,16 +108,11 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
 
   const width = options.width ?? 420;
   const height = options.height ?? 520;
-  const detail = options.simplify ?? 0.25;
-  if (typeof detail !== 'number' || !(detail >= 0)) fail('CHART_UNKNOWN_OPTION', { option: 'simplify', value: String(detail), allowed: '≥ 0' });
-  // Points closer than the tolerance to the line through their neighbours cannot be seen: they only
-  // weigh on the page and the SVG. Judged on the map drawn at least 1,000 px tall; made once per size.
-  const boundaries = mapBoundaries(p.geo, detail, Math.max(1000, height, width));
   // Each geometry carries its figure in its properties: the spec holds the topology inline, as small as
   // the file. The cached boundaries stay as they are: each draw gets its own geometry objects.
   type Shape = { properties?: Record<string, unknown> };
-  const collection = { type: 'GeometryCollection', geometries: (boundaries.objects.units as unknown as { geometries: Shape[] }).geometries.map((g) => ({ ...g })) };
-  const topo = { ...boundaries, objects: { units: collection } };
+  const topo = mapShapes(options.topology, mapShapeOptions(options, p.units)).topology;
+  const collection = topo.objects.units as unknown as { type: 'GeometryCollection'; geometries: Shape[] };
   for (const g of collection.geometries) {
     const id = String(g.properties?.id);
     const part = g.properties?.part as string | undefined;
@@ -284,6 +279,18 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     config: { legend: { symbolType: 'square', gradientLength: 140 } },
   };
   return finish(spec, options, loc, describeMap(data, options, loc));
+}
+
+/**
+ * What of a map's options decides its shapes. Points closer than the tolerance to the line through
+ * their neighbours cannot be seen: they only weigh on the page and the SVG. Judged on the map drawn
+ * at least 1,000 px tall; made once per size.
+ */
+export function mapShapeOptions(options: Pick<MapOptions, 'width' | 'height' | 'simplify' | 'object' | 'geoSource'>, units: MapUnits): MapShapeOptions {
+  const detail = options.simplify ?? 0.25;
+  if (typeof detail !== 'number' || !(detail >= 0)) fail('CHART_UNKNOWN_OPTION', { option: 'simplify', value: String(detail), allowed: '≥ 0' });
+  const size = Math.max(1000, options.height ?? 520, options.width ?? 420);
+  return { units, simplify: detail, size, ...(options.object ? { object: options.object } : {}), ...(options.geoSource ? { source: options.geoSource } : {}) };
 }
 
 export { quantileLimits, quantizeLimits } from './scale.js';

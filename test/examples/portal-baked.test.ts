@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, launchBrowser, newPage, startDevServer, type TestServer } from '../browser/harness.js';
+import { ROOT, itemPoint, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
 import { bakePage } from '../../src/render/node/bake.js';
 
 const SHOTS = join(ROOT, 'test/examples/screenshots');
@@ -185,6 +185,137 @@ describe('examples/portal, baked', () => {
     }, undefined, { timeout: 30_000, polling: 100 });
     // The article chart, whose regions the author fixed, keeps its baked picture.
     expect(await page.evaluate(() => (document.querySelector('chiso-chart[type=line]') as unknown as { baked: boolean }).baked)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the baked map hydrates into the live map: drawn as the page draws it, its tooltip on hover, a province click selected in the other views', async () => {
+    // The map as the page draws it without baking: its shapes and their colours.
+    const drawn = (selector: string) =>
+      page.evaluate((sel) => {
+        const svg = document.querySelector('chiso-map')![sel === 'live' ? 'shadowRoot' : 'ownerDocument']!.querySelector(sel === 'live' ? '.chart svg' : 'chiso-map .chiso-baked-chart svg')!;
+        const paths = [...svg.querySelectorAll('.mark-shape path')];
+        return { paths: paths.length, fills: paths.map((p) => p.getAttribute('fill') ?? '').sort() };
+      }, selector);
+    let { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}/examples/portal/?bake=0`);
+    await scrollThrough(page);
+    await waitForCharts(page);
+    const live = await drawn('live');
+    expect(live.paths).toBeGreaterThanOrEqual(63);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    ({ page, errors } = await newPage(browser));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shifts: { value: number; input: boolean }[] };
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) w.__shifts.push({ value: e.value, input: e.hadRecentInput });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}/examples/portal/`);
+    await page.evaluate(async () => {
+      await customElements.whenDefined('chiso-map');
+      await (document.querySelector('chiso-map') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    });
+    const map = page.locator('chiso-map');
+    await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // Neither Vega nor the boundaries before the reader interacts.
+    expect(requests.filter(isVega)).toEqual([]);
+    expect(requests.filter((u) => u.includes('topojson'))).toEqual([]);
+    const before = await map.locator('.chiso-baked-chart svg').boundingBox();
+    await map.locator('.chiso-baked-chart svg').hover({ position: { x: 5, y: 5 } });
+    await page.waitForFunction(() => (document.querySelector('chiso-map') as unknown as { hydrated: boolean }).hydrated, undefined, { timeout: 30_000, polling: 100 });
+    expect(await map.locator('.chiso-baked-chart svg').boundingBox()).toEqual(before);
+    // The embed's boundaries, Vega and no Vega-Lite; no data: the figures were baked.
+    expect(requests.filter((u) => u.includes('chiso.embed.vn63.topojson.json'))).toHaveLength(1);
+    expect(requests.filter(isVegaLite)).toEqual([]);
+    expect(requests.filter((u) => u.endsWith('.csv'))).toEqual([]);
+    // The same shapes in the same colours as the map drawn in the page.
+    expect(await drawn('baked')).toEqual(live);
+
+    // A hover on Hà Tĩnh shows its tooltip.
+    const haTinh = await itemPoint(page, 'chiso-map', '42');
+    await page.mouse.move(haTinh.x, haTinh.y);
+    await page.waitForFunction(() => {
+      const tip = document.querySelector('chiso-map')!.shadowRoot!.querySelector('.tooltip') as HTMLElement | null;
+      return tip !== null && !tip.hidden && (tip.textContent ?? '').includes('Hà Tĩnh');
+    }, undefined, { timeout: 10_000, polling: 100 });
+    const tip = await page.evaluate(() => document.querySelector('chiso-map')!.shadowRoot!.querySelector('.tooltip')!.textContent ?? '');
+    expect(tip).toMatch(/\d+,\d+\s*%/);
+    const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; input: boolean }[] }).__shifts.filter((s) => !s.input));
+    expect(shifts).toEqual([]);
+
+    // A click on Nghệ An selects it: the bar chart leaves its baked form and highlights it.
+    const ngheAn = await itemPoint(page, 'chiso-map', '40');
+    await page.mouse.click(ngheAn.x, ngheAn.y);
+    await page.waitForFunction(() => (document.querySelector('chiso-dashboard') as unknown as { coordinator: { selection: { selectedRegions(): string[] } } }).coordinator.selection.selectedRegions().includes('40'), undefined, { timeout: 10_000, polling: 100 });
+    await page.waitForFunction(() => {
+      const bar = document.querySelector('chiso-chart[type=bar]') as unknown as { baked: boolean; state: string; view: { signal(name: string): unknown } | null };
+      if (bar.baked || bar.state !== 'ready' || !bar.view) return false;
+      try {
+        return JSON.stringify(bar.view.signal('chiso_highlight')).includes('"40"');
+      } catch {
+        return false;
+      }
+    }, undefined, { timeout: 30_000, polling: 100 });
+    // The map stays the live map it became.
+    expect(await page.evaluate(() => (document.querySelector('chiso-map') as unknown as { hydrated: boolean }).hydrated)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'portal-baked-map-hydrated.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('a baked map that follows a player hydrates, then its player steps recolour the live map in place, the boundaries fetched once', async () => {
+    const source = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><script type="module" src="/dist/chiso.embed.js"></script></head><body>
+<chiso-dashboard src="/data/observations/poverty_rate.csv">
+<chiso-player indicator="poverty_rate"></chiso-player>
+<chiso-map id="map" indicator="poverty_rate"></chiso-map>
+</chiso-dashboard></body></html>`;
+    const baked = await bakePage(source, { root: ROOT, page: '/examples/portal/player.html' });
+    const { page, errors } = await newPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.route('**/examples/portal/player.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: baked.html }));
+    await page.route('**/examples/portal/chiso-baked.css', (route) => route.fulfill({ contentType: 'text/css; charset=utf-8', body: baked.css }));
+    await page.goto(`${server.url}/examples/portal/player.html`);
+    // The player needs the periods: the dashboard loads its data, and the player is ready to step.
+    await page.waitForFunction(() => (document.querySelector('chiso-player')!.shadowRoot?.textContent ?? '').includes('2016'), undefined, { timeout: 30_000, polling: 100 });
+    expect(await page.evaluate(() => (document.getElementById('map') as unknown as { baked: boolean }).baked)).toBe(true);
+    expect(requests.filter((u) => u.includes('topojson'))).toEqual([]);
+    await page.locator('#map .chiso-baked-chart svg').hover({ position: { x: 5, y: 5 } });
+    await page.waitForFunction(() => (document.getElementById('map') as unknown as { hydrated: boolean }).hydrated, undefined, { timeout: 30_000, polling: 100 });
+    // A step back: the map follows the period, leaves its baked form and draws the year before 2016 live.
+    await page.evaluate(() => (document.querySelector('chiso-player') as unknown as { step(d: number): void }).step(-1));
+    await page.waitForFunction(() => {
+      const m = document.getElementById('map') as unknown as { baked: boolean; state: string; view: unknown };
+      const text = document.getElementById('map')!.shadowRoot!.querySelector('.chart svg')?.textContent ?? '';
+      return !m.baked && m.state === 'ready' && m.view !== null && /Tỷ lệ hộ nghèo, 20\d\d/.test(text) && !text.includes('Tỷ lệ hộ nghèo, 2016');
+    }, undefined, { timeout: 30_000, polling: 100 });
+    const fills = () => page.evaluate(() => [...document.getElementById('map')!.shadowRoot!.querySelectorAll('.chart .mark-shape path')].map((p) => p.getAttribute('fill')).join(','));
+    const before = await fills();
+    const title = await page.evaluate(() => /Tỷ lệ hộ nghèo, 20\d\d/.exec(document.getElementById('map')!.shadowRoot!.querySelector('.chart svg')?.textContent ?? '')![0]);
+    await page.evaluate(() => {
+      (window as unknown as { __view: unknown }).__view = (document.getElementById('map') as unknown as { view: unknown }).view;
+      (document.querySelector('chiso-player') as unknown as { step(d: number): void }).step(-1);
+    });
+    // Another step recolours the same view.
+    await page.waitForFunction(
+      ([b, t]) => {
+        const root = document.getElementById('map')!.shadowRoot!;
+        return !(root.querySelector('.chart svg')?.textContent ?? '').includes(t) && [...root.querySelectorAll('.chart .mark-shape path')].map((p) => p.getAttribute('fill')).join(',') !== b;
+      },
+      [before, title] as const,
+      { timeout: 30_000, polling: 100 },
+    );
+    expect(await page.evaluate(() => (window as unknown as { __view: unknown }).__view === (document.getElementById('map') as unknown as { view: unknown }).view)).toBe(true);
+    expect(await fills()).not.toBe(before);
+    expect(requests.filter((u) => u.includes('topojson'))).toHaveLength(1);
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -10,6 +10,12 @@ import { join } from 'node:path';
 import { bakePage } from '../../src/render/node/bake.js';
 import { isChisoError, formatDiagnostic } from '../../src/errors.js';
 import { main } from '../../src/cli/index.js';
+import { MAX_EMBEDDED_SPEC } from '../../src/render/node/bake.js';
+import { withBoundaries, type BakedBoundaries } from '../../src/components/chart/baked-map.js';
+import { chart } from '../../src/charts/index.js';
+import { readDataFile } from '../../src/data/read-file.js';
+import type { Spec as VegaSpec } from 'vega';
+import type { Topology } from 'topojson-specification';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HEAD = '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<title>Trang thử</title>\n</head>\n<body>\n';
@@ -34,6 +40,35 @@ async function errorOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe('bakePage', () => {
+  it('embeds a map without its boundaries: the figures on its shapes beside the spec, put back on the boundaries the live map draws', async () => {
+    const page = HEAD + '<chiso-dashboard src="/data/observations/poverty_rate.csv">\n<chiso-map indicator="poverty_rate" period="2016"></chiso-map>\n</chiso-dashboard>\n</body>\n</html>\n';
+    const r = await bakePage(page, { root: ROOT, page: '/test.html' });
+    const vegaText = /<script type="application\/json" class="chiso-baked-vega">([^<]*)<\/script>/.exec(r.html)![1];
+    const geoText = /<script type="application\/json" class="chiso-baked-geo">([^<]*)<\/script>/.exec(r.html)![1];
+    expect(vegaText.length + geoText.length).toBeLessThanOrEqual(MAX_EMBEDDED_SPEC);
+    type Data = { name: string; values?: { objects: { units: { geometries: { properties: Record<string, unknown> }[] } } }; format?: { type: string } };
+    const spec = JSON.parse(vegaText) as VegaSpec & { data: Data[] };
+    const baked = JSON.parse(geoText) as BakedBoundaries;
+    // The dataset is there, empty: no arcs in the page.
+    expect(spec.data.find((d) => d.name === baked.dataset)).toEqual({ name: 'chiso_units', format: { type: 'topojson', feature: 'units' } });
+    expect(vegaText).not.toContain('"arcs"');
+    // 63 provinces and the two archipelagos drawn apart, Hà Tĩnh with its 2016 figure.
+    expect(Object.keys(baked.figures)).toHaveLength(65);
+    expect(baked.figures['42|']).toMatchObject({ region: '42', name: 'Hà Tĩnh', valueText: '11,0%' });
+    expect(baked.shapes).toEqual({ units: '63', simplify: 0.25, size: 1000 });
+    // Hydrated with the bundled boundaries, the map holds the shapes and figures the recipe gives them.
+    const topology = JSON.parse(readFileSync(join(ROOT, 'data/geo/vn63_provinces_odv.topojson.json'), 'utf8')) as Topology;
+    const full = withBoundaries(spec, baked, topology) as unknown as { data: Data[] };
+    const rows = (await readDataFile(join(ROOT, 'data/observations/poverty_rate.csv'))).observations.filter((o) => o.period === '2016');
+    const recipe = chart('map', rows, { topology, units: '63', fitWidth: 640 }, 'vi') as unknown as { datasets: { chiso_units: { arcs: unknown[]; objects: { units: { geometries: { arcs: unknown; properties: unknown }[] } } } } };
+    const units = full.data.find((d) => d.name === 'chiso_units')!.values as unknown as typeof recipe.datasets.chiso_units;
+    expect(units.arcs).toEqual(recipe.datasets.chiso_units.arcs);
+    expect(units.objects.units.geometries).toEqual(recipe.datasets.chiso_units.objects.units.geometries);
+    // Another file's boundaries (one province missing): the baked picture stays.
+    const fewer = { ...topology, objects: Object.fromEntries(Object.entries(topology.objects).map(([k, o]) => [k, { ...o, geometries: (o as { geometries: unknown[] }).geometries.slice(1) }])) } as Topology;
+    expect(withBoundaries(spec, baked, fewer)).toBeNull();
+  });
+
   it('writes the chart, its description, source and table into each element, and keeps the rest of the page', async () => {
     const r = await bakePage(PAGE, { root: ROOT, page: '/test.html', file: 'test.html' });
     expect(r.elements).toBe(3);

@@ -192,6 +192,7 @@ export class ChisoChart extends ChisoViewElement {
     region: (region, add) => {
       if (!this.filtersRegions()) this.#toggleRegion(region, add);
     },
+    boundaries: () => this.bakedBoundaries(),
     hydrated: (rows) => {
       this._state = 'ready';
       this.dispatchEvent(new CustomEvent<ChisoRenderDetail>('chiso-render', { detail: { rows, embedded: true }, bubbles: true, composed: true }));
@@ -341,6 +342,11 @@ export class ChisoChart extends ChisoViewElement {
     };
     if (this.spec && !(this.spec instanceof ChisoError)) opts.spec = this.spec;
     return opts;
+  }
+
+  /** The boundaries a baked map hydrates with (see `<chiso-map>`). */
+  protected bakedBoundaries(): Promise<unknown> {
+    return Promise.reject(new Error('no boundaries'));
   }
 
   /** Options a recipe needs beyond the element's (the map's boundaries), loaded when first drawn. */

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Spec as VegaSpec } from 'vega';
 import type { Lang } from '../../messages/index.js';
 import { hydrateChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
+import type { BakedBoundaries } from './baked-map.js';
 
 /**
  * When a baked chart (`chiso bake`) loads Vega and becomes interactive:
@@ -29,6 +30,8 @@ export interface HydrateHooks {
   click: (event: MouseEvent, item: unknown) => void;
   /** A click on a baked mark that names its region (`data-region`), before Vega is there. */
   region: (region: string, add: boolean) => void;
+  /** A map's boundaries (the embed's file or its `geo`), fetched when a baked map hydrates. */
+  boundaries?: () => Promise<unknown>;
   /** The live view is drawn. */
   hydrated: (rows: number) => void;
 }
@@ -135,14 +138,29 @@ export class HydrateController implements ReactiveController {
     const content = this.#hooks.content();
     const json = content?.querySelector('script.chiso-baked-vega')?.textContent;
     const box = content?.querySelector<HTMLElement>('.chiso-baked-chart');
-    // No compiled spec (a map's boundaries are too large to embed): the baked picture stays, its
-    // regions still clickable, until a selection it follows has it drawn the usual way.
+    // No compiled spec (one too large to embed): the baked picture stays, its regions still
+    // clickable, until a selection it follows has it drawn the usual way.
     if (!content || !json || !box) return;
     let spec: VegaSpec;
     try {
       spec = JSON.parse(json) as VegaSpec;
     } catch {
       return;
+    }
+    // A map: its spec was baked without boundaries; they are loaded now, with Vega.
+    const geo = content.querySelector('script.chiso-baked-geo')?.textContent;
+    if (geo) {
+      const load = this.#hooks.boundaries;
+      if (!load) return;
+      try {
+        const [topology, { withBoundaries }] = await Promise.all([load(), import('./baked-map.js')]);
+        const full = withBoundaries(spec, JSON.parse(geo) as BakedBoundaries, topology);
+        if (!full) return;
+        spec = full;
+      } catch {
+        // The boundaries failed to load: the baked picture is still the map.
+        return;
+      }
     }
     const host = this.#host;
     const tooltip = host.shadowRoot ? shadowTooltip(host.shadowRoot, host) : null;

@@ -175,11 +175,12 @@ export class ChisoDashboard extends LitElement {
 
   /**
    * A baked dashboard (`chiso bake`) whose views all show baked content loads its data only when it
-   * is wanted: a reader who only reads downloads no CSV.
+   * is wanted: a reader who only reads downloads no CSV. A player is never baked: it needs the
+   * periods to step through, so a dashboard with one loads its data.
    */
   #waits(): boolean {
     if (this.#wanted || !this.hasAttribute('baked')) return false;
-    return [...this.querySelectorAll('chiso-chart, chiso-map, chiso-kpi, chiso-table, chiso-filter, chiso-source')].every((v) => v.hasAttribute('baked'));
+    return [...this.querySelectorAll('chiso-chart, chiso-map, chiso-kpi, chiso-table, chiso-filter, chiso-source, chiso-player')].every((v) => v.hasAttribute('baked'));
   }
   #onPopState = () => this.#readUrl();
 

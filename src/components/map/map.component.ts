@@ -136,7 +136,12 @@ export class ChisoMap extends ChisoChart {
 
   /** The boundaries: one object per page and address, handed to the recipe as is on every drawing. */
   protected override async recipeExtras(): Promise<Record<string, unknown>> {
-    return { topology: await loadTopology(this.geo ? new URL(this.geo, document.baseURI).href : DEFAULT_GEO) };
+    return { topology: await this.bakedBoundaries() };
+  }
+
+  /** The same boundaries for a baked map when it hydrates: the live map, once drawn, reuses them. */
+  protected override bakedBoundaries(): Promise<unknown> {
+    return loadTopology(this.geo ? new URL(this.geo, document.baseURI).href : DEFAULT_GEO);
   }
 
   protected override changeKey(): string {

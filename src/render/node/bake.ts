@@ -30,7 +30,9 @@ import { getRegion } from '../../registry/index.js';
 import { seriesIsMethod } from '../../registry/indicators.js';
 import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
 import { rowsFor34, isUnits } from '../../registry/crosswalk.js';
-import { parseTopology, simplifyForMap } from '../../charts/geometry.js';
+import { parseTopology, simplifyForMap, type MapShapeOptions } from '../../charts/geometry.js';
+import { mapShapeOptions } from '../../charts/map.js';
+import { shapeKey, type BakedBoundaries } from '../../components/chart/baked-map.js';
 import { escapeXml } from '../document.js';
 import { BAKED_CSS } from '../baked-css.js';
 import { toVegaSpecWith, type RenderSpec } from '../spec-base.js';
@@ -328,8 +330,19 @@ async function bakeChart(tag: Tag, obs: readonly Observation[], lang: Lang, widt
   // An image with a name: the figure's caption says the rest.
   svg = svg.replace(/ role="graphics-document document"/, ' role="img" focusable="false"');
   if (!filtersRegions) svg = markRegions(svg, rows, lang);
-  const vega = hideUnlabelledMarks(toVegaSpecWith(compileVegaLite, spec as RenderSpec, { font: fonts.family }) as never) as unknown;
+  let vega = hideUnlabelledMarks(toVegaSpecWith(compileVegaLite, spec as RenderSpec, { font: fonts.family }) as never) as unknown;
+  // A map's spec goes without its boundaries (the embed has them, finer, beside its script): only the
+  // figures on each shape are baked, and hydration puts them on the shapes it loads.
+  let geoJson = '';
+  if (type === 'map') {
+    const split = withoutBoundaries(vega as BakedVega, mapShapeOptions({ ...(typeof options.height === 'number' ? { height: options.height } : {}) }, units));
+    if (split) {
+      vega = split.spec;
+      geoJson = scriptJson(split.boundaries);
+    }
+  }
   const vegaJson = scriptJson(vega).replace(/\\"Be Vietnam Pro\\"/g, `${BAKED_FAMILY}, \\"Be Vietnam Pro\\"`);
+  const live = vegaJson.length + geoJson.length <= MAX_EMBEDDED_SPEC;
   const source = sourceLine(rows, lang);
   const table = tableHtml(rows, lang, a.get('chart-title') ?? indicatorLabel(a.get('indicator') ?? rows[0].indicator, lang));
   const inner =
@@ -338,9 +351,35 @@ async function bakeChart(tag: Tag, obs: readonly Observation[], lang: Lang, widt
     `<figcaption class="chiso-baked-description">${esc(description)}</figcaption>` +
     (source ? `<p class="chiso-baked-source">${esc(source)}</p>` : '') +
     `<details class="chiso-baked-data"><summary>${esc(message('COMPONENTS_SHOW_TABLE', {}, lang))}</summary><div class="chiso-baked-table">${table}</div></details></figure>` +
-    (vegaJson.length <= MAX_EMBEDDED_SPEC ? `<script type="application/json" class="chiso-baked-vega">${vegaJson}</script>` : '') +
+    (live ? `<script type="application/json" class="chiso-baked-vega">${vegaJson}</script>` : '') +
+    (live && geoJson ? `<script type="application/json" class="chiso-baked-geo">${geoJson}</script>` : '') +
     `</div>`;
   return { inner, svg: drawn };
+}
+
+type BakedVega = { data?: { name?: string; values?: unknown; format?: { type?: string; feature?: string } }[] };
+
+/**
+ * A map's compiled spec without the topology it holds inline: its dataset is left empty, to be filled
+ * when the map hydrates (`withBoundaries`), and the figures on each shape go beside it, by region and
+ * part. Null when the spec holds no boundaries.
+ */
+function withoutBoundaries(vega: BakedVega, shapes: MapShapeOptions): { spec: BakedVega; boundaries: BakedBoundaries } | null {
+  const at = (vega.data ?? []).findIndex((d) => d.format?.type === 'topojson' && d.values && typeof d.values === 'object' && !Array.isArray(d.values));
+  if (at < 0) return null;
+  const entry = vega.data![at];
+  const topology = entry.values as { objects: Record<string, { geometries?: { properties?: Record<string, unknown> }[] }> };
+  const object = entry.format?.feature ?? Object.keys(topology.objects)[0];
+  const figures: Record<string, Record<string, unknown>> = {};
+  for (const g of topology.objects[object]?.geometries ?? []) {
+    const p = g.properties ?? {};
+    figures[shapeKey(p)] = p;
+  }
+  const { values: _, ...empty } = entry;
+  void _;
+  const data = [...vega.data!];
+  data[at] = empty;
+  return { spec: { ...vega, data }, boundaries: { dataset: entry.name ?? '', shapes, figures } };
 }
 
 async function bakeKpi(tag: Tag, obs: readonly Observation[], lang: Lang): Promise<Baked> {
