@@ -1,18 +1,22 @@
 /**
  * Every user-facing message, in Vietnamese and English. Each layer keeps its catalogue in a file of
  * its own here; this module joins them so a code is looked up in one place.
+ *
+ * The catalogues the elements can show are registered here. Those of the command line, extraction,
+ * SQL and Node rendering register themselves when the modules that raise their codes load them, so
+ * the portal bundle (`dist/chiso.embed.js`) does not carry them.
  */
 import { common } from './common.js';
 import { dataMessages } from './data.js';
 import { registryMessages } from './registry.js';
 import { queryMessages } from './query.js';
 import { chartsMessages } from './charts.js';
-import { renderMessages } from './render.js';
 import { componentsMessages } from './components.js';
-import { cliMessages } from './cli.js';
-import { extractMessages } from './extract.js';
-import { sqlMessages } from './sql.js';
 import { cubeMessages } from './cube.js';
+import type { renderMessages } from './render.js';
+import type { cliMessages } from './cli.js';
+import type { extractMessages } from './extract.js';
+import type { sqlMessages } from './sql.js';
 
 export type MessageParams = Record<string, string | number | undefined>;
 export type MessageTemplate = (p: MessageParams) => string;
@@ -22,10 +26,12 @@ export interface MessageEntry {
 }
 export type Catalogue = Record<string, MessageEntry>;
 
-const catalogues = [common, dataMessages, registryMessages, queryMessages, chartsMessages, renderMessages, componentsMessages, cliMessages, extractMessages, cubeMessages, sqlMessages] as const;
+const catalogues = [common, dataMessages, registryMessages, queryMessages, chartsMessages, componentsMessages, cubeMessages] as const;
+/** Registered by their own modules (above). */
+type OwnCatalogues = typeof renderMessages | typeof cliMessages | typeof extractMessages | typeof sqlMessages;
 
 /** Every message code of every catalogue: a code that no catalogue defines does not compile. */
-export type MessageCode = AllKeys<(typeof catalogues)[number]>;
+export type MessageCode = AllKeys<(typeof catalogues)[number] | OwnCatalogues>;
 type AllKeys<T> = T extends unknown ? keyof T & string : never;
 
 /** Whether `code` is a message code (for codes that arrive as data, e.g. from a query endpoint). */
@@ -35,7 +41,7 @@ export function isMessageCode(code: unknown): code is MessageCode {
 
 const all: Catalogue = {};
 /** Each catalogue is registered once, at module load. Duplicate codes are a programming error. */
-function registerMessages(catalogue: Catalogue): void {
+export function registerMessages(catalogue: Catalogue): void {
   for (const [code, entry] of Object.entries(catalogue)) {
     if (Object.hasOwn(all, code) && all[code] !== entry) throw new Error(`duplicate message code ${code}`);
     all[code] = entry;
