@@ -2,17 +2,19 @@
  * Every user-facing message, in Vietnamese and English. Each layer keeps its catalogue in a file of
  * its own here; this module joins them so a code is looked up in one place.
  *
- * The catalogues the elements can show are registered here. Those of the command line, extraction,
- * SQL and Node rendering register themselves when the modules that raise their codes load them, so
- * the portal bundle (`dist/chiso.embed.js`) does not carry them.
+ * The catalogues the elements show before any data or recipe loads are registered here. The others
+ * (data loading, chart recipes, the cube, the command line, extraction, SQL, Node rendering) register
+ * themselves when a module raising their codes imports them: each travels with its code, so a portal
+ * page (`dist/chiso.embed.js`) downloads a catalogue only with the code that can show it.
  */
 import { common } from './common.js';
-import { dataMessages } from './data.js';
 import { registryMessages } from './registry.js';
 import { queryMessages } from './query.js';
-import { chartsMessages } from './charts.js';
+import { labelMessages } from './labels.js';
 import { componentsMessages } from './components.js';
-import { cubeMessages } from './cube.js';
+import type { dataMessages } from './data.js';
+import type { chartsMessages } from './charts.js';
+import type { cubeMessages } from './cube.js';
 import type { renderMessages } from './render.js';
 import type { cliMessages } from './cli.js';
 import type { extractMessages } from './extract.js';
@@ -26,9 +28,9 @@ export interface MessageEntry {
 }
 export type Catalogue = Record<string, MessageEntry>;
 
-const catalogues = [common, dataMessages, registryMessages, queryMessages, chartsMessages, componentsMessages, cubeMessages] as const;
+const catalogues = [common, registryMessages, queryMessages, labelMessages, componentsMessages] as const;
 /** Registered by their own modules (above). */
-type OwnCatalogues = typeof renderMessages | typeof cliMessages | typeof extractMessages | typeof sqlMessages;
+type OwnCatalogues = typeof dataMessages | typeof chartsMessages | typeof cubeMessages | typeof renderMessages | typeof cliMessages | typeof extractMessages | typeof sqlMessages;
 
 /** Every message code of every catalogue: a code that no catalogue defines does not compile. */
 export type MessageCode = AllKeys<(typeof catalogues)[number] | OwnCatalogues>;
