@@ -3,6 +3,7 @@
  * observations shown. One function for the panel beside every chart and table, the ZIP's metadata and
  * README, and `chiso render --bundle`.
  */
+import '../messages/charts.js';
 import type { Observation } from '../types.js';
 import type { Lang } from '../format/locale.js';
 import { formatDate, formatPeriod } from '../format/period.js';

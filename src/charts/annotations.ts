@@ -3,6 +3,7 @@
  * a range of periods, or one region's figure. Checked here, drawn by the line recipe as rules, bands
  * and labels, and read aloud in its description; they travel in the spec, so every export keeps them.
  */
+import '../messages/charts.js';
 import { fail } from '../errors.js';
 import type { Lang } from '../format/locale.js';
 import { periodPhrase } from '../format/period.js';

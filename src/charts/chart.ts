@@ -1,3 +1,4 @@
+import '../messages/charts.js';
 import type { Observation } from '../types.js';
 import type { Lang } from '../format/locale.js';
 import { toLang } from '../format/locale.js';

@@ -1,6 +1,7 @@
 // Province geometry for maps, pure: the caller loads the TopoJSON (data/geo/*.topojson.json) and
 // hands it over; chiso finds each feature's region through the registry and, for the 34 units of
 // 1 July 2025, dissolves the 63 old provinces along the mapping (topojson-client `mergeArcs`).
+import '../messages/charts.js';
 import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { feature, mergeArcs } from 'topojson-client';
 import { fail } from '../errors.js';

@@ -1,5 +1,6 @@
 // The charts' window on the registry: names of regions and the indicator catalogue, with a fallback
 // for indicators the catalogue does not know (a user's own spreadsheet still charts).
+import '../messages/charts.js';
 import type { Observation } from '../types.js';
 import { message } from '../messages/index.js';
 import type { Lang } from '../format/locale.js';

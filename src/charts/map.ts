@@ -1,3 +1,4 @@
+import '../messages/charts.js';
 import type { Topology } from 'topojson-specification';
 import type { Observation } from '../types.js';
 import type { Lang } from '../format/locale.js';

@@ -1,3 +1,4 @@
+import '../messages/cli.js';
 import { fail } from '../errors.js';
 
 export interface ParsedArgs {

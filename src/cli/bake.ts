@@ -3,6 +3,7 @@
  * element drawn into it (SVG, description, data table), and the stylesheet it links to, written to
  * DIR. Progress goes to stderr, one line per element (redrawn in place on a terminal).
  */
+import '../messages/render.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fail } from '../errors.js';

@@ -9,6 +9,8 @@
  * reason); `tidy-json` and `tidy-csv` carry only the observation's fields. All three load with
  * `chiso load`.
  */
+import '../messages/extract.js';
+import '../messages/cli.js';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { diagnostic, fail, formatDiagnostic } from '../errors.js';

@@ -2,6 +2,7 @@
  * `chiso` command line: node-only entry (`chiso/cli`). Each command lives in a file of its own and
  * returns its exit code; `main` turns errors into the bilingual message and exit code 1.
  */
+import '../messages/cli.js';
 import { readFileSync } from 'node:fs';
 import { isChisoError, fail, formatDiagnostic } from '../errors.js';
 import { processIO, type CliIO, type Command } from './io.js';

@@ -7,6 +7,8 @@
  * prints every diagnostic (file, row, column, both languages) and exits 1. `--lenient` reports errors
  * as the summary's skipped figures instead of failing.
  */
+import '../messages/data.js';
+import '../messages/cli.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FILE_LIMITS } from '../data/file-check.js';

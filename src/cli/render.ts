@@ -7,6 +7,7 @@
  * others, and the batch ends with a summary of what failed. Progress goes to stderr: one line redrawn in
  * place on a terminal, one line per chart otherwise (logs, CI).
  */
+import '../messages/render.js';
 import { resolve, relative } from 'node:path';
 import { fail, isChisoError } from '../errors.js';
 import { message } from '../messages/index.js';

@@ -3,6 +3,7 @@
  * optional peer dependency with a native binding: it is loaded when a connector is created, so
  * importing this module costs nothing, and a project that never uses DuckDB need not install it.
  */
+import '../messages/sql.js';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { fail } from '../errors.js';
 import type { QueryRegistry } from '../query/registry-view.js';

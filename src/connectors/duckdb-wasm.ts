@@ -7,6 +7,7 @@
  * WebAssembly) and `worker-src 'self'`; the `.wasm` and worker files must be served from the page's
  * own origin (copy them from `node_modules/@duckdb/duckdb-wasm/dist/`), never from a CDN.
  */
+import '../messages/sql.js';
 import type * as DuckDBWasm from '@duckdb/duckdb-wasm';
 import { fail } from '../errors.js';
 import type { QueryRegistry } from '../query/registry-view.js';

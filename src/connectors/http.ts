@@ -9,6 +9,7 @@
  * Both expect JSON `{ rows: [...] }` (and `diagnostics` for the spec endpoint), or `{ error }` with a
  * chiso diagnostic, which they throw again as a `ChisoError` with the same code.
  */
+import '../messages/sql.js';
 import { ChisoError, fail, type Diagnostic } from '../errors.js';
 import { warn } from '../query/execute.js';
 import type { QueryRegistry } from '../query/registry-view.js';

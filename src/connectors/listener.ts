@@ -6,6 +6,7 @@
  * `Retry-After` past that), and every refusal is a diagnostic with its code and a line of JSON in
  * the log. Nothing a client sends or does makes the listener throw.
  */
+import '../messages/sql.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, errorAnswer, handleQueryRequest, logLine, type QueryAnswer } from './serve.js';
 import { diagnostic } from '../errors.js';

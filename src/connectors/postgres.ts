@@ -3,6 +3,7 @@
  * Compiled queries return only text, double precision, integer and boolean columns, which `pg` reads
  * as JavaScript strings, numbers and booleans without type parsers.
  */
+import '../messages/sql.js';
 import { fail } from '../errors.js';
 import { dialects, type SqlParam } from '../sql/dialect.js';
 import type { SqlDriver } from '../sql/run.js';

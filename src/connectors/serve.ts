@@ -4,6 +4,8 @@
  * A stranger may post anything: every refusal is a diagnostic with its code, never a crash, and
  * what the page is not told (an engine's own message) goes to the log as one line of JSON.
  */
+import '../messages/query.js';
+import '../messages/sql.js';
 import { diagnostic, isChisoError, type Diagnostic } from '../errors.js';
 import type { QuerySpec, Row } from '../query/spec.js';
 import type { Connector } from './connector.js';

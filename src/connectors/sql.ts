@@ -3,6 +3,7 @@
  * (`(sql, params) => Promise<rows>`), for DuckDB, PostgreSQL or ClickHouse. The driver receives only
  * SELECT statements with bound parameters.
  */
+import '../messages/sql.js';
 import { fail, isChisoError } from '../errors.js';
 import type { QueryRegistry } from '../query/registry-view.js';
 import type { QuerySpec, Row } from '../query/spec.js';

@@ -3,6 +3,7 @@
  * a dictionary of its distinct values; each measured column becomes a Float64Array (NaN where a value
  * is missing, as Arquero's aggregates skip null, undefined and NaN alike).
  */
+import '../messages/cube.js';
 import { fail } from '../errors.js';
 import { comparePeriods, periodYear } from '../data/period.js';
 import { isDictionaryColumn, type CubeColumn, type CubeInput, type DimValue } from './spec.js';

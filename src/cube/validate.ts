@@ -3,6 +3,7 @@
  * normalized values. Grouping and measures are checked by the query layer itself (as a `summarize`
  * step), so a cube accepts exactly what a query would.
  */
+import '../messages/cube.js';
 import { fail, showValue } from '../errors.js';
 import { message, type MessageCode } from '../messages/index.js';
 import { periodYear } from '../data/period.js';

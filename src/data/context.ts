@@ -3,6 +3,7 @@
  * Every format reader feeds observations through `emit`, so the checks that do not depend on the
  * format (indicator, region, duplicates, percentages over 100) live here once.
  */
+import '../messages/data.js';
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { MessageCode, MessageParams } from '../messages/index.js';
 import { canConvert, convertUnit, getIndicator, isIndicatorId, listIndicators, listRegions, matchRegion, getRegion, normalizeUnit } from '../registry/index.js';

@@ -5,6 +5,7 @@
  * starts on, an unclosed quote is an error instead of a silently swallowed rest of the file, text after
  * a closing quote stays with its field, and a reader fed chunks (`CsvStream`) cuts them only between rows.
  */
+import '../messages/data.js';
 import { dsvFormat, type DSV } from 'd3-dsv';
 import { ChisoError, diagnostic } from '../errors.js';
 

@@ -3,6 +3,7 @@
  * administrative-units table writes `B\xecnh Dinh`): such bytes are not valid UTF-8, and reading
  * them as UTF-8 would turn the letter into U+FFFD. chiso decodes them as Windows-1252 and says so.
  */
+import '../messages/data.js';
 import { diagnostic, type Diagnostic } from '../errors.js';
 
 export interface DecodedText {

@@ -3,6 +3,7 @@
  * would grow without bound), no larger than a ceiling (a 700 MB file aborts V8 while decoding), and
  * of the kind the reader expects, told by its first bytes, not by its name.
  */
+import '../messages/data.js';
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { ChisoError, diagnostic } from '../errors.js';
 import type { MessageCode } from '../messages/index.js';

@@ -4,6 +4,7 @@
  * diacritics, and `WHOLE COUNTRY` with the six regions among the provinces. The indicator is read
  * from the title; the sub-series from the header (`2010 Total`, `2009 Communes`).
  */
+import '../messages/data.js';
 import type { Indicator } from '../registry/index.js';
 import type { LoadContext } from './context.js';
 import type { CsvRow } from './csv.js';

@@ -2,6 +2,7 @@
  * `loadObservations`: text or bytes in, validated observations out. Pure (no file system): the
  * node-only `readObservationsFile` reads the bytes and calls this.
  */
+import '../messages/data.js';
 import { ChisoError, diagnostic, type Diagnostic } from '../errors.js';
 import type { Observation } from '../types.js';
 import type { Region } from '../registry/index.js';

@@ -6,6 +6,7 @@
  * report and three point zero five one in an English table, so the caller says which convention holds
  * (`decimal`), and `auto` applies the rule documented on {@link ParseNumberOptions.decimal}.
  */
+import '../messages/data.js';
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { InputLocation, Qualifier } from '../types.js';
 import type { MessageCode } from '../messages/index.js';

@@ -2,6 +2,7 @@
  * Node-only: reads a data file from disk and loads it. Lives apart from the pure loaders so that
  * src/data stays free of the file system in the browser build; exported from `chiso/node`.
  */
+import '../messages/data.js';
 import { inflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';

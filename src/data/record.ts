@@ -2,6 +2,7 @@
  * One tidy record (a CSV row, a JSON object, an Arrow row) to one observation. The three tidy
  * formats differ only in how they find a field's cell; the checks are the same.
  */
+import '../messages/data.js';
 import type { Indicator } from '../registry/index.js';
 import { isQualifier, isStatus, type InputLocation, type Observation, type Qualifier, type Status } from '../types.js';
 import { sourceOf, type LoadContext } from './context.js';

@@ -2,6 +2,7 @@
  * Tidy records that arrive as objects: JSON (an array of observations, or `{ observations: [...] }`)
  * and Arrow tables. Their "row" in diagnostics is the record's 1-based position.
  */
+import '../messages/data.js';
 import { jsonDepth, jsonErrorDetail, JSON_MAX_DEPTH } from './json.js';
 import type { LoadContext } from './context.js';
 import { fieldOf, isProvenanceColumn, type Field } from './fields.js';

@@ -1,4 +1,5 @@
 /** The tidy CSV layout: one observation a row, columns named after the observation's fields. */
+import '../messages/data.js';
 import type { LoadContext } from './context.js';
 import { isBlankRow, type CsvRow } from './csv.js';
 import { fieldColumns, isProvenanceColumn, type Field } from './fields.js';

@@ -2,6 +2,7 @@
  * The wide layout: a region column and one column per period (or per period and sub-series, as GSO
  * writes `2010 Total`). Indicator and unit come from the options (or from a column of that name).
  */
+import '../messages/data.js';
 import type { Indicator } from '../registry/index.js';
 import type { Observation } from '../types.js';
 import { sourceOf, type LoadContext } from './context.js';

@@ -3,6 +3,7 @@
  * anything, so a reader can refuse a zip bomb (1.5 MB that inflates to 1.5 GB) before it starts.
  * Pure; runs in the page.
  */
+import '../messages/data.js';
 import { fail } from '../errors.js';
 
 /** ZIP bytes (`PK\x03\x04`): an .xlsx or .ods workbook, never CSV text. */

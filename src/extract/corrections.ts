@@ -20,6 +20,7 @@
  * correction, with a warning to update the key. A correction that matches nothing is reported,
  * never silently dropped.
  */
+import '../messages/extract.js';
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { getRegion, normalizeUnit } from '../registry/index.js';
 import { isQualifier, isStatus, type Observation, type ObservationColumn } from '../types.js';

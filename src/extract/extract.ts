@@ -3,6 +3,8 @@
  * the words around it, and give it the region and period its context names, with the phrase and
  * offsets it was read from.
  */
+import '../messages/data.js';
+import '../messages/extract.js';
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';

@@ -3,6 +3,7 @@
  * number it is (a figure, or a date, a year, a document number), and its reading through the
  * project's number parser (`parseNumber`, decimal comma as Vietnamese text writes it).
  */
+import '../messages/data.js';
 import { parseNumber, type ParsedNumber } from '../data/number.js';
 import type { Diagnostic } from '../errors.js';
 import type { Qualifier } from '../types.js';

@@ -3,6 +3,8 @@
  * (`<report>.corrections.json`). Lives apart from the pure extractor so src/extract stays free of the
  * file system in the browser build; exported from `chiso/node`.
  */
+import '../messages/data.js';
+import '../messages/extract.js';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from '../errors.js';
 import { fail } from '../errors.js';

@@ -1,3 +1,4 @@
+import '../messages/charts.js';
 import { isLang, type Lang } from '../messages/index.js';
 import { fail } from '../errors.js';
 

@@ -4,6 +4,7 @@
  * worker can start (no `Worker`, or a policy that forbids it) the load runs on the main thread, in
  * chunks that yield between them.
  */
+import '../messages/cube.js';
 import { ChisoError, diagnostic } from '../errors.js';
 import { loadLarge } from './load.js';
 import { openSource } from './open.js';

@@ -4,6 +4,7 @@
  * cut after its last line break; complete rows go to `onRecord` with the line they start on, and a row a
  * quote keeps open waits for the next chunk.
  */
+import '../messages/cube.js';
 import { splitCsvRows, unclosedQuote, type CsvSplit } from '../data/csv.js';
 
 export interface CsvStreamOptions {

@@ -4,6 +4,7 @@
  * is decoded and parsed as it streams; Arrow and Parquet are read whole, then decoded. No DOM: the same
  * function runs in a Web Worker, on a page's main thread and in Node.
  */
+import '../messages/cube.js';
 import { ChisoError, diagnostic, fail } from '../errors.js';
 import { builderFor, isNumberText, KNOWN_TYPES, TextBuilder, type ColumnBuilder } from './columns.js';
 import { CsvStream } from './csv-stream.js';

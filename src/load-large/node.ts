@@ -2,6 +2,7 @@
  * Node: a large file streamed from disk in 1 MiB chunks on the calling thread (each chunk is read
  * asynchronously, so the process keeps serving other work between chunks).
  */
+import '../messages/cube.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';

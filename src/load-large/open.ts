@@ -1,4 +1,5 @@
 /** A source the browser can stream: a `Blob`/`File` the page holds, or an address fetched. */
+import '../messages/cube.js';
 import { fail } from '../errors.js';
 import type { ByteSource } from './load.js';
 

@@ -1,8 +1,6 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 const n = (v: unknown) => String(v ?? '');
-const pad2 = (v: unknown) => String(v ?? '').padStart(2, '0');
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * Messages of src/charts and src/format: errors, and every text a chart shows (axis titles, legend
@@ -16,23 +14,6 @@ export const chartsMessages = {
     en: (p) => `Unsupported locale "${p.value}"; use "vi" or "en".`,
   },
   // How format/ writes dates and periods; parameters are numbers as text.
-  FORMAT_DATE: {
-    vi: (p) => `${pad2(p.day)}/${pad2(p.month)}/${p.year}`,
-    en: (p) => `${Number(p.day)} ${MONTHS_EN[Number(p.month) - 1]} ${p.year}`,
-  },
-  FORMAT_MONTH: {
-    vi: (p) => `tháng ${Number(p.month)}/${p.year}`,
-    en: (p) => `${MONTHS_EN[Number(p.month) - 1]} ${p.year}`,
-  },
-  FORMAT_PRELIMINARY: { vi: () => 'sơ bộ', en: () => 'preliminary' },
-  FORMAT_PRELIMINARY_SHORT: { vi: () => 'sb', en: () => 'prel.' },
-  /** A period inside a sentence: Vietnamese puts its noun before it, English its own preposition. */
-  FORMAT_PHRASE_DAY: { vi: (p) => `ngày ${p.text}`, en: (p) => n(p.text) },
-  FORMAT_PHRASE_YEAR: { vi: (p) => `năm ${p.text}`, en: (p) => n(p.text) },
-  CHART_UNKNOWN_TYPE: {
-    vi: (p) => `Loại biểu đồ "${p.value}" không có; các loại: ${p.allowed}.`,
-    en: (p) => `Unknown chart type "${p.value}"; known types: ${p.allowed}.`,
-  },
   CHART_UNKNOWN_OPTION: {
     vi: (p) => `Giá trị "${p.value}" không hợp lệ cho tùy chọn "${p.option}"; dùng: ${p.allowed}.`,
     en: (p) => `Invalid value "${p.value}" for option "${p.option}"; use: ${p.allowed}.`,
@@ -67,9 +48,7 @@ export const chartsMessages = {
   },
 
   // Texts drawn on charts
-  CHART_SOURCE: { vi: () => 'Nguồn', en: () => 'Source' },
   // "About this data": the panel beside every chart, the bundle's README and metadata (src/charts/about.ts).
-  ABOUT_TITLE: { vi: () => 'Về số liệu', en: () => 'About this data' },
   ABOUT_DEFINITION: { vi: () => 'Định nghĩa', en: () => 'Definition' },
   ABOUT_UNIT: { vi: () => 'Đơn vị', en: () => 'Unit' },
   ABOUT_KIND: { vi: () => 'Loại chỉ số', en: () => 'Kind' },
@@ -114,13 +93,10 @@ export const chartsMessages = {
     en: () => 'Made by chiso. data.csv: the figures drawn (region codes and names, UTF-8 with a BOM so Excel reads Vietnamese correctly). metadata.json: about the data, the query and the chart spec. CITATION.txt: how to cite.',
   },
   ABOUT_CITE_AS: { vi: () => 'Trích dẫn', en: () => 'Cite as' },
-  CHART_SOURCES_MORE: { vi: (p) => `và ${n(p.count)} nguồn khác`, en: (p) => `and ${n(p.count)} more` },
-  CHART_GSO: { vi: () => 'Tổng cục Thống kê', en: () => 'General Statistics Office' },
   CHART_MANY_SERIES: {
     vi: (p) => `${p.count} đường khác màu xám (tên khi trỏ vào và trong bảng số liệu); chọn tối đa ${p.max} địa phương để tô màu`,
     en: (p) => `${p.count} more lines in grey (named on hover and in the data table); pick at most ${p.max} regions to colour them`,
   },
-  CHART_NO_DATA_LEGEND: { vi: () => 'Không có số liệu', en: () => 'No data' },
   CHART_INTERVAL: { vi: () => 'Khoảng ước lượng', en: () => 'Interval' },
   CHART_BAD_ANNOTATION: {
     vi: (p) => `Ghi chú biểu đồ không hợp lệ ở "${p.where}": ${p.value}. Mỗi ghi chú là { "type": "event", "at", "label" }, { "type": "range", "from", "to", "label" } hoặc { "type": "point", "region", "at", "label" }.`,
@@ -315,3 +291,6 @@ export const chartsMessages = {
     en: (p) => `target ${p.target}`,
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file.
+registerMessages(chartsMessages);

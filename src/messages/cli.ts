@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 /** Messages of src/cli. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const cliMessages = {
@@ -19,3 +19,6 @@ export const cliMessages = {
     en: (p) => `Command ${p.command} needs a file path`,
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file (not part of the portal bundle).
+registerMessages(cliMessages);

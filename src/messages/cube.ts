@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 /**
  * Messages of src/cube (pre-aggregated answers to linked-view selections) and src/load-large (large
@@ -74,3 +74,6 @@ export const cubeMessages = {
     en: (p) => `The file could not be read (${p.detail}).`,
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file.
+registerMessages(cubeMessages);

@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 /** Messages of src/data. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const dataMessages = {
@@ -140,10 +140,6 @@ export const dataMessages = {
   DATA_REGION_NOT_VALID: {
     vi: (p) => `${p.region} (${p.id}) không tồn tại trong kỳ ${p.period}${p.validTo ? `: đơn vị này chỉ có đến ngày ${p.validTo}` : ''}${p.validFrom ? `: đơn vị này có từ ngày ${p.validFrom}` : ''}${p.successor ? `, địa bàn nay thuộc ${p.successor}` : ''}. Kiểm tra lại tên địa phương hoặc kỳ của số liệu`,
     en: (p) => `${p.region} (${p.id}) did not exist in ${p.period}${p.validTo ? `: the unit ended on ${p.validTo}` : ''}${p.validFrom ? `: the unit began on ${p.validFrom}` : ''}${p.successor ? `, its territory is now part of ${p.successor}` : ''}. Check the region or the period of the figure`,
-  },
-  DATA_BAD_CATALOGUE: {
-    vi: (p) => `Tệp danh mục chỉ số không phải JSON hợp lệ: ${p.detailVi ?? p.detail}`,
-    en: (p) => `The indicator catalogue is not valid JSON: ${p.detail}`,
   },
   DATA_BAD_WORKBOOK: {
     vi: (p) => `Không đọc được bảng tính (.xlsx, .ods): ${p.detail}`,
@@ -294,3 +290,6 @@ export const dataMessages = {
     ].join('\n'),
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file.
+registerMessages(dataMessages);

@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 /** Messages of src/extract. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const extractMessages = {
@@ -71,3 +71,6 @@ export const extractMessages = {
     en: (p) => `${p.count} observations (region ${p.region}, period ${p.period}); corrections: ${p.corrections}, ${p.rejected} rejected; ${p.skipped} numbers not extracted`,
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file (not part of the portal bundle).
+registerMessages(extractMessages);

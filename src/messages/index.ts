@@ -1,18 +1,24 @@
 /**
  * Every user-facing message, in Vietnamese and English. Each layer keeps its catalogue in a file of
  * its own here; this module joins them so a code is looked up in one place.
+ *
+ * The catalogues the elements show before any data or recipe loads are registered here. The others
+ * (queries, data loading, chart recipes, the cube, the command line, extraction, SQL, Node rendering)
+ * register themselves when a module raising their codes imports them: each travels with its code, so
+ * a portal page (`dist/chiso.embed.js`) downloads a catalogue only with the code that can show it.
  */
 import { common } from './common.js';
-import { dataMessages } from './data.js';
 import { registryMessages } from './registry.js';
-import { queryMessages } from './query.js';
-import { chartsMessages } from './charts.js';
-import { renderMessages } from './render.js';
+import { labelMessages } from './labels.js';
 import { componentsMessages } from './components.js';
-import { cliMessages } from './cli.js';
-import { extractMessages } from './extract.js';
-import { sqlMessages } from './sql.js';
-import { cubeMessages } from './cube.js';
+import type { dataMessages } from './data.js';
+import type { chartsMessages } from './charts.js';
+import type { cubeMessages } from './cube.js';
+import type { queryMessages } from './query.js';
+import type { renderMessages } from './render.js';
+import type { cliMessages } from './cli.js';
+import type { extractMessages } from './extract.js';
+import type { sqlMessages } from './sql.js';
 
 export type MessageParams = Record<string, string | number | undefined>;
 export type MessageTemplate = (p: MessageParams) => string;
@@ -22,20 +28,25 @@ export interface MessageEntry {
 }
 export type Catalogue = Record<string, MessageEntry>;
 
-const catalogues = [common, dataMessages, registryMessages, queryMessages, chartsMessages, renderMessages, componentsMessages, cliMessages, extractMessages, cubeMessages, sqlMessages] as const;
+const catalogues = [common, registryMessages, labelMessages, componentsMessages] as const;
+/** Registered by their own modules (above). */
+type OwnCatalogues = typeof queryMessages | typeof dataMessages | typeof chartsMessages | typeof cubeMessages | typeof renderMessages | typeof cliMessages | typeof extractMessages | typeof sqlMessages;
 
 /** Every message code of every catalogue: a code that no catalogue defines does not compile. */
-export type MessageCode = AllKeys<(typeof catalogues)[number]>;
+export type MessageCode = AllKeys<(typeof catalogues)[number] | OwnCatalogues>;
 type AllKeys<T> = T extends unknown ? keyof T & string : never;
 
-/** Whether `code` is a message code (for codes that arrive as data, e.g. from a query endpoint). */
+/**
+ * Whether `code` is a message code of a loaded catalogue (for codes that arrive as data, e.g. from a
+ * query endpoint): a catalogue is loaded with the first module that raises its codes.
+ */
 export function isMessageCode(code: unknown): code is MessageCode {
   return typeof code === 'string' && Object.hasOwn(all, code);
 }
 
 const all: Catalogue = {};
 /** Each catalogue is registered once, at module load. Duplicate codes are a programming error. */
-function registerMessages(catalogue: Catalogue): void {
+export function registerMessages(catalogue: Catalogue): void {
   for (const [code, entry] of Object.entries(catalogue)) {
     if (Object.hasOwn(all, code) && all[code] !== entry) throw new Error(`duplicate message code ${code}`);
     all[code] = entry;

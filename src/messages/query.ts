@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 /** Messages of src/query. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const queryMessages = {
@@ -88,3 +88,6 @@ export const queryMessages = {
     en: (p) => `Query: column name "${p.value}" at "${p.where}" differs from column "${p.other}" only in case; some databases do not tell the two apart, so choose another name.`,
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file.
+registerMessages(queryMessages);

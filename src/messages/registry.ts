@@ -47,4 +47,9 @@ export const registryMessages = {
     vi: (p) => `Không quy đổi được từ "${p.from}" sang "${p.to}": hai đơn vị không cùng loại.`,
     en: (p) => `Cannot convert "${p.from}" to "${p.to}": the units measure different things.`,
   },
+  // Raised where a page or a file gives its own indicator catalogue.
+  DATA_BAD_CATALOGUE: {
+    vi: (p) => `Tệp danh mục chỉ số không phải JSON hợp lệ: ${p.detailVi ?? p.detail}`,
+    en: (p) => `The indicator catalogue is not valid JSON: ${p.detail}`,
+  },
 } satisfies Catalogue;

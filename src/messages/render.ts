@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 /** Messages of src/render. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const renderMessages = {
@@ -195,3 +195,6 @@ export const renderMessages = {
     ].join('\n'),
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file (not part of the portal bundle).
+registerMessages(renderMessages);

@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import { registerMessages, type Catalogue } from './index.js';
 
 /** Messages of src/sql and src/connectors. Codes are UPPER_SNAKE and unique across all catalogues. */
 export const sqlMessages = {
@@ -87,3 +87,6 @@ export const sqlMessages = {
     en: (p) => `SQL: connector "${p.name}" is closed.`,
   },
 } satisfies Catalogue;
+
+// Registered when a module raising these codes imports this file (not part of the portal bundle).
+registerMessages(sqlMessages);

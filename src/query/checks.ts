@@ -1,4 +1,5 @@
 /** Checks both executors make on their input, with the same errors. */
+import '../messages/query.js';
 import { fail } from '../errors.js';
 
 export { OBSERVATION_COLUMNS } from '../types.js';

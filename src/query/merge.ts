@@ -2,6 +2,7 @@
  * The rules of `reaggregate` for one group (a 34-unit, indicator, series, period), shared by both
  * executors: each groups and sums in its own way, then hands the sums here to decide the figure.
  */
+import '../messages/query.js';
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { periodYear } from './period.js';
 import { existedAtEndOf, needsWeight, predecessorsOf, type QueryRegistry } from './registry-view.js';

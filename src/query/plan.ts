@@ -1,4 +1,5 @@
 /** Decisions both executors take the same way, from the spec and the registry, before touching rows. */
+import '../messages/query.js';
 import { fail } from '../errors.js';
 import { requireColumns } from './checks.js';
 import { message } from '../messages/index.js';

@@ -1,4 +1,5 @@
 /** Resolves a selection's regions to the list of region ids it names. */
+import '../messages/query.js';
 import { fail } from '../errors.js';
 import { is34 } from '../registry/crosswalk.js';
 import { predecessorsOf, type QueryRegistry } from './registry-view.js';

@@ -6,6 +6,7 @@
  * Stages, in order: `select` (filter rows) -> `derive` (steps, in order) -> `orderby` -> `limit` ->
  * `columns`.
  */
+import '../messages/query.js';
 import type { Status } from '../types.js';
 
 /** Region levels a selection can name (the registry's levels). */

@@ -3,6 +3,7 @@
  * rejects unknown keys and keywords naming the valid ones, and fills in defaults. The executors only
  * ever see a `NormalizedQuery`.
  */
+import '../messages/query.js';
 import { fail, showValue } from '../errors.js';
 import { isStatus, Status } from '../types.js';
 import { OBSERVATION_COLUMNS } from './checks.js';

@@ -4,6 +4,7 @@
  * suggested citation. The same files in the page and in `chiso render --bundle`; the zip library
  * (fflate's synchronous, eval-free `zipSync`) loads only when a bundle is made.
  */
+import '../messages/charts.js';
 import type { Observation } from '../types.js';
 import type { Lang } from '../format/locale.js';
 import { formatPeriod } from '../format/period.js';

@@ -8,6 +8,7 @@
  * Ajv itself is handed in (config.ts imports it; the CLI loads it only when a configuration needs it:
  * with the precompiled validator, a valid configuration never does).
  */
+import '../messages/render.js';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { ChisoError, diagnostic, type Diagnostic } from '../errors.js';
 import type { ChisoConfig } from './config-types.js';

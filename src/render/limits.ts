@@ -3,6 +3,7 @@
  * region and period. Thousands of inline rows mean raw data slipped through, which makes a slow,
  * huge SVG; refuse it with a message saying so.
  */
+import '../messages/render.js';
 import { fail } from '../errors.js';
 
 /** Default ceiling on the rows a spec may carry inline. */

@@ -12,6 +12,8 @@
  * query, whose rows `verify` turns into the same `ChisoError`s and warnings. Each expression is
  * written once in each statement, so the SQL grows linearly with the spec.
  */
+import '../messages/query.js';
+import '../messages/sql.js';
 import { fail, type Diagnostic } from '../errors.js';
 import { finishMerge, sortDiagnostics, type MergeContext, type MergeGroup } from '../query/merge.js';
 import { OBSERVATION_COLUMNS, requireColumns } from '../query/checks.js';

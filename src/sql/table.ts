@@ -2,6 +2,7 @@
  * The table a compiled query reads: its name and the columns it may name. Every identifier that
  * reaches SQL text is checked here or by `validateQuery` against this whitelist.
  */
+import '../messages/sql.js';
 import { fail } from '../errors.js';
 import { OBSERVATION_COLUMNS } from '../query/checks.js';
 import { isSqlColumnType, SqlColumnType } from './dialect.js';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hasMessage, isMessageCode, message, type MessageCode } from '../../src/messages/index.js';
 import { diagnostic, fail, type ChisoError } from '../../src/errors.js';
 import { validateClause } from '../../src/cube/validate.js';
+// The charts' catalogue registers itself with the code that raises its messages (the chart recipes).
+import '../../src/charts/chart.js';
 
 describe('message codes: a typed union', () => {
   it('refuses at compile time a code no catalogue defines', () => {
@@ -22,6 +24,13 @@ describe('message codes: a typed union', () => {
     expect(isMessageCode(42)).toBe(false);
     expect(hasMessage('LOCATION_ROW')).toBe(true);
     expect(message('LOCATION_ROW', { row: 5 }, 'vi')).toBe('dòng 5');
+  });
+
+  it('knows a catalogue as soon as a module raising its codes is loaded', async () => {
+    expect(isMessageCode('EXTRACT_BAD_FORMAT')).toBe(false);
+    await import('../../src/extract/extract.js');
+    expect(isMessageCode('EXTRACT_BAD_FORMAT')).toBe(true);
+    expect(message('EXTRACT_BAD_FORMAT', { value: 'x' }, 'en')).not.toBe('EXTRACT_BAD_FORMAT');
   });
 
   it('words what a value must be from the catalogue, in both languages', () => {

@@ -12,6 +12,7 @@
  * The page is scanned, not parsed and reserialized: every byte outside the elements baked stays as it
  * was, and baking a baked page gives the same page.
  */
+import '../../messages/render.js';
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

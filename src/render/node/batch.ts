@@ -2,6 +2,7 @@
  * Exporting a batch: every chart of a configuration (or one raw spec) to SVG and PNG files in a
  * folder. A chart that fails does not stop the others; each failure is reported with the chart's id.
  */
+import '../../messages/render.js';
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../../format/index.js';

@@ -1,4 +1,6 @@
 /** Reading the render command's inputs: JSON with its error position, the config schema. */
+import '../../messages/data.js';
+import '../../messages/render.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { binaryKind, FILE_LIMITS, readCheckedFile } from '../../data/file-check.js';
 import { jsonDepth, jsonErrorDetail, JSON_MAX_DEPTH } from '../../data/json.js';

@@ -1,4 +1,5 @@
 /** PNG from the same SVG, drawn by resvg with the same font files and no system fonts. */
+import '../../messages/render.js';
 import { fail } from '../../errors.js';
 import { svgSize, withoutOffCanvas } from './off-canvas.js';
 import { dpiForScale, scaleForDpi, withPngDpi } from '../png-resolution.js';

@@ -4,6 +4,7 @@
  * SIGABRT), which no try/catch can stop. In a child, that chart fails with RENDER_RASTER_CRASHED
  * and the next chart gets a new child.
  */
+import '../../messages/render.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ChisoError, diagnostic, type Diagnostic } from '../../errors.js';

@@ -5,6 +5,7 @@
  * symlinks; the network is reached only when allowed, only over HTTP(S), and never as a path; files
  * are written without following a symlink planted where an output goes.
  */
+import '../../messages/render.js';
 import { closeSync, constants, openSync, realpathSync, writeSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type * as Vega from 'vega';

@@ -3,6 +3,7 @@
  * advances, numbers and dates follow the chart's language, and the used glyphs travel inside the
  * file so diacritics survive on a machine without the font. The same spec gives the same bytes.
  */
+import '../../messages/render.js';
 import type * as Vega from 'vega';
 import { compileVegaLite, vega } from './vega.js';
 import { fail, type ChisoError } from '../../errors.js';
