@@ -126,7 +126,11 @@ export default defineConfig(({ command }) => ({
         // A portal file, not a library for bundlers: minify whitespace too (lib mode keeps it by default).
         minify: true,
         assetFileNames: 'chiso.embed.[name]-[hash][extname]',
+        // First paint: every module the entry imports statically, in one chunk beside it (rolldown
+        // otherwise splits what the entry shares with lazy chunks into a dozen small files, fetched
+        // two round trips deep before any element is defined).
       },
+      preserveEntrySignatures: 'allow-extension',
     },
   },
 }));
