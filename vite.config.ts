@@ -129,7 +129,15 @@ export default defineConfig(({ command }) => ({
         // First paint: every module the entry imports statically, in one chunk beside it (rolldown
         // otherwise splits what the entry shares with lazy chunks into a dozen small files, fetched
         // two round trips deep before any element is defined).
+        // First paint (bench chart-first-paint-vs-vega-embed): the small libraries Vega, its interpreter
+        // and the recipes share go to one chunk, which the recipes ask for at once (src/components/core/
+        // recipe.ts imports d3-scale beside them), not to three more files found a round trip later.
+        codeSplitting: {
+          groups: [{ name: 'd3-scale', test: /node_modules[\\/](d3-(array|color|interpolate|time|time-format|scale)|internmap|vega-util|vega-statistics|topojson-client)[\\/]|rolldown[\\/]runtime/, includeDependenciesRecursively: false }],
+        },
       },
+      // The entry may export more than its own module: rolldown then merges the modules the entry
+      // shares with lazy chunks into the entry instead of a dozen small files imported before any element is defined.
       preserveEntrySignatures: 'allow-extension',
     },
   },
