@@ -39,16 +39,17 @@ try {
   await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000 });
   const painted = await page.evaluate(() => (window as unknown as { __painted: number }).__painted);
   const list = [...rows.values()].sort((a, b) => a.start - b.start);
-  // Depth: a request's depth is its initiator's depth + 1 (the page is 0).
-  const depth = new Map<string, number>();
+  // Round: 1 + the latest round among the requests that had finished when this one started (the
+  // page is round 0): how many answers in a row the page waited for before asking.
+  const round = new Map<Row, number>();
   for (const r of list) {
-    const parent = r.by.split(' ')[1] ?? '';
-    depth.set(r.url, (depth.get(parent) ?? 0) + (r.url === path ? 0 : 1));
+    const before = list.filter((q) => q !== r && q.end !== undefined && q.end <= r.start).map((q) => round.get(q) ?? 0);
+    round.set(r, r.url === path ? 0 : 1 + Math.max(0, ...before));
   }
   for (const r of list) {
-    console.log(`${r.start.toFixed(0).padStart(6)} ${(r.end ?? NaN).toFixed(0).padStart(6)}  d${depth.get(r.url)} ${r.url.padEnd(48)} <- ${r.by}`);
+    console.log(`${r.start.toFixed(0).padStart(6)} ${(r.end ?? NaN).toFixed(0).padStart(6)}  r${round.get(r)} ${r.url.padEnd(48)} <- ${r.by}`);
   }
-  console.log(`${list.length} requests, depth ${Math.max(...depth.values())}, painted at ${painted.toFixed(0)} ms`);
+  console.log(`${list.length} requests in ${Math.max(...round.values())} rounds after the page, painted at ${painted.toFixed(0)} ms`);
 } finally {
   await browser.close();
   await server.close();
