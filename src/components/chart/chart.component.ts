@@ -386,11 +386,7 @@ export class ChisoChart extends ChisoViewElement {
     // Baked: the picture is there already; Vega loads when the reader wants it (`hydrate`).
     if (this.baked || !this.client.visible) return;
     // In view: Vega and the recipes start loading now, while the data is still on its way.
-    if (!this.#preloaded) {
-      this.#preloaded = true;
-      void loadVega().catch(() => undefined);
-      void preloadRecipes().catch(() => undefined);
-    }
+    this.#preload();
     const c = this.client.coordinator;
     if (!c || c.state !== 'ready') {
       if (this.#drawn) this.#vega.teardown();
@@ -466,6 +462,17 @@ export class ChisoChart extends ChisoViewElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#printing) window.addEventListener('beforeprint', this.#printing);
+    // On screen and not baked: Vega and the recipes start loading now, beside the dashboard's data,
+    // not a render later.
+    if (!this.baked && this.client.visible) this.#preload();
+  }
+
+  /** Starts loading Vega and the recipes, once. */
+  #preload(): void {
+    if (this.#preloaded) return;
+    this.#preloaded = true;
+    void loadVega().catch(() => undefined);
+    void preloadRecipes().catch(() => undefined);
   }
 
   async #draw(d: Drawing): Promise<void> {
