@@ -187,6 +187,17 @@ export async function itemPoint(page: Page, selector: string, region: string, na
  * coast), so a click lands on that province as a reader's would.
  */
 export async function regionPoint(page: Page, selector: string, region: string): Promise<{ x: number; y: number }> {
+  // A tooltip stays a moment after the pointer leaves its mark (WCAG 1.4.13) and may cover the next
+  // province: a reader's pointer travels to it, a test's jumps. The pointer leaves and the tooltip goes first.
+  await page.mouse.move(1, 1);
+  await page.waitForFunction(
+    (selector) => {
+      const tip = document.querySelector(selector)?.shadowRoot?.querySelector<HTMLElement>('.tooltip');
+      return !tip || tip.hidden;
+    },
+    selector,
+    { timeout: 10_000, polling: 50 },
+  );
   const point = await page.evaluate(
     ({ selector, region }) => {
       const host = document.querySelector(selector) as unknown as HTMLElement & { view: { scenegraph(): { root: unknown } } | null };
