@@ -28,7 +28,8 @@ async function bundled() {
     return undefined;
   }
   const { evaluateFile } = await import(new URL('render/node/cache.js', dist).href);
-  const factory = evaluateFile(bundle, '(function (exports, require, module, __filename, __dirname, __chisoDist) {', '\n})');
+  // The file is the function expression itself: `(function (exports, require, module, __filename, __dirname, __chisoDist) {…})`.
+  const factory = evaluateFile(bundle, '', '');
   const module = { exports: {} };
   factory(module.exports, createRequire(fileURLToPath(entry)), module, bundle, fileURLToPath(new URL('cli/', dist)), dist.href);
   return module.exports.main;
