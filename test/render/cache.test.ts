@@ -178,6 +178,29 @@ describe('compiled chart shapes', () => {
 });
 
 describe('renderSvg with and without the cache', () => {
+  // Vega-Lite's output holds what JSON does not keep (properties set to undefined, signal wrappers);
+  // a kept shape is its JSON. Drawn, the two must not differ by a byte.
+  it(`draws Vega-Lite's gallery the same with the cache off, cold and warm (${gallery.charts.length} specs)`, async () => {
+    const base = join(root, 'test/render/gallery/');
+    const draw = (spec: TopLevelSpec, id: string) => renderSvg(spec, { baseURL: base, idPrefix: `${id}-` }).catch((e: unknown) => `failed: ${e instanceof Error ? e.message : String(e)}`);
+    useCache('off');
+    const off: string[] = [];
+    for (const { id, spec } of gallery.charts) off.push(await draw(spec, id));
+    const dir = freshDir();
+    useCache(dir);
+    for (const [i, { id, spec }] of gallery.charts.entries()) expect(await draw(spec, id), id).toBe(off[i]);
+    const warm = freshDir();
+    cpSync(dir, warm, { recursive: true });
+    useCache(warm);
+    let drawn = 0;
+    for (const [i, { id, spec }] of gallery.charts.entries()) {
+      const svg = await draw(spec, id);
+      expect(svg, id).toBe(off[i]);
+      if (svg.startsWith('<svg')) drawn++;
+    }
+    expect(drawn).toBeGreaterThan(100);
+  }, 600_000);
+
   const charts = snapshots.filter((s) => ['poverty-map-63-2016', 'ha-tinh-poverty-trend', 'income-ranking-2016', 'poverty-ranking-2016-en'].includes(s.name));
 
   it.each(charts.map((c) => [c.name, c] as const))('%s: the same bytes off, cold, warm, over damaged entries and in a folder that cannot be written', async (_name, chart) => {
