@@ -9,7 +9,7 @@
  * Where: `CHISO_CACHE_DIR` if set; else `node_modules/.cache/chiso` of the project chiso is
  * installed in. `CHISO_CACHE=0` (or `off`, `false`, `no`) turns it off. Node-only.
  */
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,9 +54,12 @@ function entryFile(dir: string, kind: string, key: string): string {
 export function readCache(kind: string, key: string): Buffer | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
+  const path = entryFile(dir, kind, key);
   let file: Buffer;
   try {
-    file = readFileSync(entryFile(dir, kind, key));
+    // A miss is the common case of a first run: asked without an error object made for each.
+    if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
+    file = readFileSync(path);
   } catch {
     return undefined;
   }

@@ -197,6 +197,7 @@ const SHAPE_FORMAT = 'vega-lite-shape-2';
 
 /** Says what Vega-Lite said while compiling a shape, as its default logger prints it (level Warn: warnings only). */
 function say(warnings: CompiledShape['warnings']): void {
+  if (!warnings.length) return;
   const logger = vega.logger(vega.Warn);
   for (const w of warnings) logger[w.level](...w.args);
 }
