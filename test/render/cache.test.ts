@@ -5,7 +5,7 @@
 // spawned CLI (its one-script bundle, with V8's code cache) writes the same files warm, cold, off
 // and over a damaged cache.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -85,6 +85,18 @@ describe('the cache folder', () => {
     }
     writeFileSync(file, good);
     expect(readCache('test', key)?.toString()).toBe('0123456789');
+  });
+
+  // Changing an entry's owner needs root: where the tests run as root, an entry made another user's is refused.
+  it.skipIf(process.getuid?.() !== 0)('ignores an entry another user wrote', () => {
+    const dir = freshDir();
+    useCache(dir);
+    const key = cacheKey('test', 'owner');
+    writeCache('test', key, Buffer.from('x'));
+    expect(readCache('test', key)?.toString()).toBe('x');
+    const [file] = entries(dir);
+    chownSync(file, 65534, 65534);
+    expect(readCache('test', key)).toBeUndefined();
   });
 
   it('does nothing when turned off, and says so', () => {
