@@ -50,12 +50,12 @@ const result = await build({
   metafile: true,
 });
 
-// What the bundle was made from, with sizes and times: bin/chiso.js loads dist/ module by module
-// instead when any of them changed since (tsc run again without this script).
+// What the bundle was made from, with sizes: bin/chiso.js loads dist/ module by module instead when
+// any of them has another size or is newer than the bundle (tsc run again without this script).
 const root = process.cwd();
 const inputs = Object.keys(result.metafile.inputs).map((file) => {
   const path = resolve(root, file);
   const s = statSync(path);
-  return [relative(dist, path).split('\\').join('/'), s.size, s.mtimeMs];
+  return [relative(dist, path).split('\\').join('/'), s.size];
 });
 writeFileSync(`${dist}cli/bundle.inputs.json`, JSON.stringify(inputs));
