@@ -16,6 +16,10 @@ import { clearSubsetCache } from '../src/render/node/fonts.js';
 import { hundredSpecs } from './hundred-specs.js';
 import { childCpuMs, entry, record } from './results.js';
 
+// In-process batches without chiso's cache on disk (compiled shapes, font subsets kept between runs):
+// each batch compiles and subsets as this benchmark has always measured; bench/cli.bench.ts measures the cache.
+process.env.CHISO_CACHE = '0';
+
 const specs: TopLevelSpec[] = hundredSpecs();
 
 // Bare Vega runs with Vega's own 0.8 em estimate (not a canvas, were one installed), set for the

@@ -14,21 +14,26 @@ if (!existsSync(fileURLToPath(entry))) {
   process.exit(2);
 }
 
-/** The bundle's `main`, if the bundle is there and made from the files now in dist/. */
+/**
+ * The bundle's `main`, if the bundle is there and made from the files now in dist/: none of them of
+ * another size or newer than the bundle (as make judges it; npm gives every file of a package the
+ * same time, so an installed package always passes).
+ */
 async function bundled() {
   const bundle = fileURLToPath(new URL('cli/bundle.cjs', dist));
-  let inputs;
   try {
-    inputs = JSON.parse(readFileSync(fileURLToPath(new URL('cli/bundle.inputs.json', dist)), 'utf8'));
-    for (const [file, size, mtime] of inputs) {
+    const made = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(fileURLToPath(new URL('cli/bundle.inputs.json', dist)), 'utf8'));
+    for (const [file, size] of inputs) {
       const s = statSync(fileURLToPath(new URL(file, dist)));
-      if (s.size !== size || s.mtimeMs !== mtime) return undefined;
+      if (s.size !== size || s.mtimeMs > made) return undefined;
     }
   } catch {
     return undefined;
   }
   const { evaluateFile } = await import(new URL('render/node/cache.js', dist).href);
-  const factory = evaluateFile(bundle, '(function (exports, require, module, __filename, __dirname, __chisoDist) {', '\n})');
+  // The file is the function expression itself: `(function (exports, require, module, __filename, __dirname, __chisoDist) {…})`.
+  const factory = evaluateFile(bundle, '', '');
   const module = { exports: {} };
   factory(module.exports, createRequire(fileURLToPath(entry)), module, bundle, fileURLToPath(new URL('cli/', dist)), dist.href);
   return module.exports.main;

@@ -5,7 +5,7 @@
 // spawned CLI (its one-script bundle, with V8's code cache) writes the same files warm, cold, off
 // and over a damaged cache.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -85,6 +85,18 @@ describe('the cache folder', () => {
     }
     writeFileSync(file, good);
     expect(readCache('test', key)?.toString()).toBe('0123456789');
+  });
+
+  // Changing an entry's owner needs root: where the tests run as root, an entry made another user's is refused.
+  it.skipIf(process.getuid?.() !== 0)('ignores an entry another user wrote', () => {
+    const dir = freshDir();
+    useCache(dir);
+    const key = cacheKey('test', 'owner');
+    writeCache('test', key, Buffer.from('x'));
+    expect(readCache('test', key)?.toString()).toBe('x');
+    const [file] = entries(dir);
+    chownSync(file, 65534, 65534);
+    expect(readCache('test', key)).toBeUndefined();
   });
 
   it('does nothing when turned off, and says so', () => {
@@ -178,6 +190,37 @@ describe('compiled chart shapes', () => {
 });
 
 describe('renderSvg with and without the cache', () => {
+  // Vega-Lite's output holds what JSON does not keep (properties set to undefined, signal wrappers);
+  // a kept shape is its JSON. Drawn, the two must not differ by a byte.
+  it(`draws Vega-Lite's gallery the same with the cache off, cold and warm (${gallery.charts.length} specs)`, async () => {
+    const base = join(root, 'test/render/gallery/');
+    const draw = (spec: TopLevelSpec, id: string) => renderSvg(spec, { baseURL: base, idPrefix: `${id}-` }).catch((e: unknown) => `failed: ${e instanceof Error ? e.message : String(e)}`);
+    useCache('off');
+    const off: string[] = [];
+    for (const { id, spec } of gallery.charts) off.push(await draw(spec, id));
+    // Drawn twice: a chart drawn from random samples (bootstrap confidence intervals) is never the same twice, cache or not.
+    const random = new Set<number>();
+    for (const [i, { id, spec }] of gallery.charts.entries()) if ((await draw(spec, id)) !== off[i]) random.add(i);
+    expect(random.size).toBeLessThan(5);
+    const dir = freshDir();
+    useCache(dir);
+    for (const [i, { id, spec }] of gallery.charts.entries()) {
+      const svg = await draw(spec, id);
+      if (!random.has(i)) expect(svg, id).toBe(off[i]);
+    }
+    const warm = freshDir();
+    cpSync(dir, warm, { recursive: true });
+    useCache(warm);
+    let drawn = 0;
+    for (const [i, { id, spec }] of gallery.charts.entries()) {
+      const svg = await draw(spec, id);
+      if (random.has(i)) continue;
+      expect(svg, id).toBe(off[i]);
+      if (svg.startsWith('<svg')) drawn++;
+    }
+    expect(drawn).toBeGreaterThan(100);
+  }, 600_000);
+
   const charts = snapshots.filter((s) => ['poverty-map-63-2016', 'ha-tinh-poverty-trend', 'income-ranking-2016', 'poverty-ranking-2016-en'].includes(s.name));
 
   it.each(charts.map((c) => [c.name, c] as const))('%s: the same bytes off, cold, warm, over damaged entries and in a folder that cannot be written', async (_name, chart) => {
@@ -208,10 +251,11 @@ describe('the spawned CLI with its bundle', () => {
   /** The bundle is there and made from the files now in dist/ (`npm run build` or `npm run build:cli`). */
   const current = (() => {
     try {
-      const inputs = JSON.parse(readFileSync(join(root, 'dist/cli/bundle.inputs.json'), 'utf8')) as [string, number, number][];
-      return existsSync(bundle) && inputs.every(([f, size, mtime]) => {
+      const inputs = JSON.parse(readFileSync(join(root, 'dist/cli/bundle.inputs.json'), 'utf8')) as [string, number][];
+      const made = statSync(bundle).mtimeMs;
+      return inputs.every(([f, size]) => {
         const s = statSync(join(root, 'dist', f));
-        return s.size === size && s.mtimeMs === mtime;
+        return s.size === size && s.mtimeMs <= made;
       });
     } catch {
       return false;
@@ -244,7 +288,6 @@ describe('the spawned CLI with its bundle', () => {
     expect(render('warm', { CHISO_CACHE_DIR: dir })).toEqual(off);
     damage(dir);
     expect(render('damaged', { CHISO_CACHE_DIR: dir })).toEqual(off);
-    expect(render('rewritten', { CHISO_CACHE_DIR: dir })).toEqual(off);
     const file = join(scratch, 'cli-not-a-folder');
     writeFileSync(file, '');
     expect(render('unwritable', { CHISO_CACHE_DIR: join(file, 'cache') })).toEqual(off);
@@ -252,5 +295,5 @@ describe('the spawned CLI with its bundle', () => {
     const modules = freshDir();
     expect(render('modules', { CHISO_CACHE_DIR: modules, CHISO_BUNDLE: '0' })).toEqual(off);
     expect(entries(join(modules, 'v8')).length).toBe(2);
-  });
+  }, 300_000);
 });

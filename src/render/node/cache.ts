@@ -7,9 +7,10 @@
  * that cannot be written only means nothing is kept; the output is the same bytes either way.
  *
  * Where: `CHISO_CACHE_DIR` if set; else `node_modules/.cache/chiso` of the project chiso is
- * installed in. `CHISO_CACHE=0` (or `off`, `false`, `no`) turns it off. Node-only.
+ * installed in. `CHISO_CACHE=0` (or `off`, `false`, `no`) turns it off. Like node_modules, the folder
+ * must be writable only by its user: V8 runs the code it finds there. Node-only.
  */
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,9 +55,16 @@ function entryFile(dir: string, kind: string, key: string): string {
 export function readCache(kind: string, key: string): Buffer | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
+  const path = entryFile(dir, kind, key);
   let file: Buffer;
   try {
-    file = readFileSync(entryFile(dir, kind, key));
+    // A miss is the common case of a first run: asked without an error object made for each.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return undefined;
+    // Code and compiled Vega are run as they are: only entries this user wrote (a shared
+    // CHISO_CACHE_DIR could hold another's).
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return undefined;
+    file = readFileSync(path);
   } catch {
     return undefined;
   }

@@ -192,8 +192,12 @@ function compileShape(aside: SetAside): CompiledShape | undefined {
   return kept === undefined ? undefined : { vega: kept as VegaSpec, warnings };
 }
 
+/** Names the form shapes are kept in: changed whenever that form changes, so older entries go unread. */
+const SHAPE_FORMAT = 'vega-lite-shape-2';
+
 /** Says what Vega-Lite said while compiling a shape, as its default logger prints it (level Warn: warnings only). */
 function say(warnings: CompiledShape['warnings']): void {
+  if (!warnings.length) return;
   const logger = vega.logger(vega.Warn);
   for (const w of warnings) logger[w.level](...w.args);
 }
@@ -214,14 +218,15 @@ export const compileVegaLite: VegaLiteCompile = (spec) => {
   const dir = cacheDir();
   if (!dir) return { spec: compileNow(spec) };
   const aside = setAside(spec);
-  const key = cacheKey('vega-lite-shape', compilerVersion, JSON.stringify(aside.shape));
+  const key = cacheKey(SHAPE_FORMAT, compilerVersion, JSON.stringify(aside.shape));
   const memoryKey = `${dir}\u0000${key}`;
   let compiled: CompiledShape | undefined;
   const stored = shapes.get(memoryKey) ?? readCache('vega-lite', key)?.toString('utf8');
   if (stored !== undefined) {
     try {
       compiled = JSON.parse(stored) as CompiledShape;
-      if (typeof compiled?.vega !== 'object' || compiled.vega === null || !Array.isArray(compiled.warnings)) throw new Error('not a compiled shape');
+      // Marks of a compile are never kept: an entry holding one is not this form.
+      if (typeof compiled?.vega !== 'object' || compiled.vega === null || !Array.isArray(compiled.warnings) || stored.includes(JSON.stringify(GROUP))) throw new Error('not a compiled shape');
       remember(memoryKey, stored);
     } catch {
       compiled = undefined;
