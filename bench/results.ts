@@ -39,7 +39,9 @@ export function childCpuMs(): number {
 /** The commit the benchmark runs on, for stamping its entries. */
 export function headCommit(): string {
   const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-  return git('rev-parse', 'HEAD') + (git('status', '--porcelain') ? '-dirty' : '');
+  // The results file itself is written by the benches as they go: a change there is not a change to what is measured.
+  const changed = git('status', '--porcelain', '--', '.', ':(exclude)bench/results.json');
+  return git('rev-parse', 'HEAD') + (changed ? '-dirty' : '');
 }
 
 const file = fileURLToPath(new URL('./results.json', import.meta.url));
