@@ -11,6 +11,7 @@ import type { View, Spec as VegaSpec } from 'vega';
 import { vegaNumberLocale, vegaTimeLocale } from '../format/index.js';
 import type { Lang } from '../format/index.js';
 import { hideUnlabelledMarks, type VgMark } from './aria-marks.js';
+import { stableFit } from './stable-fit.js';
 
 export { hideUnlabelledMarks } from './aria-marks.js';
 
@@ -141,7 +142,7 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
     hover: false,
     logLevel: 0,
     viewClass: LocalView as unknown as typeof View,
-    patch: (vg) => hideUnlabelledMarks(vg as unknown as { marks?: VgMark[] }) as unknown as typeof vg,
+    patch: (vg) => stableFit(hideUnlabelledMarks(vg as unknown as { marks?: VgMark[] })) as unknown as typeof vg,
   });
   const view = result.view;
   live.add(view);

@@ -31,6 +31,20 @@ interface ClientState {
 export interface CoordinatorClient {
   /** Data, selection or language changed. The client does the work later, when visible. */
   invalidate(): void;
+  /** Whether the view is on screen now; `false` puts it last when a selection changes. Default: on screen. */
+  readonly inView?: boolean;
+}
+
+/** Runs `f` in a task of its own, after the browser had a chance to paint and take input. */
+function nextTask(f: () => void): void {
+  if (typeof MessageChannel !== 'undefined' && typeof window !== 'undefined') {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      f();
+    };
+    ch.port2.postMessage(null);
+  } else setTimeout(f, 0);
 }
 
 export type CoordinatorState = 'loading' | 'ready' | 'error';
@@ -255,8 +269,36 @@ export class Coordinator extends EventTarget {
     return this.selection.filterFor(client);
   }
 
+  /** Views told of a selection but not yet invalidated, in the order they will be. */
+  #queued: CoordinatorClient[] = [];
+  #draining = false;
+
   #invalidateAll(dataChanged = true): void {
-    if (dataChanged) this.#dataRevision++;
-    for (const c of this.#clients) c.invalidate();
+    if (dataChanged) {
+      this.#dataRevision++;
+      this.#queued = [];
+      for (const c of this.#clients) c.invalidate();
+      return;
+    }
+    // A selection (a player's step, a click): the first view on screen answers in this task, every
+    // other in a task of its own, views on screen first, so that no single task holds every view's
+    // work and the page keeps its frames (a 63-province map and its neighbours on each step).
+    const clients = [...this.#clients];
+    const order = [...clients.filter((c) => c.inView !== false), ...clients.filter((c) => c.inView === false)];
+    const first = order.shift();
+    this.#queued = [...this.#queued.filter((c) => !order.includes(c) && c !== first), ...order];
+    first?.invalidate();
+    this.#drain();
+  }
+
+  #drain(): void {
+    if (this.#draining || this.#queued.length === 0) return;
+    this.#draining = true;
+    nextTask(() => {
+      this.#draining = false;
+      const c = this.#queued.shift();
+      if (c && this.#clients.has(c)) c.invalidate();
+      this.#drain();
+    });
   }
 }

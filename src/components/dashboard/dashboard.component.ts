@@ -379,7 +379,21 @@ export class ChisoDashboard extends LitElement {
     const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange() };
     this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));
     this.requestUpdate();
-    if (!this.urlState) return;
+    if (!this.urlState || this.#urlTimer !== undefined) return;
+    // Written in a task of its own, once for steps that come together: the address is no part of
+    // what a player's step must draw in its frame.
+    this.#urlTimer = setTimeout(() => {
+      this.#urlTimer = undefined;
+      if (this.urlState && this.isConnected) this.#writeUrl();
+    }, 0);
+  }
+
+  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The selection into the page address (`url-state`). */
+  #writeUrl(): void {
+    const sel = this.coordinator.selection;
+    const detail = { regions: sel.selectedRegions(), periods: sel.periodRange() };
     const url = new URL(location.href);
     const set = (k: string, v: string | null) => (v ? url.searchParams.set(this.#param(k), v) : url.searchParams.delete(this.#param(k)));
     set('region', detail.regions.join(',') || null);
