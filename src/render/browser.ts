@@ -145,7 +145,6 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
     patch: (vg) => stableFit(hideUnlabelledMarks(vg as unknown as { marks?: VgMark[] })) as unknown as typeof vg,
   });
   const view = result.view;
-  live.add(view);
   for (const [name, fn] of Object.entries(signals)) {
     try {
       view.addSignalListener(name, fn);
@@ -153,18 +152,7 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
       // The spec has no such signal (e.g. a chart type without a selection): nothing to listen to.
     }
   }
-  let done = false;
-  return {
-    view,
-    finalize() {
-      if (done) return;
-      done = true;
-      live.delete(view);
-      result.finalize();
-    },
-    toSVG: () => view.toSVG(),
-    toPNG: (scale = 2) => view.toImageURL('png', scale),
-  };
+  return embedded(view, () => result.finalize());
 }
 
 export interface HydrateChartOptions {
@@ -186,6 +174,11 @@ export async function hydrateChart(container: HTMLElement, spec: VegaSpec, optio
   const box = document.createElement('div');
   await view.initialize(box).runAsync();
   container.replaceChildren(box);
+  return embedded(view, () => view.finalize());
+}
+
+/** A drawn view as the elements hold it: counted live until finalized once, whoever drew it. */
+function embedded(view: View, release: () => void): EmbeddedChart {
   live.add(view);
   let done = false;
   return {
@@ -194,7 +187,7 @@ export async function hydrateChart(container: HTMLElement, spec: VegaSpec, optio
       if (done) return;
       done = true;
       live.delete(view);
-      view.finalize();
+      release();
     },
     toSVG: () => view.toSVG(),
     toPNG: (scale = 2) => view.toImageURL('png', scale),
