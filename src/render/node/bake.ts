@@ -20,7 +20,7 @@ import type { Observation } from '../../types.js';
 import type { Lang } from '../../format/index.js';
 import { formatPeriod, formatUnit, formatValue } from '../../format/index.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
-import { message } from '../../messages/index.js';
+import { langOf, message } from '../../messages/index.js';
 import { readDataFile } from '../../data/read-file.js';
 import { parseFollow, parseList, parseYears, viewRows, type ViewQuery } from '../../components/core/view-query.js';
 import { chart as recipe, describe, type ChartOptions } from '../../charts/index.js';
@@ -189,11 +189,6 @@ function bakeError(tag: Tag, file: string | undefined, e: unknown): ChisoError {
   const en = d ? d.en : e instanceof Error ? e.message : String(e);
   const vi = d ? d.vi : en;
   return new ChisoError(diagnostic('BAKE_ELEMENT_FAILED', { tag: tag.name, line: tag.line, detail: en, detailVi: vi }, { ...(file ? { file } : {}), row: tag.line }));
-}
-
-function asLang(value: string | undefined): Lang | undefined {
-  const v = value?.toLowerCase().split('-')[0];
-  return v === 'vi' || v === 'en' ? v : undefined;
 }
 
 /** Reads the observations of a dashboard's `src` (space-separated addresses), each file once per bake. */
@@ -460,7 +455,8 @@ export async function bakePage(html: string, options: BakeOptions = {}): Promise
     try {
       const src = f.dashboard?.attrs.get('src');
       if (!src) throw new ChisoError(diagnostic('BAKE_NO_DATA', {}));
-      const lang = options.lang ?? asLang(f.tag.attrs.get('lang')) ?? asLang(f.dashboard?.attrs.get('lang')) ?? asLang(htmlLang) ?? 'vi';
+      // The nearest `lang` tag, read as the element reads it in the page (langOf).
+      const lang = options.lang ?? langOf(f.tag.attrs.get('lang') ?? f.dashboard?.attrs.get('lang') ?? htmlLang);
       const obs = await data.observations(src);
       baked = f.tag.name === 'chiso-kpi' ? await bakeKpi(f.tag, obs, lang) : f.tag.name === 'chiso-table' ? await bakeTable(f.tag, obs, lang) : await bakeChart(f.tag, obs, lang, width);
     } catch (e) {
