@@ -136,9 +136,14 @@ export async function waitForCharts(page: Page, timeout = 30_000): Promise<void>
 /** Scrolls through the page so lazy views come into view. */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    // Two frames at each stop, not a fixed pause: intersection observers are checked when a frame is
+    // drawn, and on a busy machine several timers can run between two frames, so a view passed over
+    // between them would never be seen and never drawn.
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
     for (let y = 0; y < document.body.scrollHeight; y += 400) {
       window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
+      await frame();
+      await frame();
     }
     window.scrollTo(0, 0);
   });

@@ -159,8 +159,13 @@ describe('selections in a row', () => {
     for (const [region, name] of provinces) {
       const p = await regionPoint(own, '#map', region);
       await own.mouse.click(p.x, p.y);
+      // Each view asks for its rows on its own: wait for both the line and the chart off screen to have them.
       await own.waitForFunction(
-        (region) => (document.getElementById('line') as unknown as { shown: { region: string }[] }).shown.every((o) => o.region === region),
+        (region) =>
+          ['line', 'far'].every((id) => {
+            const shown = (document.getElementById(id) as unknown as { shown: { region: string }[] }).shown;
+            return shown.length > 0 && shown.every((o) => o.region === region);
+          }),
         region,
       );
       await own.evaluate(() => Promise.all(['line', 'slope', 'bar', 'kpi', 'table', 'far'].map((id) => (document.getElementById(id) as unknown as { updateComplete: Promise<unknown> }).updateComplete)));
