@@ -7,7 +7,7 @@
 import { listRegions, predecessors, regionName } from '../../src/registry/index.js';
 import type { Observation } from '../../src/types.js';
 
-export type UnitHow = 'unchanged' | 'combined' | 'no-figure' | 'missing-figures' | 'missing-weights';
+export type UnitHow = 'reported' | 'unchanged' | 'combined' | 'no-figure' | 'missing-figures' | 'missing-weights';
 
 export interface UnitFigure {
   /** The 34-unit id (`34:42`). */
@@ -58,12 +58,27 @@ export function provinceRates(rows: readonly Observation[], indicator: string, p
   return out;
 }
 
-/** Every one of the 34 units for one year of the press series: its figure, or why it has none. */
+/** The press's rates of one year reported for a 34 unit itself (`34:79`), after the reform. */
+export function unitRates(rows: readonly Observation[], indicator: string, period: string): Map<string, Observation> {
+  const out = new Map<string, Observation>();
+  for (const o of rows) {
+    if (o.indicator === indicator && o.period === period && o.series === null && o.value !== null && /^34:\d\d$/.test(o.region)) out.set(o.region, o);
+  }
+  return out;
+}
+
+/**
+ * Every one of the 34 units for one year of the press series: its figure, or why it has none. A
+ * figure the press gave for the unit itself comes first; otherwise its old provinces' figures.
+ */
 export function pressTo34(rows: readonly Observation[], weights: Weights, indicator: string, period: string): UnitFigure[] {
   const rates = provinceRates(rows, indicator, period);
+  const reported = unitRates(rows, indicator, period);
   return listRegions('province2025').map((u) => {
     const from = predecessors(u.id);
     const base = { unit: u.id, from, period };
+    const own = reported.get(u.id);
+    if (own) return { ...base, value: own.value, how: 'reported', missing: [], sources: [own] };
     if (from.length === 1) {
       const r = rates.get(from[0]);
       return { ...base, value: r?.value ?? null, how: r ? 'unchanged' : 'no-figure', missing: r ? [] : from, sources: r ? [r] : [] };

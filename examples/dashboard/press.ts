@@ -17,18 +17,19 @@ type Lang = 'vi' | 'en';
 
 const texts = {
   vi: {
-    title: 'Tỷ lệ hộ nghèo 2021–2024 theo báo chí',
+    title: 'Tỷ lệ hộ nghèo 2021–2025 theo báo chí',
     label: 'Theo báo chí',
     intro: 'Số liệu như báo tỉnh, cổng thông tin và báo trung ương đưa tin, đọc từ các đoạn văn thật (data/press/poverty_2021_2025.csv), không phải số thống kê chính thức. Mỗi số giữ địa chỉ trang và câu trích.',
     year: 'Năm',
     map63: (y: string) => `Tỷ lệ hộ nghèo ${y}, 63 tỉnh (theo báo chí)`,
     map34: (y: string) => `Tỷ lệ hộ nghèo ${y}, 34 đơn vị (theo báo chí)`,
-    rule: (w: string) => `Trên 34 đơn vị: đơn vị giữ nguyên một tỉnh cũ giữ số của tỉnh đó. Đơn vị gộp chỉ có số khi mọi tỉnh cũ đều có số cùng năm và có trọng số; khi đó là trung bình có trọng số theo dân số trung bình năm ${w} (Tổng cục Thống kê, data/weights/population.csv, năm mới nhất có sẵn), giả định quy mô hộ như nhau. Nếu không, đơn vị để trống và ghi lý do.`,
+    rule: (w: string) => `Trên 34 đơn vị: số báo đưa cho chính đơn vị (sau sắp xếp năm 2025) được dùng trước. Nếu không có, đơn vị giữ nguyên một tỉnh cũ giữ số của tỉnh đó. Đơn vị gộp chỉ có số khi mọi tỉnh cũ đều có số cùng năm và có trọng số; khi đó là trung bình có trọng số theo dân số trung bình năm ${w} (Tổng cục Thống kê, data/weights/population.csv, năm mới nhất có sẵn), giả định quy mô hộ như nhau. Nếu không, đơn vị để trống và ghi lý do.`,
     caption: (y: string) => `34 đơn vị năm ${y}: số liệu hoặc lý do để trống`,
     unit: 'Đơn vị',
     from: 'Gồm các tỉnh cũ',
     value: 'Tỷ lệ hộ nghèo',
     how: 'Cách tính',
+    reported: 'báo đưa cho chính đơn vị',
     unchanged: 'giữ nguyên tỉnh cũ',
     combined: 'gộp có trọng số dân số',
     noFigure: 'chưa có số theo báo chí',
@@ -37,18 +38,19 @@ const texts = {
     sources: (n: number) => `Nguồn: ${n} trang đưa tin`,
   },
   en: {
-    title: 'Poverty rate 2021–2024 as reported by the press',
+    title: 'Poverty rate 2021–2025 as reported by the press',
     label: 'As reported by the press',
     intro: 'Figures as provincial papers, portals and national papers reported them, read from real passages (data/press/poverty_2021_2025.csv): not official statistics. Every figure keeps its page and phrase.',
     year: 'Year',
     map63: (y: string) => `Poverty rate ${y}, 63 provinces (as reported by the press)`,
     map34: (y: string) => `Poverty rate ${y}, 34 units (as reported by the press)`,
-    rule: (w: string) => `On the 34 units: a unit that kept one old province keeps its figure. A merged unit has a figure only when every old province has one for the same year and a weight; it is then their mean weighted by average population in ${w} (GSO, data/weights/population.csv, the latest bundled year), assuming equal household sizes. Otherwise the unit is left empty, with the reason.`,
+    rule: (w: string) => `On the 34 units: a figure the press gave for the unit itself (after the 2025 reform) comes first. Failing that, a unit that kept one old province keeps its figure. A merged unit has a figure only when every old province has one for the same year and a weight; it is then their mean weighted by average population in ${w} (GSO, data/weights/population.csv, the latest bundled year), assuming equal household sizes. Otherwise the unit is left empty, with the reason.`,
     caption: (y: string) => `The 34 units in ${y}: figure, or why it is empty`,
     unit: 'Unit',
     from: 'Old provinces',
     value: 'Poverty rate',
     how: 'How',
+    reported: 'reported for the unit itself',
     unchanged: 'old province unchanged',
     combined: 'combined, population-weighted',
     noFigure: 'no figure reported',
@@ -78,6 +80,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
 function howText(u: UnitFigure, lang: Lang): string {
   const t = texts[lang];
   switch (u.how) {
+    case 'reported': return t.reported;
     case 'unchanged': return t.unchanged;
     case 'combined': return t.combined;
     case 'no-figure': return t.noFigure;
@@ -136,7 +139,7 @@ function render(): void {
   // The pages the year's provincial figures come from, as links (the address is data: set as a property, shown as text).
   const pages = new Map<string, string[]>();
   for (const o of press) {
-    if (o.indicator !== INDICATOR || o.period !== year || o.series !== null || !/^\d\d$/.test(o.region) || !/^https?:\/\//.test(o.source)) continue;
+    if (o.indicator !== INDICATOR || o.period !== year || o.series !== null || !/^(34:)?\d\d$/.test(o.region) || !/^https?:\/\//.test(o.source)) continue;
     pages.set(o.source, [...(pages.get(o.source) ?? []), regionName(o.region, lang)]);
   }
   section.querySelector('[data-press-sources]')!.textContent = t.sources(pages.size);
@@ -162,7 +165,8 @@ async function load(url: string): Promise<Observation[]> {
 async function start(): Promise<void> {
   if (!section) return;
   const [press, population] = await Promise.all([load(PRESS), load(WEIGHTS)]);
-  const years = [...new Set(press.filter((o) => o.indicator === INDICATOR && o.series === null && /^\d\d$/.test(o.region)).map((o) => o.period))].sort();
+  // Years with a provincial figure, before the reform (63) or after it (34).
+  const years = [...new Set(press.filter((o) => o.indicator === INDICATOR && o.series === null && /^(34:)?\d\d$/.test(o.region)).map((o) => o.period))].sort();
   // The year with the most provinces reported opens the section.
   const count = (y: string) => press.filter((o) => o.indicator === INDICATOR && o.period === y && /^\d\d$/.test(o.region)).length;
   const select = section.querySelector<HTMLSelectElement>('#press-year')!;

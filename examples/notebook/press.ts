@@ -3,23 +3,13 @@
 import { cell, many, note, chart, table, observations as observationTable } from './lib/notebook.js';
 import { loadFile, nameOf, provinceTopology } from './lib/data.js';
 import { barChart, mapChart } from '../../src/charts/index.js';
-import { listRegions, predecessors } from '../../src/registry/index.js';
+import { listRegions } from '../../src/registry/index.js';
+import { latestWeights, pressTo34, unitObservations } from '../dashboard/press-34.js';
 import type { Observation } from '../../src/types.js';
 
 const PRESS = 'data/press/poverty_2021_2025.csv';
 const press = () => loadFile(PRESS);
 const provinces = new Set(listRegions('province').map((r) => r.id));
-
-/** The latest year a province's rate was reported, one row per province (for the 34 units, which take one figure each). */
-function latest(rows: readonly Observation[], indicator: string): Observation[] {
-  const best = new Map<string, Observation>();
-  for (const o of rows) {
-    if (o.indicator !== indicator || o.series !== null || !provinces.has(o.region)) continue;
-    const seen = best.get(o.region);
-    if (!seen || o.period > seen.period) best.set(o.region, o);
-  }
-  return [...best.values()];
-}
 
 cell(
   {
@@ -40,8 +30,8 @@ cell(
 cell(
   {
     title: 'Bản đồ: tỷ lệ hộ nghèo theo báo chí, mỗi năm một bản đồ',
-    prose: `Một bản đồ cho mỗi năm có số (2021–2024): các năm không trộn vào một bản đồ, vì mỗi năm là một lần rà soát khác. Tỉnh chưa tìm thấy số được tô riêng. Bản đồ 63 tỉnh, thành phố trước khi sắp xếp lại năm 2025.`,
-    en: 'One map per year with figures (2021–2024): years are not mixed on one map, each is another annual review; provinces without a figure are grey. The 63 provinces before the 2025 reform.',
+    prose: `Một bản đồ cho mỗi năm có số (2021–2025): các năm không trộn vào một bản đồ, vì mỗi năm là một lần rà soát khác. Tỉnh chưa tìm thấy số được tô riêng. Bản đồ 63 tỉnh, thành phố trước khi sắp xếp lại năm 2025.`,
+    en: 'One map per year with figures (2021–2025): years are not mixed on one map, each is another annual review; provinces without a figure are grey. The 63 provinces before the 2025 reform.',
   },
   async () => {
     const { observations } = await press();
@@ -68,35 +58,21 @@ cell(
 cell(
   {
     title: 'Trên 34 đơn vị mới: chỉ khi gộp được một cách trung thực',
-    prose: `Đơn vị không sáp nhập giữ số của tỉnh cũ (năm mới nhất có đưa tin). Đơn vị gộp từ nhiều tỉnh chỉ có tỷ lệ khi mọi tỉnh cũ đều có, cho cùng một năm, cả tỷ lệ hộ nghèo lẫn số hộ nghèo: khi đó số hộ của mỗi tỉnh là số hộ nghèo chia tỷ lệ, và tỷ lệ của đơn vị mới là tổng hộ nghèo trên tổng số hộ. Không bao giờ lấy trung bình các tỷ lệ.`,
-    en: 'Unchanged units keep their old province’s latest rate; a merged unit gets a rate only when every old province reported both its rate and its poor households for the same year (households = poor / rate, rate = Σ poor / Σ households); rates are never averaged.',
+    prose: `Cùng quy tắc với bảng điều khiển (examples/dashboard/press-34.ts), mỗi năm một bản đồ: số báo đưa cho chính đơn vị mới (sau sắp xếp năm 2025) được dùng trước; đơn vị không sáp nhập giữ số của tỉnh cũ cùng năm; đơn vị gộp chỉ có số khi mọi tỉnh cũ đều có số cùng năm, và khi đó là trung bình có trọng số theo dân số (năm mới nhất có sẵn, giả định quy mô hộ như nhau). Không bao giờ trộn các năm.`,
+    en: 'The dashboard’s rule (examples/dashboard/press-34.ts), one map per year: a figure reported for the new unit itself first; an unchanged unit keeps its old province’s figure of that year; a merged unit gets one only when every old province has a figure that year, population-weighted (latest bundled year, equal household sizes assumed). Years are never mixed.',
   },
   async () => {
-    const { observations } = await press();
-    const rate = (region: string) => latest(observations, 'poverty_rate').find((o) => o.region === region) ?? null;
-    const count = (region: string, period: string) =>
-      observations.find((o) => o.indicator === 'poor_households' && o.series === 'poor' && o.region === region && o.period === period) ?? null;
-    const rows = listRegions('province2025').map((unit) => {
-      const from = predecessors(unit.id);
-      const base = { unit: unit.id, name: unit.name, from: from.map(nameOf).join(', ') };
-      if (from.length === 1) {
-        const r = rate(from[0]);
-        return { ...base, period: r?.period ?? null, value: r?.value ?? null, how: r ? 'giữ nguyên / unchanged' : 'chưa có số / no figure' };
-      }
-      const rates = from.map(rate);
-      const period = rates[0]?.period;
-      const parts = rates.map((r, i) => (r && r.period === period && r.value ? { rate: r.value, poor: count(from[i], period!)?.value ?? null } : null));
-      if (!period || parts.some((p) => !p || p.poor === null)) return { ...base, period: null, value: null, how: 'không gộp được: thiếu số cùng năm / cannot combine: figures missing for one year' };
-      const poor = parts.reduce((s, p) => s + p!.poor!, 0);
-      const households = parts.reduce((s, p) => s + (p!.poor! / p!.rate) * 100, 0);
-      return { ...base, period, value: Math.round((poor / households) * 10000) / 100, how: 'gộp theo số hộ / combined by households' };
-    });
-    const shown = rows.filter((r) => r.value !== null).map((r) => ({ ...observations[0], indicator: 'poverty_rate', region: r.unit, period: r.period!, value: r.value, series: null, quote: null }));
+    const [{ observations }, { observations: people }] = await Promise.all([press(), loadFile('data/weights/population.csv')]);
+    const weights = latestWeights(people);
+    const years = [...new Set(observations.filter((o) => o.indicator === 'poverty_rate' && o.series === null && /^(34:)?\d\d$/.test(o.region)).map((o) => o.period))].sort();
+    const byYear = years.map((y) => ({ year: y, units: pressTo34(observations, weights, 'poverty_rate', y) }));
+    const rows = byYear.flatMap(({ year, units }) =>
+      units.filter((u) => u.value !== null).map((u) => ({ unit: u.unit, name: nameOf(u.unit), period: year, from: u.from.map(nameOf).join(', '), value: u.value, how: u.how })),
+    );
     const topology = await provinceTopology();
-    const years = [...new Set(shown.map((o) => o.period))].sort();
     return many(
-      table(rows, { caption: '34 đơn vị: tỷ lệ hộ nghèo theo báo chí' }),
-      ...years.map((y) => chart(mapChart(shown.filter((o) => o.period === y), { topology, units: '34', title: `Tỷ lệ hộ nghèo theo báo chí trên 34 đơn vị, ${y}` }, 'vi'))),
+      table(rows, { caption: '34 đơn vị: tỷ lệ hộ nghèo theo báo chí, các năm có số' }),
+      ...byYear.map(({ year, units }) => chart(mapChart(unitObservations(units, 'poverty_rate'), { topology, units: '34', title: `Tỷ lệ hộ nghèo theo báo chí trên 34 đơn vị, ${year}` }, 'vi'))),
     );
   },
 );

@@ -31,6 +31,14 @@ describe('the press series on the 34 units', () => {
     expect(pressTo34([rate('02', '2023', 31.12), rate('08', '2022', 10)], weights, 'poverty_rate', '2023').find((u) => u.unit === '34:08')?.how).toBe('missing-figures');
   });
 
+  it('takes a figure the press gave for a 34 unit itself before combining its old provinces', () => {
+    const rows = [rate('34:08', '2025', 7.5), rate('02', '2025', 31.12), rate('08', '2025', 10)];
+    const units = pressTo34(rows, weights, 'poverty_rate', '2025');
+    expect(units.find((u) => u.unit === '34:08')).toMatchObject({ value: 7.5, how: 'reported', sources: [rows[0]] });
+    // A unit reported for another year is not this year's.
+    expect(pressTo34(rows, weights, 'poverty_rate', '2024').find((u) => u.unit === '34:08')?.how).toBe('missing-figures');
+  });
+
   it('weights by the latest bundled population of each province', () => {
     const people = loadObservations(readFileSync(new URL('../../data/weights/population.csv', import.meta.url), 'utf8'), { file: 'population.csv' }).observations;
     const w = latestWeights(people);
@@ -111,6 +119,13 @@ describe('the press layer in the demo dashboard', () => {
     await waitForPressMaps(page, '2023');
     expect((await drawn(page, 'press-63')).rows).toBe(4);
     expect(await page.locator('#press-units tr[data-unit="34:08"] td').last().textContent()).toBe('không gộp: thiếu số của Tuyên Quang');
+
+    // 2025, after the reform: Hồ Chí Minh City was reported as the new unit itself; no old province was.
+    await page.selectOption('#press-year', '2025');
+    await page.waitForFunction(() => (document.getElementById('press-34')!.shadowRoot!.querySelector('figcaption')?.textContent ?? '').includes('2025'), undefined, { timeout: 60_000, polling: 100 });
+    expect(await drawn(page, 'press-34')).toMatchObject({ state: 'ready', regions: ['34:79'] });
+    expect((await drawn(page, 'press-63')).rows).toBe(0);
+    expect(await page.locator('#press-units tr[data-unit="34:79"] td').allTextContents()).toEqual(['Bình Dương, Bà Rịa - Vũng Tàu, Hồ Chí Minh', '0,03%', 'báo đưa cho chính đơn vị']);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
