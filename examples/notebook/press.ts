@@ -72,7 +72,8 @@ cell(
     const topology = await provinceTopology();
     return many(
       table(rows, { caption: '34 đơn vị: tỷ lệ hộ nghèo theo báo chí, các năm có số' }),
-      ...byYear.map(({ year, units }) => chart(mapChart(unitObservations(units, 'poverty_rate'), { topology, units: '34', title: `Tỷ lệ hộ nghèo theo báo chí trên 34 đơn vị, ${year}` }, 'vi'))),
+      // A year whose figures all belong to merged units draws no map: there is nothing honest to show.
+      ...byYear.filter(({ units }) => units.some((u) => u.value !== null)).map(({ year, units }) => chart(mapChart(unitObservations(units, 'poverty_rate'), { topology, units: '34', title: `Tỷ lệ hộ nghèo theo báo chí trên 34 đơn vị, ${year}` }, 'vi'))),
     );
   },
 );

@@ -365,8 +365,9 @@ describe('Nghèo đa chiều 2021–2025 theo báo chí', () => {
   });
 
   test('the press series reads whole, every figure with its page and phrase', () => {
-    expect(notes(cells[0])[0].text).toMatch(/^71 số liệu, 15 tỉnh có số/);
-    expect(tables(cells[0])[0].rows).toBe(71);
+    const rows = readFileSync(new URL('../../data/press/poverty_2021_2025.csv', import.meta.url), 'utf8').trim().split('\n').length - 1;
+    expect(notes(cells[0])[0].text).toMatch(new RegExp(`^${rows} số liệu, 16 tỉnh có số`));
+    expect(tables(cells[0])[0].rows).toBe(rows);
   });
 
   test('one map per year, each joining all 63 provinces', () => {
@@ -375,14 +376,19 @@ describe('Nghèo đa chiều 2021–2025 theo báo chí', () => {
     for (const map of maps) expect(map.regions).toHaveLength(63);
   });
 
-  test('the 34-unit map keeps unchanged units and never averages rates of merged ones', async () => {
+  test('the 34-unit maps, one a year, keep unchanged units, take figures reported for a new unit and never mix years', async () => {
     const rows = await tableData(page, 3, 0);
-    expect(rows).toHaveLength(34);
-    // Hà Tĩnh was not merged: it keeps its reported rate; Tiền Giang was merged into Đồng Tháp with no same-year figure beside it.
-    expect(rows.find((r) => r.unit === '34:42')).toMatchObject({ value: 5.9, how: 'giữ nguyên / unchanged' });
-    expect(rows.find((r) => r.unit === '34:82')).toMatchObject({ value: null });
-    const [map] = charts(cells[3]);
-    expect(map.regions).toHaveLength(34);
+    // Hà Tĩnh was not merged: it keeps its reported rate of 2021; Hồ Chí Minh City was reported as the new unit in 2025.
+    expect(rows.find((r) => r.unit === '34:42' && r.period === '2021')).toMatchObject({ value: 5.9, how: 'unchanged' });
+    expect(rows.find((r) => r.unit === '34:79' && r.period === '2025')).toMatchObject({ value: 0.029, how: 'reported' });
+    // Tiền Giang was merged into Đồng Tháp with no same-year figure beside it.
+    expect(rows.find((r) => r.unit === '34:82')).toBeUndefined();
+    // One map for each year with a unit's figure (none in 2022, whose provinces were all merged since).
+    const years = [...new Set(rows.map((r) => r.period))];
+    const maps = charts(cells[3]);
+    expect(maps).toHaveLength(years.length);
+    expect(years).toContain('2025');
+    for (const map of maps) expect(map.regions).toHaveLength(34);
   });
 });
 
