@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus, scoreCorpus } from './corpus.js';
 
 const corpus = readCorpus();
+// CHISO_CORPUS_SPLIT=tune scores the tune split alone: work on the rules never runs the test split.
+const tuneOnly = process.env.CHISO_CORPUS_SPLIT === 'tune';
 const tune = scoreCorpus(corpus.filter((p) => p.split === 'tune'));
-const test = scoreCorpus(corpus.filter((p) => p.split === 'test'));
+const test = tuneOnly ? null : scoreCorpus(corpus.filter((p) => p.split === 'test'));
 for (const [name, s] of [['tune', tune], ['test', test]] as const) {
+  if (!s) continue;
   console.log(`${name}: ${s.passages} passages, ${s.expected} expected, ${s.extracted} extracted, ${s.correct} correct; precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
 }
 
@@ -30,7 +33,7 @@ describe('extraction corpus', () => {
       const h = BigInt('0x' + createHash('sha256').update(p.id).digest('hex'));
       expect(p.split).toBe(h % 5n < 2n ? 'test' : 'tune');
     }
-    expect(test.passages * 3).toBeGreaterThanOrEqual(corpus.length);
+    expect(corpus.filter((p) => p.split === 'test').length * 3).toBeGreaterThanOrEqual(corpus.length);
   });
 
   it('keeps the scores it has reached on both splits', () => {
@@ -40,7 +43,9 @@ describe('extraction corpus', () => {
     // rules from the new tune passages: tune 0.954 / 0.914, test 0.856 / 0.886.
     expect(tune.precision).toBeGreaterThanOrEqual(0.95);
     expect(tune.recall).toBeGreaterThanOrEqual(0.91);
-    expect(test.precision).toBeGreaterThanOrEqual(0.85);
-    expect(test.recall).toBeGreaterThanOrEqual(0.88);
+    if (test) {
+      expect(test.precision).toBeGreaterThanOrEqual(0.85);
+      expect(test.recall).toBeGreaterThanOrEqual(0.88);
+    }
   });
 });
