@@ -8,7 +8,7 @@ import '../messages/extract.js';
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
-import { periodContext, resolvePeriod } from './periods.js';
+import { periodContext, resolvePeriod, type ResolvedPeriod } from './periods.js';
 import { regionContext, resolveRegion, type RegionMention } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
@@ -79,6 +79,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
+    // "Một số địa phương giảm sâu số hộ nghèo là: Hiệp Hòa (gần 1,2 nghìn hộ); Lục Ngạn (...)": each item is the change the lead names.
+    if (CHANGE_LIST.test(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 400), f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an item of a list of changes ("giảm ... là: A (...); B (...)")' });
+      continue;
+    }
     if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetSentence(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 600), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
@@ -113,7 +118,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     if (region.unknownPlace) {
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
     }
-    const period = resolvePeriod({ start: f.start, end: f.end }, periods);
+    const period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, text);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     let series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
     const clauseBefore = text.slice(Math.max(clause.start, f.start - 400), f.start);
@@ -214,6 +219,23 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     text,
   };
 }
+
+const POVERTY_STOCK = new Set(['poverty_rate', 'near_poor_rate', 'poor_near_poor_rate', 'poor_households']);
+
+/**
+ * The yearly review of poor households ends in December and is approved in the weeks after: a report
+ * dated January or February that gives the review's result without a year of its own ("theo kết quả rà
+ * soát ..., toàn tỉnh hiện có 57.180 hộ nghèo") states the year before.
+ */
+function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string | null, text: string): ResolvedPeriod {
+  if (!POVERTY_STOCK.has(indicator) || documentPeriod === null || !(p.cue === null || p.cue.kind === 'current' || p.cue.kind === 'toDate')) return p;
+  const m = /^(\d{4})-(0[12])(?:-\d{2})?$/.exec(documentPeriod);
+  if (!m || !/rà[\s\u00a0]+soát/iu.test(text)) return p;
+  return { period: String(Number(m[1]) - 1), how: `${p.how}; a poverty review's result dated ${documentPeriod} is of the year before`, cue: p.cue };
+}
+
+/** A lead that names a change ("giảm sâu số hộ nghèo là:") before a list; not "giảm còn:", which names levels. */
+const CHANGE_LIST = /(?<![\p{L}])(?:giảm|tăng)(?![\p{L}])(?![\s\u00a0]+(?:còn|xuống|lên|đến))[^:;.\d]{0,80}:[^:.]*$/iu;
 
 /** A figure in brackets after the plan's words: "đạt chỉ tiêu Nghị quyết đề ra (dưới 4%)", "(kế hoạch là 2%)". */
 const PLAN_BRACKET = /(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}\([\s\u00a0]*(?:là[\s\u00a0]+)?$|\([\s\u00a0]*(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}$/iu;

@@ -109,7 +109,7 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     near = lastAt >= clauseStart;
     if (near) cueStart = lastAt;
   }
-  if (SUBGROUP.test(text.slice(Math.max(clauseStart, f.start - 200), f.start))) return null;
+  if (SUBGROUP.test(leadAfterColon(text.slice(Math.max(clauseStart, f.start - 200), f.start)))) return null;
   // A sentence about a group ("Huyện nghèo theo Quyết định ...: Tỷ lệ nghèo đa chiều là 47,94%; ...").
   if (SUBGROUP.test(text.slice(sentenceStart, Math.min(f.start, sentenceStart + 40)))) return null;
   // "11,52%/năm" is a growth rate, "100% người nghèo" a share of people, "(đều trên 20%)" a bound.
@@ -121,6 +121,18 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     return { id: `${RATE[group]}.clause`, indicator: RATE[group], series: area, denominator: null, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
   }
   return { id: 'poor_households.clause', indicator: 'poor_households', series: group, denominator, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
+}
+
+/**
+ * "... kết quả rà soát hộ nghèo mới phát sinh: Hộ nghèo có 10.689 hộ": after a colon that is followed by
+ * a group's own name, the lead before it no longer speaks of the figure. "Hộ nghèo DTTS: 3.373 hộ" keeps its label.
+ */
+function leadAfterColon(before: string): string {
+  const colon = before.lastIndexOf(':');
+  if (colon < 0) return before;
+  const rest = before.slice(colon + 1);
+  GROUP.lastIndex = 0;
+  return GROUP.test(rest) ? rest : before;
 }
 
 /**

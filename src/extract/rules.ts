@@ -378,16 +378,28 @@ export function notALevel(f: Figure, text: string): string | null {
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
   if (/(?:tăng|giảm)[^;%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
+  // "giảm gần 6,7 nghìn hộ nghèo, tương đương với 1,41%", "giảm 6,26%, tương đương với 11.710 hộ": the same change in other words.
+  if (/(?:^|[\s(])(?:tăng|giảm)(?:[\s\u00a0]+(?:thêm|được|gần|hơn|trên|khoảng|sâu))*[\s\u00a0]+\d[\d.,]*[^;:()\d]{0,40}\(?tương[\s\u00a0]+(?:đương|ứng)[\s\u00a0]+(?:với[\s\u00a0]+)?(?:gần|hơn|trên|khoảng)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
+    return 'the same change restated ("giảm X, tương đương (với) Y")';
+  }
   // "một trong 6 huyện đầu tiên": a rank among a group, not a count.
   if (/(?:^|[\s(])một[\s\u00a0]+trong[\s\u00a0]+(?:số[\s\u00a0]+)?$/iu.test(before)) return 'one of a group, not a count ("một trong ...")';
   // "(tăng 251 hộ so với đầu năm, chiếm tỷ lệ 0,08%)": everything in a bracket that opens on a change is the change.
   const open = /\(([^()]{0,80})$/u.exec(text.slice(Math.max(0, f.start - 80), f.start));
-  if (open && /^[\s\u00a0]*(?:tăng|giảm)(?![\p{L}])/iu.test(open[1])) return 'part of a change in brackets ("(tăng ..., chiếm ...)")';
+  // But "(giảm từ 42,61% cuối năm 2023 xuống còn 36,35% cuối năm 2024)" dates both ends: levels of their years.
+  if (open && /^[\s\u00a0]*(?:tăng|giảm)(?![\p{L}])/iu.test(open[1]) && !fromTo(open[1], text.slice(f.start, f.end + 80))) return 'part of a change in brackets ("(tăng ..., chiếm ...)")';
   // "giảm tỷ lệ hộ nghèo năm 2022 là 0,47%": the rate of a reduction, not the rate itself.
   if (/(?:^|[\s(])(?:giảm|tăng)[\s\u00a0]+tỷ[\s\u00a0]+lệ[^;,.%\d]{0,40}(?:\d{4}[^;,.%\d]{0,10})?(?:là|được|đạt)[\s\u00a0]+$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
     return 'a reduction of a rate, not a level ("giảm tỷ lệ ... là ...")';
   }
   return null;
+}
+
+/** True for a bracket that runs "(giảm từ X ... xuống còn Y ...)": the figures are the two ends, each a level. */
+function fromTo(openBefore: string, after: string): boolean {
+  if (!/^[\s\u00a0]*(?:tăng|giảm)[\s\u00a0]+từ(?![\p{L}])/iu.test(openBefore)) return false;
+  const inside = openBefore + (/^[^()]*/u.exec(after)?.[0] ?? '');
+  return /(?:xuống|lên)(?:[\s\u00a0]+(?:còn|mức))?[\s\u00a0]+(?:gần|hơn|khoảng)?[\s\u00a0]*\d/iu.test(inside);
 }
 
 /** Words that make a clause a plan rather than a result: "Phấn đấu đến năm 2030 có 100 mô hình". */

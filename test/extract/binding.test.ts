@@ -1,0 +1,50 @@
+// Rules that refuse a figure whose indicator, region or period its words do not settle, and rules that
+// bind a figure to the right ones: each on a short made-up sentence of its kind.
+import { describe, expect, it } from 'vitest';
+import { extractObservations } from '../../src/extract/index.js';
+
+const read = (text: string, options = {}) =>
+  extractObservations(text, { file: 'r.txt', ...options }).map((o) => [o.indicator, o.region, o.period, o.value, o.series]);
+
+describe('changes are not levels', () => {
+  it('leaves out the same change restated after "tương đương (với)"', () => {
+    expect(read('Năm 2023, toàn tỉnh còn 5.200 hộ nghèo, chiếm 2,1%. So với năm 2022, giảm gần 1,3 nghìn hộ nghèo, tương đương với 0,52%.', { region: '44' })).toEqual([
+      ['poor_households', '44', '2023', 5200, 'poor'], ['poverty_rate', '44', '2023', 2.1, 'unknown'],
+    ]);
+    expect(read('Năm 2023, tỷ lệ hộ nghèo đa chiều toàn tỉnh giảm 3,1%, tương đương với 4.020 hộ nghèo và cận nghèo.', { region: '44' })).toEqual([]);
+  });
+
+  it('reads both ends of "(giảm từ X năm A xuống còn Y năm B)" in brackets, and nothing else of a bracket that opens on a change', () => {
+    expect(read('Tỷ lệ hộ nghèo đa chiều năm 2024 giảm 4,2%, tương đương 3.100 hộ nghèo và cận nghèo (giảm từ 30,5% cuối năm 2023 xuống còn 26,3% cuối năm 2024).', { region: '44' })).toEqual([
+      ['poor_near_poor_rate', '44', '2023', 30.5, 'unknown'], ['poor_near_poor_rate', '44', '2024', 26.3, 'unknown'],
+    ]);
+    expect(read('Năm 2022, hộ nghèo có 3.000 hộ, chiếm 2% (giảm 120 hộ, chiếm tỷ lệ 0,1%).', { region: '44' }).map((r) => r[3])).toEqual([3000, 2]);
+  });
+
+  it('reads the items of a list that a change introduces as changes', () => {
+    expect(read('Năm 2022, một số huyện giảm sâu số hộ nghèo là: Phú Lộc (gần 900 hộ); Nam Đông (420 hộ); A Lưới (380 hộ).', { region: '46' })).toEqual([]);
+    // "giảm còn:" names levels.
+    expect(read('Năm 2022, số hộ nghèo giảm còn: huyện Nam Đông 420 hộ; huyện A Lưới 1.380 hộ.', { region: '46' }).map((r) => [r[1], r[3]])).toEqual([['46-nam-dong', 420], ['46-a-luoi', 1380]]);
+  });
+});
+
+describe('groups and periods', () => {
+  it('reads the group named after a colon, not the lead before it', () => {
+    expect(read('Kết quả tổng rà soát hộ nghèo, hộ cận nghèo năm 2022 và rà soát hộ nghèo mới phát sinh: Hộ nghèo có 4.100 hộ, chiếm 1,9% so với tổng số hộ toàn tỉnh.', { region: '60' })).toEqual([
+      ['poor_households', '60', '2022', 4100, 'poor'], ['poverty_rate', '60', '2022', 1.9, 'unknown'],
+    ]);
+    // A label before the colon still names a sub-group.
+    expect(read('Năm 2022, hộ nghèo dân tộc thiểu số: 1.300 hộ.', { region: '60' })).toEqual([]);
+    // A sentence that opens on a sub-group speaks of it past the colon.
+    expect(read('Các xã nghèo năm 2022: Tỷ lệ hộ nghèo là 21,5%, tổng số hộ nghèo là 3.100 hộ.', { region: '60' })).toEqual([]);
+  });
+
+  it('dates a poverty review published in January or February, with no year of its own, to the year before', () => {
+    expect(read('Theo kết quả rà soát hộ nghèo được phê duyệt, toàn tỉnh hiện có 12.400 hộ nghèo, chiếm tỷ lệ 4,1%.', { region: '66', period: '2024-01-15' })).toEqual([
+      ['poor_households', '66', '2023', 12400, 'poor'], ['poverty_rate', '66', '2023', 4.1, 'unknown'],
+    ]);
+    // Not without a review, and not later in the year.
+    expect(read('Toàn tỉnh hiện có 12.400 hộ nghèo.', { region: '66', period: '2024-01-15' }).map((r) => r[2])).toEqual(['2024-01-15']);
+    expect(read('Theo kết quả rà soát, toàn tỉnh hiện có 12.400 hộ nghèo.', { region: '66', period: '2024-06-15' }).map((r) => r[2])).toEqual(['2024-06-15']);
+  });
+});
