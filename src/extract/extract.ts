@@ -9,7 +9,7 @@ import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod, type ResolvedPeriod } from './periods.js';
-import { regionContext, resolveRegion, type RegionMention } from './regions.js';
+import { regionContext, resolveRegion, subjectPlace, UNNAMED_DISTRICT_BODY, type RegionMention } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
 import { FigureContext, RULES, isTarget, isTargetLead, isTargetSentence, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
@@ -57,6 +57,8 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   const skipped: SkippedFigure[] = [];
   const warnings: Diagnostic[] = [];
   const targetWords = targetWordsOf(text);
+  const subject = subjectPlace(report, regions);
+  const opening = text.slice(0, 1500);
 
   for (const f of iterateFigures(text)) {
     if (inFurniture(report, f.numStart)) {
@@ -110,7 +112,12 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const start = Math.min(m.cueStart, f.start);
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
-    const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    let region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    if (!region.near && subject) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
+    else if (!region.near && UNNAMED_DISTRICT_BODY.test(opening + text.slice(paragraphAt(text, f.start).start, f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the report speaks for a district it does not name ("... huyện, ..."): region unclear' });
+      continue;
+    }
     if (region.outside) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: region.how });
       continue;

@@ -467,6 +467,35 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
   return { region: null, how: 'no region named', near: false };
 }
 
+const SUB_PROVINCE: ReadonlySet<MentionLevel> = new Set(['district', 'town', 'city']);
+
+/**
+ * The place a province's report is about when its opening names one district, town or city of the
+ * province first and the report names no other ("Thành phố Sơn La – tỉnh Sơn La đã huy động ...",
+ * "Thị xã Bắc Kạn tỷ lệ hộ nghèo năm 2014 ..."): the figures no nearer place claims are that place's.
+ */
+export function subjectPlace(report: Report, ctx: RegionContext): { id: string; how: string; unknownPlace?: string } | null {
+  const province = ctx.region;
+  if (!province || province.level !== 'province') return null;
+  const first = ctx.mentions.find((m) => !m.unnamed && !m.outside && m.level !== 'country' && m.level !== 'region');
+  if (!first || first.start > 400 || !SUB_PROVINCE.has(first.level) || first.within || first.district) return null;
+  const same = (m: RegionMention) => m.text.toLowerCase() === first.text.toLowerCase() || (m.region !== null && m.region === first.region);
+  if (ctx.mentions.some((m) => !m.unnamed && (SUB_PROVINCE.has(m.level) || m.level === 'commune') && !same(m))) return null;
+  if (first.region) {
+    if (first.region.parent !== province.id) return null;
+    return { id: first.region.id, how: `the report is about "${first.text}", named first in its opening` };
+  }
+  const place = placeOf(first, report, ctx);
+  if (!place.id.startsWith(province.id + '-')) return null;
+  return { id: place.id, how: `the report is about "${first.text}", named first in its opening: ${place.how}`, unknownPlace: first.text };
+}
+
+/**
+ * "Theo báo cáo của Ủy ban MTTQ Việt Nam huyện, ...": the report speaks for a district it does not name,
+ * so the province's name is no answer for its figures.
+ */
+export const UNNAMED_DISTRICT_BODY = /(?<![\p{L}])(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
+
 /** The province a report speaks for: its own region, or the province of its own district. */
 function provinceOf(r: Region | null): Region | null {
   if (!r) return null;

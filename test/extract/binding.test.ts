@@ -48,3 +48,19 @@ describe('groups and periods', () => {
     expect(read('Theo kết quả rà soát, toàn tỉnh hiện có 12.400 hộ nghèo.', { region: '66', period: '2024-06-15' }).map((r) => r[2])).toEqual(['2024-06-15']);
   });
 });
+
+describe('the place a report speaks for', () => {
+  it('gives the figures no nearer place claims to the one district, town or city the opening names first', () => {
+    expect(read('Từ năm 2019 đến nay, huyện Can Lộc – tỉnh Hà Tĩnh đã tập trung giảm nghèo.\n\nSố hộ nghèo giảm từ 900 hộ (năm 2019) xuống còn 610 hộ (năm 2022).', { region: '42' }).map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['42-can-loc', '2019', 900], ['42-can-loc', '2022', 610],
+    ]);
+    // Not when the report names other places of that level too.
+    expect(read('Huyện Can Lộc và huyện Đức Thọ tổ chức hội nghị.\n\nNăm 2022, toàn tỉnh có 9.100 hộ nghèo.', { region: '42' }).map((r) => r[1])).toEqual(['42']);
+  });
+
+  it('reads no region for a report that speaks for a district it does not name', () => {
+    expect(read('Theo báo cáo của Ủy ban MTTQ Việt Nam huyện, năm 2023 Quỹ “Vì người nghèo” đã tiếp nhận hơn 2 tỷ đồng.', { region: '11' })).toEqual([]);
+    // A named district is read.
+    expect(read('Theo báo cáo của Ủy ban MTTQ Việt Nam huyện Tuần Giáo, năm 2023 Quỹ “Vì người nghèo” đã tiếp nhận hơn 2 tỷ đồng.', { region: '11' }).map((r) => [r[1], r[3]])).toEqual([['11-tuan-giao', 2]]);
+  });
+});
