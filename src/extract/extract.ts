@@ -81,6 +81,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
+    // "2 huyện đang hoàn thiện hồ sơ đề nghị công nhận", "5 xã chưa đạt chuẩn": not reached, not a level.
+    if (PENDING.test(text.slice(f.end, Math.min(clause.end, f.end + 40)))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'not reached yet ("đang ...", "chưa ...")' });
+      continue;
+    }
     // "Một số địa phương giảm sâu số hộ nghèo là: Hiệp Hòa (gần 1,2 nghìn hộ); Lục Ngạn (...)": each item is the change the lead names.
     if (CHANGE_LIST.test(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 400), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an item of a list of changes ("giảm ... là: A (...); B (...)")' });
@@ -240,6 +245,9 @@ function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string
   if (!m || !/rà[\s\u00a0]+soát/iu.test(text)) return p;
   return { period: String(Number(m[1]) - 1), how: `${p.how}; a poverty review's result dated ${documentPeriod} is of the year before`, cue: p.cue };
 }
+
+/** Words right after a counted group that say it has not got there: "2 huyện đang hoàn thiện hồ sơ", "13 xã chưa đạt". */
+const PENDING = /^[\s\u00a0]*(?:[\p{L}]+[\s\u00a0]+){0,2}?(?:đang|chưa|chờ)(?![\p{L}])/iu;
 
 /** A lead that names a change ("giảm sâu số hộ nghèo là:") before a list; not "giảm còn:", which names levels. */
 const CHANGE_LIST = /(?<![\p{L}])(?:giảm|tăng)(?![\p{L}])(?![\s\u00a0]+(?:còn|xuống|lên|đến))[^:;.\d]{0,80}:[^:.]*$/iu;

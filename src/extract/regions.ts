@@ -393,6 +393,9 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     const c = ctx.mentions[i];
     if (c.start < sentence.start) break;
     if (c.end > span.start) continue;
+    // "3/11 huyện hoàn thành (thị xã Bình Long, Phước Long và thành phố Đồng Xoài), 66/86 xã ...": the places
+    // a closed bracket lists are members of the group counted before it, not the place of what follows.
+    if (inClosedList(report.text, ctx.mentions, i, span.start)) continue;
     if (c.start < clause.start) {
       // An earlier clause's place carries over only when it heads its clause, as in a list by place.
       if (c.start - clauseAt(report.text, c.start).start > 25) break;
@@ -465,6 +468,19 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
   }
   if (own) return { region: own.id, how: ctx.how, near: false };
   return { region: null, how: 'no region named', near: false };
+}
+
+/** True when mention `i` sits in a bracket closed before `until` that names two places or more. */
+function inClosedList(text: string, mentions: readonly RegionMention[], i: number, until: number): boolean {
+  const c = mentions[i];
+  if (c.district) return false;
+  const open = text.lastIndexOf('(', c.start);
+  if (open < 0 || open < c.start - 120 || text.slice(open, c.start).includes(')')) return false;
+  const close = text.indexOf(')', c.end);
+  if (close < 0 || close >= until) return false;
+  let n = 0;
+  for (let j = Math.max(0, i - 6); j < Math.min(mentions.length, i + 7); j++) if (mentions[j].start > open && mentions[j].end <= close) n++;
+  return n >= 2;
 }
 
 const SUB_PROVINCE: ReadonlySet<MentionLevel> = new Set(['district', 'town', 'city']);

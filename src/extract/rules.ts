@@ -275,6 +275,15 @@ export const RULES: Rule[] = [
     confidence: 0.85,
   },
   {
+    // "Số tiêu chí đạt chuẩn trung bình của toàn tỉnh là 17,8 tiêu chí", "đạt bình quân 12 tiêu chí": the average, with "/xã" left out.
+    id: 'new_rural_criteria_avg.plain',
+    indicator: 'new_rural_criteria_avg',
+    shape: 'count',
+    before: re('(?:bình quân|trung bình)[^;.\\d]{0,40}$'),
+    after: re('^ tiêu chí(?![/\\p{L}]| (?:đô thị|ĐTVM|huyện|nâng cao|kiểu mẫu|nông thôn mới nâng cao))'),
+    confidence: 0.8,
+  },
+  {
     id: 'civilized_urban_criteria.after',
     indicator: 'civilized_urban_criteria',
     shape: 'countOrFraction',

@@ -64,3 +64,16 @@ describe('the place a report speaks for', () => {
     expect(read('Theo báo cáo của Ủy ban MTTQ Việt Nam huyện Tuần Giáo, năm 2023 Quỹ “Vì người nghèo” đã tiếp nhận hơn 2 tỷ đồng.', { region: '11' }).map((r) => [r[1], r[3]])).toEqual([['11-tuan-giao', 2]]);
   });
 });
+
+describe('new-rural counts', () => {
+  it('keeps the places a closed bracket lists out of the figures after it, and leaves out groups not there yet', () => {
+    expect(read('Đến năm 2023, toàn tỉnh có 4/9 huyện đạt chuẩn nông thôn mới (huyện Tân Châu, Dương Minh Châu, Châu Thành và Gò Dầu), 3 huyện đang hoàn thiện hồ sơ đề nghị công nhận, 60/71 xã đạt chuẩn nông thôn mới.', { region: '72' })).toEqual([
+      ['new_rural_districts', '72', '2023', 4, null], ['new_rural_communes', '72', '2023', 60, 'standard'],
+    ]);
+  });
+
+  it('reads the average number of criteria met without "/xã"', () => {
+    expect(read('Năm 2022, số tiêu chí đạt chuẩn trung bình của toàn tỉnh là 16,4 tiêu chí.', { region: '72' })).toEqual([['new_rural_criteria_avg', '72', '2022', 16.4, null]]);
+    expect(read('Năm 2022, các xã đạt bình quân 15 tiêu chí nông thôn mới nâng cao.', { region: '72' })).toEqual([]);
+  });
+});
