@@ -132,6 +132,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     }
     const period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, text);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
+    // "Trong giai đoạn I xây dựng nông thôn mới, ... 100% số xã đạt chuẩn": a phase the text does not date.
+    if (!(period.cue && period.cue.start >= sentence.start) && UNDATED_PHASE.test(text.slice(Math.max(sentence.start, f.start - 300), f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'period unclear: a phase named without its years ("giai đoạn I")' });
+      continue;
+    }
     let series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
     const clauseBefore = text.slice(Math.max(clause.start, f.start - 400), f.start);
     if (rule.indicator === 'income_per_capita' && outputNotIncome(clauseBefore)) {
@@ -149,6 +154,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     // "... được 112,7 tỷ đồng. Trong đó, ủng hộ trực tiếp vào Quỹ ... 14,5 tỷ đồng": a part of the total before it.
     if (rule.indicator === 'social_support' && /^[\s\u00a0\-–•]*trong[\s\u00a0]+đó(?![\p{L}])/iu.test(text.slice(sentence.start, f.start)) && /\d[\s\u00a0]*(?:tỷ|triệu|nghìn)?[\s\u00a0]*đồng/u.test(text.slice(Math.max(0, sentence.start - 300), sentence.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a part of the sum just stated ("Trong đó, ...")' });
+      continue;
+    }
+    // "mỗi nhà trị giá từ bảy đến 15 triệu đồng", "40 triệu đồng/nhà": the price of one, not a sum raised or spent.
+    if (rule.indicator === 'social_support' && (PER_UNIT_BEFORE.test(clauseBefore.slice(-60)) || PER_UNIT_AFTER.test(text.slice(f.end, f.end + 12)))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the amount for each one ("mỗi nhà trị giá ...", ".../nhà"), not a total' });
       continue;
     }
     if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(clauseBefore)) {
@@ -249,6 +259,12 @@ function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string
 /** Words right after a counted group that say it has not got there: "2 huyện đang hoàn thiện hồ sơ", "13 xã chưa đạt". */
 const PENDING = /^[\s\u00a0]*(?:[\p{L}]+[\s\u00a0]+){0,2}?(?:đang|chưa|chờ)(?![\p{L}])/iu;
 
+/** A phase named without its years: "giai đoạn I", "giai đoạn trước", "nhiệm kỳ trước". */
+const UNDATED_PHASE = /(?<![\p{L}])(?:giai[\s\u00a0]+đoạn|nhiệm[\s\u00a0]+kỳ)[\s\u00a0]+(?:I{1,3}|IV|V|1|2|3|đầu|trước|vừa[\s\u00a0]+qua)(?![\p{L}\d])/u;
+
+const PER_UNIT_BEFORE = /(?<![\p{L}])mỗi[\s\u00a0]+(?:căn[\s\u00a0]+)?(?:nhà|hộ|suất|người|em|xã|căn|con)(?![\p{L}])[^;.\d]{0,30}$/iu;
+const PER_UNIT_AFTER = /^[\s\u00a0]*\/[\s\u00a0]*(?:căn|nhà|hộ|suất|người|em|con|xuất)(?![\p{L}])/iu;
+
 /** A lead that names a change ("giảm sâu số hộ nghèo là:") before a list; not "giảm còn:", which names levels. */
 const CHANGE_LIST = /(?<![\p{L}])(?:giảm|tăng)(?![\p{L}])(?![\s\u00a0]+(?:còn|xuống|lên|đến))[^:;.\d]{0,80}:[^:.]*$/iu;
 
@@ -280,7 +296,7 @@ function outputNotIncome(clauseBefore: string): boolean {
 }
 
 /** A state budget or investment allocated ("được phân bổ tổng kinh phí", "vốn đầu tư"): not the catalogue's money raised. */
-const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
+const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|kinh[\s\u00a0]+phí[\s\u00a0]+đầu[\s\u00a0]+tư|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
 
 /**
  * True when the figure is a bound that a list of places shares: "mức thu nhập trên 5 triệu đồng/người/tháng

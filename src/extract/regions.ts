@@ -204,8 +204,8 @@ function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
   return bareNames;
 }
 
-/** Words before `cả nước` that make it a comparison (`cao nhất cả nước`), not the subject. */
-const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
+/** Words before `cả nước` that make it a comparison (`cao nhất cả nước`, `tốp đầu cả nước`), not the subject. */
+const COMPARED = /(?:nhất|đầu|cuối|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
 
 /** Words after `cả nước` that give it a figure of its own: "của cả nước là 4,7", "cả nước đạt 17". */
 const STATES_FIGURE = /^[ \u00a0]*(?:là|đạt|ở[ \u00a0]+mức)[ \u00a0]+(?:khoảng[ \u00a0]+|gần[ \u00a0]+|hơn[ \u00a0]+|trên[ \u00a0]+)?\d/iu;

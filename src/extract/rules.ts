@@ -370,6 +370,16 @@ export const RULES: Rule[] = [
     min: 0,
     confidence: 0.8,
   },
+  {
+    // "vận động được gần 7,2 tỷ đồng Quỹ Vì người nghèo": the fund named right after the sum raised.
+    id: 'social_support.raised',
+    indicator: 'social_support',
+    shape: 'money',
+    before: re('(?:vận động|huy động|tiếp nhận|quyên góp)(?: được)?[^;.\\d]{0,20}$'),
+    after: re('^ quỹ'),
+    min: 0,
+    confidence: 0.8,
+  },
 ];
 
 /**

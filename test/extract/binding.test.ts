@@ -77,3 +77,19 @@ describe('new-rural counts', () => {
     expect(read('Năm 2022, các xã đạt bình quân 15 tiêu chí nông thôn mới nâng cao.', { region: '72' })).toEqual([]);
   });
 });
+
+describe('the country, phases and money', () => {
+  it('does not take "tốp đầu cả nước" for the country, and leaves out a phase named without its years', () => {
+    expect(read('Năm 2021, tỉnh nằm trong tốp đầu cả nước với 100% số xã đạt chuẩn nông thôn mới.', { region: '35' }).map((r) => r[1])).toEqual(['35']);
+    expect(read('Trong giai đoạn I xây dựng nông thôn mới, toàn tỉnh có 100% số xã đạt chuẩn nông thôn mới.', { region: '35', period: '2022-03-01' })).toEqual([]);
+    // A phase with its years is dated.
+    expect(read('Trong giai đoạn 2016-2020, toàn tỉnh có 90 xã đạt chuẩn nông thôn mới.', { region: '35' }).map((r) => r[2])).toEqual(['2016-2020']);
+  });
+
+  it('reads a sum raised with the fund named right after it, not the price of each house, nor a project budget', () => {
+    expect(read('Năm 2019, tỉnh vận động được gần 5,4 tỷ đồng Quỹ Vì người nghèo; từ nguồn quỹ này đã xây dựng 80 nhà đại đoàn kết, mỗi nhà trị giá từ 30 đến 40 triệu đồng.', { region: '95' })).toEqual([
+      ['social_support', '95', '2019', 5.4, 'other'], ['social_support_beneficiaries', '95', '2019', 80, 'houses'],
+    ]);
+    expect(read('Năm 2020, dự án giảm nghèo có tổng nguồn kinh phí đầu tư 300 triệu đồng với 20 hộ nghèo tham gia.', { region: '54' })).toEqual([]);
+  });
+});
