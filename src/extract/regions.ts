@@ -441,6 +441,8 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     if (m.region && m.within) {
       return { region: m.region.id, how: `"${m.text}" ${where}, not in the registry: filed under ${m.region.fullName}`, near: true };
     }
+    // A report about a unit of the 34 (`--region 34:79`) that names it ("toàn Thành phố Hồ Chí Minh") means that unit, not its older namesake.
+    if (m.region && own?.level === 'province2025' && own.id === `34:${m.region.id}`) return { region: own.id, how: `"${m.text}" ${where}: the report's own ${own.fullName} of 2025`, near: true };
     if (m.region) return { region: m.region.id, how: `"${m.text}" ${where}`, near: true };
     if (m.unnamed) {
       const r = unnamedRegion(m, own);

@@ -65,6 +65,13 @@ describe('the place a report speaks for', () => {
   });
 });
 
+describe('the 34 provinces of 2025', () => {
+  it('reads a report about a unit of the 34 that names it as that unit, not its namesake of the 63', () => {
+    expect(read('Năm 2025, toàn Thành phố Hồ Chí Minh có 2.100 hộ nghèo.', { region: '34:79' }).map((r) => r[1])).toEqual(['34:79']);
+    expect(read('Năm 2025, toàn Thành phố Hồ Chí Minh có 2.100 hộ nghèo.').map((r) => r[1])).toEqual(['79']);
+  });
+});
+
 describe('new-rural counts', () => {
   it('keeps the places a closed bracket lists out of the figures after it, and leaves out groups not there yet', () => {
     expect(read('Đến năm 2023, toàn tỉnh có 4/9 huyện đạt chuẩn nông thôn mới (huyện Tân Châu, Dương Minh Châu, Châu Thành và Gò Dầu), 3 huyện đang hoàn thiện hồ sơ đề nghị công nhận, 60/71 xã đạt chuẩn nông thôn mới.', { region: '72' })).toEqual([
