@@ -118,7 +118,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
     let region = resolveRegion({ start: f.start, end: f.end }, report, regions);
-    if (!region.near && subject) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
+    if (!region.near && subject && subject.start < f.start && !PROVINCE_BEFORE.test(text.slice(clause.start, f.start))) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
     else if (!region.near && UNNAMED_DISTRICT_BODY.test(opening + text.slice(paragraphAt(text, f.start).start, f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the report speaks for a district it does not name ("... huyện, ..."): region unclear' });
       continue;
@@ -130,8 +130,19 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     if (region.unknownPlace) {
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
     }
+    // "xã Sơn Thủy có 85 hộ nghèo": a commune's figure, and its district unsaid; the province's name would be wrong.
+    if (!/-.+-/u.test(region.region ?? '') && COMMUNE_NAMED.test(text.slice(Math.max(clause.start, f.start - 150), f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a commune\'s figure, its district not named: region unclear' });
+      continue;
+    }
     const period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, text);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
+    // "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 2%" in a 2022 report: a year after the report's is a target or a forecast.
+    const firstYear = Number((period.period ?? '').slice(0, 4));
+    if (periods.documentYear !== null && firstYear > periods.documentYear && !(periods.reportDate === null && !periodOverride)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: `a year after the report's (${periods.documentYear}): a target or forecast` });
+      continue;
+    }
     // "Trong giai đoạn I xây dựng nông thôn mới, ... 100% số xã đạt chuẩn": a phase the text does not date.
     if (!(period.cue && period.cue.start >= sentence.start) && UNDATED_PHASE.test(text.slice(Math.max(sentence.start, f.start - 300), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'period unclear: a phase named without its years ("giai đoạn I")' });
@@ -143,7 +154,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'output per person (GRDP), not income' });
       continue;
     }
-    if (rule.indicator === 'income_per_capita' && INCOME_GROUP.test(clauseBefore)) {
+    if (rule.indicator === 'income_per_capita' && (INCOME_GROUP.test(clauseBefore) || INCOME_OF_PEOPLE.test(clauseBefore.slice(-120)))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the income of a group of households (a quintile), not of the place' });
       continue;
     }
@@ -159,6 +170,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     // "mỗi nhà trị giá từ bảy đến 15 triệu đồng", "40 triệu đồng/nhà": the price of one, not a sum raised or spent.
     if (rule.indicator === 'social_support' && (PER_UNIT_BEFORE.test(clauseBefore.slice(-60)) || PER_UNIT_AFTER.test(text.slice(f.end, f.end + 12)))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the amount for each one ("mỗi nhà trị giá ...", ".../nhà"), not a total' });
+      continue;
+    }
+    // "Công ty Bia Sài Gòn ủng hộ Quỹ ... 500 triệu đồng", "ông Nguyễn Văn A ủng hộ ...": one donor's gift, not the place's sum.
+    if (rule.indicator === 'social_support' && ONE_DONOR.test(text.slice(Math.max(clause.start, f.start - 120), f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'one donor\'s gift, not a sum raised in the place' });
       continue;
     }
     if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(clauseBefore)) {
@@ -258,6 +274,18 @@ function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string
 
 /** Words right after a counted group that say it has not got there: "2 huyện đang hoàn thiện hồ sơ", "13 xã chưa đạt". */
 const PENDING = /^[\s\u00a0]*(?:[\p{L}]+[\s\u00a0]+){0,2}?(?:đang|chưa|chờ)(?![\p{L}])/iu;
+
+/** A named commune ("xã Sơn Thủy", "phường Đông Hải", "thị trấn Kiến Giang"). */
+const COMMUNE_NAMED = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị[\s\u00a0]+trấn)[\s\u00a0]+\p{Lu}[\p{Ll}’']*(?![\p{L}])/u;
+
+/** The province named in the clause before a figure ("toàn tỉnh", "tỉnh ta"): the report's subject district does not apply. */
+const PROVINCE_BEFORE = /(?<![\p{L}])(?:toàn[\s\u00a0]+tỉnh|tỉnh[\s\u00a0]+(?:ta|nhà)|[Tt]ỉnh[\s\u00a0]+\p{Lu})/u;
+
+/** One donor: a person or a single firm or bank named before the sum ("ông Nguyễn Văn A", "Công ty Bia Sài Gòn"). */
+const ONE_DONOR = /(?<![\p{L}])(?:(?:ông|bà|anh|chị)(?![\p{L}])|gia[\s\u00a0]+đình[\s\u00a0]+\p{Lu}|[Cc]ông[\s\u00a0]+ty[\s\u00a0]+\p{Lu}|[Tt]ập[\s\u00a0]+đoàn[\s\u00a0]+\p{Lu}|[Nn]gân[\s\u00a0]+hàng[\s\u00a0]+\p{Lu}|[Dd]oanh[\s\u00a0]+nghiệp[\s\u00a0]+\p{Lu}|nhà[\s\u00a0]+hảo[\s\u00a0]+tâm[\s\u00a0]+\p{Lu})[^;.]{0,80}(?:ủng[\s\u00a0]+hộ|trao|tặng|đóng[\s\u00a0]+góp)[^;.\d]{0,60}$/u;
+
+/** The income or wage of a group of people, not the place's income per head: workers, ethnic minorities, the poor. */
+const INCOME_OF_PEOPLE = /(?:thu[\s\u00a0]+nhập|lương)[^;.\d]{0,40}(?:của|ở|tại)[\s\u00a0]+(?:người[\s\u00a0]+lao[\s\u00a0]+động|lao[\s\u00a0]+động|công[\s\u00a0]+nhân|cán[\s\u00a0]+bộ|đồng[\s\u00a0]+bào|người[\s\u00a0]+dân[\s\u00a0]+tộc|dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|hộ[\s\u00a0]+(?:nghèo|cận[\s\u00a0]+nghèo|thoát[\s\u00a0]+nghèo)|thành[\s\u00a0]+viên)|(?:tiền[\s\u00a0]+)?lương[\s\u00a0]+(?:bình[\s\u00a0]+quân|trung[\s\u00a0]+bình|tối[\s\u00a0]+thiểu|cơ[\s\u00a0]+sở)/iu;
 
 /** A phase named without its years: "giai đoạn I", "giai đoạn trước", "nhiệm kỳ trước". */
 const UNDATED_PHASE = /(?<![\p{L}])(?:giai[\s\u00a0]+đoạn|nhiệm[\s\u00a0]+kỳ)[\s\u00a0]+(?:I{1,3}|IV|V|1|2|3|đầu|trước|vừa[\s\u00a0]+qua)(?![\p{L}\d])/u;

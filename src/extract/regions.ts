@@ -37,7 +37,7 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 
 // Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
 const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}(?!\p{Lu})\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
-const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ))(?![\p{L}])/giu;
+const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ)|(tỉnh|huyện)[ \u00a0]+(?:ta|nhà))(?![\p{L}])/giu;
 
 /** The five cities run by the centre: "Thành phố Cần Thơ" is the province-level city itself. */
 const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
@@ -115,7 +115,7 @@ export function findRegionMentions(report: Report): RegionMention[] {
   for (let m = UNNAMED.exec(text); m; m = UNNAMED.exec(text)) {
     if (inFurniture(report, m.index)) continue;
     if (covered(out, m.index)) continue;
-    const w = (m[1] ?? m[2]).toLowerCase();
+    const w = (m[1] ?? m[2] ?? m[3]).toLowerCase();
     const level: MentionLevel = w === 'tỉnh' ? 'province' : w === 'huyện' ? 'district' : w === 'thành' || w === 'thành phố' ? 'city' : 'town';
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: null, level, unnamed: true });
   }
@@ -492,20 +492,23 @@ const SUB_PROVINCE: ReadonlySet<MentionLevel> = new Set(['district', 'town', 'ci
  * province first and the report names no other ("Thành phố Sơn La – tỉnh Sơn La đã huy động ...",
  * "Thị xã Bắc Kạn tỷ lệ hộ nghèo năm 2014 ..."): the figures no nearer place claims are that place's.
  */
-export function subjectPlace(report: Report, ctx: RegionContext): { id: string; how: string; unknownPlace?: string } | null {
+export function subjectPlace(report: Report, ctx: RegionContext): { id: string; how: string; start: number; unknownPlace?: string } | null {
   const province = ctx.region;
   if (!province || province.level !== 'province') return null;
-  const first = ctx.mentions.find((m) => !m.unnamed && !m.outside && m.level !== 'country' && m.level !== 'region');
+  const firstAt = ctx.mentions.findIndex((m) => !m.unnamed && !m.outside && m.level !== 'country' && m.level !== 'region');
+  const first = firstAt < 0 ? undefined : ctx.mentions[firstAt];
+  // The province spoken of before it ("toàn tỉnh có ..., trong đó huyện A ...") is the subject, not the district.
+  if (ctx.mentions.slice(0, Math.max(0, firstAt)).some((m) => m.level === 'province')) return null;
   if (!first || first.start > 400 || !SUB_PROVINCE.has(first.level) || first.within || first.district) return null;
   const same = (m: RegionMention) => m.text.toLowerCase() === first.text.toLowerCase() || (m.region !== null && m.region === first.region);
   if (ctx.mentions.some((m) => !m.unnamed && (SUB_PROVINCE.has(m.level) || m.level === 'commune') && !same(m))) return null;
   if (first.region) {
     if (first.region.parent !== province.id) return null;
-    return { id: first.region.id, how: `the report is about "${first.text}", named first in its opening` };
+    return { id: first.region.id, how: `the report is about "${first.text}", named first in its opening`, start: first.start };
   }
   const place = placeOf(first, report, ctx);
   if (!place.id.startsWith(province.id + '-')) return null;
-  return { id: place.id, how: `the report is about "${first.text}", named first in its opening: ${place.how}`, unknownPlace: first.text };
+  return { id: place.id, how: `the report is about "${first.text}", named first in its opening: ${place.how}`, start: first.start, unknownPlace: first.text };
 }
 
 /**

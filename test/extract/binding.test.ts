@@ -100,3 +100,37 @@ describe('the country, phases and money', () => {
     expect(read('Năm 2020, dự án giảm nghèo có tổng nguồn kinh phí đầu tư 300 triệu đồng với 20 hộ nghèo tham gia.', { region: '54' })).toEqual([]);
   });
 });
+
+describe('figures whose indicator, region or period is unclear are not read', () => {
+  it('leaves out one donor\'s gift', () => {
+    expect(read('Năm 2022, Công ty Xi măng Hà Tiên ủng hộ Quỹ Vì người nghèo tỉnh 300 triệu đồng.', { region: '44' })).toEqual([]);
+    expect(read('Năm 2022, bà Trần Thị B trao tặng 200 triệu đồng cho Quỹ Vì người nghèo.', { region: '44' })).toEqual([]);
+    // The sum raised on the ground ("trên địa bàn") is the place's.
+    expect(read('Năm 2022, MTTQ các cấp trên địa bàn tỉnh đã vận động ủng hộ Quỹ “Vì người nghèo” được trên 12 tỷ đồng.', { region: '44' }).map((r) => r[3])).toEqual([12]);
+  });
+
+  it('leaves out a year after the report\'s, a target or forecast', () => {
+    expect(read('Đến năm 2026, tỷ lệ hộ nghèo còn dưới 1,5%.', { region: '44', period: '2023' })).toEqual([]);
+    expect(read('Tính đến nay, toàn tỉnh có 4 huyện đạt chuẩn nông thôn mới, dự kiến năm 2024 có thêm 1 huyện.', { region: '44', period: '2023' })).toEqual([['new_rural_districts', '44', '2023', 4, null]]);
+  });
+
+  it('leaves out a commune\'s figure whose district is not named', () => {
+    expect(read('Năm 2022, xã Hải Ninh có 64 hộ nghèo, chiếm 3,2%.', { region: '44' })).toEqual([]);
+  });
+
+  it('leaves out a ratio of two levels and the income or wage of a group of people', () => {
+    expect(read('Số hộ nghèo năm 2022 là 4.000 hộ, bằng 82% so với năm 2021.', { region: '44' }).map((r) => r[3])).toEqual([4000]);
+    expect(read('Năm 2022, thu nhập bình quân đầu người của đồng bào dân tộc thiểu số đạt 28 triệu đồng/năm.', { region: '44' })).toEqual([]);
+    expect(read('Năm 2022, tiền lương bình quân đạt 7,2 triệu đồng/người/tháng.', { region: '44' })).toEqual([]);
+  });
+
+  it('dates a figure after "cùng kỳ năm trước" to the year before, not the figure before it', () => {
+    expect(read('Tỷ lệ hộ nghèo giảm còn 2,6%, cùng kỳ năm trước là 3,3%.', { region: '44', period: '2023' }).map((r) => [r[2], r[3]])).toEqual([['2023', 2.6], ['2022', 3.3]]);
+    expect(read('Tỷ lệ hộ nghèo còn 2,6%, giảm 0,7% so với năm trước.', { region: '44', period: '2023' }).map((r) => [r[2], r[3]])).toEqual([['2023', 2.6]]);
+  });
+
+  it('reads "tỉnh ta" as the report\'s own province, and a district named after the province\'s figure as not its subject', () => {
+    expect(read('Năm 2022, Bắc Ninh có tỷ lệ hộ nghèo thấp, chỉ 0,8%, trong khi tỉnh ta là 3,1%.', { region: '44' }).map((r) => [r[1], r[3]])).toEqual([['27', 0.8], ['44', 3.1]]);
+    expect(read('Năm 2022, toàn tỉnh có 45 xã đạt chuẩn nông thôn mới, trong đó huyện Lệ Thủy có 20 xã.', { region: '44' }).map((r) => [r[1], r[3]])).toEqual([['44', 45]]);
+  });
+});
