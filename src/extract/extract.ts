@@ -86,6 +86,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'not reached yet ("đang ...", "chưa ...")' });
       continue;
     }
+    // "2 huyện được công nhận đạt chuẩn, nâng tổng số lên 5 huyện": the first figure is what was added.
+    if (RAISES_TOTAL.test(text.slice(f.end, Math.min(sentenceAt(text, f.start).end, f.end + 200))) && !RAISES_TOTAL.test(text.slice(clause.start, f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an addition: the total follows ("..., nâng tổng số lên ...")' });
+      continue;
+    }
     // "Một số địa phương giảm sâu số hộ nghèo là: Hiệp Hòa (gần 1,2 nghìn hộ); Lục Ngạn (...)": each item is the change the lead names.
     if (CHANGE_LIST.test(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 400), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an item of a list of changes ("giảm ... là: A (...); B (...)")' });
@@ -286,6 +291,8 @@ const ONE_DONOR = /(?<![\p{L}])(?:(?:ông|bà|anh|chị)(?![\p{L}])|gia[\s\u00a0
 
 /** The income or wage of a group of people, not the place's income per head: workers, ethnic minorities, the poor. */
 const INCOME_OF_PEOPLE = /(?:thu[\s\u00a0]+nhập|lương)[^;.\d]{0,40}(?:của|ở|tại)[\s\u00a0]+(?:người[\s\u00a0]+lao[\s\u00a0]+động|lao[\s\u00a0]+động|công[\s\u00a0]+nhân|cán[\s\u00a0]+bộ|đồng[\s\u00a0]+bào|người[\s\u00a0]+dân[\s\u00a0]+tộc|dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|hộ[\s\u00a0]+(?:nghèo|cận[\s\u00a0]+nghèo|thoát[\s\u00a0]+nghèo)|thành[\s\u00a0]+viên)|(?:tiền[\s\u00a0]+)?lương[\s\u00a0]+(?:bình[\s\u00a0]+quân|trung[\s\u00a0]+bình|tối[\s\u00a0]+thiểu|cơ[\s\u00a0]+sở)/iu;
+
+const RAISES_TOTAL = /nâng[\s\u00a0]+tổng[\s\u00a0]+số/iu;
 
 /** A phase named without its years: "giai đoạn I", "giai đoạn trước", "nhiệm kỳ trước". */
 const UNDATED_PHASE = /(?<![\p{L}])(?:giai[\s\u00a0]+đoạn|nhiệm[\s\u00a0]+kỳ)[\s\u00a0]+(?:I{1,3}|IV|V|1|2|3|đầu|trước|vừa[\s\u00a0]+qua)(?![\p{L}\d])/u;

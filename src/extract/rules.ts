@@ -212,8 +212,8 @@ export const RULES: Rule[] = [
     // "nâng tổng số đạt chuẩn lên 26 xã", "nâng tổng số toàn tỉnh có 80 xã".
     id: 'new_rural_communes.total',
     indicator: 'new_rural_communes',
-    shape: 'count',
-    before: re('nâng tổng số[^;.\\d]{0,40}$'),
+    shape: 'countOrFraction',
+    before: re('nâng tổng số[^;.\\d]{0,90}$'),
     after: re('^ xã(?![\\p{L}])'),
     sentence: /nông thôn mới|NTM/u,
     series: 'standard',
@@ -246,6 +246,16 @@ export const RULES: Rule[] = [
     shape: 'countOrFraction',
     after: re('^ (?:đơn vị cấp huyện|huyện(?:, thị xã, thành phố)?)[^;.]{0,90}?(?:hoàn thành nhiệm vụ|đạt chuẩn)(?:(?:/|,? )(?:đạt chuẩn|hoàn thành nhiệm vụ))?(?: xây dựng)? (?:nông thôn mới|NTM)'),
     confidence: 0.85,
+  },
+  {
+    // "nâng tổng số lên 5 huyện", "nâng tổng số đơn vị cấp huyện đạt chuẩn lên 7".
+    id: 'new_rural_districts.total',
+    indicator: 'new_rural_districts',
+    shape: 'countOrFraction',
+    before: re('nâng tổng số[^;.\\d]{0,90}$'),
+    after: re('^ (?:đơn vị cấp huyện|huyện)(?![\\p{L}])'),
+    sentence: /nông thôn mới|NTM/u,
+    confidence: 0.8,
   },
   {
     id: 'new_rural_provinces.all_communes',
@@ -396,6 +406,8 @@ export function notALevel(f: Figure, text: string): string | null {
   }
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
+  // "cao hơn 0,5% so với bình quân cả nước": the gap between two levels.
+  if (/(?:^|[\s(])(?:cao|thấp|nhiều|ít)[\s\u00a0]+hơn[\s\u00a0]+(?:khoảng[\s\u00a0]+|gần[\s\u00a0]+)?$/iu.test(text.slice(Math.max(0, f.start - 30), f.numStart))) return 'a gap between two levels ("cao hơn X ...")';
   // "bằng 85% so với năm 2021", "bằng 92% cùng kỳ": a ratio of two levels, not one.
   if (/(?:^|[\s(])bằng[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:so[\s\u00a0]+với|so|cùng[\s\u00a0]+kỳ|năm[\s\u00a0]+trước|kế[\s\u00a0]+hoạch)(?![\p{L}])/iu.test(after)) return 'a ratio to another level ("bằng X% so với ...")';
   if (/(?:tăng|giảm)[^;%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';

@@ -134,3 +134,20 @@ describe('figures whose indicator, region or period is unclear are not read', ()
     expect(read('Năm 2022, toàn tỉnh có 45 xã đạt chuẩn nông thôn mới, trong đó huyện Lệ Thủy có 20 xã.', { region: '44' }).map((r) => [r[1], r[3]])).toEqual([['44', 45]]);
   });
 });
+
+describe('additions, gaps and unnamed districts', () => {
+  it('reads the total after "nâng tổng số ... lên", not the addition before it', () => {
+    expect(read('Năm 2022, 2 huyện được công nhận đạt chuẩn nông thôn mới, nâng tổng số lên 6 huyện.', { region: '48' })).toEqual([['new_rural_districts', '48', '2022', 6, null]]);
+    expect(read('Năm 2021, tỉnh công nhận 4 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn nông thôn mới trên địa bàn tỉnh lên 91/135 xã.', { region: '80' }).map((r) => [r[0], r[3]])).toEqual([['new_rural_communes', 91]]);
+  });
+
+  it('leaves out the gap between two levels', () => {
+    expect(read('Năm 2022, tỷ lệ hộ nghèo của tỉnh là 3,5%, cao hơn 0,5% so với bình quân cả nước.', { region: '48' }).map((r) => r[3])).toEqual([3.5]);
+  });
+
+  it('reads no region for "toàn huyện" or "huyện có" in a province\'s report that names no district', () => {
+    expect(read('Năm 2022, toàn huyện có 320 hộ nghèo, chiếm 1,5%.', { region: '48' })).toEqual([]);
+    expect(read('Năm 2022, huyện có 8/10 xã đạt chuẩn nông thôn mới nâng cao.', { region: '48' })).toEqual([]);
+    expect(read('Năm 2022, huyện Hòa Vang có 8/10 xã đạt chuẩn nông thôn mới nâng cao.', { region: '48' }).map((r) => r[1])).toEqual(['48-hoa-vang']);
+  });
+});
