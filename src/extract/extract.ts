@@ -124,7 +124,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const span = { start, end };
     let region = resolveRegion({ start: f.start, end: f.end }, report, regions);
     if (!region.near && subject && subject.start < f.start && !PROVINCE_BEFORE.test(text.slice(clause.start, f.start))) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
-    else if (!region.near && UNNAMED_DISTRICT_BODY.test(opening + text.slice(paragraphAt(text, f.start).start, f.start))) {
+    else if (!region.near && (regions.region?.level === 'province' || regions.region?.level === 'province2025') && UNNAMED_DISTRICT_BODY.test(opening + text.slice(paragraphAt(text, f.start).start, f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the report speaks for a district it does not name ("... huyện, ..."): region unclear' });
       continue;
     }
