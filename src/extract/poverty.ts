@@ -79,7 +79,8 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     }
   } else {
     // Counts need the word "hộ" after them: "với 701.461 hộ", "là 6.943 hộ".
-    if (isCount && !/^[\s\u00a0]+hộ(?![\p{L}])(?![\s\u00a0]+(?:dân|đồng bào|DTTS|dân tộc))/iu.test(after)) return null;
+    // The source may glue the noun to the figure: "(2.438hộ)".
+    if (isCount && !/^[\s\u00a0]*hộ(?![\p{L}])(?![\s\u00a0]+(?:dân|đồng bào|DTTS|dân tộc))/iu.test(after)) return null;
     // A bounded look back keeps a text without stops linear.
     const from = Math.max(sentenceStart, f.start - 600);
     const before = text.slice(from, f.start);

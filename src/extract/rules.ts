@@ -99,7 +99,7 @@ export function moneyPurpose(sentence: string): string {
   // The fund for the poor pays for many things at once, study grants among them: its money is `other`.
   if (/vì[\s\u00a0]+người[\s\u00a0]+nghèo/iu.test(sentence)) return 'other';
   if (/khuyến học|khuyến tài|học bổng/iu.test(sentence)) return 'study_fund';
-  if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|xây dựng[\s\u00a0]*\d+[\s\u00a0]*(?:căn )?nhà|làm nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
+  if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|xây dựng[\s\u00a0]*\d+[\s\u00a0]*(?:căn )?nhà|làm nhà|xây nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
   if (/mồ côi/iu.test(sentence)) return 'orphans';
   if (/học sinh|sinh viên/iu.test(sentence)) return 'pupils';
   return 'other';
@@ -364,10 +364,20 @@ export const RULES: Rule[] = [
     confidence: 0.85,
   },
   {
+    // "trao 3.120 suất học bổng cho học sinh", "trao gần 140 ngàn suất quà": grants and gifts handed out, each one person's.
+    id: 'social_support_beneficiaries.grants',
+    indicator: 'social_support_beneficiaries',
+    shape: 'count',
+    before: re('(?<![\\p{L}])(?:trao|tặng|cấp|phát)(?: tặng)?(?:[^;]{0,80}?(?:,| và))?[\\s\\u00a0]*$'),
+    after: re('^ suất (học bổng|quà)(?![\\p{L}])'),
+    series: (a) => (/học/iu.test(a?.[1] ?? '') ? 'pupils' : 'other'),
+    confidence: 0.8,
+  },
+  {
     id: 'social_support.before',
     indicator: 'social_support',
     shape: 'money',
-    before: re('(?:số tiền|kinh phí|trị giá|tổng (?:số )?tiền|giá trị|quỹ[^;.\\d]{0,30}|ủng hộ|quyên góp)[^;.\\d]{0,30}$'),
+    before: re('(?:số tiền|kinh phí|trị giá|tổng (?:số )?tiền|giá trị|quỹ[^;.\\d]{0,30}|ủng hộ|quyên góp)[^;.\\d]{0,30}$|(?<![\\p{L}])hỗ trợ (?:trên |hơn |gần |khoảng )?$'),
     min: 0,
     confidence: 0.85,
   },

@@ -151,3 +151,19 @@ describe('additions, gaps and unnamed districts', () => {
     expect(read('Năm 2022, huyện Hòa Vang có 8/10 xã đạt chuẩn nông thôn mới nâng cao.', { region: '48' }).map((r) => r[1])).toEqual(['48-hoa-vang']);
   });
 });
+
+describe('layout and wording of the source', () => {
+  it('reads a count glued to its noun, and a sentence a copied PDF broke across lines', () => {
+    expect(read('Năm 2011, huyện Ninh Phước có tỷ lệ hộ cận nghèo 9,2% (2.104hộ).', { region: '58' }).map((r) => [r[0], r[3]])).toEqual([['near_poor_rate', 9.2], ['poor_households', 2104]]);
+    expect(read('Năm 2010, tăng trưởng kinh tế của tỉnh đạt 11%. Thu\nnhập bình quân đầu người ước tính 12,5 triệu đồng/năm.', { region: '56' }).map((r) => [r[0], r[3]])).toEqual([['income_per_capita', 12.5]]);
+    // A new line in capitals is a new paragraph.
+    expect(read('Thu nhập\nNăm 2010, toàn tỉnh có 12 xã đạt chuẩn nông thôn mới.', { region: '56' }).map((r) => r[0])).toEqual(['new_rural_communes']);
+  });
+
+  it('reads grants and gifts handed out, and money given in support', () => {
+    expect(read('Năm 2023, các cấp đã trao 2.400 suất học bổng cho học sinh và gần 12 ngàn suất quà cho hộ nghèo; hỗ trợ gần 3 tỷ đồng cho hộ nghèo, hộ cận nghèo.', { region: '77' })).toEqual([
+      ['social_support_beneficiaries', '77', '2023', 2400, 'pupils'], ['social_support_beneficiaries', '77', '2023', 12000, 'other'], ['social_support', '77', '2023', 3, 'other'],
+    ]);
+    expect(read('Năm 2023, mỗi hộ được hỗ trợ 5 triệu đồng.', { region: '77' })).toEqual([]);
+  });
+});
