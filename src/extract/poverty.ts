@@ -6,6 +6,7 @@
  * sub-group (ethnic minorities, households without labour, the poor districts) are not the unit's.
  */
 import type { Figure } from './figures.js';
+import { sentenceAt } from './report.js';
 import { shapeOf } from './rules.js';
 
 export type PovertyGroup = 'poor' | 'near_poor' | 'poor_near_poor';
@@ -37,6 +38,8 @@ const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|D
 // "so với tổng số hộ toàn tỉnh" is the share of all households: the rate itself, not a share of a group.
 const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số(?![\s\u00a0]+hộ[\s\u00a0]+(?:toàn|dân|của[\s\u00a0]+(?:tỉnh|huyện)|trên[\s\u00a0]+địa[\s\u00a0]+bàn))|(?:của |trong )?(?:số|tổng) (?:hộ )?(?:nghèo|cận nghèo)|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
 const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
+/** Words that open a sentence going on with the previous one's list: "Tiếp đến là", "Tiếp theo là", "Xếp sau là". */
+const CONTINUES = /^[\s\u00a0]*(?:Tiếp[\s\u00a0]+(?:đến|theo)|Kế[\s\u00a0]+đến|Xếp[\s\u00a0]+sau|Sau[\s\u00a0]+đó)(?:[\s\u00a0]+là)?(?![\p{L}])/u;
 const SUBGROUP_AFTER = /^[\s\u00a0]*(?:(?:là|có)[\s\u00a0]+)?(?:người[\s\u00a0]+|đồng[\s\u00a0]+bào[\s\u00a0]+)?(?:dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|DTTS|thiếu[\s\u00a0]+hụt|có[\s\u00a0]+thành[\s\u00a0]+viên|thành[\s\u00a0]+viên|người[\s\u00a0]+có[\s\u00a0]+công|không[\s\u00a0]+có[\s\u00a0]+khả[\s\u00a0]+năng|thuộc[\s\u00a0]+(?:diện|chính[\s\u00a0]+sách|đối[\s\u00a0]+tượng))/iu;
 const HELPED_AFTER = /^[\s\u00a0]*(?:(?:đều|đã)[\s\u00a0]+)?(?:được|tham[\s\u00a0]+gia|vay|nhận|có[\s\u00a0]+nhu[\s\u00a0]+cầu)(?![\p{L}])/iu;
 const HELPED_BEFORE = /(?:hỗ[\s\u00a0]+trợ|giúp(?:[\s\u00a0]+đỡ)?|cho[\s\u00a0]+vay|tặng|cấp[\s\u00a0]+cho|xây[\s\u00a0]+nhà[\s\u00a0]+cho)[\s\u00a0]+(?:cho[\s\u00a0]+)?(?:trên|hơn|gần|khoảng)?[\s\u00a0]*$/iu;
@@ -81,8 +84,10 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
     // Counts need the word "hộ" after them: "với 701.461 hộ", "là 6.943 hộ".
     // The source may glue the noun to the figure: "(2.438hộ)".
     if (isCount && !/^[\s\u00a0]*hộ(?![\p{L}])(?![\s\u00a0]+(?:dân|đồng bào|DTTS|dân tộc))/iu.test(after)) return null;
-    // A bounded look back keeps a text without stops linear.
-    const from = Math.max(sentenceStart, f.start - 600);
+    // A bounded look back keeps a text without stops linear. A sentence that goes on with the list of the one
+    // before ("... nhiều nhất tỉnh với 850 hộ. Tiếp đến là xã Cà Dy (Nam Giang) với 552 hộ") reads its group there.
+    const goesOn = CONTINUES.test(text.slice(sentenceStart, sentenceStart + 30)) && sentenceStart > 1;
+    const from = Math.max(goesOn ? sentenceAt(text, sentenceStart - 2).start : sentenceStart, f.start - 600);
     const before = text.slice(from, f.start);
     GROUP.lastIndex = 0;
     let last: RegExpExecArray | null = null;

@@ -167,3 +167,13 @@ describe('layout and wording of the source', () => {
     expect(read('Năm 2023, mỗi hộ được hỗ trợ 5 triệu đồng.', { region: '77' })).toEqual([]);
   });
 });
+
+describe('lists by place', () => {
+  it('reads the group of the sentence before in one that goes on with its list ("Tiếp đến là ...")', () => {
+    expect(read('Năm 2020, xã Mường Nhé (Mường Nhé) có số hộ nghèo nhiều nhất tỉnh với 900 hộ. Tiếp đến là xã Sín Thầu (Mường Nhé) với 610 hộ.', { region: '11' }).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
+      ['poor_households', '11-muong-nhe-muong-nhe', 900, 'poor'], ['poor_households', '11-muong-nhe-sin-thau', 610, 'poor'],
+    ]);
+    // Not a sentence that does not go on with it.
+    expect(read('Năm 2020, toàn tỉnh có 900 hộ nghèo. Xã Sín Thầu (Mường Nhé) có 610 hộ dân.', { region: '11' }).map((r) => r[3])).toEqual([900]);
+  });
+});
