@@ -9,7 +9,7 @@ import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod, type ResolvedPeriod } from './periods.js';
-import { regionContext, resolveRegion, subjectPlace, UNNAMED_DISTRICT_BODY, type RegionMention } from './regions.js';
+import { listMates, regionContext, resolveRegion, subjectPlace, UNNAMED_DISTRICT_BODY, type RegionMention } from './regions.js';
 import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
 import { FigureContext, RULES, isTarget, isTargetLead, isTargetSentence, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
@@ -243,6 +243,12 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       confidence: round2(confidence),
       reason: why.join('; '),
     };
+    // "Huyện A, Thành phố B và Thị xã C có 100% các xã đạt chuẩn": each place of the list has the figure.
+    const mates = region.near ? listMates({ start: f.start, end: f.end }, report, regions) : [];
+    for (const mate of mates) {
+      const shared: ExtractedObservation = { ...observation, region: mate.id, confidence: round2(observation.confidence * 0.9), reason: observation.reason.replace(/region [^;]*/u, `region ${mate.id}: ${mate.how}`) };
+      if (shared.confidence >= minConfidence) observations.push(shared);
+    }
     if (observation.confidence >= minConfidence) observations.push(observation);
   }
 

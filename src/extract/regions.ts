@@ -472,6 +472,35 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
   return { region: null, how: 'no region named', near: false };
 }
 
+/**
+ * The other places of a list that a figure's subject closes ("Huyện Thanh Thuỷ, Thành phố Việt Trì và Thị
+ * xã Phú Thọ có 100% các xã đạt chuẩn"): each shares the figure. Only when the list stands right before the
+ * figure's words, with no other figure between.
+ */
+export function listMates(span: Span, report: Report, ctx: RegionContext): { id: string; how: string; unknownPlace?: string }[] {
+  const text = report.text;
+  const clause = clauseAt(text, span.start);
+  let i = lastStartingAtOrBefore(ctx.mentions, span.start);
+  while (i >= 0 && ctx.mentions[i].end > span.start) i--;
+  if (i < 0) return [];
+  const last = ctx.mentions[i];
+  if (last.start < clause.start || last.unnamed || span.start - last.end > 60 || /[\d;,]/u.test(text.slice(last.end, span.start))) return [];
+  if (!/^[\s\u00a0]+(?:đều[\s\u00a0]+)?(?:có|đạt)(?![\p{L}])/iu.test(text.slice(last.end, span.start))) return [];
+  const out: { id: string; how: string; unknownPlace?: string }[] = [];
+  for (let j = i - 1; j >= 0; j--) {
+    const a = ctx.mentions[j];
+    const b = ctx.mentions[j + 1];
+    if (a.start < clause.start || a.unnamed || a.outside || a.level !== b.level && !(SUB_PROVINCE.has(a.level) && SUB_PROVINCE.has(b.level))) break;
+    if (!/^[ \u00a0]*(?:,|và)[ \u00a0]*$/u.test(text.slice(a.end, b.start))) break;
+    if (a.region) out.push({ id: a.region.id, how: `"${a.text}", listed with "${last.text}" before the figure they share` });
+    else {
+      const place = placeOf(a, report, ctx);
+      out.push({ id: place.id, how: `"${a.text}", listed with "${last.text}" before the figure they share: ${place.how}`, unknownPlace: a.text });
+    }
+  }
+  return out.reverse();
+}
+
 /** True when mention `i` sits in a bracket closed before `until` that names two places or more. */
 function inClosedList(text: string, mentions: readonly RegionMention[], i: number, until: number): boolean {
   const c = mentions[i];

@@ -169,6 +169,14 @@ describe('layout and wording of the source', () => {
 });
 
 describe('lists by place', () => {
+  it('gives a figure to each place of the list that is its subject', () => {
+    expect(read('Năm 2019, huyện Lâm Thao, huyện Phù Ninh và thị xã Phú Thọ có 100% số xã đạt chuẩn nông thôn mới.', { region: '25' }).map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['new_rural_share', '25-lam-thao', 100], ['new_rural_share', '25-phu-ninh', 100], ['new_rural_share', '25-tx-phu-tho', 100],
+    ]);
+    // Places joined to a figure of their own are not a shared subject.
+    expect(read('Năm 2019, huyện Lâm Thao có 12 xã, huyện Phù Ninh có 100% số xã đạt chuẩn nông thôn mới.', { region: '25' }).map((r) => r[1])).toEqual(['25-phu-ninh']);
+  });
+
   it('reads the group of the sentence before in one that goes on with its list ("Tiếp đến là ...")', () => {
     expect(read('Năm 2020, xã Mường Nhé (Mường Nhé) có số hộ nghèo nhiều nhất tỉnh với 900 hộ. Tiếp đến là xã Sín Thầu (Mường Nhé) với 610 hộ.', { region: '11' }).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
       ['poor_households', '11-muong-nhe-muong-nhe', 900, 'poor'], ['poor_households', '11-muong-nhe-sin-thau', 610, 'poor'],
