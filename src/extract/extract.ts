@@ -10,6 +10,8 @@ import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, U
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod, type ResolvedPeriod } from './periods.js';
 import { listMates, regionContext, resolveRegion, subjectPlace, UNNAMED_DISTRICT_BODY, type RegionMention } from './regions.js';
+
+const UNNAMED_DISTRICT_BODY_ALL = new RegExp(UNNAMED_DISTRICT_BODY.source, UNNAMED_DISTRICT_BODY.flags + 'g');
 import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
 import { FigureContext, RULES, isTarget, isTargetLead, isTargetSentence, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
@@ -58,7 +60,10 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   const warnings: Diagnostic[] = [];
   const targetWords = targetWordsOf(text);
   const subject = subjectPlace(report, regions);
-  const opening = text.slice(0, 1500);
+  // Where the report speaks for an unnamed district ("Ủy ban MTTQ Việt Nam huyện, ..."): found once, in order.
+  const reviewed = /rà[\s\u00a0]+soát/iu.test(text);
+  const provinceReport = regions.region?.level === 'province' || regions.region?.level === 'province2025';
+  const unnamedBodies = provinceReport ? [...text.matchAll(UNNAMED_DISTRICT_BODY_ALL)].map((m) => m.index) : [];
 
   for (const f of iterateFigures(text)) {
     if (inFurniture(report, f.numStart)) {
@@ -87,12 +92,14 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     // "2 huyện được công nhận đạt chuẩn, nâng tổng số lên 5 huyện": the first figure is what was added.
-    if (RAISES_TOTAL.test(text.slice(f.end, Math.min(sentenceAt(text, f.start).end, f.end + 200))) && !RAISES_TOTAL.test(text.slice(clause.start, f.start))) {
+    if (RAISES_TOTAL.test(text.slice(f.end, Math.min(sentenceAt(text, f.start).end, f.end + 200))) && !RAISES_TOTAL.test(text.slice(Math.max(clause.start, f.start - 300), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an addition: the total follows ("..., nâng tổng số lên ...")' });
       continue;
     }
     // "Một số địa phương giảm sâu số hộ nghèo là: Hiệp Hòa (gần 1,2 nghìn hộ); Lục Ngạn (...)": each item is the change the lead names.
-    if (CHANGE_LIST.test(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 400), f.start))) {
+    const lead = text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 400), f.start);
+    const colon = lead.lastIndexOf(':');
+    if (colon >= 0 && CHANGE_LIST.test(lead.slice(Math.max(0, colon - 100)))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an item of a list of changes ("giảm ... là: A (...); B (...)")' });
       continue;
     }
@@ -123,8 +130,8 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
     let region = resolveRegion({ start: f.start, end: f.end }, report, regions);
-    if (!region.near && subject && subject.start < f.start && !PROVINCE_BEFORE.test(text.slice(clause.start, f.start))) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
-    else if (!region.near && (regions.region?.level === 'province' || regions.region?.level === 'province2025') && UNNAMED_DISTRICT_BODY.test(opening + text.slice(paragraphAt(text, f.start).start, f.start))) {
+    if (!region.near && subject && subject.start < f.start && !PROVINCE_BEFORE.test(text.slice(Math.max(clause.start, f.start - 300), f.start))) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
+    else if (!region.near && unnamedBodies.length && speaksForUnnamed(unnamedBodies, paragraphAt(text, f.start).start, f.start)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the report speaks for a district it does not name ("... huyện, ..."): region unclear' });
       continue;
     }
@@ -136,11 +143,12 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
     }
     // "xã Sơn Thủy có 85 hộ nghèo": a commune's figure, and its district unsaid; the province's name would be wrong.
-    if (!/-.+-/u.test(region.region ?? '') && COMMUNE_NAMED.test(text.slice(Math.max(clause.start, f.start - 150), f.start))) {
+    const near150 = text.slice(Math.max(clause.start, f.start - 150), f.start);
+    if ((near150.includes('ã ') || near150.includes('hường') || near150.includes('trấn')) && !/-.+-/u.test(region.region ?? '') && COMMUNE_NAMED.test(near150)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a commune\'s figure, its district not named: region unclear' });
       continue;
     }
-    const period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, text);
+    const period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, reviewed);
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     // "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 2%" in a 2022 report: a year after the report's is a target or a forecast.
     const firstYear = Number((period.period ?? '').slice(0, 4));
@@ -149,7 +157,8 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     // "Trong giai đoạn I xây dựng nông thôn mới, ... 100% số xã đạt chuẩn": a phase the text does not date.
-    if (!(period.cue && period.cue.start >= sentence.start) && UNDATED_PHASE.test(text.slice(Math.max(sentence.start, f.start - 300), f.start))) {
+    const phaseLead = text.slice(Math.max(sentence.start, f.start - 300), f.start);
+    if ((phaseLead.includes('giai') || phaseLead.includes('nhiệm')) && !(period.cue && period.cue.start >= sentence.start) && UNDATED_PHASE.test(phaseLead)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'period unclear: a phase named without its years ("giai đoạn I")' });
       continue;
     }
@@ -276,11 +285,24 @@ const POVERTY_STOCK = new Set(['poverty_rate', 'near_poor_rate', 'poor_near_poor
  * dated January or February that gives the review's result without a year of its own ("theo kết quả rà
  * soát ..., toàn tỉnh hiện có 57.180 hộ nghèo") states the year before.
  */
-function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string | null, text: string): ResolvedPeriod {
+function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string | null, reviewed: boolean): ResolvedPeriod {
   if (!POVERTY_STOCK.has(indicator) || documentPeriod === null || !(p.cue === null || p.cue.kind === 'current' || p.cue.kind === 'toDate')) return p;
   const m = /^(\d{4})-(0[12])(?:-\d{2})?$/.exec(documentPeriod);
-  if (!m || !/rà[\s\u00a0]+soát/iu.test(text)) return p;
+  if (!m || !reviewed) return p;
   return { period: String(Number(m[1]) - 1), how: `${p.how}; a poverty review's result dated ${documentPeriod} is of the year before`, cue: p.cue };
+}
+
+/** True when an unnamed district's body is named in the opening or earlier in the paragraph of a figure at `at`. */
+function speaksForUnnamed(bodies: number[], paragraphStart: number, at: number): boolean {
+  if (bodies[0] < 1500 && bodies[0] < at) return true;
+  let lo = 0;
+  let hi = bodies.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bodies[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && bodies[lo - 1] >= paragraphStart;
 }
 
 /** Words right after a counted group that say it has not got there: "2 huyện đang hoàn thiện hồ sơ", "13 xã chưa đạt". */
@@ -301,7 +323,7 @@ const INCOME_OF_PEOPLE = /(?:thu[\s\u00a0]+nhập|lương)[^;.\d]{0,40}(?:của|
 const RAISES_TOTAL = /nâng[\s\u00a0]+tổng[\s\u00a0]+số/iu;
 
 /** A phase named without its years: "giai đoạn I", "giai đoạn trước", "nhiệm kỳ trước". */
-const UNDATED_PHASE = /(?<![\p{L}])(?:giai[\s\u00a0]+đoạn|nhiệm[\s\u00a0]+kỳ)[\s\u00a0]+(?:I{1,3}|IV|V|1|2|3|đầu|trước|vừa[\s\u00a0]+qua)(?![\p{L}\d])/u;
+const UNDATED_PHASE = /(?:giai[\s\u00a0]+đoạn|nhiệm[\s\u00a0]+kỳ)[\s\u00a0]+(?:I{1,3}|IV|V|1|2|3|đầu|trước|vừa[\s\u00a0]+qua)(?![\p{L}\d])/u;
 
 const PER_UNIT_BEFORE = /(?<![\p{L}])mỗi[\s\u00a0]+(?:căn[\s\u00a0]+)?(?:nhà|hộ|suất|người|em|xã|căn|con)(?![\p{L}])[^;.\d]{0,30}$/iu;
 const PER_UNIT_AFTER = /^[\s\u00a0]*\/[\s\u00a0]*(?:căn|nhà|hộ|suất|người|em|con|xuất)(?![\p{L}])/iu;

@@ -27,6 +27,8 @@ export interface PeriodCue extends Span {
   day?: number;
   /** True for a cue that dates only the figures after it ("cùng kỳ năm trước là 4,2%"). */
   forward?: boolean;
+  /** True for a year a plan names ("dự kiến năm 2023"): it does not date a figure before it. */
+  planned?: boolean;
 }
 
 export interface ReportDate extends Span {
@@ -71,7 +73,7 @@ const CUE_PATTERNS: { re: RegExp; kind: PeriodCueKind }[] = [
   // "Trong 3 năm qua", "sau 03 năm", "sơ kết 3 năm", "hai năm qua".
   { re: /(?:(?:trong|sau|qua|sơ kết|tổng kết)[\s\u00a0]+(?:hơn[\s\u00a0]+)?(\d{1,2}|một|hai|ba|bốn|năm)[\s\u00a0]+năm|(\d{1,2}|hai|ba|bốn)[\s\u00a0]+năm[\s\u00a0]+qua)(?![\p{L}\d])/giu, kind: 'relative' },
   // "cùng kỳ năm trước là 4,2%", "(năm trước: 3,1%)": the year before the report's; not "so với (cùng kỳ) năm trước", a change's base.
-  { re: /(?<!so[\s\u00a0]+(?:với[\s\u00a0]+)?(?:cùng[\s\u00a0]+kỳ[\s\u00a0]+)?)(?<![\p{L}])(?:cùng[\s\u00a0]+kỳ[\s\u00a0]+)?năm[\s\u00a0]+trước(?![\p{L}])/giu, kind: 'relative' },
+  { re: /(?:cùng[\s\u00a0]+kỳ[\s\u00a0]+)?năm[\s\u00a0]+trước(?![\p{L}])/giu, kind: 'relative' },
   // "Trong năm qua", "năm nay": the report's year.
   { re: /(?:trong[\s\u00a0]+năm[\s\u00a0]+qua|năm[\s\u00a0]+nay|trong[\s\u00a0]+năm(?=[\s\u00a0]+(?:các|những|\d)))/giu, kind: 'current' },
   // "tính đến tháng 11/2022", "đến thời điểm 31/12/2019", "hết tháng 9/2019": as of that month or day.
@@ -116,6 +118,7 @@ export function findPeriodCues(text: string): PeriodCue[] {
         if (!(cue.month! >= 1 && cue.month! <= 12) || (cue.day !== undefined && !(cue.day >= 1 && cue.day <= 31))) continue;
       } else if (kind === 'relative') {
         if (m[1] === undefined && m[2] === undefined) {
+          if (/\p{L}$|(?:so|với)[\s\u00a0]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
           cue.years = 1;
           cue.forward = true;
         } else {
@@ -123,6 +126,7 @@ export function findPeriodCues(text: string): PeriodCue[] {
           cue.years = WORD_NUMBERS[n] ?? Number(n);
         }
       }
+      if (TARGET_BEFORE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) cue.planned = true;
       cues.push(cue);
     }
   }
@@ -234,7 +238,7 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
     for (let i = firstStartingAtOrAfter(ctx.cues, s.start); i < ctx.cues.length && ctx.cues[i].start < s.end; i++) {
       const c = ctx.cues[i];
       // A cue after the figure dates it only when it is not a target's ("dự kiến năm 2023 có thêm 2 huyện") nor a forward-only cue.
-      if (c.end <= s.end && !(c.start >= span.end && (c.forward || TARGET_BEFORE_CUE.test(text.slice(Math.max(span.end, c.start - 24), c.start))))) out.push(c);
+      if (c.end <= s.end && !(c.start >= span.end && (c.forward || c.planned))) out.push(c);
     }
     return out;
   };

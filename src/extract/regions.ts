@@ -505,10 +505,14 @@ export function listMates(span: Span, report: Report, ctx: RegionContext): { id:
 function inClosedList(text: string, mentions: readonly RegionMention[], i: number, until: number): boolean {
   const c = mentions[i];
   if (c.district) return false;
-  const open = text.lastIndexOf('(', c.start);
-  if (open < 0 || open < c.start - 120 || text.slice(open, c.start).includes(')')) return false;
-  const close = text.indexOf(')', c.end);
-  if (close < 0 || close >= until) return false;
+  const from = Math.max(0, c.start - 120);
+  const opened = text.slice(from, c.start).lastIndexOf('(');
+  if (opened < 0) return false;
+  const open = from + opened;
+  if (text.slice(open, c.start).includes(')')) return false;
+  const closed = text.slice(c.end, until).indexOf(')');
+  if (closed < 0) return false;
+  const close = c.end + closed;
   let n = 0;
   for (let j = Math.max(0, i - 6); j < Math.min(mentions.length, i + 7); j++) if (mentions[j].start > open && mentions[j].end <= close) n++;
   return n >= 2;
@@ -544,7 +548,7 @@ export function subjectPlace(report: Report, ctx: RegionContext): { id: string; 
  * "Theo báo cáo của Ủy ban MTTQ Việt Nam huyện, ...": the report speaks for a district it does not name,
  * so the province's name is no answer for its figures.
  */
-export const UNNAMED_DISTRICT_BODY = /(?<![\p{L}])toàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|(?:^|(?<=[,.;:][\s\u00a0]*|[Nn]ăm[\s\u00a0]+\d{4},[\s\u00a0]*))[Hh]uyện(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?<![\p{L}])(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
+export const UNNAMED_DISTRICT_BODY = /toàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*)[Hh]uyện(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
 
 /** The province a report speaks for: its own region, or the province of its own district. */
 function provinceOf(r: Region | null): Region | null {

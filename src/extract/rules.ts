@@ -417,12 +417,12 @@ export function notALevel(f: Figure, text: string): string | null {
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
   // "cao hơn 0,5% so với bình quân cả nước": the gap between two levels.
-  if (/(?:^|[\s(])(?:cao|thấp|nhiều|ít)[\s\u00a0]+hơn[\s\u00a0]+(?:khoảng[\s\u00a0]+|gần[\s\u00a0]+)?$/iu.test(text.slice(Math.max(0, f.start - 30), f.numStart))) return 'a gap between two levels ("cao hơn X ...")';
+  if (text.slice(Math.max(0, f.start - 12), f.numStart).includes('hơn') && /(?:^|[\s(])(?:cao|thấp|nhiều|ít)[\s\u00a0]+hơn[\s\u00a0]+(?:khoảng[\s\u00a0]+|gần[\s\u00a0]+)?$/iu.test(text.slice(Math.max(0, f.start - 30), f.numStart))) return 'a gap between two levels ("cao hơn X ...")';
   // "bằng 85% so với năm 2021", "bằng 92% cùng kỳ": a ratio of two levels, not one.
-  if (/(?:^|[\s(])bằng[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:so[\s\u00a0]+với|so|cùng[\s\u00a0]+kỳ|năm[\s\u00a0]+trước|kế[\s\u00a0]+hoạch)(?![\p{L}])/iu.test(after)) return 'a ratio to another level ("bằng X% so với ...")';
+  if (before.includes('bằng') && /(?:^|[\s(])bằng[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:so[\s\u00a0]+với|so|cùng[\s\u00a0]+kỳ|năm[\s\u00a0]+trước|kế[\s\u00a0]+hoạch)(?![\p{L}])/iu.test(after)) return 'a ratio to another level ("bằng X% so với ...")';
   if (/(?:tăng|giảm)[^;%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
   // "giảm gần 6,7 nghìn hộ nghèo, tương đương với 1,41%", "giảm 6,26%, tương đương với 11.710 hộ": the same change in other words.
-  if (/(?:^|[\s(])(?:tăng|giảm)(?:[\s\u00a0]+(?:thêm|được|gần|hơn|trên|khoảng|sâu))*[\s\u00a0]+\d[\d.,]*[^;:()\d]{0,40}\(?tương[\s\u00a0]+(?:đương|ứng)[\s\u00a0]+(?:với[\s\u00a0]+)?(?:gần|hơn|trên|khoảng)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
+  if (before.includes('tương') && /(?:^|[\s(])(?:tăng|giảm)(?:[\s\u00a0]+(?:thêm|được|gần|hơn|trên|khoảng|sâu))*[\s\u00a0]+\d[\d.,]*[^;:()\d]{0,40}\(?tương[\s\u00a0]+(?:đương|ứng)[\s\u00a0]+(?:với[\s\u00a0]+)?(?:gần|hơn|trên|khoảng)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
     return 'the same change restated ("giảm X, tương đương (với) Y")';
   }
   // "một trong 6 huyện đầu tiên": a rank among a group, not a count.
