@@ -34,7 +34,7 @@ const GROUP = new RegExp(
 );
 const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
 // Sub-groups of the poor: by ethnicity, labour, merit, place, or by the kind of poverty (income, deprivation).
-const SUBGROUP = /nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|thoát cận nghèo|thoát khỏi|tái nghèo|phát sinh|trẻ em|người cao tuổi|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
+const SUBGROUP = /(?:của|ở|tại)[\s\u00a0]+\d+[\s\u00a0]+(?:huyện|xã|thôn|bản|làng)(?![\p{L}])|nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|thoát cận nghèo|thoát khỏi|tái nghèo|phát sinh|trẻ em|người cao tuổi|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
 // "so với tổng số hộ toàn tỉnh" is the share of all households: the rate itself, not a share of a group.
 const SHARE_OF_GROUP = /^[\s\u00a0]*(?:so với tổng số(?![\s\u00a0]+hộ[\s\u00a0]+(?:toàn|dân|của[\s\u00a0]+(?:tỉnh|huyện)|trên[\s\u00a0]+địa[\s\u00a0]+bàn))|(?:của |trong )?(?:số|tổng) (?:hộ )?(?:nghèo|cận nghèo)|trong tổng số hộ (?:nghèo|cận nghèo)|tổng số hộ (?:nghèo|cận nghèo)|tổng số HCN|kế hoạch|so với mục tiêu|mục tiêu|chỉ tiêu)/iu;
 const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
@@ -42,7 +42,8 @@ const RESPECTIVELY = /lần[\s\u00a0]+lượt/iu;
 const CONTINUES = /^[\s\u00a0]*(?:Tiếp[\s\u00a0]+(?:đến|theo)|Kế[\s\u00a0]+đến|Xếp[\s\u00a0]+sau|Sau[\s\u00a0]+đó)(?:[\s\u00a0]+là)?(?![\p{L}])/u;
 const SUBGROUP_AFTER = /^[\s\u00a0]*(?:(?:là|có)[\s\u00a0]+)?(?:người[\s\u00a0]+|đồng[\s\u00a0]+bào[\s\u00a0]+)?(?:dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|DTTS|thiếu[\s\u00a0]+hụt|có[\s\u00a0]+thành[\s\u00a0]+viên|thành[\s\u00a0]+viên|người[\s\u00a0]+có[\s\u00a0]+công|không[\s\u00a0]+có[\s\u00a0]+khả[\s\u00a0]+năng|thuộc[\s\u00a0]+(?:diện|chính[\s\u00a0]+sách|đối[\s\u00a0]+tượng))/iu;
 const HELPED_AFTER = /^[\s\u00a0]*(?:(?:đều|đã)[\s\u00a0]+)?(?:được|tham[\s\u00a0]+gia|vay|nhận|có[\s\u00a0]+nhu[\s\u00a0]+cầu)(?![\p{L}])/iu;
-const HELPED_BEFORE = /(?:hỗ[\s\u00a0]+trợ|giúp(?:[\s\u00a0]+đỡ)?|cho[\s\u00a0]+vay|tặng|cấp[\s\u00a0]+cho|xây[\s\u00a0]+nhà[\s\u00a0]+cho)[\s\u00a0]+(?:cho[\s\u00a0]+)?(?:trên|hơn|gần|khoảng)?[\s\u00a0]*$/iu;
+// "Nâng cao thu nhập cho 120 hộ nghèo": a count after "cho" is those an action is for.
+const HELPED_BEFORE = /(?:hỗ[\s\u00a0]+trợ|giúp(?:[\s\u00a0]+đỡ)?|cho[\s\u00a0]+vay|tặng|cấp[\s\u00a0]+cho|xây[\s\u00a0]+nhà[\s\u00a0]+cho|(?<![\p{L}])cho)[\s\u00a0]+(?:cho[\s\u00a0]+)?(?:trên|hơn|gần|khoảng)?[\s\u00a0]*$/iu;
 
 function groupOf(m: RegExpExecArray | { groups?: Record<string, string | undefined> }): PovertyGroup {
   const g = m.groups ?? {};

@@ -410,6 +410,10 @@ export function notALevel(f: Figure, text: string): string | null {
   const before = text.slice(Math.max(0, f.start - 30), f.start);
   const after = text.slice(f.end, f.end + 40);
   if (/(?:^|[\s(])thêm[\s\u00a0]+$/iu.test(before)) return 'an addition, not a level ("thêm ...")';
+  // "Quyết định ... công nhận 25 xã đạt chuẩn nông thôn mới năm 2023": those one act recognised, not the total.
+  if (/(?:^|[\s(])công[\s\u00a0]+nhận[\s\u00a0]+(?:thêm[\s\u00a0]+|mới[\s\u00a0]+)?$/iu.test(before)) return 'recognised by one act, an addition ("công nhận N ...")';
+  // "436/411 xã": a part larger than its whole is a slip, not a figure to trust.
+  if (f.denominator !== null && f.value !== null && f.value > f.denominator) return 'a part larger than its whole ("436/411")';
   // "từ 31,17% vào cuối năm 2018 xuống còn ...": a level of its own year; without a year, only the change's start.
   if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:xuống|lên|giảm|tăng|còn)(?![\p{L}])/iu.test(after)) {
     return 'the earlier figure of a change ("từ ... xuống/lên ...")';

@@ -185,3 +185,17 @@ describe('lists by place', () => {
     expect(read('Năm 2020, toàn tỉnh có 900 hộ nghèo. Xã Sín Thầu (Mường Nhé) có 610 hộ dân.', { region: '11' }).map((r) => r[3])).toEqual([900]);
   });
 });
+
+describe('groups an action is for, acts of recognition, slips', () => {
+  it('leaves out the households an action is for and the rate of a counted group of districts', () => {
+    expect(read('Bài 3: Nâng cao thu nhập cho 150 hộ nghèo', { region: '40', period: '2023' })).toEqual([]);
+    expect(read('Đến cuối năm 2023, tỷ lệ hộ nghèo của 7 huyện miền núi giảm còn 12,4%.', { region: '40' })).toEqual([]);
+    // A list by district is not a group of them.
+    expect(read('Năm 2023, số hộ nghèo tại các huyện gồm: Kỳ Sơn 3.100 hộ, Tương Dương 2.400 hộ.', { region: '40' }).map((r) => r[1])).toEqual(['40-ky-son', '40-tuong-duong']);
+  });
+
+  it('leaves out those one act recognised, and a part larger than its whole', () => {
+    expect(read('Quyết định số 456/QĐ-UBND ngày 20/12/2023 công nhận 18 xã đạt chuẩn nông thôn mới năm 2023.', { region: '40' })).toEqual([]);
+    expect(read('Năm 2023, toàn tỉnh có 436/411 xã đạt chuẩn nông thôn mới.', { region: '40' })).toEqual([]);
+  });
+});
