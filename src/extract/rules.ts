@@ -410,6 +410,9 @@ export function notALevel(f: Figure, text: string): string | null {
   const before = text.slice(Math.max(0, f.start - 30), f.start);
   const after = text.slice(f.end, f.end + 40);
   if (/(?:^|[\s(])thêm[\s\u00a0]+$/iu.test(before)) return 'an addition, not a level ("thêm ...")';
+  // "từ 10 đến 25%", "từ 2 - 3 triệu đồng": the ends of a range, a bound and not a level.
+  if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:đến|tới|-|–)[\s\u00a0]*\d/iu.test(after)) return 'the lower end of a range ("từ X đến Y")';
+  if (/(?:^|[\s(])từ[\s\u00a0]+\d[\d.,]*[\s\u00a0]*%?[\s\u00a0]*(?:đến|tới|-|–)[\s\u00a0]*$/iu.test(before)) return 'the upper end of a range ("từ X đến Y")';
   // "Quyết định ... công nhận 25 xã đạt chuẩn nông thôn mới năm 2023": those one act recognised, not the total.
   if (/(?:^|[\s(])công[\s\u00a0]+nhận[\s\u00a0]+(?:thêm[\s\u00a0]+|mới[\s\u00a0]+)?$/iu.test(before)) return 'recognised by one act, an addition ("công nhận N ...")';
   // "436/411 xã": a part larger than its whole is a slip, not a figure to trust.

@@ -194,6 +194,10 @@ describe('groups an action is for, acts of recognition, slips', () => {
     expect(read('Năm 2023, số hộ nghèo tại các huyện gồm: Kỳ Sơn 3.100 hộ, Tương Dương 2.400 hộ.', { region: '40' }).map((r) => r[1])).toEqual(['40-ky-son', '40-tuong-duong']);
   });
 
+  it('leaves out the ends of a range', () => {
+    expect(read('Năm 2023, thành phố Sơn La có tỷ lệ hộ nghèo 0,9%; các huyện còn lại từ 10 đến 25%.', { region: '14' }).map((r) => [r[1], r[3]])).toEqual([['14-tp-son-la', 0.9]]);
+  });
+
   it('leaves out those one act recognised, and a part larger than its whole', () => {
     expect(read('Quyết định số 456/QĐ-UBND ngày 20/12/2023 công nhận 18 xã đạt chuẩn nông thôn mới năm 2023.', { region: '40' })).toEqual([]);
     expect(read('Năm 2023, toàn tỉnh có 436/411 xã đạt chuẩn nông thôn mới.', { region: '40' })).toEqual([]);
