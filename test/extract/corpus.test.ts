@@ -16,7 +16,7 @@ for (const [name, s] of [['tune', tune], ['test', test]] as const) {
 
 describe('extraction corpus', () => {
   it('holds real passages with their source and annotations', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(220);
+    expect(corpus.length).toBeGreaterThanOrEqual(261);
     const ids = new Set(corpus.map((p) => p.id));
     expect(ids.size).toBe(corpus.length);
     for (const p of corpus) {
@@ -41,8 +41,11 @@ describe('extraction corpus', () => {
     // from the tune split's false readings and general cases: tune 0.996 / 0.946, test 0.881 / 0.943.
     // With 63 more passages (220): before their rules tune 0.889 / 0.860, test 0.843 / 0.866; after
     // rules from the new tune passages: tune 0.954 / 0.914, test 0.856 / 0.886.
-    expect(tune.precision).toBeGreaterThanOrEqual(0.95);
-    expect(tune.recall).toBeGreaterThanOrEqual(0.91);
+    // With 41 more passages (261), tune 0.919 / 0.893 before their rules; after the rules that refuse what
+    // the words do not settle and bind by place, period and list: tune 0.992 / 0.975. The test split was not
+    // scored while those rules were written (CHISO_CORPUS_SPLIT=tune); its floors are the last measured.
+    expect(tune.precision).toBeGreaterThanOrEqual(0.98);
+    expect(tune.recall).toBeGreaterThanOrEqual(0.96);
     if (test) {
       expect(test.precision).toBeGreaterThanOrEqual(0.85);
       expect(test.recall).toBeGreaterThanOrEqual(0.88);
