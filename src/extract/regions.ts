@@ -37,7 +37,8 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 
 // Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
 const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}(?!\p{Lu})\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
-const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ)|(tỉnh|huyện)[ \u00a0]+(?:ta|nhà))(?![\p{L}])/giu;
+// The word before is checked where it is used: a look-behind at every position of a long report costs more than the scan.
+const UNNAMED = /(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ)|(tỉnh|huyện)[ \u00a0]+(?:ta|nhà))(?![\p{L}])/giu;
 
 /** The five cities run by the centre: "Thành phố Cần Thơ" is the province-level city itself. */
 const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
@@ -113,6 +114,7 @@ export function findRegionMentions(report: Report): RegionMention[] {
   }
   UNNAMED.lastIndex = 0;
   for (let m = UNNAMED.exec(text); m; m = UNNAMED.exec(text)) {
+    if (m.index > 0 && /\p{L}/u.test(text[m.index - 1])) continue;
     if (inFurniture(report, m.index)) continue;
     if (covered(out, m.index)) continue;
     const w = (m[1] ?? m[2] ?? m[3]).toLowerCase();
@@ -491,7 +493,7 @@ export function listMates(span: Span, report: Report, ctx: RegionContext): { id:
     const a = ctx.mentions[j];
     const b = ctx.mentions[j + 1];
     if (a.start < clause.start || a.unnamed || a.outside || a.level !== b.level && !(SUB_PROVINCE.has(a.level) && SUB_PROVINCE.has(b.level))) break;
-    if (!/^[ \u00a0]*(?:,|và)[ \u00a0]*$/u.test(text.slice(a.end, b.start))) break;
+    if (b.start - a.end > 8 || !/^[ \u00a0]*(?:,|và)[ \u00a0]*$/u.test(text.slice(a.end, b.start))) break;
     if (a.region) out.push({ id: a.region.id, how: `"${a.text}", listed with "${last.text}" before the figure they share` });
     else {
       const place = placeOf(a, report, ctx);
@@ -548,7 +550,7 @@ export function subjectPlace(report: Report, ctx: RegionContext): { id: string; 
  * "Theo báo cáo của Ủy ban MTTQ Việt Nam huyện, ...": the report speaks for a district it does not name,
  * so the province's name is no answer for its figures.
  */
-export const UNNAMED_DISTRICT_BODY = /toàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*)[Hh]uyện(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
+export const UNNAMED_DISTRICT_BODY = /toàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|[Hh]uyện(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Hh]uyện)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
 
 /** The province a report speaks for: its own region, or the province of its own district. */
 function provinceOf(r: Region | null): Region | null {
