@@ -123,7 +123,9 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   if (shape === 'percent' && (/^[\s\u00a0]*(?:\/[\s\u00a0]*năm|người|dân số|lao động)/iu.test(after) && !householdsShare(text.slice(clauseStart, f.start), after) || /đều[\s\u00a0]+(?:trên|dưới)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 12), f.start)))) return null;
   // The area a sentence speaks of: "Tỷ lệ nghèo đa chiều theo khu vực thành thị chiếm 3,29% ...; tỷ lệ hộ cận nghèo 1,85%".
   const lead = text.slice(Math.max(sentenceStart, f.start - 300), f.start);
-  const area = /(?:khu[\s\u00a0]+vực[\s\u00a0]+)thành[\s\u00a0]+thị|thành[\s\u00a0]+thị/iu.test(lead) ? 'urban' : /nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/iu.test(lead) ? 'rural' : null;
+  // The nearest area word wins: "khu vực thành thị 0,8%, nông thôn 4,2%".
+  let area: 'urban' | 'rural' | null = null;
+  for (const m of lead.matchAll(/thành[\s\u00a0]+thị|nông[\s\u00a0]+thôn(?![\s\u00a0]+mới)/giu)) area = /^thành/iu.test(m[0]) ? 'urban' : 'rural';
   if (shape === 'percent') {
     return { id: `${RATE[group]}.clause`, indicator: RATE[group], series: area, denominator: null, confidence: near ? 0.9 : 0.8, cueStart, cueEnd };
   }

@@ -152,6 +152,12 @@ describe('additions, gaps and unnamed districts', () => {
   });
 });
 
+describe('urban and rural areas', () => {
+  it('gives a rate the area named nearest before it', () => {
+    expect(read('Năm 2023, tỷ lệ hộ nghèo khu vực thành thị 0,8%, nông thôn 4,2%.', { region: '20' }).map((r) => [r[3], r[4]])).toEqual([[0.8, 'urban'], [4.2, 'rural']]);
+  });
+});
+
 describe('layout and wording of the source', () => {
   it('reads a count glued to its noun, and a sentence a copied PDF broke across lines', () => {
     expect(read('Năm 2011, huyện Ninh Phước có tỷ lệ hộ cận nghèo 9,2% (2.104hộ).', { region: '58' }).map((r) => [r[0], r[3]])).toEqual([['near_poor_rate', 9.2], ['poor_households', 2104]]);
