@@ -9,7 +9,7 @@ import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
 import { periodContext, resolvePeriod, type ResolvedPeriod } from './periods.js';
-import { listMates, regionContext, resolveRegion, subjectPlace, UNNAMED_DISTRICT_BODY, type RegionMention } from './regions.js';
+import { listMates, regionContext, resolveRegion, respectivePlace, subjectPlace, UNNAMED_DISTRICT_BODY, type RegionMention } from './regions.js';
 
 const UNNAMED_DISTRICT_BODY_ALL = new RegExp(UNNAMED_DISTRICT_BODY.source, UNNAMED_DISTRICT_BODY.flags + 'g');
 import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
@@ -134,6 +134,14 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     else if (!region.near && unnamedBodies.length && speaksForUnnamed(unnamedBodies, paragraphAt(text, f.start).start, f.start)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the report speaks for a district it does not name ("... huyện, ..."): region unclear' });
       continue;
+    }
+    if (region.near && !region.outside) {
+      const respective = respectivePlace({ start: f.start, end: f.end }, report, regions);
+      if (respective === 'unclear') {
+        skipped.push({ start: f.start, end: f.end, text: f.text, why: 'places and figures of "lần lượt" do not pair up: region unclear' });
+        continue;
+      }
+      if (respective) region = { region: respective.id, how: respective.how, near: true, unknownPlace: respective.unknownPlace };
     }
     if (region.outside) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: region.how });

@@ -43,6 +43,8 @@ const CONTINUES = /^[\s\u00a0]*(?:Tiếp[\s\u00a0]+(?:đến|theo)|Kế[\s\u00a0
 const SUBGROUP_AFTER = /^[\s\u00a0]*(?:(?:là|có)[\s\u00a0]+)?(?:người[\s\u00a0]+|đồng[\s\u00a0]+bào[\s\u00a0]+)?(?:dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|DTTS|thiếu[\s\u00a0]+hụt|có[\s\u00a0]+thành[\s\u00a0]+viên|thành[\s\u00a0]+viên|người[\s\u00a0]+có[\s\u00a0]+công|không[\s\u00a0]+có[\s\u00a0]+khả[\s\u00a0]+năng|thuộc[\s\u00a0]+(?:diện|chính[\s\u00a0]+sách|đối[\s\u00a0]+tượng))/iu;
 const HELPED_AFTER = /^[\s\u00a0]*(?:(?:đều|đã)[\s\u00a0]+)?(?:được|tham[\s\u00a0]+gia|vay|nhận|có[\s\u00a0]+nhu[\s\u00a0]+cầu)(?![\p{L}])/iu;
 // "Nâng cao thu nhập cho 120 hộ nghèo": a count after "cho" is those an action is for.
+const PLACES_JOINED = /\p{Lu}\p{Ll}*(?:[\s\u00a0]+\p{Lu}\p{Ll}*)*[\s\u00a0]*(?:,|và)[\s\u00a0]+(?:(?:tỉnh|huyện|thành[\s\u00a0]+phố|thị[\s\u00a0]+xã|TP\.?)[\s\u00a0]+)?\p{Lu}/u;
+const SHARE_HAS_AFTER = /^[\s\u00a0]*(?:(?:đều|đã|đang)[\s\u00a0]+)?(?:có|sử[\s\u00a0]+dụng|tiếp[\s\u00a0]+cận|tham[\s\u00a0]+gia|thoát)(?![\p{L}])/iu;
 const HELPED_BEFORE = /(?:hỗ[\s\u00a0]+trợ|giúp(?:[\s\u00a0]+đỡ)?|cho[\s\u00a0]+vay|tặng|cấp[\s\u00a0]+cho|xây[\s\u00a0]+nhà[\s\u00a0]+cho|(?<![\p{L}])cho)[\s\u00a0]+(?:cho[\s\u00a0]+)?(?:trên|hơn|gần|khoảng)?[\s\u00a0]*$/iu;
 
 function groupOf(m: RegExpExecArray | { groups?: Record<string, string | undefined> }): PovertyGroup {
@@ -72,6 +74,8 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
   if (direct) {
     // "100% hộ nghèo được cấp thẻ", "1.500 hộ nghèo được hỗ trợ nhà ở", "hỗ trợ 1.200 hộ nghèo vay vốn": those helped, not the group's level.
     if (HELPED_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 30)) || HELPED_BEFORE.test(text.slice(Math.max(clauseStart, f.start - 20), f.start))) return null;
+    // "trên 90% hộ nghèo đã có nhà ở kiên cố": a share of the poor that has something, not the poverty rate.
+    if (shape === 'percent' && SHARE_HAS_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 30))) return null;
     // "1.200 hộ nghèo thiếu hụt về nhà ở", "800 hộ nghèo là người dân tộc thiểu số": a sub-group named after the group.
     if (SUBGROUP_AFTER.test(text.slice(f.end + direct[0].length, f.end + direct[0].length + 40))) return null;
     group = groupOfWords(direct[0]);
@@ -108,8 +112,12 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
         GROUP.lastIndex = 0;
         let pair = false;
         for (let m = GROUP.exec(earlier); m; m = GROUP.exec(earlier)) if (m.groups?.both) pair = true;
-        if (!pair || k > 1) return null;
-        group = 'near_poor';
+        // "Tỉnh A và tỉnh B có tỷ lệ hộ nghèo lần lượt là 6,5% và 15,7%": the figures go by place, the group stays.
+        const byPlace = !pair && PLACES_JOINED.test(text.slice(Math.max(clauseStart, lastAt - 200), lastAt));
+        if (!byPlace) {
+          if (!pair || k > 1) return null;
+          group = 'near_poor';
+        }
       }
     }
     if (SUBGROUP.test(between)) return null;

@@ -488,6 +488,8 @@ export function listMates(span: Span, report: Report, ctx: RegionContext): { id:
   const last = ctx.mentions[i];
   if (last.start < clause.start || last.unnamed || span.start - last.end > 60 || /[\d;,]/u.test(text.slice(last.end, span.start))) return [];
   if (!/^[\s\u00a0]+(?:đều[\s\u00a0]+)?(?:có|đạt)(?![\p{L}])/iu.test(text.slice(last.end, span.start))) return [];
+  // "A và B có tỷ lệ ... lần lượt là 6,5% và 15,7%": the figures go to the places in order, not to all.
+  if (/lần[\s\u00a0]+lượt/iu.test(text.slice(last.end, Math.min(clause.end, span.end + 200)))) return [];
   const out: { id: string; how: string; unknownPlace?: string }[] = [];
   for (let j = i - 1; j >= 0; j--) {
     const a = ctx.mentions[j];
@@ -501,6 +503,39 @@ export function listMates(span: Span, report: Report, ctx: RegionContext): { id:
     }
   }
   return out.reverse();
+}
+
+/**
+ * "Tỉnh A và tỉnh B có tỷ lệ hộ nghèo lần lượt là 6,5% và 15,7%": the k-th figure after "lần lượt" is the
+ * k-th place of the list before it. `null` when the figure is not in such a clause; `'unclear'` when the
+ * counts of places and figures differ.
+ */
+export function respectivePlace(span: Span, report: Report, ctx: RegionContext): { id: string; how: string; unknownPlace?: string } | 'unclear' | null {
+  const text = report.text;
+  const clause = clauseAt(text, span.start);
+  const lead = text.slice(Math.max(clause.start, span.start - 300), span.start);
+  const at = lead.search(/lần[\s\u00a0]+lượt/iu);
+  if (at < 0) return null;
+  const turn = span.start - lead.length + at;
+  let i = lastStartingAtOrBefore(ctx.mentions, turn);
+  while (i >= 0 && ctx.mentions[i].end > turn) i--;
+  if (i < 0 || ctx.mentions[i].start < clause.start || ctx.mentions[i].unnamed) return null;
+  const list = [ctx.mentions[i]];
+  for (let j = i - 1; j >= 0; j--) {
+    const a = ctx.mentions[j];
+    const b = ctx.mentions[j + 1];
+    if (a.start < clause.start || a.unnamed || a.outside || b.start - a.end > 8 || !/^[ \u00a0]*(?:,|và)[ \u00a0]*$/u.test(text.slice(a.end, b.start))) break;
+    list.unshift(a);
+  }
+  if (list.length < 2) return null;
+  const figures = (s: string) => (s.match(/\d+(?:[.,]\d+)*[\s\u00a0]*%?/gu) ?? []).length;
+  const k = figures(text.slice(turn, span.start));
+  const all = figures(text.slice(turn, clause.end));
+  if (all !== list.length || k >= list.length) return 'unclear';
+  const m = list[k];
+  if (m.region) return { id: m.region.id, how: `"${m.text}", figure ${k + 1} of "lần lượt"` };
+  const place = placeOf(m, report, ctx);
+  return { id: place.id, how: `"${m.text}", figure ${k + 1} of "lần lượt": ${place.how}`, unknownPlace: m.text };
 }
 
 /** True when mention `i` sits in a bracket closed before `until` that names two places or more. */

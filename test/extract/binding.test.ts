@@ -175,6 +175,16 @@ describe('layout and wording of the source', () => {
 });
 
 describe('lists by place', () => {
+  it('pairs the places and figures of "lần lượt" in order, and reads none when they do not pair up', () => {
+    expect(read('Năm 2023, tỉnh Lạng Sơn và tỉnh Cao Bằng có tỷ lệ hộ nghèo lần lượt là 6,5% và 15,7%.').map((r) => [r[1], r[3]])).toEqual([['20', 6.5], ['04', 15.7]]);
+    expect(read('Năm 2023, tỉnh Lạng Sơn và tỉnh Cao Bằng có tỷ lệ hộ nghèo lần lượt là 6,5%, 15,7% và 9,1%.')).toEqual([]);
+  });
+
+  it('leaves out the share of the poor that has something', () => {
+    expect(read('Năm 2023, trên 90% hộ nghèo đã có nhà ở kiên cố.', { region: '20' })).toEqual([]);
+    expect(read('Năm 2023, toàn tỉnh còn 3,5% hộ nghèo.', { region: '20' }).map((r) => [r[0], r[3]])).toEqual([['poverty_rate', 3.5]]);
+  });
+
   it('gives a figure to each place of the list that is its subject', () => {
     expect(read('Năm 2019, huyện Lâm Thao, huyện Phù Ninh và thị xã Phú Thọ có 100% số xã đạt chuẩn nông thôn mới.', { region: '25' }).map((r) => [r[0], r[1], r[3]])).toEqual([
       ['new_rural_share', '25-lam-thao', 100], ['new_rural_share', '25-phu-ninh', 100], ['new_rural_share', '25-tx-phu-tho', 100],
