@@ -38,7 +38,7 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 // Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
 const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}(?!\p{Lu})\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
 // The word before is checked where it is used: a look-behind at every position of a long report costs more than the scan.
-const UNNAMED = /(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ)|(tỉnh|huyện)[ \u00a0]+(?:ta|nhà))(?![\p{L}])/giu;
+const UNNAMED = /(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ)|(tỉnh|huyện)[ \u00a0]+(?:ta|nhà)|(?:của|ở|tại)[ \u00a0]+(tỉnh|huyện)(?=[ \u00a0]+(?:là|đạt|có|còn|chỉ|với)(?![\p{L}])|[ \u00a0]*[,.;]))(?![\p{L}])/giu;
 
 /** The five cities run by the centre: "Thành phố Cần Thơ" is the province-level city itself. */
 const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
@@ -117,7 +117,7 @@ export function findRegionMentions(report: Report): RegionMention[] {
     if (m.index > 0 && /\p{L}/u.test(text[m.index - 1])) continue;
     if (inFurniture(report, m.index)) continue;
     if (covered(out, m.index)) continue;
-    const w = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+    const w = (m[1] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
     const level: MentionLevel = w === 'tỉnh' ? 'province' : w === 'huyện' ? 'district' : w === 'thành' || w === 'thành phố' ? 'city' : 'town';
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: null, level, unnamed: true });
   }

@@ -99,7 +99,7 @@ export function moneyPurpose(sentence: string): string {
   // The fund for the poor pays for many things at once, study grants among them: its money is `other`.
   if (/vì[\s\u00a0]+người[\s\u00a0]+nghèo/iu.test(sentence)) return 'other';
   if (/khuyến học|khuyến tài|học bổng/iu.test(sentence)) return 'study_fund';
-  if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|xây dựng[\s\u00a0]*\d+[\s\u00a0]*(?:căn )?nhà|làm nhà|xây nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
+  if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|(?:xây dựng|xây mới|sửa chữa)[\s\u00a0]*[\d.]+[\s\u00a0]*(?:căn |ngôi )?nhà|làm nhà|xây nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
   if (/mồ côi/iu.test(sentence)) return 'orphans';
   if (/học sinh|sinh viên/iu.test(sentence)) return 'pupils';
   return 'other';

@@ -131,6 +131,7 @@ describe('figures whose indicator, region or period is unclear are not read', ()
 
   it('reads "tỉnh ta" as the report\'s own province, and a district named after the province\'s figure as not its subject', () => {
     expect(read('Năm 2022, Bắc Ninh có tỷ lệ hộ nghèo thấp, chỉ 0,8%, trong khi tỉnh ta là 3,1%.', { region: '44' }).map((r) => [r[1], r[3]])).toEqual([['27', 0.8], ['44', 3.1]]);
+    expect(read('Năm 2022, tỷ lệ hộ nghèo của cả nước là 4,03%, của tỉnh là 2,5%.', { region: '52' }).map((r) => [r[1], r[3]])).toEqual([['VN', 4.03], ['52', 2.5]]);
     expect(read('Năm 2022, toàn tỉnh có 45 xã đạt chuẩn nông thôn mới, trong đó huyện Lệ Thủy có 20 xã.', { region: '44' }).map((r) => [r[1], r[3]])).toEqual([['44', 45]]);
   });
 });
@@ -171,6 +172,7 @@ describe('layout and wording of the source', () => {
       ['social_support_beneficiaries', '77', '2023', 2400, 'pupils'], ['social_support_beneficiaries', '77', '2023', 12000, 'other'], ['social_support', '77', '2023', 3, 'other'],
     ]);
     expect(read('Năm 2023, mỗi hộ được hỗ trợ 5 triệu đồng.', { region: '77' })).toEqual([]);
+    expect(read('Năm 2022, tỉnh xây mới 520 căn nhà cho hộ nghèo, trị giá 26 tỷ đồng.', { region: '52' }).map((r) => [r[0], r[4]])).toEqual([['social_support_beneficiaries', 'houses'], ['social_support', 'houses']]);
   });
 });
 
