@@ -156,7 +156,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a commune\'s figure, its district not named: region unclear' });
       continue;
     }
-    const period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, reviewed);
+    let period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, reviewed);
+    // "Sau 10 năm, ... 100% xã đạt chuẩn": a level reached after years of work is of the report's time, not the span.
+    if (period.cue?.kind === 'relative' && STOCK.has(rule.indicator) && /^\d{4}-\d{4}$/.test(period.period ?? '') && periods.documentYear !== null) {
+      period = { period: String(periods.documentYear), how: `${period.how}: a level, so as of the report's year ${periods.documentYear}`, cue: period.cue };
+    }
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
     // "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 2%" in a 2022 report: a year after the report's is a target or a forecast.
     const firstYear = Number((period.period ?? '').slice(0, 4));
@@ -287,6 +291,8 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
 }
 
 const POVERTY_STOCK = new Set(['poverty_rate', 'near_poor_rate', 'poor_near_poor_rate', 'poor_households']);
+/** Indicators that state a level at a time, not a sum over a span. */
+const STOCK = new Set([...POVERTY_STOCK, 'income_per_capita', 'new_rural_communes', 'new_rural_share', 'new_rural_districts', 'new_rural_provinces', 'new_rural_criteria_avg']);
 
 /**
  * The yearly review of poor households ends in December and is approved in the weeks after: a report

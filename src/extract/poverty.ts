@@ -32,7 +32,8 @@ const GROUP = new RegExp(
   ].join('|'),
   'giu',
 );
-const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và)|hộ${S}cận${S}nghèo)`, 'iu');
+// "9.500 hộ nghèo và 14.200 hộ cận nghèo": the poor's count, the near-poor's after it.
+const GROUP_AFTER = new RegExp(`^${S}(?:hộ${S}nghèo${S}và${S}(?:hộ${S})?cận${S}nghèo|hộ${S}nghèo(?!${S}và${S}(?:hộ${S})?cận)|hộ${S}cận${S}nghèo)`, 'iu');
 // Sub-groups of the poor: by ethnicity, labour, merit, place, or by the kind of poverty (income, deprivation).
 const SUBGROUP = /(?:của|ở|tại)[\s\u00a0]+\d+[\s\u00a0]+(?:huyện|xã|thôn|bản|làng)(?![\p{L}])|nghèo về thu nhập|thiếu hụt|dân tộc thiểu số|DTTS|Khmer|không có khả năng lao động|KCKNLĐ|người có công|huyện nghèo|xã nghèo|thoát nghèo|thoát cận nghèo|thoát khỏi|tái nghèo|phát sinh|trẻ em|người cao tuổi|vùng đồng bào|khu vực (?:đồng bằng|miền núi)|các làng|thu nhập của/iu;
 // "so với tổng số hộ toàn tỉnh" is the share of all households: the rate itself, not a share of a group.
@@ -121,6 +122,8 @@ export function readPoverty(f: Figure, text: string, sentenceStart: number, clau
       }
     }
     if (SUBGROUP.test(between)) return null;
+    // "9.500 hộ nghèo và 14.200 hộ cận nghèo, tổng cộng 23.700 hộ, chiếm 3,8%": the sum of the two groups.
+    if (group !== 'poor_near_poor' && /tổng[\s\u00a0]+(?:cộng|số)|cả[\s\u00a0]+hai/iu.test(between) && /hộ[\s\u00a0]+nghèo/iu.test(before) && /cận[\s\u00a0]+nghèo/iu.test(before)) group = 'poor_near_poor';
     near = lastAt >= clauseStart;
     if (near) cueStart = lastAt;
   }

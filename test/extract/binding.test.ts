@@ -153,6 +153,18 @@ describe('additions, gaps and unnamed districts', () => {
   });
 });
 
+describe('sums and spans', () => {
+  it('reads the sum of the poor and the near-poor as both groups, and each count before it', () => {
+    expect(read('Năm 2022, tỉnh có 9.500 hộ nghèo và 14.200 hộ cận nghèo, tổng cộng 23.700 hộ, chiếm 3,8%.', { region: '89' }).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['poor_households', 9500, 'poor'], ['poor_households', 14200, 'near_poor'], ['poor_households', 23700, 'poor_near_poor'], ['poor_near_poor_rate', 3.8, 'unknown'],
+    ]);
+  });
+
+  it('dates a level reached "after N years" to the report\'s year, not the span', () => {
+    expect(read('Sau 10 năm, huyện Thoại Sơn được công nhận huyện nông thôn mới, 100% xã đạt chuẩn.', { region: '89', period: '2021' }).map((r) => [r[0], r[2]])).toEqual([['new_rural_share', '2021']]);
+  });
+});
+
 describe('urban and rural areas', () => {
   it('gives a rate the area named nearest before it', () => {
     expect(read('Năm 2023, tỷ lệ hộ nghèo khu vực thành thị 0,8%, nông thôn 4,2%.', { region: '20' }).map((r) => [r[3], r[4]])).toEqual([[0.8, 'urban'], [4.2, 'rural']]);
