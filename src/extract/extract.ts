@@ -64,6 +64,8 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   const reviewed = /rà[\s\u00a0]+soát/iu.test(text);
   const provinceReport = regions.region?.level === 'province' || regions.region?.level === 'province2025';
   const unnamedBodies = provinceReport ? [...text.matchAll(UNNAMED_DISTRICT_BODY_ALL)].map((m) => m.index) : [];
+  // "toàn xã còn 25 hộ nghèo", "Xã có 85 hộ nghèo": a commune the report does not name, in any report above it.
+  const unnamedCommunes = regions.region?.level === 'commune' ? [] : [...text.matchAll(UNNAMED_COMMUNE)].map((m) => m.index);
 
   for (const f of iterateFigures(text)) {
     if (inFurniture(report, f.numStart)) {
@@ -131,8 +133,8 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const span = { start, end };
     let region = resolveRegion({ start: f.start, end: f.end }, report, regions);
     if (!region.near && subject && subject.start < f.start && !PROVINCE_BEFORE.test(text.slice(Math.max(clause.start, f.start - 300), f.start))) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
-    else if (!region.near && unnamedBodies.length && speaksForUnnamed(unnamedBodies, paragraphAt(text, f.start).start, f.start)) {
-      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the report speaks for a district it does not name ("... huyện, ..."): region unclear' });
+    else if (!region.near && ((unnamedBodies.length && speaksForUnnamed(unnamedBodies, paragraphAt(text, f.start).start, f.start)) || (unnamedCommunes.length && inClauseBefore(unnamedCommunes, clause.start, f.start)))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a district or commune the report does not name ("Ủy ban MTTQ huyện, ...", "toàn xã"): region unclear' });
       continue;
     }
     if (region.near && !region.outside) {
@@ -304,6 +306,21 @@ function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string
   const m = /^(\d{4})-(0[12])(?:-\d{2})?$/.exec(documentPeriod);
   if (!m || !reviewed) return p;
   return { period: String(Number(m[1]) - 1), how: `${p.how}; a poverty review's result dated ${documentPeriod} is of the year before`, cue: p.cue };
+}
+
+/** A commune spoken of without its name: "toàn xã" (not "toàn xã hội"), "Xã có ..." at the head of a clause. */
+const UNNAMED_COMMUNE = /toàn[\s\u00a0]+xã(?![\s\u00a0]*(?:hội|\p{Lu}))|[Xx]ã(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Xx]ã)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))/gu;
+
+/** True when one of `at` (in order) lies in [from, to). */
+function inClauseBefore(at: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo] < to;
 }
 
 /** True when an unnamed district's body is named in the opening or earlier in the paragraph of a figure at `at`. */

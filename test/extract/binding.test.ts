@@ -146,6 +146,11 @@ describe('additions, gaps and unnamed districts', () => {
     expect(read('Năm 2022, tỷ lệ hộ nghèo của tỉnh là 3,5%, cao hơn 0,5% so với bình quân cả nước.', { region: '48' }).map((r) => r[3])).toEqual([3.5]);
   });
 
+  it('reads no region for a commune the report does not name, but reads "toàn xã hội"', () => {
+    expect(read('Năm 2022, toàn xã còn 25 hộ nghèo, chiếm 1,9%.', { region: '44' })).toEqual([]);
+    expect(read('Năm 2022, toàn xã hội đã ủng hộ 5 tỷ đồng cho Quỹ Vì người nghèo.', { region: '44' }).map((r) => r[3])).toEqual([5]);
+  });
+
   it('reads no region for "toàn huyện" or "huyện có" in a province\'s report that names no district', () => {
     expect(read('Năm 2022, toàn huyện có 320 hộ nghèo, chiếm 1,5%.', { region: '48' })).toEqual([]);
     expect(read('Năm 2022, huyện có 8/10 xã đạt chuẩn nông thôn mới nâng cao.', { region: '48' })).toEqual([]);
