@@ -234,8 +234,10 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     } else if (!region.near && !regionOverride && regions.how.startsWith('first')) confidence *= 0.9;
     why.push(`region ${region.region ?? '?'}: ${region.how}`);
     if (period.period === null) {
-      confidence *= 0.5;
+      // No year anywhere, neither in the text nor given: left for the reader, not guessed.
       warnings.push(diagnostic('EXTRACT_NO_PERIOD', { value: text.slice(start, end) }, { file }, 'warning'));
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'no period in the report and none given: period unclear' });
+      continue;
     } else if (period.cue === null) confidence *= 0.9;
     why.push(`period ${period.period ?? '?'}: ${period.how}`);
     if (vague) {

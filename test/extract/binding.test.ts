@@ -1,7 +1,7 @@
 // Rules that refuse a figure whose indicator, region or period its words do not settle, and rules that
 // bind a figure to the right ones: each on a short made-up sentence of its kind.
 import { describe, expect, it } from 'vitest';
-import { extractObservations } from '../../src/extract/index.js';
+import { extractObservations, extractReport } from '../../src/extract/index.js';
 
 const read = (text: string, options = {}) =>
   extractObservations(text, { file: 'r.txt', ...options }).map((o) => [o.indicator, o.region, o.period, o.value, o.series]);
@@ -107,6 +107,13 @@ describe('figures whose indicator, region or period is unclear are not read', ()
     expect(read('Năm 2022, bà Trần Thị B trao tặng 200 triệu đồng cho Quỹ Vì người nghèo.', { region: '44' })).toEqual([]);
     // The sum raised on the ground ("trên địa bàn") is the place's.
     expect(read('Năm 2022, MTTQ các cấp trên địa bàn tỉnh đã vận động ủng hộ Quỹ “Vì người nghèo” được trên 12 tỷ đồng.', { region: '44' }).map((r) => r[3])).toEqual([12]);
+  });
+
+  it('leaves out a figure of a report that names no year, with a warning', () => {
+    const x = extractReport('Gần 8 tỷ đồng ủng hộ Quỹ vì người nghèo trong tháng cao điểm', { region: '49' });
+    expect(x.observations).toEqual([]);
+    expect(x.warnings.map((w) => w.code)).toContain('EXTRACT_NO_PERIOD');
+    expect(x.skipped.map((k) => k.why)).toContain('no period in the report and none given: period unclear');
   });
 
   it('leaves out a year after the report\'s, a target or forecast', () => {
