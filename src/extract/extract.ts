@@ -8,8 +8,10 @@ import '../messages/extract.js';
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
 import { isIndicatorId, normalizeUnit, requireRegion, seriesIsMethod, unitFor, UNKNOWN_SERIES } from '../registry/index.js';
 import { iterateFigures, type Figure } from './figures.js';
-import { periodContext, resolvePeriod } from './periods.js';
-import { regionContext, resolveRegion, type RegionMention } from './regions.js';
+import { periodContext, resolvePeriod, type ResolvedPeriod } from './periods.js';
+import { listMates, regionContext, resolveRegion, respectivePlace, subjectPlace, UNNAMED_DISTRICT_BODY, type RegionMention } from './regions.js';
+
+const UNNAMED_DISTRICT_BODY_ALL = new RegExp(UNNAMED_DISTRICT_BODY.source, UNNAMED_DISTRICT_BODY.flags + 'g');
 import { clauseAt, inFurniture, isReportFormat, lastStartingAtOrBefore, paragraphAt, readReport, sentenceAt, type Report } from './report.js';
 import { readPoverty } from './poverty.js';
 import { FigureContext, RULES, isTarget, isTargetLead, isTargetSentence, moneyPurpose, notALevel, shapeOf, tryRule, type Rule } from './rules.js';
@@ -57,6 +59,13 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
   const skipped: SkippedFigure[] = [];
   const warnings: Diagnostic[] = [];
   const targetWords = targetWordsOf(text);
+  const subject = subjectPlace(report, regions);
+  // Where the report speaks for an unnamed district ("Ủy ban MTTQ Việt Nam huyện, ..."): found once, in order.
+  const reviewed = /rà[\s\u00a0]+soát/iu.test(text);
+  const provinceReport = regions.region?.level === 'province' || regions.region?.level === 'province2025';
+  const unnamedBodies = provinceReport ? [...text.matchAll(UNNAMED_DISTRICT_BODY_ALL)].map((m) => m.index) : [];
+  // "toàn xã còn 25 hộ nghèo", "Xã có 85 hộ nghèo": a commune the report does not name, in any report above it.
+  const unnamedCommunes = regions.region?.level === 'commune' ? [] : [...text.matchAll(UNNAMED_COMMUNE)].map((m) => m.index);
 
   for (const f of iterateFigures(text)) {
     if (inFurniture(report, f.numStart)) {
@@ -79,6 +88,23 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const clause = clauseAt(text, f.start);
+    // "2 huyện đang hoàn thiện hồ sơ đề nghị công nhận", "5 xã chưa đạt chuẩn": not reached, not a level.
+    if (PENDING.test(text.slice(f.end, Math.min(clause.end, f.end + 40)))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'not reached yet ("đang ...", "chưa ...")' });
+      continue;
+    }
+    // "2 huyện được công nhận đạt chuẩn, nâng tổng số lên 5 huyện": the first figure is what was added.
+    if (RAISES_TOTAL.test(text.slice(f.end, Math.min(sentenceAt(text, f.start).end, f.end + 200))) && !RAISES_TOTAL.test(text.slice(Math.max(clause.start, f.start - 300), f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an addition: the total follows ("..., nâng tổng số lên ...")' });
+      continue;
+    }
+    // "Một số địa phương giảm sâu số hộ nghèo là: Hiệp Hòa (gần 1,2 nghìn hộ); Lục Ngạn (...)": each item is the change the lead names.
+    const lead = text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 400), f.start);
+    const colon = lead.lastIndexOf(':');
+    if (colon >= 0 && CHANGE_LIST.test(lead.slice(Math.max(0, colon - 100)))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an item of a list of changes ("giảm ... là: A (...); B (...)")' });
+      continue;
+    }
     if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetSentence(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 600), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
@@ -105,7 +131,20 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     const start = Math.min(m.cueStart, f.start);
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
-    const region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    let region = resolveRegion({ start: f.start, end: f.end }, report, regions);
+    if (!region.near && subject && subject.start < f.start && !PROVINCE_BEFORE.test(text.slice(Math.max(clause.start, f.start - 300), f.start))) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
+    else if (!region.near && ((unnamedBodies.length && speaksForUnnamed(unnamedBodies, paragraphAt(text, f.start).start, f.start)) || (unnamedCommunes.length && inClauseBefore(unnamedCommunes, clause.start, f.start)))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a district or commune the report does not name ("Ủy ban MTTQ huyện, ...", "toàn xã"): region unclear' });
+      continue;
+    }
+    if (region.near && !region.outside) {
+      const respective = respectivePlace({ start: f.start, end: f.end }, report, regions);
+      if (respective === 'unclear') {
+        skipped.push({ start: f.start, end: f.end, text: f.text, why: 'places and figures of "lần lượt" do not pair up: region unclear' });
+        continue;
+      }
+      if (respective) region = { region: respective.id, how: respective.how, near: true, unknownPlace: respective.unknownPlace };
+    }
     if (region.outside) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: region.how });
       continue;
@@ -113,15 +152,37 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     if (region.unknownPlace) {
       warnings.push(diagnostic('EXTRACT_UNKNOWN_PLACE', { value: region.unknownPlace, figure: text.slice(start, end) }, { file }, 'warning'));
     }
-    const period = resolvePeriod({ start: f.start, end: f.end }, periods);
+    // "xã Sơn Thủy có 85 hộ nghèo": a commune's figure, and its district unsaid; the province's name would be wrong.
+    const near150 = text.slice(Math.max(clause.start, f.start - 150), f.start);
+    if ((near150.includes('ã ') || near150.includes('hường') || near150.includes('trấn')) && !/-.+-/u.test(region.region ?? '') && COMMUNE_NAMED.test(near150)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a commune\'s figure, its district not named: region unclear' });
+      continue;
+    }
+    let period = reviewYear(resolvePeriod({ start: f.start, end: f.end }, periods), rule.indicator, periods.documentPeriod, reviewed);
+    // "Sau 10 năm, ... 100% xã đạt chuẩn": a level reached after years of work is of the report's time, not the span.
+    if (period.cue?.kind === 'relative' && STOCK.has(rule.indicator) && /^\d{4}-\d{4}$/.test(period.period ?? '') && periods.documentYear !== null) {
+      period = { period: String(periods.documentYear), how: `${period.how}: a level, so as of the report's year ${periods.documentYear}`, cue: period.cue };
+    }
     // A report that does not state its method (the poverty standard) gets `unknown`, never a guess.
+    // "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 2%" in a 2022 report: a year after the report's is a target or a forecast.
+    const firstYear = Number((period.period ?? '').slice(0, 4));
+    if (periods.documentYear !== null && firstYear > periods.documentYear && !(periods.reportDate === null && !periodOverride)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: `a year after the report's (${periods.documentYear}): a target or forecast` });
+      continue;
+    }
+    // "Trong giai đoạn I xây dựng nông thôn mới, ... 100% số xã đạt chuẩn": a phase the text does not date.
+    const phaseLead = text.slice(Math.max(sentence.start, f.start - 300), f.start);
+    if ((phaseLead.includes('giai') || phaseLead.includes('nhiệm')) && !(period.cue && period.cue.start >= sentence.start) && UNDATED_PHASE.test(phaseLead)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'period unclear: a phase named without its years ("giai đoạn I")' });
+      continue;
+    }
     let series = m.series ?? (rule.indicator === 'social_support' ? moneyPurpose(text.slice(clause.start, clause.end)) : seriesIsMethod(rule.indicator) ? UNKNOWN_SERIES : null);
     const clauseBefore = text.slice(Math.max(clause.start, f.start - 400), f.start);
     if (rule.indicator === 'income_per_capita' && outputNotIncome(clauseBefore)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'output per person (GRDP), not income' });
       continue;
     }
-    if (rule.indicator === 'income_per_capita' && INCOME_GROUP.test(clauseBefore)) {
+    if (rule.indicator === 'income_per_capita' && (INCOME_GROUP.test(clauseBefore) || INCOME_OF_PEOPLE.test(clauseBefore.slice(-120)))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the income of a group of households (a quintile), not of the place' });
       continue;
     }
@@ -132,6 +193,16 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     // "... được 112,7 tỷ đồng. Trong đó, ủng hộ trực tiếp vào Quỹ ... 14,5 tỷ đồng": a part of the total before it.
     if (rule.indicator === 'social_support' && /^[\s\u00a0\-–•]*trong[\s\u00a0]+đó(?![\p{L}])/iu.test(text.slice(sentence.start, f.start)) && /\d[\s\u00a0]*(?:tỷ|triệu|nghìn)?[\s\u00a0]*đồng/u.test(text.slice(Math.max(0, sentence.start - 300), sentence.start))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a part of the sum just stated ("Trong đó, ...")' });
+      continue;
+    }
+    // "mỗi nhà trị giá từ bảy đến 15 triệu đồng", "40 triệu đồng/nhà": the price of one, not a sum raised or spent.
+    if (rule.indicator === 'social_support' && (PER_UNIT_BEFORE.test(clauseBefore.slice(-60)) || PER_UNIT_AFTER.test(text.slice(f.end, f.end + 12)))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'the amount for each one ("mỗi nhà trị giá ...", ".../nhà"), not a total' });
+      continue;
+    }
+    // "Công ty Bia Sài Gòn ủng hộ Quỹ ... 500 triệu đồng", "ông Nguyễn Văn A ủng hộ ...": one donor's gift, not the place's sum.
+    if (rule.indicator === 'social_support' && ONE_DONOR.test(text.slice(Math.max(clause.start, f.start - 120), f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'one donor\'s gift, not a sum raised in the place' });
       continue;
     }
     if (rule.indicator === 'social_support' && series === 'other' && PUBLIC_BUDGET.test(clauseBefore)) {
@@ -163,8 +234,10 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     } else if (!region.near && !regionOverride && regions.how.startsWith('first')) confidence *= 0.9;
     why.push(`region ${region.region ?? '?'}: ${region.how}`);
     if (period.period === null) {
-      confidence *= 0.5;
+      // No year anywhere, neither in the text nor given: left for the reader, not guessed.
       warnings.push(diagnostic('EXTRACT_NO_PERIOD', { value: text.slice(start, end) }, { file }, 'warning'));
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'no period in the report and none given: period unclear' });
+      continue;
     } else if (period.cue === null) confidence *= 0.9;
     why.push(`period ${period.period ?? '?'}: ${period.how}`);
     if (vague) {
@@ -195,6 +268,12 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       confidence: round2(confidence),
       reason: why.join('; '),
     };
+    // "Huyện A, Thành phố B và Thị xã C có 100% các xã đạt chuẩn": each place of the list has the figure.
+    const mates = region.near ? listMates({ start: f.start, end: f.end }, report, regions) : [];
+    for (const mate of mates) {
+      const shared: ExtractedObservation = { ...observation, region: mate.id, confidence: round2(observation.confidence * 0.9), reason: observation.reason.replace(/region [^;]*/u, `region ${mate.id}: ${mate.how}`) };
+      if (shared.confidence >= minConfidence) observations.push(shared);
+    }
     if (observation.confidence >= minConfidence) observations.push(observation);
   }
 
@@ -214,6 +293,76 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     text,
   };
 }
+
+const POVERTY_STOCK = new Set(['poverty_rate', 'near_poor_rate', 'poor_near_poor_rate', 'poor_households']);
+/** Indicators that state a level at a time, not a sum over a span. */
+const STOCK = new Set([...POVERTY_STOCK, 'income_per_capita', 'new_rural_communes', 'new_rural_share', 'new_rural_districts', 'new_rural_provinces', 'new_rural_criteria_avg']);
+
+/**
+ * The yearly review of poor households ends in December and is approved in the weeks after: a report
+ * dated January or February that gives the review's result without a year of its own ("theo kết quả rà
+ * soát ..., toàn tỉnh hiện có 57.180 hộ nghèo") states the year before.
+ */
+function reviewYear(p: ResolvedPeriod, indicator: string, documentPeriod: string | null, reviewed: boolean): ResolvedPeriod {
+  if (!POVERTY_STOCK.has(indicator) || documentPeriod === null || !(p.cue === null || p.cue.kind === 'current' || p.cue.kind === 'toDate')) return p;
+  const m = /^(\d{4})-(0[12])(?:-\d{2})?$/.exec(documentPeriod);
+  if (!m || !reviewed) return p;
+  return { period: String(Number(m[1]) - 1), how: `${p.how}; a poverty review's result dated ${documentPeriod} is of the year before`, cue: p.cue };
+}
+
+/** A commune spoken of without its name: "toàn xã" (not "toàn xã hội"), "Xã có ..." at the head of a clause. */
+const UNNAMED_COMMUNE = /toàn[\s\u00a0]+xã(?![\s\u00a0]*(?:hội|\p{Lu}))|[Xx]ã(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Xx]ã)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))/gu;
+
+/** True when one of `at` (in order) lies in [from, to). */
+function inClauseBefore(at: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo] < to;
+}
+
+/** True when an unnamed district's body is named in the opening or earlier in the paragraph of a figure at `at`. */
+function speaksForUnnamed(bodies: number[], paragraphStart: number, at: number): boolean {
+  if (bodies[0] < 1500 && bodies[0] < at) return true;
+  let lo = 0;
+  let hi = bodies.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bodies[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && bodies[lo - 1] >= paragraphStart;
+}
+
+/** Words right after a counted group that say it has not got there: "2 huyện đang hoàn thiện hồ sơ", "13 xã chưa đạt". */
+const PENDING = /^[\s\u00a0]*(?:[\p{L}]+[\s\u00a0]+){0,2}?(?:đang|chưa|chờ)(?![\p{L}])/iu;
+
+/** A named commune ("xã Sơn Thủy", "phường Đông Hải", "thị trấn Kiến Giang"). */
+const COMMUNE_NAMED = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị[\s\u00a0]+trấn)[\s\u00a0]+\p{Lu}[\p{Ll}’']*(?![\p{L}])/u;
+
+/** The province named in the clause before a figure ("toàn tỉnh", "tỉnh ta"): the report's subject district does not apply. */
+const PROVINCE_BEFORE = /(?<![\p{L}])(?:toàn[\s\u00a0]+tỉnh|tỉnh[\s\u00a0]+(?:ta|nhà)|[Tt]ỉnh[\s\u00a0]+\p{Lu})/u;
+
+/** One donor: a person or a single firm or bank named before the sum ("ông Nguyễn Văn A", "Công ty Bia Sài Gòn"). */
+const ONE_DONOR = /(?<![\p{L}])(?:(?:ông|bà|anh|chị)(?![\p{L}])|gia[\s\u00a0]+đình[\s\u00a0]+\p{Lu}|[Cc]ông[\s\u00a0]+ty[\s\u00a0]+\p{Lu}|[Tt]ập[\s\u00a0]+đoàn[\s\u00a0]+\p{Lu}|[Nn]gân[\s\u00a0]+hàng[\s\u00a0]+\p{Lu}|[Dd]oanh[\s\u00a0]+nghiệp[\s\u00a0]+\p{Lu}|nhà[\s\u00a0]+hảo[\s\u00a0]+tâm[\s\u00a0]+\p{Lu})[^;.]{0,80}(?:ủng[\s\u00a0]+hộ|trao|tặng|đóng[\s\u00a0]+góp)[^;.\d]{0,60}$/u;
+
+/** The income or wage of a group of people, not the place's income per head: workers, ethnic minorities, the poor. */
+const INCOME_OF_PEOPLE = /(?:thu[\s\u00a0]+nhập|lương)[^;.\d]{0,40}(?:của|ở|tại)[\s\u00a0]+(?:người[\s\u00a0]+lao[\s\u00a0]+động|lao[\s\u00a0]+động|công[\s\u00a0]+nhân|cán[\s\u00a0]+bộ|đồng[\s\u00a0]+bào|người[\s\u00a0]+dân[\s\u00a0]+tộc|dân[\s\u00a0]+tộc[\s\u00a0]+thiểu[\s\u00a0]+số|hộ[\s\u00a0]+(?:nghèo|cận[\s\u00a0]+nghèo|thoát[\s\u00a0]+nghèo)|thành[\s\u00a0]+viên)|(?:tiền[\s\u00a0]+)?lương[\s\u00a0]+(?:bình[\s\u00a0]+quân|trung[\s\u00a0]+bình|tối[\s\u00a0]+thiểu|cơ[\s\u00a0]+sở)/iu;
+
+const RAISES_TOTAL = /nâng[\s\u00a0]+tổng[\s\u00a0]+số/iu;
+
+/** A phase named without its years: "giai đoạn I", "giai đoạn trước", "nhiệm kỳ trước". */
+const UNDATED_PHASE = /(?:giai[\s\u00a0]+đoạn|nhiệm[\s\u00a0]+kỳ)[\s\u00a0]+(?:I{1,3}|IV|V|1|2|3|đầu|trước|vừa[\s\u00a0]+qua)(?![\p{L}\d])/u;
+
+const PER_UNIT_BEFORE = /(?<![\p{L}])mỗi[\s\u00a0]+(?:căn[\s\u00a0]+)?(?:nhà|hộ|suất|người|em|xã|căn|con)(?![\p{L}])[^;.\d]{0,30}$/iu;
+const PER_UNIT_AFTER = /^[\s\u00a0]*\/[\s\u00a0]*(?:căn|nhà|hộ|suất|người|em|con|xuất)(?![\p{L}])/iu;
+
+/** A lead that names a change ("giảm sâu số hộ nghèo là:") before a list; not "giảm còn:", which names levels. */
+const CHANGE_LIST = /(?<![\p{L}])(?:giảm|tăng)(?![\p{L}])(?![\s\u00a0]+(?:còn|xuống|lên|đến))[^:;.\d]{0,80}:[^:.]*$/iu;
 
 /** A figure in brackets after the plan's words: "đạt chỉ tiêu Nghị quyết đề ra (dưới 4%)", "(kế hoạch là 2%)". */
 const PLAN_BRACKET = /(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}\([\s\u00a0]*(?:là[\s\u00a0]+)?$|\([\s\u00a0]*(?:chỉ[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|mục[\s\u00a0]+tiêu)[^\d;.()]{0,40}$/iu;
@@ -243,7 +392,7 @@ function outputNotIncome(clauseBefore: string): boolean {
 }
 
 /** A state budget or investment allocated ("được phân bổ tổng kinh phí", "vốn đầu tư"): not the catalogue's money raised. */
-const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
+const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|kinh[\s\u00a0]+phí[\s\u00a0]+đầu[\s\u00a0]+tư|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
 
 /**
  * True when the figure is a bound that a list of places shares: "mức thu nhập trên 5 triệu đồng/người/tháng

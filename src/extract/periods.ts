@@ -25,6 +25,10 @@ export interface PeriodCue extends Span {
   /** For `month`: the month (and day) the figure stands at; no year means the report's. */
   month?: number;
   day?: number;
+  /** True for a cue that dates only the figures after it ("cùng kỳ năm trước là 4,2%"). */
+  forward?: boolean;
+  /** True for a year a plan names ("dự kiến năm 2023"): it does not date a figure before it. */
+  planned?: boolean;
 }
 
 export interface ReportDate extends Span {
@@ -68,6 +72,8 @@ const CUE_PATTERNS: { re: RegExp; kind: PeriodCueKind }[] = [
   { re: /(?<!vào[\s\u00a0]{1,3})(?<![\p{L}])năm[\s\u00a0]+((?:19|20)\d\d)(?!\d)/giu, kind: 'year' },
   // "Trong 3 năm qua", "sau 03 năm", "sơ kết 3 năm", "hai năm qua".
   { re: /(?:(?:trong|sau|qua|sơ kết|tổng kết)[\s\u00a0]+(?:hơn[\s\u00a0]+)?(\d{1,2}|một|hai|ba|bốn|năm)[\s\u00a0]+năm|(\d{1,2}|hai|ba|bốn)[\s\u00a0]+năm[\s\u00a0]+qua)(?![\p{L}\d])/giu, kind: 'relative' },
+  // "cùng kỳ năm trước là 4,2%", "(năm trước: 3,1%)": the year before the report's; not "so với (cùng kỳ) năm trước", a change's base.
+  { re: /(?:cùng[\s\u00a0]+kỳ[\s\u00a0]+)?năm[\s\u00a0]+trước(?![\p{L}])/giu, kind: 'relative' },
   // "Trong năm qua", "năm nay": the report's year.
   { re: /(?:trong[\s\u00a0]+năm[\s\u00a0]+qua|năm[\s\u00a0]+nay|trong[\s\u00a0]+năm(?=[\s\u00a0]+(?:các|những|\d)))/giu, kind: 'current' },
   // "tính đến tháng 11/2022", "đến thời điểm 31/12/2019", "hết tháng 9/2019": as of that month or day.
@@ -111,9 +117,16 @@ export function findPeriodCues(text: string): PeriodCue[] {
         }
         if (!(cue.month! >= 1 && cue.month! <= 12) || (cue.day !== undefined && !(cue.day >= 1 && cue.day <= 31))) continue;
       } else if (kind === 'relative') {
-        const n = (m[1] ?? m[2]).toLowerCase();
-        cue.years = WORD_NUMBERS[n] ?? Number(n);
+        if (m[1] === undefined && m[2] === undefined) {
+          if (/\p{L}$|(?:so|với)[\s\u00a0]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+          cue.years = 1;
+          cue.forward = true;
+        } else {
+          const n = (m[1] ?? m[2]).toLowerCase();
+          cue.years = WORD_NUMBERS[n] ?? Number(n);
+        }
       }
+      if (TARGET_BEFORE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) cue.planned = true;
       cues.push(cue);
     }
   }
@@ -159,6 +172,9 @@ export function periodContext(report: Report, override?: string): PeriodContext 
   }
   return { report, cues, reportDate, documentYear: year, documentPeriod: String(year), documentHow: `the report's year (${yearHow})` };
 }
+
+/** Words before a year that make it a plan's: "dự kiến năm 2023", "phấn đấu đến năm 2025". */
+const TARGET_BEFORE_CUE = /(?:dự[\s\u00a0]+kiến|phấn[\s\u00a0]+đấu|mục[\s\u00a0]+tiêu|kế[\s\u00a0]+hoạch|đến|tới|sẽ)[^\d;.]{0,12}$/iu;
 
 /** The words before the later figure of a change: "từ 5,2% xuống còn", "từ 12 lên". */
 const CHANGE_END = /từ[\s\u00a0]+[^;]{0,40}?(?:xuống|lên|giảm|tăng)(?:[\s\u00a0]+(?:còn|xuống|lên))?(?:[\s\u00a0]+còn)?[\s\u00a0]*$/iu;
@@ -219,7 +235,11 @@ export function resolvePeriod(span: Span, ctx: PeriodContext): ResolvedPeriod {
   }
   const within = (s: Span) => {
     const out: PeriodCue[] = [];
-    for (let i = firstStartingAtOrAfter(ctx.cues, s.start); i < ctx.cues.length && ctx.cues[i].start < s.end; i++) if (ctx.cues[i].end <= s.end) out.push(ctx.cues[i]);
+    for (let i = firstStartingAtOrAfter(ctx.cues, s.start); i < ctx.cues.length && ctx.cues[i].start < s.end; i++) {
+      const c = ctx.cues[i];
+      // A cue after the figure dates it only when it is not a target's ("dự kiến năm 2023 có thêm 2 huyện") nor a forward-only cue.
+      if (c.end <= s.end && !(c.start >= span.end && (c.forward || c.planned))) out.push(c);
+    }
     return out;
   };
   // A cue before the figure is its own before one after it ("năm 2022 là 5,2%, năm 2023 là 4,1%"); a year right after it was read above.

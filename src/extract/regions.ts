@@ -37,7 +37,8 @@ const PREFIX: [RegExp, MentionLevel, string][] = [
 
 // Case is spelled out rather than flagged: under /iu, \p{Lu} would match lower case too.
 const NAMED = /(?<![\p{L}])([Tt]ỉnh (?:ủy|uỷ)|[Tt]ỉnh đoàn|[Tt]ỉnh|[Hh]uyện (?:ủy|uỷ)|[Hh]uyện đoàn|[Hh]uyện|[Tt]hị (?:ủy|uỷ)|[Tt]hị đoàn|[Tt]hị xã|TX\.?|[Tt]hành (?:ủy|uỷ)|[Tt]hành phố|TP\.?|Tp\.|[Tt]hị trấn)(?:[ \u00a0]+|(?<=\.))(\p{Lu}(?!\p{Lu})\p{Ll}*(?:(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)\p{Lu}\p{Ll}*){0,3})/gu;
-const UNNAMED = /(?<![\p{L}])(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ))(?![\p{L}])/giu;
+// The word before is checked where it is used: a look-behind at every position of a long report costs more than the scan.
+const UNNAMED = /(?:toàn[ \u00a0]+(tỉnh|huyện|thị xã|thành phố)|(tỉnh|huyện|thị|thành)[ \u00a0]+(?:ủy|uỷ)|(tỉnh|huyện)[ \u00a0]+(?:ta|nhà)|(?:của|ở|tại)[ \u00a0]+(tỉnh|huyện)(?=[ \u00a0]+(?:là|đạt|có|còn|chỉ|với)(?![\p{L}])|[ \u00a0]*[,.;]))(?![\p{L}])/giu;
 
 /** The five cities run by the centre: "Thành phố Cần Thơ" is the province-level city itself. */
 const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
@@ -113,9 +114,10 @@ export function findRegionMentions(report: Report): RegionMention[] {
   }
   UNNAMED.lastIndex = 0;
   for (let m = UNNAMED.exec(text); m; m = UNNAMED.exec(text)) {
+    if (m.index > 0 && /\p{L}/u.test(text[m.index - 1])) continue;
     if (inFurniture(report, m.index)) continue;
     if (covered(out, m.index)) continue;
-    const w = (m[1] ?? m[2]).toLowerCase();
+    const w = (m[1] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
     const level: MentionLevel = w === 'tỉnh' ? 'province' : w === 'huyện' ? 'district' : w === 'thành' || w === 'thành phố' ? 'city' : 'town';
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], region: null, level, unnamed: true });
   }
@@ -204,8 +206,8 @@ function bareNameIndex(): { re: RegExp; byName: Map<string, Region> } {
   return bareNames;
 }
 
-/** Words before `cả nước` that make it a comparison (`cao nhất cả nước`), not the subject. */
-const COMPARED = /(?:nhất|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
+/** Words before `cả nước` that make it a comparison (`cao nhất cả nước`, `tốp đầu cả nước`), not the subject. */
+const COMPARED = /(?:nhất|đầu|cuối|thứ[ \u00a0]+\S+|so[ \u00a0]+với|so|với|mức[ \u00a0]+(?:trung|bình)[^,;.]{0,20}|vùng[^,;.]{0,12})[ \u00a0,]*$/iu;
 
 /** Words after `cả nước` that give it a figure of its own: "của cả nước là 4,7", "cả nước đạt 17". */
 const STATES_FIGURE = /^[ \u00a0]*(?:là|đạt|ở[ \u00a0]+mức)[ \u00a0]+(?:khoảng[ \u00a0]+|gần[ \u00a0]+|hơn[ \u00a0]+|trên[ \u00a0]+)?\d/iu;
@@ -393,6 +395,9 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     const c = ctx.mentions[i];
     if (c.start < sentence.start) break;
     if (c.end > span.start) continue;
+    // "3/11 huyện hoàn thành (thị xã Bình Long, Phước Long và thành phố Đồng Xoài), 66/86 xã ...": the places
+    // a closed bracket lists are members of the group counted before it, not the place of what follows.
+    if (inClosedList(report.text, ctx.mentions, i, span.start)) continue;
     if (c.start < clause.start) {
       // An earlier clause's place carries over only when it heads its clause, as in a list by place.
       if (c.start - clauseAt(report.text, c.start).start > 25) break;
@@ -438,6 +443,8 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     if (m.region && m.within) {
       return { region: m.region.id, how: `"${m.text}" ${where}, not in the registry: filed under ${m.region.fullName}`, near: true };
     }
+    // A report about a unit of the 34 (`--region 34:79`) that names it ("toàn Thành phố Hồ Chí Minh") means that unit, not its older namesake.
+    if (m.region && own?.level === 'province2025' && own.id === `34:${m.region.id}`) return { region: own.id, how: `"${m.text}" ${where}: the report's own ${own.fullName} of 2025`, near: true };
     if (m.region) return { region: m.region.id, how: `"${m.text}" ${where}`, near: true };
     if (m.unnamed) {
       const r = unnamedRegion(m, own);
@@ -466,6 +473,119 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
   if (own) return { region: own.id, how: ctx.how, near: false };
   return { region: null, how: 'no region named', near: false };
 }
+
+/**
+ * The other places of a list that a figure's subject closes ("Huyện Thanh Thuỷ, Thành phố Việt Trì và Thị
+ * xã Phú Thọ có 100% các xã đạt chuẩn"): each shares the figure. Only when the list stands right before the
+ * figure's words, with no other figure between.
+ */
+export function listMates(span: Span, report: Report, ctx: RegionContext): { id: string; how: string; unknownPlace?: string }[] {
+  const text = report.text;
+  const clause = clauseAt(text, span.start);
+  let i = lastStartingAtOrBefore(ctx.mentions, span.start);
+  while (i >= 0 && ctx.mentions[i].end > span.start) i--;
+  if (i < 0) return [];
+  const last = ctx.mentions[i];
+  if (last.start < clause.start || last.unnamed || span.start - last.end > 60 || /[\d;,]/u.test(text.slice(last.end, span.start))) return [];
+  if (!/^[\s\u00a0]+(?:đều[\s\u00a0]+)?(?:có|đạt)(?![\p{L}])/iu.test(text.slice(last.end, span.start))) return [];
+  // "A và B có tỷ lệ ... lần lượt là 6,5% và 15,7%": the figures go to the places in order, not to all.
+  if (/lần[\s\u00a0]+lượt/iu.test(text.slice(last.end, Math.min(clause.end, span.end + 200)))) return [];
+  const out: { id: string; how: string; unknownPlace?: string }[] = [];
+  for (let j = i - 1; j >= 0; j--) {
+    const a = ctx.mentions[j];
+    const b = ctx.mentions[j + 1];
+    if (a.start < clause.start || a.unnamed || a.outside || a.level !== b.level && !(SUB_PROVINCE.has(a.level) && SUB_PROVINCE.has(b.level))) break;
+    if (b.start - a.end > 8 || !/^[ \u00a0]*(?:,|và)[ \u00a0]*$/u.test(text.slice(a.end, b.start))) break;
+    if (a.region) out.push({ id: a.region.id, how: `"${a.text}", listed with "${last.text}" before the figure they share` });
+    else {
+      const place = placeOf(a, report, ctx);
+      out.push({ id: place.id, how: `"${a.text}", listed with "${last.text}" before the figure they share: ${place.how}`, unknownPlace: a.text });
+    }
+  }
+  return out.reverse();
+}
+
+/**
+ * "Tỉnh A và tỉnh B có tỷ lệ hộ nghèo lần lượt là 6,5% và 15,7%": the k-th figure after "lần lượt" is the
+ * k-th place of the list before it. `null` when the figure is not in such a clause; `'unclear'` when the
+ * counts of places and figures differ.
+ */
+export function respectivePlace(span: Span, report: Report, ctx: RegionContext): { id: string; how: string; unknownPlace?: string } | 'unclear' | null {
+  const text = report.text;
+  const clause = clauseAt(text, span.start);
+  const lead = text.slice(Math.max(clause.start, span.start - 300), span.start);
+  const at = lead.search(/lần[\s\u00a0]+lượt/iu);
+  if (at < 0) return null;
+  const turn = span.start - lead.length + at;
+  let i = lastStartingAtOrBefore(ctx.mentions, turn);
+  while (i >= 0 && ctx.mentions[i].end > turn) i--;
+  if (i < 0 || ctx.mentions[i].start < clause.start || ctx.mentions[i].unnamed) return null;
+  const list = [ctx.mentions[i]];
+  for (let j = i - 1; j >= 0; j--) {
+    const a = ctx.mentions[j];
+    const b = ctx.mentions[j + 1];
+    if (a.start < clause.start || a.unnamed || a.outside || b.start - a.end > 8 || !/^[ \u00a0]*(?:,|và)[ \u00a0]*$/u.test(text.slice(a.end, b.start))) break;
+    list.unshift(a);
+  }
+  if (list.length < 2) return null;
+  const figures = (s: string) => (s.match(/\d+(?:[.,]\d+)*[\s\u00a0]*%?/gu) ?? []).length;
+  const k = figures(text.slice(turn, span.start));
+  const all = figures(text.slice(turn, clause.end));
+  if (all !== list.length || k >= list.length) return 'unclear';
+  const m = list[k];
+  if (m.region) return { id: m.region.id, how: `"${m.text}", figure ${k + 1} of "lần lượt"` };
+  const place = placeOf(m, report, ctx);
+  return { id: place.id, how: `"${m.text}", figure ${k + 1} of "lần lượt": ${place.how}`, unknownPlace: m.text };
+}
+
+/** True when mention `i` sits in a bracket closed before `until` that names two places or more. */
+function inClosedList(text: string, mentions: readonly RegionMention[], i: number, until: number): boolean {
+  const c = mentions[i];
+  if (c.district) return false;
+  const from = Math.max(0, c.start - 120);
+  const opened = text.slice(from, c.start).lastIndexOf('(');
+  if (opened < 0) return false;
+  const open = from + opened;
+  if (text.slice(open, c.start).includes(')')) return false;
+  const closed = text.slice(c.end, until).indexOf(')');
+  if (closed < 0) return false;
+  const close = c.end + closed;
+  let n = 0;
+  for (let j = Math.max(0, i - 6); j < Math.min(mentions.length, i + 7); j++) if (mentions[j].start > open && mentions[j].end <= close) n++;
+  return n >= 2;
+}
+
+const SUB_PROVINCE: ReadonlySet<MentionLevel> = new Set(['district', 'town', 'city']);
+
+/**
+ * The place a province's report is about when its opening names one district, town or city of the
+ * province first and the report names no other ("Thành phố Sơn La – tỉnh Sơn La đã huy động ...",
+ * "Thị xã Bắc Kạn tỷ lệ hộ nghèo năm 2014 ..."): the figures no nearer place claims are that place's.
+ */
+export function subjectPlace(report: Report, ctx: RegionContext): { id: string; how: string; start: number; unknownPlace?: string } | null {
+  const province = ctx.region;
+  if (!province || province.level !== 'province') return null;
+  const firstAt = ctx.mentions.findIndex((m) => !m.unnamed && !m.outside && m.level !== 'country' && m.level !== 'region');
+  const first = firstAt < 0 ? undefined : ctx.mentions[firstAt];
+  // The province spoken of before it ("toàn tỉnh có ..., trong đó huyện A ...") is the subject, not the district.
+  if (ctx.mentions.slice(0, Math.max(0, firstAt)).some((m) => m.level === 'province')) return null;
+  if (!first || first.start > 400 || !SUB_PROVINCE.has(first.level) || first.within || first.district) return null;
+  const same = (m: RegionMention) => m.text.toLowerCase() === first.text.toLowerCase() || (m.region !== null && m.region === first.region);
+  if (ctx.mentions.some((m) => !m.unnamed && (SUB_PROVINCE.has(m.level) || m.level === 'commune') && !same(m))) return null;
+  if (first.region) {
+    if (first.region.parent !== province.id) return null;
+    return { id: first.region.id, how: `the report is about "${first.text}", named first in its opening`, start: first.start };
+  }
+  const place = placeOf(first, report, ctx);
+  if (!place.id.startsWith(province.id + '-')) return null;
+  return { id: place.id, how: `the report is about "${first.text}", named first in its opening: ${place.how}`, start: first.start, unknownPlace: first.text };
+}
+
+/**
+ * "Theo báo cáo của Ủy ban MTTQ Việt Nam huyện, ...": the report speaks for a district it does not name,
+ * so the province's name is no answer for its figures.
+ */
+export const UNNAMED_DISTRICT_BODY = /toàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|[Hh]uyện(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Hh]uyện)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
 
 /** The province a report speaks for: its own region, or the province of its own district. */
 function provinceOf(r: Region | null): Region | null {

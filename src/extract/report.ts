@@ -105,9 +105,15 @@ let segmentsCache: Segments | null = null;
 const ABBREVIATION = /(?:^|[\s(])(?:TX|TP|Tp|tp|tx|TT|ThS|TS|PGS|GS)$/u;
 
 /** A dot between digits is a thousands separator or decimal point, not the end of a sentence. */
+/** A line break inside a sentence, as copied from a PDF ("... của Việt Nam. Thu\nnhập bình quân"): the next line goes on in lower case. */
+function wrapped(text: string, i: number): boolean {
+  return text[i] === '\n' && /[\p{L}\d,]/u.test(text[i - 1] ?? '') && /\p{Ll}/u.test(text[i + 1] ?? '');
+}
+
 function endsSentence(text: string, i: number): boolean {
   const c = text[i];
-  if (c === '\n' || c === '!' || c === '?') return true;
+  if (c === '\n') return !wrapped(text, i);
+  if (c === '!' || c === '?') return true;
   if (c !== '.') return false;
   if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
   return !ABBREVIATION.test(text.slice(Math.max(0, i - 4), i));
@@ -120,7 +126,7 @@ function segments(text: string): Segments {
   const clause = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') paragraph.push(i + 1);
+    if (c === '\n' && !wrapped(text, i)) paragraph.push(i + 1);
     if (endsSentence(text, i)) {
       sentence.push(i + 1);
       clause.push(i + 1);
@@ -161,5 +167,5 @@ export function clauseAt(text: string, offset: number): Span {
 
 /** The paragraph around `offset`: bounded by line breaks. */
 export function paragraphAt(text: string, offset: number): Span {
-  return segmentAt(segments(text).paragraph, text, offset, (i) => text[i] === '\n');
+  return segmentAt(segments(text).paragraph, text, offset, (i) => text[i] === '\n' && !wrapped(text, i));
 }

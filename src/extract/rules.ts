@@ -99,7 +99,7 @@ export function moneyPurpose(sentence: string): string {
   // The fund for the poor pays for many things at once, study grants among them: its money is `other`.
   if (/vì[\s\u00a0]+người[\s\u00a0]+nghèo/iu.test(sentence)) return 'other';
   if (/khuyến học|khuyến tài|học bổng/iu.test(sentence)) return 'study_fund';
-  if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|xây dựng[\s\u00a0]*\d+[\s\u00a0]*(?:căn )?nhà|làm nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
+  if (/nhà (?:kiên cố|tình nghĩa|đại đoàn kết|ở)|(?:xây dựng|xây mới|sửa chữa)[\s\u00a0]*[\d.]+[\s\u00a0]*(?:căn |ngôi )?nhà|làm nhà|xây nhà|sửa chữa nhà/iu.test(sentence)) return 'houses';
   if (/mồ côi/iu.test(sentence)) return 'orphans';
   if (/học sinh|sinh viên/iu.test(sentence)) return 'pupils';
   return 'other';
@@ -212,8 +212,8 @@ export const RULES: Rule[] = [
     // "nâng tổng số đạt chuẩn lên 26 xã", "nâng tổng số toàn tỉnh có 80 xã".
     id: 'new_rural_communes.total',
     indicator: 'new_rural_communes',
-    shape: 'count',
-    before: re('nâng tổng số[^;.\\d]{0,40}$'),
+    shape: 'countOrFraction',
+    before: re('nâng tổng số[^;.\\d]{0,90}$'),
     after: re('^ xã(?![\\p{L}])'),
     sentence: /nông thôn mới|NTM/u,
     series: 'standard',
@@ -248,6 +248,16 @@ export const RULES: Rule[] = [
     confidence: 0.85,
   },
   {
+    // "nâng tổng số lên 5 huyện", "nâng tổng số đơn vị cấp huyện đạt chuẩn lên 7".
+    id: 'new_rural_districts.total',
+    indicator: 'new_rural_districts',
+    shape: 'countOrFraction',
+    before: re('nâng tổng số[^;.\\d]{0,90}$'),
+    after: re('^ (?:đơn vị cấp huyện|huyện)(?![\\p{L}])'),
+    sentence: /nông thôn mới|NTM/u,
+    confidence: 0.8,
+  },
+  {
     id: 'new_rural_provinces.all_communes',
     indicator: 'new_rural_provinces',
     shape: 'count',
@@ -273,6 +283,15 @@ export const RULES: Rule[] = [
     before: re('(?:bình quân|trung bình)[^;.\\d]{0,40}$'),
     after: re('^ tiêu chí/xã'),
     confidence: 0.85,
+  },
+  {
+    // "Số tiêu chí đạt chuẩn trung bình của toàn tỉnh là 17,8 tiêu chí", "đạt bình quân 12 tiêu chí": the average, with "/xã" left out.
+    id: 'new_rural_criteria_avg.plain',
+    indicator: 'new_rural_criteria_avg',
+    shape: 'count',
+    before: re('(?:bình quân|trung bình)[^;.\\d]{0,40}$'),
+    after: re('^ tiêu chí(?![/\\p{L}]| (?:đô thị|ĐTVM|huyện|nâng cao|kiểu mẫu|nông thôn mới nâng cao))'),
+    confidence: 0.8,
   },
   {
     id: 'civilized_urban_criteria.after',
@@ -345,10 +364,20 @@ export const RULES: Rule[] = [
     confidence: 0.85,
   },
   {
+    // "trao 3.120 suất học bổng cho học sinh", "trao gần 140 ngàn suất quà": grants and gifts handed out, each one person's.
+    id: 'social_support_beneficiaries.grants',
+    indicator: 'social_support_beneficiaries',
+    shape: 'count',
+    before: re('(?<![\\p{L}])(?:trao|tặng|cấp|phát)(?: tặng)?(?:[^;]{0,80}?(?:,| và))?[\\s\\u00a0]*$'),
+    after: re('^ suất (học bổng|quà)(?![\\p{L}])'),
+    series: (a) => (/học/iu.test(a?.[1] ?? '') ? 'pupils' : 'other'),
+    confidence: 0.8,
+  },
+  {
     id: 'social_support.before',
     indicator: 'social_support',
     shape: 'money',
-    before: re('(?:số tiền|kinh phí|trị giá|tổng (?:số )?tiền|giá trị|quỹ[^;.\\d]{0,30}|ủng hộ|quyên góp)[^;.\\d]{0,30}$'),
+    before: re('(?:số tiền|kinh phí|trị giá|tổng (?:số )?tiền|giá trị|quỹ[^;.\\d]{0,30}|ủng hộ|quyên góp)[^;.\\d]{0,30}$|(?<![\\p{L}])hỗ trợ (?:trên |hơn |gần |khoảng )?$'),
     min: 0,
     confidence: 0.85,
   },
@@ -358,6 +387,16 @@ export const RULES: Rule[] = [
     indicator: 'social_support',
     shape: 'money',
     after: re('^ (?:cho|ủng hộ|vào|đóng góp(?: cho| vào)?) (?:các )?quỹ'),
+    min: 0,
+    confidence: 0.8,
+  },
+  {
+    // "vận động được gần 7,2 tỷ đồng Quỹ Vì người nghèo": the fund named right after the sum raised.
+    id: 'social_support.raised',
+    indicator: 'social_support',
+    shape: 'money',
+    before: re('(?:vận động|huy động|tiếp nhận|quyên góp)(?: được)?[^;.\\d]{0,20}$'),
+    after: re('^ quỹ'),
     min: 0,
     confidence: 0.8,
   },
@@ -371,23 +410,46 @@ export function notALevel(f: Figure, text: string): string | null {
   const before = text.slice(Math.max(0, f.start - 30), f.start);
   const after = text.slice(f.end, f.end + 40);
   if (/(?:^|[\s(])thêm[\s\u00a0]+$/iu.test(before)) return 'an addition, not a level ("thêm ...")';
+  // "từ 10 đến 25%", "từ 2 - 3 triệu đồng": the ends of a range, a bound and not a level.
+  if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:đến|tới|-|–)[\s\u00a0]*\d/iu.test(after)) return 'the lower end of a range ("từ X đến Y")';
+  if (/(?:^|[\s(])từ[\s\u00a0]+\d[\d.,]*[\s\u00a0]*%?[\s\u00a0]*(?:đến|tới|-|–)[\s\u00a0]*$/iu.test(before)) return 'the upper end of a range ("từ X đến Y")';
+  // "Quyết định ... công nhận 25 xã đạt chuẩn nông thôn mới năm 2023": those one act recognised, not the total.
+  if (/(?:^|[\s(])công[\s\u00a0]+nhận[\s\u00a0]+(?:thêm[\s\u00a0]+|mới[\s\u00a0]+)?$/iu.test(before)) return 'recognised by one act, an addition ("công nhận N ...")';
+  // "436/411 xã": a part larger than its whole is a slip, not a figure to trust.
+  if (f.denominator !== null && f.value !== null && f.value > f.denominator) return 'a part larger than its whole ("436/411")';
   // "từ 31,17% vào cuối năm 2018 xuống còn ...": a level of its own year; without a year, only the change's start.
   if (/(?:^|[\s(])từ[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:xuống|lên|giảm|tăng|còn)(?![\p{L}])/iu.test(after)) {
     return 'the earlier figure of a change ("từ ... xuống/lên ...")';
   }
   if (/(?:^|[\s(])(?:giảm|tăng)(?:[\s\u00a0]+(?:thêm|được|bình quân|trung bình))?[\s\u00a0]+$/iu.test(before)) return 'a change, not a level ("tăng/giảm ...")';
   if (/^[\s\u00a0]*(?:so với|so cùng kỳ)/iu.test(after) && /(?:tăng|giảm)/iu.test(before)) return 'a change, not a level ("... so với ...")';
+  // "cao hơn 0,5% so với bình quân cả nước": the gap between two levels.
+  if (text.slice(Math.max(0, f.start - 12), f.numStart).includes('hơn') && /(?:^|[\s(])(?:cao|thấp|nhiều|ít)[\s\u00a0]+hơn[\s\u00a0]+(?:khoảng[\s\u00a0]+|gần[\s\u00a0]+)?$/iu.test(text.slice(Math.max(0, f.start - 30), f.numStart))) return 'a gap between two levels ("cao hơn X ...")';
+  // "bằng 85% so với năm 2021", "bằng 92% cùng kỳ": a ratio of two levels, not one.
+  if (before.includes('bằng') && /(?:^|[\s(])bằng[\s\u00a0]+$/iu.test(before) && /^[\s\u00a0]*(?:so[\s\u00a0]+với|so|cùng[\s\u00a0]+kỳ|năm[\s\u00a0]+trước|kế[\s\u00a0]+hoạch)(?![\p{L}])/iu.test(after)) return 'a ratio to another level ("bằng X% so với ...")';
   if (/(?:tăng|giảm)[^;%]{0,30}\(?tương[\s\u00a0]+đương[\s\u00a0]+(?:với[\s\u00a0]+)?$/iu.test(before)) return 'a change, not a level ("tăng ... (tương đương ...)")';
+  // "giảm gần 6,7 nghìn hộ nghèo, tương đương với 1,41%", "giảm 6,26%, tương đương với 11.710 hộ": the same change in other words.
+  if (before.includes('tương') && /(?:^|[\s(])(?:tăng|giảm)(?:[\s\u00a0]+(?:thêm|được|gần|hơn|trên|khoảng|sâu))*[\s\u00a0]+\d[\d.,]*[^;:()\d]{0,40}\(?tương[\s\u00a0]+(?:đương|ứng)[\s\u00a0]+(?:với[\s\u00a0]+)?(?:gần|hơn|trên|khoảng)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
+    return 'the same change restated ("giảm X, tương đương (với) Y")';
+  }
   // "một trong 6 huyện đầu tiên": a rank among a group, not a count.
   if (/(?:^|[\s(])một[\s\u00a0]+trong[\s\u00a0]+(?:số[\s\u00a0]+)?$/iu.test(before)) return 'one of a group, not a count ("một trong ...")';
   // "(tăng 251 hộ so với đầu năm, chiếm tỷ lệ 0,08%)": everything in a bracket that opens on a change is the change.
   const open = /\(([^()]{0,80})$/u.exec(text.slice(Math.max(0, f.start - 80), f.start));
-  if (open && /^[\s\u00a0]*(?:tăng|giảm)(?![\p{L}])/iu.test(open[1])) return 'part of a change in brackets ("(tăng ..., chiếm ...)")';
+  // But "(giảm từ 42,61% cuối năm 2023 xuống còn 36,35% cuối năm 2024)" dates both ends: levels of their years.
+  if (open && /^[\s\u00a0]*(?:tăng|giảm)(?![\p{L}])/iu.test(open[1]) && !fromTo(open[1], text.slice(f.start, f.end + 80))) return 'part of a change in brackets ("(tăng ..., chiếm ...)")';
   // "giảm tỷ lệ hộ nghèo năm 2022 là 0,47%": the rate of a reduction, not the rate itself.
   if (/(?:^|[\s(])(?:giảm|tăng)[\s\u00a0]+tỷ[\s\u00a0]+lệ[^;,.%\d]{0,40}(?:\d{4}[^;,.%\d]{0,10})?(?:là|được|đạt)[\s\u00a0]+$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
     return 'a reduction of a rate, not a level ("giảm tỷ lệ ... là ...")';
   }
   return null;
+}
+
+/** True for a bracket that runs "(giảm từ X ... xuống còn Y ...)": the figures are the two ends, each a level. */
+function fromTo(openBefore: string, after: string): boolean {
+  if (!/^[\s\u00a0]*(?:tăng|giảm)[\s\u00a0]+từ(?![\p{L}])/iu.test(openBefore)) return false;
+  const inside = openBefore + (/^[^()]*/u.exec(after)?.[0] ?? '');
+  return /(?:xuống|lên)(?:[\s\u00a0]+(?:còn|mức))?[\s\u00a0]+(?:gần|hơn|khoảng)?[\s\u00a0]*\d/iu.test(inside);
 }
 
 /** Words that make a clause a plan rather than a result: "Phấn đấu đến năm 2030 có 100 mô hình". */

@@ -72,7 +72,7 @@ export interface Extraction {
   };
   /** Figure-like numbers passed over (no indicator wording, unquantified, page furniture). */
   skipped: SkippedFigure[];
-  /** Findings worth a reader's eye: malformed numbers, figures without region or period. */
+  /** Findings worth a reader's eye: malformed numbers, figures without region, figures left out for want of a period. */
   warnings: Diagnostic[];
   /** The report text all offsets refer to. */
   text: string;

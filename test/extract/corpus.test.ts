@@ -5,15 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus, scoreCorpus } from './corpus.js';
 
 const corpus = readCorpus();
+// CHISO_CORPUS_SPLIT=tune scores the tune split alone: work on the rules never runs the test split.
+const tuneOnly = process.env.CHISO_CORPUS_SPLIT === 'tune';
 const tune = scoreCorpus(corpus.filter((p) => p.split === 'tune'));
-const test = scoreCorpus(corpus.filter((p) => p.split === 'test'));
+const test = tuneOnly ? null : scoreCorpus(corpus.filter((p) => p.split === 'test'));
 for (const [name, s] of [['tune', tune], ['test', test]] as const) {
+  if (!s) continue;
   console.log(`${name}: ${s.passages} passages, ${s.expected} expected, ${s.extracted} extracted, ${s.correct} correct; precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
 }
 
 describe('extraction corpus', () => {
   it('holds real passages with their source and annotations', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(220);
+    expect(corpus.length).toBeGreaterThanOrEqual(261);
     const ids = new Set(corpus.map((p) => p.id));
     expect(ids.size).toBe(corpus.length);
     for (const p of corpus) {
@@ -30,7 +33,7 @@ describe('extraction corpus', () => {
       const h = BigInt('0x' + createHash('sha256').update(p.id).digest('hex'));
       expect(p.split).toBe(h % 5n < 2n ? 'test' : 'tune');
     }
-    expect(test.passages * 3).toBeGreaterThanOrEqual(corpus.length);
+    expect(corpus.filter((p) => p.split === 'test').length * 3).toBeGreaterThanOrEqual(corpus.length);
   });
 
   it('keeps the scores it has reached on both splits', () => {
@@ -38,9 +41,14 @@ describe('extraction corpus', () => {
     // from the tune split's false readings and general cases: tune 0.996 / 0.946, test 0.881 / 0.943.
     // With 63 more passages (220): before their rules tune 0.889 / 0.860, test 0.843 / 0.866; after
     // rules from the new tune passages: tune 0.954 / 0.914, test 0.856 / 0.886.
-    expect(tune.precision).toBeGreaterThanOrEqual(0.95);
-    expect(tune.recall).toBeGreaterThanOrEqual(0.91);
-    expect(test.precision).toBeGreaterThanOrEqual(0.85);
-    expect(test.recall).toBeGreaterThanOrEqual(0.88);
+    // With 41 more passages (261), tune 0.919 / 0.893 before their rules; after the rules that refuse what
+    // the words do not settle and bind by place, period and list: tune 0.994 / 0.975. The test split was not
+    // scored while those rules were written (CHISO_CORPUS_SPLIT=tune); its floors are the last measured.
+    expect(tune.precision).toBeGreaterThanOrEqual(0.98);
+    expect(tune.recall).toBeGreaterThanOrEqual(0.96);
+    if (test) {
+      expect(test.precision).toBeGreaterThanOrEqual(0.85);
+      expect(test.recall).toBeGreaterThanOrEqual(0.88);
+    }
   });
 });
