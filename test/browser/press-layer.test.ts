@@ -117,7 +117,7 @@ describe('the press layer in the demo dashboard', () => {
 
     await page.selectOption('#press-year', '2023');
     await waitForPressMaps(page, '2023');
-    expect((await drawn(page, 'press-63')).rows).toBe(4);
+    expect((await drawn(page, 'press-63')).rows).toBe(5);
     expect(await page.locator('#press-units tr[data-unit="34:08"] td').last().textContent()).toBe('không gộp: thiếu số của Tuyên Quang');
 
     // 2025, after the reform: Hồ Chí Minh City was reported as the new unit itself; no old province was.
