@@ -544,7 +544,8 @@ export class ChisoChart extends ChisoViewElement {
     return rangeControls({
       lang,
       years,
-      range: this.client.coordinator.selection.periodRange(),
+      // The range chosen, not a player's period inside it.
+      range: this.client.coordinator.selection.chosenRange(),
       set: (from, to) => {
         this.brushPeriods(from, to);
         this.announce(t('COMPONENTS_RANGE_SET', lang, { from, to }));
