@@ -21,8 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openDemo(page: Page, query = ''): Promise<void> {
-  await page.goto(`${server.url}/examples/dashboard/${query}`);
+async function openDemo(page: Page, query = '', go = true): Promise<void> {
+  if (go) await page.goto(`${server.url}/examples/dashboard/${query}`);
   await page.waitForFunction(() => customElements.get('chiso-player') !== undefined, undefined, { timeout: 60_000 });
   await scrollThrough(page);
   await waitForCharts(page, 60_000);
@@ -236,6 +236,133 @@ describe('<chiso-player> on the demo dashboard', () => {
     expect(renders.filter((x) => x.embedded)).toEqual([]);
     await context.close();
   }, 180_000);
+});
+
+/** The period selection as the page shows it: the address, the map, the player, the line chart's year range. */
+async function periodsSeen(page: Page): Promise<{ period: string | null; range: string | null; map: string; said: string; steps: string[]; chosen: string[] }> {
+  return page.evaluate(() => {
+    const params = new URL(location.href).searchParams;
+    const player = document.querySelector('chiso-player') as unknown as HTMLElement & { steps: string[] };
+    const line = document.querySelector('chiso-chart[type=line]')!;
+    return {
+      period: params.get('demo.period'),
+      range: params.get('demo.range'),
+      // The period the map draws (a range's rows are all shown in its table; the map draws the latest).
+      map: /năm (\d{4})/.exec((document.querySelector('chiso-map') as unknown as { description: string }).description)?.[1] ?? '',
+      said: player.shadowRoot!.querySelector('[part=announce]')!.textContent!.trim(),
+      steps: player.steps,
+      chosen: [...line.shadowRoot!.querySelectorAll<HTMLSelectElement>('details.range select')].map((s) => s.value),
+    };
+  });
+}
+
+/** Waits until the address says `period` (and `range`), the map draws `map` (its description says so), and the player says `said…`. */
+async function waitForPeriods(page: Page, want: { period: string | null; range?: string | null; map: string; said: string }): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const params = new URL(location.href).searchParams;
+      const map = document.querySelector('chiso-map') as unknown as { description: string; state: string };
+      const said = document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')?.textContent?.trim() ?? '';
+      return params.get('demo.period') === want.period && params.get('demo.range') === (want.range ?? null) && map.state === 'ready' && /năm (\d{4})/.exec(map.description)?.[1] === want.map && said.startsWith(want.said);
+    },
+    want,
+    { timeout: 30_000, polling: 100 },
+  ).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}; wanted ${JSON.stringify(want)}, seen ${JSON.stringify(await periodsSeen(page))}`);
+  });
+}
+
+describe('<chiso-player> and the page address', () => {
+  it('a step is in the address; reloading, going back and forward restore it', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page);
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, '2008', 'Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%');
+    const stepped = page.url();
+    expect(new URL(stepped).searchParams.get('demo.period')).toBe('2008');
+
+    // Reloaded: the player, the slider and the map on 2008 again, not playing.
+    await page.reload();
+    await openDemo(page, new URL(stepped).search, false);
+    await waitForStep(page, '2008', 'Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%');
+    expect((await seen(page)).slider).toBe('1');
+    expect((await seen(page)).playing).toBe(false);
+
+    // Another address, then back and forward.
+    await openDemo(page, '?demo.period=2014');
+    await waitForStep(page, '2014', 'Năm 2014:');
+    await page.goBack();
+    await waitForStep(page, '2008', 'Năm 2008:');
+    await page.goForward();
+    await waitForStep(page, '2014', 'Năm 2014:');
+
+    // Entries the page itself adds: going back reads the address (popstate), and an address
+    // without a period clears the step.
+    await page.evaluate(() => {
+      history.pushState(null, '', '?demo.period=2010');
+      history.pushState(null, '', '?demo.region=42');
+      history.back();
+    });
+    await waitForStep(page, '2010', 'Năm 2010:');
+    await page.evaluate(() => history.forward());
+    await page.waitForFunction(() => (document.querySelector('chiso-dashboard') as unknown as { coordinator: { selection: { periodRange(): unknown } } }).coordinator.selection.periodRange() === null, undefined, { timeout: 30_000, polling: 100 });
+    await page.waitForFunction(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')?.textContent?.startsWith('Năm 2016'), undefined, { timeout: 30_000, polling: 100 });
+    expect(new URL(page.url()).searchParams.get('demo.region')).toBe('42');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+});
+
+describe('<chiso-player> beside the line chart\'s year range', () => {
+  it('steps inside the range chosen, the two in the address together, never showing a period the range leaves out', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page);
+    const line = page.locator('chiso-chart[type=line]');
+    await line.locator('details.range summary').click();
+    const [from, to] = [line.locator('details.range select').nth(0), line.locator('details.range select').nth(1)];
+    await from.selectOption('2010');
+    await to.selectOption('2014');
+    // A range chosen, no step: the map shows its latest period, and the player says so.
+    await waitForPeriods(page, { period: '2010-2014', map: '2014', said: 'Năm 2014:' });
+    let s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2010', '2012', '2013', '2014']);
+    expect(s.chosen).toEqual(['2010', '2014']);
+    expect(await page.evaluate(() => (document.querySelector('chiso-player')!.shadowRoot!.querySelector('input[type=range]') as HTMLInputElement).max)).toBe('3');
+
+    // Home: the first year of the range, not of the data; the range stays beside it, in the address too.
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await waitForPeriods(page, { period: '2010', range: '2010-2014', map: '2010', said: 'Năm 2010:' });
+    expect((await periodsSeen(page)).chosen).toEqual(['2010', '2014']);
+    await page.keyboard.press('End');
+    await waitForPeriods(page, { period: '2014', range: '2010-2014', map: '2014', said: 'Năm 2014:' });
+
+    // A narrower range that leaves 2014 out: the views move to its latest period, the player with them.
+    await to.selectOption('2012');
+    await waitForPeriods(page, { period: '2010-2012', map: '2012', said: 'Năm 2012:' });
+    s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2010', '2012']);
+
+    // A step and a range in a link: both restored.
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await waitForPeriods(page, { period: '2010', range: '2010-2012', map: '2010', said: 'Năm 2010:' });
+    await page.reload();
+    await openDemo(page, new URL(page.url()).search, false);
+    await waitForPeriods(page, { period: '2010', range: '2010-2012', map: '2010', said: 'Năm 2010:' });
+    s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2010', '2012']);
+    expect(s.chosen).toEqual(['2010', '2012']);
+
+    // The player plays inside the range only, and stops at its end.
+    await page.locator('chiso-player').locator('[part=play]').click();
+    await page.waitForFunction(() => !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
+    await waitForPeriods(page, { period: '2012', range: '2010-2012', map: '2012', said: 'Năm 2012:' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
 });
 
 describe('the map by touch and pointer', () => {
