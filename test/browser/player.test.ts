@@ -239,7 +239,7 @@ describe('<chiso-player> on the demo dashboard', () => {
 });
 
 /** The period selection as the page shows it: the address, the map, the player, the line chart's year range. */
-async function periodsSeen(page: Page): Promise<{ period: string | null; range: string | null; map: string; said: string; steps: string[]; chosen: string[] }> {
+async function periodsSeen(page: Page): Promise<{ period: string | null; range: string | null; map: string; said: string; steps: string[]; chosen: string[]; filter: string[] }> {
   return page.evaluate(() => {
     const params = new URL(location.href).searchParams;
     const player = document.querySelector('chiso-player') as unknown as HTMLElement & { steps: string[] };
@@ -252,6 +252,7 @@ async function periodsSeen(page: Page): Promise<{ period: string | null; range: 
       said: player.shadowRoot!.querySelector('[part=announce]')!.textContent!.trim(),
       steps: player.steps,
       chosen: [...line.shadowRoot!.querySelectorAll<HTMLSelectElement>('details.range select')].map((s) => s.value),
+      filter: [...document.querySelector('chiso-filter')!.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=period] select')].map((s) => s.value),
     };
   });
 }
@@ -329,6 +330,8 @@ describe('<chiso-player> beside the line chart\'s year range', () => {
     let s = await periodsSeen(page);
     expect(s.steps).toEqual(['2010', '2012', '2013', '2014']);
     expect(s.chosen).toEqual(['2010', '2014']);
+    // The filter names the same years: one range, whoever chose it.
+    expect(s.filter).toEqual(['2010', '2014']);
     expect(await page.evaluate(() => (document.querySelector('chiso-player')!.shadowRoot!.querySelector('input[type=range]') as HTMLInputElement).max)).toBe('3');
 
     // Home: the first year of the range, not of the data; the range stays beside it, in the address too.
@@ -336,6 +339,7 @@ describe('<chiso-player> beside the line chart\'s year range', () => {
     await page.keyboard.press('Home');
     await waitForPeriods(page, { period: '2010', range: '2010-2014', map: '2010', said: 'Năm 2010:' });
     expect((await periodsSeen(page)).chosen).toEqual(['2010', '2014']);
+    expect((await periodsSeen(page)).filter).toEqual(['2010', '2014']);
     await page.keyboard.press('End');
     await waitForPeriods(page, { period: '2014', range: '2010-2014', map: '2014', said: 'Năm 2014:' });
 
@@ -355,11 +359,18 @@ describe('<chiso-player> beside the line chart\'s year range', () => {
     s = await periodsSeen(page);
     expect(s.steps).toEqual(['2010', '2012']);
     expect(s.chosen).toEqual(['2010', '2012']);
+    expect(s.filter).toEqual(['2010', '2012']);
+    // The filter widens the range again (a link's range is no floor for a new choice); the step stays.
+    await page.locator('chiso-filter').locator('[part=period] select').nth(0).selectOption('2006');
+    await waitForPeriods(page, { period: '2010', range: '2006-2012', map: '2010', said: 'Năm 2010:' });
+    s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2006', '2008', '2010', '2012']);
+    expect(s.chosen).toEqual(['2006', '2012']);
 
     // The player plays inside the range only, and stops at its end.
     await page.locator('chiso-player').locator('[part=play]').click();
     await page.waitForFunction(() => !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
-    await waitForPeriods(page, { period: '2012', range: '2010-2012', map: '2012', said: 'Năm 2012:' });
+    await waitForPeriods(page, { period: '2012', range: '2006-2012', map: '2012', said: 'Năm 2012:' });
     expect(errors).toEqual([]);
     await page.context().close();
   }, 240_000);

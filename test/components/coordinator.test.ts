@@ -118,25 +118,27 @@ describe('Coordinator.rows', () => {
 });
 
 describe('Selection.selectPeriod (a period player)', () => {
-  it('makes one period the dashboard shows, beside the ranges chosen that hold it; a range that does not hold it goes; null clears it', () => {
+  it('makes one period the dashboard shows, beside the range chosen when it holds it; a range that does not hold it goes; null clears it', () => {
     const c = new Coordinator();
     const sel = c.selection;
     const filter = {};
     const brush = {};
     const player = {};
     sel.update({ source: filter, field: 'period', range: ['2010', '2016'] });
+    // One chosen range, whoever chose it: the brush's replaces the filter's (the filter shows it).
     sel.update({ source: brush, field: 'period', range: ['2012', '2014'] });
+    expect(sel.clauses.filter((cl) => cl.field === 'period')).toEqual([{ source: brush, field: 'period', range: ['2012', '2014'] }]);
     sel.selectRegions(filter, ['42']);
     let changes = 0;
     sel.addEventListener('change', () => changes++);
-    // Inside both ranges: they stay beside it, and the views show the step.
+    // Inside the range: it stays beside it, and the views show the step.
     sel.selectPeriod(player, '2014');
     expect(sel.periodRange()).toEqual(['2014', '2014']);
     expect(sel.chosenRange()).toEqual(['2012', '2014']);
     expect(sel.steppedPeriod()).toBe('2014');
     // The player does not filter itself; what it steps through is the range chosen.
     expect(sel.filterFor(player).periods).toEqual(['2012', '2014']);
-    // 2008 lies outside both ranges: intersected with them it would leave nothing, so they go.
+    // 2008 lies outside the range: intersected with it would leave nothing, so it goes.
     sel.selectPeriod(player, '2008');
     expect(sel.periodRange()).toEqual(['2008', '2008']);
     expect(sel.filterFor(brush)).toEqual({ regions: ['42'], periods: ['2008', '2008'] });
@@ -159,6 +161,11 @@ describe('Selection.selectPeriod (a period player)', () => {
     // A narrower brush that leaves 2014 out: the range is what the views show.
     sel.update({ source: brush, field: 'period', range: ['2008', '2010'] });
     expect([sel.periodRange(), sel.chosenRange(), sel.steppedPeriod()]).toEqual([['2008', '2010'], ['2008', '2010'], null]);
+    // Cleared from anywhere (the filter's "–", the line chart's button): the range goes, a step stays.
+    sel.selectPeriod(player, '2010');
+    sel.clearRange();
+    expect([sel.periodRange(), sel.chosenRange(), sel.steppedPeriod()]).toEqual([['2010', '2010'], null, '2010']);
+    sel.update({ source: brush, field: 'period', range: ['2008', '2010'] });
     // A quarter starting in a year of the range lies in it, as views filter by start years.
     sel.selectPeriod(player, '2009-Q2');
     expect(sel.chosenRange()).toEqual(['2008', '2010']);

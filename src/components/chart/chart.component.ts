@@ -182,7 +182,7 @@ export class ChisoChart extends ChisoViewElement {
     enabled: () => this.chartType() === 'line' && this.#vega.view !== null,
     view: () => this.#vega.view,
     brushed: (from, to) => this.brushPeriods(from, to),
-    cleared: () => this.client.coordinator?.selection.remove(this.client, 'period'),
+    cleared: () => this.client.coordinator?.selection.clearRange(),
   });
   /** The walk's sequences (built when it starts) and where it stands. */
   #walk: { rows: Observation[]; series: WalkPoint[][]; at: WalkPosition } | null = null;
@@ -551,7 +551,7 @@ export class ChisoChart extends ChisoViewElement {
         this.announce(t('COMPONENTS_RANGE_SET', lang, { from, to }));
       },
       clear: () => {
-        this.client.coordinator?.selection.remove(this.client, 'period');
+        this.client.coordinator?.selection.clearRange();
         this.announce(t('COMPONENTS_RANGE_CLEARED', lang));
       },
     });

@@ -29,18 +29,25 @@ export class Selection extends EventTarget {
 
   /**
    * Replaces the clause of the same source and field (a view holds one clause per field). A range of
-   * periods (a brush) that leaves a player's period outside it takes the place of that period: the
+   * periods (a brush, the filter's years) is the dashboard's one chosen range, whoever chose it before,
+   * as `selectRegions` is for regions: the filter, the line chart's year lists and the page address
+   * all name it. A range that leaves a player's period outside it takes the place of that period: the
    * views show the range's latest period and the player steps inside the range.
    */
   update(clause: Clause): void {
-    this.#clauses = this.#clauses.filter((c) => !(c.source === clause.source && c.field === clause.field && (c.field !== 'period' || !c.step)));
+    const range = clause.field === 'period' && !clause.step;
+    this.#clauses = this.#clauses.filter((c) => !(c.field === clause.field && (range ? c.field === 'period' && !c.step : c.source === clause.source)));
     const empty = clause.field === 'region' && clause.values.length === 0;
     if (!empty) this.#clauses.push(clause);
-    if (clause.field === 'period' && !clause.step) {
-      const range = this.chosenRange();
-      this.#clauses = this.#clauses.filter((c) => !(c.field === 'period' && c.step && !(range && within(c.range[0], range))));
-    }
+    if (range) this.#clauses = this.#clauses.filter((c) => !(c.field === 'period' && c.step && !within(c.range[0], clause.range)));
     this.dispatchEvent(new Event('change'));
+  }
+
+  /** Clears the chosen range of periods, whoever chose it; a player's period stays. */
+  clearRange(): void {
+    const before = this.#clauses.length;
+    this.#clauses = this.#clauses.filter((c) => !(c.field === 'period' && !c.step));
+    if (this.#clauses.length !== before) this.dispatchEvent(new Event('change'));
   }
 
   /**
@@ -128,7 +135,7 @@ export class Selection extends EventTarget {
     return this.filterFor(undefined).periods;
   }
 
-  /** The range of periods chosen (brushes, the filter), intersected, without a player's period: what a player steps through. */
+  /** The range of periods chosen (a brush, the filter), without a player's period: what a player steps through. */
   chosenRange(exclude?: object): [string, string] | null {
     let periods: [string, string] | null = null;
     for (const c of this.#clauses) {
