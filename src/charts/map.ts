@@ -264,9 +264,14 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       text: { field: 'text' },
     },
   });
+  // Fitted on every shape and the archipelagos' names, what Vega-Lite would gather from the layers,
+  // but not through the layers' filters: a step that moves a province between the "no data" layer and
+  // the coloured one leaves the projection as it is (a new projection draws every shape anew).
+  const labels = ARCHIPELAGOS.map((a) => `[${a.lon}, ${a.lat}]`).join(', ');
+  const fit = { expr: `[data('chiso_units'), {type: 'MultiPoint', coordinates: [${labels}]}]` };
   const projection = projectionType === 'mercator'
-    ? { type: 'mercator' }
-    : { type: 'conicEqualArea', parallels: [10, 21], rotate: [-108, 0] };
+    ? { type: 'mercator', fit }
+    : { type: 'conicEqualArea', parallels: [10, 21], rotate: [-108, 0], fit };
   const prelim = p.rows.some((o) => o.status === 'preliminary');
   const offNote = p.offMap.length
     ? t('CHART_NOT_ON_MAP', loc, { list: p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') })
