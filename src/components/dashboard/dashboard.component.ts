@@ -382,16 +382,20 @@ export class ChisoDashboard extends LitElement {
     const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange(), range: sel.chosenRange() };
     this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));
     this.requestUpdate();
-    if (!this.urlState || this.#urlTimer !== undefined) return;
-    // Written in a task of its own, once for steps that come together: the address is no part of
-    // what a player's step must draw in its frame.
-    this.#urlTimer = setTimeout(() => {
-      this.#urlTimer = undefined;
+    if (!this.urlState || this.#urlPending) return;
+    // Written once for steps that come together, when the page is idle (within half a second): the
+    // address is no part of what a player's step must draw, and Chromium's replaceState alone takes
+    // some 10-15 ms of the main thread.
+    this.#urlPending = true;
+    const write = () => {
+      this.#urlPending = false;
       if (this.urlState && this.isConnected) this.#writeUrl();
-    }, 0);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 500 });
+    else setTimeout(write, 0);
   }
 
-  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  #urlPending = false;
 
   /** The selection into the page address (`url-state`). */
   #writeUrl(): void {
