@@ -383,16 +383,13 @@ export class ChisoDashboard extends LitElement {
     this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));
     this.requestUpdate();
     if (!this.urlState || this.#urlPending) return;
-    // Written once for steps that come together, when the page is idle (within half a second): the
-    // address is no part of what a player's step must draw, and Chromium's replaceState alone takes
-    // some 10-15 ms of the main thread.
+    // Written in a task of its own, once for steps that come together: the address is no part of
+    // what a player's step must draw in its frame (Chromium's replaceState alone takes some 10-15 ms).
     this.#urlPending = true;
-    const write = () => {
+    setTimeout(() => {
       this.#urlPending = false;
       if (this.urlState && this.isConnected) this.#writeUrl();
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 500 });
-    else setTimeout(write, 0);
+    }, 0);
   }
 
   #urlPending = false;
