@@ -265,8 +265,9 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     },
   });
   // Fitted on every shape and the archipelagos' names, what Vega-Lite would gather from the layers,
-  // but not through the layers' filters: a step that moves a province between the "no data" layer and
-  // the coloured one leaves the projection as it is (a new projection draws every shape anew).
+  // but not from the "no data" entry's point, whose row comes and goes with the period: a step into or
+  // out of a period with gaps leaves the projection as it is (a new projection draws every shape anew).
+  // The page fits on an untouched copy of the boundaries (src/render/stable-fit.ts).
   const labels = ARCHIPELAGOS.map((a) => `[${a.lon}, ${a.lat}]`).join(', ');
   const fit = { expr: `[data('chiso_units'), {type: 'MultiPoint', coordinates: [${labels}]}]` };
   const projection = projectionType === 'mercator'
