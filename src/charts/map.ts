@@ -239,21 +239,22 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       });
     }
   }
-  if (collection.geometries.some((g) => g.properties?.value === null)) {
-    // A legend entry for missing figures: a layer that draws nothing but owns the `fill` legend.
-    layers.push({
-      data: { values: [{ lon: 105.8, lat: 21.0, missing: noData }] },
-      mark: { type: 'square', opacity: 0 },
-      encoding: {
-        longitude: { field: 'lon', type: 'quantitative' },
-        latitude: { field: 'lat', type: 'quantitative' },
-        fill: {
-          field: 'missing', type: 'nominal', scale: { domain: [noData], range: [colors.missing] },
-          legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? 22 + classLabels.length * 17 : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
-        },
+  // A legend entry for missing figures: a layer that draws nothing but owns the `fill` legend. It is
+  // always there, its row and its domain empty when every province has a figure (no entry shown), so a
+  // player's step into or out of a period with gaps keeps the spec's shape and the drawn view.
+  const missing = collection.geometries.some((g) => g.properties?.value === null);
+  layers.push({
+    data: { values: missing ? [{ lon: 105.8, lat: 21.0, missing: noData }] : [] },
+    mark: { type: 'square', opacity: 0 },
+    encoding: {
+      longitude: { field: 'lon', type: 'quantitative' },
+      latitude: { field: 'lat', type: 'quantitative' },
+      fill: {
+        field: 'missing', type: 'nominal', scale: { domain: missing ? [noData] : [], range: [colors.missing] },
+        legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? 22 + classLabels.length * 17 : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
       },
-    });
-  }
+    },
+  });
   layers.push({
     data: { values: ARCHIPELAGOS.map((a) => ({ lon: a.lon, lat: a.lat, text: t(a.code, loc) })) },
     mark: { type: 'text', fontSize: fontSizes.note, fontStyle: 'italic', color: colors.muted, baseline: 'bottom' },
@@ -263,9 +264,15 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       text: { field: 'text' },
     },
   });
+  // Fitted on every shape and the archipelagos' names, what Vega-Lite would gather from the layers,
+  // but not from the "no data" entry's point, whose row comes and goes with the period: a step into or
+  // out of a period with gaps leaves the projection as it is (a new projection draws every shape anew).
+  // The page fits on an untouched copy of the boundaries (src/render/stable-fit.ts).
+  const labels = ARCHIPELAGOS.map((a) => `[${a.lon}, ${a.lat}]`).join(', ');
+  const fit = { expr: `[data('chiso_units'), {type: 'MultiPoint', coordinates: [${labels}]}]` };
   const projection = projectionType === 'mercator'
-    ? { type: 'mercator' }
-    : { type: 'conicEqualArea', parallels: [10, 21], rotate: [-108, 0] };
+    ? { type: 'mercator', fit }
+    : { type: 'conicEqualArea', parallels: [10, 21], rotate: [-108, 0], fit };
   const prelim = p.rows.some((o) => o.status === 'preliminary');
   const offNote = p.offMap.length
     ? t('CHART_NOT_ON_MAP', loc, { list: p.offMap.map((o) => `${regionName(o.region, loc)}: ${valueText(o, loc, decimals)}`).join('; ') })

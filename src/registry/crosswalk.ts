@@ -61,8 +61,12 @@ export function predecessorsOf(lookup: RegionLookup, unit: string): Region[] {
  */
 export function predecessors(id: string): string[] {
   requireRegion(id);
-  return predecessorsOf(registryLookup, id).filter((r) => r.successor === id).map((r) => r.id);
+  // The registry's regions never change: worked out once per unit (a 34-unit map asks on every step).
+  let ids = predecessorIds.get(id);
+  if (!ids) predecessorIds.set(id, (ids = predecessorsOf(registryLookup, id).filter((r) => r.successor === id).map((r) => r.id)));
+  return [...ids];
 }
+const predecessorIds = new Map<string, readonly string[]>();
 
 /**
  * The unit that took over a region's territory: an old province -> its `34:NN` unit, Hà Tây -> `01`,

@@ -23,7 +23,11 @@ let loading: Promise<VegaEmbedModule> | null = null;
 export function loadVega(): Promise<VegaEmbedModule> {
   // vega-embed's chunk imports Vega's and the interpreter's: asked for at the same moment, all three
   // arrive in one round trip instead of waiting for vega-embed's chunk to be parsed.
-  loading ??= Promise.all([import('vega-embed'), loadVegaRuntime(), loadExpressionInterpreter()]).then(([m]) => m);
+  loading ??= Promise.all([import('vega-embed'), loadVegaRuntime(), loadExpressionInterpreter(), import('./geoshape-cache.js')]).then(([m, , , kept]) => {
+    // vega-embed brings the whole of Vega, its geographic transforms registered by now.
+    kept.registerKeptGeoShape();
+    return m;
+  });
   return loading;
 }
 
@@ -55,7 +59,7 @@ export async function loadVegaRuntime(spec?: VegaSpec): Promise<VegaRuntime> {
   const known = new Set(Object.keys(runtime.registerTransforms()).map((k) => k.toLowerCase()));
   const needsMore = spec !== undefined && ((spec as { projections?: unknown[] }).projections?.length || [...transformTypes(spec)].some((t) => !known.has(t)));
   if (needsMore) {
-    full ??= import('vega');
+    full ??= Promise.all([import('vega'), import('./geoshape-cache.js')]).then(([, kept]) => kept.registerKeptGeoShape());
     await full;
   }
   return runtime as unknown as VegaRuntime;

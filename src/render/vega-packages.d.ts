@@ -12,3 +12,8 @@ declare module 'vega-view' {
 declare module 'vega-parser' {
   export { parse } from 'vega';
 }
+// The kept geoshape (geoshape-cache.ts): a path's text parsed once, drawn into bounds or a canvas.
+declare module 'vega-scenegraph' {
+  export function pathParse(path: string): unknown[];
+  export function pathRender(context: unknown, path: unknown[], l: number, t: number): void;
+}

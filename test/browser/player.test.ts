@@ -1,7 +1,8 @@
 // <chiso-player> on the demo dashboard, driven by keyboard only: Tab to it, Home/End/arrows on the
 // slider, Space on Play and Pause; the live region says each step, the page address follows the
 // period and a link opens on it, the map shows the period, nothing plays by itself, and reduced
-// motion changes colours without fading. The frame gaps while it plays are recorded, not asserted.
+// motion changes colours without fading. The frame gaps while it plays are recorded, not asserted;
+// that no view is drawn anew while it plays is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -20,8 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openDemo(page: Page, query = ''): Promise<void> {
-  await page.goto(`${server.url}/examples/dashboard/${query}`);
+async function openDemo(page: Page, query = '', go = true): Promise<void> {
+  if (go) await page.goto(`${server.url}/examples/dashboard/${query}`);
   await page.waitForFunction(() => customElements.get('chiso-player') !== undefined, undefined, { timeout: 60_000 });
   await scrollThrough(page);
   await waitForCharts(page, 60_000);
@@ -170,18 +171,31 @@ describe('<chiso-player> on the demo dashboard', () => {
     expect(durations).toEqual({ reduce: '0s', 'no-preference': '0.25s' });
   }, 180_000);
 
-  it('plays through the 63-province map (frame gaps and long tasks recorded)', async () => {
+  it('plays through the 63-province map, every step updating the drawn views in place (frame gaps and long tasks recorded)', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' });
     const page = await context.newPage();
     await openDemo(page);
+    // The map in view, as a reader watching it play.
+    await page.locator('chiso-map').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await waitForCharts(page);
     await page.evaluate(() => {
-      const w = window as unknown as { frames: number[]; longTasks: number[]; recording: boolean };
+      type Rec = { frames: number[]; longTasks: { start: number; duration: number }[]; measures: { name: string; start: number; duration: number }[]; renders: { tag: string; embedded: boolean }[]; recording: boolean };
+      const w = window as unknown as Rec;
       w.frames = [];
       w.longTasks = [];
+      w.measures = [];
+      w.renders = [];
       w.recording = true;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (w.recording) w.longTasks.push(e.duration);
+        for (const e of list.getEntries()) if (w.recording) w.longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
       }).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (w.recording && e.name.startsWith('chiso:')) w.measures.push({ name: e.name, start: Math.round(e.startTime), duration: Math.round(e.duration) });
+      }).observe({ type: 'measure' });
+      // Every view's drawing: `embedded` is true where a view was drawn anew rather than updated.
+      document.addEventListener('chiso-render', (e) => {
+        if (w.recording) w.renders.push({ tag: (e.target as Element).localName + ((e.target as Element).id ? `#${(e.target as Element).id}` : ''), embedded: (e as CustomEvent<{ embedded?: boolean }>).detail.embedded === true });
+      });
       const tick = (t: number) => {
         if (!w.recording) return;
         w.frames.push(t);
@@ -196,24 +210,170 @@ describe('<chiso-player> on the demo dashboard', () => {
     await waitForStep(page, '2006', 'Năm 2006');
     await page.waitForFunction(() => !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
     await waitForStep(page, '2016', 'Năm 2016');
+    await waitForCharts(page);
     const r = await page.evaluate(() => {
-      const w = window as unknown as { frames: number[]; longTasks: number[]; recording: boolean };
+      const w = window as unknown as { frames: number[]; longTasks: { start: number; duration: number }[]; measures: { name: string; start: number; duration: number }[]; renders: { tag: string; embedded: boolean }[]; recording: boolean };
       w.recording = false;
       const gaps = w.frames.slice(1).map((t, i) => t - w.frames[i]);
       const sorted = [...gaps].sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)];
-      return { frames: w.frames.length, median, max: sorted.at(-1) ?? 0, p99: sorted[Math.floor(sorted.length * 0.99)], over: gaps.filter((g) => g > median * 1.5).length, longTasks: w.longTasks };
+      return {
+        frames: w.frames.length, median, max: sorted.at(-1) ?? 0, p99: sorted[Math.floor(sorted.length * 0.99)], over: gaps.filter((g) => g > median * 1.5).length,
+        longTasks: w.longTasks, measures: w.measures, renders: w.renders,
+      };
     });
     const shown = await page.evaluate(() => (document.querySelector('chiso-map') as unknown as { shown: unknown[] }).shown.length);
     // The figure for the report; frame times vary with the machine, so nothing here is timed.
     const out = `${ROOT}node_modules/.cache/chiso/`;
     mkdirSync(out, { recursive: true });
-    writeFileSync(`${out}player-frames.json`, JSON.stringify({ ...r, provinces: shown }, null, 2));
-    console.log(`player frames: ${JSON.stringify({ ...r, provinces: shown })}`);
+    const { renders, measures, ...figures } = r;
+    writeFileSync(`${out}player-frames.json`, JSON.stringify({ ...figures, provinces: shown, renders, measures }, null, 2));
+    console.log(`player frames: ${JSON.stringify({ ...figures, provinces: shown, rebuilt: renders.filter((x) => x.embedded).map((x) => x.tag) })}`);
     expect(r.frames).toBeGreaterThan(10);
     expect(shown).toBeGreaterThanOrEqual(63);
+    // Each of the eight steps redrew the map (the first in view), and no view was drawn anew.
+    expect(renders.filter((x) => x.tag === 'chiso-map').length).toBeGreaterThanOrEqual(8);
+    expect(renders.filter((x) => x.embedded)).toEqual([]);
     await context.close();
   }, 180_000);
+});
+
+/** The period selection as the page shows it: the address, the map, the player, the line chart's year range. */
+async function periodsSeen(page: Page): Promise<{ period: string | null; range: string | null; map: string; said: string; steps: string[]; chosen: string[]; filter: string[] }> {
+  return page.evaluate(() => {
+    const params = new URL(location.href).searchParams;
+    const player = document.querySelector('chiso-player') as unknown as HTMLElement & { steps: string[] };
+    const line = document.querySelector('chiso-chart[type=line]')!;
+    return {
+      period: params.get('demo.period'),
+      range: params.get('demo.range'),
+      // The period the map draws (a range's rows are all shown in its table; the map draws the latest).
+      map: /năm (\d{4})/.exec((document.querySelector('chiso-map') as unknown as { description: string }).description)?.[1] ?? '',
+      said: player.shadowRoot!.querySelector('[part=announce]')!.textContent!.trim(),
+      steps: player.steps,
+      chosen: [...line.shadowRoot!.querySelectorAll<HTMLSelectElement>('details.range select')].map((s) => s.value),
+      filter: [...document.querySelector('chiso-filter')!.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=period] select')].map((s) => s.value),
+    };
+  });
+}
+
+/** Waits until the address says `period` (and `range`), the map draws `map` (its description says so), and the player says `said…`. */
+async function waitForPeriods(page: Page, want: { period: string | null; range?: string | null; map: string; said: string }): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const params = new URL(location.href).searchParams;
+      const map = document.querySelector('chiso-map') as unknown as { description: string; state: string };
+      const said = document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')?.textContent?.trim() ?? '';
+      return params.get('demo.period') === want.period && params.get('demo.range') === (want.range ?? null) && map.state === 'ready' && /năm (\d{4})/.exec(map.description)?.[1] === want.map && said.startsWith(want.said);
+    },
+    want,
+    { timeout: 30_000, polling: 100 },
+  ).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}; wanted ${JSON.stringify(want)}, seen ${JSON.stringify(await periodsSeen(page))}`);
+  });
+}
+
+describe('<chiso-player> and the page address', () => {
+  it('a step is in the address; reloading, going back and forward restore it', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page);
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, '2008', 'Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%');
+    const stepped = page.url();
+    expect(new URL(stepped).searchParams.get('demo.period')).toBe('2008');
+
+    // Reloaded: the player, the slider and the map on 2008 again, not playing.
+    await page.reload();
+    await openDemo(page, new URL(stepped).search, false);
+    await waitForStep(page, '2008', 'Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%');
+    expect((await seen(page)).slider).toBe('1');
+    expect((await seen(page)).playing).toBe(false);
+
+    // Another address, then back and forward.
+    await openDemo(page, '?demo.period=2014');
+    await waitForStep(page, '2014', 'Năm 2014:');
+    await page.goBack();
+    await waitForStep(page, '2008', 'Năm 2008:');
+    await page.goForward();
+    await waitForStep(page, '2014', 'Năm 2014:');
+
+    // Entries the page itself adds: going back reads the address (popstate), and an address
+    // without a period clears the step.
+    await page.evaluate(() => {
+      history.pushState(null, '', '?demo.period=2010');
+      history.pushState(null, '', '?demo.region=42');
+      history.back();
+    });
+    await waitForStep(page, '2010', 'Năm 2010:');
+    await page.evaluate(() => history.forward());
+    await page.waitForFunction(() => (document.querySelector('chiso-dashboard') as unknown as { coordinator: { selection: { periodRange(): unknown } } }).coordinator.selection.periodRange() === null, undefined, { timeout: 30_000, polling: 100 });
+    await page.waitForFunction(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')?.textContent?.startsWith('Năm 2016'), undefined, { timeout: 30_000, polling: 100 });
+    expect(new URL(page.url()).searchParams.get('demo.region')).toBe('42');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+});
+
+describe('<chiso-player> beside the line chart\'s year range', () => {
+  it('steps inside the range chosen, the two in the address together, never showing a period the range leaves out', async () => {
+    const { page, errors } = await newPage(browser);
+    await openDemo(page);
+    const line = page.locator('chiso-chart[type=line]');
+    await line.locator('details.range summary').click();
+    const [from, to] = [line.locator('details.range select').nth(0), line.locator('details.range select').nth(1)];
+    await from.selectOption('2010');
+    await to.selectOption('2014');
+    // A range chosen, no step: the map shows its latest period, and the player says so.
+    await waitForPeriods(page, { period: '2010-2014', map: '2014', said: 'Năm 2014:' });
+    let s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2010', '2012', '2013', '2014']);
+    expect(s.chosen).toEqual(['2010', '2014']);
+    // The filter names the same years: one range, whoever chose it.
+    expect(s.filter).toEqual(['2010', '2014']);
+    expect(await page.evaluate(() => (document.querySelector('chiso-player')!.shadowRoot!.querySelector('input[type=range]') as HTMLInputElement).max)).toBe('3');
+
+    // Home: the first year of the range, not of the data; the range stays beside it, in the address too.
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await waitForPeriods(page, { period: '2010', range: '2010-2014', map: '2010', said: 'Năm 2010:' });
+    expect((await periodsSeen(page)).chosen).toEqual(['2010', '2014']);
+    expect((await periodsSeen(page)).filter).toEqual(['2010', '2014']);
+    await page.keyboard.press('End');
+    await waitForPeriods(page, { period: '2014', range: '2010-2014', map: '2014', said: 'Năm 2014:' });
+
+    // A narrower range that leaves 2014 out: the views move to its latest period, the player with them.
+    await to.selectOption('2012');
+    await waitForPeriods(page, { period: '2010-2012', map: '2012', said: 'Năm 2012:' });
+    s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2010', '2012']);
+
+    // A step and a range in a link: both restored.
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await waitForPeriods(page, { period: '2010', range: '2010-2012', map: '2010', said: 'Năm 2010:' });
+    await page.reload();
+    await openDemo(page, new URL(page.url()).search, false);
+    await waitForPeriods(page, { period: '2010', range: '2010-2012', map: '2010', said: 'Năm 2010:' });
+    s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2010', '2012']);
+    expect(s.chosen).toEqual(['2010', '2012']);
+    expect(s.filter).toEqual(['2010', '2012']);
+    // The filter widens the range again (a link's range is no floor for a new choice); the step stays.
+    await page.locator('chiso-filter').locator('[part=period] select').nth(0).selectOption('2006');
+    await waitForPeriods(page, { period: '2010', range: '2006-2012', map: '2010', said: 'Năm 2010:' });
+    s = await periodsSeen(page);
+    expect(s.steps).toEqual(['2006', '2008', '2010', '2012']);
+    expect(s.chosen).toEqual(['2006', '2012']);
+
+    // The player plays inside the range only, and stops at its end.
+    await page.locator('chiso-player').locator('[part=play]').click();
+    await page.waitForFunction(() => !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
+    await waitForPeriods(page, { period: '2012', range: '2006-2012', map: '2012', said: 'Năm 2012:' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
 });
 
 describe('the map by touch and pointer', () => {

@@ -118,28 +118,69 @@ describe('Coordinator.rows', () => {
 });
 
 describe('Selection.selectPeriod (a period player)', () => {
-  it('makes one period the dashboard shows, replacing the period ranges of other views; null clears it', () => {
+  it('makes one period the dashboard shows, beside the range chosen when it holds it; a range that does not hold it goes; null clears it', () => {
     const c = new Coordinator();
     const sel = c.selection;
     const filter = {};
     const brush = {};
     const player = {};
     sel.update({ source: filter, field: 'period', range: ['2010', '2016'] });
+    // One chosen range, whoever chose it: the brush's replaces the filter's (the filter shows it).
     sel.update({ source: brush, field: 'period', range: ['2012', '2014'] });
+    expect(sel.clauses.filter((cl) => cl.field === 'period')).toEqual([{ source: brush, field: 'period', range: ['2012', '2014'] }]);
     sel.selectRegions(filter, ['42']);
     let changes = 0;
     sel.addEventListener('change', () => changes++);
-    // 2008 lies outside both ranges: intersected with them it would leave nothing.
+    // Inside the range: it stays beside it, and the views show the step.
+    sel.selectPeriod(player, '2014');
+    expect(sel.periodRange()).toEqual(['2014', '2014']);
+    expect(sel.chosenRange()).toEqual(['2012', '2014']);
+    expect(sel.steppedPeriod()).toBe('2014');
+    // The player does not filter itself; what it steps through is the range chosen.
+    expect(sel.filterFor(player).periods).toEqual(['2012', '2014']);
+    // 2008 lies outside the range: intersected with it would leave nothing, so it goes.
     sel.selectPeriod(player, '2008');
     expect(sel.periodRange()).toEqual(['2008', '2008']);
     expect(sel.filterFor(brush)).toEqual({ regions: ['42'], periods: ['2008', '2008'] });
-    // The player does not filter itself: it keeps every period to step through.
-    expect(sel.filterFor(player).periods).toBeNull();
-    sel.selectPeriod(player, '2014');
+    expect(sel.chosenRange()).toBeNull();
+    sel.selectPeriod(player, '2010');
     expect(sel.clauses.filter((cl) => cl.field === 'period')).toHaveLength(1);
     sel.selectPeriod(player, null);
     expect(sel.periodRange()).toBeNull();
     expect(sel.selectedRegions()).toEqual(['42']);
-    expect(changes).toBe(3);
+    expect(changes).toBe(4);
+  });
+
+  it('a range chosen after the step keeps it when it holds it, else takes its place (the views never intersect into nothing)', () => {
+    const sel = new Coordinator().selection;
+    const brush = {};
+    const player = {};
+    sel.selectPeriod(player, '2014');
+    sel.update({ source: brush, field: 'period', range: ['2010', '2016'] });
+    expect([sel.periodRange(), sel.chosenRange(), sel.steppedPeriod()]).toEqual([['2014', '2014'], ['2010', '2016'], '2014']);
+    // A narrower brush that leaves 2014 out: the range is what the views show.
+    sel.update({ source: brush, field: 'period', range: ['2008', '2010'] });
+    expect([sel.periodRange(), sel.chosenRange(), sel.steppedPeriod()]).toEqual([['2008', '2010'], ['2008', '2010'], null]);
+    // Cleared from anywhere (the filter's "–", the line chart's button): the range goes, a step stays.
+    sel.selectPeriod(player, '2010');
+    sel.clearRange();
+    expect([sel.periodRange(), sel.chosenRange(), sel.steppedPeriod()]).toEqual([['2010', '2010'], null, '2010']);
+    sel.update({ source: brush, field: 'period', range: ['2008', '2010'] });
+    // A quarter starting in a year of the range lies in it, as views filter by start years.
+    sel.selectPeriod(player, '2009-Q2');
+    expect(sel.chosenRange()).toEqual(['2008', '2010']);
+    expect(sel.periodRange()).toEqual(['2009-Q2', '2009-Q2']);
+  });
+
+  it('selectPeriods sets range and step at once, as a link carries them; a step outside the range is dropped', () => {
+    const sel = new Coordinator().selection;
+    const link = {};
+    sel.update({ source: {}, field: 'period', range: ['2006', '2008'] });
+    sel.selectPeriods(link, ['2010', '2016'], '2012');
+    expect([sel.periodRange(), sel.chosenRange(), sel.steppedPeriod()]).toEqual([['2012', '2012'], ['2010', '2016'], '2012']);
+    sel.selectPeriods(link, ['2010', '2016'], '2008');
+    expect([sel.periodRange(), sel.steppedPeriod()]).toEqual([['2010', '2016'], null]);
+    sel.selectPeriods(link, null, null);
+    expect(sel.periodRange()).toBeNull();
   });
 });

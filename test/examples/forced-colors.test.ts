@@ -81,6 +81,73 @@ describe('examples/portal in forced colours', () => {
   });
 });
 
+describe('examples/dashboard and its period player in forced colours', () => {
+  for (const width of [1280, 360]) {
+    it(`at ${width} px: the player's controls in system colours, stepped by keyboard, the map drawn; no sideways scrolling`, async () => {
+      const { page, errors } = await newPage(browser, { width, height: 900 });
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.goto(`${server.url}/examples/dashboard/`);
+      await scrollThrough(page);
+      await waitForCharts(page, 60_000);
+      await page.waitForFunction(() => (document.querySelector('chiso-player') as unknown as { periods: string[] }).periods.length > 0, undefined, { timeout: 30_000, polling: 100 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      const player = page.locator('chiso-player');
+      await player.scrollIntoViewIfNeeded();
+      const slider = player.locator('input[type=range]');
+      await slider.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(() => document.querySelector('chiso-player')!.shadowRoot!.querySelector('[part=announce]')?.textContent?.startsWith('Năm 2015'), undefined, { timeout: 30_000, polling: 100 });
+      await waitForCharts(page);
+      const looks = await player.evaluate((el) => {
+        const root = el.shadowRoot!;
+        const probe = document.createElement('span');
+        document.body.append(probe);
+        const system = (c: string) => {
+          probe.style.color = c;
+          return getComputedStyle(probe).color;
+        };
+        const colours = { buttonText: system('ButtonText'), canvasText: system('CanvasText'), canvas: system('Canvas'), highlight: system('Highlight') };
+        probe.remove();
+        const input = root.querySelector('input[type=range]')!;
+        const s = getComputedStyle(input);
+        return {
+          colours,
+          buttons: [...root.querySelectorAll('button')].map((b) => {
+            const bs = getComputedStyle(b);
+            return { text: bs.color, border: bs.borderTopColor, borderWidth: parseFloat(bs.borderTopWidth), width: b.getBoundingClientRect().width, height: b.getBoundingClientRect().height, disabled: b.disabled };
+          }),
+          ring: { focused: input.matches(':focus-visible'), width: parseFloat(s.outlineWidth), style: s.outlineStyle, color: s.outlineColor },
+          announce: getComputedStyle(root.querySelector('[part=announce]')!).color,
+        };
+      });
+      // Buttons keep a border and their text in the system's button colours (the filled Play button too).
+      for (const b of looks.buttons.filter((b) => !b.disabled)) {
+        expect(b.text).toBe(looks.colours.buttonText);
+        expect(b.border).toBe(looks.colours.buttonText);
+        expect(b.borderWidth).toBeGreaterThanOrEqual(1);
+        expect(Math.min(b.width, b.height)).toBeGreaterThanOrEqual(24);
+      }
+      expect(looks.announce).toBe(looks.colours.canvasText);
+      // The slider's focus ring: at least 2 px, solid, 3:1 against the page.
+      expect(looks.ring.focused).toBe(true);
+      expect(looks.ring.style).toBe('solid');
+      expect(looks.ring.width).toBeGreaterThanOrEqual(2);
+      expect(contrastRatio(hex(looks.ring.color), hex(looks.colours.canvas))).toBeGreaterThanOrEqual(3);
+      const map = await page.evaluate(() => {
+        const m = document.querySelector('chiso-map') as unknown as HTMLElement & { state: string; description: string };
+        return { state: m.state, period: /năm (\d{4})/.exec(m.description)?.[1], shapes: m.shadowRoot!.querySelectorAll('.chart svg path[aria-roledescription=geoshape]').length };
+      });
+      expect(map).toEqual({ state: 'ready', period: '2015', shapes: expect.any(Number) });
+      expect(map.shapes).toBeGreaterThanOrEqual(63);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `dashboard-forced-colors-${width}.png`) });
+      await page.context().close();
+    }, 180_000);
+  }
+});
+
 describe('the high-contrast switch', () => {
   it('is a button operated by keyboard, remembered by the page, with a visible focus ring', async () => {
     const { page, errors } = await newPage(browser);

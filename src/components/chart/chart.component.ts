@@ -182,7 +182,7 @@ export class ChisoChart extends ChisoViewElement {
     enabled: () => this.chartType() === 'line' && this.#vega.view !== null,
     view: () => this.#vega.view,
     brushed: (from, to) => this.brushPeriods(from, to),
-    cleared: () => this.client.coordinator?.selection.remove(this.client, 'period'),
+    cleared: () => this.client.coordinator?.selection.clearRange(),
   });
   /** The walk's sequences (built when it starts) and where it stands. */
   #walk: { rows: Observation[]; series: WalkPoint[][]; at: WalkPosition } | null = null;
@@ -544,13 +544,14 @@ export class ChisoChart extends ChisoViewElement {
     return rangeControls({
       lang,
       years,
-      range: this.client.coordinator.selection.periodRange(),
+      // The range chosen, not a player's period inside it.
+      range: this.client.coordinator.selection.chosenRange(),
       set: (from, to) => {
         this.brushPeriods(from, to);
         this.announce(t('COMPONENTS_RANGE_SET', lang, { from, to }));
       },
       clear: () => {
-        this.client.coordinator?.selection.remove(this.client, 'period');
+        this.client.coordinator?.selection.clearRange();
         this.announce(t('COMPONENTS_RANGE_CLEARED', lang));
       },
     });

@@ -1,14 +1,18 @@
-import { comparePeriods } from '../../data/period.js';
+import { comparePeriods, periodYear } from '../../data/period.js';
 
 /**
  * A selection shared by the views of one dashboard, after Mosaic: it holds clauses, each tagged with
  * the client that published it, so a view can ask for the filter made by everyone but itself.
  */
 
-/** What a clause constrains: a set of regions, or a closed range of periods (compared as strings). */
+/**
+ * What a clause constrains: a set of regions, or a closed range of periods (compared as strings). A
+ * period clause with `step` is a period player's one period, shown inside the ranges chosen beside it
+ * (a brush, the filter).
+ */
 export type Clause =
   | { source: object; field: 'region'; values: string[] }
-  | { source: object; field: 'period'; range: [string, string] };
+  | { source: object; field: 'period'; range: [string, string]; step?: boolean };
 
 /** The filter a client receives: `null` where no other view constrains that field. */
 export interface ClientFilter {
@@ -23,12 +27,27 @@ export class Selection extends EventTarget {
     return this.#clauses;
   }
 
-  /** Replaces the clause of the same source and field (a view holds one clause per field). */
+  /**
+   * Replaces the clause of the same source and field (a view holds one clause per field). A range of
+   * periods (a brush, the filter's years) is the dashboard's one chosen range, whoever chose it before,
+   * as `selectRegions` is for regions: the filter, the line chart's year lists and the page address
+   * all name it. A range that leaves a player's period outside it takes the place of that period: the
+   * views show the range's latest period and the player steps inside the range.
+   */
   update(clause: Clause): void {
-    this.#clauses = this.#clauses.filter((c) => !(c.source === clause.source && c.field === clause.field));
+    const range = clause.field === 'period' && !clause.step;
+    this.#clauses = this.#clauses.filter((c) => !(c.field === clause.field && (range ? c.field === 'period' && !c.step : c.source === clause.source)));
     const empty = clause.field === 'region' && clause.values.length === 0;
     if (!empty) this.#clauses.push(clause);
+    if (range) this.#clauses = this.#clauses.filter((c) => !(c.field === 'period' && c.step && !within(c.range[0], clause.range)));
     this.dispatchEvent(new Event('change'));
+  }
+
+  /** Clears the chosen range of periods, whoever chose it; a player's period stays. */
+  clearRange(): void {
+    const before = this.#clauses.length;
+    this.#clauses = this.#clauses.filter((c) => !(c.field === 'period' && !c.step));
+    if (this.#clauses.length !== before) this.dispatchEvent(new Event('change'));
   }
 
   /**
@@ -45,12 +64,24 @@ export class Selection extends EventTarget {
 
   /**
    * Makes `period` the one period every view following periods shows, published by `source` (a
-   * period player): the period clauses of other views go, as `selectRegions` does for regions, so a
-   * range chosen before never intersects the step into nothing. `null` clears it.
+   * period player): it replaces any other player's period and stays beside the ranges chosen in other
+   * views (a brush), which the player steps inside; a range that does not hold `period` goes, so the
+   * two never intersect into nothing. `null` clears the period and leaves the ranges.
    */
   selectPeriod(source: object, period: string | null): void {
+    this.#clauses = this.#clauses.filter((c) => c.field !== 'period' || (!c.step && (period === null || within(period, c.range))));
+    if (period !== null) this.#clauses.push({ source, field: 'period', range: [period, period], step: true });
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * The whole period selection at once, as a link carries it: `range` chosen (a brush's years) and
+   * `period` a player's step inside it; every other period clause goes. Either may be `null`.
+   */
+  selectPeriods(source: object, range: [string, string] | null, period: string | null): void {
     this.#clauses = this.#clauses.filter((c) => c.field !== 'period');
-    if (period !== null) this.#clauses.push({ source, field: 'period', range: [period, period] });
+    if (range) this.#clauses.push({ source, field: 'period', range });
+    if (period !== null && (!range || within(period, range))) this.#clauses.push({ source, field: 'period', range: [period, period], step: true });
     this.dispatchEvent(new Event('change'));
   }
 
@@ -99,9 +130,32 @@ export class Selection extends EventTarget {
     return [...out];
   }
 
+  /** The periods every view following periods shows: the chosen ranges and a player's period, intersected. */
   periodRange(): [string, string] | null {
     return this.filterFor(undefined).periods;
   }
+
+  /** The range of periods chosen (a brush, the filter), without a player's period: what a player steps through. */
+  chosenRange(exclude?: object): [string, string] | null {
+    let periods: [string, string] | null = null;
+    for (const c of this.#clauses) {
+      if (c.field !== 'period' || c.step || c.source === exclude) continue;
+      periods = periods ? [max(periods[0], c.range[0]), min(periods[1], c.range[1])] : c.range;
+    }
+    return periods;
+  }
+
+  /** A period player's period, or `null`. */
+  steppedPeriod(): string | null {
+    for (const c of this.#clauses) if (c.field === 'period' && c.step) return c.range[0];
+    return null;
+  }
+}
+
+/** Whether `period` starts in the years of `range`, both ends included: as views filter by a range. */
+export function within(period: string, range: readonly [string, string]): boolean {
+  const y = periodYear(period);
+  return y >= periodYear(range[0]) && y <= periodYear(range[1]);
 }
 
 const max = (a: string, b: string) => (comparePeriods(a, b) >= 0 ? a : b);

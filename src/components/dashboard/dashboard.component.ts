@@ -34,7 +34,10 @@ export interface ChisoLoadDetail {
 }
 export interface ChisoSelectDetail {
   regions: string[];
+  /** The periods the views show (a player's one period, inside any range chosen). */
   periods: [string, string] | null;
+  /** The range of periods chosen (a brush, the filter) beside a player's period, or `null`. */
+  range: [string, string] | null;
 }
 export interface ChisoErrorDetail {
   error: ChisoError;
@@ -64,7 +67,7 @@ async function fetchText(url: string, signal: AbortSignal): Promise<string> {
  * @attr format - `csv` or `json`. Default: read from the content.
  * @attr indicators - Address of a `chiso.indicators.json`: the page's own indicators (id, unit, name, kind, direction), known to every view before the data loads.
  * @attr lang - `vi` (default) or `en`: the language of every view inside.
- * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`, or `?period=2014` for a `<chiso-player>`'s step) so a link shares it.
+ * @attr url-state - Mirror the selection in the page address (`?region=42&period=2010-2016`, or `?period=2014` for a `<chiso-player>`'s step, with `&range=2010-2016` when a range is chosen beside it) so a link shares it; going back or forward restores it.
  * @attr query-url - A chiso query endpoint (`handleQueryRequest`, e.g. examples/server): every view sends its query spec there and receives only the rows it shows, instead of the page loading `src`. Same-origin, or allowed by the page's `connect-src`.
  * @attr contrast - `high`: every view draws in the high-contrast theme. The reader's switch sets it, and the page remembers it (localStorage).
  * @attr preaggregate - `auto` (default): past 50,000 observations, maps, bars and KPIs answer selections from a cube each; `always`; `never`.
@@ -182,7 +185,7 @@ export class ChisoDashboard extends LitElement {
     if (this.#wanted || !this.hasAttribute('baked')) return false;
     return [...this.querySelectorAll('chiso-chart, chiso-map, chiso-kpi, chiso-table, chiso-filter, chiso-source, chiso-player')].every((v) => v.hasAttribute('baked'));
   }
-  #onPopState = () => this.#readUrl();
+  #onPopState = () => this.#readUrl(true);
 
   constructor() {
     super();
@@ -376,41 +379,54 @@ export class ChisoDashboard extends LitElement {
   #selectionChanged(): void {
     this.#onWant();
     const sel = this.coordinator.selection;
-    const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange() };
+    const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange(), range: sel.chosenRange() };
     this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));
     this.requestUpdate();
-    if (!this.urlState || this.#urlTimer !== undefined) return;
+    if (!this.urlState || this.#urlPending) return;
     // Written in a task of its own, once for steps that come together: the address is no part of
-    // what a player's step must draw in its frame.
-    this.#urlTimer = setTimeout(() => {
-      this.#urlTimer = undefined;
+    // what a player's step must draw in its frame (Chromium's replaceState alone takes some 10-15 ms).
+    this.#urlPending = true;
+    setTimeout(() => {
+      this.#urlPending = false;
       if (this.urlState && this.isConnected) this.#writeUrl();
     }, 0);
   }
 
-  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  #urlPending = false;
 
   /** The selection into the page address (`url-state`). */
   #writeUrl(): void {
     const sel = this.coordinator.selection;
-    const detail = { regions: sel.selectedRegions(), periods: sel.periodRange() };
     const url = new URL(location.href);
     const set = (k: string, v: string | null) => (v ? url.searchParams.set(this.#param(k), v) : url.searchParams.delete(this.#param(k)));
-    set('region', detail.regions.join(',') || null);
-    // One period (a player's step) is written as itself: `?period=2014`.
-    const [from, to] = detail.periods ?? [];
-    set('period', from === undefined ? null : from === to ? from : `${from}-${to}`);
+    const years = (r: readonly [string, string] | null) => (r === null ? null : r[0] === r[1] ? r[0] : `${r[0]}-${r[1]}`);
+    set('region', sel.selectedRegions().join(',') || null);
+    // What the views show: one period (a player's step) is written as itself, `?period=2014`; a range
+    // chosen beside a player's period goes with it, `&range=2010-2016`, so a link opens on both.
+    const shown = sel.periodRange();
+    const chosen = sel.steppedPeriod() === null ? null : sel.chosenRange();
+    set('period', years(shown));
+    set('range', shown && chosen && years(chosen) !== years(shown) ? years(chosen) : null);
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   }
 
-  /** A link's selection belongs to the dashboard itself, so every view follows it. */
-  #readUrl(): void {
+  /**
+   * A link's selection belongs to the dashboard itself, so every view follows it. On going back or
+   * forward (`popstate`) the address is the whole selection: what it does not name is cleared.
+   */
+  #readUrl(all = false): void {
     const params = new URL(location.href).searchParams;
     const region = params.get(this.#param('region'));
-    const period = params.get(this.#param('period'));
+    const years = (v: string | null): [string, string] | null => {
+      const m = v ? /^(\d{4})(?:-(\d{4}))?$/.exec(v) : null;
+      return m ? [m[1], m[2] ?? m[1]] : null;
+    };
+    const period = years(params.get(this.#param('period')));
+    const range = years(params.get(this.#param('range')));
     const sel = this.coordinator.selection;
-    if (region) sel.selectRegions(this, region.split(',').filter(Boolean));
-    const m = period ? /^(\d{4})(?:-(\d{4}))?$/.exec(period) : null;
-    if (m) sel.update({ source: this, field: 'period', range: [m[1], m[2] ?? m[1]] });
+    if (region || all) sel.selectRegions(this, (region ?? '').split(',').filter(Boolean));
+    // One period is a player's step (inside the range beside it, if any); a range is a chosen range.
+    if (period && period[0] === period[1]) sel.selectPeriods(this, range, period[0]);
+    else if (period || all) sel.selectPeriods(this, period, null);
   }
 }

@@ -190,7 +190,7 @@ export class ChisoFilter extends ChisoViewElement {
   setPeriods(from: string | null, to: string | null): void {
     const sel = this.client.coordinator?.selection;
     if (!sel) return;
-    if (!from && !to) sel.remove(this.client, 'period');
+    if (!from && !to) sel.clearRange();
     else sel.update({ source: this.client, field: 'period', range: [from ?? '0000', to ?? '9999'] });
     this.#changed();
   }
@@ -241,8 +241,8 @@ export class ChisoFilter extends ChisoViewElement {
     const sel = this.client.coordinator!.selection;
     const selected = sel.selectedRegions();
     const range = sel.periodRange();
-    const own = sel.clauses.find((c) => c.source === this.client && c.field === 'period');
-    const ownRange = own && own.field === 'period' ? own.range : null;
+    // The range chosen, here or by another view (a line chart's brush), not a player's period inside it.
+    const ownRange = sel.chosenRange();
     const open = this._open && this.#matches.length > 0;
     const years = this.#years();
     return html`

@@ -10,6 +10,7 @@ import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
 import type { Follow } from '../core/view-query.js';
+import { within } from '../core/selection.js';
 import { playerStyles } from './player.styles.js';
 
 /** No step comes sooner than this after the one before, whatever `interval` says: views have time to draw and readers to listen. */
@@ -74,8 +75,10 @@ function stepHeadline(rows: readonly Observation[], period: string, lang: Lang, 
  * The player publishes one period to the dashboard's selection; every view that follows periods (a
  * map or a bar without its own `period`) shows it. Nothing plays until the reader presses Play. Each
  * step is said in a polite live region with its headline figure ("Năm 2014: Tỷ lệ hộ nghèo, Cả nước
- * 8,4%"). With `url-state` on the dashboard the page address carries the period (`?period=2014`) and a
- * link opens on it. Steps come at most every 400 ms; under `prefers-reduced-motion` maps change colour
+ * 8,4%"). A range of years chosen in another view (a line chart's brush, the filter) stays beside the
+ * player's period: the player steps inside it, and a range that leaves its period out moves it to the
+ * range's latest. With `url-state` on the dashboard the page address carries the period (`?period=2014`,
+ * with `&range=2010-2016` beside it when a range is chosen) and a link opens on it. Steps come at most every 400 ms; under `prefers-reduced-motion` maps change colour
  * without fading.
  *
  * @attr indicator - Indicator id whose periods the player steps through, e.g. `poverty_rate`.
@@ -106,7 +109,7 @@ export class ChisoPlayer extends ChisoViewElement {
   /** A period stepped to but not published yet (steps closer than `MIN_STEP_MS`). */
   declare _pending: string | null;
 
-  /** The periods the player steps through, oldest first. */
+  /** The periods of the indicator with a province's figure, oldest first; the player steps through those inside a chosen range (`steps`). */
   periods: string[] = [];
   #rows: Observation[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -136,11 +139,21 @@ export class ChisoPlayer extends ChisoViewElement {
     return this._playing;
   }
 
-  /** The period the views show: the one selected, if it is one of the player's, else the latest; `null` before the data is in. */
+  /**
+   * The periods the player steps through now: its periods inside the range chosen in other views (a
+   * brush, the filter), so a step never shows a period the range leaves out.
+   */
+  get steps(): string[] {
+    const range = this.client.coordinator?.selection.chosenRange() ?? null;
+    return range ? this.periods.filter((p) => within(p, range)) : this.periods;
+  }
+
+  /** The period the views show: the one selected, if it is one of the steps, else the latest step (as a map shows the latest of a range); `null` before the data is in. */
   get shownPeriod(): string | null {
+    const steps = this.steps;
     const range = this.client.coordinator?.selection.periodRange();
-    if (range && range[0] === range[1] && this.periods.includes(range[0])) return range[0];
-    return this.periods.at(-1) ?? null;
+    if (range && range[0] === range[1] && steps.includes(range[0])) return range[0];
+    return steps.at(-1) ?? null;
   }
 
   /** The period the slider stands on: the one stepped to, before the views follow it. */
@@ -158,10 +171,11 @@ export class ChisoPlayer extends ChisoViewElement {
     return this.region?.split(/[,\s]+/).find(Boolean);
   }
 
-  /** Shows the period at `index` (clamped) in every view following periods. */
+  /** Shows the step at `index` (clamped; see `steps`) in every view following periods. */
   go(index: number): void {
-    if (this.periods.length === 0) return;
-    const period = this.periods[Math.max(0, Math.min(this.periods.length - 1, Math.round(index)))];
+    const steps = this.steps;
+    if (steps.length === 0) return;
+    const period = steps[Math.max(0, Math.min(steps.length - 1, Math.round(index)))];
     this.#publish(period);
   }
 
@@ -172,10 +186,10 @@ export class ChisoPlayer extends ChisoViewElement {
   }
 
   play(): void {
-    if (this._playing || this.periods.length < 2) return;
+    if (this._playing || this.steps.length < 2) return;
     this._playing = true;
     // From the last period, playing starts over from the first.
-    if (this.#index() === this.periods.length - 1) this.go(0);
+    if (this.#index() === this.steps.length - 1) this.go(0);
     this.#schedule();
   }
 
@@ -187,7 +201,7 @@ export class ChisoPlayer extends ChisoViewElement {
 
   #index(): number {
     const p = this.current;
-    return p === null ? -1 : this.periods.indexOf(p);
+    return p === null ? -1 : this.steps.indexOf(p);
   }
 
   #schedule(): void {
@@ -196,9 +210,10 @@ export class ChisoPlayer extends ChisoViewElement {
     this.#timer = setTimeout(() => {
       if (!this._playing) return;
       const i = this.#index();
-      if (i >= this.periods.length - 1) return this.pause();
+      const n = this.steps.length;
+      if (i >= n - 1) return this.pause();
       this.go(i + 1);
-      if (i + 1 >= this.periods.length - 1) this.pause();
+      if (i + 1 >= n - 1) this.pause();
       else this.#schedule();
     }, every);
   }
@@ -234,7 +249,7 @@ export class ChisoPlayer extends ChisoViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this._playing && this.periods.length < 2) this.pause();
+    if (this._playing && this.steps.length < 2) this.pause();
   }
 
   override render() {
@@ -243,7 +258,8 @@ export class ChisoPlayer extends ChisoViewElement {
 
   #controls() {
     const lang = this.locale;
-    const n = this.periods.length;
+    const steps = this.steps;
+    const n = steps.length;
     const current = this.current;
     const i = this.#index();
     if (n === 0 || current === null) return this.renderEmpty();
@@ -265,7 +281,7 @@ export class ChisoPlayer extends ChisoViewElement {
         </button>
         <label class="slider">
           <span class="visually-hidden">${t('COMPONENTS_PLAYER_SLIDER', lang)}</span>
-          <span class="end" aria-hidden="true">${formatPeriod(this.periods[0], lang)}</span>
+          <span class="end" aria-hidden="true">${formatPeriod(steps[0], lang)}</span>
           <input
             type="range"
             part="slider"
@@ -279,7 +295,7 @@ export class ChisoPlayer extends ChisoViewElement {
               this.go(Number((e.target as HTMLInputElement).value));
             }}
           />
-          <span class="end" aria-hidden="true">${formatPeriod(this.periods[n - 1], lang)}</span>
+          <span class="end" aria-hidden="true">${formatPeriod(steps[n - 1], lang)}</span>
         </label>
       </div>
       <p class="announce" part="announce" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
