@@ -7,7 +7,8 @@
 //   both pages must draw the same texts before any time counts.
 // - map-selection-5-views-vs-frame: a province clicked with the pointer (page.mouse.click on a point
 //   inside its shape) on the 63-province map until the five linked views (line, slope, bar, KPI,
-//   table) show it and the next frame is painted, against a 16.7 ms frame: p50 and p95.
+//   table) show it and the frame showing them is painted (bench/click-done.ts), against a 16.7 ms
+//   frame: p50 and p95.
 // - The same clicks with the line, slope and bar drawn on canvas instead of SVG, for the note.
 // Run `npm run build` first, then `node scripts/bench.mjs components`; `COMPONENTS_PARTS=selection`
 // runs the clicks on SVG alone (`first`, `selection`, `canvas`: default all three), recording only what ran.
@@ -17,6 +18,7 @@ import { build } from 'esbuild';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { TOOLTIP_GRACE_MS } from '../src/render/browser.js';
 import { entry, headCommit, record } from './results.js';
+import { armClick } from './click-done.js';
 import { launchBrowser, newPage, regionPoint, scrollThrough, startStaticServer, waitForCharts, ROOT } from '../test/browser/harness.js';
 
 if (!existsSync(ROOT + 'dist/chiso.embed.js')) {
@@ -128,24 +130,7 @@ try {
         await pointerAway(page);
         const point = await regionPoint(page, '#map', region);
         // Armed before the click: from the pointer's press to the frame painted after every view shows it.
-        await page.evaluate((region) => {
-          const w = window as unknown as { __done: Promise<number> };
-          const el = (id: string) => document.getElementById(id) as unknown as HTMLElement & { updateComplete: Promise<unknown>; shown: unknown };
-          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          const pressed = new Promise<number>((r) => document.addEventListener('pointerdown', (e) => r(e.timeStamp), { once: true, capture: true }));
-          const drawn = ['line', 'slope', 'bar'].map((id) => new Promise((r) => el(id).addEventListener('chiso-render', r, { once: true })));
-          w.__done = (async () => {
-            const t0 = await pressed;
-            await Promise.all(drawn);
-            await Promise.all(['line', 'slope', 'bar', 'kpi', 'table'].map((id) => el(id).updateComplete));
-            await frame();
-            const t = performance.now() - t0;
-            const line = el('line').shown as { region: string }[];
-            const kpi = el('kpi').shown as { region: string };
-            if (!line.every((o) => o.region === region) || kpi.region !== region) throw new Error(`views did not follow the selection of ${region}`);
-            return t;
-          })();
-        }, region);
+        await page.evaluate(armClick, region);
         const c0 = await cpu();
         await page.mouse.click(point.x, point.y);
         const t = await page.evaluate(() => (window as unknown as { __done: Promise<number> }).__done);
@@ -191,12 +176,12 @@ try {
     .join('; ');
 
   const machine = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
-  const firstNote = `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
+  const firstNote = () => `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
   const selNote = (p: string) =>
     `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms; ${svg.layout}); ${canvas ? `the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}` : 'canvas not measured in this run'}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
   record(
     [
-      ...(first.chiso.length ? [entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote)] : []),
+      ...(first.chiso.length ? [entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote())] : []),
       ...(svg.ms.length
         ? [
             entry('map-selection-5-views-vs-frame', median(svg.ms), '16.7ms frame', FRAME, selNote('median')),

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { TOOLTIP_GRACE_MS } from '../src/render/browser.js';
+import { armClick } from '../bench/click-done.js';
 import { launchBrowser, newPage, regionPoint, scrollThrough, startStaticServer, waitForCharts } from '../test/browser/harness.js';
 
 const CLICKS = Number(process.env.CLICKS ?? 6);
@@ -33,29 +34,18 @@ async function pointerAway(page: Page): Promise<void> {
   await page.waitForTimeout(TOOLTIP_GRACE_MS + 50);
 }
 
-/** Arms the page: pointerdown to the frame after every view shows `region`, marked `trace-done` in user timing. */
+/** Arms the page (bench/click-done.ts), with user-timing marks at the press and at the painted frame. */
 async function arm(page: Page, region: string): Promise<void> {
-  await page.evaluate((region) => {
-    const w = window as unknown as { __done: Promise<number> };
-    const el = (id: string) => document.getElementById(id) as unknown as HTMLElement & { updateComplete: Promise<unknown> };
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const pressed = new Promise<number>((r) => document.addEventListener('pointerdown', (e) => r(e.timeStamp), { once: true, capture: true }));
-    const drawn = ['line', 'slope', 'bar'].map((id) => new Promise((r) => el(id).addEventListener('chiso-render', r, { once: true })));
-    w.__done = (async () => {
-      const t0 = await pressed;
-      performance.mark('trace-down', { startTime: t0 });
-      const marks: Record<string, number> = {};
-      await Promise.all([
-        ...drawn.map((p, i) => p.then(() => (marks[['line', 'slope', 'bar'][i]] = performance.now() - t0))),
-        ...['line', 'slope', 'bar', 'kpi', 'table'].map((id) => el(id).updateComplete.then(() => (marks[`${id}:complete`] = performance.now() - t0))),
-      ]);
-      await frame();
-      const t = performance.now() - t0;
+  await page.evaluate(armClick, region);
+  await page.evaluate(() => {
+    const w = window as unknown as { __done: Promise<number>; __doneMarks: Record<string, number> };
+    document.addEventListener('pointerdown', (e) => performance.mark('trace-down', { startTime: e.timeStamp }), { once: true, capture: true });
+    w.__done = w.__done.then((t) => {
       performance.mark('trace-done');
-      console.log(JSON.stringify({ region, t, marks }));
+      console.log(JSON.stringify({ t, marks: w.__doneMarks }));
       return t;
-    })();
-  }, region);
+    });
+  });
 }
 
 const server = await startStaticServer();
@@ -181,6 +171,24 @@ try {
     }
   }
   for (const r of taskRows) console.log(r.join(''));
+  // Style and layout forced by script (inside a script's call): who asked, by the stack Chromium recorded.
+  const forced = new Map<string, { n: number; ms: number }>();
+  for (const s of spans) {
+    if (s.name !== 'Layout' && s.name !== 'UpdateLayoutTree') continue;
+    if (!downs.some((d, i) => s.start >= d && s.start <= (dones.find((x) => x > d) ?? d))) continue;
+    const inScript = spans.some((o) => (o.name === 'FunctionCall' || o.name === 'EventDispatch' || o.name === 'v8.callFunction') && o.start <= s.start && o.end >= s.end);
+    if (!inScript) continue;
+    const data = (s.args?.beginData ?? s.args?.data ?? {}) as { stackTrace?: { functionName: string; url: string; lineNumber: number }[] };
+    const where = (data.stackTrace ?? []).slice(0, 4).map((f) => `${f.functionName || '(anon)'}@${f.url.replace(/.*\//, '').replace(/-[\w-]{8}\.js$/, '')}:${f.lineNumber}`).join(' < ') || '(no stack)';
+    const key = `${s.name} ${where}`;
+    const v = forced.get(key) ?? { n: 0, ms: 0 };
+    v.n++;
+    v.ms += (s.end - s.start) / 1000;
+    forced.set(key, v);
+  }
+  console.log('\nstyle and layout forced by script, per click:');
+  const nClicks = Math.min(downs.length, dones.length);
+  for (const [k, v] of [...forced].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) console.log(`  ${(v.ms / nClicks).toFixed(2).padStart(7)} ms ${(v.n / nClicks).toFixed(1)}x  ${k}`);
   const n = Math.min(downs.length, dones.length);
   console.log(`\nmain thread self time per click (mean of ${n}), by trace event:`);
   for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(v / n / 1000).toFixed(2).padStart(7)} ms  ${k}`);
