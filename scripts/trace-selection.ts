@@ -2,7 +2,8 @@
 // pointer clicks, the main thread's time from pointerdown to the frame painted after the five views
 // show the province, split by what Chromium did (script, style, layout, paint, garbage collection),
 // by task, and by the JavaScript functions sampled. `npm run build && npx tsx scripts/trace-selection.ts`
-// (`CLICKS=8`; `TRACE_OUT=file.json` also writes the raw trace, for Chromium's performance panel).
+// (`CLICKS=8`; `TRACE_OUT=file.json` also writes the raw trace, for Chromium's performance panel;
+// `CHISO_EMBED_MINIFY=0 npx vite build` first for the functions' own names).
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { TOOLTIP_GRACE_MS } from '../src/render/browser.js';
