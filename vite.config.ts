@@ -136,7 +136,8 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
-    minify: true,
+    // `CHISO_EMBED_MINIFY=0` keeps the names, for reading a profile (scripts/trace-selection.ts).
+    minify: process.env.CHISO_EMBED_MINIFY !== '0',
     reportCompressedSize: false,
     lib: {
       entry: fileURLToPath(new URL('./src/components/index.ts', import.meta.url)),
@@ -147,7 +148,7 @@ export default defineConfig(({ command }) => ({
       output: {
         chunkFileNames: 'chiso.embed.[name]-[hash].js',
         // A portal file, not a library for bundlers: minify whitespace too (lib mode keeps it by default).
-        minify: true,
+        minify: process.env.CHISO_EMBED_MINIFY !== '0',
         assetFileNames: 'chiso.embed.[name]-[hash][extname]',
         // First paint: every module the entry imports statically, in one chunk beside it (rolldown
         // otherwise splits what the entry shares with lazy chunks into a dozen small files, fetched

@@ -7,15 +7,18 @@
 //   both pages must draw the same texts before any time counts.
 // - map-selection-5-views-vs-frame: a province clicked with the pointer (page.mouse.click on a point
 //   inside its shape) on the 63-province map until the five linked views (line, slope, bar, KPI,
-//   table) show it and the next frame is painted, against a 16.7 ms frame: p50 and p95.
+//   table) show it and the frame showing them is painted (bench/click-done.ts), against a 16.7 ms
+//   frame: p50 and p95.
 // - The same clicks with the line, slope and bar drawn on canvas instead of SVG, for the note.
-// Run `npm run build` first, then `node scripts/bench.mjs components`.
+// Run `npm run build` first, then `node scripts/bench.mjs components`; `COMPONENTS_PARTS=selection`
+// runs the clicks on SVG alone (`first`, `selection`, `canvas`: default all three), recording only what ran.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { TOOLTIP_GRACE_MS } from '../src/render/browser.js';
 import { entry, headCommit, record } from './results.js';
+import { armClick } from './click-done.js';
 import { launchBrowser, newPage, regionPoint, scrollThrough, startStaticServer, waitForCharts, ROOT } from '../test/browser/harness.js';
 
 if (!existsSync(ROOT + 'dist/chiso.embed.js')) {
@@ -30,6 +33,7 @@ const pick = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min
 const median = (xs: number[]) => pick(xs, 0.5);
 const f = (x: number) => x.toFixed(1);
 const commit = headCommit();
+const parts = (process.env.COMPONENTS_PARTS ?? 'first,selection,canvas').split(',');
 
 // The baseline's one bundle: vega-embed, Vega, Vega-Lite and the interpreter, minified.
 mkdirSync(ROOT + 'dist/bench', { recursive: true });
@@ -76,31 +80,31 @@ async function coldLoad(b: Browser, path: string): Promise<{ ms: number; cpu: nu
 
 try {
   // 1. The spec chiso draws, for the baseline (an untimed load), then the two pages compared.
-  {
+  const first = { chiso: [] as number[], embed: [] as number[], chisoCpu: [] as number[], embedCpu: [] as number[] };
+  if (parts.includes('first')) {
     const { page } = await newPage(browser, { width: 1280, height: 900 });
     await page.goto(server.url + '/bench/pages/first-chart.html');
     await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000 });
     const spec = await page.evaluate(() => (document.getElementById('chart') as unknown as { shownSpec: unknown }).shownSpec);
     writeFileSync(ROOT + 'dist/bench/line-spec.json', JSON.stringify(spec));
     await page.context().close();
-  }
-  const a = await coldLoad(browser, '/bench/pages/first-chart.html');
-  const b = await coldLoad(browser, '/bench/pages/vega-embed.html');
-  if (JSON.stringify([...a.texts].sort()) !== JSON.stringify([...b.texts].sort())) {
-    throw new Error(`the two pages draw different charts:\n${a.texts.join(' | ')}\n${b.texts.join(' | ')}`);
-  }
-  const first = { chiso: [] as number[], embed: [] as number[], chisoCpu: [] as number[], embedCpu: [] as number[] };
-  for (let i = 0; i < FIRST_RUNS; i++) {
-    // Rotated: even samples chiso first, odd samples vega-embed first.
-    const order = i % 2 === 0 ? (['chiso', 'embed'] as const) : (['embed', 'chiso'] as const);
-    for (const who of order) {
-      const r = await coldLoad(browser, who === 'chiso' ? '/bench/pages/first-chart.html' : '/bench/pages/vega-embed.html');
-      first[who].push(r.ms);
-      first[who === 'chiso' ? 'chisoCpu' : 'embedCpu'].push(r.cpu);
+    const a = await coldLoad(browser, '/bench/pages/first-chart.html');
+    const b = await coldLoad(browser, '/bench/pages/vega-embed.html');
+    if (JSON.stringify([...a.texts].sort()) !== JSON.stringify([...b.texts].sort())) {
+      throw new Error(`the two pages draw different charts:\n${a.texts.join(' | ')}\n${b.texts.join(' | ')}`);
     }
+    for (let i = 0; i < FIRST_RUNS; i++) {
+      // Rotated: even samples chiso first, odd samples vega-embed first.
+      const order = i % 2 === 0 ? (['chiso', 'embed'] as const) : (['embed', 'chiso'] as const);
+      for (const who of order) {
+        const r = await coldLoad(browser, who === 'chiso' ? '/bench/pages/first-chart.html' : '/bench/pages/vega-embed.html');
+        first[who].push(r.ms);
+        first[who === 'chiso' ? 'chisoCpu' : 'embedCpu'].push(r.cpu);
+      }
+    }
+    console.log(`first paint, cold: chiso p50 ${f(median(first.chiso))} ms [${first.chiso.map(f).join(' ')}]; vega-embed p50 ${f(median(first.embed))} ms [${first.embed.map(f).join(' ')}]`);
+    console.log(`main-thread CPU of the load: chiso p50 ${f(median(first.chisoCpu))} ms, vega-embed p50 ${f(median(first.embedCpu))} ms`);
   }
-  console.log(`first paint, cold: chiso p50 ${f(median(first.chiso))} ms [${first.chiso.map(f).join(' ')}]; vega-embed p50 ${f(median(first.embed))} ms [${first.embed.map(f).join(' ')}]`);
-  console.log(`main-thread CPU of the load: chiso p50 ${f(median(first.chisoCpu))} ms, vega-embed p50 ${f(median(first.embedCpu))} ms`);
 
   // 2. Pointer clicks on the map until five linked views show the province, SVG and canvas.
   const provinces = ['01', '79', '42', '48', '91', '06', '75', '38', '92', '11', '02', '46', '31', '64', '94', '15', '22'];
@@ -126,24 +130,7 @@ try {
         await pointerAway(page);
         const point = await regionPoint(page, '#map', region);
         // Armed before the click: from the pointer's press to the frame painted after every view shows it.
-        await page.evaluate((region) => {
-          const w = window as unknown as { __done: Promise<number> };
-          const el = (id: string) => document.getElementById(id) as unknown as HTMLElement & { updateComplete: Promise<unknown>; shown: unknown };
-          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          const pressed = new Promise<number>((r) => document.addEventListener('pointerdown', (e) => r(e.timeStamp), { once: true, capture: true }));
-          const drawn = ['line', 'slope', 'bar'].map((id) => new Promise((r) => el(id).addEventListener('chiso-render', r, { once: true })));
-          w.__done = (async () => {
-            const t0 = await pressed;
-            await Promise.all(drawn);
-            await Promise.all(['line', 'slope', 'bar', 'kpi', 'table'].map((id) => el(id).updateComplete));
-            await frame();
-            const t = performance.now() - t0;
-            const line = el('line').shown as { region: string }[];
-            const kpi = el('kpi').shown as { region: string };
-            if (!line.every((o) => o.region === region) || kpi.region !== region) throw new Error(`views did not follow the selection of ${region}`);
-            return t;
-          })();
-        }, region);
+        await page.evaluate(armClick, region);
         const c0 = await cpu();
         await page.mouse.click(point.x, point.y);
         const t = await page.evaluate(() => (window as unknown as { __done: Promise<number> }).__done);
@@ -175,13 +162,13 @@ try {
       await page.context().close();
     }
   }
-  const svg = await clicks('');
+  const svg = parts.includes('selection') ? await clicks('') : { ms: [], cpu: [], layout: '' };
   const canvasRuns: [string, { ms: number[]; cpu: number[]; layout: string }][] = [];
-  for (const which of ['all', 'line', 'slope', 'bar']) canvasRuns.push([which, await clicks(which)]);
-  const canvas = canvasRuns[0][1];
+  if (parts.includes('canvas')) for (const which of ['all', 'line', 'slope', 'bar']) canvasRuns.push([which, await clicks(which)]);
+  const canvas = canvasRuns[0]?.[1];
   const line = (name: string, r: { ms: number[]; cpu: number[] }) =>
     `${name}: p50 ${f(median(r.ms))} ms, p95 ${f(pick(r.ms, 0.95))} ms, main-thread CPU time p50 ${f(median(r.cpu))} ms`;
-  console.log(line('selection, svg', svg), `; ${svg.layout}`);
+  if (svg.ms.length) console.log(line('selection, svg', svg), `; ${svg.layout}`);
   for (const [which, r] of canvasRuns) console.log(line(`selection, canvas (${which === 'all' ? 'line, slope, bar' : which})`, r));
   const perChart = canvasRuns
     .slice(1)
@@ -189,14 +176,18 @@ try {
     .join('; ');
 
   const machine = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
-  const firstNote = `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
+  const firstNote = () => `median of ${FIRST_RUNS} cold loads each, every one in a fresh browser context, order alternated; from navigation start to the frame after the chart is drawn; line chart of 4 regions x 8 periods from the 17-line poverty CSV, 720 px box, svg; vega-embed: one esbuild bundle of vega-embed + vega-interpreter drawing chiso's spec fetched as JSON; chiso p50 ${f(median(first.chiso))} ms, vega-embed ${f(median(first.embed))} ms; main-thread CPU time of the load (ThreadTime) p50 chiso ${f(median(first.chisoCpu))} ms, vega-embed ${f(median(first.embedCpu))} ms (ratio ${(median(first.chisoCpu) / median(first.embedCpu)).toFixed(3)}); ${machine}`;
   const selNote = (p: string) =>
-    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms; ${svg.layout}); the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
+    `${p} of ${CLICKS} pointer clicks (page.mouse.click inside each province's shape, 3 clicks of warm-up), from pointerdown to the frame painted after line, slope, bar, KPI and table show the province; 63-province map; svg p50 ${f(median(svg.ms))} / p95 ${f(pick(svg.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(svg.cpu))} ms; ${svg.layout}); ${canvas ? `the same clicks with line, slope and bar on canvas: p50 ${f(median(canvas.ms))} / p95 ${f(pick(canvas.ms, 0.95))} ms (main-thread CPU time p50 ${f(median(canvas.cpu))} ms); ${perChart}` : 'canvas not measured in this run'}; every chart stays SVG: its marks carry ARIA descriptions in the reader's language, which canvas drops; ${machine}`;
   record(
     [
-      entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote),
-      entry('map-selection-5-views-vs-frame', median(svg.ms), '16.7ms frame', FRAME, selNote('median')),
-      entry('map-selection-5-views-p95-vs-frame', pick(svg.ms, 0.95), '16.7ms frame', FRAME, selNote('95th percentile')),
+      ...(first.chiso.length ? [entry('chart-first-paint-vs-vega-embed', median(first.chiso), 'vega-embed page, cold, same spec and width', median(first.embed), firstNote())] : []),
+      ...(svg.ms.length
+        ? [
+            entry('map-selection-5-views-vs-frame', median(svg.ms), '16.7ms frame', FRAME, selNote('median')),
+            entry('map-selection-5-views-p95-vs-frame', pick(svg.ms, 0.95), '16.7ms frame', FRAME, selNote('95th percentile')),
+          ]
+        : []),
     ].map((e) => ({ ...e, commit })),
   );
 } finally {

@@ -8,7 +8,7 @@ import { formatUnit } from '../format/unit.js';
 import { getRegion } from '../registry/index.js';
 import type { ChartSpec, CommonOptions } from './types.js';
 import {
-  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, bareValueText, type Json, joinSentences, HIGHLIGHT_PARAM, HIGHLIGHT_NAMES } from './common.js';
+  axisFormat, checkRows, decimalsFor, finish, latestPeriod, oneOf, pickIndicator, pickSeries, sourceText, t, titleBlock, valueText, bareValueText, type Json, joinSentences, HIGHLIGHT_PARAM, HIGHLIGHT_ANY, HIGHLIGHT_BARS, HIGHLIGHT_COVER } from './common.js';
 import { maxTextWidth, textWidth } from './measure.js';
 import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup.js';
 import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
@@ -136,10 +136,9 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
   const label = capitalize(indicatorLabel(indicator, loc));
   const unit = formatUnit(indicator.unit, loc);
 
-  const y = {
-    field: 'name', type: 'nominal', sort: order, title: null,
-    axis: { labelLimit: Math.ceil(Math.min(240, maxTextWidth(order, fontSizes.label, 700))) + 2, labelFontWeight: { condition: { test: `indexof(${HIGHLIGHT_NAMES}, datum.value) >= 0`, value: 700 }, value: 400 } },
-  };
+  // The axis leaves room for every name in bold: a highlighted one is written bold over its label.
+  const labelLimit = Math.ceil(Math.min(240, maxTextWidth(order, fontSizes.label, 700))) + 2;
+  const y = { field: 'name', type: 'nominal', sort: order, title: null, axis: { labelLimit } };
   const vmax = Math.max(0, ...bars.map((o) => o.value as number), reference?.value ?? 0);
   const vmin = Math.min(0, ...bars.map((o) => o.value as number));
   // Room for the longest labels: the domain's ends are pushed until every label fits in the plot, right
@@ -176,20 +175,46 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
       mark: { type: 'bar', height: { band: 0.72 }, cornerRadiusEnd: 1 },
       encoding: {
         y, x,
-        // Always both conditions, whether or not a region is highlighted now: a selection changes
-        // the parameter, never the spec's shape (a drawn view takes it in place).
-        color: {
-          condition: [
-            { test: `indexof(${HIGHLIGHT_PARAM}, datum.region) >= 0`, value: colors.accent },
-            { test: `length(${HIGHLIGHT_PARAM}) > 0`, value: colors.neutral },
-          ],
-          value: colors.accent,
-        },
+        // Grey while anything is highlighted, else the accent: the bars are coloured again when a
+        // selection starts or ends, not for each region picked (the highlighted ones are drawn over them).
+        color: { condition: { test: HIGHLIGHT_ANY, value: colors.neutral }, value: colors.accent },
         opacity: { condition: { test: 'datum.preliminary', value: 0.8 }, value: 1 },
         tooltip,
       },
     },
   ];
+  // The highlight, drawn over the bars and their axis labels, so that a selection changes a few
+  // marks, not 63 bars and 63 labels: a selection changes the parameter, never the spec's shape (a
+  // drawn view takes it in place). Left out of the ARIA tree: each bar is described once, below.
+  const labelPadding = 6;
+  const highlightLayers: Json[] = [
+    {
+      name: HIGHLIGHT_BARS,
+      mark: { type: 'bar', height: { band: 0.72 }, cornerRadiusEnd: 1, aria: false },
+      encoding: { y, x, color: { value: colors.accent }, opacity: { condition: { test: 'datum.preliminary', value: 0.8 }, value: 1 }, tooltip },
+    },
+    {
+      // The axis label under the bold one, hidden in the paper's colour (Vega's `background`).
+      name: HIGHLIGHT_COVER,
+      mark: { type: 'bar', height: step, color: { expr: 'background' }, aria: false },
+      encoding: { y, x: { value: -(labelPadding + labelLimit) }, x2: { value: 1 - labelPadding } },
+    },
+    {
+      mark: { type: 'text', align: 'right', baseline: 'middle', fontSize: fontSizes.label, fontWeight: 700, limit: labelLimit, aria: false },
+      encoding: { y, x: { value: -labelPadding }, text: { field: 'name' } },
+    },
+  ];
+  // The three share one filter of the rows (a layer of layers), evaluated once per selection.
+  layers.push(
+    { transform: [{ filter: `indexof(${HIGHLIGHT_PARAM}, datum.region) >= 0` }], layer: highlightLayers },
+    {
+      // Nothing to see: it holds the room the axis labels may take in bold, so that the chart is laid
+      // out the same whatever is highlighted (a bold name is wider than its label).
+      data: { values: [{}] },
+      mark: { type: 'rule', opacity: 0, aria: false },
+      encoding: { x: { value: -(labelPadding + labelLimit) } },
+    },
+  );
   if (reference && reference.value !== null) {
     const refText = `${regionName(reference.region, loc)}: ${bareValueText(reference, loc, decimals)}`;
     const refRow = [{ region: reference.region, value: reference.value, text: refText }];
@@ -236,7 +261,7 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
     // The highlight as parameters, not in the rows: a new selection is a new value, not new rows.
     params: [
       { name: HIGHLIGHT_PARAM, value: values.filter((v) => highlight.includes(v.region as string)).map((v) => v.region) },
-      { name: HIGHLIGHT_NAMES, value: values.filter((v) => highlight.includes(v.region as string)).map((v) => v.name) },
+      { name: HIGHLIGHT_ANY, expr: `length(${HIGHLIGHT_PARAM}) > 0` },
     ],
     layer: layers,
   };

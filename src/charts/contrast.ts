@@ -1,7 +1,7 @@
 import type { Config } from 'vega-lite';
 import type { Lang } from '../format/locale.js';
 import { highContrastMap, highContrastTheme, theme, type Contrast } from './theme.js';
-import type { Json } from './common.js';
+import { HIGHLIGHT_ANY, HIGHLIGHT_BARS, type Json } from './common.js';
 
 /** WCAG 2 relative luminance of a `#rgb` or `#rrggbb` colour. */
 export function relativeLuminance(hex: string): number {
@@ -47,11 +47,14 @@ function markType(layer: Json): string | undefined {
 /** A highlight drawn by colour alone also gets a form: a black outline on bars, a diamond for points. */
 function withForm(layer: Json): Json {
   const encoding = layer.encoding as Json | undefined;
+  // A bar chart's highlighted bars, drawn over the others: each of them outlined.
+  if (layer.name === HIGHLIGHT_BARS) return { ...layer, encoding: { ...encoding, stroke: { value: '#000000' }, strokeWidth: { value: 2 } } };
   const color = encoding?.color as Json | undefined;
   // The first condition is the highlight (a bar chart's second one greys the others).
   const condition = color?.condition as Json | Json[] | undefined;
   const test = (Array.isArray(condition) ? condition[0] : condition)?.test;
-  if (typeof test !== 'string') return layer;
+  // Grey while anything is highlighted: not a highlight itself.
+  if (typeof test !== 'string' || test === HIGHLIGHT_ANY) return layer;
   const type = markType(layer);
   if (type === 'bar') {
     return { ...layer, encoding: { ...encoding, stroke: { value: '#000000' }, strokeWidth: { condition: { test, value: 2 }, value: 0 } } };

@@ -50,6 +50,20 @@ export function spokenPeriod(period: string, locale: Lang = 'vi'): string {
  * `a đến b`. Only the forms chiso's own formatters write.
  */
 export function forEar(text: string, locale: Lang = 'vi'): string {
+  // A chart says its description again on every update of its element: the same text is rewritten once.
+  const key = `${locale}\u0000${text}`;
+  const known = spoken.get(key);
+  if (known !== undefined) return known;
+  const said = sayAloud(text, locale);
+  if (spoken.size >= 64) spoken.delete(spoken.keys().next().value as string);
+  spoken.set(key, said);
+  return said;
+}
+
+/** The last texts said aloud, oldest first. */
+const spoken = new Map<string, string>();
+
+function sayAloud(text: string, locale: Lang): string {
   const w = WORDS[locale];
   return text
     // Vietnamese months and days as said: `tháng 5 năm 2024`, `ngày 7 tháng 5 năm 2024`.

@@ -17,10 +17,9 @@ describe('barChart', () => {
     expect(values.some((v) => v.name === 'Hà Tây')).toBe(false);
     const ranked = values.filter((v) => v.value !== null).map((v) => v.value as number);
     expect(ranked).toEqual([...ranked].sort((a, b) => a - b));
-    // The highlight is a parameter (ids, and names for the axis), not a field of the rows.
+    // The highlight is a parameter (ids), not a field of the rows.
     const params = Object.fromEntries((spec as unknown as Spec).params.map((p) => [p.name, p.value]));
     expect(params.chiso_highlight).toEqual(['42']);
-    expect(params.chiso_highlight_names).toEqual(['Hà Tĩnh']);
     // Hồ Chí Minh has `..` for 2016: shown as missing, at the bottom, not dropped.
     expect(values[values.length - 1]).toMatchObject({ name: 'Hồ Chí Minh', value: null, valueText: 'Không có số liệu' });
     const { svg, warnings } = await render(spec);
@@ -29,9 +28,12 @@ describe('barChart', () => {
     expect(texts).toContain('Cả nước: 5,8%');
     expect(texts).toContain('27,9%');
     expect(texts).toContain('Không có số liệu');
-    // One bar in the accent colour (Hà Tĩnh), the others grey.
+    // One bar in the accent colour (Hà Tĩnh), drawn over the grey ones.
     expect(svg.match(/fill="#0072B2"/gi)?.length).toBe(1);
     expect((svg.match(/fill="#a9b3bd"/gi)?.length ?? 0)).toBeGreaterThan(50);
+    // Its name in bold, alone, over its axis label hidden in the paper's colour.
+    expect([...svg.matchAll(/<text[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['Hà Tĩnh']);
+    expect(svg).toMatch(/class="mark-rect role-mark chiso_highlight_cover_marks"[^>]*><path[^>]*fill="#ffffff"/);
   });
 
   it('with nothing highlighted, every bar is in the accent colour', async () => {

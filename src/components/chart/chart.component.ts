@@ -532,10 +532,14 @@ export class ChisoChart extends ChisoViewElement {
     void this.updateComplete.then(() => (this._said = text));
   }
 
-  /** The start years a line chart draws, for the range chooser. */
+  /** The start years a line chart draws, for the range chooser (worked out once per rows shown, not per render). */
   #years(): string[] {
-    return [...new Set(sortPeriods(this.shown.map((o) => o.period)).map((p) => String(periodYear(p))))].filter((y) => y !== 'NaN');
+    if (this.#yearsOf?.rows !== this.shown) {
+      this.#yearsOf = { rows: this.shown, years: [...new Set(sortPeriods(this.shown.map((o) => o.period)).map((p) => String(periodYear(p))))].filter((y) => y !== 'NaN') };
+    }
+    return this.#yearsOf.years;
   }
+  #yearsOf: { rows: Observation[]; years: string[] } | null = null;
 
   #rangeControls(): TemplateResult | typeof nothing {
     const years = this.#years();

@@ -196,6 +196,10 @@ export const chartStyles = css`
     .chart svg .mark-rect.role-mark path[fill='#ffffff'] {
       fill: Canvas;
     }
+    /* What hides a highlighted bar's axis label under its bold name is paper too. */
+    .chart svg .mark-rect.role-mark.chiso_highlight_cover_marks path {
+      fill: Canvas;
+    }
     .chart svg .mark-rect.role-mark path[stroke-width='2'] {
       fill: Highlight;
     }

@@ -215,9 +215,12 @@ export class Coordinator extends EventTarget {
    */
   rows(client: object, query: ViewQuery, { follow = { region: true, period: true }, preaggregate = false, signal }: RowsOptions = {}): Promise<Observation[]> {
     if (this.#state !== 'ready') return Promise.resolve([]);
-    const filter = followed(this.filterFor(client), follow);
+    const followedFilter = followed(this.filterFor(client), follow);
     // Selections with nothing in common leave nothing to show, never everything.
-    if (query.followRegions && filter.regions?.length === 0) return Promise.resolve([]);
+    if (query.followRegions && followedFilter.regions?.length === 0) return Promise.resolve([]);
+    // A view that highlights the selected regions (map, bar) asks the same question whichever they
+    // are: its rows stay the same array, so it draws the new highlight and nothing else.
+    const filter = query.followRegions ? followedFilter : { ...followedFilter, regions: null };
     const cubes = this.cubes && preaggregate;
     const key = JSON.stringify([this.#dataRevision, cubes, filter, query]);
     let state = this.#asked.get(client);
@@ -280,14 +283,14 @@ export class Coordinator extends EventTarget {
       for (const c of this.#clients) c.invalidate();
       return;
     }
-    // A selection (a player's step, a click): the first view on screen answers in this task, every
-    // other in a task of its own, views on screen first, so that no single task holds every view's
-    // work and the page keeps its frames (a 63-province map and its neighbours on each step).
+    // A selection (a player's step, a click): every view on screen answers in this task, so that one
+    // frame shows them all (views updated a task apart each cost a frame of their own: a click on a
+    // 63-province map laid the page out and painted it four times before its neighbours agreed).
+    // Views off screen follow in tasks of their own, one each: they only keep their answer and text
+    // current until they come back into view.
     const clients = [...this.#clients];
-    const order = [...clients.filter((c) => c.inView !== false), ...clients.filter((c) => c.inView === false)];
-    const first = order.shift();
-    this.#queued = [...this.#queued.filter((c) => !order.includes(c) && c !== first), ...order];
-    first?.invalidate();
+    this.#queued = clients.filter((c) => c.inView === false);
+    for (const c of clients) if (c.inView !== false) c.invalidate();
     this.#drain();
   }
 

@@ -14,13 +14,11 @@ import type { TopLevelSpec } from 'vega-lite';
 export const DATASET = 'chiso';
 /** Signal holding the regions a recipe highlights (the recipes' own parameter, `HIGHLIGHT_PARAM` in src/charts/common.ts). */
 export const HIGHLIGHT = 'chiso_highlight';
-/** Their names, for axis labels (`HIGHLIGHT_NAMES` there). */
-export const HIGHLIGHT_NAMES = 'chiso_highlight_names';
 /**
  * Signals that change colours and weights only, never sizes: a view updated in these alone is not
- * laid out again (the bar's labels are laid out for their bold width already).
+ * laid out again (the bar chart holds the room its labels take in bold already).
  */
-const LAYOUT_NEUTRAL = new Set([HIGHLIGHT, HIGHLIGHT_NAMES]);
+const LAYOUT_NEUTRAL = new Set([HIGHLIGHT]);
 /** Signals holding the chart's title and subtitle lines (a map's title names its period). */
 export const TITLE = 'chiso_title';
 export const SUBTITLE = 'chiso_subtitle';

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
+import type { Lang } from '../../messages/index.js';
 import { END_OF_63, getRegion, listRegions } from '../../registry/index.js';
 import { regionName } from '../../registry/names.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
@@ -166,11 +167,7 @@ export class ChisoMap extends ChisoChart {
    */
   #regionList(): TemplateResult | typeof nothing {
     const lang = this.locale;
-    // A unit gone before the map's boundaries were drawn (Hà Tây, 2008) has no shape to stand for.
-    const regions = [...new Set(this.shown.map((o) => o.region))]
-      .filter((id) => !(getRegion(id)?.validTo && (getRegion(id)?.validTo ?? '') < END_OF_63))
-      .map((id) => ({ id, name: regionName(id, lang) }))
-      .sort((a, b) => a.name.localeCompare(b.name, lang));
+    const regions = this.#listed(lang);
     if (regions.length === 0) return nothing;
     const selected = this.client.coordinator?.selection.selectedRegions() ?? [];
     const one = selected.length === 1 ? selected[0] : '';
@@ -186,6 +183,20 @@ export class ChisoMap extends ChisoChart {
       </select>
     </div>`;
   }
+
+  /** The regions of the list in name order, sorted once per rows shown and language (a selection re-renders the map, not its list). */
+  #listed(lang: Lang): { id: string; name: string }[] {
+    if (this.#list?.rows !== this.shown || this.#list.lang !== lang) {
+      // A unit gone before the map's boundaries were drawn (Hà Tây, 2008) has no shape to stand for.
+      const regions = [...new Set(this.shown.map((o) => o.region))]
+        .filter((id) => !(getRegion(id)?.validTo && (getRegion(id)?.validTo ?? '') < END_OF_63))
+        .map((id) => ({ id, name: regionName(id, lang) }))
+        .sort((a, b) => a.name.localeCompare(b.name, lang));
+      this.#list = { rows: this.shown, lang, regions };
+    }
+    return this.#list.regions;
+  }
+  #list: { rows: Observation[]; lang: Lang; regions: { id: string; name: string }[] } | null = null;
 
   protected override renderExtra(): TemplateResult | typeof nothing {
     return html`${this.#units()}${this.#regionList()}`;
