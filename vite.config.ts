@@ -121,9 +121,38 @@ const embedRuntimeFirst = {
   },
 };
 
+/**
+ * Interactive bytes (bench portal-interactive-bytes-vs-vega-embed): the lean Vega a line or bar chart
+ * hydrates with carries neither geography nor colour ramps it never draws.
+ * - vega-functions imports d3-geo for three expression functions only a map can call: it gets
+ *   src/render/geo-deferred.ts instead, and a map's projection loads d3-geo with the rest of Vega.
+ * - vega-scale imports d3-scale-chromatic, a single file that keeps every ramp, for its categorical
+ *   schemes: it gets those arrays as literals (the ramps stay in vega-scale's own palettes).
+ */
+const CATEGORICAL = '\0chiso-categorical-schemes';
+const leanVegaDeps = {
+  name: 'chiso-lean-vega-deps',
+  apply: 'build' as const,
+  enforce: 'pre' as const,
+  resolveId(id: string, importer?: string) {
+    if (!importer) return null;
+    if (id === 'd3-geo' && /[\\/]vega-functions[\\/]/.test(importer)) return fileURLToPath(new URL('./src/render/geo-deferred.ts', import.meta.url));
+    if (id === 'd3-scale-chromatic') return CATEGORICAL;
+    return null;
+  },
+  async load(id: string) {
+    if (id !== CATEGORICAL) return null;
+    // By name: the package ships no types, and this runs in Node when the config is loaded.
+    const pkg = 'd3-scale-chromatic';
+    const m = (await import(/* @vite-ignore */ pkg)) as Record<string, unknown>;
+    const arrays = Object.entries(m).filter(([, v]) => Array.isArray(v) && typeof v[0] === 'string');
+    return arrays.map(([k, v]) => `export const ${k} = ${JSON.stringify(v)};`).join('\n');
+  },
+};
+
 export default defineConfig(({ command }) => ({
   root,
-  plugins: [cleanEmbed, embedGeo, portalCsp, embedRuntimeFirst],
+  plugins: [leanVegaDeps, cleanEmbed, embedGeo, portalCsp, embedRuntimeFirst],
   define: command === 'build' ? { __CHISO_EMBED_GEO__: JSON.stringify(`./${GEO_FILE}`) } : {},
   appType: 'mpa',
   server: {

@@ -12,6 +12,7 @@ import { vegaNumberLocale, vegaTimeLocale } from '../format/index.js';
 import type { Lang } from '../format/index.js';
 import { hideUnlabelledMarks, type VgMark } from './aria-marks.js';
 import { stableFit } from './stable-fit.js';
+import type { GeoFunctions } from './geo-deferred.js';
 
 export { hideUnlabelledMarks } from './aria-marks.js';
 
@@ -23,8 +24,19 @@ let loading: Promise<VegaEmbedModule> | null = null;
 export function loadVega(): Promise<VegaEmbedModule> {
   // vega-embed's chunk imports Vega's and the interpreter's: asked for at the same moment, all three
   // arrive in one round trip instead of waiting for vega-embed's chunk to be parsed.
-  loading ??= Promise.all([import('vega-embed'), loadVegaRuntime(), loadExpressionInterpreter()]).then(([m]) => m);
+  loading ??= Promise.all([import('vega-embed'), loadVegaRuntime(), loadExpressionInterpreter(), loadGeo()]).then(([m]) => m);
   return loading;
+}
+
+let geoLoading: Promise<void> | null = null;
+/**
+ * d3-geo, for the whole of Vega: the embed's lean Vega calls it through geo-deferred.ts, which gets
+ * it here, when a projection or vega-embed brings the rest of Vega.
+ */
+function loadGeo(): Promise<void> {
+  lean ??= import('./vega-lean.js');
+  geoLoading ??= Promise.all([import('d3-geo') as Promise<unknown> as Promise<GeoFunctions>, lean]).then(([geo, runtime]) => runtime.useGeo(geo));
+  return geoLoading;
 }
 
 type VegaRuntime = Pick<typeof import('vega'), 'View' | 'parse'>;
@@ -55,7 +67,7 @@ export async function loadVegaRuntime(spec?: VegaSpec): Promise<VegaRuntime> {
   const known = new Set(Object.keys(runtime.registerTransforms()).map((k) => k.toLowerCase()));
   const needsMore = spec !== undefined && ((spec as { projections?: unknown[] }).projections?.length || [...transformTypes(spec)].some((t) => !known.has(t)));
   if (needsMore) {
-    full ??= import('vega');
+    full ??= Promise.all([import('vega'), loadGeo()]);
     await full;
   }
   return runtime as unknown as VegaRuntime;

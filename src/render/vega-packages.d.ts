@@ -12,3 +12,5 @@ declare module 'vega-view' {
 declare module 'vega-parser' {
   export { parse } from 'vega';
 }
+// d3-geo ships no types; the page hands it to geo-deferred.ts, which types what it uses.
+declare module 'd3-geo';
