@@ -105,14 +105,19 @@ const portalCsp = {
  *   src/render/geo-deferred.ts instead, and a map's projection loads d3-geo with the rest of Vega.
  * - vega-scale imports d3-scale-chromatic, a single file that keeps every ramp, for its categorical
  *   schemes: it gets those arrays as literals (the ramps stay in vega-scale's own palettes).
+ * - Vega-Lite imports four vega-util helpers from `vega`: it gets vega-util, so compiling a chart in
+ *   the page does not bring the whole of Vega.
  */
 const CATEGORICAL = '\0chiso-categorical-schemes';
 const leanVegaDeps = {
   name: 'chiso-lean-vega-deps',
   apply: 'build' as const,
   enforce: 'pre' as const,
-  resolveId(id: string, importer?: string) {
+  resolveId(this: { resolve(id: string, importer?: string, o?: { skipSelf?: boolean }): Promise<unknown> }, id: string, importer?: string) {
     if (!importer) return null;
+    // Vega-Lite takes four helpers of vega-util through the whole of Vega, whose registrations would
+    // come with them: it gets them from vega-util.
+    if (id === 'vega' && /[\\/]vega-lite[\\/]/.test(importer)) return this.resolve('vega-util', importer, { skipSelf: true });
     if (id === 'd3-geo' && /[\\/]vega-functions[\\/]/.test(importer)) return fileURLToPath(new URL('./src/render/geo-deferred.ts', import.meta.url));
     if (id === 'd3-scale-chromatic') return CATEGORICAL;
     return null;
@@ -276,7 +281,9 @@ export default defineConfig(({ command }) => ({
         // recipe.ts imports d3-scale beside them), not to three more files found a round trip later.
         codeSplitting: {
           groups: [
-            { name: 'd3-scale', test: /node_modules[\\/](d3-(array|color|interpolate|time|time-format|scale)|internmap|vega-util|vega-statistics|topojson-client)[\\/]|rolldown[\\/]runtime/, includeDependenciesRecursively: false },
+            { name: 'd3-scale', test: /node_modules[\\/](d3-(array|color|interpolate|time|time-format|scale)|internmap|vega-util|vega-statistics|vega-event-selector|topojson-client)[\\/]|rolldown[\\/]runtime/, includeDependenciesRecursively: false },
+            // Vega-Lite's compiler, named for what it is (a chart drawn in the page loads it; a baked one never).
+            { name: 'vega-lite', test: /node_modules[\\/]vega-lite[\\/]/, includeDependenciesRecursively: false },
             // What every element stands on (Lit, the view base, the coordinator, the chart element the
             // map and multiples extend, the registry's names, messages, formats) in one file, asked for
             // with the first element's own (chiso-preload-lazy-imports), not a dozen small files.

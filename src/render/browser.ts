@@ -1,10 +1,11 @@
 /**
  * Drawing a Vega-Lite spec in a page, safely under a strict Content-Security-Policy: Vega runs its
- * expression interpreter (no `Function()`), vega-embed adds no `<style>` and no action menu, and the
+ * expression interpreter (no `Function()`), nothing adds a `<style>` or an action menu, and the
  * tooltip is drawn by chiso inside the chart's own shadow root with `textContent` only.
  *
- * Vega, Vega-Lite and vega-embed are imported dynamically, so a page pays for them only when the
- * first chart is about to be drawn; the embed build puts them in a chunk of their own.
+ * Vega-Lite and Vega are imported dynamically, so a page pays for them only when the first chart is
+ * about to be drawn: Vega-Lite's compiler and the lean Vega (vega-lean.ts) for a chart drawn in the
+ * page, the lean Vega alone for a baked one, the rest of Vega only for a spec that needs it.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { View, Spec as VegaSpec } from 'vega';
@@ -20,7 +21,10 @@ type VegaEmbedModule = typeof import('vega-embed');
 
 let loading: Promise<VegaEmbedModule> | null = null;
 
-/** Starts loading Vega (once per page) and resolves when it is ready. */
+/**
+ * Starts loading vega-embed with the whole of Vega (once per page) and resolves when they are ready,
+ * for a page's own script that embeds its own specs; chiso's elements need neither.
+ */
 export function loadVega(): Promise<VegaEmbedModule> {
   // vega-embed's chunk imports Vega's and the interpreter's: asked for at the same moment, all three
   // arrive in one round trip instead of waiting for vega-embed's chunk to be parsed.
@@ -133,30 +137,57 @@ function viewClass(vega: VegaModule, locale: Lang): VegaModule['View'] {
   return cls;
 }
 
+type VegaLiteModule = typeof import('vega-lite');
+let vegaLite: Promise<VegaLiteModule> | null = null;
+
 /**
- * Draws `spec` into `container`. Every option that could make vega-embed inject markup, styles or
- * code is fixed here, not left to callers.
+ * Vega-Lite's compiler, once per page: a chart drawn in the page compiles its spec with it. A baked
+ * chart never loads it (its Vega spec was compiled by `chiso bake`).
+ */
+export function loadVegaLite(): Promise<VegaLiteModule> {
+  vegaLite ??= import('vega-lite');
+  return vegaLite;
+}
+
+/**
+ * Starts loading what a chart drawn in the page needs (once per page): Vega-Lite's compiler, the lean
+ * Vega and its expression interpreter, asked for at the same moment. Not vega-embed, nor the whole of
+ * Vega, which a spec with a projection or a transform the lean Vega lacks loads when it is drawn.
+ */
+export function loadChartRuntime(): Promise<unknown> {
+  return Promise.all([loadVegaLite(), loadVegaRuntime(), loadExpressionInterpreter()]);
+}
+
+/** Vega-Lite's warnings are not the reader's business (vega-embed at log level 0 kept them quiet too). */
+const quiet = {
+  level(l?: number) {
+    return l === undefined ? 0 : quiet;
+  },
+  error: () => quiet,
+  warn: () => quiet,
+  info: () => quiet,
+  debug: () => quiet,
+};
+
+/**
+ * Draws `spec` into `container`: Vega-Lite compiles it, the compiled spec is patched as `chiso bake`
+ * patches it (stable fit, unlabelled marks hidden from assistive technology), and Vega draws it with
+ * its expression interpreter, what vega-embed did with the options chiso gave it (no action menu, no
+ * `<style>`, no code), without vega-embed or the whole of Vega.
  */
 export async function embedChart(container: HTMLElement, spec: TopLevelSpec, options: EmbedChartOptions = {}): Promise<EmbeddedChart> {
   const { locale = 'vi', renderer = 'svg', tooltip, signals = {} } = options;
-  const [mod, expressionInterpreter] = await Promise.all([loadVega(), loadExpressionInterpreter()]);
-  const embed = mod.default;
-  const vega = mod.vega;
-  const LocalView = viewClass(vega, locale);
-  const result = await embed(container, spec, {
-    mode: 'vega-lite',
-    renderer,
-    actions: false,
-    defaultStyle: false,
-    ast: true,
-    expr: expressionInterpreter,
-    tooltip: tooltip ?? false,
-    hover: false,
-    logLevel: 0,
-    viewClass: LocalView as unknown as typeof View,
-    patch: (vg) => stableFit(hideUnlabelledMarks(vg as unknown as { marks?: VgMark[] })) as unknown as typeof vg,
-  });
-  const view = result.view;
+  const [vl, expr] = await Promise.all([loadVegaLite(), loadExpressionInterpreter()]);
+  const compiled = vl.compile(spec, { logger: quiet as unknown as NonNullable<Parameters<VegaLiteModule['compile']>[1]>['logger'] }).spec;
+  const vg = stableFit(hideUnlabelledMarks(compiled as unknown as { marks?: VgMark[] })) as unknown as VegaSpec;
+  const vega = await loadVegaRuntime(vg);
+  const LocalView = viewClass(vega as unknown as VegaModule, locale);
+  const view = new LocalView(vega.parse(vg, {}, { ast: true }), { renderer, expr, logLevel: 0 } as unknown as ViewOptions) as unknown as View;
+  if (tooltip) view.tooltip(tooltip as never);
+  // The container as vega-embed left it: its class, and nothing but the chart in it.
+  container.classList.add('vega-embed');
+  container.replaceChildren();
+  await view.initialize(container).runAsync();
   for (const [name, fn] of Object.entries(signals)) {
     try {
       view.addSignalListener(name, fn);
@@ -164,7 +195,7 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
       // The spec has no such signal (e.g. a chart type without a selection): nothing to listen to.
     }
   }
-  return embedded(view, () => result.finalize());
+  return embedded(view, () => view.finalize());
 }
 
 export interface HydrateChartOptions {

@@ -22,7 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const vegaLoaded = () => scripts.some((s) => /chiso\.embed\.embed-/.test(s));
+const vegaLoaded = () => scripts.some((s) => /chiso\.embed\.(vega-lite|vega-lean|embed)-/.test(s));
 
 describe('lazy Vega', () => {
   it('loads the page, the data and the KPI without Vega', async () => {
