@@ -14,6 +14,7 @@ import type { Lang } from '../format/index.js';
 import { hideUnlabelledMarks, type VgMark } from './aria-marks.js';
 import { stableFit } from './stable-fit.js';
 import type { GeoFunctions } from './geo-deferred.js';
+import { CompiledShapes, type LiveParts } from './compiled-shapes.js';
 
 export { hideUnlabelledMarks } from './aria-marks.js';
 
@@ -102,7 +103,15 @@ export interface EmbedChartOptions {
   tooltip?: TooltipHandler;
   /** Called with (name, value) when a Vega signal of that name changes (selections, brushes). */
   signals?: Record<string, (name: string, value: unknown) => void>;
+  /**
+   * The spec's shape and live parts (`liveSpec`): a spec of a shape compiled before in the page is not
+   * compiled again (compiled-shapes.ts). Without it, the spec is compiled every time.
+   */
+  shape?: { shape: string; parts: LiveParts };
 }
+
+/** Vega-Lite's output per spec shape in this page. */
+const compiledShapes = new CompiledShapes<object>();
 
 export interface EmbeddedChart {
   view: View;
@@ -176,9 +185,18 @@ const quiet = {
  * `<style>`, no code), without vega-embed or the whole of Vega.
  */
 export async function embedChart(container: HTMLElement, spec: TopLevelSpec, options: EmbedChartOptions = {}): Promise<EmbeddedChart> {
-  const { locale = 'vi', renderer = 'svg', tooltip, signals = {} } = options;
-  const [vl, expr] = await Promise.all([loadVegaLite(), loadExpressionInterpreter()]);
-  const compiled = vl.compile(spec, { logger: quiet as unknown as NonNullable<Parameters<VegaLiteModule['compile']>[1]>['logger'] }).spec;
+  const { locale = 'vi', renderer = 'svg', tooltip, signals = {}, shape } = options;
+  // A shape compiled before in this page: its compiled Vega holds this spec's rows and values, and
+  // Vega-Lite is neither waited for nor run.
+  let compiled = shape ? compiledShapes.peek(shape.shape, shape.parts) : undefined;
+  const interpreter = loadExpressionInterpreter();
+  interpreter.catch(() => undefined); // its failure is thrown below, once
+  if (!compiled) {
+    const vl = await loadVegaLite();
+    const compile = () => vl.compile(spec, { logger: quiet as unknown as NonNullable<Parameters<VegaLiteModule['compile']>[1]>['logger'] }).spec as object;
+    compiled = shape ? compiledShapes.get(shape.shape, shape.parts, compile) : compile();
+  }
+  const expr = await interpreter;
   const vg = stableFit(hideUnlabelledMarks(compiled as unknown as { marks?: VgMark[] })) as unknown as VegaSpec;
   const vega = await loadVegaRuntime(vg);
   const LocalView = viewClass(vega as unknown as VegaModule, locale);
