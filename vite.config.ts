@@ -232,7 +232,7 @@ const ELEMENTS = new RegExp(
   String.raw`^(?!.*node_modules).*[\\/]src[\\/](` +
     [
       String.raw`components[\\/](core|chart|dashboard)[\\/](?!view-cube|baked-map|csv\.)`,
-      String.raw`render[\\/](browser|stable-fit|aria-marks)\.`,
+      String.raw`render[\\/](browser|stable-fit|aria-marks|compiled-shapes)\.`,
       String.raw`format[\\/]`,
       String.raw`charts[\\/](types|fit|measure)\.`,
       String.raw`data[\\/](period|json)\.`,

@@ -7,8 +7,9 @@
 //   readers only read never loads them);
 // - "baked chart interactive": the lean Vega and its interpreter a baked chart hydrates with;
 // - "first chart drawn in the page": what drawing a chart that was not baked adds (recipes,
-//   Vega-Lite, vega-embed, the rest of Vega);
-// - "reading Arrow bytes" and "first map": what only those pages load.
+//   Vega-Lite's compiler);
+// - "reading Arrow bytes" and "first map" (the rest of Vega, d3-geo, the boundaries): what only
+//   those pages load.
 // The total counts a page with CSV or JSON data and a chart drawn in the page (Arrow and the map's
 // boundaries apart). Run `npm run build:embed` first.
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -59,8 +60,9 @@ const perElement = own.map((f) => [f.replace(/^chiso\.embed\.([a-z]+)\.component
 row('+ loading data / tải dữ liệu', fresh([chunk('data'), chunk('executor')]));
 row('+ baked chart interactive / biểu đồ dựng sẵn tương tác', fresh([chunk('vega-lean'), chunk('vega-interpreter')]));
 // Everything the elements load lazily for a chart drawn in the page, but the Arrow reader, the map's
-// code and what only an export loads.
-const later = new Set(['download-svg', 'bundle', 'png-resolution', 'd3-geo', 'baked-map', 'view-cube', 'http', 'src']);
+// code, what only an export loads, and what only a spec that needs the whole of Vega (a projection, a
+// transform the lean Vega lacks) or a page's own `loadVega()` (vega-embed) loads.
+const later = new Set(['download-svg', 'bundle', 'png-resolution', 'd3-geo', 'baked-map', 'view-cube', 'http', 'src', 'embed', 'vega.module']);
 const lazy = [...closure([chunk('elements')])].flatMap((f) => dynamicImports(read(f))).filter((f) => ![...later].some((n) => f.startsWith(`chiso.embed.${n}-`)));
 row('+ first chart drawn in the page / vẽ biểu đồ trong trang', fresh(lazy));
 console.log('chiso embed size (gzip -9)');
@@ -70,7 +72,7 @@ for (const [tag, set] of perElement) if (set.size) line(`  + <${tag}> alone / ri
 const arrow = fresh([chunk('src')]);
 if (arrow.size) line('+ reading Arrow bytes / đọc tệp Arrow', arrow);
 const geo = 'chiso.embed.vn63.topojson.json';
-const mapCode = fresh([chunk('d3-geo'), chunk('baked-map')]);
+const mapCode = fresh([chunk('d3-geo'), chunk('baked-map'), chunk('vega.module')]);
 if (existsSync(join(dist, geo))) console.log(`  ${'+ first map (code, boundaries) / bản đồ đầu tiên'.padEnd(56)} ${kb(sum(mapCode, gz) + gz(geo)).padStart(9)} gzip  ${kb(sum(mapCode, raw) + raw(geo)).padStart(9)} raw   ${[...mapCode, geo].map((f) => f.replace(/^chiso\.embed\./, '')).join(', ')}`);
 const page = new Set(rows.flatMap(([, set]) => [...set]));
 console.log(`  ${'total: a page whose chart is drawn in it / tổng cộng'.padEnd(56)} ${kb(sum(page, gz)).padStart(9)} gzip  ${kb(sum(page, raw)).padStart(9)} raw`);
