@@ -99,31 +99,155 @@ const portalCsp = {
 };
 
 /**
- * First paint (bench chart-first-paint-vs-vega-embed): the bundler's small runtime (namespace
- * objects), which the chunks of Vega, Vega-Lite and d3-scale import, is asked for by the entry, so it
- * is there when they arrive instead of one more round trip after them.
+ * Interactive bytes (bench portal-interactive-bytes-vs-vega-embed): the lean Vega a line or bar chart
+ * hydrates with carries neither geography nor colour ramps it never draws.
+ * - vega-functions imports d3-geo for three expression functions only a map can call: it gets
+ *   src/render/geo-deferred.ts instead, and a map's projection loads d3-geo with the rest of Vega.
+ * - vega-scale imports d3-scale-chromatic, a single file that keeps every ramp, for its categorical
+ *   schemes: it gets those arrays as literals (the ramps stay in vega-scale's own palettes).
+ * - Vega-Lite imports four vega-util helpers from `vega`: it gets vega-util, so compiling a chart in
+ *   the page does not bring the whole of Vega.
  */
-const embedRuntimeFirst = {
-  name: 'chiso-embed-runtime-first',
+const CATEGORICAL = '\0chiso-categorical-schemes';
+const leanVegaDeps = {
+  name: 'chiso-lean-vega-deps',
   apply: 'build' as const,
-  generateBundle(_: unknown, bundle: Record<string, { type: string; fileName: string; code?: string; source?: string | Uint8Array }>) {
-    const runtime = Object.values(bundle).find((c) => c.type === 'chunk' && /^chiso\.embed\.rolldown-runtime-[^/]*\.js$/.test(c.fileName));
-    const entry = bundle['chiso.embed.js'];
-    if (!runtime || entry?.type !== 'chunk' || entry.code === undefined) return;
-    entry.code = `import"./${runtime.fileName}";\n${entry.code}`;
-    // One line more at the top: the source map's lines move down by one.
-    const map = bundle['chiso.embed.js.map'];
-    if (map?.type === 'asset' && map.source !== undefined) {
-      const json = JSON.parse(String(typeof map.source === 'string' ? map.source : new TextDecoder().decode(map.source))) as { mappings: string };
-      json.mappings = `;${json.mappings}`;
-      map.source = JSON.stringify(json);
+  enforce: 'pre' as const,
+  resolveId(this: { resolve(id: string, importer?: string, o?: { skipSelf?: boolean }): Promise<unknown> }, id: string, importer?: string) {
+    if (!importer) return null;
+    // Vega-Lite takes four helpers of vega-util through the whole of Vega, whose registrations would
+    // come with them: it gets them from vega-util.
+    if (id === 'vega' && /[\\/]vega-lite[\\/]/.test(importer)) return this.resolve('vega-util', importer, { skipSelf: true });
+    if (id === 'd3-geo' && /[\\/]vega-functions[\\/]/.test(importer)) return fileURLToPath(new URL('./src/render/geo-deferred.ts', import.meta.url));
+    if (id === 'd3-scale-chromatic') return CATEGORICAL;
+    return null;
+  },
+  async load(id: string) {
+    if (id !== CATEGORICAL) return null;
+    // By name: the package ships no types, and this runs in Node when the config is loaded.
+    const pkg = 'd3-scale-chromatic';
+    const m = (await import(/* @vite-ignore */ pkg)) as Record<string, unknown>;
+    const arrays = Object.entries(m).filter(([, v]) => Array.isArray(v) && typeof v[0] === 'string');
+    return arrays.map(([k, v]) => `export const ${k} = ${JSON.stringify(v)};`).join('\n');
+  },
+};
+
+/**
+ * A lazy chunk's own imports, asked for with it: `import("./a.js")` becomes
+ * `Promise.all([import("./a.js"), import("./b.js"), ...]).then((m) => m[0])` for the chunks a.js imports
+ * statically and the importer has not loaded, so they arrive in the same round trip as a.js instead
+ * of one after it (what a modulepreload would do; the embed is built in library mode, which has none).
+ * The source map's columns after each insertion move with it.
+ */
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The first number of a source-map segment, and where it ends. */
+function vlqFirst(seg: string): { value: number; end: number } {
+  let shift = 0;
+  let acc = 0;
+  let i = 0;
+  for (;;) {
+    const d = B64.indexOf(seg[i++]);
+    acc += (d & 31) << shift;
+    shift += 5;
+    if (!(d & 32)) break;
+  }
+  return { value: acc & 1 ? -(acc >>> 1) : acc >>> 1, end: i };
+}
+function vlqEncode(n: number): string {
+  let v = n < 0 ? (-n << 1) | 1 : n << 1;
+  let out = '';
+  do {
+    let d = v & 31;
+    v >>>= 5;
+    if (v) d |= 32;
+    out += B64[d];
+  } while (v);
+  return out;
+}
+/** Moves every mapping at or after `column` of generated `line` right by `by`. */
+function shiftMappings(lines: string[], line: number, column: number, by: number): void {
+  const segs = (lines[line] ?? '').split(',');
+  let abs = 0;
+  for (let i = 0; i < segs.length; i++) {
+    if (!segs[i]) continue;
+    const { value, end } = vlqFirst(segs[i]);
+    abs += value;
+    if (abs >= column) {
+      segs[i] = vlqEncode(value + by) + segs[i].slice(end);
+      break;
+    }
+  }
+  lines[line] = segs.join(',');
+}
+type OutChunk = { type: 'chunk'; fileName: string; code: string; imports: string[]; dynamicImports: string[] };
+type OutAsset = { type: 'asset'; fileName: string; source: string | Uint8Array };
+const preloadLazyImports = {
+  name: 'chiso-preload-lazy-imports',
+  apply: 'build' as const,
+  generateBundle(_: unknown, bundle: Record<string, OutChunk | OutAsset>) {
+    const chunks = new Map(Object.values(bundle).filter((c): c is OutChunk => c.type === 'chunk').map((c) => [c.fileName, c]));
+    const closure = (f: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(f)) return seen;
+      seen.add(f);
+      for (const i of chunks.get(f)?.imports ?? []) closure(i, seen);
+      return seen;
+    };
+    for (const chunk of chunks.values()) {
+      const loaded = closure(chunk.fileName);
+      const map = bundle[`${chunk.fileName}.map`];
+      const json = map?.type === 'asset' ? (JSON.parse(String(typeof map.source === 'string' ? map.source : new TextDecoder().decode(map.source))) as { mappings: string }) : null;
+      const lines = json?.mappings.split(';') ?? [];
+      let code = chunk.code;
+      for (const target of new Set(chunk.dynamicImports)) {
+        const extra = [...closure(target)].filter((f) => f !== target && !loaded.has(f));
+        if (extra.length === 0) continue;
+        const call = `import(\`./${target}\`)`;
+        const before = 'Promise.all([';
+        const after = `${extra.map((f) => `,import(\`./${f}\`)`).join('')}]).then(m=>m[0])`;
+        // Right to left, so each insertion's position holds.
+        for (let at = code.lastIndexOf(call); at !== -1; at = at === 0 ? -1 : code.lastIndexOf(call, at - 1)) {
+          const lineStart = code.lastIndexOf('\n', at) + 1;
+          const line = code.slice(0, at).split('\n').length - 1;
+          const end = at + call.length;
+          code = code.slice(0, at) + before + call + after + code.slice(end);
+          shiftMappings(lines, line, end - lineStart, after.length);
+          shiftMappings(lines, line, at - lineStart, before.length);
+        }
+      }
+      if (code === chunk.code) continue;
+      chunk.code = code;
+      if (json && map?.type === 'asset') {
+        json.mappings = lines.join(';');
+        map.source = JSON.stringify(json);
+      }
     }
   },
 };
 
+/**
+ * The modules every element needs, for the embed's `elements` chunk: not those the elements load
+ * lazily (the view cube, a baked map's boundaries), nor a catalogue of messages only other layers show.
+ */
+const ELEMENTS = new RegExp(
+  String.raw`^(?!.*node_modules).*[\\/]src[\\/](` +
+    [
+      String.raw`components[\\/](core|chart|dashboard)[\\/](?!view-cube|baked-map|csv\.)`,
+      String.raw`render[\\/](browser|stable-fit|aria-marks|compiled-shapes)\.`,
+      String.raw`format[\\/]`,
+      String.raw`charts[\\/](types|fit|measure)\.`,
+      String.raw`data[\\/](period|json)\.`,
+      String.raw`(types|errors)\.`,
+      String.raw`registry[\\/](names|indicators|admin-data|regions|units|crosswalk|text|types|catalogue)\.`,
+      String.raw`messages[\\/](index|components|registry|labels|common)\.`,
+    ].join('|') +
+    String.raw`)` +
+    // @lit/context's root stays in the entry, which loads nothing before it runs.
+    String.raw`|node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|task)|d3-format|d3-dsv)[\\/]|node_modules[\\/]@lit[\\/]context[\\/](?!.*(context-root|context-request-event))`,
+);
+
 export default defineConfig(({ command }) => ({
   root,
-  plugins: [cleanEmbed, embedGeo, portalCsp, embedRuntimeFirst],
+  plugins: [leanVegaDeps, cleanEmbed, embedGeo, portalCsp, preloadLazyImports],
   define: command === 'build' ? { __CHISO_EMBED_GEO__: JSON.stringify(`./${GEO_FILE}`) } : {},
   appType: 'mpa',
   server: {
@@ -140,7 +264,7 @@ export default defineConfig(({ command }) => ({
     minify: process.env.CHISO_EMBED_MINIFY !== '0',
     reportCompressedSize: false,
     lib: {
-      entry: fileURLToPath(new URL('./src/components/index.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('./src/components/embed.ts', import.meta.url)),
       formats: ['es'],
       fileName: () => 'chiso.embed.js',
     },
@@ -157,7 +281,15 @@ export default defineConfig(({ command }) => ({
         // and the recipes share go to one chunk, which the recipes ask for at once (src/components/core/
         // recipe.ts imports d3-scale beside them), not to three more files found a round trip later.
         codeSplitting: {
-          groups: [{ name: 'd3-scale', test: /node_modules[\\/](d3-(array|color|interpolate|time|time-format|scale)|internmap|vega-util|vega-statistics|topojson-client)[\\/]|rolldown[\\/]runtime/, includeDependenciesRecursively: false }],
+          groups: [
+            { name: 'd3-scale', test: /node_modules[\\/](d3-(array|color|interpolate|time|time-format|scale)|internmap|vega-util|vega-statistics|vega-event-selector|topojson-client)[\\/]|rolldown[\\/]runtime/, includeDependenciesRecursively: false },
+            // Vega-Lite's compiler, named for what it is (a chart drawn in the page loads it; a baked one never).
+            { name: 'vega-lite', test: /node_modules[\\/]vega-lite[\\/]/, includeDependenciesRecursively: false },
+            // What every element stands on (Lit, the view base, the coordinator, the chart element the
+            // map and multiples extend, the registry's names, messages, formats) in one file, asked for
+            // with the first element's own (chiso-preload-lazy-imports), not a dozen small files.
+            { name: 'elements', test: ELEMENTS, includeDependenciesRecursively: false },
+          ],
         },
       },
       // The entry may export more than its own module: rolldown then merges the modules the entry

@@ -47,7 +47,7 @@ try {
     round.set(r, r.url === path ? 0 : 1 + Math.max(0, ...before));
   }
   for (const r of list) {
-    console.log(`${r.start.toFixed(0).padStart(6)} ${(r.end ?? NaN).toFixed(0).padStart(6)}  r${round.get(r)} ${r.url.padEnd(48)} <- ${r.by}`);
+    console.log(`${r.start.toFixed(0).padStart(6)} ${(r.end ?? NaN).toFixed(0).padStart(6)}  r${round.get(r)} ${r.url.padEnd(48)} ${String(r.bytes ?? "").padStart(7)} <- ${r.by}`);
   }
   console.log(`${list.length} requests in ${Math.max(...round.values())} rounds after the page, painted at ${painted.toFixed(0)} ms`);
 } finally {

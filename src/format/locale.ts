@@ -1,4 +1,3 @@
-import '../messages/charts.js';
 import { isLang, type Lang } from '../messages/index.js';
 import { fail } from '../errors.js';
 

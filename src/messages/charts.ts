@@ -9,10 +9,6 @@ const n = (v: unknown) => String(v ?? '');
  */
 export const chartsMessages = {
   // Errors
-  FORMAT_UNKNOWN_LOCALE: {
-    vi: (p) => `Ngôn ngữ "${p.value}" không được hỗ trợ; dùng "vi" hoặc "en".`,
-    en: (p) => `Unsupported locale "${p.value}"; use "vi" or "en".`,
-  },
   // How format/ writes dates and periods; parameters are numbers as text.
   CHART_UNKNOWN_OPTION: {
     vi: (p) => `Giá trị "${p.value}" không hợp lệ cho tùy chọn "${p.option}"; dùng: ${p.allowed}.`,

@@ -11,6 +11,11 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
  * catalogues.
  */
 export const labelMessages = {
+  // format/locale.ts's one error, here with the words format/ shows, so a page loads it with them.
+  FORMAT_UNKNOWN_LOCALE: {
+    vi: (p) => `Ngôn ngữ "${p.value}" không được hỗ trợ; dùng "vi" hoặc "en".`,
+    en: (p) => `Unsupported locale "${p.value}"; use "vi" or "en".`,
+  },
   FORMAT_DATE: {
     vi: (p) => `${pad2(p.day)}/${pad2(p.month)}/${p.year}`,
     en: (p) => `${Number(p.day)} ${MONTHS_EN[Number(p.month) - 1]} ${p.year}`,

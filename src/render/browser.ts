@@ -1,10 +1,11 @@
 /**
  * Drawing a Vega-Lite spec in a page, safely under a strict Content-Security-Policy: Vega runs its
- * expression interpreter (no `Function()`), vega-embed adds no `<style>` and no action menu, and the
+ * expression interpreter (no `Function()`), nothing adds a `<style>` or an action menu, and the
  * tooltip is drawn by chiso inside the chart's own shadow root with `textContent` only.
  *
- * Vega, Vega-Lite and vega-embed are imported dynamically, so a page pays for them only when the
- * first chart is about to be drawn; the embed build puts them in a chunk of their own.
+ * Vega-Lite and Vega are imported dynamically, so a page pays for them only when the first chart is
+ * about to be drawn: Vega-Lite's compiler and the lean Vega (vega-lean.ts) for a chart drawn in the
+ * page, the lean Vega alone for a baked one, the rest of Vega only for a spec that needs it.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { View, Spec as VegaSpec } from 'vega';
@@ -12,6 +13,8 @@ import { vegaNumberLocale, vegaTimeLocale } from '../format/index.js';
 import type { Lang } from '../format/index.js';
 import { hideUnlabelledMarks, type VgMark } from './aria-marks.js';
 import { stableFit } from './stable-fit.js';
+import type { GeoFunctions } from './geo-deferred.js';
+import { CompiledShapes, type LiveParts } from './compiled-shapes.js';
 
 export { hideUnlabelledMarks } from './aria-marks.js';
 
@@ -19,16 +22,30 @@ type VegaEmbedModule = typeof import('vega-embed');
 
 let loading: Promise<VegaEmbedModule> | null = null;
 
-/** Starts loading Vega (once per page) and resolves when it is ready. */
+/**
+ * Starts loading vega-embed with the whole of Vega (once per page) and resolves when they are ready,
+ * for a page's own script that embeds its own specs; chiso's elements need neither.
+ */
 export function loadVega(): Promise<VegaEmbedModule> {
   // vega-embed's chunk imports Vega's and the interpreter's: asked for at the same moment, all three
   // arrive in one round trip instead of waiting for vega-embed's chunk to be parsed.
-  loading ??= Promise.all([import('vega-embed'), loadVegaRuntime(), loadExpressionInterpreter(), import('./geoshape-cache.js')]).then(([m, , , kept]) => {
+  loading ??= Promise.all([import('vega-embed'), loadVegaRuntime(), loadExpressionInterpreter(), loadGeo(), import('./geoshape-cache.js')]).then(([m, , , , kept]) => {
     // vega-embed brings the whole of Vega, its geographic transforms registered by now.
     kept.registerKeptGeoShape();
     return m;
   });
   return loading;
+}
+
+let geoLoading: Promise<void> | null = null;
+/**
+ * d3-geo, for the whole of Vega: the embed's lean Vega calls it through geo-deferred.ts, which gets
+ * it here, when a projection or vega-embed brings the rest of Vega.
+ */
+function loadGeo(): Promise<void> {
+  lean ??= import('./vega-lean.js');
+  geoLoading ??= Promise.all([import('d3-geo') as Promise<unknown> as Promise<GeoFunctions>, lean]).then(([geo, runtime]) => runtime.useGeo(geo));
+  return geoLoading;
 }
 
 type VegaRuntime = Pick<typeof import('vega'), 'View' | 'parse'>;
@@ -59,7 +76,7 @@ export async function loadVegaRuntime(spec?: VegaSpec): Promise<VegaRuntime> {
   const known = new Set(Object.keys(runtime.registerTransforms()).map((k) => k.toLowerCase()));
   const needsMore = spec !== undefined && ((spec as { projections?: unknown[] }).projections?.length || [...transformTypes(spec)].some((t) => !known.has(t)));
   if (needsMore) {
-    full ??= Promise.all([import('vega'), import('./geoshape-cache.js')]).then(([, kept]) => kept.registerKeptGeoShape());
+    full ??= Promise.all([import('vega'), loadGeo(), import('./geoshape-cache.js')]).then(([, , kept]) => kept.registerKeptGeoShape());
     await full;
   }
   return runtime as unknown as VegaRuntime;
@@ -90,7 +107,15 @@ export interface EmbedChartOptions {
   tooltip?: TooltipHandler;
   /** Called with (name, value) when a Vega signal of that name changes (selections, brushes). */
   signals?: Record<string, (name: string, value: unknown) => void>;
+  /**
+   * The spec's shape and live parts (`liveSpec`): a spec of a shape compiled before in the page is not
+   * compiled again (compiled-shapes.ts). Without it, the spec is compiled every time.
+   */
+  shape?: { shape: string; parts: LiveParts };
 }
+
+/** Vega-Lite's output per spec shape in this page. */
+const compiledShapes = new CompiledShapes<object>();
 
 export interface EmbeddedChart {
   view: View;
@@ -125,30 +150,72 @@ function viewClass(vega: VegaModule, locale: Lang): VegaModule['View'] {
   return cls;
 }
 
+type VegaLiteModule = typeof import('vega-lite');
+let vegaLite: Promise<VegaLiteModule> | null = null;
+
 /**
- * Draws `spec` into `container`. Every option that could make vega-embed inject markup, styles or
- * code is fixed here, not left to callers.
+ * Vega-Lite's compiler, once per page: a chart drawn in the page compiles its spec with it. A baked
+ * chart never loads it (its Vega spec was compiled by `chiso bake`).
+ */
+export function loadVegaLite(): Promise<VegaLiteModule> {
+  vegaLite ??= import('vega-lite');
+  return vegaLite;
+}
+
+/**
+ * Starts loading what a chart drawn in the page needs (once per page): Vega-Lite's compiler, the lean
+ * Vega and its expression interpreter, asked for at the same moment. Not vega-embed, nor the whole of
+ * Vega, which a spec with a projection or a transform the lean Vega lacks loads when it is drawn.
+ */
+export function loadChartRuntime(): Promise<unknown> {
+  return Promise.all([loadVegaLite(), loadVegaRuntime(), loadExpressionInterpreter()]);
+}
+
+/** Vega-Lite's warnings are not the reader's business (vega-embed at log level 0 kept them quiet too). */
+const quiet = {
+  level(l?: number) {
+    return l === undefined ? 0 : quiet;
+  },
+  error: () => quiet,
+  warn: () => quiet,
+  info: () => quiet,
+  debug: () => quiet,
+};
+
+/**
+ * Draws `spec` into `container`: Vega-Lite compiles it, the compiled spec is patched as `chiso bake`
+ * patches it (stable fit, unlabelled marks hidden from assistive technology), and Vega draws it with
+ * its expression interpreter, what vega-embed did with the options chiso gave it (no action menu, no
+ * `<style>`, no code), without vega-embed or the whole of Vega.
  */
 export async function embedChart(container: HTMLElement, spec: TopLevelSpec, options: EmbedChartOptions = {}): Promise<EmbeddedChart> {
-  const { locale = 'vi', renderer = 'svg', tooltip, signals = {} } = options;
-  const [mod, expressionInterpreter] = await Promise.all([loadVega(), loadExpressionInterpreter()]);
-  const embed = mod.default;
-  const vega = mod.vega;
-  const LocalView = viewClass(vega, locale);
-  const result = await embed(container, spec, {
-    mode: 'vega-lite',
-    renderer,
-    actions: false,
-    defaultStyle: false,
-    ast: true,
-    expr: expressionInterpreter,
-    tooltip: tooltip ?? false,
-    hover: false,
-    logLevel: 0,
-    viewClass: LocalView as unknown as typeof View,
-    patch: (vg) => stableFit(hideUnlabelledMarks(vg as unknown as { marks?: VgMark[] })) as unknown as typeof vg,
-  });
-  const view = result.view;
+  const { locale = 'vi', renderer = 'svg', tooltip, signals = {}, shape } = options;
+  // A shape compiled before in this page: its compiled Vega holds this spec's rows and values, and
+  // Vega-Lite is neither waited for nor run.
+  let compiled = shape ? compiledShapes.peek(shape.shape, shape.parts) : undefined;
+  const interpreter = loadExpressionInterpreter();
+  interpreter.catch(() => undefined); // its failure is thrown below, once
+  if (!compiled) {
+    const vl = await loadVegaLite();
+    const compile = () => {
+      const t0 = performance.now();
+      const out = vl.compile(spec, { logger: quiet as unknown as NonNullable<Parameters<VegaLiteModule['compile']>[1]>['logger'] }).spec as object;
+      // Counted by the page's performance timeline, where tests and readers' tools can see it.
+      performance.measure('chiso:compile', { start: t0, end: performance.now() });
+      return out;
+    };
+    compiled = shape ? compiledShapes.get(shape.shape, shape.parts, compile) : compile();
+  }
+  const expr = await interpreter;
+  const vg = stableFit(hideUnlabelledMarks(compiled as unknown as { marks?: VgMark[] })) as unknown as VegaSpec;
+  const vega = await loadVegaRuntime(vg);
+  const LocalView = viewClass(vega as unknown as VegaModule, locale);
+  const view = new LocalView(vega.parse(vg, {}, { ast: true }), { renderer, expr, logLevel: 0 } as unknown as ViewOptions) as unknown as View;
+  if (tooltip) view.tooltip(tooltip as never);
+  // The container as vega-embed left it: its class, and nothing but the chart in it.
+  container.classList.add('vega-embed');
+  container.replaceChildren();
+  await view.initialize(container).runAsync();
   for (const [name, fn] of Object.entries(signals)) {
     try {
       view.addSignalListener(name, fn);
@@ -156,7 +223,7 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
       // The spec has no such signal (e.g. a chart type without a selection): nothing to listen to.
     }
   }
-  return embedded(view, () => result.finalize());
+  return embedded(view, () => view.finalize());
 }
 
 export interface HydrateChartOptions {

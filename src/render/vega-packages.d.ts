@@ -17,3 +17,5 @@ declare module 'vega-scenegraph' {
   export function pathParse(path: string): unknown[];
   export function pathRender(context: unknown, path: unknown[], l: number, t: number): void;
 }
+// d3-geo ships no types; the page hands it to geo-deferred.ts, which types what it uses.
+declare module 'd3-geo';

@@ -221,4 +221,26 @@ describe('selections in a row', () => {
     expect(printed).not.toContain('Hà Nội');
     expect(await own.evaluate(() => (window as unknown as { __rebuilt: string[] }).__rebuilt)).toEqual([]);
   });
+
+  it('a new view of a shape the page compiled before runs no Vega-Lite: SVG to canvas and back, the second view compiles nothing', async () => {
+    const compiles = () => page.evaluate(() => performance.getEntriesByName('chiso:compile').length);
+    const redraw = (renderer: string) =>
+      page.evaluate(async (renderer) => {
+        const line = document.getElementById('line') as unknown as HTMLElement & { renderer: string; view: unknown };
+        const before = line.view;
+        const drawn = new Promise<{ embedded: boolean }>((r) => line.addEventListener('chiso-render', (e) => r((e as CustomEvent).detail), { once: true }));
+        line.setAttribute('renderer', renderer);
+        const detail = await drawn;
+        return { embedded: detail.embedded, newView: line.view !== before, canvas: !!line.shadowRoot!.querySelector('canvas') };
+      }, renderer);
+    const text = () => page.evaluate(() => (document.getElementById('line') as unknown as HTMLElement).shadowRoot!.querySelector('svg')!.textContent);
+    const picture = await text();
+    expect(await redraw('canvas')).toEqual({ embedded: true, newView: true, canvas: true });
+    // Back to SVG: a new view of a shape compiled for an earlier one, and Vega-Lite runs no more.
+    const afterCanvas = await compiles();
+    expect(await redraw('svg')).toEqual({ embedded: true, newView: true, canvas: false });
+    expect(await compiles()).toBe(afterCanvas);
+    expect(afterCanvas).toBeGreaterThan(0);
+    expect(await text()).toBe(picture);
+  });
 });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Selection } from '../../src/components/core/selection.js';
-import { viewQuerySpec, viewRows, parseYears, parseList, parseFollow } from '../../src/components/core/view-query.js';
+import { viewQuerySpec, parseYears, parseList, parseFollow } from '../../src/components/core/view-query.js';
+import { viewRows } from '../../src/components/core/view-rows.js';
 import { observationsToCSV, neutralizeCell } from '../../src/components/core/csv.js';
 import { searchRegions } from '../../src/components/filter/search.js';
 import { profileColumn } from '../../src/components/table/profile.js';

@@ -26,9 +26,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Requests for Vega's own code: the Vega runtime chunk, the interpreter, and the Vega-Lite + vega-embed chunk. */
+/** Requests for Vega's own code: the Vega runtime chunks, the interpreter, Vega-Lite, and vega-embed's chunk. */
 const isVega = (url: string) => /chiso\.embed\.(vega|embed-)/.test(url);
-const isVegaLite = (url: string) => /chiso\.embed\.embed-/.test(url);
+const isVegaLite = (url: string) => /chiso\.embed\.(vega-lite|embed)-/.test(url);
 
 /** What a reader without JavaScript gets: per view, its picture, its words and its table. */
 async function bakedViews(page: Page) {

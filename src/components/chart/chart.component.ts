@@ -9,7 +9,7 @@ import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { wantsHighContrast } from '../core/contrast.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
-import { loadVega, type EmbeddedChart } from '../../render/browser.js';
+import { loadChartRuntime, type EmbeddedChart } from '../../render/browser.js';
 import { ChisoViewElement } from '../core/view-element.js';
 import { baseStyles } from '../core/styles.js';
 import { t } from '../core/i18n.js';
@@ -471,7 +471,7 @@ export class ChisoChart extends ChisoViewElement {
   #preload(): void {
     if (this.#preloaded) return;
     this.#preloaded = true;
-    void loadVega().catch(() => undefined);
+    void loadChartRuntime().catch(() => undefined);
     void preloadRecipes().catch(() => undefined);
   }
 

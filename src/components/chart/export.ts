@@ -3,7 +3,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Observation } from '../../types.js';
 import type { Lang, MessageCode } from '../../messages/index.js';
 import { t } from '../core/i18n.js';
-import { EXPORT_COLUMNS, observationsToCSV, withRegionNames } from '../core/csv.js';
 import { download, fileStem } from '../core/download.js';
 import type { VegaViewController } from './vega-view.js';
 
@@ -27,7 +26,11 @@ export interface Shown {
 export async function saveChart(kind: ExportKind, shown: Shown): Promise<void> {
   const stem = fileStem(shown.name || 'chiso');
   // Names beside codes, so a reader of the file needs no code list.
-  if (kind === 'csv') return download(`${stem}.csv`, new Blob([observationsToCSV(withRegionNames(shown.rows, shown.lang), EXPORT_COLUMNS)], { type: 'text/csv;charset=utf-8' }));
+  if (kind === 'csv') {
+    // The CSV writer loads only now, as the ZIP's does.
+    const { EXPORT_COLUMNS, observationsToCSV, withRegionNames } = await import('../core/csv.js');
+    return download(`${stem}.csv`, new Blob([observationsToCSV(withRegionNames(shown.rows, shown.lang), EXPORT_COLUMNS)], { type: 'text/csv;charset=utf-8' }));
+  }
   if (kind === 'zip') {
     // The bundle's code and the zip library load only now: nothing of them in the first chart's bytes.
     const { bundleFiles, zipBundle } = await import('../../render/bundle.js');

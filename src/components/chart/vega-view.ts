@@ -76,7 +76,7 @@ export class VegaViewController implements ReactiveController {
     const root = this.#host.shadowRoot;
     if (root) this.#tooltip ??= shadowTooltip(root, this.#host);
     const t1 = performance.now();
-    const next = await embedChart(container, live.spec, { locale, renderer, ...(this.#tooltip ? { tooltip: this.#tooltip.handler as never } : {}) });
+    const next = await embedChart(container, live.spec, { locale, renderer, shape: { shape: live.shape, parts: live }, ...(this.#tooltip ? { tooltip: this.#tooltip.handler as never } : {}) });
     if (token !== this.#token || !this.#host.isConnected) {
       next.finalize();
       return null;

@@ -1,7 +1,7 @@
 import type { Observation } from '../../types.js';
 import type { ChisoError } from '../../errors.js';
-import type { Connector } from '../../connectors/connector.js';
-import { ExecutorConnector } from '../../connectors/executor.js';
+import type { Connector, ConnectorQueryOptions } from '../../connectors/connector.js';
+import type { QuerySpec, Row } from '../../query/spec.js';
 import type { Lang } from '../../messages/index.js';
 import { Selection, type ClientFilter } from './selection.js';
 import type { Units } from '../../registry/crosswalk.js';
@@ -59,6 +59,30 @@ export function isPreaggregate(value: unknown): value is Preaggregate {
 /** Past this many observations, `preaggregate="auto"` gives the aggregating views a cube each. */
 export const PREAGGREGATE_ROWS = 50_000;
 
+let executor: Promise<typeof import('../../connectors/executor.js')> | null = null;
+/** Starts loading the executor (once per page), e.g. beside the data a dashboard fetches. */
+export function preloadExecutor(): Promise<typeof import('../../connectors/executor.js')> {
+  executor ??= import('../../connectors/executor.js');
+  return executor;
+}
+
+/**
+ * The eval-free executor over the page's observations, loaded with the first question asked of it: a
+ * baked page whose views have their rows may never ask one, and its first script stays small.
+ */
+class PageExecutor implements Connector {
+  readonly name = 'executor';
+  readonly #rows: readonly Observation[];
+  #loaded: Promise<Connector> | null = null;
+  constructor(rows: readonly Observation[]) {
+    this.#rows = rows;
+  }
+  query(spec: QuerySpec, options?: ConnectorQueryOptions): Promise<Row[]> {
+    this.#loaded ??= preloadExecutor().then((m) => new m.ExecutorConnector({ rows: this.#rows }));
+    return this.#loaded.then((c) => c.query(spec, options));
+  }
+}
+
 /**
  * The dashboard's coordinator: it holds the observations once, the connector views query, the
  * shared selection and the list of connected clients. Each dashboard owns one, so dashboards on a
@@ -68,7 +92,7 @@ export class Coordinator extends EventTarget {
   readonly selection = new Selection();
   #observations: readonly Observation[] = [];
   /** The eval-free executor over the observations, rebuilt when they change. */
-  #executor: Connector = new ExecutorConnector({ rows: [] });
+  #executor: Connector = new PageExecutor([]);
   /** A connector the page gave (DuckDB, a query server), used instead of the executor. */
   #connector: Connector | null = null;
   #preaggregate: Preaggregate = 'auto';
@@ -159,7 +183,7 @@ export class Coordinator extends EventTarget {
 
   setObservations(rows: readonly Observation[]): void {
     this.#observations = rows;
-    this.#executor = new ExecutorConnector({ rows });
+    this.#executor = new PageExecutor(rows);
     this.#connector = null;
     this.#state = 'ready';
     this.#error = null;
@@ -170,7 +194,7 @@ export class Coordinator extends EventTarget {
   /** Views query `connector` (DuckDB, a query server) from now on; the page holds no observations. */
   setConnector(connector: Connector): void {
     this.#observations = [];
-    this.#executor = new ExecutorConnector({ rows: [] });
+    this.#executor = new PageExecutor([]);
     this.#connector = connector;
     this.#state = 'ready';
     this.#error = null;

@@ -1,7 +1,6 @@
 import type { Observation } from '../../types.js';
 import { periodYear } from '../../data/period.js';
 import type { QuerySpec } from '../../query/spec.js';
-import { executeQuery } from '../../query/index.js';
 import type { ClientFilter } from './selection.js';
 import { ChisoError, diagnostic } from '../../errors.js';
 
@@ -46,11 +45,6 @@ export function viewQuerySpec(q: ViewQuery, filter: ClientFilter): QuerySpec {
   }
   if (q.series !== undefined) select.series = q.series === null ? null : [q.series];
   return { select };
-}
-
-/** The observations a view shows. */
-export function viewRows(all: readonly Observation[], q: ViewQuery, filter: ClientFilter): Observation[] {
-  return executeQuery(all as unknown as Record<string, unknown>[], viewQuerySpec(q, filter)) as unknown as Observation[];
 }
 
 /** `"42, 34:42"` -> `['42', '34:42']`. */

@@ -5,7 +5,7 @@ import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { addIndicators, parseCatalogue, type IndicatorDefinition } from '../../registry/index.js';
 import type { Lang, MessageCode } from '../../messages/index.js';
-import { Coordinator, isPreaggregate, type Preaggregate } from '../core/coordinator.js';
+import { Coordinator, isPreaggregate, preloadExecutor, type Preaggregate } from '../core/coordinator.js';
 import type { Connector } from '../../connectors/connector.js';
 import { coordinatorContext } from '../core/context.js';
 import { baseStyles } from '../core/styles.js';
@@ -326,8 +326,9 @@ export class ChisoDashboard extends LitElement {
         const base = new URL(first, document.baseURI);
         urls = srcs.map((s) => new URL(s, base).href);
       }
-      // Several files load in parallel and join into one table; the data layer loads with them,
-      // not with the page's first script.
+      // Several files load in parallel and join into one table; the data layer and the executor that
+      // answers the views load with them, not with the page's first script.
+      void preloadExecutor().catch(() => undefined);
       const [texts, { loadObservations }] = await Promise.all([
         Promise.all(urls.map((u) => fetchText(u, abort.signal))),
         import('../../data/index.js'),
