@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { liveSpec, liveChanges, applyFeatures } from '../../src/components/core/live-spec.js';
-import { viewRows } from '../../src/components/core/view-query.js';
+import { viewRows } from '../../src/components/core/view-rows.js';
 import { chart } from '../../src/charts/index.js';
 import { loadObservations } from '../../src/data/index.js';
 import { keptShape, registerKeptGeoShape } from '../../src/render/geoshape-cache.js';
