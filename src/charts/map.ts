@@ -14,6 +14,7 @@ import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup
 import { is34 } from '../registry/crosswalk.js';
 import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapShapes, type MapShapeOptions, type MapUnits, type UnitTopology } from './geometry.js';
 import { wrap } from './line.js';
+import { classPatterns, patternFill } from './patterns.js';
 import { quantileLimits, quantizeLimits } from './scale.js';
 import { colors, highContrastColors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
@@ -157,7 +158,10 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       limits = [...options.thresholds];
     } else limits = scaleType === 'quantile' ? quantileLimits(values, classes) : quantizeLimits(values, classes);
     classLabels = classRanges(values, limits, decimals, loc);
-    scale = { domain: classLabels, scheme: { name: scheme, count: limits.length + 1 } };
+    // High contrast: each class its own pattern (ink on white, denser for higher), in the legend too.
+    scale = high
+      ? { domain: classLabels, range: classPatterns(limits.length + 1).map(patternFill) }
+      : { domain: classLabels, scheme: { name: scheme, count: limits.length + 1 } };
     // Each region carries its class by name: the legend lists the ranges as they are, one square each.
     for (const g of collection.geometries) {
       const v = g.properties?.value;

@@ -1,10 +1,11 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
 import { END_OF_63, getRegion, listRegions } from '../../registry/index.js';
 import { regionName } from '../../registry/names.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
 import { t } from '../core/i18n.js';
+import { FILL_PATTERNS } from '../../charts/patterns.js';
 import { ChisoError, diagnostic } from '../../errors.js';
 import { isUnits, predecessors, rowsFor34, type Units } from '../../registry/crosswalk.js';
 
@@ -74,6 +75,13 @@ export class ChisoMap extends ChisoChart {
         .chart path {
           transition: fill 250ms linear;
         }
+      }
+      /* The classes' fill patterns (high contrast), in the drawing's shadow root so url(#…) finds them. */
+      svg.patterns {
+        position: absolute;
+        width: 0;
+        height: 0;
+        overflow: hidden;
       }
       .regions {
         display: flex;
@@ -185,6 +193,23 @@ export class ChisoMap extends ChisoChart {
         ${regions.map((r) => html`<option value=${r.id} ?selected=${r.id === one}>${r.name}</option>`)}
       </select>
     </div>`;
+  }
+
+  /**
+   * The classes' fill patterns, beside the drawing: a fragment URL resolves within the shadow root,
+   * and Vega keeps its own `<defs>` to itself. Not `display: none`, which would stop them drawing.
+   */
+  protected override renderOverChart(): TemplateResult | typeof nothing {
+    return html`<svg class="patterns" aria-hidden="true" focusable="false" width="0" height="0"><defs>${FILL_PATTERNS.map(
+      (p) => svg`<pattern id=${p.id} patternUnits="userSpaceOnUse" width=${p.size} height=${p.size} patternTransform=${p.angle ? `rotate(${p.angle})` : nothing}>
+        <rect width=${p.size} height=${p.size} fill="#ffffff"></rect>
+        ${p.marks.map((m) =>
+          m.kind === 'circle'
+            ? svg`<circle cx=${m.cx} cy=${m.cy} r=${m.r} fill="#000000"></circle>`
+            : svg`<line x1=${m.x1} y1=${m.y1} x2=${m.x2} y2=${m.y2} stroke="#000000" stroke-width=${m.width}></line>`,
+        )}
+      </pattern>`,
+    )}</defs></svg>`;
   }
 
   protected override renderExtra(): TemplateResult | typeof nothing {
