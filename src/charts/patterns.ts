@@ -34,19 +34,21 @@ function cross(size: number, width: number): PatternMark[] {
 }
 
 /**
- * The ladder, lightest first. A map with fewer classes takes rungs spread over it, so its first and
- * last classes are always the lightest and the darkest, and neighbours differ in form or density.
+ * The ladder, lightest first: dots, hatching turning from one diagonal through upright to the other,
+ * then grids, square and turned, ever denser. A map with fewer classes takes rungs spread over it, so
+ * its first and last classes are the lightest and the darkest, and neighbours differ in form and ink.
  */
 export const FILL_PATTERNS: readonly FillPattern[] = [
-  { size: 6, angle: 0, marks: dots(6, 0.9) },
-  { size: 4, angle: 0, marks: dots(4, 0.9) },
-  { size: 7, angle: 45, marks: hatch(7, 1) },
-  { size: 6, angle: -45, marks: hatch(6, 1.2) },
-  { size: 4, angle: -45, marks: hatch(4, 1.2) },
-  { size: 7, angle: 45, marks: cross(7, 1) },
-  { size: 5, angle: 45, marks: cross(5, 1.2) },
-  { size: 4, angle: 45, marks: cross(4, 1.4) },
-  { size: 3, angle: 45, marks: cross(3, 1.3) },
+  // Share of the tile inked, about: 6, 13, 24, 30, 37, 44, 51, 61, 72 %.
+  { size: 6, angle: 0, marks: dots(6, 0.85) },
+  { size: 4, angle: 0, marks: dots(4, 0.8) },
+  { size: 5, angle: 45, marks: hatch(5, 1.2) },
+  { size: 5, angle: 0, marks: hatch(5, 1.5) },
+  { size: 4, angle: -45, marks: hatch(4, 1.5) },
+  { size: 6, angle: 0, marks: cross(6, 1.5) },
+  { size: 5, angle: 45, marks: cross(5, 1.5) },
+  { size: 4, angle: 0, marks: cross(4, 1.5) },
+  { size: 3, angle: 45, marks: cross(3, 1.4) },
 ].map((p, i) => ({ id: `${PREFIX}${i}`, ...p }));
 
 /** The patterns of `count` classes, lightest first; past the ladder's length neighbours may share one. */
