@@ -247,6 +247,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   // always there, its row and its domain empty when every province has a figure (no entry shown), so a
   // player's step into or out of a period with gaps keeps the spec's shape and the drawn view.
   const missing = collection.geometries.some((g) => g.properties?.value === null);
+  // Below the classes' entries: 17 px a row, 20 where high contrast outlines each square.
   layers.push({
     data: { values: missing ? [{ lon: 105.8, lat: 21.0, missing: noData }] : [] },
     mark: { type: 'square', opacity: 0 },
@@ -255,7 +256,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       latitude: { field: 'lat', type: 'quantitative' },
       fill: {
         field: 'missing', type: 'nominal', scale: { domain: missing ? [noData] : [], range: [colors.missing] },
-        legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? 22 + classLabels.length * 17 : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
+        legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? 22 + classLabels.length * (high ? 20 : 17) : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
       },
     },
   });
