@@ -256,7 +256,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       latitude: { field: 'lat', type: 'quantitative' },
       fill: {
         field: 'missing', type: 'nominal', scale: { domain: missing ? [noData] : [], range: [colors.missing] },
-        legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? 22 + classLabels.length * (high ? 20 : 17) : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
+        legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? (high ? 16 + classLabels.length * 20 : 22 + classLabels.length * 17) : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
       },
     },
   });
