@@ -5,11 +5,13 @@
  * drawn there, each class darker in grey than the one before, and missing figures keep their own look.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ROOT, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
 import { decodePng } from '../render/png-pixels.js';
+import { grey, legendSquares } from '../render/map-legend.js';
 
 const SHOTS = join(ROOT, 'test/examples/screenshots');
 let server: TestServer;
@@ -38,6 +40,12 @@ function meanGrey(png: Buffer): number {
     }
   }
   return sum / n;
+}
+
+async function exportAs(page: Page, map: Locator, label: RegExp): Promise<Buffer> {
+  await map.locator('details.export summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), map.getByRole('button', { name: label }).click()]);
+  return readFileSync(await download.path());
 }
 
 describe('examples/dashboard: the map in forced colours', () => {
@@ -96,6 +104,20 @@ describe('examples/dashboard: the map in forced colours', () => {
       expect(errors).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
       await map.screenshot({ path: join(SHOTS, `map-forced-colors-${width}.png`) });
+      if (width === 1280) {
+        // Downloaded as SVG: the patterns' definitions come with it. As PNG (drawn from that SVG, Vega's
+        // canvas knows no patterns): each class's square darker than the one before.
+        const svg = (await exportAs(page, map, /SVG/)).toString('utf8');
+        for (const f of classes) expect(svg).toContain(`<pattern id="${/#([^)]+)/.exec(f)![1]}"`);
+        const squares = legendSquares(svg);
+        expect(squares.map((s) => `url(#${s.pattern})`)).toEqual(classes);
+        const png = await exportAs(page, map, /PNG/);
+        writeFileSync(join(SHOTS, 'map-forced-colors-export.png'), png);
+        const pixels = decodePng(new Uint8Array(png));
+        expect(pixels.width).toBe(2 * Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]));
+        const exported = squares.map((s) => grey(pixels, s.x, s.y, 2));
+        for (let k = 1; k < exported.length; k++) expect(exported[k - 1] - exported[k], exported.map((g) => g.toFixed(0)).join(', ')).toBeGreaterThan(12);
+      }
       await page.context().close();
     }, 180_000);
   }
