@@ -57,6 +57,11 @@ export interface MapOptions extends CommonOptions {
    * shared, islands stay drawn. Default 0.25; `0` keeps every point of the file.
    */
   simplify?: number;
+  /**
+   * In high contrast, fill each class with a pattern as well (the drawing's SVG carries their
+   * definitions). Default true; `false` for a drawing on a canvas, which cannot draw them.
+   */
+  patterns?: boolean;
 }
 
 interface Prepared {
@@ -159,7 +164,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     } else limits = scaleType === 'quantile' ? quantileLimits(values, classes) : quantizeLimits(values, classes);
     classLabels = classRanges(values, limits, decimals, loc);
     // High contrast: each class its own pattern (ink on white, denser for higher), in the legend too.
-    scale = high
+    scale = high && options.patterns !== false
       ? { domain: classLabels, range: classPatterns(limits.length + 1).map(patternFill) }
       : { domain: classLabels, scheme: { name: scheme, count: limits.length + 1 } };
     // Each region carries its class by name: the legend lists the ranges as they are, one square each.

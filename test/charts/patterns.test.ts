@@ -53,5 +53,9 @@ describe('the map spec', () => {
     const plain = colourScale(mapChart(rows, { topology: vn63, classes: 4 }, 'vi'));
     expect(plain.range).toBeUndefined();
     expect(plain.scheme).toEqual({ name: 'orangered', count: 4 });
+    // A canvas cannot draw them: colours in high contrast too.
+    const canvas = colourScale(mapChart(rows, { topology: vn63, contrast: 'high', classes: 4, patterns: false }, 'vi'));
+    expect(canvas.range).toBeUndefined();
+    expect(canvas.scheme).toEqual({ name: 'orangered', count: 4 });
   });
 });

@@ -139,7 +139,8 @@ export class ChisoMap extends ChisoChart {
     // The map publishes the selection; outlining it would redraw every shape on each click.
     const { highlight: _, ...rest } = super.chartOptions(rows);
     void _;
-    return { ...rest, units: this.shownUnits };
+    // A canvas cannot fill with SVG patterns: a canvas map in high contrast keeps its class colours.
+    return { ...rest, units: this.shownUnits, ...(this.renderer === 'canvas' ? { patterns: false } : {}) };
   }
 
   /** The boundaries: one object per page and address, handed to the recipe as is on every drawing. */
