@@ -34,7 +34,7 @@ export const optionKeys: { [T in ChartType]: readonly string[] } = {
   line: [...common, 'regions', 'highlight', 'labels', 'breaks', 'zero', 'annotations'],
   bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step', 'series', 'annotations'],
   kpi: [...common, 'region', 'series', 'period', 'previous', 'sparkline'],
-  map: [...common, 'topology', 'object', 'geoSource', 'units', 'series', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection'],
+  map: [...common, 'topology', 'object', 'geoSource', 'units', 'series', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection', 'patterns'],
   scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],
   slope: [...common, 'periods', 'regions', 'highlight', 'labels', 'series'],
   progress: [...common, 'regions', 'period', 'target', 'rowLabel', 'highlight'],

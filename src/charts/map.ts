@@ -14,6 +14,7 @@ import { capitalize, indicatorLabel, regionName, type Indicator } from './lookup
 import { is34 } from '../registry/crosswalk.js';
 import { ARCHIPELAGOS, cachedUnitTopology, labelPoint, mapShapes, type MapShapeOptions, type MapUnits, type UnitTopology } from './geometry.js';
 import { wrap } from './line.js';
+import { classPatterns, patternFill } from './patterns.js';
 import { quantileLimits, quantizeLimits } from './scale.js';
 import { colors, highContrastColors, divergingScheme, fontSizes, sequentialScheme, sequentialSchemeBad } from './theme.js';
 
@@ -56,6 +57,11 @@ export interface MapOptions extends CommonOptions {
    * shared, islands stay drawn. Default 0.25; `0` keeps every point of the file.
    */
   simplify?: number;
+  /**
+   * In high contrast, fill each class with a pattern as well (the drawing's SVG carries their
+   * definitions). Default true; `false` for a drawing on a canvas, which cannot draw them.
+   */
+  patterns?: boolean;
 }
 
 interface Prepared {
@@ -157,7 +163,10 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       limits = [...options.thresholds];
     } else limits = scaleType === 'quantile' ? quantileLimits(values, classes) : quantizeLimits(values, classes);
     classLabels = classRanges(values, limits, decimals, loc);
-    scale = { domain: classLabels, scheme: { name: scheme, count: limits.length + 1 } };
+    // High contrast: each class its own pattern (ink on white, denser for higher), in the legend too.
+    scale = high && options.patterns !== false
+      ? { domain: classLabels, range: classPatterns(limits.length + 1).map(patternFill) }
+      : { domain: classLabels, scheme: { name: scheme, count: limits.length + 1 } };
     // Each region carries its class by name: the legend lists the ranges as they are, one square each.
     for (const g of collection.geometries) {
       const v = g.properties?.value;
@@ -243,6 +252,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   // always there, its row and its domain empty when every province has a figure (no entry shown), so a
   // player's step into or out of a period with gaps keeps the spec's shape and the drawn view.
   const missing = collection.geometries.some((g) => g.properties?.value === null);
+  // Below the classes' entries: 17 px a row, 20 where high contrast outlines each square.
   layers.push({
     data: { values: missing ? [{ lon: 105.8, lat: 21.0, missing: noData }] : [] },
     mark: { type: 'square', opacity: 0 },
@@ -251,7 +261,7 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
       latitude: { field: 'lat', type: 'quantitative' },
       fill: {
         field: 'missing', type: 'nominal', scale: { domain: missing ? [noData] : [], range: [colors.missing] },
-        legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? 22 + classLabels.length * 17 : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
+        legend: { title: null, orient: 'none', legendX: { expr: 'width - 110' }, legendY: (classLabels ? (high ? 16 + classLabels.length * 20 : 22 + classLabels.length * 17) : 160) + 14 * (legendLines.length - 1), symbolType: 'square', symbolOpacity: 1, symbolStrokeColor: colors.missingStroke, symbolStrokeWidth: 0.6, symbolSize: 150 },
       },
     },
   });

@@ -6,6 +6,7 @@
 import { CHARSET_FACES, CHARSET_FAMILY } from './fonts/be-vietnam-pro-charset.js';
 import { embedFontFaces } from './font-embed.js';
 import { titleOf, type VegaSpec } from './spec.js';
+import { withPatternDefs } from '../charts/patterns.js';
 
 export interface DownloadSvgOptions {
   /** The spec drawn, for its title and subtitle. */
@@ -18,5 +19,5 @@ export interface DownloadSvgOptions {
 export function downloadableSvg(svg: string, { spec, description = '', lang }: DownloadSvgOptions = {}): string {
   const { title, subtitle } = spec ? titleOf(spec as VegaSpec) : { title: '', subtitle: '' };
   const desc = [description, subtitle].filter(Boolean).join(' ');
-  return embedFontFaces(svg, CHARSET_FACES, { family: CHARSET_FAMILY, title, desc, lang });
+  return embedFontFaces(withPatternDefs(svg), CHARSET_FACES, { family: CHARSET_FAMILY, title, desc, lang });
 }

@@ -5,6 +5,7 @@ import type { Lang, MessageCode } from '../../messages/index.js';
 import { t } from '../core/i18n.js';
 import { download, fileStem } from '../core/download.js';
 import type { VegaViewController } from './vega-view.js';
+import { usesPatterns } from '../../charts/patterns.js';
 
 export type ExportKind = 'svg' | 'png' | 'csv' | 'spec' | 'zip';
 
@@ -46,12 +47,33 @@ export async function saveChart(kind: ExportKind, shown: Shown): Promise<void> {
     const svg = downloadableSvg(drawn, { spec: shown.spec, description: shown.description, lang: shown.lang });
     return download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
   }
-  const url = await shown.vega.toPNG(2);
+  const url = usesPatterns(JSON.stringify(shown.spec)) ? await patternedPng(shown, 2) : await shown.vega.toPNG(2);
   if (url === null) return;
   // Twice the drawing's pixels, and the file says so (192 dpi), so Word places it at the chart's size.
   const { pngFromDataUrl, withPngDpi, dpiForScale } = await import('../../render/png-resolution.js');
   const png = withPngDpi(pngFromDataUrl(url), dpiForScale(2));
   return download(`${stem}.png`, new Blob([png], { type: 'image/png' }));
+}
+
+/**
+ * A PNG of a drawing filled with patterns (a map in high contrast): Vega's canvas cannot draw them, so
+ * the SVG, with its patterns and Be Vietnam Pro embedded, is drawn as an image (a `data:` URL, which the
+ * page's `img-src` allows) on a canvas `scale` times its size.
+ */
+async function patternedPng(shown: Shown, scale: number): Promise<string | null> {
+  const drawn = await shown.vega.toSVG();
+  if (drawn === null) return null;
+  const { downloadableSvg } = await import('../../render/download-svg.js');
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(downloadableSvg(drawn, { spec: shown.spec, description: shown.description, lang: shown.lang }))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(image.naturalWidth * scale);
+  canvas.height = Math.round(image.naturalHeight * scale);
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
 }
 
 /** The download menu; `pick` closes it and saves. */

@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Observation } from '../../types.js';
 import type { Lang } from '../../messages/index.js';
@@ -6,6 +6,7 @@ import { END_OF_63, getRegion, listRegions } from '../../registry/index.js';
 import { regionName } from '../../registry/names.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
 import { t } from '../core/i18n.js';
+import { FILL_PATTERNS } from '../../charts/patterns.js';
 import { ChisoError, diagnostic } from '../../errors.js';
 import { isUnits, predecessors, rowsFor34, type Units } from '../../registry/crosswalk.js';
 
@@ -76,6 +77,13 @@ export class ChisoMap extends ChisoChart {
           transition: fill 250ms linear;
         }
       }
+      /* The classes' fill patterns (high contrast), in the drawing's shadow root so url(#…) finds them. */
+      svg.patterns {
+        position: absolute;
+        width: 0;
+        height: 0;
+        overflow: hidden;
+      }
       .regions {
         display: flex;
         flex-wrap: wrap;
@@ -132,7 +140,8 @@ export class ChisoMap extends ChisoChart {
     // The map publishes the selection; outlining it would redraw every shape on each click.
     const { highlight: _, ...rest } = super.chartOptions(rows);
     void _;
-    return { ...rest, units: this.shownUnits };
+    // A canvas cannot fill with SVG patterns: a canvas map in high contrast keeps its class colours.
+    return { ...rest, units: this.shownUnits, ...(this.renderer === 'canvas' ? { patterns: false } : {}) };
   }
 
   /** The boundaries: one object per page and address, handed to the recipe as is on every drawing. */
@@ -197,6 +206,23 @@ export class ChisoMap extends ChisoChart {
     return this.#list.regions;
   }
   #list: { rows: Observation[]; lang: Lang; regions: { id: string; name: string }[] } | null = null;
+
+  /**
+   * The classes' fill patterns, beside the drawing: a fragment URL resolves within the shadow root,
+   * and Vega keeps its own `<defs>` to itself. Not `display: none`, which would stop them drawing.
+   */
+  protected override renderOverChart(): TemplateResult | typeof nothing {
+    return html`<svg class="patterns" aria-hidden="true" focusable="false" width="0" height="0"><defs>${FILL_PATTERNS.map(
+      (p) => svg`<pattern id=${p.id} patternUnits="userSpaceOnUse" width=${p.size} height=${p.size} patternTransform=${p.angle ? `rotate(${p.angle})` : nothing}>
+        <rect width=${p.size} height=${p.size} fill="#ffffff"></rect>
+        ${p.marks.map((m) =>
+          m.kind === 'circle'
+            ? svg`<circle cx=${m.cx} cy=${m.cy} r=${m.r} fill="#000000"></circle>`
+            : svg`<line x1=${m.x1} y1=${m.y1} x2=${m.x2} y2=${m.y2} stroke="#000000" stroke-width=${m.width}></line>`,
+        )}
+      </pattern>`,
+    )}</defs></svg>`;
+  }
 
   protected override renderExtra(): TemplateResult | typeof nothing {
     return html`${this.#units()}${this.#regionList()}`;

@@ -12,6 +12,7 @@ import type { Lang } from '../../format/index.js';
 import { vegaNumberLocale, vegaTimeLocale } from '../../format/index.js';
 import { toVegaSpecWith, titleOf, type RenderSpec, type VegaSpec } from '../spec-base.js';
 import { stabilizeSvg } from '../stabilize.js';
+import { withPatternDefs } from '../../charts/patterns.js';
 import { decorateSvg, textRuns, type EmbeddedFace } from '../document.js';
 import { checkInlineRows, DEFAULT_MAX_INLINE_ROWS } from '../limits.js';
 import { charsetBase64, cssWeight, defaultFontSet, digest, faceFor, fullBase64, outsideCharset, subsetBase64, type FontFace, type FontSet } from './fonts.js';
@@ -145,6 +146,9 @@ export async function renderSvg(spec: RenderSpec, options: RenderSvgOptions = {}
     const marked = stabilizeSvg(raw, { idPrefix: ID_MARK, precision });
     svg = marked.includes(ID_MARK) ? marked.split(ID_MARK).join(`c${digest(marked, 6)}-`) : marked;
   }
+
+  // A map in high contrast fills its classes with patterns: the file carries their definitions.
+  svg = withPatternDefs(svg);
 
   const { title, subtitle } = titleOf(vg);
   const description = typeof vg.description === 'string' ? vg.description : '';
