@@ -140,6 +140,10 @@ export async function scrollThrough(page: Page): Promise<void> {
     // drawn, and on a busy machine several timers can run between two frames, so a view passed over
     // between them would never be seen and never drawn.
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    // Each element's code arrives on its own: an element still undefined when the scroll passes it
+    // would never see itself in view. Wait for every chiso tag in the page first (30 s at most).
+    const tags = [...new Set([...document.querySelectorAll('*')].map((el) => el.localName).filter((n) => n.startsWith('chiso-')))];
+    await Promise.race([Promise.all(tags.map((t) => customElements.whenDefined(t))), new Promise((r) => setTimeout(r, 30_000))]);
     for (let y = 0; y < document.body.scrollHeight; y += 400) {
       window.scrollTo(0, y);
       await frame();

@@ -58,6 +58,20 @@ describe('examples/dashboard: the map in forced colours', () => {
       await waitForCharts(page, 60_000);
       const map = page.locator('chiso-map').first();
       await map.scrollIntoViewIfNeeded();
+      // Brought into view, the map draws what it missed: wait for its provinces' fills.
+      await map.evaluate(
+        (el) =>
+          new Promise<void>((resolve, reject) => {
+            const until = performance.now() + 30_000;
+            const check = () => {
+              const n = el.shadowRoot!.querySelectorAll('.chart svg path[fill^="url(#chiso-pattern-"]').length;
+              if (n >= 60) return resolve();
+              if (performance.now() > until) return reject(new Error(`the map drew ${n} patterned provinces`));
+              setTimeout(check, 100);
+            };
+            check();
+          }),
+      );
       const seen = await map.evaluate((el) => {
         const root = el.shadowRoot!;
         const svg = root.querySelector('.chart svg')!;
