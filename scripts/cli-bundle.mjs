@@ -18,8 +18,11 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Loaded from node_modules at run time: large, native, wasm, or only for some inputs. */
-// `vega-*`: Vega's own packages, which the lean runtime (src/render/vega-lean.ts) imports one by one.
-export const EXTERNAL = ['vega', 'vega-*', 'vega-lite', 'ajv', 'fontkit', 'subset-font', '@resvg/resvg-js', 'arquero', 'read-excel-file', 'hyparquet', '@uwdata/flechette', 'fflate', 'apache-arrow', 'harfbuzzjs'];
+// Vega's own packages, which the lean runtime (src/render/vega-lean.ts) imports one by one. Not
+// vega-statistics: the scatter recipe's trend line takes one small function from it, which bundled
+// costs nothing, where loading the package as ES modules (it and d3-array) costs every start ~10 ms.
+const VEGA_PACKAGES = ['vega-util', 'vega-dataflow', 'vega-transforms', 'vega-view-transforms', 'vega-encode', 'vega-view', 'vega-parser'];
+export const EXTERNAL = ['vega', ...VEGA_PACKAGES, 'vega-lite', 'ajv', 'fontkit', 'subset-font', '@resvg/resvg-js', 'arquero', 'read-excel-file', 'hyparquet', '@uwdata/flechette', 'fflate', 'apache-arrow', 'harfbuzzjs'];
 
 const metaUrl = {
   name: 'chiso-import-meta-url',

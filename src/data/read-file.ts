@@ -3,7 +3,6 @@
  * src/data stays free of the file system in the browser build; exported from `chiso/node`.
  */
 import '../messages/data.js';
-import { inflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { ChisoError, diagnostic } from '../errors.js';
@@ -89,9 +88,12 @@ export async function readDataFile(path: string, options: LoadOptions = {}): Pro
   return loadObservations(csv, { ...options, file, format: options.format === 'auto' || options.format === undefined ? 'csv' : options.format });
 }
 
+/** zlib's raw inflate, loaded on the first deflated entry: reading a CSV does not pay for zlib at start-up. */
+const inflate = (data: Uint8Array): Buffer => process.getBuiltinModule('node:zlib').inflateRawSync(data);
+
 /** One entry of a ZIP archive (stored or deflated), by name; `undefined` when absent. */
 export function zipEntry(zip: Uint8Array, name: string): Uint8Array | undefined {
   const raw = zipEntryRaw(zip, name);
   if (!raw) return undefined;
-  return raw.method === 0 ? raw.data : raw.method === 8 ? new Uint8Array(inflateRawSync(raw.data)) : undefined;
+  return raw.method === 0 ? raw.data : raw.method === 8 ? new Uint8Array(inflate(raw.data)) : undefined;
 }

@@ -15,7 +15,6 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants as vmConstants } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 
 /** Bumped when the layout of entries changes: older entries then go unread. */
 const FORMAT = 'chiso-cache-1';
@@ -84,7 +83,8 @@ export function writeCache(kind: string, key: string, bytes: Uint8Array): void {
   const dir = cacheDir();
   if (!dir) return;
   const file = entryFile(dir, kind, key);
-  const temp = `${file}.${process.pid}-${threadId}-${++written}.tmp`;
+  // worker_threads asked for only when writing: a warm start writes nothing.
+  const temp = `${file}.${process.pid}-${process.getBuiltinModule('node:worker_threads').threadId}-${++written}.tmp`;
   let created = false;
   try {
     const folder = dirname(file);
