@@ -37,7 +37,7 @@ const metaUrl = {
 };
 
 const result = await build({
-  entryPoints: [`${dist}cli/index.js`],
+  entryPoints: [`${dist}cli/start.js`],
   outfile: `${dist}cli/bundle.cjs`,
   bundle: true,
   platform: 'node',

@@ -15,6 +15,8 @@ import { cacheDir, cacheKey, readCache, writeCache } from '../../src/render/node
 import { compileVegaLite } from '../../src/render/node/vega.js';
 import { renderSvg } from '../../src/render/node/svg.js';
 import { clearSubsetCache } from '../../src/render/node/fonts.js';
+import { cachedObservations } from '../../src/render/node/observations.js';
+import { readDataFile } from '../../src/data/read-file.js';
 import { snapshots } from './snapshots.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -186,6 +188,32 @@ describe('compiled chart shapes', () => {
     compileVegaLite(spec(1));
     const second = compileVegaLite(spec(2)).spec as { data: { values?: unknown }[] };
     expect(second.data.some((d) => JSON.stringify(d.values) === '[{"a":"x","b":2}]')).toBe(true);
+  });
+});
+
+describe('observations of a data file', () => {
+  it('are what the loader gives, off, cold and warm, and a changed file is read again', async () => {
+    const file = join(scratch, 'poverty.csv');
+    cpSync(join(root, 'data/observations/poverty_rate.csv'), file);
+    const fresh = (await readDataFile(file, { file: 'poverty.csv' })).observations;
+    expect(fresh.length).toBeGreaterThan(500);
+    const dir = freshDir();
+    for (const mode of ['off', dir, dir] as const) {
+      useCache(mode);
+      expect(await cachedObservations(file, { file: 'poverty.csv' })).toStrictEqual(fresh);
+    }
+    expect(entries(join(dir, 'observations'))).toHaveLength(1);
+    // Other options (another name, which diagnostics and sources without their own give) are another entry.
+    expect(await cachedObservations(file, { file: 'other.csv', strict: false })).toStrictEqual((await readDataFile(file, { file: 'other.csv', strict: false })).observations);
+    expect(entries(join(dir, 'observations'))).toHaveLength(2);
+    // One figure changed: the next read has it.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('poverty_rate,VN,2006,15.5,', 'poverty_rate,VN,2006,15.7,'));
+    const changed = await cachedObservations(file, { file: 'poverty.csv' });
+    expect(changed.find((o) => o.region === 'VN' && o.period === '2006')?.value).toBe(15.7);
+    expect(changed).toStrictEqual((await readDataFile(file, { file: 'poverty.csv' })).observations);
+    // A damaged entry is read past: the file is loaded again.
+    damage(dir);
+    expect(await cachedObservations(file, { file: 'poverty.csv' })).toStrictEqual(changed);
   });
 });
 

@@ -21,7 +21,7 @@ import type { Lang } from '../../format/index.js';
 import { formatPeriod, formatUnit, formatValue } from '../../format/index.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { langOf, message } from '../../messages/index.js';
-import { readDataFile } from '../../data/read-file.js';
+import { cachedObservations } from './observations.js';
 import { parseFollow, parseList, parseYears, viewRows, type ViewQuery } from '../../components/core/view-query.js';
 import { chart as recipe, describe, type ChartOptions } from '../../charts/index.js';
 import { kpiFacts, kpiChange } from '../../charts/kpi.js';
@@ -213,7 +213,7 @@ class PageData {
     for (const one of src.split(/\s+/).filter(Boolean)) {
       const path = this.path(one);
       let obs = this.#files.get(path);
-      if (!obs) this.#files.set(path, (obs = readDataFile(path, { file: one.split('/').pop() ?? one }).then((r) => r.observations)));
+      if (!obs) this.#files.set(path, (obs = cachedObservations(path, { file: one.split('/').pop() ?? one })));
       for (const o of await obs) all.push(o);
     }
     return all;
