@@ -20,12 +20,14 @@ if (!existsSync(fileURLToPath(entry))) {
  * same time, so an installed package always passes).
  */
 async function bundled() {
-  const bundle = fileURLToPath(new URL('cli/bundle.cjs', dist));
+  const folder = fileURLToPath(dist);
+  const bundle = `${folder}cli/bundle.cjs`;
   try {
     const made = statSync(bundle).mtimeMs;
-    const inputs = JSON.parse(readFileSync(fileURLToPath(new URL('cli/bundle.inputs.json', dist)), 'utf8'));
+    const inputs = JSON.parse(readFileSync(`${folder}cli/bundle.inputs.json`, 'utf8'));
+    // Paths joined as text: the inputs are relative paths with `/` (a URL made and read back per file costs more than its stat).
     for (const [file, size] of inputs) {
-      const s = statSync(fileURLToPath(new URL(file, dist)));
+      const s = statSync(folder + file);
       if (s.size !== size || s.mtimeMs > made) return undefined;
     }
   } catch {
