@@ -311,8 +311,11 @@ describe('the spawned CLI with its bundle', () => {
     expect(off.size).toBeGreaterThan(1);
     const dir = freshDir();
     expect(render('cold', { CHISO_CACHE_DIR: dir })).toEqual(off);
-    // V8's code cache of the bundle, of Vega and of Vega-Lite (compiled shapes were made).
-    expect(entries(join(dir, 'v8')).length).toBe(3);
+    // V8's code cache of the bundle, of Vega, of Vega-Lite (compiled shapes were made) and of the configuration's validator.
+    expect(entries(join(dir, 'v8')).length).toBe(4);
+    // The data file's observations, and Vega's parse of each chart.
+    expect(entries(join(dir, 'observations')).length).toBeGreaterThan(0);
+    expect(entries(join(dir, 'vega-parse')).length).toBe(off.size);
     expect(render('warm', { CHISO_CACHE_DIR: dir })).toEqual(off);
     damage(dir);
     expect(render('damaged', { CHISO_CACHE_DIR: dir })).toEqual(off);
@@ -322,6 +325,6 @@ describe('the spawned CLI with its bundle', () => {
     // Module by module from dist/, as when the bundle is missing: the same files; no code cache of a bundle.
     const modules = freshDir();
     expect(render('modules', { CHISO_CACHE_DIR: modules, CHISO_BUNDLE: '0' })).toEqual(off);
-    expect(entries(join(modules, 'v8')).length).toBe(2);
+    expect(entries(join(modules, 'v8')).length).toBe(3);
   }, 300_000);
 });
