@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants as vmConstants } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 
 /** Bumped when the layout of entries changes: older entries then go unread. */
 const FORMAT = 'chiso-cache-1';
@@ -111,6 +112,29 @@ export function writeCache(kind: string, key: string, bytes: Uint8Array): void {
 const folders = new Set<string>();
 let written = 0;
 
+/** Set (on the global object, shared by every copy of this module in the process) once V8's flags differ from what they were at start. */
+const FLAGS_CHANGED = Symbol.for('chiso.v8-flags-changed');
+
+/** A code cache of an empty script: its header records V8's flags, as every code cache's does. */
+const flagsProbe = (): Buffer => new Script('', { filename: 'chiso-v8-flags' }).createCachedData();
+
+/**
+ * Runs `run` with the V8 flags `on` set, then sets `off`. A code cache records V8's flags and a
+ * process started with other flags refuses it; a flag that turned others on or off as it was set
+ * may leave them changed. If V8's flags are not back as they were, this process writes no code
+ * cache: the next run would refuse it and compile everything again.
+ */
+export function withV8Flags<T>(on: string, off: string, run: () => T): T {
+  const before = flagsProbe();
+  setFlagsFromString(on);
+  try {
+    return run();
+  } finally {
+    setFlagsFromString(off);
+    if (!flagsProbe().equals(before)) (globalThis as Record<symbol, unknown>)[FLAGS_CHANGED] = true;
+  }
+}
+
 /** Code caches to write when the process is done: by then they hold every function the run compiled. */
 const pending = new Set<() => void>();
 let hooked = false;
@@ -151,6 +175,7 @@ export function evaluateFile(file: string, prefix: string, suffix: string): unkn
   });
   if (dir && (!cachedData || script.cachedDataRejected)) {
     later(() => {
+      if ((globalThis as Record<symbol, unknown>)[FLAGS_CHANGED]) return;
       try {
         writeCache('v8', key, script.createCachedData());
       } catch {

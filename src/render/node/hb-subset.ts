@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { withV8Flags } from './cache.js';
 
 /** The harfbuzz exports called here, as subset-font calls them. */
 interface Harfbuzz {
@@ -60,12 +60,9 @@ const liftoffOnlyAsked = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '
  */
 function compileBaseline(bytes: Buffer<ArrayBuffer>): WebAssembly.Module {
   if (liftoffOnlyAsked) return new WebAssembly.Module(bytes);
-  setFlagsFromString('--liftoff-only');
-  try {
-    return new WebAssembly.Module(bytes);
-  } finally {
-    setFlagsFromString('--no-liftoff-only');
-  }
+  // `--liftoff-only` also turns off tiering up, which turning it off again does not undo: both are
+  // set back, so the code caches this process writes are still those of a process with no flags.
+  return withV8Flags('--liftoff-only', '--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering', () => new WebAssembly.Module(bytes));
 }
 
 function load(): Promise<Harfbuzz> {
