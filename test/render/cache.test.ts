@@ -316,8 +316,8 @@ describe('the spawned CLI with its bundle', () => {
     // The data file's observations, and Vega's parse of each chart.
     expect(entries(join(dir, 'observations')).length).toBeGreaterThan(0);
     expect(entries(join(dir, 'vega-parse')).length).toBe(off.size);
-    // The cold run subset fonts (V8 flags set and reset around harfbuzz's compile): its code caches are
-    // still accepted by the next run, which then writes none again.
+    // The code caches of the cold run (which set V8 flags of its own and subset fonts) are accepted by
+    // the next run, which then writes none again.
     const written = new Map(entries(join(dir, 'v8')).map((f) => [f, statSync(f).mtimeMs]));
     expect(render('warm', { CHISO_CACHE_DIR: dir })).toEqual(off);
     expect(new Map(entries(join(dir, 'v8')).map((f) => [f, statSync(f).mtimeMs]))).toEqual(written);

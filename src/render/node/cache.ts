@@ -15,7 +15,6 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants as vmConstants } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 
 /** Bumped when the layout of entries changes: older entries then go unread. */
 const FORMAT = 'chiso-cache-1';
@@ -112,28 +111,14 @@ export function writeCache(kind: string, key: string, bytes: Uint8Array): void {
 const folders = new Set<string>();
 let written = 0;
 
-/** Set (on the global object, shared by every copy of this module in the process) once V8's flags differ from what they were at start. */
-const FLAGS_CHANGED = Symbol.for('chiso.v8-flags-changed');
-
-/** A code cache of an empty script: its header records V8's flags, as every code cache's does. */
-const flagsProbe = (): Buffer => new Script('', { filename: 'chiso-v8-flags' }).createCachedData();
-
 /**
- * Runs `run` with the V8 flags `on` set, then sets `off`. A code cache records V8's flags and a
- * process started with other flags refuses it; a flag that turned others on or off as it was set
- * may leave them changed. If V8's flags are not back as they were, this process writes no code
- * cache: the next run would refuse it and compile everything again.
+ * V8's flags as a code cache records them: the head of an empty script's code cache (V8's magic
+ * number, its version's and the source's hashes, the hash of its flags: what V8 checks before it
+ * accepts a cache; the rest differs from process to process). Part of every code cache's key, so
+ * processes run with other flags (`chiso render` sets its own), which would refuse each other's code
+ * caches, keep theirs apart instead of writing over each other's on every run.
  */
-export function withV8Flags<T>(on: string, off: string, run: () => T): T {
-  const before = flagsProbe();
-  setFlagsFromString(on);
-  try {
-    return run();
-  } finally {
-    setFlagsFromString(off);
-    if (!flagsProbe().equals(before)) (globalThis as Record<symbol, unknown>)[FLAGS_CHANGED] = true;
-  }
-}
+const v8Flags = (): Buffer => new Script('', { filename: 'chiso-v8-flags' }).createCachedData().subarray(0, 16);
 
 /** Code caches to write when the process is done: by then they hold every function the run compiled. */
 const pending = new Set<() => void>();
@@ -166,7 +151,8 @@ function later(save: () => void): void {
 export function evaluateFile(file: string, prefix: string, suffix: string): unknown {
   const bytes = readFileSync(file);
   const dir = cacheDir();
-  const key = dir ? cacheKey('v8-code', process.version, process.arch, file, prefix, bytes, suffix) : '';
+  const flags = dir ? v8Flags() : undefined;
+  const key = flags ? cacheKey('v8-code', process.version, process.arch, flags, file, prefix, bytes, suffix) : '';
   const cachedData = dir ? readCache('v8', key) : undefined;
   const script = new Script(prefix + bytes.toString('utf8') + suffix, {
     filename: file,
@@ -175,7 +161,8 @@ export function evaluateFile(file: string, prefix: string, suffix: string): unkn
   });
   if (dir && (!cachedData || script.cachedDataRejected)) {
     later(() => {
-      if ((globalThis as Record<symbol, unknown>)[FLAGS_CHANGED]) return;
+      // Flags changed since (by whoever): the entry would be refused under its key.
+      if (!flags?.equals(v8Flags())) return;
       try {
         writeCache('v8', key, script.createCachedData());
       } catch {

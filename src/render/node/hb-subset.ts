@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { withV8Flags } from './cache.js';
 
 /** The harfbuzz exports called here, as subset-font calls them. */
 interface Harfbuzz {
@@ -47,27 +46,9 @@ function wasmFile(): string {
   return createRequire(subsetFont).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
 }
 
-/** Whoever started Node asked for Liftoff only themselves: then it is theirs to keep, not to turn off. */
-const liftoffOnlyAsked = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--liftoff[-_]only$/.test(a));
-
-/**
- * The subsetter compiled by V8's baseline compiler (Liftoff) alone. Left to itself, V8 compiles
- * harfbuzz's 680 kB of wasm a second time with its optimizing compiler on a background thread:
- * about 300 ms of CPU, where the four subsets of a one-chart run cost some 40 ms in baseline code,
- * compiling included (a hundred subsets: 0.08 s of CPU against 0.55 s). The flag is read when a module
- * is compiled, so it is set for this module only and turned off again; the bytes cut are the same
- * (wasm runs the same either way).
- */
-function compileBaseline(bytes: Buffer<ArrayBuffer>): WebAssembly.Module {
-  if (liftoffOnlyAsked) return new WebAssembly.Module(bytes);
-  // `--liftoff-only` also turns off tiering up, which turning it off again does not undo: both are
-  // set back, so the code caches this process writes are still those of a process with no flags.
-  return withV8Flags('--liftoff-only', '--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering', () => new WebAssembly.Module(bytes));
-}
-
 function load(): Promise<Harfbuzz> {
-  return (harfbuzz ??= Promise.resolve().then(() => {
-    const hb = new WebAssembly.Instance(compileBaseline(readFileSync(wasmFile()))).exports as unknown as Harfbuzz;
+  return (harfbuzz ??= WebAssembly.instantiate(readFileSync(wasmFile())).then(({ instance }) => {
+    const hb = instance.exports as unknown as Harfbuzz;
     hb._initialize();
     return hb;
   }));
