@@ -54,6 +54,23 @@ const result = await build({
   metafile: true,
 });
 
+// The loader of the bundle (cache.ts: evaluateFile, flushCodeCaches) as a CommonJS script of its own,
+// made from the same dist/render/node/cache.js: bin/chiso.js requires it, where importing the ES
+// module makes Node's module loader build an ES facade of every built-in module it imports.
+await build({
+  entryPoints: [`${dist}render/node/cache.js`],
+  outfile: `${dist}cli/boot.cjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  plugins: [metaUrl],
+  legalComments: 'none',
+  // dist/ as a file: URL, as the bundle's wrapper gets it (`import.meta.url` becomes `__chisoDist + path`).
+  banner: { js: 'const __chisoDist = require("node:url").pathToFileURL(require("node:path").join(__dirname, "..") + "/").href;' },
+  logLevel: 'warning',
+});
+
 // What the bundle was made from, with sizes: bin/chiso.js loads dist/ module by module instead when
 // any of them has another size or is newer than the bundle (tsc run again without this script).
 const root = process.cwd();
