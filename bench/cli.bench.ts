@@ -8,7 +8,8 @@
  *    `renderSvg` over 100 specs, against one importing vega and vega-lite and running `compile` and
  *    `View.toSVG` over the same specs, as a user would script either; start-up included.
  * chiso runs with its cache (node_modules/.cache/chiso: V8's code cache, compiled Vega per chart
- * shape, font subsets) in a folder of the benchmark's own. The entries are the warm cache, the case of
+ * shape, Vega's parse of each spec, a data file's observations, font subsets) in a folder of the
+ * benchmark's own. The entries are the warm cache, the case of
  * every run after the first on a machine (a CI job that keeps node_modules/.cache, a report rebuilt);
  * each note also gives the cold cache (every run in an empty folder: the first run, or a CI job
  * without a kept cache) and, for one chart, the cache turned off (`CHISO_CACHE=0`), timed in the same
@@ -158,7 +159,7 @@ record([
       one.warm.cpu,
       'vl2svg (vega-lite/bin/vl2svg) on the Vega-Lite spec chiso draws, fresh process',
       one.vl2svg.cpu,
-      `goal <= 0.5. Warm cache (chiso's cache folder kept from an earlier run: V8 code cache, compiled Vega of the chart's shape, font subsets). Cold cache (an empty folder each run, as a first run): ${one.cold.cpu.toFixed(0)} ms, ratio ${ratio(one.cold.cpu, one.vl2svg.cpu)}; cache off (CHISO_CACHE=0): ${one.off.cpu.toFixed(0)} ms, ratio ${ratio(one.off.cpu, one.vl2svg.cpu)}. CPU (user + system) of the child process, from /proc, median of ${RUNS} each, the four taking turns, order rotated every round, one untimed run each first; chart "${chart.id}" of examples/report/figures.json in a one-chart configuration, \`node bin/chiso.js render CONFIG --out DIR --allow-path\` (compiled CLI, its bundle) vs \`node node_modules/vega-lite/bin/vl2svg SPEC OUT\`; same marks of each kind checked before timing, chiso's SVG the same bytes warm, cold and off; chiso's SVG ${kb(chisoSvg.length)} (glyph subsets embedded), vl2svg's ${kb(vl2svgSvg.length)} (no font); wall medians warm ${one.warm.wall.toFixed(0)} ms, cold ${one.cold.wall.toFixed(0)} ms, vl2svg ${one.vl2svg.wall.toFixed(0)} ms on a shared machine; ${versions}`,
+      `goal <= 0.5. Warm cache (chiso's cache folder kept from an earlier run of the same chart: V8 code cache, compiled Vega of the chart's shape, Vega's parse of its spec, the data file's observations, font subsets; Vega's dataflow, the SVG and its fonts' embedding still run every time). Cold cache (an empty folder each run, as a first run): ${one.cold.cpu.toFixed(0)} ms, ratio ${ratio(one.cold.cpu, one.vl2svg.cpu)}; cache off (CHISO_CACHE=0): ${one.off.cpu.toFixed(0)} ms, ratio ${ratio(one.off.cpu, one.vl2svg.cpu)}. vl2svg ${one.vl2svg.cpu.toFixed(0)} ms, chiso warm ${one.warm.cpu.toFixed(0)} ms. CPU (user + system) of the child process, from /proc, median of ${RUNS} each, the four taking turns, order rotated every round, one untimed run each first; chart "${chart.id}" of examples/report/figures.json in a one-chart configuration, \`node bin/chiso.js render CONFIG --out DIR --allow-path\` (compiled CLI, its bundle) vs \`node node_modules/vega-lite/bin/vl2svg SPEC OUT\`; same marks of each kind checked before timing, chiso's SVG the same bytes warm, cold and off; chiso's SVG ${kb(chisoSvg.length)} (glyph subsets embedded), vl2svg's ${kb(vl2svgSvg.length)} (no font); wall medians warm ${one.warm.wall.toFixed(0)} ms, cold ${one.cold.wall.toFixed(0)} ms, vl2svg ${one.vl2svg.wall.toFixed(0)} ms on a shared machine; ${versions}`,
     ),
     commit,
   },

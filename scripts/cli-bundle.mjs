@@ -18,8 +18,11 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Loaded from node_modules at run time: large, native, wasm, or only for some inputs. */
-// `vega-*`: Vega's own packages, which the lean runtime (src/render/vega-lean.ts) imports one by one.
-export const EXTERNAL = ['vega', 'vega-*', 'vega-lite', 'ajv', 'fontkit', 'subset-font', '@resvg/resvg-js', 'arquero', 'read-excel-file', 'hyparquet', '@uwdata/flechette', 'fflate', 'apache-arrow', 'harfbuzzjs'];
+// Vega's own packages, which the lean runtime (src/render/vega-lean.ts) imports one by one. Not
+// vega-statistics: the scatter recipe's trend line takes one small function from it, which bundled
+// costs nothing, where loading the package as ES modules (it and d3-array) costs every start ~10 ms.
+const VEGA_PACKAGES = ['vega-util', 'vega-dataflow', 'vega-transforms', 'vega-view-transforms', 'vega-encode', 'vega-view', 'vega-parser'];
+export const EXTERNAL = ['vega', ...VEGA_PACKAGES, 'vega-lite', 'ajv', 'fontkit', 'subset-font', '@resvg/resvg-js', 'arquero', 'read-excel-file', 'hyparquet', '@uwdata/flechette', 'fflate', 'apache-arrow', 'harfbuzzjs'];
 
 const metaUrl = {
   name: 'chiso-import-meta-url',
@@ -34,7 +37,7 @@ const metaUrl = {
 };
 
 const result = await build({
-  entryPoints: [`${dist}cli/index.js`],
+  entryPoints: [`${dist}cli/start.js`],
   outfile: `${dist}cli/bundle.cjs`,
   bundle: true,
   platform: 'node',
@@ -49,6 +52,23 @@ const result = await build({
   footer: { js: '})' },
   logLevel: 'warning',
   metafile: true,
+});
+
+// The loader of the bundle (cache.ts: evaluateFile, flushCodeCaches) as a CommonJS script of its own,
+// made from the same dist/render/node/cache.js: bin/chiso.js requires it, where importing the ES
+// module makes Node's module loader build an ES facade of every built-in module it imports.
+await build({
+  entryPoints: [`${dist}render/node/cache.js`],
+  outfile: `${dist}cli/boot.cjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  plugins: [metaUrl],
+  legalComments: 'none',
+  // dist/ as a file: URL, as the bundle's wrapper gets it (`import.meta.url` becomes `__chisoDist + path`).
+  banner: { js: 'const __chisoDist = require("node:url").pathToFileURL(require("node:path").join(__dirname, "..") + "/").href;' },
+  logLevel: 'warning',
 });
 
 // What the bundle was made from, with sizes: bin/chiso.js loads dist/ module by module instead when

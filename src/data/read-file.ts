@@ -3,7 +3,6 @@
  * src/data stays free of the file system in the browser build; exported from `chiso/node`.
  */
 import '../messages/data.js';
-import { inflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { ChisoError, diagnostic } from '../errors.js';
@@ -22,9 +21,13 @@ const ARROW_EXTENSIONS = /\.(arrow|feather|ipc|arrows)$/i;
  * or extension when the format is `auto`.
  */
 export function readObservationsFile(path: string, options: LoadOptions = {}): LoadResult {
-  const file = options.file ?? path;
   // A regular file of a size read at once (past it: the streaming loader), checked on the open file.
-  const bytes = new Uint8Array(readCheckedFile(path, file));
+  return observationsFromBytes(new Uint8Array(readCheckedFile(path, options.file ?? path)), path, options);
+}
+
+/** `readObservationsFile` on the bytes of `path`, already read. */
+function observationsFromBytes(bytes: Uint8Array, path: string, options: LoadOptions): LoadResult {
+  const file = options.file ?? path;
   const arrow = isArrowBytes(bytes) || ARROW_EXTENSIONS.test(path);
   const kind = arrow ? null : binaryKind(bytes);
   if (kind) {
@@ -71,8 +74,13 @@ export async function readDataFile(path: string, options: LoadOptions = {}): Pro
   const file = options.file ?? path;
   readCatalogueBeside(path, file);
   // A regular file of a size read at once, checked on the open file (see file-check.ts).
-  const bytes = new Uint8Array(readCheckedFile(path, file));
-  if (!isZipBytes(bytes)) return readObservationsFile(path, options);
+  return loadDataBytes(new Uint8Array(readCheckedFile(path, file)), path, options);
+}
+
+/** `readDataFile` on the bytes of `path`, already read, and the catalogue beside it already added. */
+export async function loadDataBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const file = options.file ?? path;
+  if (!isZipBytes(bytes)) return observationsFromBytes(bytes, path, options);
   // The sizes the workbook declares, checked before anything is inflated (a zip bomb).
   checkZipSizes(bytes, file);
   let csv: string;
@@ -89,9 +97,12 @@ export async function readDataFile(path: string, options: LoadOptions = {}): Pro
   return loadObservations(csv, { ...options, file, format: options.format === 'auto' || options.format === undefined ? 'csv' : options.format });
 }
 
+/** zlib's raw inflate, loaded on the first deflated entry: reading a CSV does not pay for zlib at start-up. */
+const inflate = (data: Uint8Array): Buffer => process.getBuiltinModule('node:zlib').inflateRawSync(data);
+
 /** One entry of a ZIP archive (stored or deflated), by name; `undefined` when absent. */
 export function zipEntry(zip: Uint8Array, name: string): Uint8Array | undefined {
   const raw = zipEntryRaw(zip, name);
   if (!raw) return undefined;
-  return raw.method === 0 ? raw.data : raw.method === 8 ? new Uint8Array(inflateRawSync(raw.data)) : undefined;
+  return raw.method === 0 ? raw.data : raw.method === 8 ? new Uint8Array(inflate(raw.data)) : undefined;
 }

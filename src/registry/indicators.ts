@@ -275,6 +275,11 @@ export function addIndicators(defs: readonly Indicator[], file?: string): void {
   for (const d of defs) if (!userById.has(d.id)) userById.set(d.id, deepFreeze(structuredClone(d)));
 }
 
+/** The indicators added from users' catalogues so far, in the order added: what loading a file can depend on beyond the built-in catalogue. */
+export function userIndicators(): readonly Indicator[] {
+  return [...userById.values()];
+}
+
 /** The indicator with this id; throws `REGISTRY_UNKNOWN_INDICATOR` (listing close ids) when there is none. */
 export function getIndicator(id: string): Indicator {
   const ind = byId.get(id) ?? userById.get(id);

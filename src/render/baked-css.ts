@@ -21,6 +21,7 @@ chiso-chart[baked],chiso-map[baked],chiso-kpi[baked],chiso-table[baked]{position
 .chiso-baked-table{overflow-x:auto;max-width:100%}
 .chiso-baked table{border-collapse:collapse;font-size:.9em;margin-top:.25rem}
 .chiso-baked caption{text-align:start;font-weight:600;padding:.25rem 0}
+.chiso-baked-data caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .chiso-baked th,.chiso-baked td{padding:.2rem .5rem;border-bottom:1px solid var(--chiso-color-border,#d0d7de);text-align:start}
 .chiso-baked td:last-child{text-align:end;font-variant-numeric:tabular-nums}
 .chiso-baked-status{margin:0;color:var(--chiso-color-muted,#57606a)}

@@ -15,6 +15,8 @@ import { cacheDir, cacheKey, readCache, writeCache } from '../../src/render/node
 import { compileVegaLite } from '../../src/render/node/vega.js';
 import { renderSvg } from '../../src/render/node/svg.js';
 import { clearSubsetCache } from '../../src/render/node/fonts.js';
+import { cachedObservations } from '../../src/render/node/observations.js';
+import { readDataFile } from '../../src/data/read-file.js';
 import { snapshots } from './snapshots.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -189,6 +191,32 @@ describe('compiled chart shapes', () => {
   });
 });
 
+describe('observations of a data file', () => {
+  it('are what the loader gives, off, cold and warm, and a changed file is read again', async () => {
+    const file = join(scratch, 'poverty.csv');
+    cpSync(join(root, 'data/observations/poverty_rate.csv'), file);
+    const fresh = (await readDataFile(file, { file: 'poverty.csv' })).observations;
+    expect(fresh.length).toBeGreaterThan(500);
+    const dir = freshDir();
+    for (const mode of ['off', dir, dir] as const) {
+      useCache(mode);
+      expect(await cachedObservations(file, { file: 'poverty.csv' })).toStrictEqual(fresh);
+    }
+    expect(entries(join(dir, 'observations'))).toHaveLength(1);
+    // Other options (another name, which diagnostics and sources without their own give) are another entry.
+    expect(await cachedObservations(file, { file: 'other.csv', strict: false })).toStrictEqual((await readDataFile(file, { file: 'other.csv', strict: false })).observations);
+    expect(entries(join(dir, 'observations'))).toHaveLength(2);
+    // One figure changed: the next read has it.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('poverty_rate,VN,2006,15.5,', 'poverty_rate,VN,2006,15.7,'));
+    const changed = await cachedObservations(file, { file: 'poverty.csv' });
+    expect(changed.find((o) => o.region === 'VN' && o.period === '2006')?.value).toBe(15.7);
+    expect(changed).toStrictEqual((await readDataFile(file, { file: 'poverty.csv' })).observations);
+    // A damaged entry is read past: the file is loaded again.
+    damage(dir);
+    expect(await cachedObservations(file, { file: 'poverty.csv' })).toStrictEqual(changed);
+  });
+});
+
 describe('renderSvg with and without the cache', () => {
   // Vega-Lite's output holds what JSON does not keep (properties set to undefined, signal wrappers);
   // a kept shape is its JSON. Drawn, the two must not differ by a byte.
@@ -283,9 +311,16 @@ describe('the spawned CLI with its bundle', () => {
     expect(off.size).toBeGreaterThan(1);
     const dir = freshDir();
     expect(render('cold', { CHISO_CACHE_DIR: dir })).toEqual(off);
-    // V8's code cache of the bundle, of Vega and of Vega-Lite (compiled shapes were made).
-    expect(entries(join(dir, 'v8')).length).toBe(3);
+    // V8's code cache of the bundle, of Vega, of Vega-Lite (compiled shapes were made) and of the configuration's validator.
+    expect(entries(join(dir, 'v8')).length).toBe(4);
+    // The data file's observations, and Vega's parse of each chart.
+    expect(entries(join(dir, 'observations')).length).toBeGreaterThan(0);
+    expect(entries(join(dir, 'vega-parse')).length).toBe(off.size);
+    // The code caches of the cold run (which set V8 flags of its own and subset fonts) are accepted by
+    // the next run, which then writes none again.
+    const written = new Map(entries(join(dir, 'v8')).map((f) => [f, statSync(f).mtimeMs]));
     expect(render('warm', { CHISO_CACHE_DIR: dir })).toEqual(off);
+    expect(new Map(entries(join(dir, 'v8')).map((f) => [f, statSync(f).mtimeMs]))).toEqual(written);
     damage(dir);
     expect(render('damaged', { CHISO_CACHE_DIR: dir })).toEqual(off);
     const file = join(scratch, 'cli-not-a-folder');
@@ -294,6 +329,6 @@ describe('the spawned CLI with its bundle', () => {
     // Module by module from dist/, as when the bundle is missing: the same files; no code cache of a bundle.
     const modules = freshDir();
     expect(render('modules', { CHISO_CACHE_DIR: modules, CHISO_BUNDLE: '0' })).toEqual(off);
-    expect(entries(join(modules, 'v8')).length).toBe(2);
+    expect(entries(join(modules, 'v8')).length).toBe(3);
   }, 300_000);
 });

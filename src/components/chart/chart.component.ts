@@ -16,6 +16,7 @@ import { t } from '../core/i18n.js';
 import { indicatorLabel, regionName } from '../../registry/names.js';
 import { pageMeasure } from '../core/measure-text.js';
 import { observationTable } from '../core/observation-table.js';
+import { chartTableColumns } from '../core/table-text.js';
 import { aboutPanel, aboutStyles } from '../core/about-panel.js';
 import { chartStyles } from './chart.styles.js';
 import { VegaViewController } from './vega-view.js';
@@ -698,7 +699,7 @@ export class ChisoChart extends ChisoViewElement {
         ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('COMPONENTS_SHOW_TABLE', lang)}>
             ${observationTable({
               rows,
-              columns: rows.some((r) => r.series) ? ['region', 'period', 'series', 'value'] : ['region', 'period', 'value'],
+              columns: chartTableColumns(rows),
               lang,
               title: this.description.split('.')[0] ?? '',
               captionHidden: true,

@@ -5,54 +5,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Observation } from '../../types.js';
-import type { Lang, MessageCode } from '../../messages/index.js';
-import { formatValue, formatPeriod, formatUnit, valueFormatter } from '../../format/index.js';
-import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
+import type { Lang } from '../../messages/index.js';
+import { valueFormatter } from '../../format/index.js';
+import { regionName } from '../../registry/names.js';
 import { t } from './i18n.js';
+import { columnHeading, tableCaption, tableCell, type TableColumn } from './table-text.js';
 
-/** Columns an observation table can show. */
-export const TableColumn = { indicator: 'indicator', region: 'region', period: 'period', value: 'value', series: 'series', status: 'status', source: 'source' } as const;
-export type TableColumn = keyof typeof TableColumn;
-
-/**
- * A figure in a data table; `format` (see `valueFormatter`) gives it the decimals its chart shows. An
- * estimate is written with its interval (`interval: true`): `11,0 % (9,8–12,2 %)`.
- */
-export function cellValue(o: Observation, lang: Lang, format: (o: Observation) => string = (x) => formatValue(x, lang, { interval: true })): string {
-  if (o.value === null) return '–';
-  try {
-    return format(o);
-  } catch {
-    return `${o.value} ${formatUnit(o.unit, lang)}`;
-  }
-}
-
-const STATUS_WORDS: Record<Observation['status'], MessageCode> = {
-  final: 'COMPONENTS_FINAL',
-  preliminary: 'COMPONENTS_PRELIMINARY',
-  missing: 'COMPONENTS_MISSING',
-};
-
-/** A status as the page's reader says it; in a cell, a final figure needs no word (`final: false`). */
-export function statusLabel(status: Observation['status'], lang: Lang, { final = true } = {}): string {
-  if (status === 'final' && !final) return '';
-  return Object.hasOwn(STATUS_WORDS, status) ? t(STATUS_WORDS[status], lang) : String(status);
-}
-
-const HEADINGS: Record<TableColumn, MessageCode> = {
-  indicator: 'COMPONENTS_COL_INDICATOR',
-  region: 'COMPONENTS_COL_REGION',
-  period: 'COMPONENTS_COL_PERIOD',
-  value: 'COMPONENTS_COL_VALUE',
-  series: 'COMPONENTS_COL_SERIES',
-  status: 'COMPONENTS_COL_STATUS',
-  source: 'COMPONENTS_COL_SOURCE',
-};
-
-/** The heading of a column in the page's language. */
-export function columnHeading(column: TableColumn, lang: Lang): string {
-  return t(HEADINGS[column], lang);
-}
+export { TableColumn, cellText, cellValue, columnHeading, statusLabel } from './table-text.js';
 
 export interface ObservationTableOptions {
   rows: readonly Observation[];
@@ -83,26 +42,6 @@ export interface ObservationTableOptions {
   select?: { selected: ReadonlySet<string>; toggle: (region: string, add: boolean) => void };
 }
 
-/** The text of one cell: labels and the reader's words, never ids or English codes. */
-export function cellText(o: Observation, column: TableColumn, lang: Lang, format?: (o: Observation) => string): string {
-  switch (column) {
-    case 'indicator':
-      return indicatorLabel(o.indicator, lang);
-    case 'region':
-      return regionName(o.region, lang);
-    case 'period':
-      return formatPeriod(o.period, lang);
-    case 'value':
-      return cellValue(o, lang, format);
-    case 'series':
-      return o.series ? (seriesLabel(o.indicator, o.series, lang) ?? o.series) : '';
-    case 'status':
-      return statusLabel(o.status, lang, { final: false });
-    default:
-      return String(o[column] ?? '');
-  }
-}
-
 export function observationTable(o: ObservationTableOptions): TemplateResult {
   const { rows, columns, lang, select } = o;
   const first = new Set<number>();
@@ -113,11 +52,10 @@ export function observationTable(o: ObservationTableOptions): TemplateResult {
       seen.add(r.region);
     });
   }
-  const caption = t('COMPONENTS_TABLE_CAPTION', lang, { title: o.title, rows: o.total ?? rows.length });
+  const caption = tableCaption(o.title, o.total ?? rows.length, lang);
   const format = o.format ?? valueFormatter(rows, lang, { interval: true });
   const cell = (r: Observation, c: TableColumn, i: number) => {
-    let text = cellText(r, c, lang, format);
-    if (c === 'period' && o.statusInPeriod && r.status === 'preliminary') text += ` (${t('COMPONENTS_PRELIMINARY', lang)})`;
+    const text = tableCell(r, c, lang, { format, statusInPeriod: o.statusInPeriod });
     return o.rowHeaders && i === 0 ? html`<th scope="row">${text}</th>` : html`<td class=${c === 'value' ? 'num' : ''}>${text}</td>`;
   };
   return html`<table part="table">

@@ -21,7 +21,7 @@ import type { Lang } from '../../format/index.js';
 import { formatPeriod, formatUnit, formatValue } from '../../format/index.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { langOf, message } from '../../messages/index.js';
-import { readDataFile } from '../../data/read-file.js';
+import { cachedObservations } from './observations.js';
 import { parseFollow, parseList, parseYears, type ViewQuery } from '../../components/core/view-query.js';
 import { viewRows } from '../../components/core/view-rows.js';
 import { chart as recipe, describe, type ChartOptions } from '../../charts/index.js';
@@ -31,6 +31,7 @@ import { sourceLine } from '../../charts/common.js';
 import { getRegion } from '../../registry/index.js';
 import { seriesIsMethod } from '../../registry/indicators.js';
 import { indicatorLabel, regionName, seriesLabel } from '../../registry/names.js';
+import { chartTableText } from '../../components/core/table-text.js';
 import { rowsFor34, isUnits } from '../../registry/crosswalk.js';
 import { parseTopology, simplifyForMap, type MapShapeOptions } from '../../charts/geometry.js';
 import { mapShapeOptions } from '../../charts/map.js';
@@ -214,7 +215,7 @@ class PageData {
     for (const one of src.split(/\s+/).filter(Boolean)) {
       const path = this.path(one);
       let obs = this.#files.get(path);
-      if (!obs) this.#files.set(path, (obs = readDataFile(path, { file: one.split('/').pop() ?? one }).then((r) => r.observations)));
+      if (!obs) this.#files.set(path, (obs = cachedObservations(path, { file: one.split('/').pop() ?? one })));
       for (const o of await obs) all.push(o);
     }
     return all;
@@ -276,19 +277,12 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The data table under a chart, as the element's own table shows it: plain HTML, text escaped. */
-function tableHtml(rows: readonly Observation[], lang: Lang, caption: string): string {
-  const series = rows.some((r) => r.series);
-  const head = [message('COMPONENTS_COL_REGION', {}, lang), message('COMPONENTS_COL_PERIOD', {}, lang), ...(series ? [message('COMPONENTS_COL_SERIES', {}, lang)] : []), message('COMPONENTS_COL_VALUE', {}, lang)];
-  const body = rows
-    .map((o) => {
-      const value = o.value === null ? '–' : formatValue(o, lang, { interval: true });
-      const status = o.status === 'preliminary' ? ` (${message('COMPONENTS_PRELIMINARY', {}, lang)})` : '';
-      const cells = [formatPeriod(o.period, lang) + status, ...(series ? [o.series ? (seriesLabel(o.indicator, o.series, lang) ?? o.series) : ''] : []), value];
-      return `<tr><th scope="row">${esc(regionName(o.region, lang))}</th>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
-    })
-    .join('');
-  return `<table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+/** The data table under a chart, as the element's own table says it (`chartTableText`): plain HTML, text escaped. */
+export function bakedTableHtml(rows: readonly Observation[], lang: Lang, title: string): string {
+  const table = chartTableText(rows, title, lang);
+  const head = table.headings.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+  const body = table.cells.map(([first, ...rest]) => `<tr><th scope="row">${esc(first)}</th>${rest.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
+  return `<table><caption>${esc(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 interface Baked {
@@ -341,7 +335,8 @@ async function bakeChart(tag: Tag, obs: readonly Observation[], lang: Lang, widt
   const vegaJson = scriptJson(vega).replace(/\\"Be Vietnam Pro\\"/g, `${BAKED_FAMILY}, \\"Be Vietnam Pro\\"`);
   const live = vegaJson.length + geoJson.length <= MAX_EMBEDDED_SPEC;
   const source = sourceLine(rows, lang);
-  const table = tableHtml(rows, lang, a.get('chart-title') ?? indicatorLabel(a.get('indicator') ?? rows[0].indicator, lang));
+  // Titled as the element titles its table: the description's first sentence.
+  const table = bakedTableHtml(rows, lang, description.split('.')[0] ?? '');
   const inner =
     `<div class="chiso-baked" data-chiso-baked data-chiso-width="${esc(String(options.fitWidth))}">` +
     `<figure class="chiso-baked-figure"><div class="chiso-baked-chart">${svg}</div>` +
@@ -409,7 +404,7 @@ async function bakeTable(tag: Tag, obs: readonly Observation[], lang: Lang): Pro
   const caption = indicatorLabel(tag.attrs.get('indicator') ?? rows[0]?.indicator, lang);
   const source = sourceLine(rows, lang);
   return {
-    inner: `<div class="chiso-baked" data-chiso-baked><div class="chiso-baked-table">${tableHtml(rows, lang, caption)}</div>${source ? `<p class="chiso-baked-source">${esc(source)}</p>` : ''}</div>`,
+    inner: `<div class="chiso-baked" data-chiso-baked><div class="chiso-baked-table">${bakedTableHtml(rows, lang, caption)}</div>${source ? `<p class="chiso-baked-source">${esc(source)}</p>` : ''}</div>`,
     svg: '',
   };
 }

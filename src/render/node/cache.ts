@@ -15,7 +15,6 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants as vmConstants } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 
 /** Bumped when the layout of entries changes: older entries then go unread. */
 const FORMAT = 'chiso-cache-1';
@@ -84,7 +83,8 @@ export function writeCache(kind: string, key: string, bytes: Uint8Array): void {
   const dir = cacheDir();
   if (!dir) return;
   const file = entryFile(dir, kind, key);
-  const temp = `${file}.${process.pid}-${threadId}-${++written}.tmp`;
+  // worker_threads asked for only when writing: a warm start writes nothing.
+  const temp = `${file}.${process.pid}-${process.getBuiltinModule('node:worker_threads').threadId}-${++written}.tmp`;
   let created = false;
   try {
     const folder = dirname(file);
@@ -110,6 +110,15 @@ export function writeCache(kind: string, key: string, bytes: Uint8Array): void {
 /** Folders made by this process (made once, not before every entry); entries written, for unique temporary names. */
 const folders = new Set<string>();
 let written = 0;
+
+/**
+ * V8's flags as a code cache records them: the head of an empty script's code cache (V8's magic
+ * number, its version's and the source's hashes, the hash of its flags: what V8 checks before it
+ * accepts a cache; the rest differs from process to process). Part of every code cache's key, so
+ * processes run with other flags (`chiso render` sets its own), which would refuse each other's code
+ * caches, keep theirs apart instead of writing over each other's on every run.
+ */
+const v8Flags = (): Buffer => new Script('', { filename: 'chiso-v8-flags' }).createCachedData().subarray(0, 16);
 
 /** Code caches to write when the process is done: by then they hold every function the run compiled. */
 const pending = new Set<() => void>();
@@ -142,7 +151,8 @@ function later(save: () => void): void {
 export function evaluateFile(file: string, prefix: string, suffix: string): unknown {
   const bytes = readFileSync(file);
   const dir = cacheDir();
-  const key = dir ? cacheKey('v8-code', process.version, process.arch, file, prefix, bytes, suffix) : '';
+  const flags = dir ? v8Flags() : undefined;
+  const key = flags ? cacheKey('v8-code', process.version, process.arch, flags, file, prefix, bytes, suffix) : '';
   const cachedData = dir ? readCache('v8', key) : undefined;
   const script = new Script(prefix + bytes.toString('utf8') + suffix, {
     filename: file,
@@ -151,6 +161,8 @@ export function evaluateFile(file: string, prefix: string, suffix: string): unkn
   });
   if (dir && (!cachedData || script.cachedDataRejected)) {
     later(() => {
+      // Flags changed since (by whoever): the entry would be refused under its key.
+      if (!flags?.equals(v8Flags())) return;
       try {
         writeCache('v8', key, script.createCachedData());
       } catch {

@@ -6,10 +6,12 @@ import { binaryKind, FILE_LIMITS, readCheckedFile } from '../../data/file-check.
 import { jsonDepth, jsonErrorDetail, JSON_MAX_DEPTH } from '../../data/json.js';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { CONFIG_AJV_OPTIONS } from '../config-check.js';
 import { fail } from '../../errors.js';
 import { digest } from './fonts.js';
+import { evaluateFile } from './cache.js';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { row: number; column: number } {
@@ -131,7 +133,12 @@ export function configValidator(): ValidateFunction | undefined {
     configSchema();
     validator = null;
     try {
-      const module = createRequire(import.meta.url)(schemaFile('chiso-config.validate.cjs')) as ValidateFunction & { schemaDigest?: string };
+      // Evaluated as `require` would, with V8's code cache (its 100 kB are compiled on every start otherwise).
+      const file = schemaFile('chiso-config.validate.cjs');
+      const factory = evaluateFile(file, '(function (exports, require, module, __filename, __dirname) {', '\n})') as (exports: object, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+      const holder = { exports: {} as unknown };
+      factory(holder.exports as object, createRequire(file), holder, file, dirname(file));
+      const module = holder.exports as ValidateFunction & { schemaDigest?: string };
       if (module.schemaDigest === digest(schemaText as string, 64)) validator = module;
     } catch {
       // Not generated: compile at run time.

@@ -5,7 +5,7 @@
  * and the next chart gets a new child.
  */
 import '../../messages/render.js';
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ChisoError, diagnostic, type Diagnostic } from '../../errors.js';
 import { checkPixels } from './png.js';
@@ -21,6 +21,8 @@ export class RasterProcess {
     const self = fileURLToPath(import.meta.url);
     // From the sources (tests), the child is TypeScript too, run through tsx.
     const ts = self.endsWith('.ts');
+    // Loaded here, on the first PNG: an SVG-only run does not pay for child_process (and net, dgram) at start.
+    const { fork } = process.getBuiltinModule('node:child_process');
     const child = fork(self.replace(/raster\.(ts|js)$/, `raster-child.$1`), [], {
       serialization: 'advanced',
       execArgv: ts ? ['--import', 'tsx'] : [],

@@ -7,7 +7,7 @@ import { readJsonFile } from './files.js';
 import { pathInside, type FileAccess } from './sandbox.js';
 import type { Observation } from '../../types.js';
 import type { Lang } from '../../format/index.js';
-import { readDataFile } from '../../data/read-file.js';
+import { cachedObservations } from './observations.js';
 import { executeQuery } from '../../query/index.js';
 import { chart as recipe, type ChartOptions } from '../../charts/index.js';
 import { sourceLine } from '../../charts/common.js';
@@ -46,7 +46,7 @@ export class DataCache {
     if (!obs) {
       const source = this.config.data[name];
       const { file, ...options } = source;
-      obs = readDataFile(pathInside(file, this.access), { ...options, file }).then((r) => r.observations);
+      obs = cachedObservations(pathInside(file, this.access), { ...options, file });
       this.loaded.set(name, obs);
     }
     return obs;

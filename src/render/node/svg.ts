@@ -5,7 +5,9 @@
  */
 import '../../messages/render.js';
 import type * as Vega from 'vega';
+import { deserialize, serialize } from 'node:v8';
 import { compileVegaLite, vega } from './vega.js';
+import { cacheDir, cacheKey, readCache, writeCache } from './cache.js';
 import { fail, type ChisoError } from '../../errors.js';
 import { sandboxLoader } from './sandbox.js';
 import type { Lang } from '../../format/index.js';
@@ -79,6 +81,43 @@ export interface RenderSvgOptions {
   desc?: string;
 }
 
+/** Names the form parsed specs are kept in: changed whenever that form changes, so older entries go unread. */
+const PARSE_FORMAT = 'vega-parse-1';
+
+/**
+ * `vega.parse`, through chiso's cache: the dataflow Vega makes of a spec is kept under the spec's own
+ * bytes (V8's serialization of it, which tells apart all a spec can hold) and Vega's and Node's
+ * versions, so a chart drawn again (a report rebuilt) skips parsing its spec. What is kept is V8's
+ * serialization of the parse, read back as the same structure (shared objects shared again); a spec
+ * that cannot be serialized is parsed every time.
+ */
+function parseVega(vg: VegaSpec): Vega.Runtime {
+  if (!cacheDir()) return vega.parse(vg);
+  let key: string;
+  try {
+    key = cacheKey(PARSE_FORMAT, vega.version, process.version, serialize(vg));
+  } catch {
+    return vega.parse(vg);
+  }
+  const stored = readCache('vega-parse', key);
+  if (stored) {
+    try {
+      return deserialize(stored) as Vega.Runtime;
+    } catch {
+      // not an entry of this form: parsed again below
+    }
+  }
+  const parsed = vega.parse(vg);
+  let bytes: Buffer | undefined;
+  try {
+    bytes = serialize(parsed);
+  } catch {
+    // a parse holding what V8 cannot serialize: not kept
+  }
+  if (bytes) writeCache('vega-parse', key, bytes);
+  return parsed;
+}
+
 /** The spec as Vega runs it, the language of its numbers (none: the spec's own), and the font set. */
 function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpec; view: Vega.View; fonts: FontSet; lang: Lang | undefined; errors: string[]; loadFailures: ChisoError[] } {
   const { width, maxRows = DEFAULT_MAX_INLINE_ROWS, baseURL, file, onWarning } = options;
@@ -104,7 +143,7 @@ function prepareView(spec: RenderSpec, options: RenderSvgOptions): { vg: VegaSpe
   };
   let parsed: Vega.Runtime;
   try {
-    parsed = vega.parse(vg);
+    parsed = parseVega(vg);
   } catch (e) {
     return fail('RENDER_FAILED', { chart: file ?? (titleOf(vg).title || '-'), detail: e instanceof Error ? e.message : String(e) }, file ? { file } : {});
   }
