@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { liveSpec, liveChanges, applyFeatures, changesLayout, HIGHLIGHT, TITLE } from '../../src/components/core/live-spec.js';
+import { liveSpec, liveChanges, liveParts, applyFeatures, changesLayout, HIGHLIGHT, TITLE } from '../../src/components/core/live-spec.js';
+import { CompiledShapes } from '../../src/render/compiled-shapes.js';
 import { HIGHLIGHT_PARAM } from '../../src/charts/common.js';
 import type { ViewQuery } from '../../src/components/core/view-query.js';
 import { viewRows } from '../../src/components/core/view-rows.js';
@@ -159,6 +160,19 @@ describe('liveSpec', () => {
     expect(firstDifference(elements(drawn), elements(await svg(map(to))))).toBeNull();
     // The legend's entry is drawn only where a province lacks its figure.
     expect(drawn.includes('>Không có số liệu</text>')).toBe(missing(to) > 0);
+  });
+
+  it('map: a second map of the same shape drawn from the first one\'s compiled Vega shows its own figures', async () => {
+    const a = liveSpec(map(2006));
+    const b = liveSpec(map(2016));
+    expect(b.shape).toBe(a.shape);
+    const shapes = new CompiledShapes<object>();
+    shapes.get(a.shape, liveParts(a), () => compile(a.spec).spec as unknown as object);
+    const reused = shapes.peek(b.shape, liveParts(b))!;
+    expect(JSON.stringify(reused)).toBe(JSON.stringify(compile(b.spec).spec));
+    const drawn = new vega.View(vega.parse(reused as vega.Spec), { renderer: 'none' });
+    expect(firstDifference(normal(await drawn.toSVG()), await svg(map(2016)))).toBeNull();
+    drawn.finalize();
   });
 
   it('map: 2016 lacks figures, 2006 and 2014 do not (what the steps above go through)', () => {

@@ -66,7 +66,7 @@ describe('examples/dashboard: the map in forced colours', () => {
             const check = () => {
               const n = el.shadowRoot!.querySelectorAll('.chart svg path[fill^="url(#chiso-pattern-"]').length;
               if (n >= 60) return resolve();
-              if (performance.now() > until) return reject(new Error(`the map drew ${n} patterned provinces`));
+              if (performance.now() > until) return reject(new Error(`the map drew ${n} patterned provinces: ${[...new Set([...el.shadowRoot!.querySelectorAll('.chart svg path')].map((p) => p.getAttribute('fill')))].join(' ')}`));
               setTimeout(check, 100);
             };
             check();

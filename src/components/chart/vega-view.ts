@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../../messages/index.js';
 import { embedChart, shadowTooltip, type EmbeddedChart } from '../../render/browser.js';
-import { liveSpec, liveChanges, applyFeatures, changesLayout } from '../core/live-spec.js';
+import { liveSpec, liveChanges, liveParts, applyFeatures, changesLayout } from '../core/live-spec.js';
 
 export interface VegaViewOptions {
   locale: Lang;
@@ -76,7 +76,7 @@ export class VegaViewController implements ReactiveController {
     const root = this.#host.shadowRoot;
     if (root) this.#tooltip ??= shadowTooltip(root, this.#host);
     const t1 = performance.now();
-    const next = await embedChart(container, live.spec, { locale, renderer, shape: { shape: live.shape, parts: live }, ...(this.#tooltip ? { tooltip: this.#tooltip.handler as never } : {}) });
+    const next = await embedChart(container, live.spec, { locale, renderer, shape: { shape: live.shape, parts: liveParts(live) }, ...(this.#tooltip ? { tooltip: this.#tooltip.handler as never } : {}) });
     if (token !== this.#token || !this.#host.isConnected) {
       next.finalize();
       return null;

@@ -167,6 +167,16 @@ export function liveSpec(spec: TopLevelSpec): LiveSpec {
   return { spec: embedded as unknown as TopLevelSpec, datasets, params, features, description, shape, texts };
 }
 
+/**
+ * What changes between two specs of one shape, where a compiled Vega of that shape takes it: every
+ * named dataset of the spec (rows, and boundaries with their figures: two maps of one shape differ in
+ * the figures on their shapes), the parameters' values, the description.
+ */
+export function liveParts(live: LiveSpec): { datasets: Record<string, unknown>; params: Record<string, unknown>; description: string | null } {
+  const datasets = { ...((live.spec as { datasets?: Record<string, unknown> }).datasets ?? {}) };
+  return { datasets, params: live.params, description: live.description };
+}
+
 /** A number standing for an object's identity in a shape (an array of arcs, a topology). */
 function identity(value: unknown): string {
   if (!value || typeof value !== 'object') return JSON.stringify(value ?? null);
