@@ -10,6 +10,7 @@ import { runQuery } from '../../src/arquero.js';
 import { getRegion } from '../../src/registry/index.js';
 import { expectSameRows } from '../sql/fixtures.js';
 import { skipPostgres, startPostgres, type TestPostgres } from '../sql/postgres-server.js';
+import { axe, openDisclosures, smallTargets } from '../examples/wcag.js';
 import { itemPoint, launchBrowser, newPage, ROOT, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
 
 const rows = readObservations();
@@ -94,6 +95,16 @@ describe.skipIf(skipPostgres)('examples/server on PostgreSQL', () => {
       expect(line.sort()).toEqual(hanoi.map((o) => `${o.period}:${o.value}`).sort());
       await waitForCharts(page, 60_000);
       await page.screenshot({ path: `${ROOT}test/connectors/screenshots/server-page.jpg`, fullPage: true, type: 'jpeg', quality: 45 });
+      // WCAG 2.2 AA as on every other example page: axe finds nothing, every target 24 x 24 px at 1280
+      // and 360 px, every disclosure open.
+      const found: Record<string, string[]> = { axe: await axe(page) };
+      await openDisclosures(page);
+      found['small at 1280'] = await smallTargets(page);
+      found['axe, disclosures open'] = await axe(page);
+      await page.setViewportSize({ width: 360, height: 900 });
+      await waitForCharts(page, 60_000);
+      found['small at 360'] = await smallTargets(page);
+      expect(found).toEqual({ axe: [], 'small at 1280': [], 'axe, disclosures open': [], 'small at 360': [] });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
