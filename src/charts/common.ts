@@ -93,22 +93,7 @@ export function latestPeriod(rows: readonly Observation[]): string | undefined {
 export { shortSource, sourceText, sourceLine, sourceAgency } from './sources.js';
 import { sourceLine } from './sources.js';
 
-/**
- * Parameters a recipe declares with a value and reads in its tests and label expressions, so that
- * what a selection changes is a value and never the spec's shape: the regions highlighted (ids)
- * and a slope's two period labels.
- */
-export const HIGHLIGHT_PARAM = 'chiso_highlight';
-export const PERIOD_LABELS = 'chiso_period_labels';
-/**
- * Whether anything is highlighted, worked out from `HIGHLIGHT_PARAM` in the view: marks coloured by
- * it alone are drawn again only when a selection starts or ends, not for each region picked.
- */
-export const HIGHLIGHT_ANY = 'chiso_highlight_any';
-/** The layer a bar chart draws its highlighted bars in, over the others (the high-contrast theme outlines it). */
-export const HIGHLIGHT_BARS = 'chiso_highlight_bars';
-/** The layer hiding a highlighted bar's axis label under its bold one (forced colours paint it as the paper). */
-export const HIGHLIGHT_COVER = 'chiso_highlight_cover';
+export { HIGHLIGHT_PARAM, PERIOD_LABELS, HIGHLIGHT_ANY, HIGHLIGHT_BARS, HIGHLIGHT_COVER } from './params.js';
 
 /** Title block: the title, and the source line as subtitle. */
 export function titleBlock(text: string, rows: readonly Observation[], options: CommonOptions, locale: Lang, extra?: string): Json {

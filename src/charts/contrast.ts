@@ -1,7 +1,8 @@
 import type { Config } from 'vega-lite';
 import type { Lang } from '../format/locale.js';
 import { highContrastMap, highContrastTheme, theme, type Contrast } from './theme.js';
-import { HIGHLIGHT_ANY, HIGHLIGHT_BARS, type Json } from './common.js';
+import type { Json } from './common.js';
+import { HIGHLIGHT_ANY, HIGHLIGHT_BARS } from './params.js';
 
 /** WCAG 2 relative luminance of a `#rgb` or `#rrggbb` colour. */
 export function relativeLuminance(hex: string): number {

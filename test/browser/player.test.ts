@@ -217,9 +217,8 @@ describe('<chiso-player> on the demo dashboard', () => {
       player.interval = 400;
       player.play();
     });
-    // Played to the end: 2006 … 2016, eight periods.
-    await waitForStep(page, '2006', 'Năm 2006');
-    await page.waitForFunction(() => !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 60_000, polling: 100 });
+    // Played to the end: 2006 … 2016, eight periods (the steps go on by themselves: only the end is waited for).
+    await page.waitForFunction(() => !(document.querySelector('chiso-player') as unknown as { playing: boolean }).playing, undefined, { timeout: 90_000, polling: 100 });
     await waitForStep(page, '2016', 'Năm 2016');
     await waitForCharts(page);
     const r = await page.evaluate(() => {

@@ -42,8 +42,9 @@ async function snapshot(page: Page): Promise<Record<string, string[]>> {
 async function run(mode: 'always' | 'never' | 'auto', connector = false): Promise<Seen & { years: number }> {
   const { page, errors } = await newPage(browser);
   await page.goto(`${server.url}/test/browser/pages/preaggregate.html?preaggregate=${mode}${connector ? '&connector=slow' : ''}`);
-  if (connector) await page.waitForFunction(() => (document.getElementById('d') as unknown as { coordinator: { connector: { name: string } } }).coordinator.connector.name === 'slow', undefined, { timeout: 60_000 });
-  else await page.waitForFunction(() => (document.getElementById('d') as unknown as { coordinator: { observations: unknown[] } }).coordinator.observations.length > 0);
+  // The dashboard's code arrives on its own: until then the element has no coordinator.
+  if (connector) await page.waitForFunction(() => (document.getElementById('d') as unknown as { coordinator?: { connector: { name: string } } }).coordinator?.connector.name === 'slow', undefined, { timeout: 60_000 });
+  else await page.waitForFunction(() => ((document.getElementById('d') as unknown as { coordinator?: { observations: unknown[] } }).coordinator?.observations.length ?? 0) > 0);
   await scrollThrough(page);
   await waitForCharts(page);
   await page.waitForFunction(() => (document.getElementById('line') as unknown as { shown: unknown[] }).shown.length > 0);
