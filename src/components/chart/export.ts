@@ -5,7 +5,6 @@ import type { Lang, MessageCode } from '../../messages/index.js';
 import { t } from '../core/i18n.js';
 import { download, fileStem } from '../core/download.js';
 import type { VegaViewController } from './vega-view.js';
-import { usesPatterns } from '../../charts/patterns.js';
 
 export type ExportKind = 'svg' | 'png' | 'csv' | 'spec' | 'zip';
 
@@ -47,6 +46,8 @@ export async function saveChart(kind: ExportKind, shown: Shown): Promise<void> {
     const svg = downloadableSvg(drawn, { spec: shown.spec, description: shown.description, lang: shown.lang });
     return download(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
   }
+  // The patterns' module loads only with a download, not with every chart.
+  const { usesPatterns } = await import('../../charts/patterns.js');
   const url = usesPatterns(JSON.stringify(shown.spec)) ? await patternedPng(shown, 2) : await shown.vega.toPNG(2);
   if (url === null) return;
   // Twice the drawing's pixels, and the file says so (192 dpi), so Word places it at the chart's size.
