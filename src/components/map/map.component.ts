@@ -6,7 +6,8 @@ import { END_OF_63, getRegion, listRegions } from '../../registry/index.js';
 import { regionName } from '../../registry/names.js';
 import { ChisoChart, type ChartElementType } from '../chart/chart.component.js';
 import { t } from '../core/i18n.js';
-import { FILL_PATTERNS } from '../../charts/patterns.js';
+import type { FillPattern } from '../../charts/patterns.js';
+import { wantsHighContrast } from '../core/contrast.js';
 import { ChisoError, diagnostic } from '../../errors.js';
 import { isUnits, predecessors, rowsFor34, type Units } from '../../registry/crosswalk.js';
 
@@ -206,13 +207,27 @@ export class ChisoMap extends ChisoChart {
     return this.#list.regions;
   }
   #list: { rows: Observation[]; lang: Lang; regions: { id: string; name: string }[] } | null = null;
+  #patterns: readonly FillPattern[] | null = null;
+  #patternsLoading: Promise<void> | null = null;
 
   /**
    * The classes' fill patterns, beside the drawing: a fragment URL resolves within the shadow root,
    * and Vega keeps its own `<defs>` to itself. Not `display: none`, which would stop them drawing.
    */
   protected override renderOverChart(): TemplateResult | typeof nothing {
-    return html`<svg class="patterns" aria-hidden="true" focusable="false" width="0" height="0"><defs>${FILL_PATTERNS.map(
+    // Only the high-contrast theme fills with patterns: their definitions load then, not on every page
+    // (a small module, there long before Vega has drawn the map; a reference resolves once it appears).
+    const patterns = this.#patterns;
+    if (!patterns) {
+      if (!this.#patternsLoading && wantsHighContrast(this)) {
+        this.#patternsLoading = import('../../charts/patterns.js').then((m) => {
+          this.#patterns = m.FILL_PATTERNS;
+          this.requestUpdate();
+        });
+      }
+      return nothing;
+    }
+    return html`<svg class="patterns" aria-hidden="true" focusable="false" width="0" height="0"><defs>${patterns.map(
       (p) => svg`<pattern id=${p.id} patternUnits="userSpaceOnUse" width=${p.size} height=${p.size} patternTransform=${p.angle ? `rotate(${p.angle})` : nothing}>
         <rect width=${p.size} height=${p.size} fill="#ffffff"></rect>
         ${p.marks.map((m) =>
