@@ -165,6 +165,8 @@ async function hover(page: Page, who: Contender, wire: Wire): Promise<number> {
   } else {
     await page.waitForFunction("(() => { const t = document.getElementById('vg-tooltip-element'); return t && t.classList.contains('visible') && t.textContent.length > 0; })()", undefined, { timeout: 30_000, polling: 50 });
   }
+  // What was fetched, for a reader of the figure: CHISO_BENCH_URLS=1.
+  if (process.env.CHISO_BENCH_URLS) console.log(`${who}:\n  ${wire.urls.join('\n  ')}`);
   return bytesUntil(wire, Number.POSITIVE_INFINITY);
 }
 
