@@ -3,6 +3,7 @@
  * the words around it, and give it the region and period its context names, with the phrase and
  * offsets it was read from.
  */
+import { bisectLeft } from 'd3-array';
 import '../messages/data.js';
 import '../messages/extract.js';
 import { diagnostic, fail, type Diagnostic } from '../errors.js';
@@ -315,27 +316,15 @@ const UNNAMED_COMMUNE = /toàn[\s\u00a0]+xã(?![\s\u00a0]*(?:hội|\p{Lu}))|[Xx]
 
 /** True when one of `at` (in order) lies in [from, to). */
 function inClauseBefore(at: number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < at.length && at[lo] < to;
+  const i = bisectLeft(at, from);
+  return i < at.length && at[i] < to;
 }
 
 /** True when an unnamed district's body is named in the opening or earlier in the paragraph of a figure at `at`. */
 function speaksForUnnamed(bodies: number[], paragraphStart: number, at: number): boolean {
   if (bodies[0] < 1500 && bodies[0] < at) return true;
-  let lo = 0;
-  let hi = bodies.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (bodies[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && bodies[lo - 1] >= paragraphStart;
+  const i = bisectLeft(bodies, at);
+  return i > 0 && bodies[i - 1] >= paragraphStart;
 }
 
 /** Words right after a counted group that say it has not got there: "2 huyện đang hoàn thiện hồ sơ", "13 xã chưa đạt". */
@@ -466,14 +455,8 @@ function withoutParts(observations: ExtractedObservation[], text: string): Extra
 function targetLead(text: string, offset: number, words: number[]): boolean {
   const from = Math.max(paragraphAt(text, offset).start, offset - 1500);
   // The first "tiêu" at or after `from`, by bisection over the report's list of them.
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < words.length && words[lo] < offset && isTargetLead(text.slice(from, offset));
+  const i = bisectLeft(words, from);
+  return i < words.length && words[i] < offset && isTargetLead(text.slice(from, offset));
 }
 
 /** Where "tiêu" (of "mục tiêu", "chỉ tiêu") is written, in order: one pass over the report. */
