@@ -8,6 +8,8 @@
 //   npx tsx scripts/press-series.ts --check  exit 1 if either is not what the corpus gives
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { csvParseRows } from 'd3-dsv';
+import { formatCsv } from '../src/data/csv-format.js';
 import { getRegion } from '../src/registry/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -112,15 +114,13 @@ export function pressRows(passages: readonly Passage[], previous: ReadonlyMap<st
   return [...rows.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
-function csvCell(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
+/**
+ * The file as chiso's CSV writer writes it, without the spreadsheet guard: it is data read back by
+ * chiso's loader, and a quote beginning with "+" or "-" must stay the page's own words.
+ */
 export function toCsv(rows: readonly PressRow[]): string {
-  const lines = rows.map((r) =>
-    [r.indicator, r.region, r.period, String(r.value), '', '', '%', r.series, 'final', r.source, r.quote, '', '', r.note].map(csvCell).join(','),
-  );
-  return [COLUMNS.join(','), ...lines].join('\n') + '\n';
+  const cells = rows.map((r) => [r.indicator, r.region, r.period, String(r.value), '', '', '%', r.series, 'final', r.source, r.quote, '', '', r.note]);
+  return formatCsv([COLUMNS, ...cells], { lineEnd: '\n', bom: false, neutralize: false });
 }
 
 /** The coverage paragraph and table of the README: which unit has any figure in which year. */
@@ -156,20 +156,7 @@ function rank(region: string): number {
 /** Quotes and notes already in the CSV, by row key: what was written by hand is kept. */
 export function previousRows(csv: string): Map<string, { quote: string; note: string }> {
   const out = new Map<string, { quote: string; note: string }>();
-  for (const line of csv.split('\n').slice(1)) {
-    if (!line) continue;
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted && ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) cells.push(cur), (cur = '');
-      else cur += ch;
-    }
-    cells.push(cur);
-    const [indicator, region, period, , , , , series, , source, quote, , , note] = cells;
+  for (const [indicator, region, period, , , , , series, , source, quote, , , note] of csvParseRows(csv).slice(1)) {
     out.set([indicator, region, period, series, source].join('|'), { quote, note });
   }
   return out;
