@@ -14,7 +14,18 @@ export async function openDisclosures(page: Page): Promise<void> {
     for (const el of all(document)) if (el instanceof HTMLDetailsElement) el.open = true;
     // The elements build what a disclosure holds on its toggle event, in their next update.
     await new Promise((r) => setTimeout(r, 300));
-    await Promise.all(all(document).map((el) => (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete));
+    // Bounded: an element that keeps asking for updates never settles, and the test must say which one
+    // instead of hanging until its own timeout.
+    const pending = new Set<Element>();
+    const settled = all(document).map(async (el) => {
+      const done = (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+      if (!done) return;
+      pending.add(el);
+      await done;
+      pending.delete(el);
+    });
+    const limit = new Promise<'late'>((r) => setTimeout(() => r('late'), 20_000));
+    if ((await Promise.race([Promise.all(settled), limit])) === 'late') throw new Error(`still updating after 20 s: ${[...pending].map((el) => el.localName + (el.id ? '#' + el.id : '')).join(', ')}`);
   });
 }
 
