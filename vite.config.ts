@@ -226,12 +226,12 @@ const preloadLazyImports = {
 
 /**
  * The modules every element needs, for the embed's `elements` chunk: not those the elements load
- * lazily (the view cube, a baked map's boundaries), nor a catalogue of messages only other layers show.
+ * lazily (the view cube, a baked map's boundaries), nor a catalogue of messages only other layers show, nor what waits for a reader to ask (downloads, the keyboard walk).
  */
 const ELEMENTS = new RegExp(
   String.raw`^(?!.*node_modules).*[\\/]src[\\/](` +
     [
-      String.raw`components[\\/](core|chart|dashboard)[\\/](?!view-cube|baked-map|csv\.)`,
+      String.raw`components[\\/](core|chart|dashboard)[\\/](?!view-cube|baked-map|csv\.|save\.|walk\.|download\.)`,
       String.raw`render[\\/](browser|stable-fit|aria-marks|compiled-shapes)\.`,
       String.raw`format[\\/]`,
       String.raw`charts[\\/](types|fit|measure)\.`,

@@ -21,14 +21,20 @@ import { aboutPanel, aboutStyles } from '../core/about-panel.js';
 import { chartStyles } from './chart.styles.js';
 import { VegaViewController } from './vega-view.js';
 import { BrushController, rangeControls } from './brush.js';
-import { walkSeries, walkStep, walkText, type WalkPoint, type WalkPosition } from './walk.js';
+import type { WalkPoint, WalkPosition } from './walk.js';
 import { forEar } from '../../format/spoken.js';
 import { parseList } from '../core/view-query.js';
 import { periodYear, timePositions, sortPeriods } from '../../data/period.js';
 import { HydrateController } from './hydrate.js';
-import { exportMenu, saveChart, type ExportKind } from './export.js';
+import { exportMenu, type ExportKind } from './export.js';
 
 export type { ExportKind } from './export.js';
+
+/** The keys the keyboard walk answers (walk.ts's `walkStep`). */
+const WALK_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+let walkModule: Promise<typeof import('./walk.js')> | undefined;
+/** The walk's code, loaded once, when a reader first focuses a walkable chart. */
+const walkCode = () => (walkModule ??= import('./walk.js'));
 
 export { cellValue, statusLabel } from '../core/observation-table.js';
 
@@ -568,23 +574,29 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   #walkKey = (e: KeyboardEvent): void => {
-    if (!this.walk || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!this.walk || e.altKey || e.ctrlKey || e.metaKey || !WALK_KEYS.has(e.key) || !this.shown.length) return;
+    // Taken now, so the page does not scroll; the walk's code loads with the first key (it was
+    // asked for when the chart got focus), and keys are answered in the order they came.
+    e.preventDefault();
+    void walkCode().then((walk) => this.#walkTo(walk, e.key));
+  };
+
+  #walkTo(walk: typeof import('./walk.js'), key: string): void {
     if (!this.#walk || this.#walk.rows !== this.shown) {
-      const series = walkSeries(this.shown, this.locale, this.walkOrder());
+      const series = walk.walkSeries(this.shown, this.locale, this.walkOrder());
       if (!series.length) return;
       this.#walk = { rows: this.shown, series, at: { series: 0, index: -1 } };
     }
     const w = this.#walk;
     // The first arrow lands on the first figure; Home and End go where they say.
     const start = { series: 0, index: 0 };
-    const first = walkStep(w.series, start, e.key);
-    const next = w.at.index >= 0 ? walkStep(w.series, w.at, e.key) : first === null ? null : e.key === 'Home' || e.key === 'End' ? first : start;
+    const first = walk.walkStep(w.series, start, key);
+    const next = w.at.index >= 0 ? walk.walkStep(w.series, w.at, key) : first === null ? null : key === 'Home' || key === 'End' ? first : start;
     if (next === null) return;
-    e.preventDefault();
     w.at = next;
-    this.announce(walkText(w.series, next, this.locale));
+    this.announce(walk.walkText(w.series, next, this.locale));
     this.#walkMark();
-  };
+  }
 
   #walkBlur = (): void => {
     this.renderRoot.querySelector('.walk-mark')?.remove();
@@ -667,7 +679,9 @@ export class ChisoChart extends ChisoViewElement {
   }
 
   /** Saves the chart as it is shown: SVG, PNG, CSV of the observations drawn, the Vega-Lite spec, or everything as a ZIP. */
-  export(kind: ExportKind): Promise<void> {
+  async export(kind: ExportKind): Promise<void> {
+    // The savers load with the first download, not with every chart.
+    const { saveChart } = await import('./save.js');
     return saveChart(kind, {
       name: this.description.split(/[.:]/)[0] || this.indicator || '',
       rows: this.shown,
@@ -731,7 +745,10 @@ export class ChisoChart extends ChisoViewElement {
         role=${this.walk && s === 'ready' ? 'application' : nothing}
         aria-label=${this.walk && s === 'ready' && label ? t('COMPONENTS_WALK_LABEL', lang, { title: label }) : nothing}
         @keydown=${this.#walkKey}
-        @focus=${() => this.#walkMark()}
+        @focus=${() => {
+          if (this.walk) void walkCode();
+          this.#walkMark();
+        }}
         @blur=${this.#walkBlur}
       >
         <div
