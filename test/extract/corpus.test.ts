@@ -28,12 +28,21 @@ describe('extraction corpus', () => {
     expect(provinces.size).toBeGreaterThanOrEqual(40);
   });
 
-  it('keeps the test split frozen: by id hash, at least a third of the passages', () => {
-    for (const p of corpus) {
+  it('keeps the test split frozen: by id hash for the first 261 passages, exactly its 102 passages since', () => {
+    // The first 261 passages took their split from the id hash. Passages added after that join the tune
+    // split (a development set that is scored before any rule changes for it), so the held-out test
+    // split stays exactly the passages it was: their ids are pinned by this digest.
+    corpus.forEach((p, i) => {
+      if (i >= 261) {
+        expect(p.split).toBe('tune');
+        return;
+      }
       const h = BigInt('0x' + createHash('sha256').update(p.id).digest('hex'));
       expect(p.split).toBe(h % 5n < 2n ? 'test' : 'tune');
-    }
-    expect(corpus.filter((p) => p.split === 'test').length * 3).toBeGreaterThanOrEqual(corpus.length);
+    });
+    const testIds = corpus.filter((p) => p.split === 'test').map((p) => p.id).sort();
+    expect(testIds.length).toBe(102);
+    expect(createHash('sha256').update(testIds.join('\n')).digest('hex')).toBe('da792941de8787f59c615e0d4dd41413585635f1419a7ea0f4ea2f5a3ed94926');
   });
 
   it('keeps the scores it has reached on both splits', () => {
