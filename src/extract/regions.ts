@@ -585,7 +585,7 @@ export function subjectPlace(report: Report, ctx: RegionContext): { id: string; 
  * "Theo báo cáo của Ủy ban MTTQ Việt Nam huyện, ...": the report speaks for a district it does not name,
  * so the province's name is no answer for its figures.
  */
-export const UNNAMED_DISTRICT_BODY = /toàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|[Hh]uyện(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Hh]uyện)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
+export const UNNAMED_DISTRICT_BODY = /[Tt]oàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|[Hh]uyện(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Hh]uyện)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
 
 /** The province a report speaks for: its own region, or the province of its own district. */
 function provinceOf(r: Region | null): Region | null {
