@@ -129,7 +129,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const { rule, m } = hit;
-    const other = otherRateInClause(rule.indicator, text.slice(clause.start, f.start), text.slice(f.end, Math.min(clause.end, f.end + 30)));
+    const other = otherRateInClause(rule.indicator, text.slice(Math.max(clause.start, f.start - 400), f.start), text.slice(f.end, Math.min(clause.end, f.end + 30)));
     if (other) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: other });
       continue;
@@ -148,7 +148,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     // "Xã Bảo Hiệu là xã vùng 135 ... tỷ lệ hộ nghèo năm 2022 là 16,99%": a paragraph about a commune, its district unsaid.
-    if (!region.near && provinceReport && COMMUNE_SUBJECT.test(text.slice(paragraphAt(text, f.start).start, f.start))) {
+    if (!region.near && provinceReport && startsOnCommune(text, paragraphAt(text, f.start).start, f.start)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a paragraph about a commune, its district not named: region unclear' });
       continue;
     }
@@ -395,6 +395,11 @@ const PENDING = /^[\s\u00a0]*(?:[\p{L}]+[\s\u00a0]+){0,2}?(?:đang|chưa|chờ)(
 
 /** A paragraph that opens on a commune as its subject: "Xã Bảo Hiệu là ...", "Phường Đông Hải có ...". */
 const COMMUNE_SUBJECT = /^[\s\u00a0]*(?:Xã|Phường|Thị[\s\u00a0]+trấn)[\s\u00a0]+\p{Lu}[\p{Ll}’']*(?:[\s\u00a0]+\p{Lu}[\p{Ll}’']*)*(?![\s\u00a0]*\()/u;
+
+/** True when the paragraph from `start` opens on a commune as its subject (read from its first words only). */
+function startsOnCommune(text: string, start: number, at: number): boolean {
+  return COMMUNE_SUBJECT.test(text.slice(start, Math.min(at, start + 120)));
+}
 
 /** A named commune ("xã Sơn Thủy", "phường Đông Hải", "thị trấn Kiến Giang"). */
 const COMMUNE_NAMED = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị[\s\u00a0]+trấn)[\s\u00a0]+\p{Lu}[\p{Ll}’']*(?![\p{L}])/u;
