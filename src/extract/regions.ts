@@ -416,6 +416,17 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     }
   }
   if (!m) {
+    // "100% đơn vị cấp huyện (6/6 huyện, thành phố) của Hà Nam đạt chuẩn": a province or region its own clause
+    // names with "của" after the figure is its place, before any the paragraph named earlier.
+    const i = lastStartingAtOrBefore(ctx.mentions, span.end) + 1;
+    const c = i < ctx.mentions.length ? ctx.mentions[i] : undefined;
+    if (c && c.start >= span.end && c.end <= clause.end && !c.unnamed && !c.outside && (c.level === 'province' || c.level === 'region' || c.level === 'country')
+      && /^[^;.:\d]{0,40}[\s\u00a0]của[\s\u00a0]+(?:tỉnh[\s\u00a0]+|thành[\s\u00a0]+phố[\s\u00a0]+)?$/iu.test(report.text.slice(span.end, c.start))) {
+      m = c;
+      mi = i;
+    }
+  }
+  if (!m) {
     // The country or a region named earlier in the paragraph ("chung toàn quốc là 5,71%. Tổng số hộ ... là 1.586.336 hộ").
     const para = paragraphAt(report.text, span.start);
     for (let i = lastStartingAtOrBefore(ctx.mentions, span.start); i >= 0; i--) {

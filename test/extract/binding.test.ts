@@ -294,4 +294,10 @@ describe('refusals found on a development set of new passages', () => {
       ['social_support_beneficiaries', 59, 'houses'], ['social_support', 2.3, 'houses'], ['social_support_beneficiaries', 6486, 'other'], ['social_support', 5, 'other'],
     ]);
   });
+
+  it('gives a figure the province its own clause names with "của" after it, not the country an earlier sentence named', () => {
+    expect(read('Hà Nam là điểm sáng nông thôn mới của cả nước. Năm 2020, Thủ tướng công nhận 100% đơn vị cấp huyện (6/6 huyện, thành phố) của Hà Nam đạt chuẩn nông thôn mới.', { region: '35' }).map((r) => [r[0], r[1], r[3]])).toEqual([['new_rural_districts', '35', 6]]);
+    // Not a place after the figure that "của" does not join to it.
+    expect(read('Cả nước có 5.775 xã đạt chuẩn nông thôn mới năm 2022, trong đó Hà Nam có nhiều xã nâng cao.', { region: 'VN' }).map((r) => [r[1], r[3]])).toEqual([['VN', 5775]]);
+  });
 });

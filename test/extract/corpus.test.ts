@@ -57,10 +57,10 @@ describe('extraction corpus', () => {
     // the words do not settle and bind by place, period and list: tune 0.994 / 0.975. The test split was not
     // scored while those rules were written (CHISO_CORPUS_SPLIT=tune); its floors are the last measured.
     // The development set of 60 passages (lines 262-321): before its rules 0.426 / 0.247 (unseen text), after
-    // the refusals it led to 0.788 / 0.321.
+    // the refusals it led to 0.818 / 0.333.
     expect(tune.precision).toBeGreaterThanOrEqual(0.98);
     expect(tune.recall).toBeGreaterThanOrEqual(0.96);
-    expect(dev.precision).toBeGreaterThanOrEqual(0.75);
+    expect(dev.precision).toBeGreaterThanOrEqual(0.8);
     expect(dev.recall).toBeGreaterThanOrEqual(0.3);
     if (test) {
       expect(test.precision).toBeGreaterThanOrEqual(0.85);
