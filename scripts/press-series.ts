@@ -89,7 +89,19 @@ export function quoteFor(text: string, value: number, indicator: string): string
     } while (!NAMES[indicator].test(phrase) && start > sentenceStart);
     found.push(phrase);
   }
-  return found.find((p) => NAMES[indicator].test(p)) ?? found[0] ?? null;
+  return found.find((p) => NAMES[indicator].test(p)) ?? found[0] ?? tableRow(text, value, indicator);
+}
+
+/**
+ * A statistical yearbook's row states its unit once, "Tỷ lệ hộ nghèo tiếp cận đa chiều (%) 0,89 0,69 0,38":
+ * the row is the phrase, when it names the indicator, says "(%)" and holds the figure.
+ */
+function tableRow(text: string, value: number, indicator: string): string | null {
+  for (const line of text.split('\n')) {
+    if (!/\(%\)/.test(line) || !NAMES[indicator].test(line)) continue;
+    if ((line.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => Math.abs(parseVi(n) - value) < 1e-9)) return line.trim().replace(/\s+/g, ' ');
+  }
+  return null;
 }
 
 /** Every row the corpus gives, in a stable order; the phrase and note kept from `previous` where they were written by hand. */

@@ -90,7 +90,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     }
     const clause = clauseAt(text, f.start);
     // "2 huyện đang hoàn thiện hồ sơ đề nghị công nhận", "5 xã chưa đạt chuẩn": not reached, not a level.
-    if (PENDING.test(text.slice(f.end, Math.min(clause.end, f.end + 40)))) {
+    if (PENDING.test(text.slice(f.end, Math.min(clause.end, f.end + 40))) || PENDING.test(withoutBrackets(text.slice(f.end, Math.min(clause.end, f.end + 120))).slice(0, 40))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'not reached yet ("đang ...", "chưa ...")' });
       continue;
     }
@@ -106,7 +106,7 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'an item of a list of changes ("giảm ... là: A (...); B (...)")' });
       continue;
     }
-    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetSentence(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 600), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start))) {
+    if (isTarget(text.slice(Math.max(clause.start, f.start - 400), f.start)) || isTargetSentence(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 600), f.start)) || targetLead(text, f.start, targetWords) || PLAN_BRACKET.test(text.slice(Math.max(0, f.start - 80), f.start)) || targetBracket(text, sentenceAt(text, f.start).start, f.start)) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a target or plan, not a result' });
       continue;
     }
@@ -129,6 +129,15 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
       continue;
     }
     const { rule, m } = hit;
+    const other = otherRateInClause(rule.indicator, text.slice(Math.max(clause.start, f.start - 400), f.start), text.slice(f.end, Math.min(clause.end, f.end + 30)));
+    if (other) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: other });
+      continue;
+    }
+    if (FLOW.has(rule.indicator) && CUMULATIVE.test(text.slice(Math.max(sentenceAt(text, f.start).start, f.start - 600), f.start))) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a total over many years ("lũy kế", "từ năm ... đến nay"), not one period\'s' });
+      continue;
+    }
     const start = Math.min(m.cueStart, f.start);
     const end = Math.max(m.cueEnd, f.end);
     const span = { start, end };
@@ -136,6 +145,11 @@ function extractFrom(report: Report, { file, region: regionOverride, period: per
     if (!region.near && subject && subject.start < f.start && !PROVINCE_BEFORE.test(text.slice(Math.max(clause.start, f.start - 300), f.start))) region = { region: subject.id, how: subject.how, near: false, unknownPlace: subject.unknownPlace };
     else if (!region.near && ((unnamedBodies.length && speaksForUnnamed(unnamedBodies, paragraphAt(text, f.start).start, f.start)) || (unnamedCommunes.length && inClauseBefore(unnamedCommunes, clause.start, f.start)))) {
       skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a district or commune the report does not name ("Ủy ban MTTQ huyện, ...", "toàn xã"): region unclear' });
+      continue;
+    }
+    // "Xã Bảo Hiệu là xã vùng 135 ... tỷ lệ hộ nghèo năm 2022 là 16,99%": a paragraph about a commune, its district unsaid.
+    if (!region.near && provinceReport && startsOnCommune(text, paragraphAt(text, f.start).start, f.start)) {
+      skipped.push({ start: f.start, end: f.end, text: f.text, why: 'a paragraph about a commune, its district not named: region unclear' });
       continue;
     }
     if (region.near && !region.outside) {
@@ -328,7 +342,64 @@ function speaksForUnnamed(bodies: number[], paragraphStart: number, at: number):
 }
 
 /** Words right after a counted group that say it has not got there: "2 huyện đang hoàn thiện hồ sơ", "13 xã chưa đạt". */
+/** The text with its bracketed asides cut out: "10 nghìn hộ nghèo (chủ yếu là ...) chưa có nhà ở". */
+function withoutBrackets(s: string): string {
+  return s.replace(/\([^()]*\)/gu, '');
+}
+
+/**
+ * True when the figure sits in a bracket whose sentence set out a target before it: "phấn đấu cuối năm
+ * 2023 giảm 3% (tương ứng ... còn 8.352 hộ, chiếm tỷ lệ 4,97%)". The bracket spells the target out.
+ */
+function targetBracket(text: string, sentenceStart: number, at: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, at - 400), at);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.indexOf(')', open) >= 0) return false;
+  return isTarget(before.slice(0, open));
+}
+
+/** Flows over a period (money raised, people helped, checks made), as against levels at a date. */
+const FLOW = new Set(['social_support', 'social_support_beneficiaries', 'inspections', 'commendations']);
+
+/** "Lũy kế từ khi phát động", "từ năm 2012 đến nay", "trong 10 năm qua": a sum over many years. */
+const CUMULATIVE = /(?<![\p{L}])(?:lũy[\s\u00a0]+kế|từ[\s\u00a0]+(?:năm[\s\u00a0]+)?\d{4}[\s\u00a0]+(?:đến|tới)[\s\u00a0]+nay|từ[\s\u00a0]+khi[\s\u00a0]+(?:thành[\s\u00a0]+lập|phát[\s\u00a0]+động|ra[\s\u00a0]+đời)|trong[\s\u00a0]+\d+[\s\u00a0]+năm[\s\u00a0]+qua|sau[\s\u00a0]+\d+[\s\u00a0]+năm[\s\u00a0]+hoạt[\s\u00a0]+động)(?![\p{L}])/iu;
+
+/** Words after "tỷ lệ" that say where, when or how much, not what the rate is of. */
+const RATE_FILLER = /(?<![\p{L}])(?:là|đạt|còn|chiếm|ở|mức|khoảng|hơn|gần|trên|dưới|chỉ|giảm|xuống|tăng|lên|được|của|toàn|tỉnh|huyện|thị|xã|thành|phố|năm|hiện|nay|cuối|đầu|chung|bình|quân|tương|ứng|với|và|có|đến|tính|vào|tại|trong|khu|vực|cả|nước|quốc|vùng|cao|thấp|nhất|với|theo|xét)(?![\p{L}])|[\d.,%()\-–:/]+|\p{Lu}[\p{Ll}’']*/gu;
+
+/** The words each rate indicator needs in the clause that names a rate ("tỷ lệ ..."). */
+const RATE_WORDS: Record<string, RegExp> = {
+  poverty_rate: /nghèo/iu,
+  near_poor_rate: /nghèo/iu,
+  poor_near_poor_rate: /nghèo/iu,
+  new_rural_share: /nông[\s\u00a0]+thôn[\s\u00a0]+mới|NTM|đạt[\s\u00a0]+chuẩn[\s\u00a0]*$/iu,
+};
+
+/**
+ * Why a figure's own clause names another rate, or `null`: "tỷ lệ hộ nghèo giảm 6,7%/năm; ... nâng tỷ lệ
+ * lao động qua đào tạo đạt 60,89%", "100% số xã đạt chuẩn phổ cập giáo dục". The indicator read from a
+ * clause before does not reach over a rate its own clause names.
+ */
+function otherRateInClause(indicator: string, clauseBefore: string, after: string): string | null {
+  const words = RATE_WORDS[indicator];
+  if (!words || words.test(after)) return null;
+  const at = clauseBefore.search(/(?<![\p{L}])tỷ[\s\u00a0]+lệ(?![\p{L}])/iu);
+  if (at < 0) return null;
+  // What the rate is of: the words after "tỷ lệ" less those that only say where, when or how much.
+  const of = clauseBefore.slice(at + 5).replace(RATE_FILLER, ' ').trim();
+  if (of !== '' && !words.test(clauseBefore.slice(at))) return `another rate named in its own clause ("${clauseBefore.slice(at, at + 40).trim()} ..."), not ${indicator}`;
+  return null;
+}
+
 const PENDING = /^[\s\u00a0]*(?:[\p{L}]+[\s\u00a0]+){0,2}?(?:đang|chưa|chờ)(?![\p{L}])/iu;
+
+/** A paragraph that opens on a commune as its subject: "Xã Bảo Hiệu là ...", "Phường Đông Hải có ...". */
+const COMMUNE_SUBJECT = /^[\s\u00a0]*(?:Xã|Phường|Thị[\s\u00a0]+trấn)[\s\u00a0]+\p{Lu}[\p{Ll}’']*(?:[\s\u00a0]+\p{Lu}[\p{Ll}’']*)*(?![\s\u00a0]*\()/u;
+
+/** True when the paragraph from `start` opens on a commune as its subject (read from its first words only). */
+function startsOnCommune(text: string, start: number, at: number): boolean {
+  return COMMUNE_SUBJECT.test(text.slice(start, Math.min(at, start + 120)));
+}
 
 /** A named commune ("xã Sơn Thủy", "phường Đông Hải", "thị trấn Kiến Giang"). */
 const COMMUNE_NAMED = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị[\s\u00a0]+trấn)[\s\u00a0]+\p{Lu}[\p{Ll}’']*(?![\p{L}])/u;
@@ -381,7 +452,7 @@ function outputNotIncome(clauseBefore: string): boolean {
 }
 
 /** A state budget or investment allocated ("được phân bổ tổng kinh phí", "vốn đầu tư"): not the catalogue's money raised. */
-const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|kinh[\s\u00a0]+phí[\s\u00a0]+đầu[\s\u00a0]+tư|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
+const PUBLIC_BUDGET = /phân[\s\u00a0]+bổ|(?<![\p{L}])đầu[\s\u00a0]+tư(?![\p{L}])|ngân[\s\u00a0]+sách|vốn[\s\u00a0]+đầu[\s\u00a0]+tư|giải[\s\u00a0]+ngân|bố[\s\u00a0]+trí[\s\u00a0]+vốn/iu;
 
 /**
  * True when the figure is a bound that a list of places shares: "mức thu nhập trên 5 triệu đồng/người/tháng

@@ -416,6 +416,17 @@ export function resolveRegion(span: Span, report: Report, ctx: RegionContext, ov
     }
   }
   if (!m) {
+    // "100% đơn vị cấp huyện (6/6 huyện, thành phố) của Hà Nam đạt chuẩn": a province or region its own clause
+    // names with "của" after the figure is its place, before any the paragraph named earlier.
+    const i = lastStartingAtOrBefore(ctx.mentions, span.end) + 1;
+    const c = i < ctx.mentions.length ? ctx.mentions[i] : undefined;
+    if (c && c.start >= span.end && c.end <= clause.end && !c.unnamed && !c.outside && (c.level === 'province' || c.level === 'region' || c.level === 'country')
+      && /^[^;.:\d]{0,40}[\s\u00a0]của[\s\u00a0]+(?:tỉnh[\s\u00a0]+|thành[\s\u00a0]+phố[\s\u00a0]+)?$/iu.test(report.text.slice(span.end, c.start))) {
+      m = c;
+      mi = i;
+    }
+  }
+  if (!m) {
     // The country or a region named earlier in the paragraph ("chung toàn quốc là 5,71%. Tổng số hộ ... là 1.586.336 hộ").
     const para = paragraphAt(report.text, span.start);
     for (let i = lastStartingAtOrBefore(ctx.mentions, span.start); i >= 0; i--) {
@@ -585,7 +596,7 @@ export function subjectPlace(report: Report, ctx: RegionContext): { id: string; 
  * "Theo báo cáo của Ủy ban MTTQ Việt Nam huyện, ...": the report speaks for a district it does not name,
  * so the province's name is no answer for its figures.
  */
-export const UNNAMED_DISTRICT_BODY = /toàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|[Hh]uyện(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Hh]uyện)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
+export const UNNAMED_DISTRICT_BODY = /[Tt]oàn[\s\u00a0]+huyện(?![\s\u00a0]*\p{Lu})|[Hh]uyện(?<=(?:^|[,.;:]|[Nn]ăm[\s\u00a0]+\d{4},)[\s\u00a0]*[Hh]uyện)(?=[\s\u00a0]+(?:có|đã|còn|đạt)(?![\p{L}]))|(?:UBND|HĐND|MTTQ(?:[\s\u00a0]+Việt[\s\u00a0]+Nam)?|Mặt[\s\u00a0]+trận(?:[\s\u00a0]+Tổ[\s\u00a0]+quốc)?|Hội[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Phòng[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?|Ban[\s\u00a0]+[\p{L}\s\u00a0]{2,30}?)[\s\u00a0]+huyện(?=[\s\u00a0]*[,.;:)]|[\s\u00a0]+(?:đã|đang|vừa|cho[\s\u00a0]+biết))/u;
 
 /** The province a report speaks for: its own region, or the province of its own district. */
 function provinceOf(r: Region | null): Region | null {

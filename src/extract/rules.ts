@@ -224,7 +224,7 @@ export const RULES: Rule[] = [
     id: 'new_rural_share.bracket',
     indicator: 'new_rural_share',
     shape: 'percent',
-    before: re('\\d xã \\((?:chiếm |bằng )?$'),
+    before: re('\\d xã \\((?:chiếm |bằng |tỷ lệ )?$'),
     after: re('^[^)]{0,20}\\) (?:đã )?(?:được công nhận )?(?:đạt chuẩn|đạt) (?:nông thôn mới|NTM)'),
     series: 'standard',
     confidence: 0.85,
@@ -235,7 +235,8 @@ export const RULES: Rule[] = [
     indicator: 'new_rural_share',
     shape: 'percent',
     before: /(?<!tỉnh(?:[\s\u00a0]+đã)?[\s\u00a0]+có[\s\u00a0]+(?:khoảng[\s\u00a0]+)?)$/u,
-    after: re('^ (?:số |các |tổng số )?xã(?: trên địa bàn| của toàn tỉnh)?(?: (?:đã )?(?:được công nhận )?đạt chuẩn(?: nông thôn mới| NTM)?(?: (nâng cao|kiểu mẫu))?)?'),
+    // Not a share of communes that meet another standard: "100% số xã đạt chuẩn phổ cập giáo dục".
+    after: re('^ (?:số |các |tổng số )?xã(?: trên địa bàn| của toàn tỉnh)?(?: (?:đã )?(?:được công nhận )?đạt chuẩn(?: nông thôn mới| NTM)?(?: (nâng cao|kiểu mẫu))?)?(?! (?!nông|NTM|nâng|kiểu|năm|và|trên|của|toàn|trong|đến|theo)\\p{Ll})'),
     sentence: /nông thôn mới|NTM|đạt chuẩn/u,
     series: (a) => (a?.[1] ? TIER[a[1].toLowerCase().replace(/[\s\u00a0]+/g, ' ')] : 'standard') ?? 'standard',
     confidence: 0.8,
@@ -281,7 +282,7 @@ export const RULES: Rule[] = [
     indicator: 'new_rural_criteria_avg',
     shape: 'count',
     before: re('(?:bình quân|trung bình)[^;.\\d]{0,40}$'),
-    after: re('^ tiêu chí/xã'),
+    after: re('^ tiêu chí/(?:1 |một )?xã'),
     confidence: 0.85,
   },
   {
@@ -358,7 +359,7 @@ export const RULES: Rule[] = [
     indicator: 'social_support_beneficiaries',
     shape: 'count',
     // No space is required before the figure: the source writes `xây dựng150`.
-    before: re('(?:hỗ trợ|đỡ đầu|nhận nuôi|trao tặng|giúp đỡ|xây dựng|xây mới|sửa chữa|bàn giao)(?: xây dựng)?[\\s\\u00a0]*$'),
+    before: re('(?:hỗ trợ|đỡ đầu|nhận nuôi|trao tặng|giúp đỡ|xây dựng|xây mới|sửa chữa|bàn giao)(?: xây dựng| sửa chữa)?(?: mới)?[\\s\\u00a0]*$'),
     after: re('^ ((?:trẻ (?:em )?mồ côi|trẻ em|em học sinh|học sinh|sinh viên|căn nhà|ngôi nhà|nhà|hộ|người|gia đình)(?![\\p{L}]))(?:[^;.]{0,60}?(?:khó khăn|kiên cố|hộ cận nghèo|nghèo))?'),
     series: (a) => beneficiary(a)[1],
     confidence: 0.85,
@@ -380,6 +381,16 @@ export const RULES: Rule[] = [
     before: re('(?:số tiền|kinh phí|trị giá|tổng (?:số )?tiền|giá trị|quỹ[^;.\\d]{0,30}|ủng hộ|quyên góp)[^;.\\d]{0,30}$|(?<![\\p{L}])hỗ trợ (?:trên |hơn |gần |khoảng )?$'),
     min: 0,
     confidence: 0.85,
+  },
+  {
+    // The sum in brackets after what it paid for: "xây dựng mới 59 nhà đại đoàn kết (2,3 tỷ đồng)", "tặng 6.486 suất quà (5 tỷ đồng)".
+    id: 'social_support.bracket',
+    indicator: 'social_support',
+    shape: 'money',
+    before: re('\\d (?:(?:căn |ngôi )?nhà|suất quà)[^();.\\d]{0,30}\\($'),
+    series: (_a, b) => (/nhà/iu.test(b?.[0] ?? '') ? 'houses' : 'other'),
+    min: 0,
+    confidence: 0.8,
   },
   {
     // A headline: "Vận động hơn 74,5 tỷ đồng cho Quỹ “Vì người nghèo”", "Gần 10 tỷ đồng ủng hộ Quỹ vì người nghèo".
@@ -432,6 +443,13 @@ export function notALevel(f: Figure, text: string): string | null {
   if (before.includes('tương') && /(?:^|[\s(])(?:tăng|giảm)(?:[\s\u00a0]+(?:thêm|được|gần|hơn|trên|khoảng|sâu))*[\s\u00a0]+\d[\d.,]*[^;:()\d]{0,40}\(?tương[\s\u00a0]+(?:đương|ứng)[\s\u00a0]+(?:với[\s\u00a0]+)?(?:gần|hơn|trên|khoảng)?[\s\u00a0]*$/iu.test(text.slice(Math.max(0, f.start - 90), f.start))) {
     return 'the same change restated ("giảm X, tương đương (với) Y")';
   }
+  // "tương đương mức giảm 30,3%", "tăng trưởng gần 30,2 tỷ đồng", "vượt 333 hộ": the size of a change, not a level.
+  if (/(?:mức[\s\u00a0]+(?:giảm|tăng)|tăng[\s\u00a0]+trưởng|(?<![\p{L}])vượt)(?:[\s\u00a0]+\p{Ll}+){0,3}[\s\u00a0]+$/iu.test(before)
+    && !/(?:mức[\s\u00a0]+(?:giảm|tăng)|tăng[\s\u00a0]+trưởng|vượt)[\s\u00a0]+(?:còn|xuống|lên)(?![\p{L}])/iu.test(before)) return 'the size of a change, not a level ("mức giảm ...", "tăng trưởng ...", "vượt ...")';
+  // "thu nhập dưới mức 3 triệu đồng": a bound places fall under, not anyone's level.
+  if (/(?:^|[\s(])(?:dưới|trên)[\s\u00a0]+mức[\s\u00a0]+$/iu.test(before)) return 'a bound, not a level ("dưới/trên mức ...")';
+  // "55,3 triệu đồng/KH 55-56 triệu đồng": the plan (kế hoạch) written after a result, not the result.
+  if (/(?:^|[\s/(])KH[\s\u00a0:]*(?:\d[\d.,]*[\s\u00a0]*[-–][\s\u00a0]*)?$/u.test(before)) return 'the plan ("KH ..."), not a result';
   // "một trong 6 huyện đầu tiên": a rank among a group, not a count.
   if (/(?:^|[\s(])một[\s\u00a0]+trong[\s\u00a0]+(?:số[\s\u00a0]+)?$/iu.test(before)) return 'one of a group, not a count ("một trong ...")';
   // "(tăng 251 hộ so với đầu năm, chiếm tỷ lệ 0,08%)": everything in a bracket that opens on a change is the change.

@@ -97,7 +97,7 @@ describe('the press layer in the demo dashboard', () => {
     expect(await page.locator('#press-year').inputValue()).toBe('2021');
     const m63 = await drawn(page, 'press-63');
     const m34 = await drawn(page, 'press-34');
-    expect(m63).toMatchObject({ state: 'ready', rows: 7 });
+    expect(m63).toMatchObject({ state: 'ready', rows: 8 });
     expect(m63.title).toContain('Tỷlệhộnghèo2021,63tỉnh(theobáochí)');
     expect(m63.caption).toContain('cao nhất Lai Châu (27,90%)');
     // 2021: Lai Châu, Thanh Hóa and Hà Tĩnh kept their territory; no merged unit has all its provinces.
@@ -109,8 +109,8 @@ describe('the press layer in the demo dashboard', () => {
     // Đồng Tháp took Tiền Giang (reported) and Đồng Tháp (not): empty, and the row says why.
     expect(await page.locator('#press-units tr[data-unit="34:82"] td').last().textContent()).toBe('không gộp: thiếu số của Đồng Tháp');
     expect(await page.locator('#press-units tr[data-how=combined]').count()).toBe(0);
-    // Seven figures from four pages: one national paper reported four provinces.
-    expect(await page.locator('#press-sources li').count()).toBe(4);
+    // Eight figures from five pages: one national paper reported four provinces.
+    expect(await page.locator('#press-sources li').count()).toBe(5);
     expect(await page.locator('#press-sources li').first().textContent()).toBe('Lai Châu, Hòa Bình, Thanh Hóa, Hà Tĩnh: xaydungdang.org.vn');
     expect(await page.locator('#press-sources a').first().getAttribute('href')).toMatch(/^https?:\/\//);
     await page.locator('#press').screenshot({ path: `${shots}press-vi-1280.png` });

@@ -245,3 +245,59 @@ describe('groups an action is for, acts of recognition, slips', () => {
     expect(read('Năm 2023, toàn tỉnh có 436/411 xã đạt chuẩn nông thôn mới.', { region: '40' })).toEqual([]);
   });
 });
+
+describe('refusals found on a development set of new passages', () => {
+  it('leaves out the size of a change ("mức giảm", "tăng trưởng", "vượt")', () => {
+    expect(read('Năm 2021, tỷ lệ hộ nghèo của tỉnh giảm xuống còn 27,9%, tương đương mức giảm đáng kể 30,3%.', { region: '12' }).map((r) => r[3])).toEqual([27.9]);
+    expect(read('Năm 2022, Quỹ vì người nghèo của tỉnh tăng trưởng gần 30,2 tỷ đồng.', { region: '86' })).toEqual([]);
+    expect(read('Năm 2024, số hộ nghèo của huyện Nam Giang giảm 693 hộ, vượt 333 hộ so với chỉ tiêu.', { region: '49' })).toEqual([]);
+  });
+
+  it('leaves out a bound ("dưới mức X") and a plan written after a result ("/KH X")', () => {
+    expect(read('Năm 2023, cả nước có 8 tỉnh có thu nhập bình quân đầu người dưới mức 3 triệu đồng/người/tháng.', { region: 'VN' })).toEqual([]);
+    expect(read('Năm 2022, thu nhập bình quân đầu người của tỉnh ước đạt 55,3 triệu đồng/KH 55-56 triệu đồng.', { region: '45' }).map((r) => r[3])).toEqual([55.3]);
+  });
+
+  it('reads "chưa" past a bracketed aside: households without a house are a sub-group', () => {
+    expect(read('Năm 2019, toàn tỉnh có hơn 10 nghìn hộ nghèo (chủ yếu là đồng bào dân tộc thiểu số) chưa có nhà ở.', { region: '64' })).toEqual([]);
+  });
+
+  it('leaves out the figures of a bracket that spells out a target set before it', () => {
+    expect(read('Cuối năm 2022, toàn tỉnh có 13.342 hộ nghèo, chiếm tỷ lệ 7,97%. Tỉnh phấn đấu cuối năm 2023 giảm 3% (tương ứng số hộ nghèo còn 8.352 hộ, chiếm tỷ lệ 4,97%).', { region: '67', period: '2023' }).map((r) => [r[2], r[3]])).toEqual([['2022', 13342], ['2022', 7.97]]);
+  });
+
+  it('does not carry a rate over a clause that names another rate', () => {
+    expect(read('Năm 2024, tỷ lệ hộ nghèo của xã giảm còn 12,5%; tỷ lệ lao động qua đào tạo đạt 60,89%.', { region: '12' }).map((r) => r[3])).toEqual([12.5]);
+    // "chiếm tỷ lệ X%" names no other rate.
+    expect(read('Năm 2021, toàn tỉnh có 17.060 hộ nghèo, chiếm tỷ lệ 4,26%.', { region: '83' }).map((r) => r[3])).toEqual([17060, 4.26]);
+    expect(read('Năm 2024, huyện Nam Giang duy trì 100% số xã đạt chuẩn phổ cập giáo dục.', { region: '49' })).toEqual([]);
+  });
+
+  it('leaves out sums over many years ("lũy kế", "từ năm ... đến nay") and money a project invests', () => {
+    expect(read('Năm 2010, Quỹ vì người nghèo đã vận động được 705 tỷ đồng. Lũy kế từ khi phát động, quỹ đã vận động được 5.120 tỷ đồng cho Quỹ vì người nghèo.', { region: 'VN' }).map((r) => r[3])).toEqual([705]);
+    expect(read('Năm 2020, từ năm 2012 đến nay, Quỹ Khuyến học vận động hơn 41,4 tỷ đồng.', { region: '49' })).toEqual([]);
+    expect(read('Năm 2020, cơ sở hạ tầng được đầu tư xây dựng với kinh phí trên 45 tỷ đồng cho hộ nghèo.', { region: '40' })).toEqual([]);
+  });
+
+  it('reads a report that opens on "Toàn huyện" as an unnamed district\'s', () => {
+    expect(read('Toàn huyện gieo trồng được 26.936 ha cây trồng. Năm 2023, thu nhập bình quân đầu người ước đạt 50,5 triệu đồng/năm.', { region: '64' })).toEqual([]);
+  });
+
+  it('leaves out a paragraph about a commune whose district it does not name', () => {
+    expect(read('Xã Bảo Hiệu là xã vùng 135 với 2160 hộ. Tỷ lệ hộ nghèo năm 2022 là 16,99%.', { region: '17' })).toEqual([]);
+  });
+
+  it('reads the share in brackets after "tỷ lệ", an average "/1 xã", houses built anew and the sum in brackets after them', () => {
+    expect(read('Đến cuối năm 2022, cả nước có 6.009 xã (tỷ lệ 73,06%) đạt chuẩn NTM.', { region: 'VN' }).map((r) => [r[0], r[3]])).toEqual([['new_rural_communes', 6009], ['new_rural_share', 73.06]]);
+    expect(read('Đến 30/9/2015, số tiêu chí đạt bình quân: 14 tiêu chí/1 xã.', { region: '46' }).map((r) => [r[0], r[3]])).toEqual([['new_rural_criteria_avg', 14]]);
+    expect(read('Năm 2021, Quỹ vì người nghèo các cấp đã hỗ trợ xây dựng mới 59 nhà đại đoàn kết (2,3 tỷ đồng); tặng 6.486 suất quà (5 tỷ đồng).', { region: '49' }).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['social_support_beneficiaries', 59, 'houses'], ['social_support', 2.3, 'houses'], ['social_support_beneficiaries', 6486, 'other'], ['social_support', 5, 'other'],
+    ]);
+  });
+
+  it('gives a figure the province its own clause names with "của" after it, not the country an earlier sentence named', () => {
+    expect(read('Hà Nam là điểm sáng nông thôn mới của cả nước. Năm 2020, Thủ tướng công nhận 100% đơn vị cấp huyện (6/6 huyện, thành phố) của Hà Nam đạt chuẩn nông thôn mới.', { region: '35' }).map((r) => [r[0], r[1], r[3]])).toEqual([['new_rural_districts', '35', 6]]);
+    // Not a place after the figure that "của" does not join to it.
+    expect(read('Cả nước có 5.775 xã đạt chuẩn nông thôn mới năm 2022, trong đó Hà Nam có nhiều xã nâng cao.', { region: 'VN' }).map((r) => [r[1], r[3]])).toEqual([['VN', 5775]]);
+  });
+});

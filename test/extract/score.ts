@@ -1,7 +1,7 @@
 /**
  * Scores one split of the extraction corpus and lists, per passage, the figures missed and the
  * readings that match no annotation. Work on the rules looks at the tune split only:
- *   npx tsx test/extract/score.ts --split tune [--quiet]
+ *   npx tsx test/extract/score.ts --split tune [--quiet] [--from N]
  * The test split is scored by the benchmark (aggregate only); this script refuses to list it.
  */
 import { readCorpus, scoreCorpus } from './corpus.js';
@@ -14,7 +14,10 @@ if (split !== 'tune') {
   process.exit(2);
 }
 const quiet = args.includes('--quiet');
-const passages = readCorpus().filter((p) => p.split === 'tune');
+// --from N scores only the tune passages from line N of the corpus on (a development set added later).
+const fromAt = args.indexOf('--from');
+const from = fromAt >= 0 ? Number(args[fromAt + 1]) : 0;
+const passages = readCorpus().filter((p, i) => p.split === 'tune' && i >= from);
 const s = scoreCorpus(passages);
 if (!quiet) {
   const text = new Map(passages.map((p) => [p.id, p]));
