@@ -34,7 +34,10 @@ export interface MapOptions extends CommonOptions {
   series?: string | null;
   /** The period drawn. Default: the latest in the data. */
   period?: string;
-  /** How values map to colour: classed (`quantile`, `quantize`, `threshold`) or continuous (`linear`). Default `quantile`. */
+  /**
+   * How values map to colour: classed (`quantile`, `quantize`, `threshold`) or continuous (`linear`).
+   * Default `quantile`. In high contrast with patterns, `linear` is drawn as `classes` equal steps.
+   */
   scale?: (typeof MapScale)[number];
   /** Number of classes for `quantile` and `quantize`. Default 5. */
   classes?: number;
@@ -44,7 +47,8 @@ export interface MapOptions extends CommonOptions {
   scheme?: string;
   /**
    * Draw change around this value (usually 0) with the diverging scheme, continuous: blue on the
-   * better side, orange on the worse (by the catalogue's `lowerIsBetter`). Default: none.
+   * better side, orange on the worse (by the catalogue's `lowerIsBetter`). Default: none. In high
+   * contrast with patterns: four classes, two either side of it (`continuousLimits`).
    */
   midpoint?: number;
   /** Regions outlined. Default: none. */
@@ -143,7 +147,10 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
   let scale: Json;
   let classLabels: string[] | undefined;
   let legendValues: number[] | undefined;
-  if (options.midpoint !== undefined) {
+  // High contrast fills with patterns, which have no in-between: a continuous scale is drawn there as
+  // classes (see `continuousLimits`), each its own pattern, the legend naming each class's bounds.
+  const patterned = high && options.patterns !== false;
+  if (options.midpoint !== undefined && !patterned) {
     // blueorange runs blue (low) to orange (high): reversed where higher is better, so blue stays "better".
     // Symmetric around the midpoint, so equal colours mean equal distances either side.
     const mid = options.midpoint;
@@ -151,14 +158,15 @@ export function mapChart(data: readonly Observation[], options: MapOptions, loca
     scale = { type: 'linear', scheme: options.scheme ?? divergingScheme, domain: [mid - reach, mid + reach], domainMid: mid, reverse: lower === false };
     // The midpoint is labelled too: where "no change" sits on the ramp.
     legendValues = [mid - reach, mid, mid + reach];
-  } else if (scaleType === 'linear') {
+  } else if (scaleType === 'linear' && !patterned) {
     scale = { type: 'linear', scheme, zero: false, domain: [Math.min(...values), Math.max(...values)] };
   } else {
     // Classes are worked out here, so the legend can name each one as a range in the locale's format
     // (`3,6–5,2`) rather than Vega's class limits. One figure per region: the archipelagos' extra
     // shapes do not weigh in the quantiles.
     let limits: number[];
-    if (scaleType === 'threshold') {
+    if (options.midpoint !== undefined || scaleType === 'linear') limits = continuousLimits(values, classes, options.midpoint);
+    else if (scaleType === 'threshold') {
       if (!options.thresholds?.length) return fail('CHART_MISSING_OPTION', { chart: 'map', option: 'thresholds' });
       limits = [...options.thresholds];
     } else limits = scaleType === 'quantile' ? quantileLimits(values, classes) : quantizeLimits(values, classes);
@@ -312,6 +320,19 @@ export function mapShapeOptions(options: Pick<MapOptions, 'width' | 'height' | '
 }
 
 export { quantileLimits, quantizeLimits } from './scale.js';
+
+/**
+ * The classes a continuous scale is drawn in where it cannot shade (high contrast, patterns): equal
+ * steps of the figures, as the colour ramp takes them (`classes` of them from the lowest to the
+ * highest). Around a `midpoint`, two steps either side of it, each half the farthest figure's
+ * distance, so the midpoint is a class bound and a class's distance from it reads the same either way
+ * (two, not more: four patterns stay far apart in ink, so their order reads without colour).
+ */
+export function continuousLimits(values: readonly number[], classes: number, midpoint?: number): number[] {
+  if (midpoint === undefined) return quantizeLimits(values, classes);
+  const reach = Math.max(...values.map((v) => Math.abs(v - midpoint)), 0) || 1;
+  return [-1, 0, 1].map((k) => midpoint + (k * reach) / 2);
+}
 
 /**
  * One legend text per class, as a range in the locale's number format: `0,3–3,6`, `3,6–5,2`, …,

@@ -480,3 +480,89 @@ describe('<chiso-player> from the embed bundle under the strict policy', () => {
   }, 180_000);
 });
 
+
+describe('<chiso-player> of its own, outside a dashboard', () => {
+  /** The player's slider text, its live region and its key in the address. */
+  const standalone = (page: Page) =>
+    page.evaluate(() => {
+      const root = document.querySelector('chiso-player')!.shadowRoot!;
+      return {
+        slider: root.querySelector('input[type=range]')?.getAttribute('aria-valuetext') ?? '',
+        said: root.querySelector('[part=announce]')?.textContent?.trim() ?? '',
+        url: new URL(location.href).searchParams.get('p.period'),
+      };
+    });
+  const waitFor = (page: Page, want: { slider: string; url: string | null }) =>
+    page
+      .waitForFunction(
+        (want) => {
+          const root = document.querySelector('chiso-player')?.shadowRoot;
+          const slider = root?.querySelector('input[type=range]')?.getAttribute('aria-valuetext');
+          const said = root?.querySelector('[part=announce]')?.textContent?.trim() ?? '';
+          return slider === want.slider && said.startsWith(`Năm ${want.slider}:`) && new URL(location.href).searchParams.get('p.period') === want.url;
+        },
+        want,
+        { timeout: 30_000, polling: 50 },
+      )
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}; wanted ${JSON.stringify(want)}, seen ${JSON.stringify(await standalone(page))}`);
+      });
+  const open = async (page: Page, query = '') => {
+    await page.goto(`${server.url}/test/browser/pages/player-standalone.html${query}`);
+    await page.waitForFunction(() => ((document.querySelector('chiso-player') as unknown as { periods?: string[] }).periods?.length ?? 0) > 0, undefined, { timeout: 60_000, polling: 100 });
+  };
+
+  it('keeps its period in the address under its own key: a reload, going back and forward restore it', async () => {
+    const { page, errors } = await newPage(browser);
+    await open(page);
+    // Nothing in the address: the latest period, and no key written for it.
+    await waitFor(page, { slider: '2016', url: null });
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await waitFor(page, { slider: '2006', url: '2006' });
+    await page.keyboard.press('ArrowRight');
+    await waitFor(page, { slider: '2008', url: '2008' });
+    // The page hears each step (chiso-period) and no dashboard's key is written.
+    expect(await page.locator('#said').textContent()).toBe('2008');
+    expect(new URL(page.url()).searchParams.get('period')).toBeNull();
+
+    await page.reload();
+    await open(page, new URL(page.url()).search);
+    await waitFor(page, { slider: '2008', url: '2008' });
+    expect((await standalone(page)).said).toBe('Năm 2008: Tỷ lệ hộ nghèo, Cả nước 13,4%');
+
+    await open(page, '?p.period=2014');
+    await waitFor(page, { slider: '2014', url: '2014' });
+    await page.goBack();
+    await waitFor(page, { slider: '2008', url: '2008' });
+    await page.goForward();
+    await waitFor(page, { slider: '2014', url: '2014' });
+
+    // Entries the page adds: going back reads the address; one without the key shows the latest period.
+    await page.evaluate(() => {
+      history.pushState(null, '', '?p.period=2010');
+      history.pushState(null, '', '?other=1');
+      history.back();
+    });
+    await waitFor(page, { slider: '2010', url: '2010' });
+    await page.evaluate(() => history.forward());
+    await waitFor(page, { slider: '2016', url: null });
+    // A period the data does not have opens on the latest.
+    await open(page, '?p.period=1999');
+    await waitFor(page, { slider: '2016', url: '1999' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('without url-state leaves the address alone', async () => {
+    const { page, errors } = await newPage(browser);
+    await open(page, '?p.period=2010');
+    await page.evaluate(() => document.querySelector('chiso-player')!.removeAttribute('url-state'));
+    // The address is not read once url-state is gone, and a step writes nothing.
+    await page.locator('chiso-player').locator('input[type=range]').focus();
+    await page.keyboard.press('Home');
+    await waitFor(page, { slider: '2006', url: '2010' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});

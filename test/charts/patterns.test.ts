@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { FILL_PATTERNS, classPatterns, patternDefsSvg, withPatternDefs, type FillPattern } from '../../src/charts/patterns.js';
-import { mapChart } from '../../src/charts/map.js';
+import { classRanges, continuousLimits, mapChart } from '../../src/charts/map.js';
 import { gsoPoverty, root } from './helpers.js';
 
 /** Share of a tile inked (marks assumed apart, a grid's crossing counted once). */
@@ -57,5 +57,53 @@ describe('the map spec', () => {
     const canvas = colourScale(mapChart(rows, { topology: vn63, contrast: 'high', classes: 4, patterns: false }, 'vi'));
     expect(canvas.range).toBeUndefined();
     expect(canvas.scheme).toEqual({ name: 'orangered', count: 4 });
+  });
+});
+
+describe('a continuous map in high contrast', () => {
+  const vn63 = JSON.parse(readFileSync(root + 'data/geo/vn63_provinces_odv.topojson.json', 'utf8')) as Topology;
+  const rows = gsoPoverty().filter((o) => o.period === '2016');
+  type Layer = { encoding?: { color?: { field?: string; type?: string; scale?: { type?: string; domain?: unknown; range?: unknown; scheme?: unknown } } } };
+  const colour = (spec: unknown) => (spec as { layer: Layer[] }).layer.find((l) => l.encoding?.color)!.encoding!.color!;
+  const shapes = (spec: unknown) =>
+    ((spec as { datasets: { chiso_units: { objects: { units: { geometries: { properties: { value: number | null; cls?: string } }[] } } } } }).datasets.chiso_units.objects.units.geometries).map((g) => g.properties);
+  const values = rows.filter((o) => /^\d\d$/.test(o.region) && o.value !== null).map((o) => o.value as number);
+
+  it('is drawn in equal steps of the figures, one pattern a step, the legend naming each step', () => {
+    const spec = mapChart(rows, { topology: vn63, contrast: 'high', scale: 'linear' }, 'vi');
+    const c = colour(spec);
+    // Classes, not a ramp: five equal steps from the lowest figure to the highest.
+    expect(c.type).toBe('ordinal');
+    expect(c.scale!.range).toEqual(classPatterns(5).map((p) => `url(#${p.id})`));
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    expect(continuousLimits(values, 5).map((l) => Math.round(l * 100) / 100)).toEqual([1, 2, 3, 4].map((k) => Math.round((lo + (k * (hi - lo)) / 5) * 100) / 100));
+    const labels = c.scale!.domain as string[];
+    expect(labels).toEqual(classRanges(values, continuousLimits(values, 5), 1, 'vi'));
+    // Each province is in the step its figure falls in.
+    const limits = continuousLimits(values, 5);
+    for (const p of shapes(spec)) if (p.value !== null) expect(p.cls).toBe(labels[limits.filter((l) => (p.value as number) >= l).length]);
+    // Without high contrast, and on a canvas (no patterns), the ramp as before.
+    for (const options of [{}, { contrast: 'high' as const, patterns: false }]) {
+      const ramp = colour(mapChart(rows, { topology: vn63, scale: 'linear', ...options }, 'vi'));
+      expect(ramp.type).toBe('quantitative');
+      expect(ramp.scale!.type).toBe('linear');
+    }
+  });
+
+  it('around a midpoint: two steps either side, the midpoint a bound of the legend', () => {
+    const mid = 10;
+    const spec = mapChart(rows, { topology: vn63, contrast: 'high', midpoint: mid }, 'vi');
+    const c = colour(spec);
+    expect(c.scale!.range).toEqual(classPatterns(4).map((p) => `url(#${p.id})`));
+    const limits = continuousLimits(values, 5, mid);
+    const reach = Math.max(...values.map((v) => Math.abs(v - mid)));
+    expect(limits).toEqual([-1, 0, 1].map((k) => mid + (k * reach) / 2));
+    const labels = c.scale!.domain as string[];
+    // The class below the midpoint ends on it and the one above starts on it.
+    expect(labels[1]).toMatch(/–10,0$/);
+    expect(labels[2]).toMatch(/^10,0–/);
+    for (const p of shapes(spec)) if (p.value !== null) expect(p.cls).toBe(labels[limits.filter((l) => (p.value as number) >= l).length]);
+    expect(colour(mapChart(rows, { topology: vn63, midpoint: mid }, 'vi')).scale!.type).toBe('linear');
   });
 });

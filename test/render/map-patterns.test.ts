@@ -67,6 +67,19 @@ describe('the map exported in high contrast', () => {
     for (let k = 0; k < squares.length; k++) expect(Math.abs(resvgGreys[k] - chromiumGreys[k])).toBeLessThan(25);
   }, 120_000);
 
+  for (const [name, options, count] of [['linear', { scale: 'linear' as const }, 5], ['around a midpoint', { midpoint: 10 }, 4]] as const) {
+    it(`a continuous map (${name}) is exported in classes, with their patterns, each darker in grey`, async () => {
+      const svg = await renderSvg(mapChart(rows(), { topology: vn63, contrast: 'high', ...options }, 'vi'));
+      const defined = new Set([...svg.matchAll(/<pattern id="([^"]+)"/g)].map((m) => m[1]));
+      const squares = legendSquares(svg);
+      expect(squares.length).toBe(count);
+      for (const s of squares) expect(defined.has(s.pattern), s.pattern).toBe(true);
+      expect(svg).not.toContain('linearGradient');
+      const png = decodePng(await renderPng(svg, { scale: 2 }));
+      darkening(squares.map((s) => grey(png, s.x, s.y, 2)), 12);
+    }, 60_000);
+  }
+
   it('a default map has no patterns and no definitions of them', async () => {
     const svg = await renderSvg(mapChart(rows(), { topology: vn63 }, 'vi'));
     expect(svg).not.toContain('chiso-pattern');

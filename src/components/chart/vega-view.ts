@@ -12,6 +12,23 @@ export interface VegaViewOptions {
 type View = EmbeddedChart['view'];
 
 /**
+ * Resolves in a task after the next frame is painted (a frame's callback, then a task); at once in a
+ * hidden page, which paints no frames, and after 100 ms at most.
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(done);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/**
  * The Vega view of one element, bound to its lifecycle: embeds a spec, updates the drawn view in
  * place when a new spec has the same shape (new rows, domains, highlight), finalizes it when the
  * element leaves the page, and exports what is drawn as SVG or PNG.
@@ -58,6 +75,12 @@ export class VegaViewController implements ReactiveController {
     // A map's features must match the drawn ones one for one; otherwise it is drawn anew.
     const fits = !!view && !!changes && changes.features.every(([name, props]) => (view.data(name) as unknown[]).length === props.length);
     if (view && changes && fits) {
+      if (changes.features.length) {
+        // A map recoloured (a player's step): its figures go in after the next frame is painted, in a
+        // task of their own, so the question and the spec before it and this update never share a frame.
+        await afterPaint();
+        if (token !== this.#token) return null;
+      }
       // Same shape: new rows, domains, titles and a map's figures flow into the drawn view, only what changed.
       for (const [name, value] of changes.params) view.signal(name, value);
       for (const [name, values] of changes.datasets) view.data(name, values);

@@ -86,6 +86,7 @@ function stepHeadline(rows: readonly Observation[], period: string, lang: Lang, 
  * @attr period - Start years to step through (`2010-2016`). Default: every period with a province's figure (every period when no province has one).
  * @attr series - A sub-series id.
  * @attr interval - Milliseconds between steps while playing. Default `1500`; never less than `400`.
+ * @attr url-state - For a player with data of its own (`.data`, outside a dashboard): keep its period in the page address, `?period=2014`, or `?{id}.period=2014` when it has an `id`; a link, a reload, going back or forward open on it. Inside a dashboard, the dashboard's `url-state` does this.
  *
  * @event chiso-period - The player moved to a period; `detail.period` is it.
  *
@@ -101,10 +102,17 @@ export class ChisoPlayer extends ChisoViewElement {
   static override styles = [baseStyles, playerStyles];
   static override properties: PropertyDeclarations = {
     interval: { type: Number, reflect: true },
+    urlState: { type: Boolean, attribute: 'url-state', reflect: true },
     _playing: { state: true, attribute: false },
     _pending: { state: true, attribute: false },
   };
   declare interval: number | undefined;
+  /**
+   * A player with data of its own (`.data`, outside a dashboard): mirror its period in the page
+   * address, `?period=2014` (`?{id}.period=2014` when it has an `id`), as a dashboard's `url-state`
+   * does for the players inside it; a link, a reload, going back or forward open on it.
+   */
+  declare urlState: boolean;
   declare _playing: boolean;
   /** A period stepped to but not published yet (steps closer than `MIN_STEP_MS`). */
   declare _pending: string | null;
@@ -112,6 +120,8 @@ export class ChisoPlayer extends ChisoViewElement {
   /** The periods of the indicator with a province's figure, oldest first; the player steps through those inside a chosen range (`steps`). */
   periods: string[] = [];
   #rows: Observation[] = [];
+  /** The coordinator that answered `#rows`. */
+  #rowsFrom: object | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastPublished = -Infinity;
   #publishTimer: ReturnType<typeof setTimeout> | undefined;
@@ -121,6 +131,7 @@ export class ChisoPlayer extends ChisoViewElement {
     super(false);
     this._playing = false;
     this._pending = null;
+    this.urlState = false;
   }
 
   /** The player follows nothing: it steps through every period, whatever the other views select. */
@@ -130,6 +141,7 @@ export class ChisoPlayer extends ChisoViewElement {
 
   protected override answer(rows: Observation[]): Observation[] {
     this.#rows = rows;
+    this.#rowsFrom = this.client.coordinator ?? null;
     this.periods = periodsOf(rows);
     return rows;
   }
@@ -233,14 +245,89 @@ export class ChisoPlayer extends ChisoViewElement {
       if (p === null) return;
       this.#lastPublished = performance.now();
       this.client.coordinator?.selection.selectPeriod(this.client, p);
+      this.#urlLater();
       this.dispatchEvent(new CustomEvent('chiso-period', { detail: { period: p }, bubbles: true, composed: true }));
     };
     if (wait <= 0) send();
     else this.#publishTimer = setTimeout(send, wait);
   }
 
+  /**
+   * Whether the player itself keeps the page address: `url-state` on a player with data of its own.
+   * Inside a dashboard the dashboard's `url-state` writes the period, with the rest of its selection.
+   */
+  #ownsUrl(): boolean {
+    return this.urlState && this.data !== undefined && this.isConnected;
+  }
+
+  /** `period`, or `{id}.period`: a page with several players (or a dashboard beside one) gives each an id. */
+  #urlKey(): string {
+    return this.id ? `${this.id}.period` : 'period';
+  }
+
+  #urlPending = false;
+  /** The address is written in a task of its own, once for steps that come together, as a dashboard writes it. */
+  #urlLater(): void {
+    if (!this.#ownsUrl() || this.#urlPending) return;
+    this.#urlPending = true;
+    setTimeout(() => {
+      this.#urlPending = false;
+      if (this.#ownsUrl()) this.#writeUrl();
+    }, 0);
+  }
+
+  #writeUrl(): void {
+    const url = new URL(location.href);
+    const period = this.client.coordinator?.selection.steppedPeriod() ?? null;
+    if (period) url.searchParams.set(this.#urlKey(), period);
+    else url.searchParams.delete(this.#urlKey());
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+
+  /** The coordinator whose selection was last set from the address: a new `.data` reads it again. */
+  #urlReadFor: object | null = null;
+
+  /**
+   * The address's period into the player's selection, once its periods are known; on going back or
+   * forward (`all`) an address without one clears the step (the views show the latest period). A
+   * period the data does not have is left out, as a dashboard leaves out what it cannot show.
+   */
+  #readUrl(all = false): void {
+    const c = this.client.coordinator;
+    if (!c || !this.#ownsUrl()) return;
+    this.#urlReadFor = c;
+    const period = new URL(location.href).searchParams.get(this.#urlKey());
+    const known = period !== null && this.periods.includes(period) ? period : null;
+    if (known === null && !all) return;
+    clearTimeout(this.#publishTimer);
+    this.#publishTimer = undefined;
+    this._pending = null;
+    this.#lastPublished = performance.now();
+    c.selection.selectPeriod(this.client, known);
+  }
+
+  #onPopState = () => {
+    if (!this.#ownsUrl()) return;
+    this.pause();
+    this.#readUrl(true);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Its periods known, a player with data of its own opens on the address's period.
+    const c = this.client.coordinator;
+    if (c && this.periods.length && this.#rowsFrom === c && c !== this.#urlReadFor && this.#ownsUrl()) this.#readUrl();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#urlReadFor = null;
     this.pause();
     clearTimeout(this.#publishTimer);
     this.#publishTimer = undefined;
