@@ -4,8 +4,9 @@
  * tooltip is drawn by chiso inside the chart's own shadow root with `textContent` only.
  *
  * Vega-Lite and Vega are imported dynamically, so a page pays for them only when the first chart is
- * about to be drawn: Vega-Lite's compiler and the lean Vega (vega-lean.ts) for a chart drawn in the
- * page, the lean Vega alone for a baked one, the rest of Vega only for a spec that needs it.
+ * about to be drawn: the lean Vega (vega-lean.ts) and the recipes' Vega compiled ahead of time
+ * (ahead-of-time.ts) for a chart drawn in the page, Vega-Lite's compiler only for a spec of another
+ * shape (a page's own), the lean Vega alone for a baked one, the rest of Vega only for a spec that needs it.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { View, Spec as VegaSpec } from 'vega';
@@ -162,13 +163,21 @@ export function loadVegaLite(): Promise<VegaLiteModule> {
   return vegaLite;
 }
 
+let ahead: Promise<typeof import('./ahead-of-time.js')> | null = null;
+/** The index of the Vega compiled ahead of time for the built-in recipes (ahead-of-time.ts), once per page. */
+function loadAhead(): Promise<typeof import('./ahead-of-time.js')> {
+  ahead ??= import('./ahead-of-time.js');
+  return ahead;
+}
+
 /**
- * Starts loading what a chart drawn in the page needs (once per page): Vega-Lite's compiler, the lean
- * Vega and its expression interpreter, asked for at the same moment. Not vega-embed, nor the whole of
- * Vega, which a spec with a projection or a transform the lean Vega lacks loads when it is drawn.
+ * Starts loading what a chart drawn in the page needs (once per page): the index of the recipes'
+ * Vega compiled ahead of time, the lean Vega and its expression interpreter, asked for at the same
+ * moment. Not Vega-Lite, which only a spec whose shape has no template loads; nor vega-embed, nor
+ * the whole of Vega, which a spec with a projection or a transform the lean Vega lacks loads.
  */
 export function loadChartRuntime(): Promise<unknown> {
-  return Promise.all([loadVegaLite(), loadVegaRuntime(), loadExpressionInterpreter()]);
+  return Promise.all([loadAhead(), loadVegaRuntime(), loadExpressionInterpreter()]);
 }
 
 /** Vega-Lite's warnings are not the reader's business (vega-embed at log level 0 kept them quiet too). */
@@ -183,7 +192,8 @@ const quiet = {
 };
 
 /**
- * Draws `spec` into `container`: Vega-Lite compiles it, the compiled spec is patched as `chiso bake`
+ * Draws `spec` into `container`: Vega-Lite compiles it (or, for a built-in recipe's shape, its Vega
+ * compiled ahead of time takes its values), the compiled spec is patched as `chiso bake`
  * patches it (stable fit, unlabelled marks hidden from assistive technology), and Vega draws it with
  * its expression interpreter, what vega-embed did with the options chiso gave it (no action menu, no
  * `<style>`, no code), without vega-embed or the whole of Vega.
@@ -195,6 +205,15 @@ export async function embedChart(container: HTMLElement, spec: TopLevelSpec, opt
   let compiled = shape ? compiledShapes.peek(shape.shape, shape.parts) : undefined;
   const interpreter = loadExpressionInterpreter();
   interpreter.catch(() => undefined); // its failure is thrown below, once
+  if (!compiled && shape) {
+    // A built-in recipe's shape: its Vega was compiled ahead of time, and Vega-Lite is not loaded.
+    const t0 = performance.now();
+    const known = await (await loadAhead()).compiledAhead(spec, shape.parts);
+    if (known) {
+      compiled = compiledShapes.get(shape.shape, shape.parts, () => known);
+      performance.measure('chiso:template', { start: t0, end: performance.now() });
+    }
+  }
   if (!compiled) {
     const vl = await loadVegaLite();
     const compile = () => {
