@@ -30,6 +30,9 @@ export interface CorpusSpec {
   spec: () => TopLevelSpec;
 }
 
+let topology: object | undefined;
+/** The map's boundaries (one object, as a page hands its map one). */
+const vn63 = () => (topology ??= JSON.parse(readFileSync('data/geo/vn63_provinces_odv.topojson.json', 'utf8')) as object);
 const provinces = () => listRegions('province').map((r) => r.id);
 const northCentral = () => listRegions('province').filter((r) => r.parent === 'R3').map((r) => r.id);
 
@@ -61,9 +64,10 @@ export function corpus(): CorpusSpec[] {
   add('slope', 'slope', poverty(northCentral(), ['2012', '2015']), { indicator: 'poverty_rate', highlight: '42' });
   add('slope, 2 regions', 'slope', poverty(['42', 'VN'], ['2012', '2016']), { indicator: 'poverty_rate' });
   add('scatter', 'scatter', () => [...rows(POVERTY, { select: { regions: { level: 'province' }, periods: ['2016'] } }), ...rows(INCOME, { select: { regions: { level: 'province' }, periods: ['2016'] } })], { x: 'income_per_capita', y: 'poverty_rate' });
+  add('multiples', 'multiples', () => rows(POVERTY, { select: {} }), { indicator: 'poverty_rate', panels: 'R1' });
+  add('map', 'map', poverty(provinces(), ['2016']), { indicator: 'poverty_rate', topology: vn63(), units: '63' });
+  add('map, highlighted', 'map', poverty(provinces(), ['2016']), { indicator: 'poverty_rate', topology: vn63(), units: '63', highlight: ['42'] });
   add('progress', 'progress', () => rows(SEEDS, { select: { indicators: ['party_org_registration'], regions: ['42-tx-ky-anh'] } }), {});
   return out;
 }
 
-/** The map's boundaries, for map specs (read once). */
-export const topology = () => JSON.parse(readFileSync('data/geo/vn63_provinces_odv.topojson.json', 'utf8')) as object;

@@ -30,7 +30,7 @@ const FIXED_NUMBERS = new Set(['labelAngle', 'titleAngle', 'angle', 'band']);
 /** Parts whose text Vega-Lite reads (`resolve.scale.color` is `shared` or `independent`). */
 const FIXED_PARTS = new Set(['resolve']);
 const TEXT_KEYS = new Set(['title', 'text', 'color', 'fill', 'stroke', 'background', 'font', 'labelFont', 'titleFont']);
-/** An axis's or legend's label expression, copied unless it names `datum.label` (Vega-Lite rewrites that). */
+/** An axis's label expression, copied unless it names `datum.label` (Vega-Lite rewrites that; a header's is rewritten too). */
 const EXPR_KEYS = new Set(['labelExpr']);
 /** Keys whose arrays of plain values Vega-Lite copies: axis values, a scale's range, a dash. */
 const ARRAY_KEYS = new Set(['values', 'range', 'strokeDash', 'title', 'text']);
@@ -54,7 +54,7 @@ function kindOf(key: string | number, value: unknown, parent: string | number | 
     // A colour or word in a hole; an empty text is left as it is (Vega-Lite drops empty titles).
     const k = typeof key === 'string' ? key : parent;
     if (!plainText(value) || typeof k !== 'string') return null;
-    if (typeof key === 'string' && EXPR_KEYS.has(key)) return value.includes('datum.label') ? null : '#e';
+    if (typeof key === 'string' && EXPR_KEYS.has(key)) return typeof parent === 'string' && parent.startsWith('axis') && !value.includes('datum.label') ? '#e' : null;
     return isColorKey(k) ? '#s' : null;
   }
   if (Array.isArray(value) && typeof key === 'string' && ARRAY_KEYS.has(key) && value.length > 0 && value.every(isPlain)) {

@@ -89,7 +89,7 @@ describe('compiled Vega per spec shape', () => {
     const vl = (spec: object) => compile(spec as TopLevelSpec, { logger: quiet as never }).spec as unknown as object;
     const recipes = recipeCorpus();
     it('covers every recipe of the corpus', () => {
-      expect(new Set(recipes.map((c) => c.name.split(/[ ,]/)[0]))).toEqual(new Set(['line', 'bar', 'slope', 'scatter', 'progress']));
+      expect(new Set(recipes.map((c) => c.name.split(/[ ,]/)[0]))).toEqual(new Set(['line', 'bar', 'slope', 'scatter', 'multiples', 'map', 'progress']));
     });
     for (const c of recipes) {
       it(`${c.name}: its template holding its rows and values, and another's, is what Vega-Lite compiles`, async () => {
