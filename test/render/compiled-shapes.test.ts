@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { liveSpec, liveParts } from '../../src/components/core/live-spec.js';
-import { compiledAhead } from '../../src/render/ahead-of-time.js';
+import { compiledAhead } from '../../src/render/compile-page.js';
 import { holesOf, withValues } from '../../src/render/holes.js';
 import { corpus as recipeCorpus } from '../../scripts/templates-corpus.js';
 import { CompiledShapes, instantiate, fitsTemplate, type LiveParts } from '../../src/render/compiled-shapes.js';
