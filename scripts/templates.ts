@@ -1,6 +1,6 @@
 // Compiles the Vega templates of chiso's built-in recipes (src/render/holes.ts) into
-// src/render/templates/: one module per chart kind, loaded by a page only where a chart of that
-// kind is drawn, and an index of keys. `npx tsx scripts/templates.ts` after a recipe changes; the
+// src/render/templates/: one module per template, loaded by a page only where a chart of that
+// shape is drawn, and an index of keys. `npm run templates` after a recipe changes; the
 // test (test/render/compiled-shapes.test.ts) fails while they are out of date.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { compile } from 'vega-lite';

@@ -97,7 +97,7 @@ describe('compiled Vega per spec shape', () => {
         const live = liveSpec(spec);
         const parts = liveParts(live);
         const ahead = await compiledAhead(live.spec, parts);
-        expect(ahead, 'no template: run npx tsx scripts/templates.ts').toBeDefined();
+        expect(ahead, 'no template: run npm run templates').toBeDefined();
         expect(JSON.stringify(ahead)).toBe(JSON.stringify(vl(live.spec)));
         // Other rows, values and description, and other words, colours and sizes in the holes.
         const other = otherParts(parts);
