@@ -4,8 +4,9 @@
  * tooltip is drawn by chiso inside the chart's own shadow root with `textContent` only.
  *
  * Vega-Lite and Vega are imported dynamically, so a page pays for them only when the first chart is
- * about to be drawn: Vega-Lite's compiler and the lean Vega (vega-lean.ts) for a chart drawn in the
- * page, the lean Vega alone for a baked one, the rest of Vega only for a spec that needs it.
+ * about to be drawn: the lean Vega (vega-lean.ts) and the recipes' Vega compiled ahead of time
+ * (compile-page.ts) for a chart drawn in the page, Vega-Lite's compiler only for a spec of another
+ * shape (a page's own), the lean Vega alone for a baked one, the rest of Vega only for a spec that needs it.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { View, Spec as VegaSpec } from 'vega';
@@ -14,7 +15,7 @@ import type { Lang } from '../format/index.js';
 import { hideUnlabelledMarks, type VgMark } from './aria-marks.js';
 import { stableFit } from './stable-fit.js';
 import type { GeoFunctions } from './geo-deferred.js';
-import { CompiledShapes, type LiveParts } from './compiled-shapes.js';
+import type { LiveParts } from './compiled-shapes.js';
 
 export { hideUnlabelledMarks } from './aria-marks.js';
 
@@ -114,9 +115,6 @@ export interface EmbedChartOptions {
   shape?: { shape: string; parts: LiveParts };
 }
 
-/** Vega-Lite's output per spec shape in this page. */
-const compiledShapes = new CompiledShapes<object>();
-
 export interface EmbeddedChart {
   view: View;
   /** Stops every timer and listener of the view and forgets it. Safe to call twice. */
@@ -150,62 +148,34 @@ function viewClass(vega: VegaModule, locale: Lang): VegaModule['View'] {
   return cls;
 }
 
-type VegaLiteModule = typeof import('vega-lite');
-let vegaLite: Promise<VegaLiteModule> | null = null;
-
-/**
- * Vega-Lite's compiler, once per page: a chart drawn in the page compiles its spec with it. A baked
- * chart never loads it (its Vega spec was compiled by `chiso bake`).
- */
-export function loadVegaLite(): Promise<VegaLiteModule> {
-  vegaLite ??= import('vega-lite');
-  return vegaLite;
+let compiler: Promise<typeof import('./compile-page.js')> | null = null;
+/** What makes a chart drawn in the page Vega (compile-page.ts), once per page: not on a baked page's path. */
+function loadCompiler(): Promise<typeof import('./compile-page.js')> {
+  compiler ??= import('./compile-page.js');
+  return compiler;
 }
 
 /**
- * Starts loading what a chart drawn in the page needs (once per page): Vega-Lite's compiler, the lean
- * Vega and its expression interpreter, asked for at the same moment. Not vega-embed, nor the whole of
- * Vega, which a spec with a projection or a transform the lean Vega lacks loads when it is drawn.
+ * Starts loading what a chart drawn in the page needs (once per page): the index of the recipes'
+ * Vega compiled ahead of time, the lean Vega and its expression interpreter, asked for at the same
+ * moment. Not Vega-Lite, which only a spec whose shape has no template loads; nor vega-embed, nor
+ * the whole of Vega, which a spec with a projection or a transform the lean Vega lacks loads.
  */
 export function loadChartRuntime(): Promise<unknown> {
-  return Promise.all([loadVegaLite(), loadVegaRuntime(), loadExpressionInterpreter()]);
+  return Promise.all([loadCompiler(), loadVegaRuntime(), loadExpressionInterpreter()]);
 }
 
-/** Vega-Lite's warnings are not the reader's business (vega-embed at log level 0 kept them quiet too). */
-const quiet = {
-  level(l?: number) {
-    return l === undefined ? 0 : quiet;
-  },
-  error: () => quiet,
-  warn: () => quiet,
-  info: () => quiet,
-  debug: () => quiet,
-};
-
 /**
- * Draws `spec` into `container`: Vega-Lite compiles it, the compiled spec is patched as `chiso bake`
- * patches it (stable fit, unlabelled marks hidden from assistive technology), and Vega draws it with
+ * Draws `spec` into `container`: it is made Vega (compile-page.ts: a built-in recipe's shape from
+ * its Vega compiled ahead of time, another by Vega-Lite), the Vega is patched as `chiso bake` patches it (stable fit, unlabelled marks hidden from assistive technology), and Vega draws it with
  * its expression interpreter, what vega-embed did with the options chiso gave it (no action menu, no
  * `<style>`, no code), without vega-embed or the whole of Vega.
  */
 export async function embedChart(container: HTMLElement, spec: TopLevelSpec, options: EmbedChartOptions = {}): Promise<EmbeddedChart> {
   const { locale = 'vi', renderer = 'svg', tooltip, signals = {}, shape } = options;
-  // A shape compiled before in this page: its compiled Vega holds this spec's rows and values, and
-  // Vega-Lite is neither waited for nor run.
-  let compiled = shape ? compiledShapes.peek(shape.shape, shape.parts) : undefined;
   const interpreter = loadExpressionInterpreter();
   interpreter.catch(() => undefined); // its failure is thrown below, once
-  if (!compiled) {
-    const vl = await loadVegaLite();
-    const compile = () => {
-      const t0 = performance.now();
-      const out = vl.compile(spec, { logger: quiet as unknown as NonNullable<Parameters<VegaLiteModule['compile']>[1]>['logger'] }).spec as object;
-      // Counted by the page's performance timeline, where tests and readers' tools can see it.
-      performance.measure('chiso:compile', { start: t0, end: performance.now() });
-      return out;
-    };
-    compiled = shape ? compiledShapes.get(shape.shape, shape.parts, compile) : compile();
-  }
+  const compiled = await (await loadCompiler()).compileForPage(spec, shape);
   const expr = await interpreter;
   const vg = stableFit(hideUnlabelledMarks(compiled as unknown as { marks?: VgMark[] })) as unknown as VegaSpec;
   const vega = await loadVegaRuntime(vg);

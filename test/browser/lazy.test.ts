@@ -43,6 +43,29 @@ describe('lazy Vega', () => {
     await page.locator('#c').evaluate((el) => el.scrollIntoView());
     await page.waitForFunction(() => (document.getElementById('c') as unknown as { state: string }).state === 'ready');
     expect(vegaLoaded()).toBe(true);
+    // A built-in recipe's shape: its Vega compiled ahead of time, no Vega-Lite downloaded or run.
+    expect(scripts.some((s) => /chiso\.embed\.vega-lite-/.test(s))).toBe(false);
+    expect(scripts.some((s) => /chiso\.embed\.line-/.test(s))).toBe(true);
+    const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+    expect(measures).toContain('chiso:template');
+    expect(measures).not.toContain('chiso:compile');
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+  });
+
+  it('loads Vega-Lite for a spec of a shape no recipe makes, and draws it', async () => {
+    await page.evaluate(() => {
+      const chart = document.createElement('chiso-chart');
+      chart.id = 'own';
+      chart.setAttribute('indicator', 'poverty_rate');
+      chart.setAttribute('region', 'VN');
+      chart.setAttribute('spec', '{"config":{"line":{"strokeCap":"square"}}}');
+      document.querySelector('chiso-dashboard')!.append(chart);
+      chart.scrollIntoView();
+    });
+    await page.waitForFunction(() => (document.getElementById('own') as unknown as { state: string }).state === 'ready', undefined, { timeout: 30_000 });
+    expect(scripts.some((s) => /chiso\.embed\.vega-lite-/.test(s))).toBe(true);
+    expect(await page.evaluate(() => performance.getEntriesByType('measure').some((m) => m.name === 'chiso:compile'))).toBe(true);
+    expect(await page.evaluate(() => document.getElementById('own')!.shadowRoot!.querySelector('svg path[stroke-linecap="square"]') !== null)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   });
 
