@@ -138,7 +138,10 @@ export function barChart(data: readonly Observation[], options: BarOptions = {},
 
   // The axis leaves room for every name in bold: a highlighted one is written bold over its label.
   const labelLimit = Math.ceil(Math.min(240, maxTextWidth(order, fontSizes.label, 700))) + 2;
-  const y = { field: 'name', type: 'nominal', sort: order, title: null, axis: { labelLimit } };
+  // The rank order as the scale's own domain, not a sort of the layers' data: Vega-Lite would union
+  // the highlighted layer's filtered rows into it, and every selection would then re-scale and redraw
+  // all 63 bars and labels instead of the few highlighted marks.
+  const y = { field: 'name', type: 'nominal', scale: { domain: order }, sort: null, title: null, axis: { labelLimit } };
   const vmax = Math.max(0, ...bars.map((o) => o.value as number), reference?.value ?? 0);
   const vmin = Math.min(0, ...bars.map((o) => o.value as number));
   // Room for the longest labels: the domain's ends are pushed until every label fits in the plot, right

@@ -6,12 +6,13 @@ import { fail } from '../errors.js';
 import { toChartType, type ChartSpec, type ChartType, type CommonOptions } from './types.js';
 import { fitSpec, fontMeasure, plotWidth } from './fit.js';
 import { padding } from './theme.js';
-import { lineChart, describeLine, type LineOptions } from './line.js';
+import { lineChart, describeLine, lineRoom, type LineOptions } from './line.js';
 import { barChart, describeBar, type BarOptions } from './bar.js';
 import { kpiChart, describeKpi, type KpiOptions } from './kpi.js';
 import { mapChart, describeMap, type MapOptions } from './map.js';
 import { scatterChart, describeScatter, type ScatterOptions } from './scatter.js';
-import { slopeChart, describeSlope, type SlopeOptions } from './slope.js';
+import { slopeChart, describeSlope, slopeRoom, type SlopeOptions } from './slope.js';
+import type { LabelRoom } from './room.js';
 import { progressChart, describeProgress, type ProgressOptions } from './progress.js';
 import { multiplesChart, describeMultiples, type MultiplesOptions } from './multiples.js';
 
@@ -31,12 +32,12 @@ const common = ['indicator', 'title', 'source', 'width', 'fitWidth', 'measure', 
 
 /** Every option key each recipe reads, so a JSON configuration with a misspelt key is refused, not ignored. */
 export const optionKeys: { [T in ChartType]: readonly string[] } = {
-  line: [...common, 'regions', 'highlight', 'labels', 'breaks', 'zero', 'annotations'],
+  line: [...common, 'regions', 'highlight', 'labels', 'breaks', 'zero', 'annotations', 'room'],
   bar: [...common, 'period', 'regions', 'highlight', 'reference', 'order', 'labels', 'step', 'series', 'annotations'],
   kpi: [...common, 'region', 'series', 'period', 'previous', 'sparkline'],
   map: [...common, 'topology', 'object', 'geoSource', 'units', 'series', 'period', 'scale', 'classes', 'thresholds', 'scheme', 'midpoint', 'highlight', 'projection', 'patterns'],
   scatter: [...common, 'x', 'y', 'xSeries', 'ySeries', 'period', 'regions', 'highlight', 'label', 'trend'],
-  slope: [...common, 'periods', 'regions', 'highlight', 'labels', 'series'],
+  slope: [...common, 'periods', 'regions', 'highlight', 'labels', 'series', 'room'],
   progress: [...common, 'regions', 'period', 'target', 'rowLabel', 'highlight'],
   multiples: [...common, 'panels', 'sort', 'order', 'series', 'columns'],
 };
@@ -79,4 +80,18 @@ export function describe<T extends ChartType>(type: T, data: readonly Observatio
   const t = toChartType(type) as T;
   checkKeys(t, options ?? {});
   return (describers[t] as Describer<T>)(data, options ?? ({} as ChartOptions[T]), toLang(locale));
+}
+
+/**
+ * The room beside the plot that a chart of this type needs for any one region of `data` (line and
+ * slope charts; `null` for the others): what a chart following a selection is given as its `room`
+ * option, measured once per data, so that a new selection does not lay the chart out anew.
+ */
+export function labelRoom<T extends ChartType>(type: T, data: readonly Observation[], options: ChartOptions[T], locale?: Lang): LabelRoom | null {
+  const t = toChartType(type);
+  const { fitWidth: _w, measure, ...rest } = (options ?? {}) as CommonOptions;
+  const m = measure ?? fontMeasure;
+  if (t === 'line') return lineRoom(data, rest as LineOptions, toLang(locale), m);
+  if (t === 'slope') return slopeRoom(data, rest as SlopeOptions, toLang(locale), m);
+  return null;
 }

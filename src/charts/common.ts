@@ -209,21 +209,42 @@ export function finish(spec: Json, options: CommonOptions, locale: Lang, descrip
 }
 
 const LINE_BREAKS = /[\u2028\u2029]/g;
-const HAS_LINE_BREAK = /[\u2028\u2029]/;
+/** Whether a string holds U+2028 or U+2029 (a scan, cheaper than a regular expression for every string and key). */
+const hasLineBreak = (s: string) => s.indexOf('\u2028') >= 0 || s.indexOf('\u2029') >= 0;
 /** `value` as JSON would give it back (see `finish`); a spec nested past 256 levels is refused, as a cycle. */
 function plainData(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return HAS_LINE_BREAK.test(value) ? value.replace(LINE_BREAKS, ' ') : value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value !== 'object') return null;
+  switch (typeof value) {
+    case 'string':
+      return hasLineBreak(value) ? value.replace(LINE_BREAKS, ' ') : value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'boolean':
+      return value;
+    case 'object':
+      if (value === null) return null;
+      break;
+    default:
+      return null;
+  }
   if (depth > 256) throw new TypeError('chiso: a chart spec nested too deeply (a cycle?)');
   const toJSON = (value as { toJSON?: () => unknown }).toJSON;
   if (typeof toJSON === 'function') return plainData(toJSON.call(value), depth + 1);
-  if (Array.isArray(value)) return value.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : plainData(v, depth + 1)));
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out[i] = v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : plainData(v, depth + 1);
+    }
+    return out;
+  }
+  // Own enumerable keys, as JSON takes them (a loop, not `Object.entries`: this runs on every selection).
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const v = o[k];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    out[HAS_LINE_BREAK.test(k) ? k.replace(LINE_BREAKS, ' ') : k] = plainData(v, depth + 1);
+    out[hasLineBreak(k) ? k.replace(LINE_BREAKS, ' ') : k] = plainData(v, depth + 1);
   }
   return out;
 }

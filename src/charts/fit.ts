@@ -76,7 +76,7 @@ export const fontMeasure: MeasureText = (text, font) => {
 };
 
 /** Space a recipe leaves beside its plot for the y axis's labels and title (Vega's fit-x measures the rest). */
-const AXIS_ROOM = 48;
+export const AXIS_ROOM = 48;
 
 /** The plot width a recipe lays out for when its whole drawing must be `width` wide. */
 export function plotWidth(width: number, padding: number): number {

@@ -1,6 +1,7 @@
 /** Public exports of src/charts: one recipe a file, each `(observations, options, locale) -> Vega-Lite spec`. */
 export { ChartType, isChartType, toChartType, type ChartSpec, type CommonOptions, type SpecFragment, type Lang } from './types.js';
-export { chart, describe, optionKeys, type ChartOptions } from './chart.js';
+export { chart, describe, labelRoom, optionKeys, type ChartOptions } from './chart.js';
+export { type LabelRoom } from './room.js';
 export { lineChart, describeLine, LineLabels, LineBreaks, type LineOptions } from './line.js';
 export { barChart, describeBar, BarOrder, type BarOptions } from './bar.js';
 export { kpiChart, describeKpi, kpiFacts, type KpiOptions, type KpiFacts } from './kpi.js';

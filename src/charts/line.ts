@@ -17,6 +17,13 @@ import { eventAffects, listTerritorialEvents } from '../registry/events.js';
 import { annotationPhrase, checkAnnotations, type Annotation } from './annotations.js';
 import { categoricalPalette, colors, fontSizes, preliminaryDash, seriesDashes, seriesShapes } from './theme.js';
 import { pixelScale } from './scale.js';
+import { ticks } from 'd3-array';
+import { vegaFormat } from '../format/vega-locale.js';
+import { fontFamily } from './theme.js';
+import { magnitudes } from '../format/number.js';
+import type { MeasureText } from './fit.js';
+import { keptRoom, mostCommonLevel, roomFor, roomLayer, roomOption, type LabelRoom } from './room.js';
+import { AXIS_ROOM } from './fit.js';
 
 export const LineLabels = ['auto', 'end', 'legend'] as const;
 export const LineBreaks = ['both', 'gap', 'rule', 'none'] as const;
@@ -40,6 +47,11 @@ export interface LineOptions extends CommonOptions {
    * ranges of periods and single figures, drawn on the chart and read in its description. Default none.
    */
   annotations?: Annotation[];
+  /**
+   * Pixels kept left and right of the plot whatever the regions shown (see `lineRoom`): a chart that
+   * follows a selection keeps one layout from region to region. Default none (the labels' own room).
+   */
+  room?: LabelRoom;
 }
 
 const MAX_END_LABELS = 8;
@@ -137,7 +149,10 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
   const high = contrastOf(options) === 'high';
   const { indicator, series, rows, periods, pos } = prepare(data, options, loc);
   const decimals = decimalsFor(rows);
-  const width = options.width ?? 560;
+  // With a room beside it, the plot is what the room leaves of the width laid out for (the notes on
+  // break rules are placed for that plot).
+  const room = options.room === undefined ? undefined : keptRoom(roomOption(options.room)!, options.width ?? 560);
+  const width = room ? Math.max(80, (options.width ?? 560) + AXIS_ROOM - room.left - room.right) : options.width ?? 560;
   const height = options.height ?? 300;
   const highlight = options.highlight === undefined ? [] : ([] as string[]).concat(options.highlight);
   const gap = breaksMode === 'gap' || breaksMode === 'both';
@@ -212,12 +227,8 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
       }
     });
   }
-  const vmax = values.length ? Math.max(...values) : 1;
-  const vmin = values.length ? Math.min(...values) : 0;
-  const zero = options.zero ?? true;
-  const lo = zero ? Math.min(0, vmin) : vmin - (vmax - vmin) * 0.05;
   const ruleRows = drawRules ? boundaryRules(series, indicator, pos, loc) : [];
-  const hi = vmax + (vmax - lo) * (ruleRows.length ? 0.14 : 0.06) || 1;
+  const [lo, hi] = valueDomain(values, options.zero ?? true, ruleRows.length > 0);
 
   // Many grey lines and a few highlighted: the highlighted ones carry names, the rest need no legend.
   const labelled = series.length > MAX_END_LABELS && colored.length <= MAX_END_LABELS && highlight.length ? colored : series;
@@ -237,7 +248,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
         x: pos(e.o.period),
         labelY: sy.invert(placed[i]),
         // The value axis names a long unit once; the label keeps only a short one (`%`).
-        text: `${e.s.name} ${isTightUnit(e.o.unit) ? valueText(e.o, loc, decimals) : formatValue(e.o, loc, { decimals, unit: false })}`,
+        text: endLabelText(e.s, e.o, loc, decimals),
         emphasis: colored.includes(e.s) ? 1 : 0,
       });
     });
@@ -396,6 +407,7 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     mark: { type: 'text', dy: -10, fontSize: fontSizes.note, color: colors.muted },
     encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'valueText' } },
   });
+  layers.push(roomLayer(room));
   if (endLabels.length) {
     layers.push({
       data: { values: endLabels },
@@ -421,6 +433,69 @@ export function lineChart(data: readonly Observation[], options: LineOptions = {
     resolve: { scale: { color: 'shared' } },
   };
   return finish(spec, options, loc, describeLine(data, options, loc));
+}
+
+/** The value axis's domain: from zero (or just under the lowest figure), with headroom over the highest (more for break notes). */
+function valueDomain(values: readonly number[], zero: boolean, notes: boolean): [number, number] {
+  const vmax = values.length ? Math.max(...values) : 1;
+  const vmin = values.length ? Math.min(...values) : 0;
+  const lo = zero ? Math.min(0, vmin) : vmin - (vmax - vmin) * 0.05;
+  return [lo, vmax + (vmax - lo) * (notes ? 0.14 : 0.06) || 1];
+}
+
+/** A name at a line's end: the region (and series), and its last figure with a short unit only (`%`); the value axis names a long one. */
+function endLabelText(s: Series, o: Observation, loc: Lang, decimals: number): string {
+  return `${s.name} ${isTightUnit(o.unit) ? valueText(o, loc, decimals) : formatValue(o, loc, { decimals, unit: false })}`;
+}
+
+/** Space between the value axis's labels and the plot (the theme's `axisY.labelPadding`), and between a line's end and its name (the label's `dx`). */
+const AXIS_LABEL_PADDING = 6;
+const END_LABEL_DX = 8;
+
+/**
+ * The room a line chart of any one region of `data` (as a chart following a selection shows it)
+ * needs beside its plot: left for the value axis's labels over that region's domain, right for the
+ * names at the lines' ends. Measured once per data, given as `room`, it keeps the chart's layout
+ * from region to region.
+ */
+export function lineRoom(data: readonly Observation[], options: LineOptions, locale: Lang | undefined, measure: MeasureText): LabelRoom {
+  const loc = toLang(locale);
+  const byRegion = new Map<string, Observation[]>();
+  for (const o of mostCommonLevel(data)) {
+    const list = byRegion.get(o.region);
+    if (list) list.push(o);
+    else byRegion.set(o.region, [o]);
+  }
+  const labelFont = `500 ${fontSizes.label}px ${fontFamily}`;
+  const axisFont = `normal ${fontSizes.label}px ${fontFamily}`;
+  const [b, m] = [magnitudes[loc][0].word, magnitudes[loc][1].word];
+  let left = 0;
+  const rights: number[] = [];
+  for (const [region, rows] of byRegion) {
+    let p: Prepared;
+    try {
+      p = prepare(rows, { ...options, regions: [region], annotations: undefined }, loc);
+    } catch {
+      continue;
+    }
+    const decimals = decimalsFor(p.rows);
+    for (const s of options.labels === 'legend' ? [] : p.series) {
+      const last = [...s.rows].reverse().find((o) => o.value !== null);
+      if (last) rights.push(END_LABEL_DX + measure(endLabelText(s, last, loc, decimals), labelFont));
+    }
+    const values = p.rows.flatMap((o) => (o.value === null ? [] : hasInterval(o) ? [o.value, o.lower!, o.upper!] : [o.value]));
+    const [lo, hi] = valueDomain(values, options.zero ?? true, true);
+    const large = Math.max(0, ...values.map(Math.abs)) >= 1e6;
+    const fmt = vegaFormat(large ? ',.1~f' : `,.${decimals}~f`, loc);
+    for (const v of ticks(lo, hi, 5)) {
+      const a = Math.abs(v);
+      const text = !large ? fmt(v) : a >= 1e9 ? `${fmt(v / 1e9)} ${b}` : a >= 1e6 ? `${fmt(v / 1e6)} ${m}` : vegaFormat(',~f', loc)(v);
+      left = Math.max(left, AXIS_LABEL_PADDING + measure(text, axisFont));
+    }
+  }
+  // The axis labels of every region fit; the names of nine regions in ten (the longest take their own room).
+  // A pixel or two over the text's own width: Vega rounds the bounds it lays out by up.
+  return { left: Math.ceil(left) + 2, right: roomFor(rights, 0.9) + 2 };
 }
 
 /** The author's notes as layers: events as rules, ranges as bands, each labelled at the foot of the plot; points labelled at their figure. */

@@ -13,16 +13,26 @@ const OTHER: Record<string, number> = { 'đ': 662, 'Đ': 788, '–': 682, '—':
  * an unknown character counts as a wide one, so estimates err on the side of room.
  */
 export function textWidth(text: string, fontSize: number, weight = 400): number {
-  const table = weight >= 600 ? SEMIBOLD : REGULAR;
+  const semibold = weight >= 600;
+  const widths = semibold ? semiboldEm : regularEm;
   let em = 0;
   for (const ch of text) {
-    const known = OTHER[ch];
-    if (known !== undefined) { em += known; continue; }
-    const base = ch.normalize('NFD').charAt(0);
-    const code = base.charCodeAt(0);
-    em += code >= 32 && code < 127 ? table[code - 32] : 720;
+    let w = widths.get(ch);
+    if (w === undefined) widths.set(ch, (w = charEm(ch, semibold ? SEMIBOLD : REGULAR)));
+    em += w;
   }
   return (em / 1000) * fontSize;
+}
+
+/** Each character's width, worked out once: a bar chart measures its 63 labels again on every selection. */
+const regularEm = new Map<string, number>();
+const semiboldEm = new Map<string, number>();
+
+function charEm(ch: string, table: readonly number[]): number {
+  const known = OTHER[ch];
+  if (known !== undefined) return known;
+  const code = ch.normalize('NFD').charCodeAt(0);
+  return code >= 32 && code < 127 ? table[code - 32] : 720;
 }
 
 /** The widest of several texts, in pixels. */

@@ -11,6 +11,9 @@ import { comparableRuns, dodge } from './series.js';
 import { colors, fontSizes } from './theme.js';
 import { pixelScale } from './scale.js';
 import { getRegion } from '../registry/index.js';
+import { fontFamily } from './theme.js';
+import type { MeasureText } from './fit.js';
+import { keptRoom, mostCommonLevel, roomFor, roomLayer, roomOption, type LabelRoom } from './room.js';
 
 export const SlopeLabels = ['auto', 'all', 'highlight'] as const;
 
@@ -25,6 +28,8 @@ export interface SlopeOptions extends CommonOptions {
   series?: string | null;
   /** Which lines get names: `all`, `highlight`, or `auto` (all up to 16 lines). Default `auto`. */
   labels?: (typeof SlopeLabels)[number];
+  /** Pixels kept left and right of the plot whatever the regions shown (see `slopeRoom`). Default none. */
+  room?: LabelRoom;
 }
 
 interface Pair {
@@ -78,6 +83,48 @@ function prepare(data: readonly Observation[], options: SlopeOptions, loc: Lang)
   };
 }
 
+/** A line's label at one end: name and figure left, figure and name right. */
+function sideText(p: Pair, k: 0 | 1, loc: Lang, decimals: number): string {
+  return k === 0 ? `${p.name} ${valueText(p.a, loc, decimals)}` : `${valueText(p.b, loc, decimals)} ${p.name}`;
+}
+
+/** Between a line's end and its label (the labels' `dx`). */
+const LABEL_DX = 8;
+
+/**
+ * The room a slope chart of any one region of `data` (as a chart following a selection shows it)
+ * needs beside its plot for the labels at both ends. Measured once per data, given as `room`, it keeps
+ * the chart's layout from region to region.
+ */
+export function slopeRoom(data: readonly Observation[], options: SlopeOptions, locale: Lang | undefined, measure: MeasureText): LabelRoom {
+  const loc = toLang(locale);
+  const font = `normal ${fontSizes.label}px ${fontFamily}`;
+  const byRegion = new Map<string, Observation[]>();
+  for (const o of mostCommonLevel(data)) {
+    const list = byRegion.get(o.region);
+    if (list) list.push(o);
+    else byRegion.set(o.region, [o]);
+  }
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  for (const [region, rows] of byRegion) {
+    let prepared: Prepared;
+    try {
+      prepared = prepare(rows, { ...options, regions: [region] }, loc);
+    } catch {
+      continue;
+    }
+    const decimals = decimalsFor(prepared.rows);
+    for (const p of prepared.pairs) {
+      lefts.push(LABEL_DX + measure(sideText(p, 0, loc, decimals), font));
+      rights.push(LABEL_DX + measure(sideText(p, 1, loc, decimals), font));
+    }
+  }
+  // The labels of nine regions in ten (the longest take their own room), a pixel or two over the
+  // text's own width: Vega rounds the bounds it lays out by up.
+  return { left: roomFor(lefts, 0.9) + 2, right: roomFor(rights, 0.9) + 2 };
+}
+
 /**
  * Two periods per region: one line each, coloured by whether the region got better or worse (or
  * the selected regions highlighted), names and values at both ends, spread so they do not overlap.
@@ -117,7 +164,7 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     const placed = dodge(obs.map((o) => px(o.value as number)), fontSizes.label + 2, height);
     return labelled.map((p, i) => ({
       region: p.region, side: k, labelY: back(placed[i]), color: colorOf(p),
-      text: k === 0 ? `${p.name} ${valueText(p.a, loc, decimals)}` : `${valueText(p.b, loc, decimals)} ${p.name}`,
+      text: sideText(p, k, loc, decimals),
     }));
   };
   const x = {
@@ -150,6 +197,7 @@ export function slopeChart(data: readonly Observation[], options: SlopeOptions =
     pointLayer(points.filter((q) => !q.top)),
     ...(highlight.length ? [lineLayer(points.filter((q) => q.top)), pointLayer(points.filter((q) => q.top))] : []),
   ];
+  layers.push(roomLayer(options.room === undefined ? undefined : keptRoom(roomOption(options.room)!, width)));
   for (const k of [0, 1] as const) {
     layers.push({
       data: { values: side(k) },

@@ -137,4 +137,16 @@ describe('barChart labels', () => {
       expect(span / (hi - lo)).toBeGreaterThan(0.75);
     }
   });
+
+  it('ranks the regions by a domain of its own, so a new highlight redraws the highlighted marks only', async () => {
+    const rows = poverty.filter((o) => o.period === '2016');
+    const { vega: compiled } = await render(barChart(rows, { highlight: '42' }) as never);
+    const y = (compiled.scales ?? []).find((s) => s.name === 'y') as { domain: unknown } | undefined;
+    // A domain gathered from the layers' data would take in the highlight's filtered rows: every
+    // selection would then re-scale, and redraw, all 63 bars and their labels.
+    expect(JSON.stringify(y?.domain)).not.toMatch(/"data"/);
+    const rendered = await render(barChart(rows, {}) as never);
+    const names = svgTexts(rendered.svg);
+    expect(names.indexOf('Hà Nội')).toBeGreaterThan(-1);
+  });
 });

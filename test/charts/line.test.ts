@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineChart, describeLine } from '../../src/charts/line.js';
+import { ROOM_LAYER } from '../../src/charts/room.js';
 import { gsoPoverty, render, schemaErrors, svgTexts } from './helpers.js';
 import { isChisoError } from '../../src/errors.js';
 import type { Observation } from '../../src/types.js';
@@ -49,10 +50,11 @@ describe('lineChart', () => {
   });
 
   it('draws breaks as asked: gap and rule, gap only, rule only, or not at all', () => {
-    type Layered = { layer: { data?: { values: Record<string, unknown>[] }; mark: { type: string; strokeDash?: number[] } }[] };
+    type Layered = { layer: { name?: string; data?: { values: Record<string, unknown>[] }; mark: { type: string; strokeDash?: number[] } }[] };
     const look = (breaks: 'both' | 'gap' | 'rule' | 'none') => {
       const spec = lineChart(some(['42']), { breaks }) as unknown as Layered;
-      const rules = spec.layer.filter((l) => l.mark.type === 'rule').length;
+      // The room layer's invisible rule is no break.
+      const rules = spec.layer.filter((l) => l.mark.type === 'rule' && l.name !== ROOM_LAYER).length;
       const pieces = new Set(spec.layer.find((l) => l.mark.type === 'line')?.data?.values.map((r) => String(r.piece).split('|')[1].split(':')[0]));
       return { rules, segments: pieces.size };
     };
@@ -94,7 +96,7 @@ describe('lineChart', () => {
   });
 
   it('breaks where the standard changes, labels known standards only, and places a figure by its own standard', () => {
-    type Layered = { layer: { data?: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
+    type Layered = { layer: { name?: string; data?: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
     const notes = (spec: unknown) => (spec as Layered).layer.filter((l) => l.mark.type === 'text').flatMap((l) => l.data?.values.map((v) => v.note) ?? []).filter((n) => n !== undefined).map((n) => ([] as string[]).concat(n as string).join(' '));
     const texts = notes(lineChart(some(['42']), {}));
     expect(texts.some((n) => n.includes('2011-2015'))).toBe(true);
@@ -113,7 +115,7 @@ describe('lineChart', () => {
   });
 
   it('breaks a line across a territorial change, marks it, and does not compare across it (Hà Nội 2006 -> 2008)', () => {
-    type Layered = { layer: { data?: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
+    type Layered = { layer: { name?: string; data?: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
     const hn = some(['01']).filter((o) => ['2006', '2008'].includes(o.period)).map((o) => ({ ...o, series: '2006-2010' }));
     const spec = lineChart(hn, {}) as unknown as Layered;
     const lines = spec.layer.find((l) => l.mark.type === 'line')?.data?.values ?? [];
@@ -128,7 +130,7 @@ describe('lineChart', () => {
   });
 
   it('marks the 1 July 2025 merger on the time axis when a drawn region was merged', () => {
-    type Layered = { layer: { data?: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
+    type Layered = { layer: { name?: string; data?: { values: Record<string, unknown>[] }; mark: { type: string } }[] };
     const row = (region: string, period: string, value: number) => ({
       indicator: 'new_rural_share', region, period, value, qualifier: null, denominator: null, unit: '%', series: 'standard', status: 'final', source: 't.csv', quote: null,
     }) as Observation;
@@ -140,7 +142,7 @@ describe('lineChart', () => {
     expect(notes.some((n) => n.includes('63 tỉnh thành 34 đơn vị'))).toBe(true);
     // Hà Tĩnh kept its territory: no mark.
     const kept = [row('42', '2025-01', 80), row('42', '2025-12', 85)];
-    expect((lineChart(kept, {}) as unknown as Layered).layer.filter((l) => l.mark.type === 'rule')).toHaveLength(0);
+    expect((lineChart(kept, {}) as unknown as Layered).layer.filter((l) => l.mark.type === 'rule' && l.name !== ROOM_LAYER)).toHaveLength(0);
   });
 
   it('refuses raw tables past the row limit, in both languages', () => {

@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
-import { chartSpec, chartDescription, preloadRecipes } from '../core/recipe.js';
+import { chartSpec, chartDescription, chartRoom, preloadRecipes } from '../core/recipe.js';
 import { themedSpec } from '../core/chart-theme.js';
 import { wantsHighContrast } from '../core/contrast.js';
 import { isChartType, type ChartType, type SpecFragment } from '../../charts/types.js';
@@ -372,10 +372,33 @@ export class ChisoChart extends ChisoViewElement {
       throw new ChisoError(diagnostic('COMPONENTS_UNKNOWN_TYPE', { value: String(type), allowed: Object.keys(ChartElementType).join(', ') }));
     }
     if (this.spec instanceof ChisoError) throw this.spec;
-    const opts = { ...this.chartOptions(rows), ...(await this.recipeExtras()), measure: pageMeasure() };
+    const opts: Record<string, unknown> = { ...this.chartOptions(rows), ...(await this.recipeExtras()), measure: pageMeasure() };
+    const room = await this.#labelRoom(type as ChartType, opts);
+    if (room) opts.room = room;
     const spec = await chartSpec(type as ChartType, rows, opts, this.locale);
     const text = typeof (spec as { description?: unknown }).description === 'string' ? (spec as { description: string }).description : await chartDescription(type as ChartType, rows, opts, this.locale);
     return { spec, description: text };
+  }
+
+  /** Asks the coordinator for the rows the room is measured over, apart from the view's own question. */
+  readonly #roomAsker = {};
+  #room: { rows: readonly Observation[]; key: string; room: { left: number; right: number } | null } | null = null;
+
+  /**
+   * While a line or slope chart shows the regions selected elsewhere, the room beside its plot is the
+   * one any region of its indicator needs (measured once per data): a click then changes the chart's
+   * rows, not its layout, and Vega runs once. Without such a selection the chart takes its own room.
+   */
+  async #labelRoom(type: ChartType, opts: Record<string, unknown>): Promise<{ left: number; right: number } | null> {
+    const c = this.client.coordinator;
+    if ((type !== 'line' && type !== 'slope') || !c || opts.room !== undefined) return null;
+    const follow = this.following();
+    if (!(this.filtersRegions() && follow.region && this.client.filter().regions?.length)) return null;
+    const all = await c.rows(this.#roomAsker, { ...this.viewQuery(), regions: undefined, followRegions: false }, { follow: { region: false, period: follow.period } });
+    const { fitWidth: _w, measure: _m, highlight: _h, title: _t, ...rest } = opts;
+    const key = JSON.stringify([type, this.locale, rest]);
+    if (this.#room?.rows !== all || this.#room.key !== key) this.#room = { rows: all, key, room: all.length ? await chartRoom(type, all, { ...rest, measure: opts.measure }, this.locale) : null };
+    return this.#room.room;
   }
 
   override disconnectedCallback(): void {

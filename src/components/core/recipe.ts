@@ -25,6 +25,12 @@ export async function chartSpec(type: ChartType, data: readonly Observation[], o
   return chart(type, data, options as never, locale);
 }
 
+/** The room beside the plot a line or slope chart needs for any one region of `data` (`null` for other types). */
+export async function chartRoom(type: ChartType, data: readonly Observation[], options: Record<string, unknown>, locale: Lang): Promise<{ left: number; right: number } | null> {
+  const { labelRoom } = await charts();
+  return labelRoom(type, data, options as never, locale);
+}
+
 /** The chart layer's text description of what the chart shows. */
 export async function chartDescription(type: ChartType, data: readonly Observation[], options: Record<string, unknown>, locale: Lang): Promise<string> {
   const { describe } = await charts();
