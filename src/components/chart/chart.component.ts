@@ -391,7 +391,9 @@ export class ChisoChart extends ChisoViewElement {
    */
   async #labelRoom(type: ChartType, opts: Record<string, unknown>): Promise<{ left: number; right: number } | null> {
     const c = this.client.coordinator;
-    if ((type !== 'line' && type !== 'slope') || !c || opts.room !== undefined) return null;
+    // Rows held in the page only: from a server, the room would cost a question over every region and
+    // a round trip before the first selected region is drawn; there each view takes its own room.
+    if ((type !== 'line' && type !== 'slope') || !c?.local || opts.room !== undefined) return null;
     const follow = this.following();
     if (!(this.filtersRegions() && follow.region && this.client.filter().regions?.length)) return null;
     const all = await c.rows(this.#roomAsker, { ...this.viewQuery(), regions: undefined, followRegions: false }, { follow: { region: false, period: follow.period } });
