@@ -245,7 +245,8 @@ const ELEMENTS = new RegExp(
       String.raw`messages[\\/](index|components|registry|labels|common)\.`,
     ].join('|') +
     String.raw`)` +
-    String.raw`|node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|task|context)|d3-format|d3-dsv)[\\/]`,
+    // @lit/context's root stays in the entry, which loads nothing before it runs.
+    String.raw`|node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|task)|d3-format|d3-dsv)[\\/]|node_modules[\\/]@lit[\\/]context[\\/](?!.*(context-root|context-request-event))`,
 );
 
 export default defineConfig(({ command }) => ({

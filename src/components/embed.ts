@@ -8,6 +8,8 @@
  * definition before adding the first of its kind, or puts elements only in a shadow root of its own).
  * Bundlers import `chiso/components` instead, which defines every element when imported.
  */
+import { ContextRoot } from '@lit/context';
+
 import type { Observation } from '../types.js';
 
 // The few functions a page's own script calls, each loading its module when called: the script
@@ -73,51 +75,14 @@ export function defineElements(): Promise<void> {
   return load(TAGS);
 }
 
-/**
- * A chart on screen to be drawn in the page (not baked): its dashboard's data, the data layer, Vega,
- * the compiled recipes and the recipes are asked for now, beside the elements' code, rather than
- * once that code has arrived and run (what the elements ask for then is already on its way). An
- * element off screen or baked asks for what it needs when it needs it, as before.
- */
-function startEarly(): void {
-  const margin = 200;
-  const onScreen = [...document.querySelectorAll('chiso-chart:not([baked])')].some((el) => {
-    const r = el.getBoundingClientRect();
-    return r.bottom >= -margin && r.top <= window.innerHeight + margin;
-  });
-  if (!onScreen) return;
-  // Shared with the dashboard's code (core/early.ts) under a registered symbol.
-  const g = globalThis as unknown as Record<symbol, Map<string, Promise<Response>> | undefined>;
-  const early = (g[Symbol.for('chiso.early-fetch')] ??= new Map());
-  for (const d of document.querySelectorAll('chiso-dashboard[src]:not([config]):not([query-url])')) {
-    for (const url of (d.getAttribute('src') ?? '').split(/\s+/).filter(Boolean)) {
-      const href = new URL(url, document.baseURI).href;
-      if (early.has(href)) continue;
-      const res = fetch(href);
-      res.catch(() => undefined); // its failure is the dashboard's to report when it takes it
-      early.set(href, res);
-    }
-  }
-  const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
-  quiet(import('../data/index.js'));
-  quiet(import('../connectors/executor.js'));
-  quiet(import('../render/compile-page.js'));
-  quiet(import('../render/vega-lean.js'));
-  quiet(import('vega-interpreter'));
-  // The recipes' chunk brings the KPI's, the about panel's and d3-scale with it.
-  quiet(import('../charts/index.js'));
-}
-
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
-  // A view defined before the dashboard around it asks for the coordinator before anyone can answer:
-  // the views' code (core/client-controller.ts) attaches a context root that answers it when the
-  // dashboard arrives. Asked for here, not imported: the script runs without waiting for that code.
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('chiso.context-root')] ??= 'wanted';
+  // A view defined before the dashboard around it (the dashboard's tag first seen later) asks for
+  // the coordinator before anyone can answer; the root answers it when the dashboard arrives.
+  new ContextRoot().attach(document.documentElement);
   // A page with no chiso element yet builds them with its own script, perhaps once they are defined
   // (`customElements.whenDefined`): it gets every element, as before the elements loaded one by one.
   const present = tagsIn(document);
   void load(present.size ? present : TAGS);
-  if (present.has('chiso-chart')) startEarly();
   new MutationObserver((records) => {
     const found = new Set<string>();
     for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) for (const t of tagsIn(n)) found.add(t);

@@ -84,22 +84,3 @@ describe('lazy Vega', () => {
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   });
 });
-
-describe('a chart on screen', () => {
-  it('has its data asked for by the first script, once, and taken by its dashboard', async () => {
-    const { page: own } = await newPage(browser);
-    const asked: string[] = [];
-    own.on('request', (r) => asked.push(new URL(r.url()).pathname));
-    try {
-      await own.goto(server.url + '/bench/pages/first-chart.html');
-      await own.waitForFunction(() => (document.getElementById('chart') as unknown as { state: string }).state === 'ready', undefined, { timeout: 30_000 });
-      expect(asked.filter((p) => p === '/bench/pages/first-chart.csv')).toHaveLength(1);
-      // The script's early response was made (the map exists) and the dashboard took it (nothing left).
-      const left = await own.evaluate(() => (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('chiso.early-fetch')]?.size);
-      expect(left).toBe(0);
-      expect(asked.some((p) => /chiso\.embed\.compile-page-/.test(p))).toBe(true);
-    } finally {
-      await own.context().close();
-    }
-  });
-});

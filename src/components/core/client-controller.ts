@@ -1,21 +1,8 @@
-import { ContextConsumer, ContextRoot } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { coordinatorContext } from './context.js';
 import type { Coordinator, CoordinatorClient } from './coordinator.js';
 import type { ClientFilter } from './selection.js';
-
-// The portal embed (embed.ts) asks for a context root by setting this registered symbol: a view
-// defined before the dashboard around it (the dashboard's tag first seen later) asks for the
-// coordinator before anyone can answer; the root answers it when the dashboard arrives. Attached here,
-// with the views' code, so the embed's script imports nothing up front and runs at once.
-const CONTEXT_ROOT = Symbol.for('chiso.context-root');
-if (typeof document !== 'undefined') {
-  const g = globalThis as unknown as Record<symbol, unknown>;
-  if (g[CONTEXT_ROOT] === 'wanted') {
-    g[CONTEXT_ROOT] = 'attached';
-    new ContextRoot().attach(document.documentElement);
-  }
-}
 
 export interface ClientControllerOptions {
   /** Do no work until the element scrolls into view. Default `true`. */

@@ -5,7 +5,6 @@ import type { Observation } from '../../types.js';
 import { ChisoError, diagnostic, isChisoError } from '../../errors.js';
 import { addIndicators, parseCatalogue, type IndicatorDefinition } from '../../registry/index.js';
 import type { Lang, MessageCode } from '../../messages/index.js';
-import { takeEarly } from '../core/early.js';
 import { Coordinator, isPreaggregate, preloadExecutor, type Preaggregate } from '../core/coordinator.js';
 import type { Connector } from '../../connectors/connector.js';
 import { coordinatorContext } from '../core/context.js';
@@ -51,7 +50,7 @@ function asError(e: unknown, code: MessageCode, params: Record<string, string>):
 async function fetchText(url: string, signal: AbortSignal): Promise<string> {
   let res: Response;
   try {
-    res = await (takeEarly(url) ?? fetch(url, { signal }));
+    res = await fetch(url, { signal });
   } catch (e) {
     throw asError(e, 'COMPONENTS_FETCH_FAILED', { url });
   }
