@@ -198,21 +198,25 @@ const preloadLazyImports = {
       const json = map?.type === 'asset' ? (JSON.parse(String(typeof map.source === 'string' ? map.source : new TextDecoder().decode(map.source))) as { mappings: string }) : null;
       const lines = json?.mappings.split(';') ?? [];
       let code = chunk.code;
-      for (const target of new Set(chunk.dynamicImports)) {
+      const targets = new Set(chunk.dynamicImports);
+      // The chunk's own calls only, found once: an import inserted for one target is not expanded
+      // again as another's (which would repeat its list inside the first).
+      const calls = [...chunk.code.matchAll(/import\(`\.\/([^`]+)`\)/g)].filter((m) => targets.has(m[1]));
+      // Right to left, so each insertion's position holds.
+      for (const m of calls.reverse()) {
+        const target = m[1];
         const extra = [...closure(target)].filter((f) => f !== target && !loaded.has(f));
         if (extra.length === 0) continue;
-        const call = `import(\`./${target}\`)`;
+        const call = m[0];
+        const at = m.index;
         const before = 'Promise.all([';
         const after = `${extra.map((f) => `,import(\`./${f}\`)`).join('')}]).then(m=>m[0])`;
-        // Right to left, so each insertion's position holds.
-        for (let at = code.lastIndexOf(call); at !== -1; at = at === 0 ? -1 : code.lastIndexOf(call, at - 1)) {
-          const lineStart = code.lastIndexOf('\n', at) + 1;
-          const line = code.slice(0, at).split('\n').length - 1;
-          const end = at + call.length;
-          code = code.slice(0, at) + before + call + after + code.slice(end);
-          shiftMappings(lines, line, end - lineStart, after.length);
-          shiftMappings(lines, line, at - lineStart, before.length);
-        }
+        const lineStart = code.lastIndexOf('\n', at) + 1;
+        const line = code.slice(0, at).split('\n').length - 1;
+        const end = at + call.length;
+        code = code.slice(0, at) + before + call + after + code.slice(end);
+        shiftMappings(lines, line, end - lineStart, after.length);
+        shiftMappings(lines, line, at - lineStart, before.length);
       }
       if (code === chunk.code) continue;
       chunk.code = code;
