@@ -121,16 +121,29 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
 
 /** Waits until every `<chiso-chart>`/`<chiso-map>`/`<chiso-multiples>` in the page has drawn (or reported empty or error). */
 export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const charts = [...document.querySelectorAll('chiso-chart, chiso-map, chiso-multiples')] as unknown as { state: string }[];
-      return charts.length > 0 && charts.every((c) => c.state === 'ready' || c.state === 'empty' || c.state === 'error');
-    },
-    undefined,
-    // Checked on a timer rather than on animation frames: a page starved of frames on a busy machine
-    // would otherwise not be checked at all.
-    { timeout, polling: 100 },
-  );
+  try {
+    await page.waitForFunction(
+      () => {
+        const charts = [...document.querySelectorAll('chiso-chart, chiso-map, chiso-multiples')] as unknown as { state: string }[];
+        return charts.length > 0 && charts.every((c) => c.state === 'ready' || c.state === 'empty' || c.state === 'error');
+      },
+      undefined,
+      // Checked on a timer rather than on animation frames: a page starved of frames on a busy machine
+      // would otherwise not be checked at all.
+      { timeout, polling: 100 },
+    );
+  } catch (e) {
+    // Which charts were still on their way, and in what state: a timeout alone says nothing of that.
+    const waiting = await page
+      .evaluate(() =>
+        [...document.querySelectorAll('chiso-chart, chiso-map, chiso-multiples')]
+          .map((c) => ({ name: `${c.localName}${c.id ? '#' + c.id : ''}[${c.getAttribute('type') ?? ''}]`, state: (c as unknown as { state: string }).state }))
+          .filter((c) => c.state !== 'ready' && c.state !== 'empty' && c.state !== 'error')
+          .map((c) => `${c.name} ${c.state}`),
+      )
+      .catch(() => ['(the page did not answer)']);
+    throw new Error(`charts not drawn after ${timeout} ms: ${waiting.join(', ') || 'none found'} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
 }
 
 /** Scrolls through the page so lazy views come into view. */

@@ -86,5 +86,5 @@ describe('the demo dashboard on paper', () => {
     expect(errors).toEqual([]);
     await page.context().close();
     console.log(`demo dashboard printed on ${pages} A4 pages, ${views.length} charts`);
-  });
+  }, 180_000);
 });
