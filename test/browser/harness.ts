@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -290,4 +290,11 @@ export async function openBlankPage(): Promise<{ server: TestServer; browser: Br
   await page.goto(server.url + '/test/browser/pages/blank.html');
   await page.waitForFunction(() => customElements.get('chiso-dashboard') !== undefined);
   return { server, browser, page, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/** Saves what a chiso element's download menu offers under `label`: the file's suggested name and its bytes. */
+export async function downloadFrom(page: Page, element: Locator, label: RegExp): Promise<{ name: string; bytes: Buffer }> {
+  await element.locator('details.export > summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), element.getByRole('button', { name: label }).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { Observation } from '../../src/types.js';
-import { launchBrowser, newPage, ROOT, scrollThrough, startStaticServer, STRICT_CSP, waitForCharts, type TestServer } from './harness.js';
+import { downloadFrom, launchBrowser, newPage, ROOT, scrollThrough, startStaticServer, STRICT_CSP, waitForCharts, type TestServer } from './harness.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -141,11 +141,7 @@ describe('small multiples', () => {
 
   it('the download menu saves the whole grid as one SVG and one PNG', async () => {
     const chart = page.locator('#multiples');
-    const save = async (label: RegExp) => {
-      await chart.locator('details.export > summary').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: label }).click()]);
-      return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-    };
+    const save = (label: RegExp) => downloadFrom(page, chart, label);
     const svg = await save(/SVG/);
     expect(svg.name).toMatch(/\.svg$/);
     const text = svg.bytes.toString('utf8');

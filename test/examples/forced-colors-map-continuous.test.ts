@@ -7,12 +7,11 @@
  * export carries the patterns' definitions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ROOT, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
-import { decodePng } from '../render/png-pixels.js';
-import { legendSquares } from '../render/map-legend.js';
+import type { Browser } from 'playwright-core';
+import { ROOT, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, downloadFrom, type TestServer } from '../browser/harness.js';
+import { legendSquares, meanGrey } from '../render/map-legend.js';
 
 const SHOTS = join(ROOT, 'test/examples/screenshots');
 let server: TestServer;
@@ -27,27 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Mean grey (0 black, 255 white) of a PNG's inner part (its outline left out). */
-function meanGrey(png: Buffer): number {
-  const p = decodePng(new Uint8Array(png));
-  let sum = 0;
-  let n = 0;
-  for (let y = 2; y < p.height - 2; y++) {
-    for (let x = 2; x < p.width - 2; x++) {
-      const o = (y * p.width + x) * 3;
-      sum += 0.2126 * p.rgb[o] + 0.7152 * p.rgb[o + 1] + 0.0722 * p.rgb[o + 2];
-      n++;
-    }
-  }
-  return sum / n;
-}
-
-async function exportSvg(page: Page, map: Locator): Promise<string> {
-  await map.locator('details.export summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), map.getByRole('button', { name: /SVG/ }).click()]);
-  return readFileSync(await download.path()).toString('utf8');
-}
 
 /** Figure of a province's label: `Hà Giang, 30,1%` → 30.1. */
 const value = (label: string) => Number(/, ([\d.,]+)%/.exec(label)![1].replace(/\./g, '').replace(',', '.'));
@@ -115,7 +93,7 @@ describe('continuous maps in forced colours', () => {
         await map.screenshot({ path: join(SHOTS, `map-${id}-forced-colors-${width}.png`) });
         if (width === 1280) {
           // Exported as SVG: the patterns' definitions come with it, the legend's squares in the same order.
-          const svg = await exportSvg(page, map);
+          const svg = (await downloadFrom(page, map, /SVG/)).bytes.toString('utf8');
           for (const f of classes) expect(svg).toContain(`<pattern id="${/#([^)]+)/.exec(f)![1]}"`);
           expect(legendSquares(svg).map((s) => `url(#${s.pattern})`)).toEqual(classes);
         }

@@ -7,11 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ROOT, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, type TestServer } from '../browser/harness.js';
+import type { Browser } from 'playwright-core';
+import { ROOT, launchBrowser, newPage, scrollThrough, startDevServer, waitForCharts, downloadFrom, type TestServer } from '../browser/harness.js';
 import { decodePng } from '../render/png-pixels.js';
-import { grey, legendSquares } from '../render/map-legend.js';
+import { grey, legendSquares, meanGrey } from '../render/map-legend.js';
 
 const SHOTS = join(ROOT, 'test/examples/screenshots');
 let server: TestServer;
@@ -26,27 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Mean grey (0 black, 255 white) of a PNG's inner part (its outline left out). */
-function meanGrey(png: Buffer): number {
-  const p = decodePng(new Uint8Array(png));
-  let sum = 0;
-  let n = 0;
-  for (let y = 2; y < p.height - 2; y++) {
-    for (let x = 2; x < p.width - 2; x++) {
-      const o = (y * p.width + x) * 3;
-      sum += 0.2126 * p.rgb[o] + 0.7152 * p.rgb[o + 1] + 0.0722 * p.rgb[o + 2];
-      n++;
-    }
-  }
-  return sum / n;
-}
-
-async function exportAs(page: Page, map: Locator, label: RegExp): Promise<Buffer> {
-  await map.locator('details.export summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), map.getByRole('button', { name: label }).click()]);
-  return readFileSync(await download.path());
-}
 
 describe('examples/dashboard: the map in forced colours', () => {
   for (const width of [1280, 360]) {
@@ -121,11 +99,11 @@ describe('examples/dashboard: the map in forced colours', () => {
       if (width === 1280) {
         // Downloaded as SVG: the patterns' definitions come with it. As PNG (drawn from that SVG, Vega's
         // canvas knows no patterns): each class's square darker than the one before.
-        const svg = (await exportAs(page, map, /SVG/)).toString('utf8');
+        const svg = (await downloadFrom(page, map, /SVG/)).bytes.toString('utf8');
         for (const f of classes) expect(svg).toContain(`<pattern id="${/#([^)]+)/.exec(f)![1]}"`);
         const squares = legendSquares(svg);
         expect(squares.map((s) => `url(#${s.pattern})`)).toEqual(classes);
-        const png = await exportAs(page, map, /PNG/);
+        const png = (await downloadFrom(page, map, /PNG/)).bytes;
         writeFileSync(join(SHOTS, 'map-forced-colors-export.png'), png);
         const pixels = decodePng(new Uint8Array(png));
         expect(pixels.width).toBe(2 * Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]));

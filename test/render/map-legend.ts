@@ -1,5 +1,5 @@
 // Where a map's legend squares are in its SVG, and how dark they are drawn in a PNG of it.
-import type { Pixels } from './png-pixels.js';
+import { decodePng, type Pixels } from './png-pixels.js';
 
 /** Each legend square filled with a pattern: its pattern and its centre in the drawing's pixels (the groups' translations added up). */
 export function legendSquares(svg: string): { pattern: string; x: number; y: number }[] {
@@ -47,3 +47,17 @@ export function grey(p: Pixels, x: number, y: number, scale: number): number {
   return sum / n;
 }
 
+/** Mean grey (0 black, 255 white) of a PNG's inner part (its outline left out): a legend square's screenshot. */
+export function meanGrey(png: Uint8Array): number {
+  const p = decodePng(png);
+  let sum = 0;
+  let n = 0;
+  for (let y = 2; y < p.height - 2; y++) {
+    for (let x = 2; x < p.width - 2; x++) {
+      const o = (y * p.width + x) * 3;
+      sum += 0.2126 * p.rgb[o] + 0.7152 * p.rgb[o + 1] + 0.0722 * p.rgb[o + 2];
+      n++;
+    }
+  }
+  return sum / n;
+}
