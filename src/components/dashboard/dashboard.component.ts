@@ -15,6 +15,7 @@ import { dashboardStyles } from './dashboard.styles.js';
 import { observationsOf, type ObservationData } from '../core/data.js';
 import { printedSelection } from './print.js';
 import { contrastToggle, redrawViews, rememberContrast, rememberedContrast, watchForcedColors } from '../core/contrast.js';
+import { urlKey, writeAddress, writeLater } from '../core/url-state.js';
 
 /** What `.data` accepts: observations, or an Arquero table. */
 export type DashboardData = ObservationData;
@@ -374,7 +375,7 @@ export class ChisoDashboard extends LitElement {
   }
 
   #param(name: string): string {
-    return this.id ? `${this.id}.${name}` : name;
+    return urlKey(this.id, name);
   }
 
   #selectionChanged(): void {
@@ -383,32 +384,27 @@ export class ChisoDashboard extends LitElement {
     const detail: ChisoSelectDetail = { regions: sel.selectedRegions(), periods: sel.periodRange(), range: sel.chosenRange() };
     this.dispatchEvent(new CustomEvent<ChisoSelectDetail>('chiso-select', { detail, bubbles: true, composed: true }));
     this.requestUpdate();
-    if (!this.urlState || this.#urlPending) return;
-    // Written in a task of its own, once for steps that come together: the address is no part of
-    // what a player's step must draw in its frame (Chromium's replaceState alone takes some 10-15 ms).
-    this.#urlPending = true;
-    setTimeout(() => {
-      this.#urlPending = false;
-      if (this.urlState && this.isConnected) this.#writeUrl();
-    }, 0);
+    this.#urlLater();
   }
 
-  #urlPending = false;
+  readonly #urlLater = writeLater(
+    () => this.#writeUrl(),
+    () => this.urlState && this.isConnected,
+  );
 
   /** The selection into the page address (`url-state`). */
   #writeUrl(): void {
     const sel = this.coordinator.selection;
-    const url = new URL(location.href);
-    const set = (k: string, v: string | null) => (v ? url.searchParams.set(this.#param(k), v) : url.searchParams.delete(this.#param(k)));
     const years = (r: readonly [string, string] | null) => (r === null ? null : r[0] === r[1] ? r[0] : `${r[0]}-${r[1]}`);
-    set('region', sel.selectedRegions().join(',') || null);
     // What the views show: one period (a player's step) is written as itself, `?period=2014`; a range
     // chosen beside a player's period goes with it, `&range=2010-2016`, so a link opens on both.
     const shown = sel.periodRange();
     const chosen = sel.steppedPeriod() === null ? null : sel.chosenRange();
-    set('period', years(shown));
-    set('range', shown && chosen && years(chosen) !== years(shown) ? years(chosen) : null);
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    writeAddress({
+      [this.#param('region')]: sel.selectedRegions().join(',') || null,
+      [this.#param('period')]: years(shown),
+      [this.#param('range')]: shown && chosen && years(chosen) !== years(shown) ? years(chosen) : null,
+    });
   }
 
   /**

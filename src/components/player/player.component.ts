@@ -12,6 +12,7 @@ import { t } from '../core/i18n.js';
 import type { Follow } from '../core/view-query.js';
 import { within } from '../core/selection.js';
 import { playerStyles } from './player.styles.js';
+import { urlKey, writeAddress, writeLater } from '../core/url-state.js';
 
 /** No step comes sooner than this after the one before, whatever `interval` says: views have time to draw and readers to listen. */
 const MIN_STEP_MS = 400;
@@ -262,27 +263,14 @@ export class ChisoPlayer extends ChisoViewElement {
 
   /** `period`, or `{id}.period`: a page with several players (or a dashboard beside one) gives each an id. */
   #urlKey(): string {
-    return this.id ? `${this.id}.period` : 'period';
+    return urlKey(this.id, 'period');
   }
 
-  #urlPending = false;
   /** The address is written in a task of its own, once for steps that come together, as a dashboard writes it. */
-  #urlLater(): void {
-    if (!this.#ownsUrl() || this.#urlPending) return;
-    this.#urlPending = true;
-    setTimeout(() => {
-      this.#urlPending = false;
-      if (this.#ownsUrl()) this.#writeUrl();
-    }, 0);
-  }
-
-  #writeUrl(): void {
-    const url = new URL(location.href);
-    const period = this.client.coordinator?.selection.steppedPeriod() ?? null;
-    if (period) url.searchParams.set(this.#urlKey(), period);
-    else url.searchParams.delete(this.#urlKey());
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
-  }
+  readonly #urlLater = writeLater(
+    () => writeAddress({ [this.#urlKey()]: this.client.coordinator?.selection.steppedPeriod() ?? null }),
+    () => this.#ownsUrl(),
+  );
 
   /** The coordinator whose selection was last set from the address: a new `.data` reads it again. */
   #urlReadFor: object | null = null;
